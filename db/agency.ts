@@ -1,0 +1,97 @@
+import type { AgencyKind } from "../shared/agency.ts";
+import { compareVi } from "../shared/text.ts";
+import type { Db } from "./open.ts";
+import { matchesSearch } from "./search.ts";
+
+export type Agency = {
+  id: number;
+  code: string;
+  name: string;
+  shortName: string;
+  nameEn: string;
+  kind: AgencyKind;
+  parentId: number | null;
+  validFrom: string | null;
+  validTo: string | null;
+  successorId: number | null;
+};
+
+const AGENCY_COLUMNS = [
+  "agency.id",
+  "agency.code",
+  "agency.name",
+  "agency.shortName",
+  "agency.nameEn",
+  "agency.kind",
+  "agency.parentId",
+  "agency.validFrom",
+  "agency.validTo",
+  "agency.successorId",
+] as const;
+
+/** Agencies whose name, short name or code contains every word of the query, diacritics folded. */
+export async function searchAgencies(
+  db: Db,
+  input: { query: string; activeOn?: string | undefined; limit: number },
+): Promise<Agency[]> {
+  const { activeOn } = input;
+  const rows = await db
+    .selectFrom("agency")
+    .select(AGENCY_COLUMNS)
+    .$call((qb) => {
+      const match = matchesSearch("agency.searchText", input.query);
+      return match ? qb.where(match) : qb;
+    })
+    .$call((qb) =>
+      activeOn === undefined
+        ? qb
+        : qb
+            .where((eb) =>
+              eb.or([eb("agency.validFrom", "is", null), eb("agency.validFrom", "<=", activeOn)]),
+            )
+            .where((eb) =>
+              eb.or([eb("agency.validTo", "is", null), eb("agency.validTo", ">=", activeOn)]),
+            ),
+    )
+    .limit(2_000)
+    .execute();
+  return rows.sort((a, b) => compareVi(a.name, b.name)).slice(0, input.limit);
+}
+
+export async function agenciesByIds(db: Db, ids: readonly number[]): Promise<Agency[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom("agency").select(AGENCY_COLUMNS).where("agency.id", "in", ids).execute();
+}
+
+export async function agencyById(db: Db, id: number): Promise<Agency | undefined> {
+  return db
+    .selectFrom("agency")
+    .select(AGENCY_COLUMNS)
+    .where("agency.id", "=", id)
+    .executeTakeFirst();
+}
+
+export type AgencyGroup = {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  agencyIds: number[];
+};
+
+/** Named sets of agencies for quick assignment (northern border provinces, all ministries...). */
+export async function listAgencyGroups(db: Db): Promise<AgencyGroup[]> {
+  const groups = await db
+    .selectFrom("agencyGroup")
+    .select(["agencyGroup.id", "agencyGroup.code", "agencyGroup.name", "agencyGroup.nameEn"])
+    .orderBy("agencyGroup.id")
+    .execute();
+  const members = await db
+    .selectFrom("agencyGroupMember")
+    .select(["agencyGroupMember.groupId", "agencyGroupMember.agencyId"])
+    .execute();
+  return groups.map((group) => ({
+    ...group,
+    agencyIds: members.filter((m) => m.groupId === group.id).map((m) => m.agencyId),
+  }));
+}

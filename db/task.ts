@@ -1,0 +1,591 @@
+import { type Expression, type ExpressionBuilder, sql } from "kysely";
+import { addDays, type IsoDate } from "../shared/date.ts";
+import type { Viewer } from "../shared/permission.ts";
+import type { TaskSort } from "../shared/task.ts";
+import type { TaskEventKind } from "../shared/task-event.ts";
+import type { TaskStatus } from "../shared/task-status.ts";
+import { daysOverdue, type Timeliness, timeliness } from "../shared/timeliness.ts";
+import type { Db } from "./open.ts";
+import type { Database } from "./schema.ts";
+import { matchesSearch } from "./search.ts";
+import { timelinessCondition, timelinessIn } from "./timeliness.ts";
+import { taskConcerns, taskVisibleTo } from "./visibility.ts";
+
+export type AgencyRef = { id: number; code: string; name: string; shortName: string };
+
+export type TaskListItem = {
+  id: number;
+  directiveId: number;
+  directiveNumber: string;
+  parentId: number | null;
+  clause: string;
+  title: string;
+  leadAgency: AgencyRef;
+  coordinators: AgencyRef[];
+  deadline: IsoDate | null;
+  dueOn: IsoDate | null;
+  isKey: boolean;
+  status: TaskStatus;
+  progress: number;
+  doneOn: IsoDate | null;
+  timeliness: Timeliness | null;
+  daysOverdue: number;
+  lastProgressAt: string | null;
+  lastProgressNote: string;
+  updatedAt: string;
+  version: number;
+};
+
+export type TaskFilters = {
+  scope: "mine" | "visible";
+  directiveId?: number | undefined;
+  leadAgencyId?: number | undefined;
+  status?: TaskStatus[] | undefined;
+  timeliness?: Timeliness[] | undefined;
+  isKey?: boolean | undefined;
+  query: string;
+  minDaysOverdue?: number | undefined;
+};
+
+function taskRows(db: Db) {
+  return db
+    .selectFrom("task")
+    .innerJoin("directive", "directive.id", "task.directiveId")
+    .innerJoin("agency as lead", "lead.id", "task.leadAgencyId");
+}
+
+const LIST_COLUMNS = [
+  "task.id",
+  "task.directiveId",
+  "directive.number as directiveNumber",
+  "task.parentId",
+  "task.clause",
+  "task.title",
+  "task.leadAgencyId",
+  "lead.code as leadCode",
+  "lead.name as leadName",
+  "lead.shortName as leadShortName",
+  "task.deadline",
+  "task.dueOn",
+  "task.isKey",
+  "task.status",
+  "task.progress",
+  "task.doneOn",
+  "task.lastProgressAt",
+  "task.lastProgressNote",
+  "task.updatedAt",
+  "task.version",
+] as const;
+
+function filterConditions(viewer: Viewer, filters: TaskFilters, today: IsoDate) {
+  return (qb: ReturnType<typeof taskRows>) => {
+    let q = qb.where(taskVisibleTo(viewer));
+    if (filters.scope === "mine") q = q.where(taskConcerns(viewer));
+    if (filters.directiveId !== undefined)
+      q = q.where("task.directiveId", "=", filters.directiveId);
+    if (filters.leadAgencyId !== undefined) {
+      q = q.where("task.leadAgencyId", "=", filters.leadAgencyId);
+    }
+    if (filters.status && filters.status.length > 0)
+      q = q.where("task.status", "in", filters.status);
+    const categories = filters.timeliness;
+    if (categories && categories.length > 0) {
+      q = q.where((eb) => timelinessIn(eb, categories, today));
+    }
+    if (filters.isKey !== undefined) q = q.where("task.isKey", "=", filters.isKey ? 1 : 0);
+    const { minDaysOverdue } = filters;
+    if (minDaysOverdue !== undefined) {
+      q = q
+        .where((eb) => timelinessCondition(eb, "overdue", today))
+        .where("task.dueOn", "<=", addDays(today, -minDaysOverdue));
+    }
+    const match = matchesSearch("task.searchText", filters.query);
+    if (match) q = q.where(match);
+    return q;
+  };
+}
+
+/** 0 overdue, 1 due soon, 2 within deadline, 3 no deadline, 4 closed: the order of "urgency". */
+function urgencyRank(today: IsoDate): Expression<number> {
+  return sql<number>`CASE
+    WHEN ${sql.ref("task.status")} IN ('completed', 'cancelled') THEN 4
+    WHEN ${sql.ref("task.dueOn")} IS NULL THEN 3
+    WHEN ${sql.ref("task.dueOn")} < COALESCE(${sql.ref("task.doneOn")}, ${today}) THEN 0
+    WHEN ${sql.ref("task.doneOn")} IS NULL AND ${sql.ref("task.dueOn")} <= ${addDays(today, 3)} THEN 1
+    ELSE 2 END`;
+}
+
+export async function listTasks(
+  db: Db,
+  viewer: Viewer,
+  input: TaskFilters & { sort: TaskSort; page: number; pageSize: number },
+  today: IsoDate,
+): Promise<{ items: TaskListItem[]; total: number }> {
+  const filtered = filterConditions(viewer, input, today);
+  let query = taskRows(db).$call(filtered).select(LIST_COLUMNS);
+  switch (input.sort) {
+    case "urgency":
+      query = query
+        .orderBy(urgencyRank(today))
+        .orderBy("task.dueOn", (ob) => ob.asc().nullsLast())
+        .orderBy("task.id");
+      break;
+    case "days_overdue":
+    case "deadline":
+      query = query.orderBy("task.dueOn", (ob) => ob.asc().nullsLast()).orderBy("task.id");
+      break;
+    case "updated":
+      query = query.orderBy("task.updatedAt", "desc").orderBy("task.id", "desc");
+      break;
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .execute(),
+    taskRows(db)
+      .$call(filtered)
+      .select((eb) => eb.fn.countAll<number>().as("total"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const coordinators = await coordinatorsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  const items = rows.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
+  return { items, total: Number(count.total) };
+}
+
+type ListRow = {
+  id: number;
+  directiveId: number;
+  directiveNumber: string;
+  parentId: number | null;
+  clause: string;
+  title: string;
+  leadAgencyId: number;
+  leadCode: string;
+  leadName: string;
+  leadShortName: string;
+  deadline: string | null;
+  dueOn: string | null;
+  isKey: 0 | 1;
+  status: TaskStatus;
+  progress: number;
+  doneOn: string | null;
+  lastProgressAt: string | null;
+  lastProgressNote: string;
+  updatedAt: string;
+  version: number;
+};
+
+function toListItem(row: ListRow, coordinators: AgencyRef[], today: IsoDate): TaskListItem {
+  const facts = { status: row.status, dueOn: row.dueOn, doneOn: row.doneOn };
+  return {
+    id: row.id,
+    directiveId: row.directiveId,
+    directiveNumber: row.directiveNumber,
+    parentId: row.parentId,
+    clause: row.clause,
+    title: row.title,
+    leadAgency: {
+      id: row.leadAgencyId,
+      code: row.leadCode,
+      name: row.leadName,
+      shortName: row.leadShortName,
+    },
+    coordinators,
+    deadline: row.deadline,
+    dueOn: row.dueOn,
+    isKey: row.isKey === 1,
+    status: row.status,
+    progress: row.progress,
+    doneOn: row.doneOn,
+    timeliness: timeliness(facts, today),
+    daysOverdue: daysOverdue(facts, today),
+    lastProgressAt: row.lastProgressAt,
+    lastProgressNote: row.lastProgressNote,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
+}
+
+export async function coordinatorsOf(
+  db: Db,
+  taskIds: readonly number[],
+): Promise<Map<number, AgencyRef[]>> {
+  const result = new Map<number, AgencyRef[]>();
+  if (taskIds.length === 0) return result;
+  const rows = await db
+    .selectFrom("taskCoordinator")
+    .innerJoin("agency", "agency.id", "taskCoordinator.agencyId")
+    .select([
+      "taskCoordinator.taskId",
+      "agency.id",
+      "agency.code",
+      "agency.name",
+      "agency.shortName",
+    ])
+    .where("taskCoordinator.taskId", "in", taskIds)
+    .orderBy("agency.name")
+    .execute();
+  for (const { taskId, ...agency } of rows) {
+    const list = result.get(taskId) ?? [];
+    list.push(agency);
+    result.set(taskId, list);
+  }
+  return result;
+}
+
+/** All tasks of a directive the viewer may see, in tree order material (parent ids). */
+export async function directiveTasks(
+  db: Db,
+  viewer: Viewer,
+  directiveId: number,
+  today: IsoDate,
+): Promise<TaskListItem[]> {
+  const rows = await taskRows(db)
+    .where(taskVisibleTo(viewer))
+    .where("task.directiveId", "=", directiveId)
+    .select(LIST_COLUMNS)
+    .orderBy("task.id")
+    .execute();
+  const coordinators = await coordinatorsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
+}
+
+/** What permission checks need to know about a task. */
+export type TaskFacts = {
+  id: number;
+  directiveId: number;
+  parentId: number | null;
+  assignerAgencyId: number;
+  leadAgencyId: number;
+  trackingAgencyId: number;
+  coordinatorAgencyIds: number[];
+  status: TaskStatus;
+  progress: number;
+  deadline: IsoDate | null;
+  dueOn: IsoDate | null;
+  doneOn: IsoDate | null;
+  clause: string;
+  title: string;
+  description: string;
+  isKey: boolean;
+  version: number;
+};
+
+export async function taskFacts(db: Db, id: number): Promise<TaskFacts | undefined> {
+  const row = await db
+    .selectFrom("task")
+    .innerJoin("directive", "directive.id", "task.directiveId")
+    .select([
+      "task.id",
+      "task.directiveId",
+      "task.parentId",
+      "task.assignerAgencyId",
+      "task.leadAgencyId",
+      "directive.trackingAgencyId",
+      "task.status",
+      "task.progress",
+      "task.deadline",
+      "task.dueOn",
+      "task.doneOn",
+      "task.clause",
+      "task.title",
+      "task.description",
+      "task.isKey",
+      "task.version",
+    ])
+    .where("task.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const coordinators = await db
+    .selectFrom("taskCoordinator")
+    .select("taskCoordinator.agencyId")
+    .where("taskCoordinator.taskId", "=", id)
+    .execute();
+  return {
+    ...row,
+    isKey: row.isKey === 1,
+    coordinatorAgencyIds: coordinators.map((c) => c.agencyId),
+  };
+}
+
+export type TaskDetail = TaskListItem & {
+  description: string;
+  directive: {
+    id: number;
+    type: string;
+    number: string;
+    issuer: string;
+    issuedOn: string;
+    title: string;
+  };
+  assignerAgency: AgencyRef;
+  parent: { id: number; title: string } | null;
+  createdAt: string;
+};
+
+export async function taskDetail(
+  db: Db,
+  viewer: Viewer,
+  id: number,
+  today: IsoDate,
+): Promise<TaskDetail | undefined> {
+  const row = await taskRows(db)
+    .innerJoin("agency as assigner", "assigner.id", "task.assignerAgencyId")
+    .leftJoin("task as parent", "parent.id", "task.parentId")
+    .where("task.id", "=", id)
+    .where(taskVisibleTo(viewer))
+    .select(LIST_COLUMNS)
+    .select([
+      "task.description",
+      "task.createdAt",
+      "directive.type as directiveType",
+      "directive.issuer as directiveIssuer",
+      "directive.issuedOn as directiveIssuedOn",
+      "directive.title as directiveTitle",
+      "assigner.id as assignerId",
+      "assigner.code as assignerCode",
+      "assigner.name as assignerName",
+      "assigner.shortName as assignerShortName",
+      "parent.title as parentTitle",
+    ])
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const coordinators = await coordinatorsOf(db, [id]);
+  return {
+    ...toListItem(row, coordinators.get(id) ?? [], today),
+    description: row.description,
+    createdAt: row.createdAt,
+    directive: {
+      id: row.directiveId,
+      type: row.directiveType,
+      number: row.directiveNumber,
+      issuer: row.directiveIssuer,
+      issuedOn: row.directiveIssuedOn,
+      title: row.directiveTitle,
+    },
+    assignerAgency: {
+      id: row.assignerId,
+      code: row.assignerCode,
+      name: row.assignerName,
+      shortName: row.assignerShortName,
+    },
+    parent:
+      row.parentId !== null && row.parentTitle !== null
+        ? { id: row.parentId, title: row.parentTitle }
+        : null,
+  };
+}
+
+export type TaskEvent = {
+  id: number;
+  at: string;
+  kind: TaskEventKind;
+  field: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+  note: string;
+  actor: { id: number; fullName: string; agencyShortName: string } | null;
+};
+
+export async function taskEvents(db: Db, taskId: number): Promise<TaskEvent[]> {
+  const rows = await db
+    .selectFrom("taskEvent")
+    .leftJoin("appUser", "appUser.id", "taskEvent.actorId")
+    .leftJoin("agency", "agency.id", "appUser.agencyId")
+    .select([
+      "taskEvent.id",
+      "taskEvent.at",
+      "taskEvent.kind",
+      "taskEvent.field",
+      "taskEvent.oldValue",
+      "taskEvent.newValue",
+      "taskEvent.note",
+      "appUser.id as actorId",
+      "appUser.fullName as actorName",
+      "agency.shortName as actorAgency",
+    ])
+    .where("taskEvent.taskId", "=", taskId)
+    .orderBy("taskEvent.at", "desc")
+    .orderBy("taskEvent.id", "desc")
+    .execute();
+  return rows.map(({ actorId, actorName, actorAgency, ...event }) => ({
+    ...event,
+    actor:
+      actorId !== null && actorName !== null
+        ? { id: actorId, fullName: actorName, agencyShortName: actorAgency ?? "" }
+        : null,
+  }));
+}
+
+export type NewTaskEvent = {
+  taskId: number;
+  actorId: number | null;
+  at: string;
+  kind: TaskEventKind;
+  field?: string | null;
+  oldValue?: string | null;
+  newValue?: string | null;
+  note?: string;
+};
+
+/** Appends history entries; the table refuses UPDATE and DELETE. Call inside the change's transaction. */
+export async function appendTaskEvents(db: Db, events: readonly NewTaskEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insertInto("taskEvent")
+    .values(
+      events.map((event) => ({
+        taskId: event.taskId,
+        actorId: event.actorId,
+        at: event.at,
+        kind: event.kind,
+        field: event.field ?? null,
+        oldValue: event.oldValue ?? null,
+        newValue: event.newValue ?? null,
+        note: event.note ?? "",
+      })),
+    )
+    .execute();
+}
+
+export type NewTask = {
+  directiveId: number;
+  parentId: number | null;
+  clause: string;
+  title: string;
+  description: string;
+  leadAgencyId: number;
+  assignerAgencyId: number;
+  deadline: IsoDate | null;
+  dueOn: IsoDate | null;
+  isKey: boolean;
+  searchText: string;
+  createdBy: number | null;
+  createdAt: string;
+};
+
+export async function insertTask(
+  db: Db,
+  task: NewTask,
+  coordinatorAgencyIds: readonly number[],
+): Promise<number> {
+  const { id } = await db
+    .insertInto("task")
+    .values({
+      ...task,
+      isKey: task.isKey ? 1 : 0,
+      status: "not_started",
+      updatedAt: task.createdAt,
+    })
+    .returning("task.id")
+    .executeTakeFirstOrThrow();
+  await replaceCoordinators(db, id, coordinatorAgencyIds);
+  return id;
+}
+
+export async function replaceCoordinators(
+  db: Db,
+  taskId: number,
+  agencyIds: readonly number[],
+): Promise<void> {
+  await db.deleteFrom("taskCoordinator").where("taskCoordinator.taskId", "=", taskId).execute();
+  if (agencyIds.length === 0) return;
+  await db
+    .insertInto("taskCoordinator")
+    .values([...new Set(agencyIds)].map((agencyId) => ({ taskId, agencyId })))
+    .execute();
+}
+
+export type TaskPatch = Partial<{
+  clause: string;
+  title: string;
+  description: string;
+  leadAgencyId: number;
+  deadline: IsoDate | null;
+  dueOn: IsoDate | null;
+  isKey: 0 | 1;
+  status: TaskStatus;
+  progress: number;
+  doneOn: IsoDate | null;
+  lastProgressAt: string | null;
+  lastProgressNote: string;
+  searchText: string;
+}>;
+
+/**
+ * Optimistic concurrency: the update applies only if the row still has `version`, and bumps it.
+ * Returns false when someone else changed the task first (nothing is written).
+ */
+export async function updateTask(
+  db: Db,
+  id: number,
+  version: number,
+  patch: TaskPatch,
+  updatedAt: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("task")
+    .set({ ...patch, updatedAt, version: version + 1 })
+    .where("task.id", "=", id)
+    .where("task.version", "=", version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export type TimelinessCounts = Record<Timeliness, number>;
+
+/** Counts the viewer's tasks per timeliness category, in SQL. */
+export async function countByTimeliness(
+  db: Db,
+  viewer: Viewer,
+  filters: TaskFilters,
+  today: IsoDate,
+): Promise<TimelinessCounts> {
+  const filtered = filterConditions(viewer, filters, today);
+  const categories = [
+    "completed_on_time",
+    "completed_late",
+    "in_deadline",
+    "due_soon",
+    "overdue",
+    "no_deadline",
+  ] as const;
+  // Aliases c0..c5: CamelCasePlugin would rename snake_case aliases in the result.
+  const row = await taskRows(db)
+    .$call(filtered)
+    .select((eb) => [
+      countWhere(eb, categories[0], today).as("c0"),
+      countWhere(eb, categories[1], today).as("c1"),
+      countWhere(eb, categories[2], today).as("c2"),
+      countWhere(eb, categories[3], today).as("c3"),
+      countWhere(eb, categories[4], today).as("c4"),
+      countWhere(eb, categories[5], today).as("c5"),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    completed_on_time: Number(row.c0 ?? 0),
+    completed_late: Number(row.c1 ?? 0),
+    in_deadline: Number(row.c2 ?? 0),
+    due_soon: Number(row.c3 ?? 0),
+    overdue: Number(row.c4 ?? 0),
+    no_deadline: Number(row.c5 ?? 0),
+  };
+}
+
+function countWhere(eb: ExpressionBuilder<Database, "task">, category: Timeliness, today: IsoDate) {
+  return eb.fn.sum<number | null>(
+    eb
+      .case()
+      .when(timelinessCondition(eb, category, today))
+      .then(1)
+      .else(0)
+      .end(),
+  );
+}

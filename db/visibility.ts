@@ -1,0 +1,48 @@
+import { type Expression, type SqlBool, sql } from "kysely";
+import type { Viewer } from "../shared/permission.ts";
+
+const NOTHING = sql<SqlBool>`1 = 0`;
+
+function idList(ids: readonly number[]) {
+  return sql.join(ids.map((id) => sql.lit(Math.trunc(id))));
+}
+
+function coordinatedByAny(ids: readonly number[]) {
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM ${sql.table("taskCoordinator")} WHERE ${sql.ref(
+    "taskCoordinator.taskId",
+  )} = ${sql.ref("task.id")} AND ${sql.ref("taskCoordinator.agencyId")} IN (${idList(ids)}))`;
+}
+
+/**
+ * The SQL twin of canSeeTask in shared/permission.ts, as a condition on a query that has the
+ * `task` table in scope. Admins see no tasks (they manage accounts only). Written as a plain SQL
+ * fragment so that it fits any query shape; ids are integers from the session, never user text.
+ */
+export function taskVisibleTo(viewer: Viewer): Expression<SqlBool> {
+  if (viewer.role === "admin") return NOTHING;
+  const own = idList(viewer.ownAgencyIds);
+  const scope = idList(viewer.scopeAgencyIds);
+  return sql<SqlBool>`(${sql.ref("task.assignerAgencyId")} IN (${own})
+    OR ${sql.ref("task.leadAgencyId")} IN (${scope})
+    OR ${sql.ref("task.directiveId")} IN (SELECT ${sql.ref("d.id")} FROM ${sql.table("directive")} d
+      WHERE ${sql.ref("d.trackingAgencyId")} IN (${own}))
+    OR ${coordinatedByAny(viewer.scopeAgencyIds)})`;
+}
+
+/** Tasks assigned to or by the viewer's own agency ("my tasks"), without the units under it. */
+export function taskConcerns(viewer: Viewer): Expression<SqlBool> {
+  if (viewer.role === "admin") return NOTHING;
+  const own = idList(viewer.ownAgencyIds);
+  return sql<SqlBool>`(${sql.ref("task.assignerAgencyId")} IN (${own})
+    OR ${sql.ref("task.leadAgencyId")} IN (${own})
+    OR ${coordinatedByAny(viewer.ownAgencyIds)})`;
+}
+
+/** Directives the viewer's agency tracks, or in which the viewer can see at least one task. */
+export function directiveVisibleTo(viewer: Viewer): Expression<SqlBool> {
+  if (viewer.role === "admin") return NOTHING;
+  return sql<SqlBool>`(${sql.ref("directive.trackingAgencyId")} IN (${idList(viewer.ownAgencyIds)})
+    OR EXISTS (SELECT 1 FROM ${sql.table("task")} WHERE ${sql.ref("task.directiveId")} = ${sql.ref(
+      "directive.id",
+    )} AND ${taskVisibleTo(viewer)}))`;
+}

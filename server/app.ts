@@ -1,0 +1,59 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { createExpressMiddleware } from "@trpc/server/adapters/express";
+import cookieParser from "cookie-parser";
+import express from "express";
+import { rateLimit } from "express-rate-limit";
+import helmet from "helmet";
+import { type AppDeps, expressContext } from "./context.ts";
+import { appRouter } from "./router.ts";
+
+const CLIENT_DIST = fileURLToPath(new URL("../dist/client", import.meta.url));
+
+export type AppOptions = AppDeps & {
+  /** Failed or successful logins allowed per IP address per 15 minutes. */
+  loginLimit?: number;
+};
+
+/** The HTTP application: health check, tRPC at /trpc, and the built browser app. */
+export function createApp(options: AppOptions): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(helmet());
+  app.use(cookieParser());
+
+  app.get("/healthz", async (_req, res) => {
+    await options.db.selectFrom("agency").select("agency.id").limit(1).execute();
+    res.json({ status: "ok", time: options.clock.now().toISOString() });
+  });
+
+  // Argon2 is deliberately slow: limit login attempts before hashing.
+  app.use(
+    "/trpc/auth.login",
+    rateLimit({
+      windowMs: 15 * 60_000,
+      limit: options.loginLimit ?? 30,
+      standardHeaders: "draft-8",
+      legacyHeaders: false,
+    }),
+  );
+  app.use(
+    "/trpc",
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: expressContext(options),
+      onError({ error, path }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"}:`, error);
+      },
+    }),
+  );
+
+  if (existsSync(CLIENT_DIST)) {
+    app.use(express.static(CLIENT_DIST, { index: false, maxAge: "1h" }));
+    app.get("/{*splat}", (_req, res) => {
+      res.sendFile("index.html", { root: CLIENT_DIST, maxAge: 0 });
+    });
+  }
+  return app;
+}

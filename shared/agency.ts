@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { isoDateSchema } from "./validation.ts";
+
+/** Kinds of agencies. The database has a CHECK on the same list. */
+export const AGENCY_KINDS = [
+  "ministry",
+  "ministry_level_agency",
+  "government_agency",
+  "state_group",
+  "ministry_unit",
+  "province",
+  "province_unit",
+] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export const agencySearchInput = z.object({
+  query: z.string().trim().max(100).default(""),
+  /** Only agencies in existence on this date (default: all, including merged ones). */
+  activeOn: isoDateSchema.optional(),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+export type AgencySearchInput = z.input<typeof agencySearchInput>;
+
+/** Whether an agency exists on a date: valid_from <= date <= valid_to, open ends allowed. */
+export function isAgencyActiveOn(
+  agency: { validFrom: string | null; validTo: string | null },
+  date: string,
+): boolean {
+  return (
+    (agency.validFrom === null || agency.validFrom <= date) &&
+    (agency.validTo === null || date <= agency.validTo)
+  );
+}

@@ -1,0 +1,93 @@
+import { EXTRA_WORKING_SATURDAYS, NON_WORKING_WEEKDAYS } from "./holidays.ts";
+
+/** Every date in the product is a calendar date in Vietnam's time zone. */
+export const VN_TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+/** A calendar date written as ISO 8601 "YYYY-MM-DD". */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const vnDateFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: VN_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+const vnDateTimeParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: VN_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** The calendar date in Vietnam at the given instant, whatever the process's time zone. */
+export function vnDate(instant: Date): IsoDate {
+  return vnDateFormat.format(instant);
+}
+
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+function toUtcMidnight(date: IsoDate): number {
+  const [y, m, d] = date.split("-").map(Number);
+  return Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(toUtcMidnight(date) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((toUtcMidnight(to) - toUtcMidnight(from)) / 86_400_000);
+}
+
+/** 0 = Sunday ... 6 = Saturday. */
+function weekday(date: IsoDate): number {
+  return new Date(toUtcMidnight(date)).getUTCDay();
+}
+
+const nonWorkingWeekdays = new Set(NON_WORKING_WEEKDAYS);
+const extraWorkingSaturdays = new Set(EXTRA_WORKING_SATURDAYS);
+
+/** A civil servant's working day: Monday to Friday less holidays, plus make-up Saturdays. */
+export function isWorkingDay(date: IsoDate): boolean {
+  if (extraWorkingSaturdays.has(date)) return true;
+  const day = weekday(date);
+  if (day === 0 || day === 6) return false;
+  return !nonWorkingWeekdays.has(date);
+}
+
+/**
+ * Civil Code art. 148(5): when the last day of a time limit falls on a weekend or a holiday, the
+ * limit ends at the end of the next working day. This gives the date a deadline really falls on.
+ */
+export function deadlineInForce(deadline: IsoDate): IsoDate {
+  let date = deadline;
+  while (!isWorkingDay(date)) date = addDays(date, 1);
+  return date;
+}
+
+/** dd/mm/yyyy, the way Vietnamese documents write dates. */
+export function formatDate(date: IsoDate): string {
+  const [y, m, d] = date.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/** dd/mm/yyyy HH:mm in Vietnam's time, for an ISO instant. */
+export function formatDateTime(instant: string): string {
+  const parts = Object.fromEntries(
+    vnDateTimeParts.formatToParts(new Date(instant)).map((p) => [p.type, p.value]),
+  );
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import {
+  encodeMessage,
+  idSchema,
+  isoDateSchema,
+  requiredTextSchema,
+  textSchema,
+} from "./validation.ts";
+
+/** Kinds of documents that assign tasks. The database has a CHECK on the same list. */
+export const DIRECTIVE_TYPES = [
+  "chi_thi",
+  "nghi_quyet",
+  "quyet_dinh",
+  "cong_dien",
+  "thong_bao_ket_luan",
+  "cong_van",
+] as const;
+export type DirectiveType = (typeof DIRECTIVE_TYPES)[number];
+
+/** Issuers offered in the form; any other issuer may be typed. */
+export const COMMON_ISSUERS = [
+  "Thủ tướng Chính phủ",
+  "Chính phủ",
+  "Văn phòng Chính phủ",
+  "Bộ Công Thương",
+] as const;
+
+/** "06/CT-TTg", "2450/VPCP-KGVX", "09/2019/NĐ-CP": a number, then symbol parts. */
+const DOCUMENT_NUMBER = /^\d+[A-Za-z]?(\/\d{4})?\/[\p{L}\d]+(-[\p{L}\d]+)*$/u;
+
+export const directiveInput = z.object({
+  type: z.enum(DIRECTIVE_TYPES),
+  number: requiredTextSchema(60).regex(DOCUMENT_NUMBER, {
+    error: encodeMessage("validation.documentNumber"),
+  }),
+  issuer: requiredTextSchema(200),
+  issuedOn: isoDateSchema,
+  title: requiredTextSchema(500),
+  summary: textSchema(5_000).default(""),
+  fullText: textSchema(200_000).default(""),
+});
+export type DirectiveInput = z.input<typeof directiveInput>;
+
+export const directiveCreateInput = directiveInput;
+
+export const directiveUpdateInput = directiveInput.extend({
+  id: idSchema,
+  version: z.number().int().min(1),
+});
+export type DirectiveUpdateInput = z.input<typeof directiveUpdateInput>;
+
+export const directiveListInput = z.object({
+  query: z.string().trim().max(200).default(""),
+  type: z.enum(DIRECTIVE_TYPES).optional(),
+  year: z.number().int().min(1945).max(2100).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+export type DirectiveListInput = z.input<typeof directiveListInput>;

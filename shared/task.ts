@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { TASK_STATUSES } from "./task-status.ts";
+import { TIMELINESS } from "./timeliness.ts";
+import {
+  encodeMessage,
+  idSchema,
+  isoDateSchema,
+  requiredTextSchema,
+  textSchema,
+} from "./validation.ts";
+
+const versionSchema = z.number().int().min(1);
+export const progressSchema = z.number().int().min(0).max(100);
+
+const taskFields = z.object({
+  clause: textSchema(60).default(""),
+  title: requiredTextSchema(1_000),
+  description: textSchema(10_000).default(""),
+  /** The one agency accountable for the task (chủ trì). */
+  leadAgencyId: idSchema,
+  /** Agencies that contribute (phối hợp). */
+  coordinatorAgencyIds: z.array(idSchema).max(200).default([]),
+  /** The deadline as the directive writes it; null for ongoing tasks (thường xuyên). */
+  deadline: isoDateSchema.nullable(),
+  /** Key task (nhiệm vụ trọng tâm). */
+  isKey: z.boolean().default(false),
+});
+
+function coordinatorsExcludeLead<
+  T extends { leadAgencyId: number; coordinatorAgencyIds: number[] },
+>(schema: z.ZodType<T>) {
+  return schema.refine((task) => !task.coordinatorAgencyIds.includes(task.leadAgencyId), {
+    error: encodeMessage("validation.coordinatorIsLead"),
+    path: ["coordinatorAgencyIds"],
+  });
+}
+
+export const taskCreateInput = coordinatorsExcludeLead(
+  taskFields.extend({
+    directiveId: idSchema,
+    /** Set when breaking a task down into a sub-task. */
+    parentId: idSchema.nullable().default(null),
+  }),
+);
+export type TaskCreateInput = z.input<typeof taskCreateInput>;
+
+export const taskUpdateInput = coordinatorsExcludeLead(
+  taskFields.extend({ id: idSchema, version: versionSchema }),
+);
+export type TaskUpdateInput = z.input<typeof taskUpdateInput>;
+
+export const taskSetStatusInput = z.object({
+  id: idSchema,
+  status: z.enum(TASK_STATUSES),
+  note: textSchema(4_000).default(""),
+  version: versionSchema,
+});
+export type TaskSetStatusInput = z.input<typeof taskSetStatusInput>;
+
+export const taskSetProgressInput = z.object({
+  id: idSchema,
+  progress: progressSchema,
+  note: textSchema(4_000).default(""),
+  version: versionSchema,
+});
+export type TaskSetProgressInput = z.input<typeof taskSetProgressInput>;
+
+export const taskAddNoteInput = z.object({
+  id: idSchema,
+  note: requiredTextSchema(4_000),
+});
+export type TaskAddNoteInput = z.input<typeof taskAddNoteInput>;
+
+export const TASK_SORTS = ["urgency", "deadline", "days_overdue", "updated"] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
+
+/** Whose tasks: those assigned to the user's agency (and those under it), or all the user may see. */
+export const TASK_SCOPES = ["mine", "visible"] as const;
+
+export const taskListInput = z.object({
+  scope: z.enum(TASK_SCOPES).default("visible"),
+  directiveId: idSchema.optional(),
+  leadAgencyId: idSchema.optional(),
+  status: z.array(z.enum(TASK_STATUSES)).max(TASK_STATUSES.length).optional(),
+  timeliness: z.array(z.enum(TIMELINESS)).max(TIMELINESS.length).optional(),
+  isKey: z.boolean().optional(),
+  query: z.string().trim().max(200).default(""),
+  minDaysOverdue: z.number().int().min(0).max(10_000).optional(),
+  sort: z.enum(TASK_SORTS).default("urgency"),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(50),
+});
+export type TaskListInput = z.input<typeof taskListInput>;

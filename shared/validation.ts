@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { isIsoDate } from "./date.ts";
+
+/**
+ * Validation messages travel as translation keys, with their parameters after a "|", so that the
+ * server and the browser show the same error in the user's language. `encodeMessage` and
+ * `decodeMessage` are the only two places that know the format.
+ */
+export type EncodedMessage = { key: string; params: Record<string, string | number> };
+
+export function encodeMessage(key: string, params?: Record<string, string | number>): string {
+  return params ? `${key}|${JSON.stringify(params)}` : key;
+}
+
+export function decodeMessage(message: string): EncodedMessage {
+  const bar = message.indexOf("|");
+  if (bar < 0) return { key: message, params: {} };
+  try {
+    const params: unknown = JSON.parse(message.slice(bar + 1));
+    if (params && typeof params === "object") {
+      return { key: message.slice(0, bar), params: Object.fromEntries(Object.entries(params)) };
+    }
+  } catch {
+    // not an encoded message: fall through and show it as it is
+  }
+  return { key: message, params: {} };
+}
+
+function issueMessage(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return encodeMessage(
+        issue.input === undefined ? "validation.required" : "validation.invalid",
+      );
+    case "too_small":
+      if (issue.origin === "string" && Number(issue.minimum) <= 1) {
+        return encodeMessage("validation.required");
+      }
+      if (issue.origin === "array" && Number(issue.minimum) <= 1) {
+        return encodeMessage("validation.chooseOne");
+      }
+      return encodeMessage(`validation.tooSmall.${issue.origin}`, {
+        min: Number(issue.minimum),
+      });
+    case "too_big":
+      return encodeMessage(`validation.tooBig.${issue.origin}`, { max: Number(issue.maximum) });
+    case "invalid_value":
+      return encodeMessage("validation.invalidChoice");
+    case "invalid_format":
+      return encodeMessage("validation.invalidFormat");
+    default:
+      return encodeMessage("validation.invalid");
+  }
+}
+
+z.config({ customError: issueMessage });
+
+/** A calendar date "YYYY-MM-DD" that exists. */
+export const isoDateSchema = z
+  .string()
+  .refine(isIsoDate, { error: encodeMessage("validation.invalidDate") });
+
+export const idSchema = z.number().int().positive();
+
+/** Text a person types: trimmed, with a length limit. */
+export function textSchema(max: number) {
+  return z.string().trim().max(max);
+}
+
+export function requiredTextSchema(max: number) {
+  return z.string().trim().min(1).max(max);
+}
+
+/** The input of every `byId` procedure. */
+export const byIdInput = z.object({ id: idSchema });
