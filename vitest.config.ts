@@ -4,7 +4,15 @@ export default defineConfig({
   test: {
     root: ".",
     projects: [
-      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      {
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          // The process runs in UTC so that Vietnam-date tests prove the time zone is explicit.
+          env: { TZ: "UTC" },
+        },
+      },
       { test: { name: "api", include: ["tests/api/**/*.test.ts"], environment: "node" } },
       {
         test: {

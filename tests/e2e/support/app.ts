@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+const ROOT = new URL("../../../", import.meta.url);
+/** The end-to-end run's "now": 26/11/2026 10:00 in Hà Nội; the clock runs on from there. */
+export const E2E_NOW = "2026-11-26T03:00:00.000Z";
+export const DEMO_PASSWORD = "dondoc-demo";
+
+export type RunningApp = { url: string; stop(): Promise<void> };
+
+/**
+ * Starts the built app (`server/main.ts` serving dist/client) on a random port with its own new
+ * database, seeded with the demo data, and the clock set to E2E_NOW.
+ */
+export async function startApp(): Promise<RunningApp> {
+  if (!existsSync(new URL("dist/client/index.html", ROOT))) {
+    throw new Error("dist/client is missing: run `npx vite build` first (npm test does).");
+  }
+  const dir = mkdtempSync(join(tmpdir(), "dondoc-e2e-"));
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DONDOC_DB: join(dir, "e2e.db"),
+      DONDOC_NOW: E2E_NOW,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.DONDOC_CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--disable-gpu", "--no-first-run", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** A fresh browser context (its own cookies) signed in as the user. */
+export async function signedInPage(browser: Browser, url: string, username: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+  const page = await context.newPage();
+  await page.goto(`${url}/login`);
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByRole("button", { name: /Đăng xuất/ }).waitFor();
+  return page;
+}
+
+/** axe-core on the page as it is: no serious or critical WCAG 2 A/AA violation. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
+  expect(serious, `accessibility of ${label}`).toEqual([]);
+}

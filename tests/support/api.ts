@@ -1,0 +1,223 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { TRPCError } from "@trpc/server";
+import { sql } from "kysely";
+import { afterEach } from "vitest";
+import { ZodError } from "zod";
+import { type Db, openDb } from "../../db/open.ts";
+import type { Database } from "../../db/schema.ts";
+import { seedDemo } from "../../db/seed-demo.ts";
+import { seedReference } from "../../db/seed-reference.ts";
+import { type Clock, fixedClock } from "../../server/clock.ts";
+import { type Context, resolveSession } from "../../server/context.ts";
+import { DEMO_PASSWORD } from "../../server/demo.ts";
+import { hashPassword } from "../../server/password.ts";
+import { appRouter } from "../../server/router.ts";
+import { createCallerFactory } from "../../server/trpc.ts";
+
+/** Tests run "today" = 26/11/2026 10:00 in Vietnam (03:00 UTC), whatever day they run on. */
+export const TEST_NOW = "2026-11-26T03:00:00.000Z";
+
+const createCaller = createCallerFactory(appRouter);
+let demoHash: Promise<string> | undefined;
+const opened: { db: Db; dir: string }[] = [];
+
+afterEach(async () => {
+  for (const { db, dir } of opened.splice(0)) {
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A new SQLite file for one test: migrated, with reference data and (by default) the demo data. */
+export async function freshDb(options: { demo?: boolean; now?: string } = {}): Promise<Db> {
+  const dir = mkdtempSync(join(tmpdir(), "dondoc-test-"));
+  const db = await openDb(join(dir, "test.db"));
+  opened.push({ db, dir });
+  await seedReference(db);
+  if (options.demo !== false) {
+    demoHash ??= hashPassword(DEMO_PASSWORD);
+    await seedDemo(db, { now: new Date(options.now ?? TEST_NOW), passwordHash: await demoHash });
+  }
+  return db;
+}
+
+/** Records the session cookie a procedure sets, as a browser would. */
+export function cookieRecorder() {
+  const jar: { token: string | undefined; cleared: boolean } = { token: undefined, cleared: false };
+  return {
+    jar,
+    cookies: {
+      setSession(token: string) {
+        jar.token = token;
+      },
+      clearSession() {
+        jar.cleared = true;
+        jar.token = undefined;
+      },
+    },
+  };
+}
+
+export function anonymousContext(
+  db: Db,
+  clock: Clock = fixedClock(TEST_NOW),
+  language: "vi" | "en" = "vi",
+): Context {
+  return {
+    db,
+    clock,
+    language,
+    user: null,
+    viewer: null,
+    sessionId: null,
+    cookies: cookieRecorder().cookies,
+  };
+}
+
+export function anonymousCaller(db: Db, clock?: Clock) {
+  return createCaller(anonymousContext(db, clock));
+}
+
+/** Signs in through auth.login (the real password check) and returns a caller with that session. */
+export async function callerAs(
+  db: Db,
+  username: string,
+  options: { clock?: Clock; password?: string; language?: "vi" | "en" } = {},
+) {
+  const clock = options.clock ?? fixedClock(TEST_NOW);
+  const { jar, cookies } = cookieRecorder();
+  await createCaller({ ...anonymousContext(db, clock), cookies }).auth.login({
+    username,
+    password: options.password ?? DEMO_PASSWORD,
+  });
+  const session = await resolveSession(db, clock, jar.token);
+  if (!session.user) throw new Error(`login as ${username} gave no session`);
+  return createCaller({ ...anonymousContext(db, clock, options.language), ...session, cookies });
+}
+
+/** Id of an agency by its code (codes are stable; ids are not). */
+export async function agencyId(db: Db, code: string): Promise<number> {
+  const row = await db
+    .selectFrom("agency")
+    .select("agency.id")
+    .where("agency.code", "=", code)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A seeded task found by its directive's number and its clause ("06/CT-TTg", "Mục 6.6"). */
+export async function taskIdBy(db: Db, directiveNumber: string, clause: string): Promise<number> {
+  const row = await db
+    .selectFrom("task")
+    .innerJoin("directive", "directive.id", "task.directiveId")
+    .select("task.id")
+    .where("directive.number", "=", directiveNumber)
+    .where("task.clause", "=", clause)
+    .orderBy("task.id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export type Caller = Awaited<ReturnType<typeof callerAs>>;
+
+/** The password of users the tests create through user.create. */
+export const NEW_USER_PASSWORD = "mat-khau-thu-nghiem";
+
+/**
+ * Creates a user through user.create (signed in as the demo admin) and signs in as that user.
+ * Used for agencies without a demo account (an officer of Bộ Tài chính, of Tuyên Quang...).
+ */
+export async function callerForNewUser(
+  db: Db,
+  user: { username: string; agencyCode: string; role: "officer" | "leader" | "reporter" },
+): Promise<Caller> {
+  const admin = await callerAs(db, "quantri");
+  await admin.user.create({
+    username: user.username,
+    fullName: `Người dùng thử ${user.username}`,
+    agencyId: await agencyId(db, user.agencyCode),
+    role: user.role,
+    password: NEW_USER_PASSWORD,
+  });
+  return callerAs(db, user.username, { password: NEW_USER_PASSWORD });
+}
+
+/** Id of a user by username. */
+export async function userIdOf(db: Db, username: string): Promise<number> {
+  const row = await db
+    .selectFrom("appUser")
+    .select("appUser.id")
+    .where("appUser.username", "=", username)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Number of rows in a table, to show that a refused call wrote nothing. */
+export async function countRows(db: Db, table: keyof Database): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(
+    db,
+  );
+  return Number(rows[0]?.n ?? Number.NaN);
+}
+
+/** What a refused change must leave as it was: the task's row and the number of its events. */
+export async function taskState(db: Db, id: number) {
+  const task = await db
+    .selectFrom("task")
+    .select([
+      "task.status",
+      "task.version",
+      "task.progress",
+      "task.doneOn",
+      "task.title",
+      "task.deadline",
+      "task.dueOn",
+      "task.leadAgencyId",
+      "task.updatedAt",
+    ])
+    .where("task.id", "=", id)
+    .executeTakeFirstOrThrow();
+  const events = await db
+    .selectFrom("taskEvent")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("taskEvent.taskId", "=", id)
+    .executeTakeFirstOrThrow();
+  return { ...task, eventCount: Number(events.n) };
+}
+
+/** The history rows of a task in the order they were written. */
+export async function eventRows(db: Db, taskId: number) {
+  return db
+    .selectFrom("taskEvent")
+    .select([
+      "taskEvent.kind",
+      "taskEvent.field",
+      "taskEvent.oldValue",
+      "taskEvent.newValue",
+      "taskEvent.note",
+      "taskEvent.actorId",
+      "taskEvent.at",
+    ])
+    .where("taskEvent.taskId", "=", taskId)
+    .orderBy("taskEvent.id")
+    .execute();
+}
+
+/** The TRPCError a call is rejected with (fails the test if it succeeds or throws anything else). */
+export async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
+  const outcome = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (outcome === undefined) throw new Error("expected the call to be refused, but it succeeded");
+  if (!(outcome instanceof TRPCError)) throw outcome;
+  return outcome;
+}
+
+/** The paths of the zod issues behind a BAD_REQUEST, e.g. [["issuedOn"]]. */
+export function issuePaths(error: TRPCError): PropertyKey[][] {
+  if (!(error.cause instanceof ZodError)) return [];
+  return error.cause.issues.map((issue) => issue.path);
+}
