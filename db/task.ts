@@ -90,13 +90,13 @@ function filterConditions(viewer: Viewer, filters: TaskFilters, today: IsoDate) 
       q = q.where("task.status", "in", filters.status);
     const categories = filters.timeliness;
     if (categories && categories.length > 0) {
-      q = q.where((eb) => timelinessIn(eb, categories, today));
+      q = q.where(timelinessIn(categories, today));
     }
     if (filters.isKey !== undefined) q = q.where("task.isKey", "=", filters.isKey ? 1 : 0);
     const { minDaysOverdue } = filters;
     if (minDaysOverdue !== undefined) {
       q = q
-        .where((eb) => timelinessCondition(eb, "overdue", today))
+        .where(timelinessCondition("overdue", today))
         .where("task.dueOn", "<=", addDays(today, -minDaysOverdue));
     }
     const match = matchesSearch("task.searchText", filters.query);
@@ -581,11 +581,6 @@ export async function countByTimeliness(
 
 function countWhere(eb: ExpressionBuilder<Database, "task">, category: Timeliness, today: IsoDate) {
   return eb.fn.sum<number | null>(
-    eb
-      .case()
-      .when(timelinessCondition(eb, category, today))
-      .then(1)
-      .else(0)
-      .end(),
+    eb.case().when(timelinessCondition(category, today)).then(1).else(0).end(),
   );
 }

@@ -1,62 +1,49 @@
-import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
+import { type Expression, type SqlBool, sql } from "kysely";
 import { addDays, type IsoDate } from "../shared/date.ts";
-import { OPEN_STATUSES } from "../shared/task-status.ts";
 import { DUE_SOON_DAYS, type Timeliness } from "../shared/timeliness.ts";
-import type { Database } from "./schema.ts";
-
-type TaskEb = ExpressionBuilder<Database, "task">;
 
 /**
- * The SQL twin of shared/timeliness.ts: a WHERE condition for one timeliness category on the
- * `task` table, with `today` (Vietnam's date) as a parameter. Plain comparisons of ISO date text
- * and COALESCE, so that it runs unchanged on PostgreSQL. tests/api/timeliness-sql.test.ts checks
- * that it agrees with the pure function on random tasks.
+ * The SQL twin of shared/timeliness.ts: a condition for one timeliness category, with `today`
+ * (Vietnam's date) as a parameter. `table` names the table or alias holding `status`, `due_on`
+ * and `done_on`: "task" for the current state, or a task_state alias for a past day. Plain
+ * comparisons of ISO date text and COALESCE, so it runs unchanged on PostgreSQL.
+ * tests/api/timeliness-sql.test.ts checks that it agrees with the pure function on random tasks.
  */
 export function timelinessCondition(
-  eb: TaskEb,
   category: Timeliness,
   today: IsoDate,
+  table = "task",
 ): Expression<SqlBool> {
+  const status = sql.ref(`${table}.status`);
+  const dueOn = sql.ref(`${table}.dueOn`);
+  const doneOn = sql.ref(`${table}.doneOn`);
   const soon = addDays(today, DUE_SOON_DAYS);
-  const open = eb("task.status", "in", OPEN_STATUSES);
-  const reference = eb.fn.coalesce("task.doneOn", eb.val(today));
+  const open = sql`${status} IN ('not_started', 'in_progress', 'reported_done')`;
   switch (category) {
     case "completed_on_time":
-      return eb.and([
-        eb("task.status", "=", "completed"),
-        eb.or([eb("task.dueOn", "is", null), eb("task.doneOn", "<=", eb.ref("task.dueOn"))]),
-      ]);
+      return sql<SqlBool>`(${status} = 'completed' AND (${dueOn} IS NULL OR ${doneOn} <= ${dueOn}))`;
     case "completed_late":
-      return eb.and([
-        eb("task.status", "=", "completed"),
-        eb("task.dueOn", "is not", null),
-        eb("task.doneOn", ">", eb.ref("task.dueOn")),
-      ]);
+      return sql<SqlBool>`(${status} = 'completed' AND ${dueOn} IS NOT NULL AND ${doneOn} > ${dueOn})`;
     case "no_deadline":
-      return eb.and([open, eb("task.dueOn", "is", null)]);
+      return sql<SqlBool>`(${open} AND ${dueOn} IS NULL)`;
     case "overdue":
-      return eb.and([open, eb("task.dueOn", "<", reference)]);
+      return sql<SqlBool>`(${open} AND ${dueOn} < COALESCE(${doneOn}, ${today}))`;
     case "due_soon":
-      return eb.and([
-        open,
-        eb("task.doneOn", "is", null),
-        eb("task.dueOn", ">=", today),
-        eb("task.dueOn", "<=", soon),
-      ]);
+      return sql<SqlBool>`(${open} AND ${doneOn} IS NULL AND ${dueOn} >= ${today} AND ${dueOn} <= ${soon})`;
     case "in_deadline":
-      return eb.and([
-        open,
-        eb("task.dueOn", ">=", reference),
-        eb.or([eb("task.doneOn", "is not", null), eb("task.dueOn", ">", soon)]),
-      ]);
+      return sql<SqlBool>`(${open} AND ${dueOn} >= COALESCE(${doneOn}, ${today})
+        AND (${doneOn} IS NOT NULL OR ${dueOn} > ${soon}))`;
   }
 }
 
 /** Tasks in any of the given categories. */
 export function timelinessIn(
-  eb: TaskEb,
   categories: readonly Timeliness[],
   today: IsoDate,
+  table = "task",
 ): Expression<SqlBool> {
-  return eb.or(categories.map((category) => timelinessCondition(eb, category, today)));
+  return sql<SqlBool>`(${sql.join(
+    categories.map((category) => timelinessCondition(category, today, table)),
+    sql` OR `,
+  )})`;
 }

@@ -92,7 +92,7 @@ describe("the SQL timeliness conditions agree with the pure function", () => {
               .selectFrom("task")
               .select("task.id")
               .where("task.id", "in", ids)
-              .where((eb) => timelinessCondition(eb, category, today))
+              .where(timelinessCondition(category, today))
               .execute();
             const fromSql = rows.map((r) => r.id).sort((a, b) => a - b);
             const fromPure = inserted
