@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { CamelCasePlugin, Kysely, type Migration, Migrator, SqliteDialect } from "kysely";
 import * as initial from "./migrations/0001-initial.ts";
+import * as taskState from "./migrations/0002-task-state.ts";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
@@ -10,6 +11,7 @@ export type Db = Kysely<Database>;
 /** Forward-only, numbered; the same list runs in development, tests and production. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
+  "0002-task-state": taskState,
 };
 
 /**

@@ -76,6 +76,9 @@ export type TaskTable = {
   assignerAgencyId: number;
   deadline: string | null;
   dueOn: string | null;
+  /** The deadline as first assigned, before any extension (null for ongoing tasks). */
+  originalDeadline: ColumnType<string | null, string | null | undefined, string | null>;
+  originalDueOn: ColumnType<string | null, string | null | undefined, string | null>;
   isKey: Flag;
   status: TaskStatus;
   progress: ColumnType<number, number | undefined, number>;
@@ -88,6 +91,23 @@ export type TaskTable = {
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;
+};
+
+/** The task's timeliness-relevant state from `validFrom` on; append-only. */
+export type TaskStateTable = {
+  id: Generated<number>;
+  taskId: number;
+  validFrom: string;
+  directiveId: number;
+  parentId: number | null;
+  leadAgencyId: number;
+  isKey: Flag;
+  status: TaskStatus;
+  deadline: string | null;
+  dueOn: string | null;
+  originalDueOn: string | null;
+  doneOn: string | null;
+  progress: number;
 };
 
 export type TaskCoordinatorTable = { taskId: number; agencyId: number };
@@ -123,6 +143,7 @@ export type Database = {
   directive: DirectiveTable;
   task: TaskTable;
   taskCoordinator: TaskCoordinatorTable;
+  taskState: TaskStateTable;
   taskEvent: TaskEventTable;
   auditLog: AuditLogTable;
 };

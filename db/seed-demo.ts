@@ -644,6 +644,10 @@ async function insertDirective(
     const events: Omit<NewTaskEvent, "taskId">[] = [
       { actorId: author, at: task.createdAt, kind: "created", note: "Giao nhiệm vụ." },
     ];
+    // The state after creation and after each step, for statistics as of a past day.
+    const states: { at: string; status: TaskStatus; progress: number; doneOn: IsoDate | null }[] = [
+      { at: task.createdAt, status, progress, doneOn },
+    ];
     for (const step of task.steps) {
       if (step.at < updatedAt || step.at > now) {
         throw new Error(`Demo task ${task.key}: step at ${step.at} is out of order`);
@@ -680,6 +684,7 @@ async function insertDirective(
         lastProgressAt = step.at;
         lastProgressNote = note;
       }
+      states.push({ at: step.at, status, progress, doneOn });
     }
     if (status === "completed" && progress !== 100) {
       throw new Error(`Demo task ${task.key}: completed below 100 %`);
@@ -693,6 +698,7 @@ async function insertDirective(
       parentId = id;
     }
     const leadAgencyId = agencyId(task.lead);
+    const dueOn = task.deadline === null ? null : deadlineInForce(task.deadline);
     const { id: taskId } = await trx
       .insertInto("task")
       .values({
@@ -704,7 +710,9 @@ async function insertDirective(
         leadAgencyId,
         assignerAgencyId: agencyId(directive.tracking),
         deadline: task.deadline,
-        dueOn: task.deadline === null ? null : deadlineInForce(task.deadline),
+        dueOn,
+        originalDeadline: task.deadline,
+        originalDueOn: dueOn,
         isKey: task.isKey ? 1 : 0,
         status,
         progress,
@@ -735,6 +743,25 @@ async function insertDirective(
     await trx
       .insertInto("taskEvent")
       .values(events.map((event) => ({ ...event, taskId })))
+      .execute();
+    await trx
+      .insertInto("taskState")
+      .values(
+        states.map((state) => ({
+          taskId,
+          validFrom: state.at,
+          directiveId,
+          parentId,
+          leadAgencyId,
+          isKey: task.isKey ? 1 : 0,
+          status: state.status,
+          deadline: task.deadline,
+          dueOn,
+          originalDueOn: dueOn,
+          doneOn: state.doneOn,
+          progress: state.progress,
+        })),
+      )
       .execute();
   }
 }

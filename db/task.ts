@@ -8,6 +8,7 @@ import { daysOverdue, type Timeliness, timeliness } from "../shared/timeliness.t
 import type { Db } from "./open.ts";
 import type { Database } from "./schema.ts";
 import { matchesSearch } from "./search.ts";
+import { recordTaskState } from "./task-state.ts";
 import { timelinessCondition, timelinessIn } from "./timeliness.ts";
 import { taskConcerns, taskVisibleTo } from "./visibility.ts";
 
@@ -480,6 +481,8 @@ export async function insertTask(
     .insertInto("task")
     .values({
       ...task,
+      originalDeadline: task.deadline,
+      originalDueOn: task.dueOn,
       isKey: task.isKey ? 1 : 0,
       status: "not_started",
       updatedAt: task.createdAt,
@@ -487,6 +490,7 @@ export async function insertTask(
     .returning("task.id")
     .executeTakeFirstOrThrow();
   await replaceCoordinators(db, id, coordinatorAgencyIds);
+  await recordTaskState(db, id, task.createdAt);
   return id;
 }
 
@@ -510,6 +514,8 @@ export type TaskPatch = Partial<{
   leadAgencyId: number;
   deadline: IsoDate | null;
   dueOn: IsoDate | null;
+  originalDeadline: IsoDate | null;
+  originalDueOn: IsoDate | null;
   isKey: 0 | 1;
   status: TaskStatus;
   progress: number;
@@ -521,7 +527,8 @@ export type TaskPatch = Partial<{
 
 /**
  * Optimistic concurrency: the update applies only if the row still has `version`, and bumps it.
- * Returns false when someone else changed the task first (nothing is written).
+ * Returns false when someone else changed the task first (nothing is written). Records the new
+ * state in task_state (call inside the change's transaction).
  */
 export async function updateTask(
   db: Db,
@@ -536,7 +543,9 @@ export async function updateTask(
     .where("task.id", "=", id)
     .where("task.version", "=", version)
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  if (result.numUpdatedRows !== 1n) return false;
+  await recordTaskState(db, id, updatedAt);
+  return true;
 }
 
 export type TimelinessCounts = Record<Timeliness, number>;

@@ -193,8 +193,12 @@ export const taskRouter = router({
       });
     }
     if (input.deadline !== facts.deadline) {
+      // Editing corrects the assignment itself, so the original deadline follows; extensions
+      // (granted on request) change only the deadline in force.
       patch.deadline = input.deadline;
       patch.dueOn = input.deadline === null ? null : deadlineInForce(input.deadline);
+      patch.originalDeadline = patch.deadline;
+      patch.originalDueOn = patch.dueOn;
       events.push({
         ...base,
         kind: "deadline",
