@@ -2,7 +2,7 @@ import type { DirectiveType } from "../shared/directive.ts";
 import type { Viewer } from "../shared/permission.ts";
 import type { Db } from "./open.ts";
 import { matchesSearch } from "./search.ts";
-import { directiveVisibleTo } from "./visibility.ts";
+import { directiveVisibleTo, taskVisibleTo } from "./visibility.ts";
 
 export type Directive = {
   id: number;
@@ -20,6 +20,7 @@ export type Directive = {
   updatedAt: string;
 };
 
+/** taskCount: the tasks of the directive that the viewer may see. */
 export type DirectiveListItem = Omit<Directive, "fullText"> & { taskCount: number };
 
 function directiveRows(db: Db) {
@@ -103,6 +104,7 @@ export async function listDirectives(
         eb
           .selectFrom("task")
           .whereRef("task.directiveId", "=", "directive.id")
+          .where(taskVisibleTo(viewer))
           .select((sub) => sub.fn.countAll<number>().as("n"))
           .as("taskCount"),
       )

@@ -110,6 +110,9 @@ export type TaskStateTable = {
   progress: number;
 };
 
+/** Days numbered from 1970-01-01 (n = 0), for date differences in plain SQL. */
+export type CalendarDayTable = { day: string; n: number };
+
 export type TaskCoordinatorTable = { taskId: number; agencyId: number };
 
 export type TaskEventTable = {
@@ -144,6 +147,7 @@ export type Database = {
   task: TaskTable;
   taskCoordinator: TaskCoordinatorTable;
   taskState: TaskStateTable;
+  calendarDay: CalendarDayTable;
   taskEvent: TaskEventTable;
   auditLog: AuditLogTable;
 };

@@ -625,7 +625,9 @@ async function insertDirective(
       fullText: "",
       trackingAgencyId: agencyId(directive.tracking),
       isDemo: 1,
-      searchText: foldText(`${directive.number} ${directive.title} ${directive.summary}`),
+      searchText: foldText(
+        `${directive.number} ${directive.title} ${directive.summary} ${directive.issuer}`,
+      ),
       createdBy: author,
       createdAt: directive.createdAt,
       updatedAt: directive.createdAt,

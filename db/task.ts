@@ -9,7 +9,7 @@ import type { Db } from "./open.ts";
 import type { Database } from "./schema.ts";
 import { matchesSearch } from "./search.ts";
 import { recordTaskState } from "./task-state.ts";
-import { timelinessCondition, timelinessIn } from "./timeliness.ts";
+import { daysLate, timelinessCondition, timelinessIn } from "./timeliness.ts";
 import { taskConcerns, taskVisibleTo } from "./visibility.ts";
 
 export type AgencyRef = { id: number; code: string; name: string; shortName: string };
@@ -98,7 +98,7 @@ function filterConditions(viewer: Viewer, filters: TaskFilters, today: IsoDate) 
     if (minDaysOverdue !== undefined) {
       q = q
         .where(timelinessCondition("overdue", today))
-        .where("task.dueOn", "<=", addDays(today, -minDaysOverdue));
+        .where(daysLate(today), ">=", minDaysOverdue);
     }
     const match = matchesSearch("task.searchText", filters.query);
     if (match) q = q.where(match);
@@ -132,6 +132,8 @@ export async function listTasks(
         .orderBy("task.id");
       break;
     case "days_overdue":
+      query = query.orderBy(urgencyRank(today)).orderBy(daysLate(today), "desc").orderBy("task.id");
+      break;
     case "deadline":
       query = query.orderBy("task.dueOn", (ob) => ob.asc().nullsLast()).orderBy("task.id");
       break;

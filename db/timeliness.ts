@@ -1,4 +1,4 @@
-import { type Expression, type SqlBool, sql } from "kysely";
+import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
 import { addDays, type IsoDate } from "../shared/date.ts";
 import { DUE_SOON_DAYS, type Timeliness } from "../shared/timeliness.ts";
 
@@ -46,4 +46,15 @@ export function timelinessIn(
     categories.map((category) => timelinessCondition(category, today, table)),
     sql` OR `,
   )})`;
+}
+
+/**
+ * Days past the deadline in force: from due_on to the date reported done, or to today for a task
+ * not yet reported; the same as daysOverdue() in shared/timeliness.ts for overdue tasks. Integer
+ * day numbers from calendar_day keep it free of dialect-specific date functions.
+ */
+export function daysLate(today: IsoDate, table = "task"): RawBuilder<number> {
+  const dayNumber = (date: Expression<unknown>) =>
+    sql`(SELECT ${sql.ref("calendarDay.n")} FROM ${sql.table("calendarDay")} WHERE ${sql.ref("calendarDay.day")} = ${date})`;
+  return sql<number>`(${dayNumber(sql`COALESCE(${sql.ref(`${table}.doneOn`)}, ${today})`)} - ${dayNumber(sql.ref(`${table}.dueOn`))})`;
 }

@@ -1,5 +1,5 @@
 import { agenciesByIds } from "../../db/agency.ts";
-import { directiveFacts } from "../../db/directive.ts";
+import { directiveById, directiveFacts } from "../../db/directive.ts";
 import type { Db } from "../../db/open.ts";
 import {
   appendTaskEvents,
@@ -32,14 +32,14 @@ import {
   taskSetStatusInput,
   taskUpdateInput,
 } from "../../shared/task.ts";
-import { checkTransition } from "../../shared/task-status.ts";
+import { checkTransition, type TaskStatus } from "../../shared/task-status.ts";
 import { foldText } from "../../shared/text.ts";
 import { byIdInput } from "../../shared/validation.ts";
 import { fail } from "../errors.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 /** The task if the viewer may see it; anyone else learns nothing, not even that it exists. */
-async function visibleTask(db: Db, viewer: Viewer, id: number): Promise<TaskFacts> {
+export async function visibleTask(db: Db, viewer: Viewer, id: number): Promise<TaskFacts> {
   const facts = await taskFacts(db, id);
   if (!facts || !canSeeTask(viewer, facts)) fail("NOT_FOUND", "error.taskNotFound", { id });
   return facts;
@@ -73,10 +73,83 @@ function searchTextOf(task: { clause: string; title: string; description: string
   return foldText(`${task.clause} ${task.title} ${task.description}`);
 }
 
+function sortedIds(ids: readonly number[]): number[] {
+  return [...new Set(ids)].sort((x, y) => x - y);
+}
+
 function sameIds(a: readonly number[], b: readonly number[]) {
-  const left = [...new Set(a)].sort();
-  const right = [...new Set(b)].sort();
+  const left = sortedIds(a);
+  const right = sortedIds(b);
   return left.length === right.length && left.every((id, i) => id === right[i]);
+}
+
+/**
+ * Checks a status change against the workflow table; throws the error the user sees. Shared by
+ * task.setStatus and report.complete (reporting done with evidence).
+ */
+export function checkStatusChange(
+  facts: TaskFacts,
+  viewer: Viewer,
+  to: TaskStatus,
+  note: string,
+): void {
+  const check = checkTransition(facts.status, to, taskActors(viewer, facts), note);
+  if (check.ok) return;
+  const from = facts.status;
+  switch (check.reason) {
+    case "same_status":
+      fail("BAD_REQUEST", "error.sameStatus", { status: from }, "status");
+      break;
+    case "not_allowed":
+      fail("BAD_REQUEST", "error.transitionNotAllowed", { from, to }, "status");
+      break;
+    case "forbidden":
+      fail("FORBIDDEN", "error.transitionForbidden", { to });
+      break;
+    case "note_required":
+      fail("BAD_REQUEST", "error.noteRequired", {}, "note");
+      break;
+  }
+}
+
+/**
+ * The task patch and history rows of a checked status change: reporting done sets the done date
+ * to today in Vietnam (it decides on time or late) and progress to 100.
+ */
+export function statusChange(
+  facts: TaskFacts,
+  to: TaskStatus,
+  note: string,
+  actorId: number,
+  now: Date,
+): { patch: TaskPatch; events: NewTaskEvent[] } {
+  const at = now.toISOString();
+  const patch: TaskPatch = { status: to };
+  if (to === "reported_done") {
+    patch.doneOn = vnDate(now);
+    patch.progress = 100;
+  } else if (to !== "completed") {
+    patch.doneOn = null;
+  }
+  if (to === "completed") patch.progress = 100;
+  const base = { taskId: facts.id, actorId, at };
+  const events: NewTaskEvent[] = [
+    { ...base, kind: "status", field: "status", oldValue: facts.status, newValue: to, note },
+  ];
+  if (patch.progress !== undefined && patch.progress !== facts.progress) {
+    events.push({
+      ...base,
+      kind: "progress",
+      field: "progress",
+      oldValue: String(facts.progress),
+      newValue: String(patch.progress),
+    });
+  }
+  if (note !== "") {
+    patch.lastProgressAt = at;
+    patch.lastProgressNote = note;
+  }
+  return { patch, events };
 }
 
 export const taskRouter = router({
@@ -105,7 +178,10 @@ export const taskRouter = router({
 
   create: authedProcedure.input(taskCreateInput).mutation(async ({ ctx, input }) => {
     const directive = await directiveFacts(ctx.db, input.directiveId);
-    if (!directive) fail("NOT_FOUND", "error.directiveNotFound", { id: input.directiveId });
+    const visible = directive && (await directiveById(ctx.db, ctx.viewer, input.directiveId));
+    if (!directive || !visible) {
+      fail("NOT_FOUND", "error.directiveNotFound", { id: input.directiveId });
+    }
     let assignerAgencyId = directive.trackingAgencyId;
     if (input.parentId === null) {
       if (!canAddTask(ctx.viewer, directive)) fail("FORBIDDEN", "error.forbidden");
@@ -222,8 +298,8 @@ export const taskRouter = router({
         ...base,
         kind: "assignment",
         field: "coordinatorAgencyIds",
-        oldValue: JSON.stringify([...facts.coordinatorAgencyIds].sort()),
-        newValue: JSON.stringify([...new Set(input.coordinatorAgencyIds)].sort()),
+        oldValue: JSON.stringify(sortedIds(facts.coordinatorAgencyIds)),
+        newValue: JSON.stringify(sortedIds(input.coordinatorAgencyIds)),
       });
     }
     if (
@@ -245,64 +321,10 @@ export const taskRouter = router({
 
   setStatus: authedProcedure.input(taskSetStatusInput).mutation(async ({ ctx, input }) => {
     const facts = await visibleTask(ctx.db, ctx.viewer, input.id);
-    const check = checkTransition(
-      facts.status,
-      input.status,
-      taskActors(ctx.viewer, facts),
-      input.note,
-    );
-    if (!check.ok) {
-      const from = facts.status;
-      const to = input.status;
-      switch (check.reason) {
-        case "same_status":
-          fail("BAD_REQUEST", "error.sameStatus", { status: from }, "status");
-          break;
-        case "not_allowed":
-          fail("BAD_REQUEST", "error.transitionNotAllowed", { from, to }, "status");
-          break;
-        case "forbidden":
-          fail("FORBIDDEN", "error.transitionForbidden", { to });
-          break;
-        case "note_required":
-          fail("BAD_REQUEST", "error.noteRequired", {}, "note");
-          break;
-      }
-    }
+    checkStatusChange(facts, ctx.viewer, input.status, input.note);
     const now = ctx.clock.now();
     const at = now.toISOString();
-    const patch: TaskPatch = { status: input.status };
-    if (input.status === "reported_done") {
-      patch.doneOn = vnDate(now);
-      patch.progress = 100;
-    } else if (input.status !== "completed") {
-      patch.doneOn = null;
-    }
-    if (input.status === "completed") patch.progress = 100;
-    const base = { taskId: input.id, actorId: ctx.user.id, at };
-    const events: NewTaskEvent[] = [
-      {
-        ...base,
-        kind: "status",
-        field: "status",
-        oldValue: facts.status,
-        newValue: input.status,
-        note: input.note,
-      },
-    ];
-    if (patch.progress !== undefined && patch.progress !== facts.progress) {
-      events.push({
-        ...base,
-        kind: "progress",
-        field: "progress",
-        oldValue: String(facts.progress),
-        newValue: String(patch.progress),
-      });
-    }
-    if (input.note !== "") {
-      patch.lastProgressAt = at;
-      patch.lastProgressNote = input.note;
-    }
+    const { patch, events } = statusChange(facts, input.status, input.note, ctx.user.id, now);
     return ctx.db.transaction().execute(async (trx) => {
       if (!(await updateTask(trx, input.id, input.version, patch, at))) {
         fail("CONFLICT", "error.staleVersion", { id: input.id });

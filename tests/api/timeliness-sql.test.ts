@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/open.ts";
-import { timelinessCondition } from "../../db/timeliness.ts";
+import { daysLate, timelinessCondition } from "../../db/timeliness.ts";
 import { addDays } from "../../shared/date.ts";
 import { TASK_STATUSES, type TaskStatus } from "../../shared/task-status.ts";
-import { TIMELINESS, timeliness } from "../../shared/timeliness.ts";
+import { daysOverdue, TIMELINESS, timeliness } from "../../shared/timeliness.ts";
 import { agencyId, freshDb } from "../support/api.ts";
 
 const BASE = "2026-01-01";
@@ -100,6 +100,16 @@ describe("the SQL timeliness conditions agree with the pure function", () => {
               .map((t) => t.id)
               .sort((a, b) => a - b);
             expect(fromSql, `${category} on ${today}`).toEqual(fromPure);
+          }
+          const late = await db
+            .selectFrom("task")
+            .select(["task.id", daysLate(today).as("days")])
+            .where("task.id", "in", ids)
+            .where(timelinessCondition("overdue", today))
+            .execute();
+          for (const row of late) {
+            const task = inserted.find((t) => t.id === row.id);
+            expect(task && daysOverdue(task.facts, today), `days late of ${row.id}`).toBe(row.days);
           }
         },
       ),

@@ -80,8 +80,18 @@ export function anonymousCaller(db: Db, clock?: Clock) {
   return createCaller(anonymousContext(db, clock));
 }
 
-/** Signs in through auth.login (the real password check) and returns a caller with that session. */
-export async function callerAs(
+/** A caller without a session whose cookie jar is visible, to watch auth.login and auth.logout. */
+export function anonymousSession(db: Db, language: "vi" | "en" = "vi") {
+  const { jar, cookies } = cookieRecorder();
+  const caller = createCaller({ ...anonymousContext(db, fixedClock(TEST_NOW), language), cookies });
+  return { caller, jar };
+}
+
+/**
+ * Signs in through auth.login (the real password check); returns a caller with that session and
+ * the session token the browser would hold.
+ */
+export async function signIn(
   db: Db,
   username: string,
   options: { clock?: Clock; password?: string; language?: "vi" | "en" } = {},
@@ -92,9 +102,24 @@ export async function callerAs(
     username,
     password: options.password ?? DEMO_PASSWORD,
   });
-  const session = await resolveSession(db, clock, jar.token);
-  if (!session.user) throw new Error(`login as ${username} gave no session`);
-  return createCaller({ ...anonymousContext(db, clock, options.language), ...session, cookies });
+  const token = jar.token;
+  const session = await resolveSession(db, clock, token);
+  if (!token || !session.user) throw new Error(`login as ${username} gave no session`);
+  const caller = createCaller({
+    ...anonymousContext(db, clock, options.language),
+    ...session,
+    cookies,
+  });
+  return { caller, token, jar };
+}
+
+/** Signs in through auth.login (the real password check) and returns a caller with that session. */
+export async function callerAs(
+  db: Db,
+  username: string,
+  options: { clock?: Clock; password?: string; language?: "vi" | "en" } = {},
+) {
+  return (await signIn(db, username, options)).caller;
 }
 
 /** Id of an agency by its code (codes are stable; ids are not). */
@@ -220,4 +245,35 @@ export async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
 export function issuePaths(error: TRPCError): PropertyKey[][] {
   if (!(error.cause instanceof ZodError)) return [];
   return error.cause.issues.map((issue) => issue.path);
+}
+
+/** The full input of task.update for a task as it is now, to change a field or two of. */
+export async function taskUpdateInput(caller: Caller, id: number) {
+  const { task } = await caller.task.byId({ id });
+  return {
+    id,
+    version: task.version,
+    clause: task.clause,
+    title: task.title,
+    description: task.description,
+    leadAgencyId: task.leadAgency.id,
+    coordinatorAgencyIds: task.coordinators.map((agency) => agency.id),
+    deadline: task.deadline,
+    isKey: task.isKey,
+  };
+}
+
+/** "06/CT-TTg Mục 6.6" for each listed task, to compare lists by what a reader would see. */
+export function labels(items: readonly { directiveNumber: string; clause: string }[]): string[] {
+  return items.map((item) => `${item.directiveNumber} ${item.clause}`);
+}
+
+/** Id of a seeded directive by its number. */
+export async function directiveIdBy(db: Db, number: string): Promise<number> {
+  const row = await db
+    .selectFrom("directive")
+    .select("directive.id")
+    .where("directive.number", "=", number)
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

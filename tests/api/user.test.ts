@@ -1,0 +1,191 @@
+import { describe, expect, it } from "vitest";
+import { FieldCause } from "../../server/errors.ts";
+import {
+  agencyId,
+  callerAs,
+  countRows,
+  freshDb,
+  issuePaths,
+  NEW_USER_PASSWORD,
+  rejection,
+  userIdOf,
+} from "../support/api.ts";
+
+describe("user.list", () => {
+  it("lists every user by username, with their agency", async () => {
+    const db = await freshDb();
+    const admin = await callerAs(db, "quantri");
+
+    const { items, total } = await admin.user.list({});
+
+    expect(total).toBe(5);
+    expect(items.map((user) => user.username)).toEqual([
+      "baocao.langson",
+      "baocao.pvn",
+      "canbo.bct",
+      "lanhdao.bct",
+      "quantri",
+    ]);
+    expect(items.find((user) => user.username === "baocao.langson")).toMatchObject({
+      fullName: "Hoàng Thị Dung",
+      role: "reporter",
+      agencyName: "UBND tỉnh Lạng Sơn",
+      isActive: true,
+    });
+    for (const user of items) expect(user).not.toHaveProperty("passwordHash");
+  });
+
+  it("searches by username and pages, counting every match", async () => {
+    const db = await freshDb();
+    const admin = await callerAs(db, "quantri");
+
+    const bct = await admin.user.list({ query: "bct" });
+    const page = await admin.user.list({ pageSize: 2, page: 3 });
+
+    expect(bct.items.map((user) => user.username)).toEqual(["canbo.bct", "lanhdao.bct"]);
+    expect(bct.total).toBe(2);
+    expect(page.items.map((user) => user.username)).toEqual(["quantri"]);
+    expect(page.total).toBe(5);
+  });
+
+  it("refuses non-admins with FORBIDDEN", async () => {
+    const db = await freshDb();
+    const officer = await callerAs(db, "canbo.bct");
+
+    await expect(officer.user.list({})).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "error.forbidden",
+    });
+  });
+});
+
+describe("user.create", () => {
+  it("creates a user who can then sign in, and records it in the audit log", async () => {
+    const db = await freshDb();
+    const admin = await callerAs(db, "quantri");
+    const btc = await agencyId(db, "BTC");
+
+    const created = await admin.user.create({
+      username: "CanBo.BTC",
+      fullName: "Đỗ Thu Hà",
+      agencyId: btc,
+      role: "officer",
+      password: NEW_USER_PASSWORD,
+    });
+
+    expect(created).toMatchObject({
+      username: "canbo.btc",
+      fullName: "Đỗ Thu Hà",
+      agencyId: btc,
+      agencyName: "Bộ Tài chính",
+      role: "officer",
+      isActive: true,
+      createdAt: "2026-11-26T03:00:00.000Z",
+    });
+    const stored = await db
+      .selectFrom("appUser")
+      .select("appUser.passwordHash")
+      .where("appUser.username", "=", "canbo.btc")
+      .executeTakeFirstOrThrow();
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(stored.passwordHash).not.toContain(NEW_USER_PASSWORD);
+
+    const newUser = await callerAs(db, "canbo.btc", { password: NEW_USER_PASSWORD });
+    expect(await newUser.auth.me()).toMatchObject({ username: "canbo.btc", role: "officer" });
+
+    const audit = await db
+      .selectFrom("auditLog")
+      .selectAll()
+      .where("auditLog.entity", "=", "user")
+      .where("auditLog.action", "=", "create")
+      .execute();
+    expect(audit).toEqual([
+      expect.objectContaining({ actorId: await userIdOf(db, "quantri"), entityId: created?.id }),
+    ]);
+    expect(JSON.parse(audit[0]?.detail ?? "{}")).toEqual({
+      username: "canbo.btc",
+      role: "officer",
+      agencyId: btc,
+    });
+  });
+
+  it("refuses a username already taken (CONFLICT on username) and writes nothing", async () => {
+    const db = await freshDb();
+    const admin = await callerAs(db, "quantri");
+    const before = await countRows(db, "appUser");
+
+    const error = await rejection(
+      admin.user.create({
+        username: "Canbo.bct",
+        fullName: "Trùng tên",
+        agencyId: await agencyId(db, "BCT"),
+        role: "officer",
+        password: NEW_USER_PASSWORD,
+      }),
+    );
+
+    expect(error.code).toBe("CONFLICT");
+    expect(error.cause).toBeInstanceOf(FieldCause);
+    expect(error.cause).toMatchObject({ field: "username" });
+    expect(await countRows(db, "appUser")).toBe(before);
+  });
+
+  it("refuses an unknown agency (BAD_REQUEST on agencyId)", async () => {
+    const db = await freshDb();
+    const admin = await callerAs(db, "quantri");
+    const before = await countRows(db, "appUser");
+
+    const error = await rejection(
+      admin.user.create({
+        username: "canbo.moi",
+        fullName: "Người mới",
+        agencyId: 999_999,
+        role: "officer",
+        password: NEW_USER_PASSWORD,
+      }),
+    );
+
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.cause).toMatchObject({ field: "agencyId" });
+    expect(await countRows(db, "appUser")).toBe(before);
+  });
+
+  it("refuses a short password, a malformed username and an empty name, field by field", async () => {
+    const db = await freshDb();
+    const admin = await callerAs(db, "quantri");
+    const before = await countRows(db, "appUser");
+
+    const error = await rejection(
+      admin.user.create({
+        username: "cán bộ",
+        fullName: " ",
+        agencyId: await agencyId(db, "BCT"),
+        role: "officer",
+        password: "ngan",
+      }),
+    );
+
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(issuePaths(error)).toEqual(
+      expect.arrayContaining([["username"], ["fullName"], ["password"]]),
+    );
+    expect(await countRows(db, "appUser")).toBe(before);
+  });
+
+  it("refuses non-admins with FORBIDDEN and writes nothing", async () => {
+    const db = await freshDb();
+    const officer = await callerAs(db, "canbo.bct");
+    const before = await countRows(db, "appUser");
+
+    await expect(
+      officer.user.create({
+        username: "canbo.moi",
+        fullName: "Người mới",
+        agencyId: await agencyId(db, "BCT"),
+        role: "admin",
+        password: NEW_USER_PASSWORD,
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await countRows(db, "appUser")).toBe(before);
+  });
+});
