@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { CamelCasePlugin, Kysely, type Migration, Migrator, SqliteDialect } from "kysely";
 import * as initial from "./migrations/0001-initial.ts";
 import * as taskState from "./migrations/0002-task-state.ts";
+import * as reporting from "./migrations/0003-reporting.ts";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
@@ -12,6 +13,7 @@ export type Db = Kysely<Database>;
 const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
   "0002-task-state": taskState,
+  "0003-reporting": reporting,
 };
 
 /**

@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { AgencyKind } from "../shared/agency.ts";
 import type { DirectiveType } from "../shared/directive.ts";
+import type { ExtensionStatus } from "../shared/extension.ts";
+import type { ReportAgencyRole, ReportDutyKind, ReportKind } from "../shared/report.ts";
 import type { TaskEventKind } from "../shared/task-event.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
 import type { Role } from "../shared/user.ts";
@@ -110,9 +112,6 @@ export type TaskStateTable = {
   progress: number;
 };
 
-/** Days numbered from 1970-01-01 (n = 0), for date differences in plain SQL. */
-export type CalendarDayTable = { day: string; n: number };
-
 export type TaskCoordinatorTable = { taskId: number; agencyId: number };
 
 export type TaskEventTable = {
@@ -137,6 +136,80 @@ export type AuditLogTable = {
   detail: string;
 };
 
+/** The report duty of a task (one per task): monthly or quarterly by a day, or once by a date. */
+export type TaskReportDutyTable = {
+  taskId: number;
+  kind: ReportDutyKind;
+  day: number | null;
+  startsOn: string | null;
+  dueDate: string | null;
+  setBy: number | null;
+  setAt: string;
+};
+
+/** Progress and completion reports; append-only (a correction is a new row). */
+export type TaskReportTable = {
+  id: Generated<number>;
+  taskId: number;
+  kind: ReportKind;
+  agencyId: number;
+  agencyRole: ReportAgencyRole;
+  periodKey: string | null;
+  periodDueOn: string | null;
+  summary: string;
+  progress: number;
+  difficulties: string;
+  proposals: string;
+  nextSteps: string;
+  documentNumber: string | null;
+  documentDate: string | null;
+  correctsId: number | null;
+  createdBy: number;
+  createdAt: string;
+};
+
+export type TaskCommentTable = {
+  id: Generated<number>;
+  taskId: number;
+  authorId: number;
+  agencyId: number;
+  body: string;
+  createdAt: string;
+};
+export type CommentMentionTable = { commentId: number; agencyId: number };
+
+/** An uploaded file: pending (taskId null) until attached to a report or a comment. */
+export type EvidenceFileTable = {
+  id: Generated<number>;
+  storageKey: string;
+  originalName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploadedBy: number;
+  uploadedAt: string;
+  taskId: number | null;
+  reportId: number | null;
+  commentId: number | null;
+  attachedAt: string | null;
+};
+
+export type TaskExtensionTable = {
+  id: Generated<number>;
+  taskId: number;
+  requestedBy: number;
+  requestedAt: string;
+  agencyId: number;
+  currentDeadline: string;
+  requestedDeadline: string;
+  reason: string;
+  status: ColumnType<ExtensionStatus, ExtensionStatus | undefined, ExtensionStatus>;
+  decidedBy: number | null;
+  decidedAt: string | null;
+  decisionNote: ColumnType<string, string | undefined, string>;
+  approvedDeadline: string | null;
+};
+
 export type Database = {
   agency: AgencyTable;
   agencyGroup: AgencyGroupTable;
@@ -147,9 +220,14 @@ export type Database = {
   task: TaskTable;
   taskCoordinator: TaskCoordinatorTable;
   taskState: TaskStateTable;
-  calendarDay: CalendarDayTable;
   taskEvent: TaskEventTable;
   auditLog: AuditLogTable;
+  taskReportDuty: TaskReportDutyTable;
+  taskReport: TaskReportTable;
+  taskComment: TaskCommentTable;
+  commentMention: CommentMentionTable;
+  evidenceFile: EvidenceFileTable;
+  taskExtension: TaskExtensionTable;
 };
 
 export type AgencyRow = Selectable<AgencyTable>;

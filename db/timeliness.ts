@@ -1,5 +1,5 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
-import { addDays, type IsoDate } from "../shared/date.ts";
+import { addDays, daysBetween, type IsoDate } from "../shared/date.ts";
 import { DUE_SOON_DAYS, type Timeliness } from "../shared/timeliness.ts";
 
 /**
@@ -48,13 +48,35 @@ export function timelinessIn(
   )})`;
 }
 
+const EPOCH_DAY_NUMBER = 719_528;
+
+/**
+ * Days since 1970-01-01 of an ISO date column, in portable SQL (SUBSTR, CAST, integer division):
+ * 365 days a year, plus the 29ths of February already passed (years before this one, or this one
+ * from March), plus the days of the months before. The SQL twin of `daysBetween("1970-01-01", d)`.
+ */
+export function dayNumber(date: Expression<string | null>): RawBuilder<number> {
+  const year = sql`CAST(SUBSTR(${date}, 1, 4) AS INTEGER)`;
+  const month = sql`CAST(SUBSTR(${date}, 6, 2) AS INTEGER)`;
+  const day = sql`CAST(SUBSTR(${date}, 9, 2) AS INTEGER)`;
+  const leapYears = sql`(${year} - CASE WHEN ${month} <= 2 THEN 1 ELSE 0 END)`;
+  const leapDays = sql`(${leapYears} / 4 - ${leapYears} / 100 + ${leapYears} / 400)`;
+  const daysBeforeMonth = sql`CASE ${month} WHEN 1 THEN 0 WHEN 2 THEN 31 WHEN 3 THEN 59
+    WHEN 4 THEN 90 WHEN 5 THEN 120 WHEN 6 THEN 151 WHEN 7 THEN 181 WHEN 8 THEN 212
+    WHEN 9 THEN 243 WHEN 10 THEN 273 WHEN 11 THEN 304 ELSE 334 END`;
+  return sql<number>`(365 * ${year} + ${leapDays} + ${daysBeforeMonth} + ${day} - ${sql.lit(
+    EPOCH_DAY_NUMBER,
+  )})`;
+}
+
 /**
  * Days past the deadline in force: from due_on to the date reported done, or to today for a task
- * not yet reported; the same as daysOverdue() in shared/timeliness.ts for overdue tasks. Integer
- * day numbers from calendar_day keep it free of dialect-specific date functions.
+ * not yet reported; the same as daysOverdue() in shared/timeliness.ts for an overdue task.
  */
 export function daysLate(today: IsoDate, table = "task"): RawBuilder<number> {
-  const dayNumber = (date: Expression<unknown>) =>
-    sql`(SELECT ${sql.ref("calendarDay.n")} FROM ${sql.table("calendarDay")} WHERE ${sql.ref("calendarDay.day")} = ${date})`;
-  return sql<number>`(${dayNumber(sql`COALESCE(${sql.ref(`${table}.doneOn`)}, ${today})`)} - ${dayNumber(sql.ref(`${table}.dueOn`))})`;
+  const doneOn = sql.ref<string | null>(`${table}.doneOn`);
+  const todayNumber = sql.lit(daysBetween("1970-01-01", today));
+  return sql<number>`(CASE WHEN ${doneOn} IS NULL THEN ${todayNumber} ELSE ${dayNumber(
+    doneOn,
+  )} END - ${dayNumber(sql.ref(`${table}.dueOn`))})`;
 }

@@ -120,6 +120,7 @@ const base = {
   viewer: null,
   sessionId: null,
   cookies,
+  dataDir: dir,
 };
 await createCaller(base).auth.login({ username: "canbo.bct", password: DEMO_PASSWORD });
 const caller = createCaller({ ...base, ...(await resolveSession(db, clock, token)) });

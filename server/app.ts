@@ -6,6 +6,8 @@ import express from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { type AppDeps, expressContext } from "./context.ts";
+import { evidenceRoutes } from "./evidence-routes.ts";
+import { exportRoutes } from "./export-routes.ts";
 import { appRouter } from "./router.ts";
 
 const CLIENT_DIST = fileURLToPath(new URL("../dist/client", import.meta.url));
@@ -48,6 +50,12 @@ export function createApp(options: AppOptions): express.Express {
       },
     }),
   );
+
+  // Evidence files: multipart upload and authorised download, beside tRPC.
+  app.use(evidenceRoutes(options));
+
+  // Excel exports: the finished file of an export job, for the user who started it.
+  app.use(exportRoutes(options));
 
   if (existsSync(CLIENT_DIST)) {
     app.use(express.static(CLIENT_DIST, { index: false, maxAge: "1h" }));

@@ -22,9 +22,17 @@ export type Context = {
   viewer: Viewer | null;
   sessionId: string | null;
   cookies: CookieJar;
+  /** The data folder: evidence files under `<dataDir>/files`, exports under `<dataDir>/exports`. */
+  dataDir: string;
 };
 
-export type AppDeps = { db: Db; clock: Clock; secureCookies: boolean };
+export type AppDeps = {
+  db: Db;
+  clock: Clock;
+  secureCookies: boolean;
+  /** The data folder: evidence files under `<dataDir>/files`, exports under `<dataDir>/exports`. */
+  dataDir: string;
+};
 
 /** The signed-in user and what they see through, or nulls. */
 export async function resolveSession(
@@ -56,6 +64,7 @@ export function expressContext(deps: AppDeps) {
     return {
       db: deps.db,
       clock: deps.clock,
+      dataDir: deps.dataDir,
       language: languageFromHeader(req.headers["accept-language"]),
       ...session,
       cookies: {

@@ -1,3 +1,4 @@
+import { dirname, resolve } from "node:path";
 import { openDb } from "../db/open.ts";
 import { seedDemo } from "../db/seed-demo.ts";
 import { seedReference } from "../db/seed-reference.ts";
@@ -20,7 +21,12 @@ if (isNew) {
   }
 }
 
-const app = createApp({ db, clock: config.clock, secureCookies: config.secureCookies });
+const app = createApp({
+  db,
+  clock: config.clock,
+  secureCookies: config.secureCookies,
+  dataDir: dirname(resolve(config.dbPath)),
+});
 const server = app.listen(config.port, config.host, async () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

@@ -1,6 +1,11 @@
 import { agencyRouter } from "./routers/agency.ts";
 import { authRouter } from "./routers/auth.ts";
+import { commentRouter } from "./routers/comment.ts";
 import { directiveRouter } from "./routers/directive.ts";
+import { exportRouter } from "./routers/export.ts";
+import { extensionRouter } from "./routers/extension.ts";
+import { reportRouter } from "./routers/report.ts";
+import { statisticRouter } from "./routers/statistic.ts";
 import { taskRouter } from "./routers/task.ts";
 import { userRouter } from "./routers/user.ts";
 import { router } from "./trpc.ts";
@@ -10,7 +15,12 @@ export const appRouter = router({
   agency: agencyRouter,
   directive: directiveRouter,
   task: taskRouter,
+  report: reportRouter,
+  extension: extensionRouter,
+  comment: commentRouter,
   user: userRouter,
+  statistic: statisticRouter,
+  export: exportRouter,
 });
 
 /** The only thing the browser imports from the server: the router's type. */

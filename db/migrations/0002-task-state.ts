@@ -5,8 +5,6 @@ import { type Kysely, sql } from "kysely";
  * (rebuilt from history, so a report for 30/06/2024 gives the same figures a year later), and the
  * original deadline beside the deadline in force (extensions change only the latter).
  * task_state gets a row, copied from task, in the same transaction as every change of a task.
- * calendar_day numbers the days (1970-01-01 = 0 … 2100-12-31), so that "days overdue" is a plain
- * subtraction of integers in any SQL dialect, without date functions.
  */
 const statements = [
   "ALTER TABLE task ADD COLUMN original_deadline TEXT",
@@ -41,22 +39,8 @@ const statements = [
       due_on, original_due_on, done_on, progress FROM task ORDER BY id`,
 ];
 
-const FIRST_DAY = Date.UTC(1970, 0, 1);
-const LAST_DAY = Date.UTC(2100, 11, 31);
-
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of statements) {
     await sql.raw(statement).execute(db);
-  }
-  await sql
-    .raw("CREATE TABLE calendar_day (day TEXT PRIMARY KEY, n INTEGER NOT NULL UNIQUE)")
-    .execute(db);
-  let batch: string[] = [];
-  for (let time = FIRST_DAY, n = 0; time <= LAST_DAY; time += 86_400_000, n++) {
-    batch.push(`('${new Date(time).toISOString().slice(0, 10)}', ${n})`);
-    if (batch.length === 2_000 || time + 86_400_000 > LAST_DAY) {
-      await sql.raw(`INSERT INTO calendar_day (day, n) VALUES ${batch.join(", ")}`).execute(db);
-      batch = [];
-    }
   }
 }

@@ -152,6 +152,42 @@ export function statusChange(
   return { patch, events };
 }
 
+/**
+ * What reporting progress changes: progress, the last progress note, and not_started →
+ * in_progress when work is reported (progress > 0). Shared by task.setProgress and the lead
+ * agency's progress reports (report.create).
+ */
+export function progressChange(
+  facts: TaskFacts,
+  progress: number,
+  note: string,
+  actorId: number,
+  at: string,
+): { patch: TaskPatch; events: NewTaskEvent[] } {
+  const base = { taskId: facts.id, actorId, at };
+  const patch: TaskPatch = { progress, lastProgressAt: at, lastProgressNote: note };
+  const events: NewTaskEvent[] = [];
+  if (facts.status === "not_started" && progress > 0) {
+    patch.status = "in_progress";
+    events.push({
+      ...base,
+      kind: "status",
+      field: "status",
+      oldValue: facts.status,
+      newValue: "in_progress",
+    });
+  }
+  events.push({
+    ...base,
+    kind: "progress",
+    field: "progress",
+    oldValue: String(facts.progress),
+    newValue: String(progress),
+    note,
+  });
+  return { patch, events };
+}
+
 export const taskRouter = router({
   list: authedProcedure
     .input(taskListInput)
@@ -341,32 +377,7 @@ export const taskRouter = router({
       fail("BAD_REQUEST", "error.progressClosed", { status: facts.status }, "progress");
     }
     const at = ctx.clock.now().toISOString();
-    const base = { taskId: input.id, actorId: ctx.user.id, at };
-    const patch: TaskPatch = {
-      progress: input.progress,
-      lastProgressAt: at,
-      lastProgressNote: input.note,
-    };
-    const events: NewTaskEvent[] = [];
-    // Reporting progress on a task not yet started means work has started.
-    if (facts.status === "not_started" && input.progress > 0) {
-      patch.status = "in_progress";
-      events.push({
-        ...base,
-        kind: "status",
-        field: "status",
-        oldValue: facts.status,
-        newValue: "in_progress",
-      });
-    }
-    events.push({
-      ...base,
-      kind: "progress",
-      field: "progress",
-      oldValue: String(facts.progress),
-      newValue: String(input.progress),
-      note: input.note,
-    });
+    const { patch, events } = progressChange(facts, input.progress, input.note, ctx.user.id, at);
     return ctx.db.transaction().execute(async (trx) => {
       if (!(await updateTask(trx, input.id, input.version, patch, at))) {
         fail("CONFLICT", "error.staleVersion", { id: input.id });

@@ -8,6 +8,7 @@ import {
   agencyId,
   anonymousSession,
   countRows,
+  dataDirOf,
   freshDb,
   issuePaths,
   rejection,
@@ -211,7 +212,7 @@ describe("errors in the user's language", () => {
 
   it("translates errors over real HTTP by Accept-Language and answers the health check", async () => {
     const db = await freshDb();
-    const app = createApp({ db, clock, secureCookies: false });
+    const app = createApp({ db, clock, secureCookies: false, dataDir: dataDirOf(db) });
     const server = app.listen(0, "127.0.0.1");
     try {
       await new Promise<void>((resolve) => server.once("listening", () => resolve()));

@@ -22,6 +22,14 @@ export const TEST_NOW = "2026-11-26T03:00:00.000Z";
 const createCaller = createCallerFactory(appRouter);
 let demoHash: Promise<string> | undefined;
 const opened: { db: Db; dir: string }[] = [];
+const dataDirs = new WeakMap<Db, string>();
+
+/** The test database's own folder, which serves as its data folder (files, exports). */
+export function dataDirOf(db: Db): string {
+  const dir = dataDirs.get(db);
+  if (!dir) throw new Error("not a database from freshDb()");
+  return dir;
+}
 
 afterEach(async () => {
   for (const { db, dir } of opened.splice(0)) {
@@ -35,6 +43,7 @@ export async function freshDb(options: { demo?: boolean; now?: string } = {}): P
   const dir = mkdtempSync(join(tmpdir(), "dondoc-test-"));
   const db = await openDb(join(dir, "test.db"));
   opened.push({ db, dir });
+  dataDirs.set(db, dir);
   await seedReference(db);
   if (options.demo !== false) {
     demoHash ??= hashPassword(DEMO_PASSWORD);
@@ -73,6 +82,7 @@ export function anonymousContext(
     viewer: null,
     sessionId: null,
     cookies: cookieRecorder().cookies,
+    dataDir: dataDirOf(db),
   };
 }
 

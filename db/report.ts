@@ -1,0 +1,333 @@
+import type { IsoDate } from "../shared/date.ts";
+import type { Viewer } from "../shared/permission.ts";
+import type { ReportAgencyRole, ReportDuty, ReportKind } from "../shared/report.ts";
+import type { TaskStatus } from "../shared/task-status.ts";
+import { type EvidenceFile, filesOfReports } from "./evidence.ts";
+import type { Db } from "./open.ts";
+import type { AgencyRef } from "./task.ts";
+import { taskVisibleTo } from "./visibility.ts";
+
+export type ReportDutyRow = ReportDuty & { setAt: string; setBy: number | null };
+
+function toDuty(row: {
+  kind: ReportDuty["kind"];
+  day: number | null;
+  startsOn: string | null;
+  dueDate: string | null;
+}): ReportDuty | undefined {
+  if (row.kind === "once")
+    return row.dueDate === null ? undefined : { kind: "once", dueDate: row.dueDate };
+  if (row.day === null || row.startsOn === null) return undefined;
+  return { kind: row.kind, day: row.day, startsOn: row.startsOn };
+}
+
+export async function reportDutyOf(db: Db, taskId: number): Promise<ReportDutyRow | null> {
+  const row = await db
+    .selectFrom("taskReportDuty")
+    .select([
+      "taskReportDuty.kind",
+      "taskReportDuty.day",
+      "taskReportDuty.startsOn",
+      "taskReportDuty.dueDate",
+      "taskReportDuty.setAt",
+      "taskReportDuty.setBy",
+    ])
+    .where("taskReportDuty.taskId", "=", taskId)
+    .executeTakeFirst();
+  const duty = row && toDuty(row);
+  return row && duty ? { ...duty, setAt: row.setAt, setBy: row.setBy } : null;
+}
+
+/** Replaces (or with null removes) the task's duty, inside the caller's transaction. */
+export async function saveReportDuty(
+  db: Db,
+  taskId: number,
+  duty: ReportDuty | null,
+  setBy: number,
+  setAt: string,
+): Promise<void> {
+  await db.deleteFrom("taskReportDuty").where("taskReportDuty.taskId", "=", taskId).execute();
+  if (duty === null) return;
+  await db
+    .insertInto("taskReportDuty")
+    .values({
+      taskId,
+      kind: duty.kind,
+      day: duty.kind === "once" ? null : duty.day,
+      startsOn: duty.kind === "once" ? null : duty.startsOn,
+      dueDate: duty.kind === "once" ? duty.dueDate : null,
+      setBy,
+      setAt,
+    })
+    .execute();
+}
+
+export type NewReport = {
+  taskId: number;
+  kind: ReportKind;
+  agencyId: number;
+  agencyRole: ReportAgencyRole;
+  periodKey: string | null;
+  periodDueOn: IsoDate | null;
+  summary: string;
+  progress: number;
+  difficulties: string;
+  proposals: string;
+  nextSteps: string;
+  documentNumber: string | null;
+  documentDate: IsoDate | null;
+  correctsId: number | null;
+  createdBy: number;
+  createdAt: string;
+};
+
+export async function insertReport(db: Db, report: NewReport): Promise<number> {
+  const { id } = await db
+    .insertInto("taskReport")
+    .values(report)
+    .returning("taskReport.id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** What a correction must match: the report's task, agency, kind and period. */
+export async function reportFacts(db: Db, id: number) {
+  return db
+    .selectFrom("taskReport")
+    .leftJoin("taskReport as correction", "correction.correctsId", "taskReport.id")
+    .select([
+      "taskReport.id",
+      "taskReport.taskId",
+      "taskReport.kind",
+      "taskReport.agencyId",
+      "taskReport.periodKey",
+      "taskReport.periodDueOn",
+      "correction.id as correctedById",
+    ])
+    .where("taskReport.id", "=", id)
+    .executeTakeFirst();
+}
+
+/** Whether the agency has an original report (not a correction) for the task's period. */
+export async function hasPeriodReport(
+  db: Db,
+  taskId: number,
+  agencyId: number,
+  periodKey: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("taskReport")
+    .select("taskReport.id")
+    .where("taskReport.taskId", "=", taskId)
+    .where("taskReport.agencyId", "=", agencyId)
+    .where("taskReport.periodKey", "=", periodKey)
+    .where("taskReport.kind", "=", "progress")
+    .where("taskReport.correctsId", "is", null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export type Report = {
+  id: number;
+  taskId: number;
+  kind: ReportKind;
+  agency: AgencyRef;
+  agencyRole: ReportAgencyRole;
+  periodKey: string | null;
+  periodDueOn: IsoDate | null;
+  /** Filed after the period's due date in force (Vietnam date of filing). */
+  isLate: boolean;
+  summary: string;
+  progress: number;
+  difficulties: string;
+  proposals: string;
+  nextSteps: string;
+  documentNumber: string | null;
+  documentDate: IsoDate | null;
+  correctsId: number | null;
+  /** The report that corrects this one, if any: this one is then superseded. */
+  correctedById: number | null;
+  author: { id: number; fullName: string; agencyShortName: string };
+  createdAt: string;
+  files: EvidenceFile[];
+};
+
+/** A task's reports, newest first, with their files; `vnDateOf` turns an instant into a date. */
+export async function reportsOfTask(
+  db: Db,
+  taskId: number,
+  vnDateOf: (instant: string) => IsoDate,
+): Promise<Report[]> {
+  const rows = await db
+    .selectFrom("taskReport")
+    .innerJoin("agency", "agency.id", "taskReport.agencyId")
+    .innerJoin("appUser as author", "author.id", "taskReport.createdBy")
+    .innerJoin("agency as authorAgency", "authorAgency.id", "author.agencyId")
+    .leftJoin("taskReport as correction", "correction.correctsId", "taskReport.id")
+    .select([
+      "taskReport.id",
+      "taskReport.taskId",
+      "taskReport.kind",
+      "agency.id as agencyId",
+      "agency.code as agencyCode",
+      "agency.name as agencyName",
+      "agency.shortName as agencyShortName",
+      "taskReport.agencyRole",
+      "taskReport.periodKey",
+      "taskReport.periodDueOn",
+      "taskReport.summary",
+      "taskReport.progress",
+      "taskReport.difficulties",
+      "taskReport.proposals",
+      "taskReport.nextSteps",
+      "taskReport.documentNumber",
+      "taskReport.documentDate",
+      "taskReport.correctsId",
+      "correction.id as correctedById",
+      "author.id as authorId",
+      "author.fullName as authorName",
+      "authorAgency.shortName as authorAgency",
+      "taskReport.createdAt",
+    ])
+    .where("taskReport.taskId", "=", taskId)
+    .orderBy("taskReport.createdAt", "desc")
+    .orderBy("taskReport.id", "desc")
+    .execute();
+  const files = await filesOfReports(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    taskId: row.taskId,
+    kind: row.kind,
+    agency: {
+      id: row.agencyId,
+      code: row.agencyCode,
+      name: row.agencyName,
+      shortName: row.agencyShortName,
+    },
+    agencyRole: row.agencyRole,
+    periodKey: row.periodKey,
+    periodDueOn: row.periodDueOn,
+    isLate: row.periodDueOn !== null && vnDateOf(row.createdAt) > row.periodDueOn,
+    summary: row.summary,
+    progress: row.progress,
+    difficulties: row.difficulties,
+    proposals: row.proposals,
+    nextSteps: row.nextSteps,
+    documentNumber: row.documentNumber,
+    documentDate: row.documentDate,
+    correctsId: row.correctsId,
+    correctedById: row.correctedById,
+    author: { id: row.authorId, fullName: row.authorName, agencyShortName: row.authorAgency },
+    createdAt: row.createdAt,
+    files: files.get(row.id) ?? [],
+  }));
+}
+
+/** For each task, agency and period: whether a progress report was filed (corrections included). */
+export async function reportedPeriods(
+  db: Db,
+  taskIds: readonly number[],
+): Promise<Map<string, { periodKey: string; createdAt: string }[]>> {
+  const result = new Map<string, { periodKey: string; createdAt: string }[]>();
+  if (taskIds.length === 0) return result;
+  const rows = await db
+    .selectFrom("taskReport")
+    .select([
+      "taskReport.taskId",
+      "taskReport.agencyId",
+      "taskReport.periodKey",
+      "taskReport.createdAt",
+    ])
+    .where("taskReport.taskId", "in", taskIds)
+    .where("taskReport.kind", "=", "progress")
+    .where("taskReport.periodKey", "is not", null)
+    .orderBy("taskReport.createdAt")
+    .execute();
+  for (const row of rows) {
+    if (row.periodKey === null) continue;
+    const key = `${row.taskId}:${row.agencyId}`;
+    result.set(key, [
+      ...(result.get(key) ?? []),
+      { periodKey: row.periodKey, createdAt: row.createdAt },
+    ]);
+  }
+  return result;
+}
+
+export type DutyTask = {
+  taskId: number;
+  directiveId: number;
+  directiveNumber: string;
+  clause: string;
+  title: string;
+  status: TaskStatus;
+  duty: ReportDuty;
+  leadAgency: AgencyRef;
+};
+
+/**
+ * Tasks still being worked on that carry a report duty and that the viewer's agency follows up:
+ * it assigned them or tracks their directive (and the viewer may see them).
+ */
+export async function followedDutyTasks(
+  db: Db,
+  viewer: Viewer,
+  directiveId: number | undefined,
+): Promise<DutyTask[]> {
+  if (viewer.ownAgencyIds.length === 0) return [];
+  let query = db
+    .selectFrom("taskReportDuty")
+    .innerJoin("task", "task.id", "taskReportDuty.taskId")
+    .innerJoin("directive", "directive.id", "task.directiveId")
+    .innerJoin("agency as lead", "lead.id", "task.leadAgencyId")
+    .select([
+      "task.id as taskId",
+      "task.directiveId",
+      "directive.number as directiveNumber",
+      "task.clause",
+      "task.title",
+      "task.status",
+      "taskReportDuty.kind",
+      "taskReportDuty.day",
+      "taskReportDuty.startsOn",
+      "taskReportDuty.dueDate",
+      "lead.id as leadId",
+      "lead.code as leadCode",
+      "lead.name as leadName",
+      "lead.shortName as leadShortName",
+    ])
+    .where("task.status", "in", ["not_started", "in_progress"])
+    .where(taskVisibleTo(viewer))
+    .where((eb) =>
+      eb.or([
+        eb("task.assignerAgencyId", "in", viewer.ownAgencyIds),
+        eb("directive.trackingAgencyId", "in", viewer.ownAgencyIds),
+      ]),
+    );
+  if (directiveId !== undefined) query = query.where("task.directiveId", "=", directiveId);
+  const rows = await query.orderBy("directive.issuedOn").orderBy("task.id").execute();
+  const result: DutyTask[] = [];
+  for (const row of rows) {
+    const duty = toDuty(row);
+    if (!duty) continue;
+    result.push({
+      taskId: row.taskId,
+      directiveId: row.directiveId,
+      directiveNumber: row.directiveNumber,
+      clause: row.clause,
+      title: row.title,
+      status: row.status,
+      duty,
+      leadAgency: {
+        id: row.leadId,
+        code: row.leadCode,
+        name: row.leadName,
+        shortName: row.leadShortName,
+      },
+    });
+  }
+  return result;
+}

@@ -1,0 +1,297 @@
+import ExcelJS from "exceljs";
+import type { TFunction } from "i18next";
+import type { OverdueItem } from "../db/statistic.ts";
+import { formatDate, vnDate } from "../shared/date.ts";
+import { STALE_REPORT_DAYS, type StatisticCells } from "../shared/statistic.ts";
+
+/**
+ * The two Excel layouts, written with exceljs's streaming writer: rows go to the file as they
+ * are committed, so a long list never sits whole in memory. Title lines, then the header rows
+ * (frozen), then the data rows, which the caller hands over in batches.
+ */
+
+type Value = string | number | null;
+
+type Column = { width: number; numFmt?: string; wrap?: boolean; align?: "left" | "center" };
+
+const THIN = { style: "thin" as const };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL = {
+  type: "pattern" as const,
+  pattern: "solid" as const,
+  fgColor: { argb: "FFE8EEF4" },
+};
+
+export type ExportSheet = {
+  /** Appends data rows (each an array of cell values, one per column). */
+  write(rows: readonly Value[][], options?: { bold?: boolean }): void;
+  /** Adds the closing note, if any, and finishes the file. */
+  close(note?: string): Promise<void>;
+};
+
+type Header = {
+  /** Header rows, one array of texts per row; null where a merge covers the cell. */
+  rows: (string | null)[][];
+  /** Merged ranges inside the header rows, 1-based [top, left, bottom, right]. */
+  merges: [number, number, number, number][];
+};
+
+function openSheet(
+  path: string,
+  options: {
+    sheetName: string;
+    titleLines: readonly string[];
+    header: Header;
+    columns: readonly Column[];
+    /** Columns frozen at the left (besides the header rows frozen at the top). */
+    frozenColumns: number;
+  },
+): ExportSheet {
+  const { columns, header, titleLines } = options;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useStyles: true,
+    useSharedStrings: true,
+  });
+  workbook.creator = "Đôn Đốc";
+  const headerTop = titleLines.length + 2;
+  const headerBottom = headerTop + header.rows.length - 1;
+  const sheet = workbook.addWorksheet(options.sheetName, {
+    views: [{ state: "frozen", xSplit: options.frozenColumns, ySplit: headerBottom }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${headerTop}:${headerBottom}`,
+    },
+  });
+  sheet.columns = columns.map((column) => ({ width: column.width }));
+
+  titleLines.forEach((line, index) => {
+    const row = sheet.getRow(index + 1);
+    const cell = row.getCell(1);
+    cell.value = line;
+    cell.font = { bold: index === 0, size: index === 0 ? 14 : 12, italic: index > 0 };
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    sheet.mergeCells(index + 1, 1, index + 1, columns.length);
+    row.height = index === 0 ? 24 : 20;
+  });
+  header.rows.forEach((texts, offset) => {
+    const row = sheet.getRow(headerTop + offset);
+    row.height = 36;
+    columns.forEach((_, index) => {
+      const cell = row.getCell(index + 1);
+      const text = texts[index];
+      if (text !== null && text !== undefined) cell.value = text;
+      cell.font = { bold: true };
+      cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+      cell.border = BORDER;
+      cell.fill = HEADER_FILL;
+    });
+  });
+  for (const [top, left, bottom, right] of header.merges) {
+    sheet.mergeCells(headerTop + top - 1, left, headerTop + bottom - 1, right);
+  }
+  sheet.getRow(headerBottom).commit();
+
+  let next = headerBottom + 1;
+  return {
+    write(rows, writeOptions = {}) {
+      for (const values of rows) {
+        const row = sheet.getRow(next);
+        values.forEach((value, index) => {
+          const column = columns[index];
+          const cell = row.getCell(index + 1);
+          cell.value = value;
+          cell.border = BORDER;
+          cell.alignment = {
+            vertical: "top",
+            wrapText: column?.wrap ?? false,
+            horizontal: column?.align ?? (typeof value === "number" ? "right" : "left"),
+          };
+          if (column?.numFmt && typeof value === "number") cell.numFmt = column.numFmt;
+          if (writeOptions.bold) cell.font = { bold: true };
+        });
+        row.commit();
+        next += 1;
+      }
+    },
+    async close(note) {
+      if (note) {
+        const row = sheet.getRow(next + 1);
+        const cell = row.getCell(1);
+        cell.value = note;
+        cell.font = { italic: true, size: 10 };
+        cell.alignment = { wrapText: true, vertical: "top" };
+        sheet.mergeCells(next + 1, 1, next + 1, columns.length);
+        row.height = 30;
+        row.commit();
+      }
+      sheet.commit();
+      await workbook.commit();
+    },
+  };
+}
+
+/** Character width of the longest text, between bounds: a column width that fits. */
+function fitWidth(texts: readonly string[], min: number, max: number): number {
+  const longest = texts.reduce((width, text) => Math.max(width, text.length), 0);
+  return Math.min(max, Math.max(min, longest + 2));
+}
+
+const COUNT_FORMAT = "#,##0";
+const PERCENT_FORMAT = "0.00";
+
+/**
+ * The published table: STT · Bộ, cơ quan, địa phương · Tổng số nhiệm vụ · Đã hoàn thành (Tổng
+ * số, Đúng hạn, Quá hạn) · Chưa hoàn thành (Tổng số, Trong hạn, Quá hạn) · Tỷ lệ hoàn thành (%) ·
+ * Tỷ lệ quá hạn (%). "Trong hạn" counts every open task not overdue, ongoing ones included, so
+ * that each "Tổng số" is the sum of its parts.
+ */
+export function openStatisticsSheet(
+  path: string,
+  t: TFunction,
+  titleLines: readonly string[],
+  agencyNames: readonly string[],
+): ExportSheet {
+  const c = (key: string) => t(`statistic.column.${key}`);
+  const count = { width: 11, numFmt: COUNT_FORMAT };
+  const rate = { width: 13, numFmt: PERCENT_FORMAT };
+  return openSheet(path, {
+    sheetName: t("statistic.sheetStatistics"),
+    titleLines,
+    header: {
+      rows: [
+        [
+          c("index"),
+          c("agency"),
+          c("total"),
+          c("completed"),
+          null,
+          null,
+          c("open"),
+          null,
+          null,
+          c("completionRate"),
+          c("overdueShare"),
+        ],
+        [
+          null,
+          null,
+          null,
+          c("subtotal"),
+          c("onTime"),
+          c("late"),
+          c("subtotal"),
+          c("withinDeadline"),
+          c("overdue"),
+          null,
+          null,
+        ],
+      ],
+      merges: [
+        [1, 1, 2, 1],
+        [1, 2, 2, 2],
+        [1, 3, 2, 3],
+        [1, 4, 1, 6],
+        [1, 7, 1, 9],
+        [1, 10, 2, 10],
+        [1, 11, 2, 11],
+      ],
+    },
+    columns: [
+      { width: 6, align: "center" },
+      { width: fitWidth([c("agency"), ...agencyNames], 28, 60), wrap: true },
+      { ...count, width: 12 },
+      count,
+      count,
+      count,
+      count,
+      count,
+      count,
+      rate,
+      rate,
+    ],
+    frozenColumns: 2,
+  });
+}
+
+/** One line of the statistics table (the total row has no number). */
+export function statisticsRow(index: number | null, name: string, cells: StatisticCells): Value[] {
+  return [
+    index,
+    name,
+    cells.total,
+    cells.completed,
+    cells.completedOnTime,
+    cells.completedLate,
+    cells.open,
+    cells.open - cells.overdue,
+    cells.overdue,
+    cells.completionRate ?? "–",
+    cells.overdueShare ?? "–",
+  ];
+}
+
+/** The overdue list: who leads, what, since when, and whether they still report. */
+export function openOverdueSheet(
+  path: string,
+  t: TFunction,
+  titleLines: readonly string[],
+  sample: readonly OverdueItem[],
+): ExportSheet {
+  const c = (key: string) => t(`statistic.column.${key}`, { days: STALE_REPORT_DAYS });
+  const texts = sample.map((item) => overdueRow(0, item, t));
+  const column = (index: number) => texts.map((row) => String(row[index] ?? ""));
+  return openSheet(path, {
+    sheetName: t("statistic.sheetOverdue"),
+    titleLines,
+    header: {
+      rows: [
+        [
+          c("index"),
+          c("directive"),
+          c("task"),
+          c("lead"),
+          c("coordinators"),
+          c("dueOn"),
+          c("daysOverdue"),
+          c("lastReport"),
+          c("lastReportOn"),
+          c("staleReport"),
+        ],
+      ],
+      merges: [],
+    },
+    columns: [
+      { width: 6, align: "center" },
+      { width: fitWidth(column(1), 12, 24) },
+      { width: fitWidth(column(2), 30, 70), wrap: true },
+      { width: fitWidth(column(3), 18, 40), wrap: true },
+      { width: fitWidth(column(4), 16, 40), wrap: true },
+      { width: 12, align: "center" },
+      { width: 11, numFmt: COUNT_FORMAT },
+      { width: fitWidth(column(7), 24, 60), wrap: true },
+      { width: 12, align: "center" },
+      { width: 14, align: "center" },
+    ],
+    frozenColumns: 0,
+  });
+}
+
+export function overdueRow(index: number, item: OverdueItem, t: TFunction): Value[] {
+  return [
+    index,
+    item.directive.number,
+    item.clause === "" ? item.title : `${item.clause}. ${item.title}`,
+    item.leadAgency.name,
+    item.coordinators.map((agency) => agency.shortName).join(", "),
+    formatDate(item.dueOn),
+    item.daysOverdue,
+    item.lastProgressNote,
+    item.lastProgressAt === null ? "" : formatDate(vnDate(new Date(item.lastProgressAt))),
+    item.staleReport ? t("statistic.yes") : "",
+  ];
+}

@@ -1,0 +1,325 @@
+import { randomUUID } from "node:crypto";
+import { mkdir, readdir, rm, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { TFunction } from "i18next";
+import { appendAudit } from "../db/audit.ts";
+import type { Db } from "../db/open.ts";
+import { listOverdue, type StatisticFilters, scopeNames, statisticTable } from "../db/statistic.ts";
+import { formatDate, type IsoDate } from "../shared/date.ts";
+import {
+  EXPORT_BATCH_SIZE,
+  EXPORT_MAX_RUNNING,
+  EXPORT_TTL_MINUTES,
+  type ExportKind,
+  type ExportRequest,
+  type ExportState,
+  type ExportStatus,
+  exportDownloadUrl,
+} from "../shared/export.ts";
+import type { Language } from "../shared/i18n/language.ts";
+import type { Viewer } from "../shared/permission.ts";
+import type { StatisticBasis } from "../shared/statistic.ts";
+import { fail } from "./errors.ts";
+import {
+  openOverdueSheet,
+  openStatisticsSheet,
+  overdueRow,
+  statisticsRow,
+} from "./export-workbook.ts";
+import { translatorFor } from "./i18n.ts";
+
+/**
+ * Export jobs, kept in memory beside the database they read (one registry per Db value), with
+ * their files under `<dataDir>/exports` (default: the database file's folder, or for an in-memory
+ * database a folder in the system's temp). A job builds its rows in batches of EXPORT_BATCH_SIZE
+ * and yields to the event loop between batches, so other users' requests are served meanwhile.
+ * Jobs and files are forgotten EXPORT_TTL_MINUTES after they start (swept on every access, and
+ * left-over files of an earlier process when the folder is first used).
+ */
+
+export type ExportJob = {
+  id: string;
+  userId: number;
+  kind: ExportKind;
+  state: ExportState;
+  rowsDone: number;
+  rowsTotal: number;
+  filename: string;
+  path: string;
+  startedAt: Date;
+};
+
+const TTL_MS = EXPORT_TTL_MINUTES * 60_000;
+const registries = new WeakMap<Db, Map<string, ExportJob>>();
+const sweptDirs = new Set<string>();
+
+function jobsOf(db: Db): Map<string, ExportJob> {
+  let jobs = registries.get(db);
+  if (!jobs) {
+    jobs = new Map();
+    registries.set(db, jobs);
+  }
+  return jobs;
+}
+
+function removeFile(path: string): void {
+  void rm(path, { force: true }).catch(() => undefined);
+}
+
+/** Forgets expired jobs and deletes their files. */
+function sweep(db: Db, now: Date): void {
+  const jobs = jobsOf(db);
+  for (const [id, job] of jobs) {
+    if (job.startedAt.getTime() + TTL_MS <= now.getTime()) {
+      jobs.delete(id);
+      removeFile(job.path);
+    }
+  }
+}
+
+/** Files an earlier process left behind, older than the time to live. */
+async function sweepDirectory(dir: string): Promise<void> {
+  if (sweptDirs.has(dir)) return;
+  sweptDirs.add(dir);
+  const limit = Date.now() - TTL_MS;
+  for (const name of await readdir(dir).catch(() => [])) {
+    if (!name.endsWith(".xlsx")) continue;
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => undefined);
+    if (info && info.mtimeMs < limit) removeFile(path);
+  }
+}
+
+const pause = () => new Promise<void>((resolvePause) => setImmediate(resolvePause));
+
+export type ExportDeps = {
+  db: Db;
+  viewer: Viewer;
+  userId: number;
+  now: Date;
+  language: Language;
+  dataDir: string;
+};
+
+/**
+ * Records the export in the audit log, registers the job and starts it; returns at once.
+ * `asOf` is the day the statistics stand at (already checked not to be in the future).
+ */
+export async function startExport(
+  deps: ExportDeps,
+  request: ExportRequest,
+  asOf: IsoDate,
+): Promise<ExportJob> {
+  const { db, now } = deps;
+  sweep(db, now);
+  const jobs = jobsOf(db);
+  const running = [...jobs.values()].filter(
+    (job) => job.userId === deps.userId && job.state === "running",
+  ).length;
+  if (running >= EXPORT_MAX_RUNNING) {
+    fail("TOO_MANY_REQUESTS", "error.tooManyExports", { count: running });
+  }
+  const dir = resolve(deps.dataDir, "exports");
+  await mkdir(dir, { recursive: true });
+  await sweepDirectory(dir);
+  const id = randomUUID();
+  const base = request.kind === "statistics" ? "thong-ke" : "nhiem-vu-qua-han";
+  const job: ExportJob = {
+    id,
+    userId: deps.userId,
+    kind: request.kind,
+    state: "running",
+    rowsDone: 0,
+    rowsTotal: 0,
+    filename: `${base}-${asOf}.xlsx`,
+    path: join(dir, `${id}.xlsx`),
+    startedAt: now,
+  };
+  await db.transaction().execute((trx) =>
+    appendAudit(trx, {
+      actorId: deps.userId,
+      at: now.toISOString(),
+      action: "export",
+      entity: "export",
+      entityId: null,
+      detail: { jobId: id, kind: request.kind, filters: request.filters },
+    }),
+  );
+  jobs.set(id, job);
+  // Also forget it when nobody asks about exports any more (the timer keeps no process alive).
+  setTimeout(() => {
+    if (jobs.get(id) === job) jobs.delete(id);
+    if (job.state !== "running") removeFile(job.path);
+  }, TTL_MS).unref();
+  void runJob(job, deps, request, asOf);
+  return job;
+}
+
+async function runJob(
+  job: ExportJob,
+  deps: ExportDeps,
+  request: ExportRequest,
+  asOf: IsoDate,
+): Promise<void> {
+  const t = translatorFor(deps.language);
+  try {
+    if (request.kind === "statistics") {
+      await writeStatistics(job, deps, request.filters, asOf, t);
+    } else {
+      await writeOverdue(job, deps, request.filters, asOf, t);
+    }
+    job.state = "done";
+  } catch (error) {
+    console.error(`Export ${job.id} failed:`, error);
+    job.state = "failed";
+    removeFile(job.path);
+  }
+  // Swept while running: nobody can download it any more.
+  if (jobsOf(deps.db).get(job.id) !== job) removeFile(job.path);
+}
+
+async function titleLines(
+  deps: ExportDeps,
+  t: TFunction,
+  title: string,
+  filters: StatisticFilters & { basis?: StatisticBasis; minDaysOverdue?: number },
+  asOf: IsoDate,
+): Promise<string[]> {
+  const names = await scopeNames(deps.db, deps.viewer, filters);
+  const parts: string[] = [];
+  if (names.directive) {
+    parts.push(
+      t("statistic.scope.directive", {
+        type: names.directive.type,
+        number: names.directive.number,
+        date: formatDate(names.directive.issuedOn),
+      }),
+    );
+  }
+  if (filters.directiveType !== undefined) {
+    parts.push(t("statistic.scope.directiveType", { type: filters.directiveType }));
+  }
+  if (names.agency) parts.push(t("statistic.scope.agency", { name: names.agency.name }));
+  if (filters.keyOnly) parts.push(t("statistic.scope.keyOnly"));
+  if (filters.from !== undefined || filters.to !== undefined) {
+    const range = [t(`statistic.scope.${filters.periodBy}`)];
+    if (filters.from !== undefined) {
+      range.push(t("statistic.scope.from", { date: formatDate(filters.from) }));
+    }
+    if (filters.to !== undefined) {
+      range.push(t("statistic.scope.to", { date: formatDate(filters.to) }));
+    }
+    parts.push(range.join(" "));
+  }
+  if (filters.minDaysOverdue !== undefined && filters.minDaysOverdue > 0) {
+    parts.push(t("statistic.scope.minDaysOverdue", { days: filters.minDaysOverdue }));
+  }
+  if (filters.basis === "original") parts.push(t("statistic.basisOriginal"));
+  return [
+    title,
+    parts.length === 0 ? t("statistic.scope.all") : parts.join("; "),
+    t("statistic.asOf", { date: formatDate(asOf) }),
+  ];
+}
+
+async function writeStatistics(
+  job: ExportJob,
+  deps: ExportDeps,
+  filters: Extract<ExportRequest, { kind: "statistics" }>["filters"],
+  asOf: IsoDate,
+  t: TFunction,
+): Promise<void> {
+  const table = await statisticTable(deps.db, deps.viewer, filters, {
+    basis: filters.basis,
+    asOf,
+    sort: filters.sort,
+    direction: filters.direction,
+  });
+  job.rowsTotal = table.rows.length + 1;
+  const lines = await titleLines(deps, t, t("statistic.titleStatistics"), filters, asOf);
+  const sheet = openStatisticsSheet(
+    job.path,
+    t,
+    lines,
+    table.rows.map((row) => row.agency.name),
+  );
+  sheet.write([statisticsRow(null, t("statistic.totalRow"), table.total)], { bold: true });
+  job.rowsDone = 1;
+  for (let start = 0; start < table.rows.length; start += EXPORT_BATCH_SIZE) {
+    await pause();
+    const batch = table.rows.slice(start, start + EXPORT_BATCH_SIZE);
+    sheet.write(batch.map((row, index) => statisticsRow(start + index + 1, row.agency.name, row)));
+    job.rowsDone += batch.length;
+  }
+  await sheet.close(t("statistic.statisticsNote"));
+}
+
+async function writeOverdue(
+  job: ExportJob,
+  deps: ExportDeps,
+  filters: Extract<ExportRequest, { kind: "overdue" }>["filters"],
+  today: IsoDate,
+  t: TFunction,
+): Promise<void> {
+  const page = (number: number) =>
+    listOverdue(deps.db, deps.viewer, filters, {
+      today,
+      now: deps.now,
+      page: number,
+      pageSize: EXPORT_BATCH_SIZE,
+    });
+  const first = await page(1);
+  job.rowsTotal = first.total;
+  const lines = await titleLines(deps, t, t("statistic.titleOverdue"), filters, today);
+  const sheet = openOverdueSheet(job.path, t, lines, first.items);
+  let items = first.items;
+  for (let number = 1; items.length > 0; number += 1) {
+    const offset = job.rowsDone;
+    sheet.write(items.map((item, index) => overdueRow(offset + index + 1, item, t)));
+    job.rowsDone += items.length;
+    if (items.length < EXPORT_BATCH_SIZE) break;
+    await pause();
+    items = (await page(number + 1)).items;
+  }
+  await sheet.close();
+}
+
+function statusOf(job: ExportJob): ExportStatus {
+  return {
+    id: job.id,
+    kind: job.kind,
+    state: job.state,
+    rowsDone: job.rowsDone,
+    rowsTotal: Math.max(job.rowsTotal, job.rowsDone),
+    filename: job.filename,
+    downloadUrl: exportDownloadUrl(job.id),
+    startedAt: job.startedAt.toISOString(),
+    expiresAt: new Date(job.startedAt.getTime() + TTL_MS).toISOString(),
+  };
+}
+
+/** The job's progress, for the user who started it only. */
+export function exportStatus(
+  db: Db,
+  userId: number,
+  id: string,
+  now: Date,
+): ExportStatus | undefined {
+  sweep(db, now);
+  const job = jobsOf(db).get(id);
+  return job && job.userId === userId ? statusOf(job) : undefined;
+}
+
+/** The finished file of the user's job; "not_ready" while it runs; undefined if none or failed. */
+export function exportFile(
+  db: Db,
+  userId: number,
+  id: string,
+  now: Date,
+): { path: string; filename: string } | "not_ready" | undefined {
+  sweep(db, now);
+  const job = jobsOf(db).get(id);
+  if (!job || job.userId !== userId || job.state === "failed") return undefined;
+  if (job.state === "running") return "not_ready";
+  return { path: job.path, filename: job.filename };
+}

@@ -1,0 +1,66 @@
+import { listOverdue, statisticCounts, statisticTable } from "../../db/statistic.ts";
+import { formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
+import {
+  cellsFromCounts,
+  statisticByAgencyInput,
+  statisticOverdueInput,
+  statisticScopeInput,
+  statisticTrendInput,
+  trendPoints,
+} from "../../shared/statistic.ts";
+import type { Clock } from "../clock.ts";
+import { fail } from "../errors.ts";
+import { authedProcedure, router } from "../trpc.ts";
+
+/** The day the figures stand at: the one asked for, or today in Vietnam; never a future day. */
+export function resolveAsOf(clock: Clock, asOf: IsoDate | undefined): IsoDate {
+  const today = vnDate(clock.now());
+  if (asOf === undefined) return today;
+  if (asOf > today) fail("BAD_REQUEST", "error.asOfInFuture", { date: formatDate(asOf) }, "asOf");
+  return asOf;
+}
+
+/**
+ * The leaders' figures. Every procedure counts only the tasks the viewer may see (a province
+ * reporter sees its own agency's figures; administrators see none).
+ */
+export const statisticRouter = router({
+  /** The official cells for the scope, as they stood at the end of `asOf`. */
+  summary: authedProcedure.input(statisticScopeInput).query(async ({ ctx, input }) => {
+    const asOf = resolveAsOf(ctx.clock, input.asOf);
+    const counts = await statisticCounts(ctx.db, ctx.viewer, input, input.basis, asOf);
+    return { asOf, basis: input.basis, cells: cellsFromCounts(counts) };
+  }),
+
+  /** One row per lead agency of the time, sorted, with the total row. */
+  byAgency: authedProcedure.input(statisticByAgencyInput).query(async ({ ctx, input }) => {
+    const asOf = resolveAsOf(ctx.clock, input.asOf);
+    const table = await statisticTable(ctx.db, ctx.viewer, input, {
+      basis: input.basis,
+      asOf,
+      sort: input.sort,
+      direction: input.direction,
+    });
+    return { asOf, basis: input.basis, ...table };
+  }),
+
+  /** Month by month: the figures at each month's end (or at `asOf` for its month). */
+  trend: authedProcedure.input(statisticTrendInput).query(async ({ ctx, input }) => {
+    const asOf = resolveAsOf(ctx.clock, input.asOf);
+    const points = [];
+    for (const point of trendPoints(asOf, input.fromMonth, input.toMonth)) {
+      const counts = await statisticCounts(ctx.db, ctx.viewer, input, input.basis, point.asOf);
+      points.push({ ...point, cells: cellsFromCounts(counts) });
+    }
+    return { asOf, basis: input.basis, points };
+  }),
+
+  /** Today's overdue tasks, most days overdue first, a page at a time. */
+  overdue: authedProcedure.input(statisticOverdueInput).query(async ({ ctx, input }) => {
+    const now = ctx.clock.now();
+    const today = vnDate(now);
+    const { page, pageSize } = input;
+    const result = await listOverdue(ctx.db, ctx.viewer, input, { today, now, page, pageSize });
+    return { today, ...result };
+  }),
+});

@@ -1,0 +1,323 @@
+import { z } from "zod";
+import { addDays, type IsoDate } from "./date.ts";
+import { DIRECTIVE_TYPES } from "./directive.ts";
+import type { Language } from "./i18n/language.ts";
+import type { Timeliness } from "./timeliness.ts";
+import { encodeMessage, idSchema, isoDateSchema } from "./validation.ts";
+
+/**
+ * Statistics in the form the Government publishes them (DOMAIN.md, "How the government counts").
+ *
+ * Definitions (cancelled tasks are left out of every figure):
+ * - total = completed + open; completed = on time + late; open = within deadline + no deadline
+ *   + overdue, where within deadline = in_deadline + due_soon;
+ * - completion rate = completed / total;
+ * - overdue share = open overdue / total (the published "tỷ lệ quá hạn": 289 / 10.448);
+ * - on-time rate = completed on time / (completed + open overdue): of the tasks whose deadline
+ *   has been put to the test (finished, or already late), the share that met it;
+ * - average days overdue = mean days past the deadline in force of the open overdue tasks.
+ * Rates are percentages cut (not rounded) to two decimals, as the published report writes
+ * 289 / 10.448 = 2,766… as 2,76 %; null when the denominator is 0.
+ */
+
+/** Count against the deadline in force (after extensions), or the deadline first assigned. */
+export const STATISTIC_BASES = ["in_force", "original"] as const;
+export type StatisticBasis = (typeof STATISTIC_BASES)[number];
+
+/** A period selects tasks of directives issued in it, or tasks falling due in it. */
+export const PERIOD_KINDS = ["issued", "due"] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+/** The filters shared by every statistics view, flat so that they sit in the URL. */
+const scopeFields = {
+  directiveId: idSchema.optional(),
+  directiveType: z.enum(DIRECTIVE_TYPES).optional(),
+  keyOnly: z.boolean().default(false),
+  /** Lead (chủ trì) agency, with the agencies under it (parent links). */
+  agencyId: idSchema.optional(),
+  periodBy: z.enum(PERIOD_KINDS).default("issued"),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+};
+
+const asOfFields = {
+  /** The day the figures stand at, at its end in Vietnam; default today. */
+  asOf: isoDateSchema.optional(),
+  basis: z.enum(STATISTIC_BASES).default("in_force"),
+};
+
+function periodInOrder(value: { from?: string | undefined; to?: string | undefined }): boolean {
+  return value.from === undefined || value.to === undefined || value.from <= value.to;
+}
+const PERIOD_ORDER = { error: encodeMessage("validation.dateRange"), path: ["to"] };
+
+export const statisticScopeInput = z
+  .object({ ...scopeFields, ...asOfFields })
+  .refine(periodInOrder, PERIOD_ORDER);
+export type StatisticScopeInput = z.input<typeof statisticScopeInput>;
+export type StatisticScope = z.output<typeof statisticScopeInput>;
+
+/** Columns of the per-agency table, each sortable. */
+export const AGENCY_STATISTIC_SORTS = [
+  "name",
+  "total",
+  "completed",
+  "completedOnTime",
+  "completedLate",
+  "open",
+  "withinDeadline",
+  "dueSoon",
+  "noDeadline",
+  "overdue",
+  "completionRate",
+  "overdueShare",
+  "onTimeRate",
+  "avgDaysOverdue",
+] as const;
+export type AgencyStatisticSort = (typeof AGENCY_STATISTIC_SORTS)[number];
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
+export const statisticByAgencyInput = z
+  .object({
+    ...scopeFields,
+    ...asOfFields,
+    /** Leaders read the overdue column first. */
+    sort: z.enum(AGENCY_STATISTIC_SORTS).default("overdue"),
+    direction: z.enum(SORT_DIRECTIONS).default("desc"),
+  })
+  .refine(periodInOrder, PERIOD_ORDER);
+export type StatisticByAgencyInput = z.input<typeof statisticByAgencyInput>;
+export type StatisticByAgency = z.output<typeof statisticByAgencyInput>;
+
+/** "2026-11". */
+export type IsoMonth = string;
+const monthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: encodeMessage("validation.invalidMonth") });
+
+/** The most months a trend covers. */
+export const TREND_MAX_MONTHS = 60;
+
+export const statisticTrendInput = z
+  .object({
+    ...scopeFields,
+    ...asOfFields,
+    /** First month; default 11 months before the month of `asOf`. */
+    fromMonth: monthSchema.optional(),
+    /** Last month; default the month of `asOf`. Points after `asOf` are left out. */
+    toMonth: monthSchema.optional(),
+  })
+  .refine(periodInOrder, PERIOD_ORDER)
+  .refine(
+    (value) =>
+      value.fromMonth === undefined ||
+      value.toMonth === undefined ||
+      (value.fromMonth <= value.toMonth &&
+        monthsBetween(value.fromMonth, value.toMonth) < TREND_MAX_MONTHS),
+    {
+      error: encodeMessage("validation.monthRange", { max: TREND_MAX_MONTHS }),
+      path: ["toMonth"],
+    },
+  );
+export type StatisticTrendInput = z.input<typeof statisticTrendInput>;
+export type StatisticTrend = z.output<typeof statisticTrendInput>;
+
+/** Filters of the overdue list (today's overdue tasks), without paging. */
+const overdueFields = {
+  ...scopeFields,
+  /** Only tasks at least this many days past their deadline in force. */
+  minDaysOverdue: z.number().int().min(0).max(10_000).default(0),
+};
+
+export const overdueFiltersInput = z.object(overdueFields).refine(periodInOrder, PERIOD_ORDER);
+export type OverdueFiltersInput = z.input<typeof overdueFiltersInput>;
+export type OverdueFilters = z.output<typeof overdueFiltersInput>;
+
+export const statisticOverdueInput = z
+  .object({
+    ...overdueFields,
+    page: z.number().int().min(1).default(1),
+    pageSize: z.number().int().min(1).max(500).default(50),
+  })
+  .refine(periodInOrder, PERIOD_ORDER);
+export type StatisticOverdueInput = z.input<typeof statisticOverdueInput>;
+
+/** The lead agency "has not reported" when its last progress report is older than this. */
+export const STALE_REPORT_DAYS = 30;
+
+/** Counts that SQL returns for a scope; every other figure derives from them. */
+export type StatisticCounts = Record<Timeliness, number> & {
+  /** Key tasks (trọng tâm) among the counted ones. */
+  keyTasks: number;
+  /** Sum over the open overdue tasks of their days past the deadline. */
+  overdueDays: number;
+};
+
+/** The figures of one row of a statistics table. */
+export type StatisticCells = {
+  total: number;
+  completed: number;
+  completedOnTime: number;
+  completedLate: number;
+  open: number;
+  /** in_deadline + due_soon */
+  withinDeadline: number;
+  inDeadline: number;
+  dueSoon: number;
+  noDeadline: number;
+  overdue: number;
+  keyTasks: number;
+  /** Percentages, cut to two decimals; null when nothing to divide by. */
+  completionRate: number | null;
+  overdueShare: number | null;
+  onTimeRate: number | null;
+  /** Days, rounded to one decimal; null without overdue tasks. */
+  avgDaysOverdue: number | null;
+};
+
+export function emptyCounts(): StatisticCounts {
+  return {
+    completed_on_time: 0,
+    completed_late: 0,
+    in_deadline: 0,
+    due_soon: 0,
+    overdue: 0,
+    no_deadline: 0,
+    keyTasks: 0,
+    overdueDays: 0,
+  };
+}
+
+export function addCounts(a: StatisticCounts, b: StatisticCounts): StatisticCounts {
+  return {
+    completed_on_time: a.completed_on_time + b.completed_on_time,
+    completed_late: a.completed_late + b.completed_late,
+    in_deadline: a.in_deadline + b.in_deadline,
+    due_soon: a.due_soon + b.due_soon,
+    overdue: a.overdue + b.overdue,
+    no_deadline: a.no_deadline + b.no_deadline,
+    keyTasks: a.keyTasks + b.keyTasks,
+    overdueDays: a.overdueDays + b.overdueDays,
+  };
+}
+
+/** part / whole in percent, cut (not rounded) to two decimals; null when whole is 0. */
+export function percent(part: number, whole: number): number | null {
+  if (whole === 0) return null;
+  return Math.floor((part * 10_000) / whole) / 100;
+}
+
+export function cellsFromCounts(counts: StatisticCounts): StatisticCells {
+  const completed = counts.completed_on_time + counts.completed_late;
+  const withinDeadline = counts.in_deadline + counts.due_soon;
+  const open = withinDeadline + counts.no_deadline + counts.overdue;
+  const total = completed + open;
+  return {
+    total,
+    completed,
+    completedOnTime: counts.completed_on_time,
+    completedLate: counts.completed_late,
+    open,
+    withinDeadline,
+    inDeadline: counts.in_deadline,
+    dueSoon: counts.due_soon,
+    noDeadline: counts.no_deadline,
+    overdue: counts.overdue,
+    keyTasks: counts.keyTasks,
+    completionRate: percent(completed, total),
+    overdueShare: percent(counts.overdue, total),
+    onTimeRate: percent(counts.completed_on_time, completed + counts.overdue),
+    avgDaysOverdue:
+      counts.overdue === 0 ? null : Math.round((counts.overdueDays * 10) / counts.overdue) / 10,
+  };
+}
+
+/** The instant a day ends in Vietnam (the next day 00:00 at +07:00), as UTC ISO text. */
+export function endOfVnDay(date: IsoDate): string {
+  return new Date(`${addDays(date, 1)}T00:00:00+07:00`).toISOString();
+}
+
+/** Last calendar day of a month "YYYY-MM". */
+export function lastDayOfMonth(month: IsoMonth): IsoDate {
+  const [y, m] = month.split("-").map(Number);
+  return new Date(Date.UTC(y ?? 1970, m ?? 1, 0)).toISOString().slice(0, 10);
+}
+
+export function addMonths(month: IsoMonth, count: number): IsoMonth {
+  const [y, m] = month.split("-").map(Number);
+  const index = (y ?? 1970) * 12 + ((m ?? 1) - 1) + count;
+  return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** Months from `from` to `to` (0 when the same month). */
+export function monthsBetween(from: IsoMonth, to: IsoMonth): number {
+  const [fy, fm] = from.split("-").map(Number);
+  const [ty, tm] = to.split("-").map(Number);
+  return ((ty ?? 0) - (fy ?? 0)) * 12 + ((tm ?? 0) - (fm ?? 0));
+}
+
+/** The trend's points: the end of each month, or `asOf` for the month containing it. */
+export function trendPoints(
+  asOf: IsoDate,
+  fromMonth: IsoMonth | undefined,
+  toMonth: IsoMonth | undefined,
+): { month: IsoMonth; asOf: IsoDate }[] {
+  const last = toMonth ?? asOf.slice(0, 7);
+  const first = fromMonth ?? addMonths(last, -11);
+  const points = [];
+  for (let month = first; month <= last; month = addMonths(month, 1)) {
+    const end = lastDayOfMonth(month);
+    if (month > asOf.slice(0, 7)) break;
+    points.push({ month, asOf: end < asOf ? end : asOf });
+  }
+  return points;
+}
+
+/** Sorts per-agency rows by a column; missing rates sort last whatever the direction. */
+export function sortAgencyRows<
+  T extends StatisticCells & { agency: { name: string; code: string } },
+>(rows: readonly T[], sort: AgencyStatisticSort, direction: SortDirection): T[] {
+  const collator = new Intl.Collator("vi", { sensitivity: "base" });
+  const sign = direction === "asc" ? 1 : -1;
+  const byName = (a: T, b: T) => collator.compare(a.agency.name, b.agency.name);
+  return [...rows].sort((a, b) => {
+    if (sort === "name") return sign * byName(a, b) || a.agency.code.localeCompare(b.agency.code);
+    const x = a[sort];
+    const y = b[sort];
+    if (x === null || y === null) {
+      if (x !== y) return x === null ? 1 : -1;
+    } else if (x !== y) {
+      return sign * (x - y);
+    }
+    return byName(a, b) || a.agency.code.localeCompare(b.agency.code);
+  });
+}
+
+const LOCALES: Record<Language, string> = { vi: "vi-VN", en: "en-GB" };
+const countFormats = new Map<Language, Intl.NumberFormat>();
+const percentFormats = new Map<Language, Intl.NumberFormat>();
+
+/** 10448 → "10.448" (Vietnamese: dot thousands) or "10,448". */
+export function formatCount(value: number, language: Language = "vi"): string {
+  let format = countFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 1 });
+    countFormats.set(language, format);
+  }
+  return format.format(value);
+}
+
+/** 2.76 → "2,76 %" (Vietnamese: decimal comma, a space before the sign); null → "–". */
+export function formatPercent(value: number | null, language: Language = "vi"): string {
+  if (value === null) return "–";
+  let format = percentFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    percentFormats.set(language, format);
+  }
+  return `${format.format(value)} %`;
+}
