@@ -769,6 +769,47 @@ async function insertDirective(
 }
 
 /**
+ * Monthly reports by the 25th (the usual reporting day), from the sample directive's issue date,
+ * on its tasks led by Lạng Sơn and PVN, so that "missing reports" has something to show.
+ */
+async function insertReportDuties(
+  trx: Trx,
+  officerId: number,
+  directive: DemoDirective,
+): Promise<void> {
+  const tasks = await trx
+    .selectFrom("task")
+    .innerJoin("directive", "directive.id", "task.directiveId")
+    .select("task.id")
+    .innerJoin("agency", "agency.id", "task.leadAgencyId")
+    .select("task.createdAt")
+    .where("directive.number", "=", directive.number)
+    .where("agency.code", "in", ["UBND-20", "PVN"])
+    .execute();
+  for (const task of tasks) {
+    const setAt = task.createdAt;
+    const duty = { kind: "monthly" as const, day: 25, startsOn: directive.issuedOn };
+    await trx
+      .insertInto("taskReportDuty")
+      .values({ taskId: task.id, ...duty, dueDate: null, setBy: officerId, setAt })
+      .execute();
+    await trx
+      .insertInto("taskEvent")
+      .values({
+        taskId: task.id,
+        actorId: officerId,
+        at: setAt,
+        kind: "field",
+        field: "reportDuty",
+        oldValue: null,
+        newValue: JSON.stringify(duty),
+        note: "Báo cáo tiến độ hằng tháng trước ngày 25.",
+      })
+      .execute();
+  }
+}
+
+/**
  * Inserts the demo users, directives, tasks, coordinators and history in one transaction.
  * `now` is the server's clock: the sample directive's deadlines are computed from its date in
  * Vietnam. Every user gets `passwordHash`.
@@ -832,6 +873,8 @@ export async function seedDemo(
     };
 
     await insertDirective(trx, directive06(), agencyId, userId, now);
-    await insertDirective(trx, sampleDirective(today), agencyId, userId, now);
+    const sample = sampleDirective(today);
+    await insertDirective(trx, sample, agencyId, userId, now);
+    await insertReportDuties(trx, userId("canbo.bct"), sample);
   });
 }

@@ -576,8 +576,10 @@ describe("missing reports", () => {
       ...REPORT,
     });
 
+    // The demo's own duties (on the sample directive 12/CT-BCT) are left out by the filter.
+    const directive06 = { directiveId: await directiveIdBy(db, "06/CT-TTg") };
     const today = await callerAs(db, "canbo.bct");
-    const { asOf, items } = await today.report.missing({});
+    const { asOf, items } = await today.report.missing(directive06);
 
     expect(asOf).toBe("2026-11-26");
     expect(
@@ -610,7 +612,7 @@ describe("missing reports", () => {
       progress: 90,
       summary: "Số liệu khai thác 11 tháng năm 2026.",
     });
-    const after = await today.report.missing({});
+    const after = await today.report.missing(directive06);
     expect(after.items.map((item) => item.task.clause)).toEqual(["Mục 6.6"]);
     const pvnList = await pvn.report.list({ taskId: pvnTask });
     expect(pvnList.agencies[0]).toMatchObject({
@@ -620,7 +622,7 @@ describe("missing reports", () => {
 
     // A month later, December is due too: Lạng Sơn has missed two in a row.
     const december = await on(db, "lanhdao.bct", "2026-12-28");
-    const later = await december.report.missing({});
+    const later = await december.report.missing(directive06);
     expect(later.items.map((item) => [item.task.clause, item.period.key, item.streak])).toEqual([
       ["Mục 6.6", "2026-12", 2],
       ["Mục 2.1", "2026-12", 1],
@@ -639,8 +641,11 @@ describe("missing reports", () => {
       directiveId: await directiveIdBy(db, "12/CT-BCT"),
     });
 
+    expect(items.every((item) => item.task.directiveNumber === "12/CT-BCT")).toBe(true);
     expect(
-      items.map((item) => [item.agency.code, item.role, item.period.key, item.streak]),
+      items
+        .filter((item) => item.task.id === sample)
+        .map((item) => [item.agency.code, item.role, item.period.key, item.streak]),
     ).toEqual([
       ["EVN", "lead", "once", 1],
       ["PVN", "coordinator", "once", 1],
