@@ -10,7 +10,8 @@ import { SESSION_COOKIE, sessionIdFromToken } from "./session.ts";
 
 /** How a procedure sets or clears the session cookie, whatever carries the request. */
 export type CookieJar = {
-  setSession(token: string, expires: Date): void;
+  /** The browser keeps the cookie for `maxAgeMs` of real time; the server checks its own expiry. */
+  setSession(token: string, maxAgeMs: number): void;
   clearSession(): void;
 };
 
@@ -68,13 +69,13 @@ export function expressContext(deps: AppDeps) {
       language: languageFromHeader(req.headers["accept-language"]),
       ...session,
       cookies: {
-        setSession(value, expires) {
+        setSession(value, maxAgeMs) {
           res.cookie(SESSION_COOKIE, value, {
             httpOnly: true,
             sameSite: "lax",
             secure: deps.secureCookies,
             path: "/",
-            expires,
+            maxAge: maxAgeMs,
           });
         },
         clearSession() {

@@ -27,8 +27,8 @@ const taskFields = z.object({
 });
 
 function coordinatorsExcludeLead<
-  T extends { leadAgencyId: number; coordinatorAgencyIds: number[] },
->(schema: z.ZodType<T>) {
+  S extends z.ZodType<{ leadAgencyId: number; coordinatorAgencyIds: number[] }>,
+>(schema: S) {
   return schema.refine((task) => !task.coordinatorAgencyIds.includes(task.leadAgencyId), {
     error: encodeMessage("validation.coordinatorIsLead"),
     path: ["coordinatorAgencyIds"],

@@ -44,7 +44,7 @@ export const authRouter = router({
         entityId: credentials.id,
       });
     });
-    ctx.cookies.setSession(token, expires);
+    ctx.cookies.setSession(token, expires.getTime() - now.getTime());
     return userById(ctx.db, credentials.id);
   }),
 

@@ -1,0 +1,110 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import {
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { Navigate, useNavigate, useSearchParams } from "react-router";
+import type { z } from "zod";
+import { loginInput } from "../../shared/user.ts";
+import { useTRPC } from "../trpc.ts";
+import { applyServerError, FormAlert, useFieldError } from "../ui/form.tsx";
+import { LanguageSwitch } from "../ui/language-switch.tsx";
+import { PageTitle } from "../ui/page-title.tsx";
+import { safeNext } from "./current-user.tsx";
+
+type LoginSchema = typeof loginInput;
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const next = safeNext(searchParams.get("next"));
+  const fieldError = useFieldError();
+  const [general, setGeneral] = useState<string | null>(null);
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const form = useForm<z.input<LoginSchema>, unknown, z.output<LoginSchema>>({
+    resolver: zodResolver(loginInput),
+    defaultValues: { username: "", password: "" },
+  });
+  const login = useMutation(trpc.auth.login.mutationOptions());
+
+  if (me.data && !login.isPending) return <Navigate to={next} replace />;
+
+  const onSubmit = form.handleSubmit((values) => {
+    setGeneral(null);
+    login.mutate(values, {
+      onSuccess: async (user) => {
+        queryClient.removeQueries();
+        queryClient.setQueryData(trpc.auth.me.queryKey(), user ?? null);
+        await navigate(next, { replace: true });
+      },
+      onError: (error) => {
+        setGeneral(applyServerError(error, form.setError, ["username", "password"]));
+        form.setValue("password", "");
+        form.setFocus("password");
+      },
+    });
+  });
+
+  return (
+    <Center mih="100vh" p="md" bg="gray.0">
+      <PageTitle title={t("auth.title")} />
+      <Paper component="main" withBorder shadow="sm" p="xl" w="100%" maw={420}>
+        <Stack gap="lg">
+          <Group justify="space-between" align="flex-start">
+            <div>
+              <Text fw={700} fz="xl" c="blue.9">
+                {t("app.name")}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t("app.tagline")}
+              </Text>
+            </div>
+            <LanguageSwitch />
+          </Group>
+          <Title order={1} fz="h2">
+            {t("auth.title")}
+          </Title>
+          <form onSubmit={onSubmit} noValidate>
+            <Stack gap="md">
+              <FormAlert message={general} title={null} />
+              <TextInput
+                label={t("auth.username")}
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                autoFocus
+                required
+                error={fieldError(form.formState.errors.username)}
+                {...form.register("username")}
+              />
+              <PasswordInput
+                label={t("auth.password")}
+                autoComplete="current-password"
+                required
+                error={fieldError(form.formState.errors.password)}
+                {...form.register("password")}
+              />
+              <Button type="submit" loading={login.isPending} fullWidth>
+                {t("auth.submit")}
+              </Button>
+            </Stack>
+          </form>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

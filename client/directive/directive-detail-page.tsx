@@ -1,0 +1,141 @@
+import { Badge, Button, DataList, Group, Paper, Spoiler, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { TaskTreeTable, treeRows } from "../task/task-tree.tsx";
+import { useTRPC } from "../trpc.ts";
+import { errorFacts } from "../ui/api-error.ts";
+import { Crumbs } from "../ui/crumbs.tsx";
+import { EmptyView } from "../ui/empty-view.tsx";
+import { ErrorView } from "../ui/error-view.tsx";
+import { useFormatters } from "../ui/format.ts";
+import { LoadingLines } from "../ui/loading.tsx";
+import { NotFoundView } from "../ui/not-found-view.tsx";
+import { PageTitle } from "../ui/page-title.tsx";
+
+export function DirectiveDetailPage({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const { date } = useFormatters();
+  const detail = useQuery(trpc.directive.byId.queryOptions({ id }));
+
+  if (detail.isPending) return <LoadingLines lines={8} />;
+  if (detail.isError) {
+    const facts = errorFacts(detail.error);
+    if (facts.code === "NOT_FOUND") {
+      return <NotFoundView title={t("directive.notFound")} message={facts.message} />;
+    }
+    return <ErrorView error={detail.error} onRetry={() => void detail.refetch()} />;
+  }
+  const { directive, tasks, permissions } = detail.data;
+  const rows = treeRows(tasks);
+  const heading = `${t(`directiveType.${directive.type}`)} ${directive.number}`;
+
+  return (
+    <Stack gap="lg">
+      <PageTitle title={heading} />
+      <Stack gap={4}>
+        <Crumbs items={[{ label: t("nav.directives"), to: "/directives" }, { label: heading }]} />
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={4} style={{ flex: "1 1 400px" }}>
+            <Text fw={600} c="blue.9">
+              {heading}
+            </Text>
+            <Title order={1} fz="h2">
+              {directive.title}
+            </Title>
+            {directive.isDemo && (
+              <div>
+                <Badge color="yellow" variant="light" tt="none">
+                  {t("directive.demo")}
+                </Badge>
+              </div>
+            )}
+          </Stack>
+          <Group gap="sm">
+            {permissions.canEdit && (
+              <Button component={Link} to={`/directives/${directive.id}/edit`} variant="default">
+                {t("directive.edit")}
+              </Button>
+            )}
+            {permissions.canAddTask && (
+              <Button component={Link} to={`/directives/${directive.id}/tasks/new`}>
+                {t("task.add")}
+              </Button>
+            )}
+          </Group>
+        </Group>
+      </Stack>
+
+      <Paper withBorder p="md">
+        <DataList labelWidth={180} gap="sm">
+          <DataList.Item>
+            <DataList.ItemLabel>{t("directive.type")}</DataList.ItemLabel>
+            <DataList.ItemValue>{t(`directiveType.${directive.type}`)}</DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>{t("directive.number")}</DataList.ItemLabel>
+            <DataList.ItemValue>{directive.number}</DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>{t("directive.issuer")}</DataList.ItemLabel>
+            <DataList.ItemValue>{directive.issuer}</DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>{t("directive.issuedOn")}</DataList.ItemLabel>
+            <DataList.ItemValue>{date(directive.issuedOn)}</DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>{t("directive.trackingAgency")}</DataList.ItemLabel>
+            <DataList.ItemValue>{directive.trackingAgency.name}</DataList.ItemValue>
+          </DataList.Item>
+          {directive.summary !== "" && (
+            <DataList.Item>
+              <DataList.ItemLabel>{t("directive.summary")}</DataList.ItemLabel>
+              <DataList.ItemValue style={{ whiteSpace: "pre-line" }}>
+                {directive.summary}
+              </DataList.ItemValue>
+            </DataList.Item>
+          )}
+        </DataList>
+        {directive.fullText !== "" && (
+          <Stack gap="xs" mt="md">
+            <Title order={2} fz="h4">
+              {t("directive.fullText")}
+            </Title>
+            <Spoiler
+              maxHeight={120}
+              showLabel={t("common.showMore")}
+              hideLabel={t("common.showLess")}
+            >
+              <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+                {directive.fullText}
+              </Text>
+            </Spoiler>
+          </Stack>
+        )}
+      </Paper>
+
+      <Stack gap="sm">
+        <Title order={2}>{t("directive.tasks")}</Title>
+        {rows.length === 0 ? (
+          <EmptyView
+            title={t("directive.noTasks")}
+            description={
+              permissions.canAddTask ? t("directive.noTasksHintEditor") : t("directive.noTasksHint")
+            }
+            action={
+              permissions.canAddTask ? (
+                <Button component={Link} to={`/directives/${directive.id}/tasks/new`}>
+                  {t("task.add")}
+                </Button>
+              ) : undefined
+            }
+          />
+        ) : (
+          <TaskTreeTable rows={rows} caption={t("directive.tasks")} />
+        )}
+      </Stack>
+    </Stack>
+  );
+}

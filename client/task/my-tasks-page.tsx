@@ -1,0 +1,190 @@
+import {
+  Anchor,
+  Button,
+  Chip,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { TIMELINESS, type Timeliness } from "../../shared/timeliness.ts";
+import { useCurrentUser } from "../auth/current-user.tsx";
+import { useTRPC } from "../trpc.ts";
+import { KeyTaskBadge, StatusBadge, TIMELINESS_COLORS, TimelinessBadge } from "../ui/badges.tsx";
+import { EmptyView } from "../ui/empty-view.tsx";
+import { ErrorView } from "../ui/error-view.tsx";
+import { useFormatters } from "../ui/format.ts";
+import { LoadingLines } from "../ui/loading.tsx";
+import { PageTitle } from "../ui/page-title.tsx";
+import { Pager } from "../ui/pager.tsx";
+import { ProgressLabel } from "../ui/progress-label.tsx";
+import { enumParam, intParam, useUrlState } from "../ui/url-state.ts";
+import { TaskCardList, usePhoneLayout } from "./task-card.tsx";
+
+const PAGE_SIZE = 50;
+/** The order leaders read: what is late first. */
+const CHIP_ORDER: readonly Timeliness[] = [
+  "overdue",
+  "due_soon",
+  "in_deadline",
+  "no_deadline",
+  "completed_late",
+  "completed_on_time",
+];
+const ALL = "all";
+
+export function MyTasksPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const user = useCurrentUser();
+  const { date, number } = useFormatters();
+  const { params, update } = useUrlState();
+  const phone = usePhoneLayout();
+  const timeliness = enumParam(params, "timeliness", TIMELINESS);
+  const page = intParam(params, "page") ?? 1;
+  const counts = useQuery(trpc.task.counts.queryOptions({ scope: "mine" }));
+  const list = useQuery({
+    ...trpc.task.list.queryOptions({
+      scope: "mine",
+      sort: "urgency",
+      timeliness: timeliness ? [timeliness] : undefined,
+      page,
+      pageSize: PAGE_SIZE,
+    }),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <Stack gap="md">
+      <PageTitle title={t("nav.myTasks")} />
+      <Stack gap={4}>
+        <Title order={1}>{t("nav.myTasks")}</Title>
+        <Text c="dimmed">{t("myTasks.intro", { agency: user.agencyName })}</Text>
+      </Stack>
+
+      <Group gap="xs" role="radiogroup" aria-label={t("myTasks.filterLabel")}>
+        <Chip.Group
+          value={timeliness ?? ALL}
+          onChange={(value) => update({ timeliness: value === ALL ? null : value })}
+        >
+          <Chip value={ALL} variant="outline">
+            {t("common.all")}
+          </Chip>
+          {CHIP_ORDER.map((category) => (
+            <Chip key={category} value={category} color={TIMELINESS_COLORS[category]}>
+              {t(`timeliness.${category}`)}
+              {counts.data && ` (${number(counts.data[category])})`}
+            </Chip>
+          ))}
+        </Chip.Group>
+      </Group>
+
+      {list.isPending ? (
+        <LoadingLines lines={8} />
+      ) : list.isError ? (
+        <ErrorView error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        timeliness ? (
+          <EmptyView
+            title={t("myTasks.emptyFiltered", {
+              category: t(`timeliness.${timeliness}`).toLowerCase(),
+            })}
+            description={t("myTasks.emptyFilteredHint")}
+            action={
+              <Button variant="default" onClick={() => update({ timeliness: null })}>
+                {t("myTasks.showAll")}
+              </Button>
+            }
+          />
+        ) : (
+          <EmptyView
+            title={t("myTasks.empty")}
+            description={t("myTasks.emptyHint")}
+            action={
+              <Button component={Link} to="/directives" variant="light">
+                {t("myTasks.goDirectives")}
+              </Button>
+            }
+          />
+        )
+      ) : (
+        <div>
+          {phone ? (
+            <TaskCardList tasks={list.data.items} label={t("nav.myTasks")} />
+          ) : (
+            <Table.ScrollContainer minWidth={1000}>
+              <Table striped highlightOnHover verticalSpacing="sm">
+                <Table.Caption>
+                  <VisuallyHidden>{t("nav.myTasks")}</VisuallyHidden>
+                </Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("task.directive")}</Table.Th>
+                    <Table.Th scope="col">{t("task.clause")}</Table.Th>
+                    <Table.Th scope="col">{t("task.title")}</Table.Th>
+                    <Table.Th scope="col">{t("task.lead")}</Table.Th>
+                    <Table.Th scope="col">{t("task.deadline")}</Table.Th>
+                    <Table.Th scope="col">{t("task.timeliness")}</Table.Th>
+                    <Table.Th scope="col">{t("task.status")}</Table.Th>
+                    <Table.Th scope="col">{t("task.progress")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.data.items.map((task) => (
+                    <Table.Tr key={task.id}>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>
+                        <Anchor component={Link} to={`/directives/${task.directiveId}`} size="sm">
+                          {task.directiveNumber}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>{task.clause}</Table.Td>
+                      <Table.Td miw={280}>
+                        <Stack gap={4}>
+                          <Anchor component={Link} to={`/tasks/${task.id}`} size="sm">
+                            {task.title}
+                          </Anchor>
+                          {task.isKey && (
+                            <div>
+                              <KeyTaskBadge />
+                            </div>
+                          )}
+                        </Stack>
+                      </Table.Td>
+                      <Table.Td>{task.leadAgency.shortName}</Table.Td>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>
+                        {task.deadline === null ? t("task.noDeadline") : date(task.deadline)}
+                      </Table.Td>
+                      <Table.Td>
+                        <TimelinessBadge
+                          timeliness={task.timeliness}
+                          daysOverdue={task.daysOverdue}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <StatusBadge status={task.status} />
+                      </Table.Td>
+                      <Table.Td>
+                        <ProgressLabel value={task.progress} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          <Pager
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={list.data.total}
+            onChange={(next) => update({ page: next })}
+          />
+        </div>
+      )}
+    </Stack>
+  );
+}

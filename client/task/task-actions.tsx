@@ -1,0 +1,304 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import {
+  Button,
+  Group,
+  type MantineColor,
+  NumberInput,
+  Paper,
+  Slider,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { taskAddNoteInput, taskSetProgressInput, taskSetStatusInput } from "../../shared/task.ts";
+import { findTransition, type TaskStatus } from "../../shared/task-status.ts";
+import { type TaskDetail, useTRPC } from "../trpc.ts";
+import { errorFacts } from "../ui/api-error.ts";
+import { applyServerError, FormAlert, useFieldError } from "../ui/form.tsx";
+import { useInvalidateTasks } from "./invalidate.ts";
+
+type Task = TaskDetail["task"];
+
+/** The words of a status change: returning a task reported done is "Trả lại", not "in progress". */
+export function statusActionKey(from: TaskStatus, to: TaskStatus): string {
+  return from === "reported_done" && to === "in_progress"
+    ? "statusAction.returned"
+    : `statusAction.${to}`;
+}
+
+/** The main actions (report done, confirm) stand out; the others are quieter. */
+function actionLook(from: TaskStatus, to: TaskStatus): { color: MantineColor; variant: string } {
+  if (to === "reported_done" || to === "completed") return { color: "blue", variant: "filled" };
+  if (to === "cancelled") return { color: "red", variant: "light" };
+  if (to === "not_started") return { color: "gray", variant: "light" };
+  if (from === "reported_done") return { color: "orange", variant: "light" };
+  return { color: "blue", variant: "light" };
+}
+
+/** A reload button for a form whose task someone else changed meanwhile. */
+function ReloadButton({ onReload }: { onReload: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button variant="default" size="xs" onClick={onReload}>
+      {t("common.reload")}
+    </Button>
+  );
+}
+
+const statusNoteSchema = taskSetStatusInput.pick({ note: true });
+
+/** One button per status change the user may make, with a note (required for some). */
+export function TaskStatusForm({ task, targets }: { task: Task; targets: TaskStatus[] }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const fieldError = useFieldError();
+  const invalidate = useInvalidateTasks();
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const form = useForm<
+    z.input<typeof statusNoteSchema>,
+    unknown,
+    z.output<typeof statusNoteSchema>
+  >({ resolver: zodResolver(statusNoteSchema), defaultValues: { note: "" } });
+  const setStatus = useMutation(trpc.task.setStatus.mutationOptions());
+  const noteSometimesRequired = targets.some((to) => findTransition(task.status, to)?.noteRequired);
+
+  const act = (to: TaskStatus) =>
+    form.handleSubmit((values) => {
+      setServerError(null);
+      setConflict(false);
+      if (findTransition(task.status, to)?.noteRequired && values.note === "") {
+        form.setError(
+          "note",
+          { type: "server", message: t("error.noteRequired") },
+          { shouldFocus: true },
+        );
+        return;
+      }
+      setStatus.mutate(
+        { id: task.id, version: task.version, status: to, note: values.note },
+        {
+          onSuccess: async () => {
+            form.reset({ note: "" });
+            await invalidate();
+            notifications.show({
+              color: "green",
+              message: t("task.statusChanged", { status: t(`status.${to}`) }),
+            });
+          },
+          onError: (error) => {
+            setConflict(errorFacts(error).code === "CONFLICT");
+            setServerError(applyServerError(error, form.setError, ["note"]));
+          },
+        },
+      );
+    })();
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="status-form-title">
+      <Stack gap="sm">
+        <Title order={2} fz="h4" id="status-form-title">
+          {t("task.statusFormTitle")}
+        </Title>
+        <FormAlert
+          message={serverError}
+          action={conflict ? <ReloadButton onReload={() => void invalidate()} /> : undefined}
+        />
+        <Textarea
+          label={t("task.statusNote")}
+          description={noteSometimesRequired ? t("task.statusNoteHint") : undefined}
+          autosize
+          minRows={2}
+          error={fieldError(form.formState.errors.note)}
+          {...form.register("note")}
+        />
+        <Group gap="sm">
+          {targets.map((to) => (
+            <Button
+              key={to}
+              {...actionLook(task.status, to)}
+              loading={setStatus.isPending && setStatus.variables?.status === to}
+              disabled={setStatus.isPending}
+              onClick={() => void act(to)}
+            >
+              {t(statusActionKey(task.status, to))}
+            </Button>
+          ))}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+const progressSchema = taskSetProgressInput.pick({ progress: true, note: true });
+
+/** The lead agency reports progress in percent, with results, difficulties and proposals. */
+export function TaskProgressForm({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const fieldError = useFieldError();
+  const invalidate = useInvalidateTasks();
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const form = useForm<z.input<typeof progressSchema>, unknown, z.output<typeof progressSchema>>({
+    resolver: zodResolver(progressSchema),
+    defaultValues: { progress: task.progress, note: "" },
+  });
+  const setProgress = useMutation(trpc.task.setProgress.mutationOptions());
+  const onSubmit = form.handleSubmit((values) => {
+    setServerError(null);
+    setConflict(false);
+    setProgress.mutate(
+      { id: task.id, version: task.version, ...values },
+      {
+        onSuccess: async () => {
+          form.reset({ progress: values.progress, note: "" });
+          await invalidate();
+          notifications.show({ color: "green", message: t("task.progressSaved") });
+        },
+        onError: (error) => {
+          setConflict(errorFacts(error).code === "CONFLICT");
+          setServerError(applyServerError(error, form.setError, ["progress", "note"]));
+        },
+      },
+    );
+  });
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="form"
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby="progress-form-title"
+    >
+      <Stack gap="sm">
+        <Title order={2} fz="h4" id="progress-form-title">
+          {t("task.progressFormTitle")}
+        </Title>
+        <FormAlert
+          message={serverError}
+          action={conflict ? <ReloadButton onReload={() => void invalidate()} /> : undefined}
+        />
+        <Controller
+          control={form.control}
+          name="progress"
+          render={({ field }) => (
+            <Stack gap="xs">
+              <NumberInput
+                label={t("task.progressPercent")}
+                min={0}
+                max={100}
+                step={5}
+                clampBehavior="strict"
+                allowDecimal={false}
+                suffix="%"
+                w={160}
+                value={field.value}
+                onChange={(value) => field.onChange(typeof value === "number" ? value : 0)}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                name={field.name}
+                error={fieldError(form.formState.errors.progress)}
+              />
+              <Slider
+                min={0}
+                max={100}
+                step={5}
+                value={field.value}
+                onChange={field.onChange}
+                thumbLabel={t("task.progressSlider")}
+                label={(value) => `${value}%`}
+                marks={[{ value: 0 }, { value: 25 }, { value: 50 }, { value: 75 }, { value: 100 }]}
+                mb="xs"
+              />
+            </Stack>
+          )}
+        />
+        <Textarea
+          label={t("task.progressNote")}
+          description={t("task.progressNoteHint")}
+          autosize
+          minRows={3}
+          error={fieldError(form.formState.errors.note)}
+          {...form.register("note")}
+        />
+        <div>
+          <Button type="submit" loading={setProgress.isPending}>
+            {t("task.progressSubmit")}
+          </Button>
+        </div>
+      </Stack>
+    </Paper>
+  );
+}
+
+const noteSchema = taskAddNoteInput.pick({ note: true });
+
+/** Anyone who may see the task (coordinating agencies too) may write in its history. */
+export function TaskNoteForm({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const fieldError = useFieldError();
+  const invalidate = useInvalidateTasks();
+  const [serverError, setServerError] = useState<string | null>(null);
+  const form = useForm<z.input<typeof noteSchema>, unknown, z.output<typeof noteSchema>>({
+    resolver: zodResolver(noteSchema),
+    defaultValues: { note: "" },
+  });
+  const addNote = useMutation(trpc.task.addNote.mutationOptions());
+  const onSubmit = form.handleSubmit((values) => {
+    setServerError(null);
+    addNote.mutate(
+      { id: task.id, note: values.note },
+      {
+        onSuccess: async () => {
+          form.reset({ note: "" });
+          await invalidate();
+          notifications.show({ color: "green", message: t("task.noteAdded") });
+        },
+        onError: (error) => setServerError(applyServerError(error, form.setError, ["note"])),
+      },
+    );
+  });
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="form"
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby="note-form-title"
+    >
+      <Stack gap="sm">
+        <Title order={2} fz="h4" id="note-form-title">
+          {t("task.noteFormTitle")}
+        </Title>
+        <FormAlert message={serverError} />
+        <Textarea
+          label={t("task.noteText")}
+          required
+          autosize
+          minRows={2}
+          error={fieldError(form.formState.errors.note)}
+          {...form.register("note")}
+        />
+        <Text size="xs" c="dimmed">
+          {t("task.noteHint")}
+        </Text>
+        <div>
+          <Button type="submit" variant="light" loading={addNote.isPending}>
+            {t("task.noteSubmit")}
+          </Button>
+        </div>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,230 @@
+import { Anchor, Button, DataList, Grid, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { type TaskDetail, useTRPC } from "../trpc.ts";
+import { errorFacts } from "../ui/api-error.ts";
+import { KeyTaskBadge, StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
+import { Crumbs } from "../ui/crumbs.tsx";
+import { EmptyView } from "../ui/empty-view.tsx";
+import { ErrorView } from "../ui/error-view.tsx";
+import { useFormatters } from "../ui/format.ts";
+import { LoadingLines } from "../ui/loading.tsx";
+import { NotFoundView } from "../ui/not-found-view.tsx";
+import { PageTitle } from "../ui/page-title.tsx";
+import { ProgressLabel } from "../ui/progress-label.tsx";
+import { TaskNoteForm, TaskProgressForm, TaskStatusForm } from "./task-actions.tsx";
+import { usePhoneLayout } from "./task-card.tsx";
+import { TaskHistory } from "./task-history.tsx";
+import { TaskTreeTable, treeRows } from "./task-tree.tsx";
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <DataList.Item>
+      <DataList.ItemLabel>{label}</DataList.ItemLabel>
+      <DataList.ItemValue>{children}</DataList.ItemValue>
+    </DataList.Item>
+  );
+}
+
+function TaskFacts({ task }: { task: TaskDetail["task"] }) {
+  const { t } = useTranslation();
+  const { date, dateTime } = useFormatters();
+  const phone = usePhoneLayout();
+  return (
+    <DataList labelWidth={200} gap="sm" size="sm" orientation={phone ? "vertical" : "horizontal"}>
+      <Fact label={t("task.directive")}>
+        <Anchor component={Link} to={`/directives/${task.directive.id}`}>
+          {t(`directiveType.${task.directive.type}`)} {task.directive.number}
+        </Anchor>
+        <Text size="sm" c="dimmed">
+          {task.directive.title}
+        </Text>
+      </Fact>
+      {task.parent && (
+        <Fact label={t("task.parent")}>
+          <Anchor component={Link} to={`/tasks/${task.parent.id}`}>
+            {task.parent.title}
+          </Anchor>
+        </Fact>
+      )}
+      {task.clause !== "" && <Fact label={t("task.clause")}>{task.clause}</Fact>}
+      {task.description !== "" && (
+        <Fact label={t("task.description")}>
+          <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+            {task.description}
+          </Text>
+        </Fact>
+      )}
+      <Fact label={t("task.lead")}>{task.leadAgency.name}</Fact>
+      <Fact label={t("task.coordinators")}>
+        {task.coordinators.length === 0
+          ? t("common.none")
+          : task.coordinators.map((agency) => agency.name).join("; ")}
+      </Fact>
+      <Fact label={t("task.assigner")}>{task.assignerAgency.name}</Fact>
+      <Fact label={t("task.deadline")}>
+        {task.deadline === null ? t("task.noDeadline") : date(task.deadline)}
+      </Fact>
+      {task.dueOn !== null && task.dueOn !== task.deadline && (
+        <Fact label={t("task.dueOn")}>
+          {date(task.dueOn)}
+          <Text size="xs" c="dimmed">
+            {t("task.dueOnExplained")}
+          </Text>
+        </Fact>
+      )}
+      <Fact label={t("task.timeliness")}>
+        {task.timeliness === null ? (
+          t("common.none")
+        ) : (
+          <TimelinessBadge timeliness={task.timeliness} daysOverdue={task.daysOverdue} />
+        )}
+      </Fact>
+      <Fact label={t("task.status")}>
+        <StatusBadge status={task.status} />
+      </Fact>
+      <Fact label={t("task.progress")}>
+        <ProgressLabel value={task.progress} />
+      </Fact>
+      {task.lastProgressAt !== null && task.lastProgressNote !== "" && (
+        <Fact label={t("task.lastProgress")}>
+          <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+            {task.lastProgressNote}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {dateTime(task.lastProgressAt)}
+          </Text>
+        </Fact>
+      )}
+      {task.doneOn !== null && <Fact label={t("task.doneOn")}>{date(task.doneOn)}</Fact>}
+      {task.isKey && (
+        <Fact label={t("task.isKey")}>
+          <KeyTaskBadge />
+        </Fact>
+      )}
+    </DataList>
+  );
+}
+
+function SubTasks({ task, canBreakDown }: { task: TaskDetail["task"]; canBreakDown: boolean }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const directive = useQuery(trpc.directive.byId.queryOptions({ id: task.directiveId }));
+  if (directive.isPending) return <LoadingLines lines={3} />;
+  if (directive.isError) {
+    return <ErrorView error={directive.error} onRetry={() => void directive.refetch()} />;
+  }
+  const rows = treeRows(directive.data.tasks, task.id);
+  if (rows.length === 0) {
+    return (
+      <EmptyView
+        title={t("task.noSubTasks")}
+        description={canBreakDown ? t("task.noSubTasksHint") : undefined}
+      />
+    );
+  }
+  return <TaskTreeTable rows={rows} caption={t("task.subTasks")} />;
+}
+
+export function TaskDetailPage({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const detail = useQuery(trpc.task.byId.queryOptions({ id }));
+
+  if (detail.isPending) return <LoadingLines lines={10} />;
+  if (detail.isError) {
+    const facts = errorFacts(detail.error);
+    if (facts.code === "NOT_FOUND") {
+      return <NotFoundView title={t("task.notFound")} message={facts.message} />;
+    }
+    return <ErrorView error={detail.error} onRetry={() => void detail.refetch()} />;
+  }
+  const { task, events, permissions } = detail.data;
+  const hasActions = permissions.statusTargets.length > 0 || permissions.canUpdateProgress;
+
+  return (
+    <Stack gap="lg">
+      <PageTitle title={task.title} />
+      <Crumbs
+        items={[
+          { label: t("nav.directives"), to: "/directives" },
+          { label: task.directive.number, to: `/directives/${task.directive.id}` },
+          ...(task.parent ? [{ label: task.parent.title, to: `/tasks/${task.parent.id}` }] : []),
+          { label: task.clause || t("task.thisTask") },
+        ]}
+      />
+      <Stack gap="xs">
+        <Group gap="xs">
+          <StatusBadge status={task.status} />
+          <TimelinessBadge timeliness={task.timeliness} daysOverdue={task.daysOverdue} />
+          {task.isKey && <KeyTaskBadge />}
+        </Group>
+        <Group justify="space-between" align="flex-start" gap="md">
+          <Title order={1} fz="h2" style={{ flex: "1 1 420px" }}>
+            {task.title}
+          </Title>
+          <Group gap="sm">
+            {permissions.canEdit && (
+              <Button component={Link} to={`/tasks/${task.id}/edit`} variant="default">
+                {t("common.edit")}
+              </Button>
+            )}
+            {permissions.canBreakDown && (
+              <Button
+                component={Link}
+                to={`/directives/${task.directiveId}/tasks/new?parentId=${task.id}`}
+              >
+                {t("task.breakDown")}
+              </Button>
+            )}
+          </Group>
+        </Group>
+      </Stack>
+
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: hasActions ? 7 : 12 }}>
+          <Paper withBorder p="md">
+            <Title order={2} fz="h4" mb="sm">
+              {t("task.factsTitle")}
+            </Title>
+            <TaskFacts task={task} />
+          </Paper>
+        </Grid.Col>
+        {hasActions && (
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <Stack gap="md">
+              {permissions.canUpdateProgress && (
+                <TaskProgressForm key={`progress-${task.version}`} task={task} />
+              )}
+              {permissions.statusTargets.length > 0 && (
+                <TaskStatusForm
+                  key={`status-${task.version}`}
+                  task={task}
+                  targets={permissions.statusTargets}
+                />
+              )}
+            </Stack>
+          </Grid.Col>
+        )}
+      </Grid>
+
+      <Stack gap="sm">
+        <Title order={2}>{t("task.subTasks")}</Title>
+        <SubTasks task={task} canBreakDown={permissions.canBreakDown} />
+      </Stack>
+
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="sm">
+            <Title order={2}>{t("task.history")}</Title>
+            <TaskHistory events={events} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          {permissions.canAddNote && <TaskNoteForm task={task} />}
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

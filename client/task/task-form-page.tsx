@@ -1,0 +1,158 @@
+import { Stack, Text, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useSearchParams } from "react-router";
+import { taskCreateInput, taskUpdateInput } from "../../shared/task.ts";
+import { type TaskDetail, useTRPC } from "../trpc.ts";
+import { errorFacts } from "../ui/api-error.ts";
+import { Crumbs } from "../ui/crumbs.tsx";
+import { ErrorView } from "../ui/error-view.tsx";
+import { LoadingLines } from "../ui/loading.tsx";
+import { NotFoundView } from "../ui/not-found-view.tsx";
+import { PageTitle } from "../ui/page-title.tsx";
+import { intParam } from "../ui/url-state.ts";
+import { useInvalidateTasks } from "./invalidate.ts";
+import { TaskForm } from "./task-form.tsx";
+
+/** A new task of a directive, or a sub-task when `?parentId=` is given ("giao nhiệm vụ con"). */
+export function TaskCreatePage({ directiveId }: { directiveId: number }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const invalidate = useInvalidateTasks();
+  const [searchParams] = useSearchParams();
+  const parentId = intParam(searchParams, "parentId") ?? null;
+  const detail = useQuery(trpc.directive.byId.queryOptions({ id: directiveId }));
+  const create = useMutation(trpc.task.create.mutationOptions());
+
+  if (detail.isPending) return <LoadingLines lines={8} />;
+  if (detail.isError) {
+    const facts = errorFacts(detail.error);
+    if (facts.code === "NOT_FOUND") {
+      return <NotFoundView title={t("directive.notFound")} message={facts.message} />;
+    }
+    return <ErrorView error={detail.error} onRetry={() => void detail.refetch()} />;
+  }
+  const { directive, tasks } = detail.data;
+  const parent = parentId === null ? null : tasks.find((task) => task.id === parentId);
+  if (parent === undefined) {
+    return <NotFoundView title={t("task.notFound")} />;
+  }
+  const heading = parent ? t("task.breakDownTitle") : t("task.createTitle");
+  const back = parent ? `/tasks/${parent.id}` : `/directives/${directive.id}`;
+
+  return (
+    <Stack gap="md" maw={900}>
+      <PageTitle title={heading} />
+      <Crumbs
+        items={[
+          { label: t("nav.directives"), to: "/directives" },
+          { label: directive.number, to: `/directives/${directive.id}` },
+          ...(parent ? [{ label: parent.title, to: `/tasks/${parent.id}` }] : []),
+          { label: heading },
+        ]}
+      />
+      <Stack gap={4}>
+        <Title order={1}>{heading}</Title>
+        <Text c="dimmed">
+          {t(`directiveType.${directive.type}`)} {directive.number}: {directive.title}
+        </Text>
+        {parent && (
+          <Text>
+            {t("task.parent")}: {parent.clause && `${parent.clause}. `}
+            {parent.title}
+          </Text>
+        )}
+      </Stack>
+      <TaskForm
+        schema={taskCreateInput}
+        fixed={{ directiveId: directive.id, parentId }}
+        defaultValues={{
+          clause: "",
+          title: "",
+          description: "",
+          leadAgencyId: undefined,
+          coordinatorAgencyIds: [],
+          deadline: undefined,
+          isKey: false,
+        }}
+        submitLabel={parent ? t("task.breakDownSubmit") : t("task.createSubmit")}
+        onCancel={() => void navigate(back)}
+        submit={async (values) => {
+          const { id } = await create.mutateAsync(values);
+          await invalidate();
+          notifications.show({ color: "green", message: t("task.created") });
+          await navigate(`/tasks/${id}`);
+        }}
+      />
+    </Stack>
+  );
+}
+
+function TaskEditForm({ data }: { data: TaskDetail }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const invalidate = useInvalidateTasks();
+  const update = useMutation(trpc.task.update.mutationOptions());
+  const { task } = data;
+  const heading = t("task.editTitle");
+  return (
+    <Stack gap="md" maw={900}>
+      <PageTitle title={`${heading}: ${task.title}`} />
+      <Crumbs
+        items={[
+          { label: t("nav.directives"), to: "/directives" },
+          { label: task.directive.number, to: `/directives/${task.directive.id}` },
+          { label: task.title, to: `/tasks/${task.id}` },
+          { label: heading },
+        ]}
+      />
+      <Title order={1}>{heading}</Title>
+      <TaskForm
+        schema={taskUpdateInput}
+        fixed={{ id: task.id, version: task.version }}
+        extraAgencies={[task.leadAgency, ...task.coordinators]}
+        defaultValues={{
+          clause: task.clause,
+          title: task.title,
+          description: task.description,
+          leadAgencyId: task.leadAgency.id,
+          coordinatorAgencyIds: task.coordinators.map((agency) => agency.id),
+          deadline: task.deadline,
+          isKey: task.isKey,
+        }}
+        submitLabel={t("common.saveChanges")}
+        onCancel={() => void navigate(`/tasks/${task.id}`)}
+        onReload={() => void invalidate()}
+        submit={async (values) => {
+          await update.mutateAsync(values);
+          await invalidate();
+          notifications.show({ color: "green", message: t("task.saved") });
+          await navigate(`/tasks/${task.id}`);
+        }}
+      />
+    </Stack>
+  );
+}
+
+export function TaskEditPage({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const detail = useQuery(trpc.task.byId.queryOptions({ id }));
+  if (detail.isPending) return <LoadingLines lines={8} />;
+  if (detail.isError) {
+    const facts = errorFacts(detail.error);
+    if (facts.code === "NOT_FOUND") {
+      return <NotFoundView title={t("task.notFound")} message={facts.message} />;
+    }
+    return <ErrorView error={detail.error} onRetry={() => void detail.refetch()} />;
+  }
+  if (!detail.data.permissions.canEdit) {
+    return <NotFoundView title={t("task.editTitle")} message={t("task.cannotEdit")} />;
+  }
+  return (
+    <TaskEditForm key={`${detail.data.task.id}-${detail.data.task.version}`} data={detail.data} />
+  );
+}

@@ -1,0 +1,214 @@
+import { Button, Checkbox, Paper, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { deadlineInForce, formatDate } from "../../shared/date.ts";
+import { AgencyMultiSelect, type AgencyOption, AgencySelect } from "../agency/agency-picker.tsx";
+import { errorFacts } from "../ui/api-error.ts";
+import { DateField } from "../ui/date-field.tsx";
+import {
+  applyServerError,
+  FormActions,
+  FormAlert,
+  sharedSchemaResolver,
+  useFieldError,
+} from "../ui/form.tsx";
+
+/** The fields a person fills in; ids and versions are added when validating. */
+export type TaskFormValues = {
+  clause: string;
+  title: string;
+  description: string;
+  leadAgencyId: number | undefined;
+  coordinatorAgencyIds: number[];
+  /** "YYYY-MM-DD"; null for an ongoing task (không thời hạn); undefined while not chosen. */
+  deadline: string | null | undefined;
+  isKey: boolean;
+};
+
+const FIELDS = [
+  "clause",
+  "title",
+  "description",
+  "leadAgencyId",
+  "coordinatorAgencyIds",
+  "deadline",
+  "isKey",
+] as const;
+
+/**
+ * The task form for creating, breaking down and editing. `schema` is the shared input schema
+ * (taskCreateInput or taskUpdateInput) and `fixed` its values that are not fields.
+ */
+export function TaskForm<Output>({
+  schema,
+  fixed,
+  defaultValues,
+  extraAgencies = [],
+  submitLabel,
+  submit,
+  onCancel,
+  onReload,
+}: {
+  schema: z.ZodType<Output>;
+  fixed: Record<string, unknown>;
+  defaultValues: TaskFormValues;
+  extraAgencies?: readonly AgencyOption[];
+  submitLabel: string;
+  /** Sends the values; a rejection is an API error to show on the form. */
+  submit: (values: Output) => Promise<unknown>;
+  onCancel: () => void;
+  /** Offered when someone else changed the task meanwhile (CONFLICT). */
+  onReload?: () => void;
+}) {
+  const { t } = useTranslation();
+  const fieldError = useFieldError();
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const form = useForm<TaskFormValues, unknown, Output>({
+    resolver: sharedSchemaResolver<TaskFormValues, Output>(schema, fixed),
+    defaultValues,
+  });
+  const { errors, isSubmitting } = form.formState;
+  const deadline = useWatch({ control: form.control, name: "deadline" });
+  const leadAgencyId = useWatch({ control: form.control, name: "leadAgencyId" });
+  const inForce = typeof deadline === "string" ? deadlineInForce(deadline) : null;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setServerError(null);
+    setConflict(false);
+    try {
+      await submit(values);
+    } catch (error) {
+      setConflict(errorFacts(error).code === "CONFLICT");
+      setServerError(applyServerError(error, form.setError, FIELDS));
+    }
+  });
+
+  return (
+    <Paper withBorder p="lg" component="form" noValidate onSubmit={onSubmit}>
+      <Stack gap="md">
+        <FormAlert
+          message={serverError}
+          action={
+            conflict && onReload ? (
+              <Button variant="default" size="xs" onClick={onReload}>
+                {t("common.reload")}
+              </Button>
+            ) : undefined
+          }
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput
+            label={t("task.clause")}
+            description={t("task.clauseHint")}
+            autoFocus
+            error={fieldError(errors.clause)}
+            {...form.register("clause")}
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t("task.title")}
+          required
+          autosize
+          minRows={2}
+          error={fieldError(errors.title)}
+          {...form.register("title")}
+        />
+        <Textarea
+          label={t("task.description")}
+          autosize
+          minRows={3}
+          maxRows={12}
+          error={fieldError(errors.description)}
+          {...form.register("description")}
+        />
+        <Controller
+          control={form.control}
+          name="leadAgencyId"
+          render={({ field }) => (
+            <AgencySelect
+              label={t("task.lead")}
+              description={t("task.leadHint")}
+              required
+              extra={extraAgencies}
+              value={field.value}
+              onChange={(value) => {
+                field.onChange(value);
+                const coordinators = form.getValues("coordinatorAgencyIds");
+                if (value !== undefined && coordinators.includes(value)) {
+                  form.setValue(
+                    "coordinatorAgencyIds",
+                    coordinators.filter((id) => id !== value),
+                  );
+                }
+              }}
+              onBlur={field.onBlur}
+              name={field.name}
+              error={fieldError(errors.leadAgencyId)}
+            />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="coordinatorAgencyIds"
+          render={({ field }) => (
+            <AgencyMultiSelect
+              label={t("task.coordinators")}
+              description={t("task.coordinatorsHint")}
+              extra={extraAgencies}
+              exclude={leadAgencyId === undefined ? [] : [leadAgencyId]}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              name={field.name}
+              error={fieldError(errors.coordinatorAgencyIds)}
+            />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="deadline"
+          render={({ field }) => (
+            <Stack gap="xs">
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <DateField
+                  label={t("task.deadline")}
+                  required={field.value !== null}
+                  disabled={field.value === null}
+                  clearable
+                  value={field.value ?? null}
+                  onChange={(value) => field.onChange(value ?? undefined)}
+                  onBlur={field.onBlur}
+                  ref={field.ref}
+                  error={
+                    errors.deadline?.message === "validation.required"
+                      ? t("task.deadlineRequired")
+                      : fieldError(errors.deadline)
+                  }
+                  description={
+                    inForce !== null && inForce !== deadline
+                      ? t("task.deadlineMoved", { date: formatDate(inForce) })
+                      : undefined
+                  }
+                />
+              </SimpleGrid>
+              <Checkbox
+                label={t("task.noDeadlineOption")}
+                checked={field.value === null}
+                onChange={(event) => field.onChange(event.currentTarget.checked ? null : undefined)}
+              />
+            </Stack>
+          )}
+        />
+        <Checkbox
+          label={t("task.isKey")}
+          description={t("task.isKeyHint")}
+          {...form.register("isKey")}
+        />
+        <FormActions submitLabel={submitLabel} pending={isSubmitting} onCancel={onCancel} />
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,34 @@
+import type { TRPCClientErrorLike } from "@trpc/client";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+import type { AppRouter } from "../server/router.ts";
+import { i18n } from "./i18n.ts";
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+/** The API client: batched requests to /trpc, asking for messages in the user's language. */
+export function createApiClient() {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: "/trpc",
+        headers: () => ({ "accept-language": i18n.language }),
+      }),
+    ],
+  });
+}
+
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+
+/** An error of any query or mutation: `message` is already in the user's language. */
+export type ApiError = TRPCClientErrorLike<AppRouter>;
+
+export type CurrentUser = NonNullable<RouterOutputs["auth"]["me"]>;
+export type TaskListItem = RouterOutputs["task"]["list"]["items"][number];
+export type TaskDetail = RouterOutputs["task"]["byId"];
+export type TaskEvent = TaskDetail["events"][number];
+export type DirectiveDetail = RouterOutputs["directive"]["byId"];
+export type Agency = RouterOutputs["agency"]["search"][number];
+export type AgencyGroup = RouterOutputs["agency"]["groups"][number];

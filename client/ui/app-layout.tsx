@@ -1,0 +1,182 @@
+import {
+  AppShell,
+  Box,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  UnstyledButton,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, Outlet, useLocation, useNavigate } from "react-router";
+import { useCurrentUser } from "../auth/current-user.tsx";
+import { type CurrentUser, useTRPC } from "../trpc.ts";
+import classes from "./app-layout.module.css";
+import { LanguageSwitch } from "./language-switch.tsx";
+
+type NavItem = { to: string; label: string; matches: (path: string) => boolean };
+
+function useNavItems(user: CurrentUser): NavItem[] {
+  const { t } = useTranslation();
+  if (user.role === "admin") {
+    return [
+      { to: "/admin/users", label: t("nav.users"), matches: (p) => p.startsWith("/admin/users") },
+    ];
+  }
+  return [
+    { to: "/", label: t("nav.myTasks"), matches: (p) => p === "/" || p.startsWith("/tasks") },
+    { to: "/directives", label: t("nav.directives"), matches: (p) => p.startsWith("/directives") },
+    { to: "/overdue", label: t("nav.overdue"), matches: (p) => p.startsWith("/overdue") },
+  ];
+}
+
+function UserSummary({ user }: { user: CurrentUser }) {
+  const { t } = useTranslation();
+  return (
+    <Box>
+      <Text size="sm" fw={600} lh={1.2}>
+        {user.fullName}
+      </Text>
+      <Text size="xs" c="dimmed" lh={1.2}>
+        {t(`role.${user.role}`)} · {user.agencyShortName}
+      </Text>
+    </Box>
+  );
+}
+
+function useLogout() {
+  const trpc = useTRPC();
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation(
+    trpc.auth.logout.mutationOptions({
+      onSettled: async () => {
+        await navigate("/login");
+        queryClient.clear();
+        notifications.show({ color: "blue", message: t("layout.loggedOut") });
+      },
+    }),
+  );
+}
+
+/** The frame of every signed-in page: header with navigation, the page, a burger menu on phones. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const items = useNavItems(user);
+  const { pathname } = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const logout = useLogout();
+
+  return (
+    <>
+      <a href="#main-content" className={classes.skipLink}>
+        {t("layout.skipToContent")}
+      </a>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 280, breakpoint: "md", collapsed: { desktop: true, mobile: !opened } }}
+        padding="md"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="md" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="md"
+                size="sm"
+                aria-label={opened ? t("layout.closeNav") : t("layout.openNav")}
+                aria-expanded={opened}
+                aria-controls="mobile-nav"
+              />
+              <UnstyledButton component={Link} to="/" className={classes.brand}>
+                {t("app.name")}
+              </UnstyledButton>
+              <Group
+                component="nav"
+                aria-label={t("layout.mainNav")}
+                gap={4}
+                visibleFrom="md"
+                wrap="nowrap"
+              >
+                {items.map((item) => {
+                  const active = item.matches(pathname);
+                  return (
+                    <Button
+                      key={item.to}
+                      component={Link}
+                      to={item.to}
+                      variant={active ? "light" : "subtle"}
+                      color={active ? "blue" : "dark"}
+                      aria-current={active ? "page" : undefined}
+                    >
+                      {item.label}
+                    </Button>
+                  );
+                })}
+              </Group>
+            </Group>
+            <Group gap="md" wrap="nowrap">
+              <LanguageSwitch />
+              <Group gap="sm" visibleFrom="md" wrap="nowrap">
+                <UserSummary user={user} />
+                <Button
+                  variant="default"
+                  size="xs"
+                  onClick={() => logout.mutate()}
+                  loading={logout.isPending}
+                >
+                  {t("layout.logout")}
+                </Button>
+              </Group>
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        {opened && (
+          <AppShell.Navbar p="md" id="mobile-nav" aria-label={t("layout.mainNav")} hiddenFrom="md">
+            <Stack gap="xs">
+              {items.map((item) => {
+                const active = item.matches(pathname);
+                return (
+                  <NavLink
+                    key={item.to}
+                    component={Link}
+                    to={item.to}
+                    label={item.label}
+                    active={active}
+                    aria-current={active ? "page" : undefined}
+                    onClick={close}
+                  />
+                );
+              })}
+              <Box mt="md" pt="md" className={classes.navFooter}>
+                <UserSummary user={user} />
+                <Button
+                  mt="sm"
+                  variant="default"
+                  size="xs"
+                  onClick={() => logout.mutate()}
+                  loading={logout.isPending}
+                >
+                  {t("layout.logout")}
+                </Button>
+              </Box>
+            </Stack>
+          </AppShell.Navbar>
+        )}
+
+        <AppShell.Main id="main-content" tabIndex={-1} className={classes.main}>
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

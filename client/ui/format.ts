@@ -1,0 +1,18 @@
+import { useTranslation } from "react-i18next";
+import { formatDate, formatDateTime } from "../../shared/date.ts";
+import { numberLocale } from "../i18n.ts";
+
+/** Numbers in the user's language (vi-VN: 21.914; 2,76 %), dates always dd/mm/yyyy. */
+export function useFormatters() {
+  const { i18n } = useTranslation();
+  const locale = numberLocale(i18n.language);
+  return {
+    number: (value: number) => new Intl.NumberFormat(locale).format(value),
+    percent: (value: number) =>
+      new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(
+        value / 100,
+      ),
+    date: (value: string | null) => (value === null ? "" : formatDate(value)),
+    dateTime: (value: string) => formatDateTime(value),
+  };
+}

@@ -1,0 +1,80 @@
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  darken,
+  defaultVariantColorsResolver,
+  InputWrapper,
+  type MantineThemeOverride,
+  MultiSelect,
+  Notification,
+  parseThemeColor,
+  Select,
+  type VariantColorsResolver,
+} from "@mantine/core";
+import { DateInput } from "@mantine/dates";
+import type { TFunction } from "i18next";
+
+/**
+ * Colours that pass WCAG AA on white: the darker 8th shade for filled buttons and links, text
+ * switching to black on light fills, and a darker "dimmed" grey.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    "--mantine-color-dimmed": "var(--mantine-color-gray-7)",
+    "--mantine-color-error": "var(--mantine-color-red-9)",
+  },
+  dark: {},
+});
+
+/** Light badges, chips and buttons: the text a good deal darker than Mantine's, for contrast. */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const resolved = defaultVariantColorsResolver(input);
+  if (input.variant !== "light") return resolved;
+  const parsed = parseThemeColor({
+    color: input.color ?? input.theme.primaryColor,
+    theme: input.theme,
+  });
+  const darkest = parsed.isThemeColor ? input.theme.colors[parsed.color]?.[9] : undefined;
+  if (!darkest) return resolved;
+  const color = darken(darkest, 0.35);
+  return { ...resolved, color, hoverColor: color };
+};
+
+/** The theme, with the labels of Mantine's icon-only buttons in the user's language. */
+export function appTheme(t: TFunction): MantineThemeOverride {
+  const clearButtonProps = { "aria-label": t("common.clear") };
+  return createTheme({
+    primaryColor: "blue",
+    primaryShade: { light: 8, dark: 6 },
+    autoContrast: true,
+    variantColorResolver,
+    luminanceThreshold: 0.35,
+    defaultRadius: "sm",
+    focusRing: "auto",
+    components: {
+      // The asterisk of required fields comes from global.css, outside the label's text.
+      InputWrapper: InputWrapper.extend({ defaultProps: { withAsterisk: false } }),
+      Select: Select.extend({ defaultProps: { clearButtonProps } }),
+      MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps } }),
+      DateInput: DateInput.extend({
+        defaultProps: {
+          clearButtonProps,
+          ariaLabels: {
+            monthLevelControl: t("calendar.chooseMonth"),
+            yearLevelControl: t("calendar.chooseYear"),
+            nextMonth: t("calendar.nextMonth"),
+            previousMonth: t("calendar.previousMonth"),
+            nextYear: t("calendar.nextYear"),
+            previousYear: t("calendar.previousYear"),
+            nextDecade: t("calendar.nextDecade"),
+            previousDecade: t("calendar.previousDecade"),
+          },
+        },
+      }),
+      Notification: Notification.extend({
+        defaultProps: { closeButtonProps: { "aria-label": t("common.close") } },
+      }),
+    },
+  });
+}

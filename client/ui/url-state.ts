@@ -1,0 +1,42 @@
+import { useSearchParams } from "react-router";
+
+/**
+ * Filters live in the URL query string so a view can be bookmarked and shared. Changing a filter
+ * goes back to page 1.
+ */
+export function useUrlState() {
+  const [params, setParams] = useSearchParams();
+  const update = (changes: Record<string, string | number | boolean | null | undefined>) => {
+    setParams((previous) => {
+      const next = new URLSearchParams(previous);
+      for (const [name, value] of Object.entries(changes)) {
+        if (value === null || value === undefined || value === "" || value === false) {
+          next.delete(name);
+        } else {
+          next.set(name, String(value));
+        }
+      }
+      if (!("page" in changes)) next.delete("page");
+      return next;
+    });
+  };
+  return { params, update };
+}
+
+/** A positive whole number from the query string, or undefined. */
+export function intParam(params: URLSearchParams, name: string): number | undefined {
+  const value = params.get(name);
+  if (value === null || !/^\d+$/.test(value)) return undefined;
+  const number = Number(value);
+  return Number.isSafeInteger(number) ? number : undefined;
+}
+
+/** One of the allowed values from the query string, or undefined. */
+export function enumParam<T extends string>(
+  params: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+): T | undefined {
+  const value = params.get(name);
+  return allowed.find((item) => item === value);
+}

@@ -1,0 +1,157 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  expectAccessible,
+  launchBrowser,
+  type RunningApp,
+  signedInPage,
+  startApp,
+} from "./support/app.ts";
+
+/**
+ * The core path of issue 2 in a real browser against the built app: an officer enters a directive
+ * and assigns a task to Lạng Sơn, Lạng Sơn's reporter works on it and reports it done, the officer
+ * confirms, the leader reads the overdue list, and PVN cannot open Lạng Sơn's task.
+ */
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function pickOption(page: Page, label: string, typed: string, option: RegExp | string) {
+  const input = page.getByRole("combobox", { name: label }).first();
+  await input.click();
+  await input.fill(typed);
+  await page.getByRole("option", { name: option }).first().click();
+}
+
+async function statusAction(page: Page, action: string, note?: string) {
+  if (note !== undefined) await page.getByLabel("Ghi chú, lý do").fill(note);
+  await page.getByRole("button", { name: action, exact: true }).click();
+}
+
+describe("the core tracker in Chromium", () => {
+  let taskUrl = "";
+
+  it("lets the officer enter a directive with two tasks, one for Lạng Sơn", async () => {
+    const page = await signedInPage(browser, app.url, "canbo.bct");
+    await expectAccessible(page, "my tasks");
+
+    await page.getByRole("link", { name: "Văn bản chỉ đạo" }).first().click();
+    await page.getByRole("heading", { name: "Văn bản chỉ đạo", level: 1 }).waitFor();
+    await expectAccessible(page, "directive list");
+    await page
+      .getByRole("link", { name: "Thêm văn bản" })
+      .or(page.getByRole("button", { name: "Thêm văn bản" }))
+      .first()
+      .click();
+
+    await pickOption(page, "Loại văn bản", "Chỉ thị", "Chỉ thị");
+    await page.getByLabel("Số, ký hiệu").fill("15/CT-BCT");
+    await page.getByRole("combobox", { name: "Cơ quan, người ban hành" }).fill("Bộ Công Thương");
+    await page.keyboard.press("Escape");
+    await page.getByLabel("Ngày ban hành").fill("20/11/2026");
+    await page
+      .getByLabel("Trích yếu")
+      .fill("Chỉ thị thử nghiệm về bảo đảm cung ứng hàng hóa dịp cuối năm");
+    await expectAccessible(page, "directive form");
+    await page.getByRole("button", { name: "Lưu văn bản" }).click();
+
+    await page.getByRole("heading", { name: /bảo đảm cung ứng hàng hóa/ }).waitFor();
+    const directiveUrl = page.url();
+
+    // First task: Lạng Sơn leads, found by typing without diacritics.
+    await page
+      .getByRole("link", { name: "Thêm nhiệm vụ" })
+      .or(page.getByRole("button", { name: "Thêm nhiệm vụ" }))
+      .first()
+      .click();
+    await page
+      .getByLabel("Nhiệm vụ", { exact: true })
+      .fill("Bảo đảm thông quan hàng hóa tại cửa khẩu Hữu Nghị");
+    await pickOption(page, "Cơ quan chủ trì", "lang son", /Lạng Sơn/);
+    await page.getByLabel("Thời hạn", { exact: true }).fill("31/12/2026");
+    await expectAccessible(page, "task form");
+    await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
+    await page.getByRole("heading", { name: /Hữu Nghị/ }).waitFor();
+    taskUrl = page.url();
+    expect(taskUrl).toMatch(/\/tasks\/\d+$/);
+    await expect.poll(() => page.getByText("UBND tỉnh Lạng Sơn").first().isVisible()).toBe(true);
+
+    // Second task: PVN leads.
+    await page.goto(directiveUrl);
+    await page
+      .getByRole("link", { name: "Thêm nhiệm vụ" })
+      .or(page.getByRole("button", { name: "Thêm nhiệm vụ" }))
+      .first()
+      .click();
+    await page
+      .getByLabel("Nhiệm vụ", { exact: true })
+      .fill("Bảo đảm nguồn cung xăng dầu cho thị trường trong nước");
+    await pickOption(page, "Cơ quan chủ trì", "pvn", /PVN|Petrovietnam|Dầu khí/);
+    await page.getByLabel("Không thời hạn (nhiệm vụ thường xuyên)").check();
+    await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
+    await page.getByRole("heading", { name: /xăng dầu/ }).waitFor();
+
+    await page.goto(directiveUrl);
+    await expect.poll(() => page.getByRole("link", { name: /Hữu Nghị/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("link", { name: /xăng dầu/ }).count()).toBe(1);
+    await expectAccessible(page, "directive detail");
+    await page.context().close();
+  });
+
+  it("lets Lạng Sơn's reporter start the task with a note and report it done", async () => {
+    const page = await signedInPage(browser, app.url, "baocao.langson");
+    await page.goto(taskUrl);
+    await page.getByRole("heading", { name: /Hữu Nghị/ }).waitFor();
+    await expectAccessible(page, "task detail");
+    await statusAction(page, "Đang thực hiện", "Đã họp với Cục Hải quan tỉnh, phân luồng xe hàng.");
+    await expect
+      .poll(() => page.getByText("Đã họp với Cục Hải quan tỉnh, phân luồng xe hàng.").count())
+      .toBeGreaterThan(0);
+    await statusAction(page, "Báo cáo hoàn thành");
+    await expect
+      .poll(() => page.getByText("Chờ xác nhận hoàn thành").first().isVisible())
+      .toBe(true);
+    // A reporter has no confirm action.
+    expect(await page.getByRole("button", { name: "Xác nhận hoàn thành" }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("lets the officer confirm completion", async () => {
+    const page = await signedInPage(browser, app.url, "canbo.bct");
+    await page.goto(taskUrl);
+    await page.getByRole("heading", { name: /Hữu Nghị/ }).waitFor();
+    await statusAction(page, "Xác nhận hoàn thành");
+    await expect.poll(() => page.getByText("Đã hoàn thành").first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText("Hoàn thành đúng hạn").first().isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it("shows the leader a seeded overdue task in the overdue list", async () => {
+    const page = await signedInPage(browser, app.url, "lanhdao.bct");
+    await page.getByRole("link", { name: "Nhiệm vụ quá hạn" }).first().click();
+    await page.getByRole("heading", { name: "Nhiệm vụ quá hạn", level: 1 }).waitFor();
+    // Lạng Sơn's border-gate sub-task of Directive 06/CT-TTg, due 10/03/2024, still in progress.
+    await expect.poll(() => page.getByText(/Lạng Sơn/).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText("06/CT-TTg").count()).toBeGreaterThan(0);
+    await expectAccessible(page, "overdue list");
+    await page.context().close();
+  });
+
+  it("answers “not found” when PVN opens Lạng Sơn's task", async () => {
+    const page = await signedInPage(browser, app.url, "baocao.pvn");
+    await page.goto(taskUrl);
+    await page.getByText("Không tìm thấy").first().waitFor();
+    expect(await page.getByText("Hữu Nghị").count()).toBe(0);
+    await page.context().close();
+  });
+});
