@@ -58,8 +58,9 @@ export function applyServerError<T extends FieldValues>(
 }
 
 /**
- * A resolver validating with a shared zod schema, for schemas whose input type TypeScript cannot
- * see (a refined `z.ZodType<Output>`): the form states its own value type instead.
+ * A resolver validating with a shared zod schema when the form's values are not the schema's
+ * input: fields may be unset while the user has not chosen (no lead agency yet, no deadline
+ * decided), and ids and versions come from the page (`fixed`), not from fields.
  */
 export function sharedSchemaResolver<Values extends FieldValues, Output>(
   schema: z.ZodType<Output>,
