@@ -100,14 +100,6 @@ export async function listDirectives(
   const [rows, count] = await Promise.all([
     filtered
       .select(COLUMNS)
-      .select((eb) =>
-        eb
-          .selectFrom("task")
-          .whereRef("task.directiveId", "=", "directive.id")
-          .where(taskVisibleTo(viewer))
-          .select((sub) => sub.fn.countAll<number>().as("n"))
-          .as("taskCount"),
-      )
       .orderBy("directive.issuedOn", "desc")
       .orderBy("directive.id", "desc")
       .limit(input.pageSize)
@@ -115,8 +107,21 @@ export async function listDirectives(
       .execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
   ]);
+  // Counted for this page only: a column subquery would run for every directive before sorting.
+  const ids = rows.map((row) => row.id);
+  const counts =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom("task")
+          .select((eb) => ["task.directiveId", eb.fn.countAll<number>().as("n")])
+          .where("task.directiveId", "in", ids)
+          .where(taskVisibleTo(viewer))
+          .groupBy("task.directiveId")
+          .execute();
+  const countOf = new Map(counts.map((c) => [c.directiveId, Number(c.n)]));
   return {
-    items: rows.map((row) => ({ ...fromRow(row), taskCount: Number(row.taskCount ?? 0) })),
+    items: rows.map((row) => ({ ...fromRow(row), taskCount: countOf.get(row.id) ?? 0 })),
     total: Number(count.total),
   };
 }

@@ -90,7 +90,7 @@ await db.transaction().execute(async (trx) => {
       progress: status === "completed" ? 100 : random(100),
       doneOn,
       searchText: `muc ${i} nhiem vu thu tai so ${i}`,
-      createdAt: NOW,
+      createdAt: "2025-01-15T02:00:00.000Z",
       updatedAt: NOW,
     });
     if (batch.length === 500) {
@@ -98,6 +98,43 @@ await db.transaction().execute(async (trx) => {
     }
   }
   if (batch.length > 0) await trx.insertInto("task").values(batch).execute();
+  // Their state history: one state each, from their creation (for statistics as of a past day).
+  await trx
+    .insertInto("taskState")
+    .columns([
+      "taskId",
+      "validFrom",
+      "directiveId",
+      "parentId",
+      "leadAgencyId",
+      "isKey",
+      "status",
+      "deadline",
+      "dueOn",
+      "originalDueOn",
+      "doneOn",
+      "progress",
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom("task")
+        .select([
+          "task.id",
+          "task.createdAt",
+          "task.directiveId",
+          "task.parentId",
+          "task.leadAgencyId",
+          "task.isKey",
+          "task.status",
+          "task.deadline",
+          "task.dueOn",
+          "task.dueOn",
+          "task.doneOn",
+          "task.progress",
+        ])
+        .where("task.isDemo", "=", 0),
+    )
+    .execute();
 });
 console.log(
   `Loaded ${TASKS.toLocaleString("vi-VN")} tasks in ${((performance.now() - started) / 1000).toFixed(1)} s`,
@@ -149,6 +186,15 @@ await measure("task.list search 'thu tai 4242'", 20, () =>
 );
 await measure("task.counts over the whole scope", 20, () => caller.task.counts({}));
 await measure("directive.list, first page", 50, () => caller.directive.list({}));
+await measure("statistic.summary (four cells, whole scope)", 10, () =>
+  caller.statistic.summary({}),
+);
+await measure("statistic.summary as of 30/06/2025", 10, () =>
+  caller.statistic.summary({ asOf: "2025-06-30" }),
+);
+await measure("statistic.byAgency (ranking)", 10, () => caller.statistic.byAgency({}));
+await measure("statistic.trend (12 months)", 3, () => caller.statistic.trend({}));
+await measure("statistic.overdue, 50 rows", 20, () => caller.statistic.overdue({ pageSize: 50 }));
 
 const openIds = await db
   .selectFrom("task")
