@@ -5,5 +5,9 @@ export default defineConfig({
   root: "client",
   plugins: [react()],
   build: { outDir: "../dist/client", emptyOutDir: true, sourcemap: true },
-  server: { proxy: { "/trpc": "http://localhost:3000", "/healthz": "http://localhost:3000" } },
+  server: {
+    proxy: Object.fromEntries(
+      ["/trpc", "/healthz", "/files", "/exports"].map((path) => [path, "http://127.0.0.1:3000"]),
+    ),
+  },
 });

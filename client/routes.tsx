@@ -4,10 +4,15 @@ import { LoginPage } from "./auth/login-page.tsx";
 import { DirectiveDetailPage } from "./directive/directive-detail-page.tsx";
 import { DirectiveCreatePage, DirectiveEditPage } from "./directive/directive-form-page.tsx";
 import { DirectiveListPage } from "./directive/directive-list-page.tsx";
+import { ExtensionPendingPage } from "./extension/extension-pending-page.tsx";
+import { MissingReportsPage } from "./report/missing-reports-page.tsx";
+import { StatisticPage } from "./statistic/statistic-page.tsx";
+import { StatisticPrintPage } from "./statistic/statistic-print-page.tsx";
 import { MyTasksPage } from "./task/my-tasks-page.tsx";
 import { OverduePage } from "./task/overdue-page.tsx";
 import { TaskDetailPage } from "./task/task-detail-page.tsx";
 import { TaskCreatePage, TaskEditPage } from "./task/task-form-page.tsx";
+import { TaskListPage } from "./task/task-list-page.tsx";
 import { AppLayout } from "./ui/app-layout.tsx";
 import { NotFoundPage } from "./ui/not-found-view.tsx";
 import { useIdParam } from "./ui/route-params.ts";
@@ -64,9 +69,14 @@ export const router = createBrowserRouter([
       { path: "directives/:id", element: <DirectiveDetailRoute /> },
       { path: "directives/:id/edit", element: <DirectiveEditRoute /> },
       { path: "directives/:id/tasks/new", element: <TaskCreateRoute /> },
+      { path: "tasks", element: <TaskListPage /> },
       { path: "tasks/:id", element: <TaskDetailRoute /> },
       { path: "tasks/:id/edit", element: <TaskEditRoute /> },
       { path: "overdue", element: <OverduePage /> },
+      { path: "statistics", element: <StatisticPage /> },
+      { path: "statistics/print", element: <StatisticPrintPage /> },
+      { path: "extensions", element: <ExtensionPendingPage /> },
+      { path: "reports/missing", element: <MissingReportsPage /> },
       { path: "admin/users", element: <UserAdminPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],

@@ -320,6 +320,9 @@ export async function taskFacts(db: Db, id: number): Promise<TaskFacts | undefin
 
 export type TaskDetail = TaskListItem & {
   description: string;
+  /** The deadline as first assigned (an approved extension changes only `deadline`/`dueOn`). */
+  originalDeadline: IsoDate | null;
+  originalDueOn: IsoDate | null;
   directive: {
     id: number;
     type: string;
@@ -347,6 +350,8 @@ export async function taskDetail(
     .select(LIST_COLUMNS)
     .select([
       "task.description",
+      "task.originalDeadline",
+      "task.originalDueOn",
       "task.createdAt",
       "directive.type as directiveType",
       "directive.issuer as directiveIssuer",
@@ -364,6 +369,8 @@ export async function taskDetail(
   return {
     ...toListItem(row, coordinators.get(id) ?? [], today),
     description: row.description,
+    originalDeadline: row.originalDeadline,
+    originalDueOn: row.originalDueOn,
     createdAt: row.createdAt,
     directive: {
       id: row.directiveId,

@@ -34,7 +34,7 @@ export const extensionDecideInput = z
     note: textSchema(4_000).default(""),
   })
   .refine((input) => input.decision === "approve" || input.note !== "", {
-    error: encodeMessage("validation.required"),
+    error: encodeMessage("validation.reasonRequired"),
     path: ["note"],
   });
 export type ExtensionDecideInput = z.input<typeof extensionDecideInput>;

@@ -1,98 +1,120 @@
 import {
-  Anchor,
   Box,
   Button,
   Checkbox,
   Group,
   NumberInput,
-  Select,
+  Paper,
   Stack,
-  Table,
   Text,
   Title,
-  VisuallyHidden,
 } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { formatDate } from "../../shared/date.ts";
 import { AgencySelect } from "../agency/agency-picker.tsx";
+import { DirectiveSelect } from "../statistic/directive-select.tsx";
+import { ExportButton } from "../statistic/export-panel.tsx";
+import { OverdueCards, OverdueTable } from "../statistic/overdue-table.tsx";
+import { useScopeDescription } from "../statistic/scope-description.ts";
+import { useStatisticFormat } from "../statistic/statistic-scope.ts";
+import { UrgeDialog } from "../statistic/urge-dialog.tsx";
 import { useTRPC } from "../trpc.ts";
-import { KeyTaskBadge } from "../ui/badges.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
-import { useFormatters } from "../ui/format.ts";
 import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
 import { intParam, useUrlState } from "../ui/url-state.ts";
-import { TaskCardList, usePhoneLayout } from "./task-card.tsx";
+import { usePhoneLayout } from "./task-card.tsx";
 
-const PAGE_SIZE = 50;
+/** Large pages: a leader reads the whole list at once; past a few hundred rows it is windowed. */
+const PAGE_SIZE = 500;
 
-/** Every overdue task the user may see, most days overdue first: what leaders read first. */
+/**
+ * Every overdue task the user may see, most days overdue first, with who leads and coordinates
+ * it, its last progress report and whether the lead agency still reports; filters in the URL,
+ * an Excel export of the filtered list, and "Đôn đốc" (an urging note) for the chosen tasks.
+ */
 export function OverduePage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const { date, dateTime, number } = useFormatters();
+  const { count } = useStatisticFormat();
   const { params, update } = useUrlState();
   const phone = usePhoneLayout();
   const directiveId = intParam(params, "directive");
-  const leadAgencyId = intParam(params, "lead");
+  const agencyId = intParam(params, "lead");
   const keyOnly = params.get("key") === "1";
-  const minDaysOverdue = intParam(params, "minDays");
+  const minDaysOverdue = intParam(params, "minDays") ?? 0;
   const page = intParam(params, "page") ?? 1;
   const filtered =
-    directiveId !== undefined ||
-    leadAgencyId !== undefined ||
-    keyOnly ||
-    minDaysOverdue !== undefined;
-
-  const directives = useQuery(trpc.directive.list.queryOptions({ pageSize: 100 }));
-  const list = useQuery({
-    ...trpc.task.list.queryOptions({
-      scope: "visible",
-      timeliness: ["overdue"],
-      sort: "days_overdue",
+    directiveId !== undefined || agencyId !== undefined || keyOnly || minDaysOverdue > 0;
+  const filters = { directiveId, agencyId, keyOnly, minDaysOverdue };
+  const description = useScopeDescription(
+    {
       directiveId,
-      leadAgencyId,
-      isKey: keyOnly ? true : undefined,
-      minDaysOverdue,
-      page,
-      pageSize: PAGE_SIZE,
-    }),
+      directiveType: undefined,
+      keyOnly,
+      agencyId,
+      periodBy: "issued",
+      from: undefined,
+      to: undefined,
+      basis: "in_force",
+    },
+    minDaysOverdue,
+  );
+
+  const list = useQuery({
+    ...trpc.statistic.overdue.queryOptions({ ...filters, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
+  const items = list.data?.items ?? [];
+
+  // Chosen rows; only those still in the list count (filters or paging may have moved on).
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  const selected = new Set(items.filter((item) => chosen.has(item.id)).map((item) => item.id));
+  const selectedItems = items.filter((item) => selected.has(item.id));
+  const [urging, setUrging] = useState(false);
+  const selection = {
+    selected,
+    onToggle: (id: number) => {
+      const next = new Set(selected);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      setChosen(next);
+    },
+    onToggleAll: () =>
+      setChosen(selected.size === items.length ? new Set() : new Set(items.map((item) => item.id))),
+  };
 
   return (
     <Stack gap="md">
       <PageTitle title={t("nav.overdue")} />
       <Stack gap={4}>
-        <Title order={1}>{t("nav.overdue")}</Title>
+        <Group justify="space-between" align="flex-start" gap="sm">
+          <Title order={1}>{t("nav.overdue")}</Title>
+          <ExportButton request={{ kind: "overdue", filters }} />
+        </Group>
         <Text c="dimmed">{t("overdue.intro")}</Text>
       </Stack>
 
       <search aria-label={t("overdue.filters")}>
         <Group align="flex-end" gap="sm">
-          <Select
-            label={t("task.directive")}
-            placeholder={t("common.all")}
-            searchable
-            clearable
-            data={(directives.data?.items ?? []).map((directive) => ({
-              value: String(directive.id),
-              label: `${directive.number} — ${directive.title}`,
-            }))}
-            value={directiveId === undefined ? null : String(directiveId)}
-            onChange={(value) => update({ directive: value })}
-            w={{ base: "100%", sm: 300 }}
-            comboboxProps={{ width: 480, position: "bottom-start" }}
-          />
-          <Box w={{ base: "100%", sm: 280 }}>
+          <Box w={{ base: "100%", sm: 300 }}>
+            <DirectiveSelect
+              label={t("task.directive")}
+              value={directiveId}
+              onChange={(value) => update({ directive: value })}
+            />
+          </Box>
+          <Box w={{ base: "100%", sm: 300 }}>
             <AgencySelect
-              label={t("task.lead")}
+              label={t("statistics.agency")}
               placeholder={t("common.all")}
               clearable
-              value={leadAgencyId}
+              value={agencyId}
               onChange={(value) => update({ lead: value })}
             />
           </Box>
@@ -102,9 +124,9 @@ export function OverduePage() {
             max={10_000}
             allowDecimal={false}
             allowNegative={false}
-            value={minDaysOverdue ?? ""}
+            value={minDaysOverdue === 0 ? "" : minDaysOverdue}
             onChange={(value) => update({ minDays: typeof value === "number" ? value : null })}
-            w={170}
+            w={{ base: "100%", sm: 170 }}
           />
           <Checkbox
             label={t("overdue.keyOnly")}
@@ -119,7 +141,7 @@ export function OverduePage() {
         <LoadingLines lines={8} />
       ) : list.isError ? (
         <ErrorView error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         filtered ? (
           <EmptyView
             title={t("overdue.emptyFiltered")}
@@ -138,7 +160,7 @@ export function OverduePage() {
             title={t("overdue.empty")}
             description={t("overdue.emptyHint")}
             action={
-              <Button component={Link} to="/?timeliness=due_soon" variant="light">
+              <Button component={Link} to="/tasks?timeliness=due_soon" variant="light">
                 {t("overdue.seeDueSoon")}
               </Button>
             }
@@ -146,112 +168,37 @@ export function OverduePage() {
         )
       ) : (
         <div>
-          <Text fw={600} mb="xs" role="status">
-            {t("overdue.count", { count: list.data.total, total: number(list.data.total) })}
-          </Text>
+          <Stack gap={2} mb="xs">
+            <Text fw={600} role="status">
+              {t("overdue.count", { count: list.data.total, total: count(list.data.total) })}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {description} · {t("overdue.today", { date: formatDate(list.data.today) })}
+            </Text>
+          </Stack>
+          <Paper withBorder p="xs" mb="sm">
+            <Group justify="space-between" gap="sm">
+              <Text size="sm" aria-live="polite">
+                {selected.size === 0
+                  ? t("overdue.selectHint")
+                  : t("overdue.selected", { count: selected.size, total: count(selected.size) })}
+              </Text>
+              <Group gap="xs">
+                {selected.size > 0 && (
+                  <Button variant="subtle" size="xs" onClick={() => setChosen(new Set())}>
+                    {t("overdue.clearSelection")}
+                  </Button>
+                )}
+                <Button size="xs" disabled={selected.size === 0} onClick={() => setUrging(true)}>
+                  {t("overdue.urge")}
+                </Button>
+              </Group>
+            </Group>
+          </Paper>
           {phone ? (
-            <TaskCardList
-              tasks={list.data.items}
-              label={t("nav.overdue")}
-              extra={(task) => (
-                <>
-                  {task.coordinators.length > 0 && (
-                    <Text size="sm">
-                      {t("task.coordinatorsShort")}:{" "}
-                      {task.coordinators.map((agency) => agency.shortName).join(", ")}
-                    </Text>
-                  )}
-                  <Text size="sm">
-                    {t("task.lastProgress")}:{" "}
-                    {task.lastProgressAt === null
-                      ? t("overdue.noReport")
-                      : `${task.lastProgressNote || t("overdue.noNote")} (${dateTime(task.lastProgressAt)})`}
-                  </Text>
-                </>
-              )}
-            />
+            <OverdueCards items={items} selection={selection} label={t("overdue.tableLabel")} />
           ) : (
-            <Table.ScrollContainer minWidth={1100}>
-              <Table striped highlightOnHover verticalSpacing="sm">
-                <Table.Caption>
-                  <VisuallyHidden>{t("nav.overdue")}</VisuallyHidden>
-                </Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("task.directive")}</Table.Th>
-                    <Table.Th scope="col">{t("task.title")}</Table.Th>
-                    <Table.Th scope="col">{t("task.lead")}</Table.Th>
-                    <Table.Th scope="col">{t("task.coordinators")}</Table.Th>
-                    <Table.Th scope="col">{t("task.deadline")}</Table.Th>
-                    <Table.Th scope="col" ta="right" miw={90}>
-                      {t("task.daysOverdue")}
-                    </Table.Th>
-                    <Table.Th scope="col">{t("task.lastProgress")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((task) => (
-                    <Table.Tr key={task.id}>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <Anchor component={Link} to={`/directives/${task.directiveId}`} size="sm">
-                          {task.directiveNumber}
-                        </Anchor>
-                        {task.clause && (
-                          <Text size="xs" c="dimmed">
-                            {task.clause}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td miw={260}>
-                        <Stack gap={4}>
-                          <Anchor component={Link} to={`/tasks/${task.id}`} size="sm">
-                            {task.title}
-                          </Anchor>
-                          {task.isKey && (
-                            <div>
-                              <KeyTaskBadge />
-                            </div>
-                          )}
-                        </Stack>
-                      </Table.Td>
-                      <Table.Td>{task.leadAgency.shortName}</Table.Td>
-                      <Table.Td>
-                        {task.coordinators.map((agency) => agency.shortName).join(", ")}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        {task.deadline === null ? "" : date(task.deadline)}
-                        {task.dueOn !== null && task.dueOn !== task.deadline && (
-                          <Text size="xs" c="dimmed">
-                            {t("task.dueOn")}: {date(task.dueOn)}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Text fw={700} c="red.9" size="sm">
-                          {number(task.daysOverdue)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td miw={220}>
-                        {task.lastProgressAt === null ? (
-                          <Text size="sm" c="dimmed">
-                            {t("overdue.noReport")}
-                          </Text>
-                        ) : (
-                          <>
-                            <Text size="sm" lineClamp={3}>
-                              {task.lastProgressNote || t("overdue.noNote")}
-                            </Text>
-                            <Text size="xs" c="dimmed">
-                              {dateTime(task.lastProgressAt)}
-                            </Text>
-                          </>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <OverdueTable items={items} selection={selection} label={t("overdue.tableLabel")} />
           )}
           <Pager
             page={page}
@@ -261,6 +208,12 @@ export function OverduePage() {
           />
         </div>
       )}
+      <UrgeDialog
+        opened={urging}
+        tasks={selectedItems}
+        onClose={() => setUrging(false)}
+        onSent={(ids) => setChosen(new Set([...selected].filter((id) => !ids.includes(id))))}
+      />
     </Stack>
   );
 }

@@ -3,9 +3,7 @@ import {
   Button,
   Group,
   type MantineColor,
-  NumberInput,
   Paper,
-  Slider,
   Stack,
   Text,
   Textarea,
@@ -14,15 +12,16 @@ import {
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { taskAddNoteInput, taskSetProgressInput, taskSetStatusInput } from "../../shared/task.ts";
+import { taskAddNoteInput, taskSetStatusInput } from "../../shared/task.ts";
 import { findTransition, type TaskStatus } from "../../shared/task-status.ts";
+import { CompletionDialog } from "../report/completion-form.tsx";
+import { useInvalidateReporting } from "../report/invalidate.ts";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
 import { errorFacts } from "../ui/api-error.ts";
 import { applyServerError, FormAlert, useFieldError } from "../ui/form.tsx";
-import { useInvalidateTasks } from "./invalidate.ts";
 
 type Task = TaskDetail["task"];
 
@@ -54,21 +53,30 @@ function ReloadButton({ onReload }: { onReload: () => void }) {
 
 const statusNoteSchema = taskSetStatusInput.pick({ note: true });
 
-/** One button per status change the user may make, with a note (required for some). */
+/**
+ * One button per status change the user may make, with a note (required for some). Reporting
+ * the task done is not a bare status change: it opens the completion form (document number and
+ * date, evidence files), which files a completion report.
+ */
 export function TaskStatusForm({ task, targets }: { task: Task; targets: TaskStatus[] }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const fieldError = useFieldError();
-  const invalidate = useInvalidateTasks();
+  const invalidate = useInvalidateReporting();
   const [serverError, setServerError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
+  const [completing, setCompleting] = useState(false);
   const form = useForm<
     z.input<typeof statusNoteSchema>,
     unknown,
     z.output<typeof statusNoteSchema>
   >({ resolver: zodResolver(statusNoteSchema), defaultValues: { note: "" } });
   const setStatus = useMutation(trpc.task.setStatus.mutationOptions());
-  const noteSometimesRequired = targets.some((to) => findTransition(task.status, to)?.noteRequired);
+  const canComplete = targets.includes("reported_done");
+  const noteTargets = targets.filter((to) => to !== "reported_done");
+  const noteSometimesRequired = noteTargets.some(
+    (to) => findTransition(task.status, to)?.noteRequired,
+  );
 
   const act = (to: TaskStatus) =>
     form.handleSubmit((values) => {
@@ -111,130 +119,52 @@ export function TaskStatusForm({ task, targets }: { task: Task; targets: TaskSta
           message={serverError}
           action={conflict ? <ReloadButton onReload={() => void invalidate()} /> : undefined}
         />
-        <Textarea
-          label={t("task.statusNote")}
-          description={noteSometimesRequired ? t("task.statusNoteHint") : undefined}
-          autosize
-          minRows={2}
-          error={fieldError(form.formState.errors.note)}
-          {...form.register("note")}
-        />
-        <Group gap="sm">
-          {targets.map((to) => (
-            <Button
-              key={to}
-              {...actionLook(task.status, to)}
-              loading={setStatus.isPending && setStatus.variables?.status === to}
-              disabled={setStatus.isPending}
-              onClick={() => void act(to)}
-            >
-              {t(statusActionKey(task.status, to))}
-            </Button>
-          ))}
-        </Group>
-      </Stack>
-    </Paper>
-  );
-}
-
-const progressSchema = taskSetProgressInput.pick({ progress: true, note: true });
-
-/** The lead agency reports progress in percent, with results, difficulties and proposals. */
-export function TaskProgressForm({ task }: { task: Task }) {
-  const { t } = useTranslation();
-  const trpc = useTRPC();
-  const fieldError = useFieldError();
-  const invalidate = useInvalidateTasks();
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
-  const form = useForm<z.input<typeof progressSchema>, unknown, z.output<typeof progressSchema>>({
-    resolver: zodResolver(progressSchema),
-    defaultValues: { progress: task.progress, note: "" },
-  });
-  const setProgress = useMutation(trpc.task.setProgress.mutationOptions());
-  const onSubmit = form.handleSubmit((values) => {
-    setServerError(null);
-    setConflict(false);
-    setProgress.mutate(
-      { id: task.id, version: task.version, ...values },
-      {
-        onSuccess: async () => {
-          form.reset({ progress: values.progress, note: "" });
-          await invalidate();
-          notifications.show({ color: "green", message: t("task.progressSaved") });
-        },
-        onError: (error) => {
-          setConflict(errorFacts(error).code === "CONFLICT");
-          setServerError(applyServerError(error, form.setError, ["progress", "note"]));
-        },
-      },
-    );
-  });
-  return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      noValidate
-      onSubmit={onSubmit}
-      aria-labelledby="progress-form-title"
-    >
-      <Stack gap="sm">
-        <Title order={2} fz="h4" id="progress-form-title">
-          {t("task.progressFormTitle")}
-        </Title>
-        <FormAlert
-          message={serverError}
-          action={conflict ? <ReloadButton onReload={() => void invalidate()} /> : undefined}
-        />
-        <Controller
-          control={form.control}
-          name="progress"
-          render={({ field }) => (
-            <Stack gap="xs">
-              <NumberInput
-                label={t("task.progressPercent")}
-                min={0}
-                max={100}
-                step={5}
-                clampBehavior="strict"
-                allowDecimal={false}
-                suffix="%"
-                w={160}
-                value={field.value}
-                onChange={(value) => field.onChange(typeof value === "number" ? value : 0)}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                name={field.name}
-                error={fieldError(form.formState.errors.progress)}
-              />
-              <Slider
-                min={0}
-                max={100}
-                step={5}
-                value={field.value}
-                onChange={field.onChange}
-                thumbLabel={t("task.progressSlider")}
-                label={(value) => `${value}%`}
-                marks={[{ value: 0 }, { value: 25 }, { value: 50 }, { value: 75 }, { value: 100 }]}
-                mb="xs"
-              />
-            </Stack>
-          )}
-        />
-        <Textarea
-          label={t("task.progressNote")}
-          description={t("task.progressNoteHint")}
-          autosize
-          minRows={3}
-          error={fieldError(form.formState.errors.note)}
-          {...form.register("note")}
-        />
-        <div>
-          <Button type="submit" loading={setProgress.isPending}>
-            {t("task.progressSubmit")}
-          </Button>
-        </div>
+        {noteTargets.length > 0 && (
+          <>
+            <Textarea
+              label={t("task.statusNote")}
+              description={noteSometimesRequired ? t("task.statusNoteHint") : undefined}
+              autosize
+              minRows={2}
+              error={fieldError(form.formState.errors.note)}
+              {...form.register("note")}
+            />
+            <Group gap="sm">
+              {noteTargets.map((to) => (
+                <Button
+                  key={to}
+                  {...actionLook(task.status, to)}
+                  loading={setStatus.isPending && setStatus.variables?.status === to}
+                  disabled={setStatus.isPending}
+                  onClick={() => void act(to)}
+                >
+                  {t(statusActionKey(task.status, to))}
+                </Button>
+              ))}
+            </Group>
+          </>
+        )}
+        {canComplete && (
+          <Stack gap={6}>
+            <Text size="sm" c="dimmed">
+              {t("report.completionHint")}
+            </Text>
+            <div>
+              <Button
+                {...actionLook(task.status, "reported_done")}
+                onClick={() => setCompleting(true)}
+                aria-haspopup="dialog"
+              >
+                {t(statusActionKey(task.status, "reported_done"))}
+              </Button>
+            </div>
+            <CompletionDialog
+              task={task}
+              opened={completing}
+              onClose={() => setCompleting(false)}
+            />
+          </Stack>
+        )}
       </Stack>
     </Paper>
   );
@@ -247,7 +177,7 @@ export function TaskNoteForm({ task }: { task: Task }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const fieldError = useFieldError();
-  const invalidate = useInvalidateTasks();
+  const invalidate = useInvalidateReporting();
   const [serverError, setServerError] = useState<string | null>(null);
   const form = useForm<z.input<typeof noteSchema>, unknown, z.output<typeof noteSchema>>({
     resolver: zodResolver(noteSchema),

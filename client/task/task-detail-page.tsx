@@ -1,8 +1,23 @@
-import { Anchor, Button, DataList, Grid, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  DataList,
+  Grid,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { type TaskDetail, useTRPC } from "../trpc.ts";
+import { TaskComments } from "../comment/comment-section.tsx";
+import { TaskExtensions } from "../extension/extension-section.tsx";
+import { TaskReports } from "../report/report-section.tsx";
+import { type TaskDetail, type TaskEvent, useTRPC } from "../trpc.ts";
 import { errorFacts } from "../ui/api-error.ts";
 import { KeyTaskBadge, StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
 import { Crumbs } from "../ui/crumbs.tsx";
@@ -13,9 +28,9 @@ import { LoadingLines } from "../ui/loading.tsx";
 import { NotFoundView } from "../ui/not-found-view.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { ProgressLabel } from "../ui/progress-label.tsx";
-import { TaskNoteForm, TaskProgressForm, TaskStatusForm } from "./task-actions.tsx";
+import { TaskNoteForm, TaskStatusForm } from "./task-actions.tsx";
 import { usePhoneLayout } from "./task-card.tsx";
-import { TaskHistory } from "./task-history.tsx";
+import { isReturn, TaskHistory } from "./task-history.tsx";
 import { TaskTreeTable, treeRows } from "./task-tree.tsx";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -31,6 +46,11 @@ function TaskFacts({ task }: { task: TaskDetail["task"] }) {
   const { t } = useTranslation();
   const { date, dateTime } = useFormatters();
   const phone = usePhoneLayout();
+  // Shown when an approved extension moved the deadline away from the one first assigned.
+  const originalDeadline =
+    task.originalDeadline !== null && task.originalDeadline !== task.deadline
+      ? task.originalDeadline
+      : null;
   return (
     <DataList labelWidth={200} gap="sm" size="sm" orientation={phone ? "vertical" : "horizontal"}>
       <Fact label={t("task.directive")}>
@@ -65,7 +85,15 @@ function TaskFacts({ task }: { task: TaskDetail["task"] }) {
       <Fact label={t("task.assigner")}>{task.assignerAgency.name}</Fact>
       <Fact label={t("task.deadline")}>
         {task.deadline === null ? t("task.noDeadline") : date(task.deadline)}
+        {originalDeadline !== null && (
+          <Badge color="teal" variant="light" tt="none" ml="xs">
+            {t("extension.extendedBadge")}
+          </Badge>
+        )}
       </Fact>
+      {originalDeadline !== null && (
+        <Fact label={t("extension.originalDeadline")}>{date(originalDeadline)}</Fact>
+      )}
       {task.dueOn !== null && task.dueOn !== task.deadline && (
         <Fact label={t("task.dueOn")}>
           {date(task.dueOn)}
@@ -107,6 +135,41 @@ function TaskFacts({ task }: { task: TaskDetail["task"] }) {
   );
 }
 
+/**
+ * When the assigner sent the task back (it was reported done and is in progress again), the
+ * lead agency sees why at the top of the page.
+ */
+function ReturnedNotice({
+  task,
+  events,
+}: {
+  task: TaskDetail["task"];
+  events: readonly TaskEvent[];
+}) {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  if (task.status !== "in_progress") return null;
+  const lastStatus = events.find((event) => event.kind === "status");
+  if (!lastStatus || !isReturn(lastStatus)) return null;
+  return (
+    <Alert color="orange" variant="light" title={t("report.returnedTitle")}>
+      <Stack gap={4}>
+        {lastStatus.note !== "" && (
+          <Text size="sm" fw={600} style={{ whiteSpace: "pre-line" }}>
+            {t("report.returnReason", { reason: lastStatus.note })}
+          </Text>
+        )}
+        <Text size="xs">
+          {lastStatus.actor
+            ? `${lastStatus.actor.fullName} (${lastStatus.actor.agencyShortName}) · `
+            : ""}
+          {dateTime(lastStatus.at)}
+        </Text>
+      </Stack>
+    </Alert>
+  );
+}
+
 function SubTasks({ task, canBreakDown }: { task: TaskDetail["task"]; canBreakDown: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -141,7 +204,8 @@ export function TaskDetailPage({ id }: { id: number }) {
     return <ErrorView error={detail.error} onRetry={() => void detail.refetch()} />;
   }
   const { task, events, permissions } = detail.data;
-  const hasActions = permissions.statusTargets.length > 0 || permissions.canUpdateProgress;
+  const hasStatusActions = permissions.statusTargets.length > 0;
+  const hasSide = hasStatusActions || task.deadline !== null;
 
   return (
     <Stack gap="lg">
@@ -182,8 +246,10 @@ export function TaskDetailPage({ id }: { id: number }) {
         </Group>
       </Stack>
 
+      <ReturnedNotice task={task} events={events} />
+
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: hasActions ? 7 : 12 }}>
+        <Grid.Col span={{ base: 12, md: hasSide ? 7 : 12 }}>
           <Paper withBorder p="md">
             <Title order={2} fz="h4" mb="sm">
               {t("task.factsTitle")}
@@ -191,23 +257,25 @@ export function TaskDetailPage({ id }: { id: number }) {
             <TaskFacts task={task} />
           </Paper>
         </Grid.Col>
-        {hasActions && (
+        {hasSide && (
           <Grid.Col span={{ base: 12, md: 5 }}>
             <Stack gap="md">
-              {permissions.canUpdateProgress && (
-                <TaskProgressForm key={`progress-${task.version}`} task={task} />
-              )}
-              {permissions.statusTargets.length > 0 && (
+              {hasStatusActions && (
                 <TaskStatusForm
                   key={`status-${task.version}`}
                   task={task}
                   targets={permissions.statusTargets}
                 />
               )}
+              <TaskExtensions task={task} />
             </Stack>
           </Grid.Col>
         )}
       </Grid>
+
+      <TaskReports task={task} />
+
+      <TaskComments taskId={task.id} />
 
       <Stack gap="sm">
         <Title order={2}>{t("task.subTasks")}</Title>

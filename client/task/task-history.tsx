@@ -1,7 +1,8 @@
-import { Text, Timeline } from "@mantine/core";
+import { Alert, Text, Timeline } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { TASK_STATUSES } from "../../shared/task-status.ts";
+import { parseDuty, useDutyText } from "../report/period.ts";
 import { type TaskEvent, useTRPC } from "../trpc.ts";
 import { useFormatters } from "../ui/format.ts";
 
@@ -24,7 +25,26 @@ const FIELD_LABELS: Record<string, string> = {
   leadAgencyId: "task.lead",
   coordinatorAgencyIds: "task.coordinators",
   deadline: "task.deadline",
+  reportDuty: "report.duty",
 };
+
+/** A task reported done and sent back to the lead agency: its note is the reason. */
+export function isReturn(event: TaskEvent): boolean {
+  return (
+    event.kind === "status" &&
+    event.oldValue === "reported_done" &&
+    event.newValue === "in_progress"
+  );
+}
+
+/** The history's heading of an event: returning and reporting done are named as such. */
+function titleKey(event: TaskEvent): string {
+  if (isReturn(event)) return "report.returnedEvent";
+  if (event.kind === "status" && event.newValue === "reported_done")
+    return "statusAction.reported_done";
+  if (event.kind === "status" && event.newValue === "completed") return "statusAction.completed";
+  return `event.${event.kind}`;
+}
 
 /** What changed, in words: old → new. */
 function useChangeText(agencyNames: Map<number, string>) {
@@ -41,6 +61,7 @@ function useChangeText(agencyNames: Map<number, string>) {
       : ids.map((id) => agencyNames.get(id) ?? `#${id}`).join(", ");
   };
   const deadline = (value: string | null) => (value ? date(value) : t("task.noDeadline"));
+  const dutyText = useDutyText();
   return (event: TaskEvent): string | null => {
     const field = event.field ? t(FIELD_LABELS[event.field] ?? event.field) : "";
     switch (event.kind) {
@@ -59,6 +80,9 @@ function useChangeText(agencyNames: Map<number, string>) {
           return `${field}: ${yesNo(event.oldValue)} → ${yesNo(event.newValue)}`;
         }
         if (event.field === "description") return field;
+        if (event.field === "reportDuty") {
+          return `${field}: ${dutyText(parseDuty(event.oldValue))} → ${dutyText(parseDuty(event.newValue))}`;
+        }
         return `${field}: “${event.oldValue ?? ""}” → “${event.newValue ?? ""}”`;
       default:
         return null;
@@ -97,16 +121,23 @@ export function TaskHistory({ events }: { events: readonly TaskEvent[] }) {
             key={event.id}
             title={
               <Text fw={600} size="sm">
-                {t(`event.${event.kind}`)}
+                {t(titleKey(event))}
               </Text>
             }
           >
             {change && <Text size="sm">{change}</Text>}
-            {event.note !== "" && (
-              <Text size="sm" style={{ whiteSpace: "pre-line" }} mt={4}>
-                {event.note}
-              </Text>
-            )}
+            {event.note !== "" &&
+              (isReturn(event) ? (
+                <Alert color="orange" variant="light" p="xs" mt={4}>
+                  <Text size="sm" fw={600} style={{ whiteSpace: "pre-line" }}>
+                    {t("report.returnReason", { reason: event.note })}
+                  </Text>
+                </Alert>
+              ) : (
+                <Text size="sm" style={{ whiteSpace: "pre-line" }} mt={4}>
+                  {event.note}
+                </Text>
+              ))}
             <Text size="xs" c="dimmed" mt={4}>
               {event.actor
                 ? `${event.actor.fullName} (${event.actor.agencyShortName})`

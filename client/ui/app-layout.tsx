@@ -29,9 +29,36 @@ function useNavItems(user: CurrentUser): NavItem[] {
     ];
   }
   return [
-    { to: "/", label: t("nav.myTasks"), matches: (p) => p === "/" || p.startsWith("/tasks") },
+    {
+      to: "/",
+      label: t("nav.myTasks"),
+      matches: (p) => p === "/" || /^\/tasks\/\d/.test(p),
+    },
     { to: "/directives", label: t("nav.directives"), matches: (p) => p.startsWith("/directives") },
     { to: "/overdue", label: t("nav.overdue"), matches: (p) => p.startsWith("/overdue") },
+    {
+      to: "/statistics",
+      label: t("nav.statistics"),
+      matches: (p) => p.startsWith("/statistics") || p === "/tasks",
+    },
+    ...(user.role === "officer" || user.role === "leader"
+      ? [
+          {
+            to: "/reports/missing",
+            label: t("report.navMissing"),
+            matches: (p: string) => p.startsWith("/reports/missing"),
+          },
+        ]
+      : []),
+    ...(user.role === "officer"
+      ? [
+          {
+            to: "/extensions",
+            label: t("extension.navPending"),
+            matches: (p: string) => p.startsWith("/extensions"),
+          },
+        ]
+      : []),
   ];
 }
 

@@ -85,6 +85,7 @@ export const en: SharedTexts = {
     documentNumber: "Number and symbol in the wrong form, e.g. 06/CT-TTg.",
     username: "Username: 3–64 characters, lower-case letters without accents, digits, dot, dash.",
     coordinatorIsLead: "The lead agency cannot also be a coordinating agency.",
+    reasonRequired: "Please give a reason.",
     dateRange: "The end date cannot be before the start date.",
     invalidMonth: "Invalid month (mm/yyyy).",
     monthRange: "The last month cannot be before the first, and at most {{max}} months.",

@@ -87,6 +87,7 @@ export const vi = {
     documentNumber: "Số, ký hiệu không đúng dạng, ví dụ 06/CT-TTg.",
     username: "Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, số, dấu chấm, gạch.",
     coordinatorIsLead: "Cơ quan chủ trì không đồng thời là cơ quan phối hợp.",
+    reasonRequired: "Vui lòng ghi lý do.",
     dateRange: "Ngày kết thúc không được trước ngày bắt đầu.",
     invalidMonth: "Tháng không hợp lệ (mm/yyyy).",
     monthRange: "Tháng kết thúc không được trước tháng bắt đầu, và tối đa {{max}} tháng.",

@@ -117,7 +117,12 @@ describe("the core tracker in Chromium", () => {
     await expect
       .poll(() => page.getByText("Đã họp với Cục Hải quan tỉnh, phân luồng xe hàng.").count())
       .toBeGreaterThan(0);
+    // Reporting done opens the completion form: the outgoing document's number and date.
     await statusAction(page, "Báo cáo hoàn thành");
+    const dialog = page.getByRole("dialog", { name: "Báo cáo hoàn thành nhiệm vụ" });
+    await dialog.getByLabel("Số văn bản báo cáo").fill("88/UBND-KT");
+    await dialog.getByLabel("Ngày văn bản").fill("26/11/2026");
+    await dialog.getByRole("button", { name: "Gửi báo cáo hoàn thành" }).click();
     await expect
       .poll(() => page.getByText("Chờ xác nhận hoàn thành").first().isVisible())
       .toBe(true);

@@ -1,0 +1,42 @@
+import { useTranslation } from "react-i18next";
+import { periodLabel, type ReportDuty, reportDutySchema } from "../../shared/report.ts";
+import { isLanguage } from "../i18n.ts";
+import { useFormatters } from "../ui/format.ts";
+
+/** Names of report periods in the user's language: "tháng 11/2026", "quý I/2026". */
+export function usePeriodName() {
+  const { i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : "vi";
+  return (key: string, capitalized = false): string => {
+    const label = periodLabel(key, language);
+    return capitalized ? label.charAt(0).toUpperCase() + label.slice(1) : label;
+  };
+}
+
+/** A report duty in words: "Hằng tháng, hạn nộp ngày 25; áp dụng từ 06/11/2026". */
+export function useDutyText() {
+  const { t } = useTranslation();
+  const { date } = useFormatters();
+  return (duty: ReportDuty | null): string => {
+    if (duty === null) return t("report.noDuty");
+    switch (duty.kind) {
+      case "monthly":
+        return t("report.dutyMonthly", { day: duty.day, date: date(duty.startsOn) });
+      case "quarterly":
+        return t("report.dutyQuarterly", { day: duty.day, date: date(duty.startsOn) });
+      case "once":
+        return t("report.dutyOnce", { date: date(duty.dueDate) });
+    }
+  };
+}
+
+/** A duty as the history stores it (JSON), or null when there is none or it cannot be read. */
+export function parseDuty(value: string | null): ReportDuty | null {
+  if (value === null) return null;
+  try {
+    const parsed = reportDutySchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,300 @@
+import { Badge, Button, Group, NumberInput, Paper, Radio, Stack, Text, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import {
+  REPORT_DUTY_KINDS,
+  type ReportDuty,
+  type ReportDutyKind,
+  reportDutySchema,
+} from "../../shared/report.ts";
+import { type TaskDetail, useTRPC } from "../trpc.ts";
+import { DateField } from "../ui/date-field.tsx";
+import { applyServerError, FormAlert, sharedSchemaResolver, useFieldError } from "../ui/form.tsx";
+import { useFormatters } from "../ui/format.ts";
+import { useInvalidateReporting } from "./invalidate.ts";
+import { useDutyText, usePeriodName } from "./period.ts";
+import type { ReportList } from "./report-form.tsx";
+
+/** Badges keep their whole text. */
+const WHOLE = { root: { maxWidth: "none", overflow: "visible" }, label: { overflow: "visible" } };
+
+/**
+ * The task's report duty and how each agency stands: the periods one may report for, the period
+ * now due, and per agency whether it reported it, which periods it missed and how many in a row.
+ */
+export function ReportDutyStatus({ list }: { list: ReportList }) {
+  const { t } = useTranslation();
+  const { date } = useFormatters();
+  const periodName = usePeriodName();
+  const dutyText = useDutyText();
+  const titleId = useId();
+  const current = list.currentPeriod;
+  const upcoming = list.periods.filter((period) => period.key !== current?.key);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={titleId}>
+      <Stack gap="sm">
+        <Title order={3} fz="h4" id={titleId}>
+          {t("report.dutyTitle")}
+        </Title>
+        <Text size="sm">{dutyText(list.duty)}</Text>
+        {list.duty && (
+          <>
+            <Text size="sm">
+              {current
+                ? t("report.currentPeriod", {
+                    period: periodName(current.key),
+                    date: date(current.dueOn),
+                  })
+                : t("report.noPeriodDueYet")}
+            </Text>
+            {upcoming.length > 0 && (
+              <Text size="sm" c="dimmed">
+                {t("report.openPeriods", {
+                  periods: upcoming
+                    .map((period) =>
+                      t("report.periodWithDue", {
+                        period: periodName(period.key),
+                        date: date(period.dueOn),
+                      }),
+                    )
+                    .join("; "),
+                })}
+              </Text>
+            )}
+            <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: "none" }}>
+              {list.agencies.map((item) => {
+                const done = current !== null && item.reportedPeriodKeys.includes(current.key);
+                const older = item.missed.filter((key) => key !== current?.key);
+                return (
+                  <li key={item.agency.id}>
+                    <Stack gap={4}>
+                      <Group gap={6} wrap="wrap">
+                        <Text size="sm" fw={600}>
+                          {item.agency.name}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          ({t(`reportAgencyRole.${item.role}`)})
+                        </Text>
+                      </Group>
+                      <Group gap={6} wrap="wrap">
+                        {current && (
+                          <Badge
+                            color={done ? "green" : "red"}
+                            variant="light"
+                            tt="none"
+                            styles={WHOLE}
+                          >
+                            {done
+                              ? t("report.reportedCurrent", { period: periodName(current.key) })
+                              : t("report.missingCurrent", { period: periodName(current.key) })}
+                          </Badge>
+                        )}
+                        {item.streak > 1 && (
+                          <Badge color="red" variant="outline" tt="none" styles={WHOLE}>
+                            {t("report.streak", { count: item.streak })}
+                          </Badge>
+                        )}
+                      </Group>
+                      <Text size="xs" c="dimmed">
+                        {t("report.reportedCount", { count: item.reportedPeriodKeys.length })}
+                        {older.length > 0 &&
+                          ` · ${t("report.missedList", {
+                            periods: older.map((key) => periodName(key)).join(", "),
+                          })}`}
+                      </Text>
+                    </Stack>
+                  </li>
+                );
+              })}
+            </Stack>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+type DutyValues = {
+  kind: ReportDutyKind;
+  day: number | undefined;
+  startsOn: string;
+  dueDate: string;
+};
+
+const DUTY_FIELDS = ["kind", "day", "startsOn", "dueDate"] as const;
+
+/** Officers of the assigning agency set the report duty (monthly, quarterly, once) or clear it. */
+export function ReportDutyForm({
+  task,
+  duty,
+}: {
+  task: TaskDetail["task"];
+  duty: ReportDuty | null;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const titleId = useId();
+  const fieldError = useFieldError();
+  const invalidate = useInvalidateReporting();
+  const [serverError, setServerError] = useState<string | null>(null);
+  const form = useForm<DutyValues, unknown, ReportDuty>({
+    resolver: sharedSchemaResolver<DutyValues, ReportDuty>(reportDutySchema),
+    defaultValues: {
+      kind: duty?.kind ?? "monthly",
+      day: duty && duty.kind !== "once" ? duty.day : 25,
+      startsOn: duty && duty.kind !== "once" ? duty.startsOn : task.directive.issuedOn,
+      dueDate: duty?.kind === "once" ? duty.dueDate : (task.deadline ?? ""),
+    },
+  });
+  const { errors } = form.formState;
+  const kind = useWatch({ control: form.control, name: "kind" });
+  const setDuty = useMutation(trpc.report.setDuty.mutationOptions());
+
+  const save = (next: ReportDuty | null) => {
+    setServerError(null);
+    setDuty.mutate(
+      { taskId: task.id, duty: next },
+      {
+        onSuccess: async () => {
+          await invalidate();
+          notifications.show({
+            color: "green",
+            message: next ? t("report.dutySaved") : t("report.dutyCleared"),
+          });
+        },
+        onError: (error) => setServerError(applyServerError(error, form.setError, DUTY_FIELDS)),
+      },
+    );
+  };
+
+  const dateError = (name: "startsOn" | "dueDate", value: string) => {
+    const error = errors[name];
+    return error && value === "" ? t("validation.required") : fieldError(error);
+  };
+
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="form"
+      noValidate
+      onSubmit={form.handleSubmit(save)}
+      aria-labelledby={titleId}
+    >
+      <Stack gap="sm">
+        <Title order={3} fz="h4" id={titleId}>
+          {duty ? t("report.dutyFormEdit") : t("report.dutyFormNew")}
+        </Title>
+        <FormAlert message={serverError} />
+        <Controller
+          control={form.control}
+          name="kind"
+          render={({ field }) => (
+            <Radio.Group
+              label={t("report.dutyKind")}
+              value={field.value}
+              onChange={(value) => {
+                const next = REPORT_DUTY_KINDS.find((item) => item === value);
+                if (next) field.onChange(next);
+              }}
+              error={fieldError(errors.kind)}
+            >
+              <Group gap="md" mt={4}>
+                {REPORT_DUTY_KINDS.map((item) => (
+                  <Radio key={item} value={item} label={t(`reportDutyKind.${item}`)} />
+                ))}
+              </Group>
+            </Radio.Group>
+          )}
+        />
+        {kind === "once" ? (
+          <Controller
+            control={form.control}
+            name="dueDate"
+            render={({ field }) => (
+              <DateField
+                label={t("report.dutyDueDate")}
+                required
+                value={field.value || null}
+                onChange={(value) => field.onChange(value ?? "")}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                error={dateError("dueDate", field.value)}
+                styles={{ wrapper: { maxWidth: 200 } }}
+              />
+            )}
+          />
+        ) : (
+          <>
+            <Controller
+              control={form.control}
+              name="day"
+              render={({ field }) => (
+                <NumberInput
+                  label={t("report.dutyDay")}
+                  description={
+                    kind === "monthly" ? t("report.dutyDayMonthly") : t("report.dutyDayQuarterly")
+                  }
+                  required
+                  min={1}
+                  max={31}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  styles={{ wrapper: { maxWidth: 200 } }}
+                  value={field.value ?? ""}
+                  onChange={(value) =>
+                    field.onChange(typeof value === "number" ? value : undefined)
+                  }
+                  onBlur={field.onBlur}
+                  ref={field.ref}
+                  name={field.name}
+                  error={fieldError(errors.day)}
+                />
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="startsOn"
+              render={({ field }) => (
+                <DateField
+                  label={t("report.dutyStartsOn")}
+                  required
+                  value={field.value || null}
+                  onChange={(value) => field.onChange(value ?? "")}
+                  onBlur={field.onBlur}
+                  ref={field.ref}
+                  error={dateError("startsOn", field.value)}
+                  styles={{ wrapper: { maxWidth: 200 } }}
+                />
+              )}
+            />
+          </>
+        )}
+        <Group gap="sm">
+          <Button
+            type="submit"
+            variant="light"
+            loading={setDuty.isPending && setDuty.variables?.duty !== null}
+            disabled={setDuty.isPending}
+          >
+            {t("report.dutySave")}
+          </Button>
+          {duty && (
+            <Button
+              variant="subtle"
+              color="red"
+              loading={setDuty.isPending && setDuty.variables?.duty === null}
+              disabled={setDuty.isPending}
+              onClick={() => save(null)}
+            >
+              {t("report.dutyClear")}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,377 @@
+import {
+  Anchor,
+  Badge,
+  Checkbox,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from "@mantine/core";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { type ReactNode, type RefObject, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { STALE_REPORT_DAYS } from "../../shared/statistic.ts";
+import type { RouterOutputs } from "../trpc.ts";
+import { KeyTaskBadge } from "../ui/badges.tsx";
+import { useFormatters } from "../ui/format.ts";
+import classes from "./overdue-table.module.css";
+import { useStatisticFormat } from "./statistic-scope.ts";
+
+export type OverdueItem = RouterOutputs["statistic"]["overdue"]["items"][number];
+
+/** Longer lists than this render only the rows in view (and a few around them). */
+export const WINDOW_FROM = 200;
+
+/**
+ * Windowing for a long list inside its own scrolling box: the rows in view, with spacers above
+ * and below that keep the scroll height, rows measured as they render. Below WINDOW_FROM rows
+ * every row renders and the box does not scroll.
+ */
+function useWindowing(count: number, estimate: number) {
+  const scrollRef = useRef<HTMLElement>(null);
+  const windowed = count > WINDOW_FROM;
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimate,
+    overscan: 8,
+    enabled: windowed,
+  });
+  if (!windowed) {
+    return {
+      windowed,
+      scrollRef,
+      indexes: Array.from({ length: count }, (_, index) => index),
+      before: 0,
+      after: 0,
+      measure: undefined,
+    };
+  }
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items.at(-1);
+  return {
+    windowed,
+    scrollRef,
+    indexes: items.map((item) => item.index),
+    before: first?.start ?? 0,
+    after: last ? virtualizer.getTotalSize() - last.end : 0,
+    measure: virtualizer.measureElement,
+  };
+}
+
+type Selection = {
+  selected: ReadonlySet<number>;
+  onToggle: (id: number) => void;
+  onToggleAll: () => void;
+};
+
+function StaleBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color="orange"
+      variant="light"
+      tt="none"
+      styles={{ root: { maxWidth: "none" }, label: { overflow: "visible" } }}
+    >
+      {t("statistic.column.staleReport", { days: STALE_REPORT_DAYS })}
+    </Badge>
+  );
+}
+
+function LastReport({ item }: { item: OverdueItem }) {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  return (
+    <Stack gap={4}>
+      {item.staleReport && (
+        <div>
+          <StaleBadge />
+        </div>
+      )}
+      {item.lastProgressAt === null ? (
+        <Text size="sm" c="dimmed">
+          {t("overdue.noReport")}
+        </Text>
+      ) : (
+        <>
+          <Text size="sm" lineClamp={3}>
+            {item.lastProgressNote || t("overdue.noNote")}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {dateTime(item.lastProgressAt)}
+          </Text>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function taskName(item: OverdueItem): string {
+  return item.clause === "" ? item.title : `${item.clause}. ${item.title}`;
+}
+
+function SelectAll({
+  items,
+  selection,
+  visibleLabel = false,
+}: {
+  items: readonly OverdueItem[];
+  selection: Selection;
+  /** Written beside the box (cards), or only its accessible name (a table's header cell). */
+  visibleLabel?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { count } = useStatisticFormat();
+  const chosen = items.filter((item) => selection.selected.has(item.id)).length;
+  const label = t("overdue.selectAll", { count: items.length, total: count(items.length) });
+  return (
+    <Checkbox
+      label={visibleLabel ? label : undefined}
+      aria-label={visibleLabel ? undefined : label}
+      checked={chosen > 0 && chosen === items.length}
+      indeterminate={chosen > 0 && chosen < items.length}
+      onChange={selection.onToggleAll}
+    />
+  );
+}
+
+/** The scrolling box of a windowed list, which keyboard users can scroll too. */
+function Scroller({
+  windowed,
+  scrollRef,
+  label,
+  children,
+}: {
+  windowed: boolean;
+  scrollRef: RefObject<HTMLElement | null>;
+  label: string;
+  children: ReactNode;
+}) {
+  if (!windowed) return <>{children}</>;
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll by keyboard
+    <section ref={scrollRef} className={classes.scroller} aria-label={label} tabIndex={0}>
+      {children}
+    </section>
+  );
+}
+
+/** The room of the rows above or below the window, hidden from assistive technology. */
+function Spacer({ height, columns }: { height: number; columns: number }) {
+  return (
+    <tbody aria-hidden="true">
+      <tr style={{ height }}>
+        <td colSpan={columns} className={classes.spacer} />
+      </tr>
+    </tbody>
+  );
+}
+
+/** Wide tables scroll sideways; a windowed one inside its scroller, which scrolls both ways. */
+function HorizontalScroll({ windowed, children }: { windowed: boolean; children: ReactNode }) {
+  if (windowed) return <div className={classes.wide}>{children}</div>;
+  return (
+    <Table.ScrollContainer minWidth={TABLE_MIN_WIDTH} type="native">
+      {children}
+    </Table.ScrollContainer>
+  );
+}
+
+const TABLE_MIN_WIDTH = 1180;
+
+/**
+ * The overdue tasks as a table (cards on phones): directive, task, lead and coordinating
+ * agencies, deadline in force, days overdue, last progress report, and a marker when the lead
+ * agency has not reported for more than STALE_REPORT_DAYS days; a check box per row.
+ */
+export function OverdueTable({
+  items,
+  selection,
+  label,
+}: {
+  items: readonly OverdueItem[];
+  selection: Selection;
+  label: string;
+}) {
+  const { t } = useTranslation();
+  const { date } = useFormatters();
+  const { count } = useStatisticFormat();
+  const { windowed, scrollRef, indexes, before, after, measure } = useWindowing(items.length, 110);
+  const columns = 8;
+
+  return (
+    <Scroller windowed={windowed} scrollRef={scrollRef} label={t("overdue.scrollRegion")}>
+      <HorizontalScroll windowed={windowed}>
+        <Table
+          striped
+          highlightOnHover
+          verticalSpacing="sm"
+          stickyHeader={windowed}
+          aria-rowcount={items.length + 1}
+          className={classes.table}
+        >
+          <Table.Caption>
+            <VisuallyHidden>{label}</VisuallyHidden>
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr aria-rowindex={1}>
+              <Table.Th scope="col" w={44}>
+                <SelectAll items={items} selection={selection} />
+              </Table.Th>
+              <Table.Th scope="col">{t("task.directive")}</Table.Th>
+              <Table.Th scope="col">{t("task.title")}</Table.Th>
+              <Table.Th scope="col">{t("task.lead")}</Table.Th>
+              <Table.Th scope="col">{t("task.coordinators")}</Table.Th>
+              <Table.Th scope="col">{t("overdue.deadlineInForce")}</Table.Th>
+              <Table.Th scope="col" ta="right" miw={90}>
+                {t("task.daysOverdue")}
+              </Table.Th>
+              <Table.Th scope="col">{t("task.lastProgress")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          {before > 0 && <Spacer height={before} columns={columns} />}
+          <Table.Tbody>
+            {indexes.map((index) => {
+              const item = items[index];
+              if (!item) return null;
+              const checked = selection.selected.has(item.id);
+              return (
+                <Table.Tr key={item.id} ref={measure} data-index={index} aria-rowindex={index + 2}>
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={t("overdue.selectTask", { title: taskName(item) })}
+                      checked={checked}
+                      onChange={() => selection.onToggle(item.id)}
+                    />
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    <Anchor component={Link} to={`/directives/${item.directive.id}`} size="sm">
+                      {item.directive.number}
+                    </Anchor>
+                    {item.clause && (
+                      <Text size="xs" c="dimmed">
+                        {item.clause}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td miw={260}>
+                    <Stack gap={4}>
+                      <Anchor component={Link} to={`/tasks/${item.id}`} size="sm">
+                        {item.title}
+                      </Anchor>
+                      {item.isKey && (
+                        <div>
+                          <KeyTaskBadge />
+                        </div>
+                      )}
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td>{item.leadAgency.shortName || item.leadAgency.name}</Table.Td>
+                  <Table.Td>
+                    {item.coordinators.map((agency) => agency.shortName).join(", ")}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    {date(item.dueOn)}
+                    {item.deadline !== null && item.deadline !== item.dueOn && (
+                      <Text size="xs" c="dimmed">
+                        {t("overdue.deadlineWritten", { date: date(item.deadline) })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Text fw={700} c="red.9" size="sm">
+                      {count(item.daysOverdue)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td miw={240}>
+                    <LastReport item={item} />
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+          {after > 0 && <Spacer height={after} columns={columns} />}
+        </Table>
+      </HorizontalScroll>
+    </Scroller>
+  );
+}
+
+/** The same list as cards, for phones. */
+export function OverdueCards({
+  items,
+  selection,
+  label,
+}: {
+  items: readonly OverdueItem[];
+  selection: Selection;
+  label: string;
+}) {
+  const { t } = useTranslation();
+  const { date } = useFormatters();
+  const { count } = useStatisticFormat();
+  const { windowed, scrollRef, indexes, before, after, measure } = useWindowing(items.length, 260);
+  return (
+    <Stack gap="xs">
+      <SelectAll items={items} selection={selection} visibleLabel />
+      <Scroller windowed={windowed} scrollRef={scrollRef} label={t("overdue.scrollRegion")}>
+        <ul className={classes.cards} aria-label={label}>
+          {before > 0 && <li aria-hidden="true" style={{ height: before }} />}
+          {indexes.map((index) => {
+            const item = items[index];
+            if (!item) return null;
+            return (
+              <li key={item.id} ref={measure} data-index={index} className={classes.cardItem}>
+                <Paper withBorder p="sm">
+                  <Stack gap={6}>
+                    <Group gap={6} wrap="nowrap" align="flex-start">
+                      <Checkbox
+                        aria-label={t("overdue.selectTask", { title: taskName(item) })}
+                        checked={selection.selected.has(item.id)}
+                        onChange={() => selection.onToggle(item.id)}
+                        mt={2}
+                      />
+                      <Anchor component={Link} to={`/tasks/${item.id}`} fw={500}>
+                        {item.title}
+                      </Anchor>
+                    </Group>
+                    <Group gap={6}>
+                      <Badge color="red" variant="light" tt="none">
+                        {t("task.overdueDays", {
+                          count: item.daysOverdue,
+                          days: count(item.daysOverdue),
+                        })}
+                      </Badge>
+                      {item.isKey && <KeyTaskBadge />}
+                    </Group>
+                    <Text size="sm" c="dimmed">
+                      {item.directive.number}
+                      {item.clause && ` · ${item.clause}`} · {t("task.leadShort")}:{" "}
+                      {item.leadAgency.shortName || item.leadAgency.name}
+                    </Text>
+                    {item.coordinators.length > 0 && (
+                      <Text size="sm">
+                        {t("task.coordinatorsShort")}:{" "}
+                        {item.coordinators.map((agency) => agency.shortName).join(", ")}
+                      </Text>
+                    )}
+                    <Text size="sm">
+                      {t("overdue.deadlineInForce")}: {date(item.dueOn)}
+                    </Text>
+                    <LastReport item={item} />
+                  </Stack>
+                </Paper>
+              </li>
+            );
+          })}
+          {after > 0 && <li aria-hidden="true" style={{ height: after }} />}
+        </ul>
+      </Scroller>
+    </Stack>
+  );
+}

@@ -1,0 +1,165 @@
+import { Box, Button, Checkbox, Group, Select, SimpleGrid } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { vnDate } from "../../shared/date.ts";
+import { DIRECTIVE_TYPES } from "../../shared/directive.ts";
+import { PERIOD_KINDS, STATISTIC_BASES } from "../../shared/statistic.ts";
+import { AgencySelect } from "../agency/agency-picker.tsx";
+import { usePhoneLayout } from "../task/task-card.tsx";
+import { DateField } from "../ui/date-field.tsx";
+import type { useUrlState } from "../ui/url-state.ts";
+import { DirectiveSelect } from "./directive-select.tsx";
+import { periodOutOfOrder, type UrlScope } from "./statistic-scope.ts";
+
+type Update = ReturnType<typeof useUrlState>["update"];
+
+/** Every scope parameter, cleared. */
+const CLEARED = {
+  directive: null,
+  type: null,
+  key: null,
+  agency: null,
+  period: null,
+  from: null,
+  to: null,
+  asOf: null,
+  basis: null,
+};
+
+/** The scope of the statistics, each choice written to the URL at once. */
+export function StatisticFilters({
+  scope,
+  asOf,
+  update,
+}: {
+  scope: UrlScope;
+  /** The day the figures stand at, as the server answered (today by default). */
+  asOf: string | undefined;
+  update: Update;
+}) {
+  const { t } = useTranslation();
+  const today = vnDate(new Date());
+  const changed = !isDefaultScope(scope);
+  const phone = usePhoneLayout();
+  const [opened, setOpened] = useState(false);
+  return (
+    <search aria-label={t("statistics.filters")}>
+      {phone && (
+        <Button
+          variant="default"
+          fullWidth
+          justify="space-between"
+          rightSection={<span aria-hidden="true">{opened ? "▲" : "▼"}</span>}
+          aria-expanded={opened}
+          aria-controls="statistic-filters"
+          onClick={() => setOpened(!opened)}
+          mb={opened ? "sm" : 0}
+        >
+          {t("statistics.filters")}
+        </Button>
+      )}
+      {(!phone || opened) && (
+        <SimpleGrid
+          id="statistic-filters"
+          cols={{ base: 1, xs: 2, md: 4 }}
+          spacing="sm"
+          verticalSpacing="xs"
+        >
+          <DirectiveSelect
+            label={t("statistics.directive")}
+            value={scope.directiveId}
+            onChange={(value) => update({ directive: value })}
+          />
+          <Select
+            label={t("statistics.directiveType")}
+            placeholder={t("common.all")}
+            clearable
+            data={DIRECTIVE_TYPES.map((type) => ({
+              value: type,
+              label: t(`directiveType.${type}`),
+            }))}
+            value={scope.directiveType ?? null}
+            onChange={(value) => update({ type: value })}
+          />
+          <Box>
+            <AgencySelect
+              label={t("statistics.agency")}
+              placeholder={t("common.all")}
+              clearable
+              value={scope.agencyId}
+              onChange={(value) => update({ agency: value })}
+            />
+          </Box>
+          <Checkbox
+            label={t("statistics.keyOnly")}
+            checked={scope.keyOnly}
+            onChange={(event) => update({ key: event.currentTarget.checked ? "1" : null })}
+            mt={{ base: 0, md: 30 }}
+          />
+          <Select
+            label={t("statistics.periodBy")}
+            data={PERIOD_KINDS.map((kind) => ({
+              value: kind,
+              label: t(`statistics.period.${kind}`),
+            }))}
+            value={scope.periodBy}
+            allowDeselect={false}
+            onChange={(value) => update({ period: value === "issued" ? null : value })}
+          />
+          <DateField
+            label={t("statistics.from")}
+            clearable
+            value={scope.from ?? null}
+            onChange={(value) => update({ from: value })}
+          />
+          <DateField
+            label={t("statistics.to")}
+            clearable
+            value={scope.to ?? null}
+            onChange={(value) => update({ to: value })}
+            error={periodOutOfOrder(scope) ? t("validation.dateRange") : undefined}
+          />
+          <DateField
+            label={t("statistics.asOf")}
+            description={t("statistics.asOfHint")}
+            inputWrapperOrder={["label", "input", "description", "error"]}
+            value={scope.asOf ?? asOf ?? today}
+            maxDate={today}
+            onChange={(value) => update({ asOf: value === today ? null : value })}
+          />
+          <Select
+            label={t("statistics.basis")}
+            data={STATISTIC_BASES.map((basis) => ({
+              value: basis,
+              label: t(`statistics.basisOption.${basis}`),
+            }))}
+            value={scope.basis}
+            allowDeselect={false}
+            onChange={(value) => update({ basis: value === "in_force" ? null : value })}
+          />
+        </SimpleGrid>
+      )}
+      {changed && (
+        <Group mt="xs">
+          <Button variant="subtle" size="compact-sm" onClick={() => update(CLEARED)}>
+            {t("statistics.resetFilters")}
+          </Button>
+        </Group>
+      )}
+    </search>
+  );
+}
+
+function isDefaultScope(scope: UrlScope): boolean {
+  return (
+    scope.directiveId === undefined &&
+    scope.directiveType === undefined &&
+    !scope.keyOnly &&
+    scope.agencyId === undefined &&
+    scope.periodBy === "issued" &&
+    scope.from === undefined &&
+    scope.to === undefined &&
+    scope.asOf === undefined &&
+    scope.basis === "in_force"
+  );
+}

@@ -1,0 +1,175 @@
+import { Alert, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router";
+import { formatDate } from "../../shared/date.ts";
+import { useTRPC } from "../trpc.ts";
+import { EmptyView } from "../ui/empty-view.tsx";
+import { ErrorView } from "../ui/error-view.tsx";
+import { LoadingLines } from "../ui/loading.tsx";
+import { PageTitle } from "../ui/page-title.tsx";
+import { useUrlState } from "../ui/url-state.ts";
+import { AgencyTable } from "./agency-table.tsx";
+import { ExportButton } from "./export-panel.tsx";
+import { useScopeDescription } from "./scope-description.ts";
+import { StatisticCellsView } from "./statistic-cells.tsx";
+import { StatisticFilters } from "./statistic-filters.tsx";
+import {
+  listsMatchScope,
+  periodOutOfOrder,
+  scopeFromParams,
+  sortFromParams,
+} from "./statistic-scope.ts";
+import { TrendChart } from "./trend-chart.tsx";
+
+/**
+ * "Thống kê": the official figures for a scope as they stood at the end of a day, the per-agency
+ * table and the month-by-month trend; every count opens the tasks behind it.
+ */
+export function StatisticPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const { search } = useLocation();
+  const { params, update } = useUrlState();
+  const scope = scopeFromParams(params);
+  const { sort, direction } = sortFromParams(params);
+  const valid = !periodOutOfOrder(scope);
+  const description = useScopeDescription(scope);
+
+  const summary = useQuery({
+    ...trpc.statistic.summary.queryOptions(valid ? scope : skipToken),
+    placeholderData: keepPreviousData,
+  });
+  const byAgency = useQuery({
+    ...trpc.statistic.byAgency.queryOptions(valid ? { ...scope, sort, direction } : skipToken),
+    placeholderData: keepPreviousData,
+  });
+  const trend = useQuery({
+    ...trpc.statistic.trend.queryOptions(valid ? scope : skipToken),
+    placeholderData: keepPreviousData,
+  });
+  const asOf = summary.data?.asOf;
+
+  return (
+    <Stack gap="lg">
+      <PageTitle title={t("statistics.title")} />
+      <Stack gap={4}>
+        <Group justify="space-between" align="flex-start" gap="sm">
+          <Title order={1}>{t("statistics.title")}</Title>
+          <Group gap="sm" align="flex-start">
+            <Button component={Link} to={`/statistics/print${search}`} variant="default">
+              {t("statistics.print")}
+            </Button>
+            <ExportButton
+              request={{ kind: "statistics", filters: { ...scope, sort, direction } }}
+            />
+          </Group>
+        </Group>
+        <Text c="dimmed">{t("statistics.intro")}</Text>
+      </Stack>
+
+      <StatisticFilters scope={scope} asOf={asOf} update={update} />
+
+      {!valid ? (
+        <Alert color="red" variant="light" role="alert">
+          {t("validation.dateRange")}
+        </Alert>
+      ) : (
+        <>
+          <section aria-labelledby="cells-title">
+            <Stack gap="sm">
+              <div>
+                <Title order={2} id="cells-title" size="h3">
+                  {t("statistics.cellsTitle")}
+                </Title>
+                <Text size="sm" fw={600}>
+                  {asOf === undefined
+                    ? t("common.loading")
+                    : t("statistics.standing", { date: formatDate(asOf) })}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {description}
+                </Text>
+              </div>
+              {summary.isPending ? (
+                <LoadingLines lines={4} />
+              ) : summary.isError ? (
+                <ErrorView error={summary.error} onRetry={() => void summary.refetch()} />
+              ) : summary.data.cells.total === 0 ? (
+                <EmptyView title={t("statistics.empty")} description={t("statistics.emptyHint")} />
+              ) : (
+                <>
+                  <StatisticCellsView
+                    cells={summary.data.cells}
+                    scope={scope}
+                    lead={scope.agencyId}
+                  />
+                  <Text size="sm" c="dimmed">
+                    {listsMatchScope(scope)
+                      ? t("statistics.linkNote")
+                      : t("statistics.linkNoteToday")}
+                  </Text>
+                </>
+              )}
+            </Stack>
+          </section>
+
+          <section aria-labelledby="agency-title">
+            <Stack gap="sm">
+              <Title order={2} id="agency-title" size="h3">
+                {t("statistics.byAgency")}
+              </Title>
+              {byAgency.isPending ? (
+                <LoadingLines lines={6} />
+              ) : byAgency.isError ? (
+                <ErrorView error={byAgency.error} onRetry={() => void byAgency.refetch()} />
+              ) : byAgency.data.rows.length === 0 ? (
+                <Text c="dimmed">{t("statistics.empty")}</Text>
+              ) : (
+                <AgencyTable
+                  rows={byAgency.data.rows}
+                  total={byAgency.data.total}
+                  scope={scope}
+                  sort={sort}
+                  direction={direction}
+                  onSort={(nextSort, nextDirection) =>
+                    update({
+                      sort: nextSort === "overdue" && nextDirection === "desc" ? null : nextSort,
+                      dir:
+                        nextSort === "overdue" && nextDirection === "desc" ? null : nextDirection,
+                    })
+                  }
+                  caption={t("statistics.byAgencyCaption", {
+                    date: formatDate(byAgency.data.asOf),
+                  })}
+                />
+              )}
+            </Stack>
+          </section>
+
+          <section aria-labelledby="trend-title">
+            <Stack gap="sm">
+              <div>
+                <Title order={2} id="trend-title" size="h3">
+                  {t("statistics.trend")}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {t("statistics.trendIntro")}
+                </Text>
+              </div>
+              {trend.isPending ? (
+                <LoadingLines lines={6} />
+              ) : trend.isError ? (
+                <ErrorView error={trend.error} onRetry={() => void trend.refetch()} />
+              ) : trend.data.points.length === 0 ? (
+                <Text c="dimmed">{t("statistics.trendEmpty")}</Text>
+              ) : (
+                <TrendChart points={trend.data.points} />
+              )}
+            </Stack>
+          </section>
+        </>
+      )}
+    </Stack>
+  );
+}

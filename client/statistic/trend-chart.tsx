@@ -1,0 +1,129 @@
+import { Accordion, Table, Text, useMantineTheme } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import type { RouterOutputs } from "../trpc.ts";
+import { useStatisticFormat } from "./statistic-scope.ts";
+
+type TrendPoint = RouterOutputs["statistic"]["trend"]["points"][number];
+
+/** "2026-11" → "11/2026". */
+function monthLabel(month: string): string {
+  const [year, number] = month.split("-");
+  return `${number}/${year}`;
+}
+
+/**
+ * Month by month: open overdue tasks (bars, left axis) and the on-time rate (line, right axis in
+ * percent), with the same figures in a table for screen readers and keyboard users.
+ */
+export function TrendChart({ points }: { points: readonly TrendPoint[] }) {
+  const { t } = useTranslation();
+  const theme = useMantineTheme();
+  const { count, percent } = useStatisticFormat();
+  const overdueName = t("statistics.trendOverdue");
+  const rateName = t("statistics.trendOnTimeRate");
+  const data = points.map((point) => ({
+    label: monthLabel(point.month),
+    overdue: point.cells.overdue,
+    onTimeRate: point.cells.onTimeRate,
+  }));
+  const red = theme.colors.red[8];
+  const blue = theme.colors.blue[8];
+
+  return (
+    <>
+      <figure style={{ margin: 0 }}>
+        <figcaption>
+          <Text size="sm" c="dimmed" mb="xs">
+            {t("statistics.trendChart")}
+          </Text>
+        </figcaption>
+        <ComposedChart
+          style={{ width: "100%", height: 320 }}
+          responsive
+          data={data}
+          margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
+          title={t("statistics.trendChart")}
+          accessibilityLayer
+        >
+          <CartesianGrid strokeDasharray="3 3" stroke={theme.colors.gray[3]} />
+          <XAxis dataKey="label" tick={{ fill: theme.colors.gray[8], fontSize: 12 }} />
+          <YAxis
+            yAxisId="count"
+            allowDecimals={false}
+            tickFormatter={(value: number) => count(value)}
+            tick={{ fill: theme.colors.gray[8], fontSize: 12 }}
+            width={48}
+          />
+          <YAxis
+            yAxisId="rate"
+            orientation="right"
+            domain={[0, 100]}
+            tickFormatter={(value: number) => `${count(value)} %`}
+            tick={{ fill: theme.colors.gray[8], fontSize: 12 }}
+            width={56}
+          />
+          <Tooltip
+            formatter={(value, name) =>
+              typeof value !== "number" ? "–" : name === rateName ? percent(value) : count(value)
+            }
+          />
+          <Legend />
+          <Bar yAxisId="count" dataKey="overdue" name={overdueName} fill={red} maxBarSize={36} />
+          <Line
+            yAxisId="rate"
+            dataKey="onTimeRate"
+            name={rateName}
+            stroke={blue}
+            strokeWidth={2}
+            connectNulls
+            dot={{ r: 3 }}
+          />
+        </ComposedChart>
+      </figure>
+
+      <Accordion variant="contained" mt="sm">
+        <Accordion.Item value="table">
+          <Accordion.Control>{t("statistics.trendTable")}</Accordion.Control>
+          <Accordion.Panel>
+            <Table striped verticalSpacing={4} tabularNums captionSide="top">
+              <Table.Caption>{t("statistics.trendCaption")}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("statistics.month")}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {overdueName}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {rateName}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t("statistics.cell.total")}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t("statistics.cell.completed")}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {points.map((point) => (
+                  <Table.Tr key={point.month}>
+                    <Table.Th scope="row" fw={500}>
+                      {monthLabel(point.month)}
+                    </Table.Th>
+                    <Table.Td ta="right">{count(point.cells.overdue)}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+                      {percent(point.cells.onTimeRate)}
+                    </Table.Td>
+                    <Table.Td ta="right">{count(point.cells.total)}</Table.Td>
+                    <Table.Td ta="right">{count(point.cells.completed)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Accordion.Panel>
+        </Accordion.Item>
+      </Accordion>
+    </>
+  );
+}

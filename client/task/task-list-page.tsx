@@ -1,0 +1,274 @@
+import {
+  Anchor,
+  Box,
+  Button,
+  Checkbox,
+  Group,
+  MultiSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { TASK_STATUSES } from "../../shared/task-status.ts";
+import { TIMELINESS } from "../../shared/timeliness.ts";
+import { AgencySelect } from "../agency/agency-picker.tsx";
+import { DirectiveSelect } from "../statistic/directive-select.tsx";
+import { useStatisticFormat } from "../statistic/statistic-scope.ts";
+import { useTRPC } from "../trpc.ts";
+import { KeyTaskBadge, StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
+import { EmptyView } from "../ui/empty-view.tsx";
+import { ErrorView } from "../ui/error-view.tsx";
+import { useFormatters } from "../ui/format.ts";
+import { LoadingLines } from "../ui/loading.tsx";
+import { PageTitle } from "../ui/page-title.tsx";
+import { Pager } from "../ui/pager.tsx";
+import { ProgressLabel } from "../ui/progress-label.tsx";
+import { intParam, useUrlState } from "../ui/url-state.ts";
+import { TaskCardList, usePhoneLayout } from "./task-card.tsx";
+
+const PAGE_SIZE = 50;
+
+/** A comma-separated list of allowed values from the query string ("overdue,due_soon"). */
+function listParam<T extends string>(
+  params: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+): T[] {
+  const values = (params.get(name) ?? "").split(",");
+  return allowed.filter((item) => values.includes(item));
+}
+
+/**
+ * Every task the user may see, filtered from the URL (lead agency, timeliness categories,
+ * directive, key tasks, status, words): where the counts of the statistics page lead.
+ */
+export function TaskListPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const { date } = useFormatters();
+  const { count } = useStatisticFormat();
+  const { params, update } = useUrlState();
+  const phone = usePhoneLayout();
+  const leadAgencyId = intParam(params, "lead");
+  const timeliness = listParam(params, "timeliness", TIMELINESS);
+  const status = listParam(params, "status", TASK_STATUSES);
+  const directiveId = intParam(params, "directive");
+  const keyOnly = params.get("key") === "1";
+  const query = params.get("q") ?? "";
+  const page = intParam(params, "page") ?? 1;
+  const filtered =
+    leadAgencyId !== undefined ||
+    timeliness.length > 0 ||
+    status.length > 0 ||
+    directiveId !== undefined ||
+    keyOnly ||
+    query !== "";
+
+  const list = useQuery({
+    ...trpc.task.list.queryOptions({
+      scope: "visible",
+      sort: "urgency",
+      leadAgencyId,
+      timeliness: timeliness.length > 0 ? timeliness : undefined,
+      status: status.length > 0 ? status : undefined,
+      directiveId,
+      isKey: keyOnly ? true : undefined,
+      query,
+      page,
+      pageSize: PAGE_SIZE,
+    }),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <Stack gap="md">
+      <PageTitle title={t("taskList.title")} />
+      <Stack gap={4}>
+        <Group justify="space-between" align="flex-start">
+          <Title order={1}>{t("taskList.title")}</Title>
+          <Button component={Link} to="/statistics" variant="subtle">
+            {t("taskList.backToStatistics")}
+          </Button>
+        </Group>
+        <Text c="dimmed">{t("taskList.intro")}</Text>
+      </Stack>
+
+      <search aria-label={t("taskList.filters")}>
+        <Stack gap="xs">
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              const value = new FormData(event.currentTarget).get("q");
+              update({ q: typeof value === "string" ? value.trim() : "" });
+            }}
+          >
+            <Group align="flex-end" gap="sm">
+              <TextInput
+                key={query}
+                name="q"
+                type="search"
+                label={t("taskList.search")}
+                placeholder={t("taskList.searchPlaceholder")}
+                defaultValue={query}
+                style={{ flex: "1 1 260px" }}
+              />
+              <Button type="submit" variant="light">
+                {t("common.search")}
+              </Button>
+            </Group>
+          </form>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
+            <Box>
+              <AgencySelect
+                label={t("taskList.lead")}
+                placeholder={t("common.all")}
+                clearable
+                value={leadAgencyId}
+                onChange={(value) => update({ lead: value })}
+              />
+            </Box>
+            <MultiSelect
+              label={t("taskList.timeliness")}
+              placeholder={timeliness.length === 0 ? t("common.all") : undefined}
+              clearable
+              data={TIMELINESS.map((item) => ({ value: item, label: t(`timeliness.${item}`) }))}
+              value={timeliness}
+              onChange={(values) => update({ timeliness: values.join(",") })}
+            />
+            <MultiSelect
+              label={t("taskList.status")}
+              placeholder={status.length === 0 ? t("common.all") : undefined}
+              clearable
+              data={TASK_STATUSES.map((item) => ({ value: item, label: t(`status.${item}`) }))}
+              value={status}
+              onChange={(values) => update({ status: values.join(",") })}
+            />
+            <DirectiveSelect
+              label={t("task.directive")}
+              value={directiveId}
+              onChange={(value) => update({ directive: value })}
+            />
+          </SimpleGrid>
+          <Group gap="md">
+            <Checkbox
+              label={t("overdue.keyOnly")}
+              checked={keyOnly}
+              onChange={(event) => update({ key: event.currentTarget.checked ? "1" : null })}
+            />
+            {filtered && (
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() =>
+                  update({
+                    lead: null,
+                    timeliness: null,
+                    status: null,
+                    directive: null,
+                    key: null,
+                    q: null,
+                  })
+                }
+              >
+                {t("common.clearFilters")}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </search>
+
+      {list.isPending ? (
+        <LoadingLines lines={8} />
+      ) : list.isError ? (
+        <ErrorView error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <EmptyView
+          title={t("taskList.empty")}
+          description={filtered ? t("taskList.emptyHint") : undefined}
+        />
+      ) : (
+        <div>
+          <Text fw={600} mb="xs" role="status">
+            {t("taskList.count", { count: list.data.total, total: count(list.data.total) })}
+          </Text>
+          {phone ? (
+            <TaskCardList tasks={list.data.items} label={t("taskList.title")} />
+          ) : (
+            <Table.ScrollContainer minWidth={1000}>
+              <Table striped highlightOnHover verticalSpacing="sm">
+                <Table.Caption>
+                  <VisuallyHidden>{t("taskList.title")}</VisuallyHidden>
+                </Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("task.directive")}</Table.Th>
+                    <Table.Th scope="col">{t("task.clause")}</Table.Th>
+                    <Table.Th scope="col">{t("task.title")}</Table.Th>
+                    <Table.Th scope="col">{t("task.lead")}</Table.Th>
+                    <Table.Th scope="col">{t("task.deadline")}</Table.Th>
+                    <Table.Th scope="col">{t("task.timeliness")}</Table.Th>
+                    <Table.Th scope="col">{t("task.status")}</Table.Th>
+                    <Table.Th scope="col">{t("task.progress")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.data.items.map((task) => (
+                    <Table.Tr key={task.id}>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>
+                        <Anchor component={Link} to={`/directives/${task.directiveId}`} size="sm">
+                          {task.directiveNumber}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>{task.clause}</Table.Td>
+                      <Table.Td miw={280}>
+                        <Stack gap={4}>
+                          <Anchor component={Link} to={`/tasks/${task.id}`} size="sm">
+                            {task.title}
+                          </Anchor>
+                          {task.isKey && (
+                            <div>
+                              <KeyTaskBadge />
+                            </div>
+                          )}
+                        </Stack>
+                      </Table.Td>
+                      <Table.Td>{task.leadAgency.shortName}</Table.Td>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>
+                        {task.deadline === null ? t("task.noDeadline") : date(task.deadline)}
+                      </Table.Td>
+                      <Table.Td>
+                        <TimelinessBadge
+                          timeliness={task.timeliness}
+                          daysOverdue={task.daysOverdue}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <StatusBadge status={task.status} />
+                      </Table.Td>
+                      <Table.Td>
+                        <ProgressLabel value={task.progress} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          <Pager
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={list.data.total}
+            onChange={(next) => update({ page: next })}
+          />
+        </div>
+      )}
+    </Stack>
+  );
+}

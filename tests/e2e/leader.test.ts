@@ -1,0 +1,173 @@
+import ExcelJS from "exceljs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  expectAccessible,
+  launchBrowser,
+  type RunningApp,
+  signedInPage,
+  startApp,
+} from "./support/app.ts";
+
+/**
+ * The leaders' view of issue 3 in a real browser against the built app, on the demo data as of
+ * 26/11/2026: the leader of the Ministry of Industry and Trade reads the official figures, follows
+ * the overdue count to the overdue list, narrows it to Lạng Sơn, downloads the Excel file and
+ * finds in it exactly the rows on the screen; the print view and the task list pass axe too.
+ */
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** "10.448" → 10448. */
+function countOf(text: string): number {
+  const digits = text.replace(/\./g, "").trim();
+  expect(digits, `a count: “${text}”`).toMatch(/^\d+$/);
+  return Number(digits);
+}
+
+/** The number a figure's link shows, found by what it counts. */
+async function figure(page: Page, label: string): Promise<number> {
+  const link = page.getByRole("link", { name: `— ${label}: xem danh sách` }).first();
+  await link.waitFor();
+  return countOf((await link.textContent()) ?? "");
+}
+
+/** The overdue list's rows as the Excel file writes them: "Mục 6.6. Theo dõi sát …". */
+async function shownTasks(page: Page): Promise<string[]> {
+  const boxes = page.getByRole("checkbox", { name: /^Chọn nhiệm vụ: / });
+  const names = await boxes.evaluateAll((elements) =>
+    elements.map((element) => element.getAttribute("aria-label") ?? ""),
+  );
+  return names.map((name) => name.replace(/^Chọn nhiệm vụ: /, ""));
+}
+
+async function overdueTotal(page: Page): Promise<number> {
+  const status = page.getByRole("status").filter({ hasText: /nhiệm vụ quá hạn$/ });
+  const text = (await status.textContent()) ?? "";
+  return countOf(text.replace(/ nhiệm vụ quá hạn$/, ""));
+}
+
+describe("the leaders' view in Chromium", () => {
+  it("shows the official figures, the overdue list by agency, and an Excel file of those rows", async () => {
+    const page = await signedInPage(browser, app.url, "lanhdao.bct");
+    await page.getByRole("link", { name: "Thống kê", exact: true }).first().click();
+    await page.getByRole("heading", { name: "Thống kê", level: 1 }).waitFor();
+    await page.getByText("Số liệu tính đến ngày 26/11/2026").waitFor();
+
+    // The four published cells add up to the total.
+    const onTime = await figure(page, "Hoàn thành đúng hạn");
+    const late = await figure(page, "Hoàn thành quá hạn");
+    const within = await figure(page, "Đang thực hiện trong hạn");
+    const overdue = await figure(page, "Quá hạn chưa hoàn thành");
+    const total = await figure(page, "Tổng số nhiệm vụ");
+    expect(overdue).toBeGreaterThan(0);
+    expect(onTime + late + within + overdue).toBe(total);
+    await expect
+      .poll(() => page.getByText(`Tổng số ${total} nhiệm vụ;`).count())
+      .toBeGreaterThan(0);
+    // The per-agency table, its total row first, and the trend as a table too.
+    await expect.poll(() => page.getByRole("rowheader", { name: "Tổng cộng" }).count()).toBe(1);
+    await page.getByRole("button", { name: "Xem dạng bảng" }).click();
+    await page.getByRole("table", { name: /theo tháng/ }).waitFor();
+    await expectAccessible(page, "statistics page");
+
+    // The overdue count leads to the overdue list, which has as many tasks.
+    await page
+      .getByRole("link", { name: "— Quá hạn chưa hoàn thành: xem danh sách" })
+      .first()
+      .click();
+    await page.getByRole("heading", { name: "Nhiệm vụ quá hạn", level: 1 }).waitFor();
+    await expect.poll(() => overdueTotal(page)).toBe(overdue);
+
+    // Lạng Sơn only, found by typing without diacritics.
+    const agency = page.getByRole("combobox", { name: "Cơ quan chủ trì và đơn vị trực thuộc" });
+    await agency.click();
+    await agency.fill("lang son");
+    await page
+      .getByRole("option", { name: /Lạng Sơn/ })
+      .first()
+      .click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("lead")).toMatch(/^\d+$/);
+    await expect.poll(() => overdueTotal(page)).toBeLessThan(overdue);
+    const tasks = await shownTasks(page);
+    expect(tasks.length).toBe(await overdueTotal(page));
+    expect(tasks.some((task) => task.startsWith("Mục 6.6. "))).toBe(true);
+    await expectAccessible(page, "overdue list filtered by agency");
+
+    // The Excel file of the filtered list holds exactly those rows.
+    await page.getByRole("button", { name: "Xuất Excel" }).click();
+    const link = page.getByRole("link", { name: /^Tải tệp nhiem-vu-qua-han-2026-11-26\.xlsx$/ });
+    await link.waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toBe("nhiem-vu-qua-han-2026-11-26.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error("the workbook has no sheet");
+    expect(sheet.getCell("A1").text).toBe("DANH MỤC NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH");
+    expect(sheet.getCell("A2").text).toContain("Lạng Sơn");
+    expect(sheet.getCell("A3").text).toBe("(Số liệu tính đến ngày 26/11/2026)");
+    expect(sheet.getCell("C5").text).toBe("Nhiệm vụ");
+    const rows: string[] = [];
+    for (let row = 6; sheet.getCell(row, 3).text !== ""; row += 1) {
+      rows.push(sheet.getCell(row, 3).text);
+      expect(sheet.getCell(row, 4).text).toBe("UBND tỉnh Lạng Sơn");
+    }
+    expect(rows).toEqual(tasks);
+
+    // "Đôn đốc": the same urging note on the chosen tasks.
+    await page.getByRole("checkbox", { name: /^Chọn nhiệm vụ: Mục 6\.6\. / }).check();
+    await page.getByText("Đã chọn 1 nhiệm vụ").waitFor();
+    await page.getByRole("button", { name: "Đôn đốc", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Đôn đốc các nhiệm vụ đã chọn" });
+    await dialog.getByLabel("Nội dung đôn đốc").fill("Đề nghị UBND tỉnh Lạng Sơn báo cáo ngay.");
+    await expectAccessible(page, "urge dialog");
+    await dialog.getByRole("button", { name: "Gửi đôn đốc 1 nhiệm vụ" }).click();
+    await page.getByText("Đã gửi đôn đốc 1 nhiệm vụ.").waitFor();
+    await page.getByText("Chọn nhiệm vụ để đôn đốc cùng lúc.").waitFor();
+    await page.context().close();
+  });
+
+  it("prints the statistics and lists the tasks behind a figure", async () => {
+    const page = await signedInPage(browser, app.url, "lanhdao.bct");
+    await page.goto(`${app.url}/statistics`);
+    const onTime = await figure(page, "Hoàn thành đúng hạn");
+
+    await page.getByRole("link", { name: "Bản in" }).click();
+    await page
+      .getByRole("heading", { name: "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO", level: 1 })
+      .waitFor();
+    await page.getByText("(Số liệu tính đến ngày 26/11/2026)").first().waitFor();
+    await page.getByRole("rowheader", { name: "Tổng cộng" }).waitFor();
+    await expect
+      .poll(() => page.getByRole("columnheader", { name: "Đã hoàn thành" }).count())
+      .toBe(1);
+    await expect.poll(() => page.getByRole("button", { name: "In / Lưu PDF" }).count()).toBe(1);
+    await expectAccessible(page, "print view");
+
+    await page.goto(`${app.url}/statistics`);
+    await page.getByRole("link", { name: "— Hoàn thành đúng hạn: xem danh sách" }).first().click();
+    await page.getByRole("heading", { name: "Danh sách nhiệm vụ", level: 1 }).waitFor();
+    expect(new URL(page.url()).searchParams.get("timeliness")).toBe("completed_on_time");
+    await expect
+      .poll(() =>
+        page
+          .getByRole("status")
+          .filter({ hasText: /^\d[\d.]* nhiệm vụ$/ })
+          .textContent(),
+      )
+      .toBe(`${onTime} nhiệm vụ`);
+    await expectAccessible(page, "task list");
+    await page.context().close();
+  });
+});
