@@ -20,6 +20,7 @@ export const en: ClientTexts = {
     breadcrumbs: "Breadcrumb",
     language: "Language",
     logout: "Sign out",
+    account: "Account of {{name}}",
     loggedOut: "You have signed out.",
   },
   common: {

@@ -23,6 +23,7 @@ export const vi = {
     breadcrumbs: "Vị trí trang",
     language: "Ngôn ngữ",
     logout: "Đăng xuất",
+    account: "Tài khoản {{name}}",
     loggedOut: "Bạn đã đăng xuất.",
   },
   common: {

@@ -4,6 +4,7 @@ import {
   Burger,
   Button,
   Group,
+  Menu,
   NavLink,
   Stack,
   Text,
@@ -108,7 +109,7 @@ export function AppLayout() {
       </a>
       <AppShell
         header={{ height: 60 }}
-        navbar={{ width: 280, breakpoint: "md", collapsed: { desktop: true, mobile: !opened } }}
+        navbar={{ width: 280, breakpoint: "lg", collapsed: { desktop: true, mobile: !opened } }}
         padding="md"
       >
         <AppShell.Header>
@@ -117,7 +118,7 @@ export function AppLayout() {
               <Burger
                 opened={opened}
                 onClick={toggle}
-                hiddenFrom="md"
+                hiddenFrom="lg"
                 size="sm"
                 aria-label={opened ? t("layout.closeNav") : t("layout.openNav")}
                 aria-expanded={opened}
@@ -130,7 +131,7 @@ export function AppLayout() {
                 component="nav"
                 aria-label={t("layout.mainNav")}
                 gap={4}
-                visibleFrom="md"
+                visibleFrom="lg"
                 wrap="nowrap"
               >
                 {items.map((item) => {
@@ -152,23 +153,28 @@ export function AppLayout() {
             </Group>
             <Group gap="md" wrap="nowrap">
               <LanguageSwitch />
-              <Group gap="sm" visibleFrom="md" wrap="nowrap">
-                <UserSummary user={user} />
-                <Button
-                  variant="default"
-                  size="xs"
-                  onClick={() => logout.mutate()}
-                  loading={logout.isPending}
-                >
-                  {t("layout.logout")}
-                </Button>
-              </Group>
+              <Box visibleFrom="lg">
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <UnstyledButton
+                      className={classes.userButton}
+                      aria-label={t("layout.account", { name: user.fullName })}
+                    >
+                      <UserSummary user={user} />
+                    </UnstyledButton>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Label>{user.agencyName}</Menu.Label>
+                    <Menu.Item onClick={() => logout.mutate()}>{t("layout.logout")}</Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
+              </Box>
             </Group>
           </Group>
         </AppShell.Header>
 
         {opened && (
-          <AppShell.Navbar p="md" id="mobile-nav" aria-label={t("layout.mainNav")} hiddenFrom="md">
+          <AppShell.Navbar p="md" id="mobile-nav" aria-label={t("layout.mainNav")} hiddenFrom="lg">
             <Stack gap="xs">
               {items.map((item) => {
                 const active = item.matches(pathname);

@@ -78,7 +78,8 @@ export async function signedInPage(browser: Browser, url: string, username: stri
   await page.getByLabel("Tên đăng nhập").fill(username);
   await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.getByRole("button", { name: /Đăng xuất/ }).waitFor();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.getByRole("button", { name: /^Tài khoản / }).waitFor();
   return page;
 }
 
