@@ -4,10 +4,6 @@ import { LoginPage } from "./auth/login-page.tsx";
 import { DirectiveDetailPage } from "./directive/directive-detail-page.tsx";
 import { DirectiveCreatePage, DirectiveEditPage } from "./directive/directive-form-page.tsx";
 import { DirectiveListPage } from "./directive/directive-list-page.tsx";
-import { ExtensionPendingPage } from "./extension/extension-pending-page.tsx";
-import { MissingReportsPage } from "./report/missing-reports-page.tsx";
-import { StatisticPage } from "./statistic/statistic-page.tsx";
-import { StatisticPrintPage } from "./statistic/statistic-print-page.tsx";
 import { MyTasksPage } from "./task/my-tasks-page.tsx";
 import { OverduePage } from "./task/overdue-page.tsx";
 import { TaskDetailPage } from "./task/task-detail-page.tsx";
@@ -16,7 +12,6 @@ import { TaskListPage } from "./task/task-list-page.tsx";
 import { AppLayout } from "./ui/app-layout.tsx";
 import { NotFoundPage } from "./ui/not-found-view.tsx";
 import { useIdParam } from "./ui/route-params.ts";
-import { UserAdminPage } from "./user/user-admin-page.tsx";
 
 /** Administrators manage users and see no tasks; everyone else starts with their tasks. */
 function HomeRoute() {
@@ -73,11 +68,37 @@ export const router = createBrowserRouter([
       { path: "tasks/:id", element: <TaskDetailRoute /> },
       { path: "tasks/:id/edit", element: <TaskEditRoute /> },
       { path: "overdue", element: <OverduePage /> },
-      { path: "statistics", element: <StatisticPage /> },
-      { path: "statistics/print", element: <StatisticPrintPage /> },
-      { path: "extensions", element: <ExtensionPendingPage /> },
-      { path: "reports/missing", element: <MissingReportsPage /> },
-      { path: "admin/users", element: <UserAdminPage /> },
+      // Pages that not every user opens load on demand (the charts library is large).
+      {
+        path: "statistics",
+        lazy: async () => ({
+          Component: (await import("./statistic/statistic-page.tsx")).StatisticPage,
+        }),
+      },
+      {
+        path: "statistics/print",
+        lazy: async () => ({
+          Component: (await import("./statistic/statistic-print-page.tsx")).StatisticPrintPage,
+        }),
+      },
+      {
+        path: "extensions",
+        lazy: async () => ({
+          Component: (await import("./extension/extension-pending-page.tsx")).ExtensionPendingPage,
+        }),
+      },
+      {
+        path: "reports/missing",
+        lazy: async () => ({
+          Component: (await import("./report/missing-reports-page.tsx")).MissingReportsPage,
+        }),
+      },
+      {
+        path: "admin/users",
+        lazy: async () => ({
+          Component: (await import("./user/user-admin-page.tsx")).UserAdminPage,
+        }),
+      },
       { path: "*", element: <NotFoundPage /> },
     ],
   },
