@@ -1,30 +1,19 @@
-import {
-  Anchor,
-  Button,
-  Chip,
-  Group,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Button, Chip, Group, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { TIMELINESS, type Timeliness } from "../../shared/timeliness.ts";
 import { useCurrentUser } from "../auth/current-user.tsx";
 import { useTRPC } from "../trpc.ts";
-import { KeyTaskBadge, StatusBadge, TIMELINESS_COLORS, TimelinessBadge } from "../ui/badges.tsx";
+import { TIMELINESS_COLORS } from "../ui/badges.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
-import { ProgressLabel } from "../ui/progress-label.tsx";
 import { enumParam, intParam, useUrlState } from "../ui/url-state.ts";
-import { TaskCardList, usePhoneLayout } from "./task-card.tsx";
+import { TaskTable } from "./task-table.tsx";
 
 const PAGE_SIZE = 50;
 /** The order leaders read: what is late first. */
@@ -42,9 +31,8 @@ export function MyTasksPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const user = useCurrentUser();
-  const { date, number } = useFormatters();
+  const { number } = useFormatters();
   const { params, update } = useUrlState();
-  const phone = usePhoneLayout();
   const timeliness = enumParam(params, "timeliness", TIMELINESS);
   const page = intParam(params, "page") ?? 1;
   const counts = useQuery(trpc.task.counts.queryOptions({ scope: "mine" }));
@@ -114,69 +102,7 @@ export function MyTasksPage() {
         )
       ) : (
         <div>
-          {phone ? (
-            <TaskCardList tasks={list.data.items} label={t("nav.myTasks")} />
-          ) : (
-            <Table.ScrollContainer minWidth={1000}>
-              <Table striped highlightOnHover verticalSpacing="sm">
-                <Table.Caption>
-                  <VisuallyHidden>{t("nav.myTasks")}</VisuallyHidden>
-                </Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("task.directive")}</Table.Th>
-                    <Table.Th scope="col">{t("task.clause")}</Table.Th>
-                    <Table.Th scope="col">{t("task.title")}</Table.Th>
-                    <Table.Th scope="col">{t("task.lead")}</Table.Th>
-                    <Table.Th scope="col">{t("task.deadline")}</Table.Th>
-                    <Table.Th scope="col">{t("task.timeliness")}</Table.Th>
-                    <Table.Th scope="col">{t("task.status")}</Table.Th>
-                    <Table.Th scope="col">{t("task.progress")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((task) => (
-                    <Table.Tr key={task.id}>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <Anchor component={Link} to={`/directives/${task.directiveId}`} size="sm">
-                          {task.directiveNumber}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>{task.clause}</Table.Td>
-                      <Table.Td miw={280}>
-                        <Stack gap={4}>
-                          <Anchor component={Link} to={`/tasks/${task.id}`} size="sm">
-                            {task.title}
-                          </Anchor>
-                          {task.isKey && (
-                            <div>
-                              <KeyTaskBadge />
-                            </div>
-                          )}
-                        </Stack>
-                      </Table.Td>
-                      <Table.Td>{task.leadAgency.shortName}</Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        {task.deadline === null ? t("task.noDeadline") : date(task.deadline)}
-                      </Table.Td>
-                      <Table.Td>
-                        <TimelinessBadge
-                          timeliness={task.timeliness}
-                          daysOverdue={task.daysOverdue}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <StatusBadge status={task.status} />
-                      </Table.Td>
-                      <Table.Td>
-                        <ProgressLabel value={task.progress} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+          <TaskTable tasks={list.data.items} label={t("nav.myTasks")} />
           <Pager
             page={page}
             pageSize={PAGE_SIZE}

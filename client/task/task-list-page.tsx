@@ -1,5 +1,4 @@
 import {
-  Anchor,
   Box,
   Button,
   Checkbox,
@@ -7,11 +6,9 @@ import {
   MultiSelect,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
-  VisuallyHidden,
 } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -22,16 +19,13 @@ import { AgencySelect } from "../agency/agency-picker.tsx";
 import { DirectiveSelect } from "../statistic/directive-select.tsx";
 import { useStatisticFormat } from "../statistic/statistic-scope.ts";
 import { useTRPC } from "../trpc.ts";
-import { KeyTaskBadge, StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
-import { useFormatters } from "../ui/format.ts";
 import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
-import { ProgressLabel } from "../ui/progress-label.tsx";
 import { intParam, useUrlState } from "../ui/url-state.ts";
-import { TaskCardList, usePhoneLayout } from "./task-card.tsx";
+import { TaskTable } from "./task-table.tsx";
 
 const PAGE_SIZE = 50;
 
@@ -52,10 +46,8 @@ function listParam<T extends string>(
 export function TaskListPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const { date } = useFormatters();
   const { count } = useStatisticFormat();
   const { params, update } = useUrlState();
-  const phone = usePhoneLayout();
   const leadAgencyId = intParam(params, "lead");
   const timeliness = listParam(params, "timeliness", TIMELINESS);
   const status = listParam(params, "status", TASK_STATUSES);
@@ -198,69 +190,7 @@ export function TaskListPage() {
           <Text fw={600} mb="xs" role="status">
             {t("taskList.count", { count: list.data.total, total: count(list.data.total) })}
           </Text>
-          {phone ? (
-            <TaskCardList tasks={list.data.items} label={t("taskList.title")} />
-          ) : (
-            <Table.ScrollContainer minWidth={1000}>
-              <Table striped highlightOnHover verticalSpacing="sm">
-                <Table.Caption>
-                  <VisuallyHidden>{t("taskList.title")}</VisuallyHidden>
-                </Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("task.directive")}</Table.Th>
-                    <Table.Th scope="col">{t("task.clause")}</Table.Th>
-                    <Table.Th scope="col">{t("task.title")}</Table.Th>
-                    <Table.Th scope="col">{t("task.lead")}</Table.Th>
-                    <Table.Th scope="col">{t("task.deadline")}</Table.Th>
-                    <Table.Th scope="col">{t("task.timeliness")}</Table.Th>
-                    <Table.Th scope="col">{t("task.status")}</Table.Th>
-                    <Table.Th scope="col">{t("task.progress")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((task) => (
-                    <Table.Tr key={task.id}>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <Anchor component={Link} to={`/directives/${task.directiveId}`} size="sm">
-                          {task.directiveNumber}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>{task.clause}</Table.Td>
-                      <Table.Td miw={280}>
-                        <Stack gap={4}>
-                          <Anchor component={Link} to={`/tasks/${task.id}`} size="sm">
-                            {task.title}
-                          </Anchor>
-                          {task.isKey && (
-                            <div>
-                              <KeyTaskBadge />
-                            </div>
-                          )}
-                        </Stack>
-                      </Table.Td>
-                      <Table.Td>{task.leadAgency.shortName}</Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        {task.deadline === null ? t("task.noDeadline") : date(task.deadline)}
-                      </Table.Td>
-                      <Table.Td>
-                        <TimelinessBadge
-                          timeliness={task.timeliness}
-                          daysOverdue={task.daysOverdue}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <StatusBadge status={task.status} />
-                      </Table.Td>
-                      <Table.Td>
-                        <ProgressLabel value={task.progress} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+          <TaskTable tasks={list.data.items} label={t("taskList.title")} />
           <Pager
             page={page}
             pageSize={PAGE_SIZE}
