@@ -76,6 +76,12 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: "statistics/tasks",
+        lazy: async () => ({
+          Component: (await import("./statistic/statistic-tasks-page.tsx")).StatisticTasksPage,
+        }),
+      },
+      {
         path: "statistics/print",
         lazy: async () => ({
           Component: (await import("./statistic/statistic-print-page.tsx")).StatisticPrintPage,

@@ -5,6 +5,7 @@ import type { Viewer } from "../shared/permission.ts";
 import {
   type AgencyStatisticSort,
   addCounts,
+  CELL_DEFINITIONS,
   cellsFromCounts,
   emptyCounts,
   endOfVnDay,
@@ -12,15 +13,16 @@ import {
   type SortDirection,
   STALE_REPORT_DAYS,
   type StatisticBasis,
+  type StatisticCell,
   type StatisticCells,
   type StatisticCounts,
   sortAgencyRows,
 } from "../shared/statistic.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
-import { daysOverdue } from "../shared/timeliness.ts";
+import { daysOverdue, type Timeliness, timeliness } from "../shared/timeliness.ts";
 import type { Db } from "./open.ts";
 import { type AgencyRef, coordinatorsOf } from "./task.ts";
-import { daysLate, timelinessCondition } from "./timeliness.ts";
+import { daysLate, timelinessCondition, timelinessIn } from "./timeliness.ts";
 import { directiveVisibleTo, taskVisibleTo } from "./visibility.ts";
 
 /**
@@ -37,7 +39,10 @@ export type StatisticFilters = {
   directiveId?: number | undefined;
   directiveType?: DirectiveType | undefined;
   keyOnly: boolean;
+  /** Lead (chủ trì) agency, with the agencies under it (parent links). */
   agencyId?: number | undefined;
+  /** Exactly this lead agency (of the time, for as-of figures): a row of the per-agency table. */
+  leadAgencyId?: number | null | undefined;
   periodBy: PeriodKind;
   from?: IsoDate | undefined;
   to?: IsoDate | undefined;
@@ -91,6 +96,9 @@ async function scopeConditions(
         : sql<SqlBool>`${ref("leadAgencyId")} IN (${sql.join(ids)})`,
     );
   }
+  if (filters.leadAgencyId !== undefined && filters.leadAgencyId !== null) {
+    conditions.push(sql<SqlBool>`${ref("leadAgencyId")} = ${filters.leadAgencyId}`);
+  }
   const period = filters.periodBy === "issued" ? sql.ref("directive.issuedOn") : ref(due);
   if (filters.from !== undefined) conditions.push(sql<SqlBool>`${period} >= ${filters.from}`);
   if (filters.to !== undefined) conditions.push(sql<SqlBool>`${period} <= ${filters.to}`);
@@ -98,8 +106,12 @@ async function scopeConditions(
 }
 
 /**
- * One row per visible task in scope, as it stood at the end of `asOf`, cancelled ones left out:
+ * The one FROM/WHERE of every as-of figure and list: one row per visible task in scope, as it
+ * stood at the end of `asOf`, cancelled ones left out, with the columns timeliness needs:
  * taskId, leadAgencyId, isKey, status, doneOn and dueOn (the deadline the basis counts against).
+ * The tables `task`, `s` (the state) and `directive` stay in scope, so that a list can select
+ * more columns; counting (statisticCounts, statisticCountsByAgency) and listing
+ * (listStatisticTasks) both read it as the derived table `st`.
  */
 async function statesAsOf(
   db: Db,
@@ -143,6 +155,15 @@ async function statesAsOf(
   ]);
 }
 
+/** The states of the derived table `st` that a figure counts, judged on `asOf`. */
+function cellCondition(cell: StatisticCell, asOf: IsoDate): Expression<SqlBool> {
+  const definition = CELL_DEFINITIONS[cell];
+  const categories = timelinessIn(definition.timeliness, asOf, "st");
+  return definition.keyOnly
+    ? sql<SqlBool>`(${categories} AND ${sql.ref("st.isKey")} = 1)`
+    : categories;
+}
+
 function sumWhen(condition: Expression<SqlBool>, value: Expression<number> = sql.lit(1)) {
   return sql<number | null>`SUM(CASE WHEN ${condition} THEN ${value} ELSE 0 END)`;
 }
@@ -158,7 +179,7 @@ function countColumns(asOf: IsoDate) {
     sumWhen(on("due_soon")).as("dueSoon"),
     sumWhen(on("overdue")).as("overdue"),
     sumWhen(on("no_deadline")).as("noDeadline"),
-    sumWhen(sql<SqlBool>`${sql.ref("st.isKey")} = 1`).as("keyTasks"),
+    sumWhen(cellCondition("keyTasks", asOf)).as("keyTasks"),
     sumWhen(on("overdue"), daysLate(asOf, "st")).as("overdueDays"),
   ] as const;
 }
@@ -248,6 +269,114 @@ export async function statisticTable(
     rows: sortAgencyRows(rows, options.sort, options.direction),
     total: cellsFromCounts(total),
   };
+}
+
+/** A task behind a figure, as it stood at the end of the figures' day. */
+export type StatisticTaskItem = {
+  id: number;
+  directive: { id: number; type: DirectiveType; number: string };
+  clause: string;
+  title: string;
+  isKey: boolean;
+  /** The lead agency of the time. */
+  leadAgency: AgencyRef;
+  /** The deadline as written, in force at the time. */
+  deadline: IsoDate | null;
+  /** The deadline the figures count against at the time: in force, or as first assigned. */
+  dueOn: IsoDate | null;
+  status: TaskStatus;
+  doneOn: IsoDate | null;
+  /** Judged on the figures' day by shared/timeliness.ts. */
+  timeliness: Timeliness | null;
+  daysOverdue: number;
+};
+
+/**
+ * The tasks one figure counts, from the same derived table as the counts (statesAsOf) and the
+ * cell's condition: overdue first (most days first), then by deadline, a page at a time.
+ * `filters.leadAgencyId` narrows to one lead agency of the time, as a row of the per-agency table.
+ */
+export async function listStatisticTasks(
+  db: Db,
+  viewer: Viewer,
+  filters: StatisticFilters,
+  options: {
+    basis: StatisticBasis;
+    asOf: IsoDate;
+    cell: StatisticCell;
+    page: number;
+    pageSize: number;
+  },
+): Promise<{ items: StatisticTaskItem[]; total: number }> {
+  const { asOf } = options;
+  const states = await statesAsOf(db, viewer, filters, options.basis, asOf);
+  const listed = db
+    .selectFrom(
+      states
+        .select([
+          "s.directiveId",
+          "directive.type as directiveType",
+          "directive.number as directiveNumber",
+          "task.clause",
+          "task.title",
+          "s.deadline",
+        ])
+        .as("st"),
+    )
+    .where(cellCondition(options.cell, asOf));
+  const overdue = timelinessCondition("overdue", asOf, "st");
+  const [rows, count] = await Promise.all([
+    listed
+      .innerJoin("agency as lead", "lead.id", "st.leadAgencyId")
+      .select([
+        "st.taskId",
+        "st.directiveId",
+        "st.directiveType",
+        "st.directiveNumber",
+        "st.clause",
+        "st.title",
+        "st.isKey",
+        "st.status",
+        "st.deadline",
+        "st.dueOn",
+        "st.doneOn",
+        "lead.id as leadId",
+        "lead.code as leadCode",
+        "lead.name as leadName",
+        "lead.shortName as leadShortName",
+      ])
+      .orderBy(sql`CASE WHEN ${overdue} THEN 0 ELSE 1 END`)
+      .orderBy(sql`CASE WHEN ${overdue} THEN ${daysLate(asOf, "st")} ELSE 0 END`, "desc")
+      .orderBy("st.dueOn", (ob) => ob.asc().nullsLast())
+      .orderBy("st.taskId")
+      .limit(options.pageSize)
+      .offset((options.page - 1) * options.pageSize)
+      .execute(),
+    listed.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+  ]);
+  const items = rows.map((row): StatisticTaskItem => {
+    const facts = { status: row.status, dueOn: row.dueOn, doneOn: row.doneOn };
+    return {
+      id: row.taskId,
+      directive: { id: row.directiveId, type: row.directiveType, number: row.directiveNumber },
+      clause: row.clause,
+      title: row.title,
+      isKey: row.isKey === 1,
+      leadAgency: {
+        id: row.leadId,
+        code: row.leadCode,
+        name: row.leadName,
+        shortName: row.leadShortName,
+      },
+      deadline: row.deadline,
+      dueOn: row.dueOn,
+      status: row.status,
+      doneOn: row.doneOn,
+      timeliness: timeliness(facts, asOf),
+      daysOverdue: daysOverdue(facts, asOf),
+    };
+  });
+  return { items, total: Number(count.total) };
 }
 
 export type OverdueItem = {

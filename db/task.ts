@@ -282,7 +282,17 @@ export type TaskFacts = {
 };
 
 export async function taskFacts(db: Db, id: number): Promise<TaskFacts | undefined> {
-  const row = await db
+  return (await taskFactsByIds(db, [id])).get(id);
+}
+
+/** The facts of several tasks at once (two queries), by id; unknown ids are absent. */
+export async function taskFactsByIds(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, TaskFacts>> {
+  const result = new Map<number, TaskFacts>();
+  if (ids.length === 0) return result;
+  const rows = await db
     .selectFrom("task")
     .innerJoin("directive", "directive.id", "task.directiveId")
     .select([
@@ -303,19 +313,25 @@ export async function taskFacts(db: Db, id: number): Promise<TaskFacts | undefin
       "task.isKey",
       "task.version",
     ])
-    .where("task.id", "=", id)
-    .executeTakeFirst();
-  if (!row) return undefined;
+    .where("task.id", "in", ids)
+    .execute();
   const coordinators = await db
     .selectFrom("taskCoordinator")
-    .select("taskCoordinator.agencyId")
-    .where("taskCoordinator.taskId", "=", id)
+    .select(["taskCoordinator.taskId", "taskCoordinator.agencyId"])
+    .where("taskCoordinator.taskId", "in", ids)
     .execute();
-  return {
-    ...row,
-    isKey: row.isKey === 1,
-    coordinatorAgencyIds: coordinators.map((c) => c.agencyId),
-  };
+  const coordinatorIds = new Map<number, number[]>();
+  for (const { taskId, agencyId } of coordinators) {
+    coordinatorIds.set(taskId, [...(coordinatorIds.get(taskId) ?? []), agencyId]);
+  }
+  for (const row of rows) {
+    result.set(row.id, {
+      ...row,
+      isKey: row.isKey === 1,
+      coordinatorAgencyIds: coordinatorIds.get(row.id) ?? [],
+    });
+  }
+  return result;
 }
 
 export type TaskDetail = TaskListItem & {

@@ -195,6 +195,9 @@ await measure("statistic.summary as of 30/06/2025", 10, () =>
 await measure("statistic.byAgency (ranking)", 10, () => caller.statistic.byAgency({}));
 await measure("statistic.trend (12 months)", 3, () => caller.statistic.trend({}));
 await measure("statistic.overdue, 50 rows", 20, () => caller.statistic.overdue({ pageSize: 50 }));
+await measure("statistic.tasks overdue at 30/06/2025, 50 rows", 10, () =>
+  caller.statistic.tasks({ cell: "overdue", asOf: "2025-06-30", pageSize: 50 }),
+);
 
 const openIds = await db
   .selectFrom("task")

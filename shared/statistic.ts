@@ -2,7 +2,7 @@ import { z } from "zod";
 import { addDays, type IsoDate } from "./date.ts";
 import { DIRECTIVE_TYPES } from "./directive.ts";
 import type { Language } from "./i18n/language.ts";
-import type { Timeliness } from "./timeliness.ts";
+import { TIMELINESS, type Timeliness } from "./timeliness.ts";
 import { encodeMessage, idSchema, isoDateSchema } from "./validation.ts";
 
 /**
@@ -56,6 +56,81 @@ export const statisticScopeInput = z
   .refine(periodInOrder, PERIOD_ORDER);
 export type StatisticScopeInput = z.input<typeof statisticScopeInput>;
 export type StatisticScope = z.output<typeof statisticScopeInput>;
+
+/**
+ * The figures of the statistics page that count tasks, each of which opens the list of exactly
+ * those tasks (statistic.tasks). openNotOverdue is the published "đang thực hiện trong hạn"
+ * (every open task not overdue: in_deadline + due_soon + no_deadline); withinDeadline is the
+ * per-agency column of the open tasks with a deadline not yet passed (in_deadline + due_soon).
+ */
+export const STATISTIC_CELLS = [
+  "total",
+  "completed",
+  "completedOnTime",
+  "completedLate",
+  "open",
+  "openNotOverdue",
+  "withinDeadline",
+  "inDeadline",
+  "dueSoon",
+  "noDeadline",
+  "overdue",
+  "keyTasks",
+] as const;
+export type StatisticCell = (typeof STATISTIC_CELLS)[number];
+
+/** What a cell counts: tasks in these timeliness categories (and, for keyTasks, key tasks). */
+export const CELL_DEFINITIONS: Record<
+  StatisticCell,
+  { timeliness: readonly Timeliness[]; keyOnly: boolean }
+> = {
+  total: { timeliness: TIMELINESS, keyOnly: false },
+  completed: { timeliness: ["completed_on_time", "completed_late"], keyOnly: false },
+  completedOnTime: { timeliness: ["completed_on_time"], keyOnly: false },
+  completedLate: { timeliness: ["completed_late"], keyOnly: false },
+  open: { timeliness: ["in_deadline", "due_soon", "no_deadline", "overdue"], keyOnly: false },
+  openNotOverdue: { timeliness: ["in_deadline", "due_soon", "no_deadline"], keyOnly: false },
+  withinDeadline: { timeliness: ["in_deadline", "due_soon"], keyOnly: false },
+  inDeadline: { timeliness: ["in_deadline"], keyOnly: false },
+  dueSoon: { timeliness: ["due_soon"], keyOnly: false },
+  noDeadline: { timeliness: ["no_deadline"], keyOnly: false },
+  overdue: { timeliness: ["overdue"], keyOnly: false },
+  keyTasks: { timeliness: TIMELINESS, keyOnly: true },
+};
+
+/** Whether a task of this timeliness (null: cancelled) counts in the cell. */
+export function inStatisticCell(
+  cell: StatisticCell,
+  task: { timeliness: Timeliness | null; isKey: boolean },
+): boolean {
+  const definition = CELL_DEFINITIONS[cell];
+  return (
+    task.timeliness !== null &&
+    definition.timeliness.includes(task.timeliness) &&
+    (!definition.keyOnly || task.isKey)
+  );
+}
+
+/** The number a cell shows, from a row of figures. */
+export function cellValue(cells: StatisticCells, cell: StatisticCell): number {
+  return cell === "openNotOverdue" ? cells.open - cells.overdue : cells[cell];
+}
+
+/**
+ * The tasks behind one figure: the scope, the cell, and for a row of the per-agency table the
+ * lead agency of the time (exactly that agency; absent or null: the whole scope), a page at a time.
+ */
+export const statisticTasksInput = z
+  .object({
+    ...scopeFields,
+    ...asOfFields,
+    cell: z.enum(STATISTIC_CELLS),
+    leadAgencyId: idSchema.nullish(),
+    page: z.number().int().min(1).default(1),
+    pageSize: z.number().int().min(1).max(500).default(50),
+  })
+  .refine(periodInOrder, PERIOD_ORDER);
+export type StatisticTasksInput = z.input<typeof statisticTasksInput>;
 
 /** Columns of the per-agency table, each sortable. */
 export const AGENCY_STATISTIC_SORTS = [

@@ -2,58 +2,33 @@ import { Table, UnstyledButton } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { AgencyStatisticSort, SortDirection, StatisticCells } from "../../shared/statistic.ts";
-import type { Timeliness } from "../../shared/timeliness.ts";
 import type { RouterOutputs } from "../trpc.ts";
 import classes from "./statistic.module.css";
 import { CountLink } from "./statistic-cells.tsx";
 import {
-  CELL_CATEGORIES,
-  overdueHref,
-  taskListHref,
+  CELL_LABEL_KEYS,
+  statisticTasksHref,
   type UrlScope,
   useStatisticFormat,
 } from "./statistic-scope.ts";
 
 type AgencyRow = RouterOutputs["statistic"]["byAgency"]["rows"][number];
 
-type CountColumn = {
-  sort: AgencyStatisticSort &
-    keyof Pick<
-      StatisticCells,
-      | "total"
-      | "completed"
-      | "completedOnTime"
-      | "completedLate"
-      | "open"
-      | "withinDeadline"
-      | "noDeadline"
-      | "overdue"
-    >;
-  /** The task list's categories; none for the overdue list. */
-  categories: readonly Timeliness[] | null;
-  labelKey: string;
-};
+/** A count column: its figure, which is also its sort and the list its numbers open. */
+type CountColumn = AgencyStatisticSort &
+  (
+    | "total"
+    | "completed"
+    | "completedOnTime"
+    | "completedLate"
+    | "open"
+    | "withinDeadline"
+    | "noDeadline"
+    | "overdue"
+  );
 
-const COMPLETED_COLUMNS: readonly CountColumn[] = [
-  { sort: "completed", categories: CELL_CATEGORIES.completed, labelKey: "completed" },
-  {
-    sort: "completedOnTime",
-    categories: CELL_CATEGORIES.completedOnTime,
-    labelKey: "completedOnTime",
-  },
-  { sort: "completedLate", categories: CELL_CATEGORIES.completedLate, labelKey: "completedLate" },
-];
-
-const OPEN_COLUMNS: readonly CountColumn[] = [
-  { sort: "open", categories: CELL_CATEGORIES.open, labelKey: "open" },
-  {
-    sort: "withinDeadline",
-    categories: CELL_CATEGORIES.withinDeadline,
-    labelKey: "withinDeadlineOnly",
-  },
-  { sort: "noDeadline", categories: CELL_CATEGORIES.noDeadline, labelKey: "noDeadline" },
-  { sort: "overdue", categories: null, labelKey: "overdue" },
-];
+const COMPLETED_COLUMNS: readonly CountColumn[] = ["completed", "completedOnTime", "completedLate"];
+const OPEN_COLUMNS: readonly CountColumn[] = ["open", "withinDeadline", "noDeadline", "overdue"];
 
 const RATE_COLUMNS = ["completionRate", "onTimeRate", "overdueShare"] as const;
 
@@ -103,7 +78,8 @@ function SortHeader({
 /**
  * One row per lead agency with the official cells, the rates and the average days overdue,
  * sorted by any column (the server sorts; the choice sits in the URL), the total row first.
- * Every count opens the matching task list.
+ * Every count opens exactly the tasks it counts (statistic.tasks): a row's, those its agency led
+ * at the time; the total row's, the whole scope.
  */
 export function AgencyTable({
   rows,
@@ -127,34 +103,29 @@ export function AgencyTable({
   const c = (key: string) => t(`statistics.column.${key}`);
   const header = { sort, direction, onSort };
 
-  const countCell = (cells: StatisticCells, column: CountColumn, lead: number | undefined) => {
-    const label = t(`statistics.cell.${column.labelKey}`);
+  /** A count opening exactly its tasks: of one lead agency of the time, or of the whole scope. */
+  const countCell = (
+    cells: StatisticCells,
+    column: CountColumn,
+    agency: AgencyRow["agency"] | null,
+  ) => {
+    const label = t(`statistics.cell.${CELL_LABEL_KEYS[column]}`);
     return (
-      <Table.Td key={column.sort} ta="right">
+      <Table.Td key={column} ta="right">
         <CountLink
-          value={cells[column.sort]}
-          label={label}
-          to={
-            column.categories === null
-              ? overdueHref(scope, lead)
-              : taskListHref(scope, { timeliness: column.categories, lead })
-          }
+          value={cells[column]}
+          label={agency === null ? label : t("statistics.rowLabel", { label, agency: agency.name })}
+          to={statisticTasksHref(scope, column, agency?.id)}
         />
       </Table.Td>
     );
   };
 
-  const cellsOf = (cells: StatisticCells, lead: number | undefined) => (
+  const cellsOf = (cells: StatisticCells, agency: AgencyRow["agency"] | null) => (
     <>
-      <Table.Td ta="right">
-        <CountLink
-          value={cells.total}
-          label={t("statistics.cell.total")}
-          to={taskListHref(scope, { timeliness: CELL_CATEGORIES.total, lead })}
-        />
-      </Table.Td>
-      {COMPLETED_COLUMNS.map((column) => countCell(cells, column, lead))}
-      {OPEN_COLUMNS.map((column) => countCell(cells, column, lead))}
+      {countCell(cells, "total", agency)}
+      {COMPLETED_COLUMNS.map((column) => countCell(cells, column, agency))}
+      {OPEN_COLUMNS.map((column) => countCell(cells, column, agency))}
       {RATE_COLUMNS.map((rate) => (
         <Table.Td key={rate} ta="right" style={{ whiteSpace: "nowrap" }}>
           {percent(cells[rate])}
@@ -217,8 +188,8 @@ export function AgencyTable({
           </Table.Tr>
           <Table.Tr>
             {[...COMPLETED_COLUMNS, ...OPEN_COLUMNS].map((column) => (
-              <SortHeader key={column.sort} column={column.sort} {...header}>
-                {c(column.sort)}
+              <SortHeader key={column} column={column} {...header}>
+                {c(column)}
               </SortHeader>
             ))}
           </Table.Tr>
@@ -227,7 +198,7 @@ export function AgencyTable({
           <Table.Tr className={classes.totalRow}>
             <Table.Td />
             <Table.Th scope="row">{t("statistic.totalRow")}</Table.Th>
-            {cellsOf(total, scope.agencyId)}
+            {cellsOf(total, null)}
           </Table.Tr>
           {rows.map((row, index) => (
             <Table.Tr key={row.agency.id}>
@@ -235,7 +206,7 @@ export function AgencyTable({
               <Table.Th scope="row" fw={500}>
                 {row.agency.name}
               </Table.Th>
-              {cellsOf(row, row.agency.id)}
+              {cellsOf(row, row.agency)}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -2,14 +2,16 @@ import { Anchor, Box, type MantineColor, Paper, Stack, Text } from "@mantine/cor
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { StatisticCells as Cells } from "../../shared/statistic.ts";
-import type { Timeliness } from "../../shared/timeliness.ts";
+import {
+  type StatisticCells as Cells,
+  cellValue,
+  type StatisticCell,
+} from "../../shared/statistic.ts";
 import { TIMELINESS_COLORS } from "../ui/badges.tsx";
 import classes from "./statistic.module.css";
 import {
-  CELL_CATEGORIES,
-  overdueHref,
-  taskListHref,
+  CELL_LABEL_KEYS,
+  statisticTasksHref,
   type UrlScope,
   useStatisticFormat,
 } from "./statistic-scope.ts";
@@ -51,19 +53,20 @@ export function CountLink({
 }
 
 function MainCell({
-  label,
+  cell,
+  cells,
+  scope,
   color,
-  value,
-  to,
   children,
 }: {
-  label: string;
+  cell: StatisticCell;
+  cells: Cells;
+  scope: UrlScope;
   color: MantineColor;
-  value: number;
-  to: string;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const label = t(`statistics.cell.${CELL_LABEL_KEYS[cell]}`);
   return (
     <Paper
       withBorder
@@ -77,7 +80,12 @@ function MainCell({
         </Text>
       </dt>
       <dd className={classes.cellValue}>
-        <CountLink value={value} to={to} label={label} size="2rem" />{" "}
+        <CountLink
+          value={cellValue(cells, cell)}
+          to={statisticTasksHref(scope, cell)}
+          label={label}
+          size="2rem"
+        />{" "}
         <Text span size="sm" c="dimmed">
           {t("statistics.tasksUnit")}
         </Text>
@@ -108,88 +116,63 @@ function Figure({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** A figure that counts tasks, opening them. */
+function CountFigure({
+  cell,
+  cells,
+  scope,
+}: {
+  cell: StatisticCell;
+  cells: Cells;
+  scope: UrlScope;
+}) {
+  const { t } = useTranslation();
+  const label = t(`statistics.cell.${CELL_LABEL_KEYS[cell]}`);
+  return (
+    <Figure label={label}>
+      <CountLink
+        value={cellValue(cells, cell)}
+        to={statisticTasksHref(scope, cell)}
+        label={label}
+      />
+    </Figure>
+  );
+}
+
 /**
  * The four cells the Government publishes (completed on time, completed late, open within
  * deadline, open overdue: together the total), then the other figures and the sentence a report
  * would write.
  */
-export function StatisticCellsView({
-  cells,
-  scope,
-  lead,
-}: {
-  cells: Cells;
-  scope: UrlScope;
-  /** The agency the task lists filter on (the scope's own agency). */
-  lead: number | undefined;
-}) {
+export function StatisticCellsView({ cells, scope }: { cells: Cells; scope: UrlScope }) {
   const { t } = useTranslation();
   const { count, percent, days } = useStatisticFormat();
-  const list = (timeliness: readonly Timeliness[]) => taskListHref(scope, { timeliness, lead });
-  const openNotOverdue = cells.open - cells.overdue;
+  const openNotOverdue = cellValue(cells, "openNotOverdue");
   const label = (key: string) => t(`statistics.cell.${key}`);
+  const main = { cells, scope };
 
   return (
     <Stack gap="md">
       <Box component="dl" className={classes.mainCells}>
-        <MainCell
-          label={label("completedOnTime")}
-          color={TIMELINESS_COLORS.completed_on_time}
-          value={cells.completedOnTime}
-          to={list(CELL_CATEGORIES.completedOnTime)}
-        />
-        <MainCell
-          label={label("completedLate")}
-          color={TIMELINESS_COLORS.completed_late}
-          value={cells.completedLate}
-          to={list(CELL_CATEGORIES.completedLate)}
-        />
-        <MainCell
-          label={label("withinDeadline")}
-          color={TIMELINESS_COLORS.in_deadline}
-          value={openNotOverdue}
-          to={list(CELL_CATEGORIES.openNotOverdue)}
-        >
+        <MainCell cell="completedOnTime" color={TIMELINESS_COLORS.completed_on_time} {...main} />
+        <MainCell cell="completedLate" color={TIMELINESS_COLORS.completed_late} {...main} />
+        <MainCell cell="openNotOverdue" color={TIMELINESS_COLORS.in_deadline} {...main}>
           {t("statistics.withinIncludes", {
             noDeadline: count(cells.noDeadline),
             dueSoon: count(cells.dueSoon),
           })}
         </MainCell>
-        <MainCell
-          label={label("overdue")}
-          color={TIMELINESS_COLORS.overdue}
-          value={cells.overdue}
-          to={overdueHref(scope, lead)}
-        >
+        <MainCell cell="overdue" color={TIMELINESS_COLORS.overdue} {...main}>
           {t("statistics.shareOfTotal", { percent: percent(cells.overdueShare) })}
         </MainCell>
       </Box>
 
       <Box component="dl" className={classes.figures}>
-        <Figure label={label("total")}>
-          <CountLink value={cells.total} to={list(CELL_CATEGORIES.total)} label={label("total")} />
-        </Figure>
-        <Figure label={label("completed")}>
-          <CountLink
-            value={cells.completed}
-            to={list(CELL_CATEGORIES.completed)}
-            label={label("completed")}
-          />
-        </Figure>
-        <Figure label={label("noDeadline")}>
-          <CountLink
-            value={cells.noDeadline}
-            to={list(CELL_CATEGORIES.noDeadline)}
-            label={label("noDeadline")}
-          />
-        </Figure>
-        <Figure label={label("dueSoon")}>
-          <CountLink
-            value={cells.dueSoon}
-            to={list(CELL_CATEGORIES.dueSoon)}
-            label={label("dueSoon")}
-          />
-        </Figure>
+        <CountFigure cell="total" {...main} />
+        <CountFigure cell="completed" {...main} />
+        <CountFigure cell="noDeadline" {...main} />
+        <CountFigure cell="dueSoon" {...main} />
+        {!scope.keyOnly && <CountFigure cell="keyTasks" {...main} />}
         <Figure label={label("completionRate")}>{percent(cells.completionRate)}</Figure>
         <Figure label={label("overdueShare")}>{percent(cells.overdueShare)}</Figure>
         <Figure label={label("onTimeRate")}>{percent(cells.onTimeRate)}</Figure>

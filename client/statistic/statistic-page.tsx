@@ -14,12 +14,7 @@ import { ExportButton } from "./export-panel.tsx";
 import { useScopeDescription } from "./scope-description.ts";
 import { StatisticCellsView } from "./statistic-cells.tsx";
 import { StatisticFilters } from "./statistic-filters.tsx";
-import {
-  listsMatchScope,
-  periodOutOfOrder,
-  scopeFromParams,
-  sortFromParams,
-} from "./statistic-scope.ts";
+import { periodOutOfOrder, scopeFromParams, sortFromParams } from "./statistic-scope.ts";
 import { TrendChart } from "./trend-chart.tsx";
 
 /**
@@ -99,15 +94,9 @@ export function StatisticPage() {
                 <EmptyView title={t("statistics.empty")} description={t("statistics.emptyHint")} />
               ) : (
                 <>
-                  <StatisticCellsView
-                    cells={summary.data.cells}
-                    scope={scope}
-                    lead={scope.agencyId}
-                  />
+                  <StatisticCellsView cells={summary.data.cells} scope={scope} />
                   <Text size="sm" c="dimmed">
-                    {listsMatchScope(scope)
-                      ? t("statistics.linkNote")
-                      : t("statistics.linkNoteToday")}
+                    {t("statistics.linkNote")}
                   </Text>
                 </>
               )}
@@ -164,7 +153,7 @@ export function StatisticPage() {
               ) : trend.data.points.length === 0 ? (
                 <Text c="dimmed">{t("statistics.trendEmpty")}</Text>
               ) : (
-                <TrendChart points={trend.data.points} />
+                <TrendChart points={trend.data.points} scope={scope} />
               )}
             </Stack>
           </section>

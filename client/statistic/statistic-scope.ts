@@ -13,14 +13,14 @@ import {
   type SortDirection,
   STATISTIC_BASES,
   type StatisticBasis,
+  type StatisticCell,
 } from "../../shared/statistic.ts";
-import type { Timeliness } from "../../shared/timeliness.ts";
 import { isLanguage } from "../i18n.ts";
 import { enumParam, intParam } from "../ui/url-state.ts";
 
 /**
  * The statistics scope as it sits in the URL, shared by the statistics page, its print view and
- * the links to the task lists. Parameter names: directive, type, key=1, agency, period (issued or
+ * the lists of the tasks behind its figures. Parameter names: directive, type, key=1, agency, period (issued or
  * due), from, to, asOf (ISO dates), basis=original, and for the per-agency table sort and dir.
  */
 export type UrlScope = {
@@ -82,68 +82,82 @@ export function periodOutOfOrder(scope: UrlScope): boolean {
   return scope.from !== undefined && scope.to !== undefined && scope.from > scope.to;
 }
 
+/** The scope as URL parameters, the inverse of scopeFromParams (defaults left out). */
+export function scopeParams(scope: UrlScope): URLSearchParams {
+  const params = new URLSearchParams();
+  if (scope.directiveId !== undefined) params.set("directive", String(scope.directiveId));
+  if (scope.directiveType !== undefined) params.set("type", scope.directiveType);
+  if (scope.keyOnly) params.set("key", "1");
+  if (scope.agencyId !== undefined) params.set("agency", String(scope.agencyId));
+  if (scope.periodBy !== "issued") params.set("period", scope.periodBy);
+  if (scope.from !== undefined) params.set("from", scope.from);
+  if (scope.to !== undefined) params.set("to", scope.to);
+  if (scope.asOf !== undefined) params.set("asOf", scope.asOf);
+  if (scope.basis !== "in_force") params.set("basis", scope.basis);
+  return params;
+}
+
 /**
- * Whether the task lists (which show tasks as they are today, by their own lead agency) can show
- * exactly the tasks a figure counts: not when the figures stand at a past day, cover a period or
- * a directive type, count against the original deadline, or take in the agencies under one.
+ * The address of the tasks one figure counts (statistic.tasks): the scope, the cell, and for a
+ * row of the per-agency table its lead agency of the time (`lead`).
  */
-export function listsMatchScope(scope: UrlScope): boolean {
+export function statisticTasksHref(
+  scope: UrlScope,
+  cell: StatisticCell,
+  lead?: number | undefined,
+): string {
+  const params = scopeParams(scope);
+  params.set("cell", cell);
+  if (lead !== undefined) params.set("lead", String(lead));
+  return `/statistics/tasks?${params.toString()}`;
+}
+
+/**
+ * Whether the overdue list (today's overdue tasks by the deadline in force, of an agency and
+ * those under it) holds exactly the tasks of this figure, so that it can offer urging and the
+ * Excel file: the overdue figure of the whole scope, today, with no directive type or period.
+ */
+export function overdueListMatches(
+  scope: UrlScope,
+  cell: StatisticCell,
+  lead: number | undefined,
+): boolean {
   return (
+    cell === "overdue" &&
+    lead === undefined &&
     scope.asOf === undefined &&
+    scope.basis === "in_force" &&
     scope.directiveType === undefined &&
     scope.from === undefined &&
-    scope.to === undefined &&
-    scope.basis === "in_force" &&
-    scope.agencyId === undefined
+    scope.to === undefined
   );
 }
 
-/** The task-list address of the tasks in some timeliness categories, within the scope. */
-export function taskListHref(
-  scope: Pick<UrlScope, "directiveId" | "keyOnly">,
-  options: { timeliness: readonly Timeliness[]; lead?: number | undefined },
-): string {
-  const params = new URLSearchParams();
-  if (options.lead !== undefined) params.set("lead", String(options.lead));
-  params.set("timeliness", options.timeliness.join(","));
-  if (scope.directiveId !== undefined) params.set("directive", String(scope.directiveId));
-  if (scope.keyOnly) params.set("key", "1");
-  return `/tasks?${params.toString()}`;
-}
-
-/** The overdue list of the scope (the agencies under `lead` included). */
-export function overdueHref(
-  scope: Pick<UrlScope, "directiveId" | "keyOnly">,
-  lead: number | undefined,
-): string {
+/** The overdue list of the scope (its agency and those under it). */
+export function overdueHref(scope: Pick<UrlScope, "directiveId" | "keyOnly" | "agencyId">): string {
   const params = new URLSearchParams();
   if (scope.directiveId !== undefined) params.set("directive", String(scope.directiveId));
-  if (lead !== undefined) params.set("lead", String(lead));
+  if (scope.agencyId !== undefined) params.set("lead", String(scope.agencyId));
   if (scope.keyOnly) params.set("key", "1");
   const query = params.toString();
   return query === "" ? "/overdue" : `/overdue?${query}`;
 }
 
-/** The timeliness categories behind each figure that has a task list. */
-export const CELL_CATEGORIES = {
-  total: [
-    "completed_on_time",
-    "completed_late",
-    "in_deadline",
-    "due_soon",
-    "no_deadline",
-    "overdue",
-  ],
-  completed: ["completed_on_time", "completed_late"],
-  completedOnTime: ["completed_on_time"],
-  completedLate: ["completed_late"],
-  open: ["in_deadline", "due_soon", "no_deadline", "overdue"],
-  /** "Đang thực hiện trong hạn" as the published reports count it: every open task not overdue. */
-  openNotOverdue: ["in_deadline", "due_soon", "no_deadline"],
-  withinDeadline: ["in_deadline", "due_soon"],
-  dueSoon: ["due_soon"],
-  noDeadline: ["no_deadline"],
-} as const satisfies Record<string, readonly Timeliness[]>;
+/** The text key (statistics.cell.*) naming each figure. */
+export const CELL_LABEL_KEYS: Record<StatisticCell, string> = {
+  total: "total",
+  completed: "completed",
+  completedOnTime: "completedOnTime",
+  completedLate: "completedLate",
+  open: "open",
+  openNotOverdue: "withinDeadline",
+  withinDeadline: "withinDeadlineOnly",
+  inDeadline: "inDeadline",
+  dueSoon: "dueSoon",
+  noDeadline: "noDeadline",
+  overdue: "overdue",
+  keyTasks: "keyTasks",
+};
 
 /** Counts and rates written as the published reports write them: "10.448", "2,76 %". */
 export function useStatisticFormat() {

@@ -2,7 +2,8 @@ import { Accordion, Table, Text, useMantineTheme } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { RouterOutputs } from "../trpc.ts";
-import { useStatisticFormat } from "./statistic-scope.ts";
+import { CountLink } from "./statistic-cells.tsx";
+import { statisticTasksHref, type UrlScope, useStatisticFormat } from "./statistic-scope.ts";
 
 type TrendPoint = RouterOutputs["statistic"]["trend"]["points"][number];
 
@@ -16,7 +17,14 @@ function monthLabel(month: string): string {
  * Month by month: open overdue tasks (bars, left axis) and the on-time rate (line, right axis in
  * percent), with the same figures in a table for screen readers and keyboard users.
  */
-export function TrendChart({ points }: { points: readonly TrendPoint[] }) {
+export function TrendChart({
+  points,
+  scope,
+}: {
+  points: readonly TrendPoint[];
+  /** The scope of the figures; each count of the table opens its tasks at the point's day. */
+  scope: UrlScope;
+}) {
   const { t } = useTranslation();
   const theme = useMantineTheme();
   const { count, percent } = useStatisticFormat();
@@ -106,19 +114,43 @@ export function TrendChart({ points }: { points: readonly TrendPoint[] }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {points.map((point) => (
-                  <Table.Tr key={point.month}>
-                    <Table.Th scope="row" fw={500}>
-                      {monthLabel(point.month)}
-                    </Table.Th>
-                    <Table.Td ta="right">{count(point.cells.overdue)}</Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
-                      {percent(point.cells.onTimeRate)}
-                    </Table.Td>
-                    <Table.Td ta="right">{count(point.cells.total)}</Table.Td>
-                    <Table.Td ta="right">{count(point.cells.completed)}</Table.Td>
-                  </Table.Tr>
-                ))}
+                {points.map((point) => {
+                  const month = monthLabel(point.month);
+                  const at = { ...scope, asOf: point.asOf };
+                  const label = (name: string) =>
+                    t("statistics.monthLabel", { label: name, month });
+                  return (
+                    <Table.Tr key={point.month}>
+                      <Table.Th scope="row" fw={500}>
+                        {month}
+                      </Table.Th>
+                      <Table.Td ta="right">
+                        <CountLink
+                          value={point.cells.overdue}
+                          to={statisticTasksHref(at, "overdue")}
+                          label={label(overdueName)}
+                        />
+                      </Table.Td>
+                      <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+                        {percent(point.cells.onTimeRate)}
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        <CountLink
+                          value={point.cells.total}
+                          to={statisticTasksHref(at, "total")}
+                          label={label(t("statistics.cell.total"))}
+                        />
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        <CountLink
+                          value={point.cells.completed}
+                          to={statisticTasksHref(at, "completed")}
+                          label={label(t("statistics.cell.completed"))}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
               </Table.Tbody>
             </Table>
           </Accordion.Panel>

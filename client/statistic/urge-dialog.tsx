@@ -1,54 +1,39 @@
-import {
-  Button,
-  Group,
-  List,
-  Modal,
-  Progress,
-  ScrollArea,
-  Stack,
-  Text,
-  Textarea,
-} from "@mantine/core";
+import { Button, Group, List, Modal, ScrollArea, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { taskAddNoteInput } from "../../shared/task.ts";
+import { taskAddNotesInput } from "../../shared/task.ts";
 import { useInvalidateTasks } from "../task/invalidate.ts";
 import { useTRPC } from "../trpc.ts";
-import { useFieldError } from "../ui/form.tsx";
+import { errorFacts } from "../ui/api-error.ts";
+import { FormAlert, useFieldError } from "../ui/form.tsx";
 import type { OverdueItem } from "./overdue-table.tsx";
 import { useStatisticFormat } from "./statistic-scope.ts";
 
-type Outcome = { sent: number[]; failed: OverdueItem[] };
-
 function UrgeForm({
   tasks,
-  done,
-  onProgress,
-  onFinished,
+  sending,
+  serverError,
+  onSend,
   onCancel,
 }: {
   tasks: readonly OverdueItem[];
-  /** Tasks handled so far while sending; null before. */
-  done: number | null;
-  onProgress: (done: number) => void;
-  onFinished: (outcome: Outcome) => void;
+  sending: boolean;
+  /** Why the server refused (then nothing was written), or null. */
+  serverError: string | null;
+  onSend: (note: string) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const invalidate = useInvalidateTasks();
   const { count } = useStatisticFormat();
-  const addNote = useMutation(trpc.task.addNote.mutationOptions());
   const [note, setNote] = useState(() => t("overdue.urgeDefault"));
   const fieldError = useFieldError();
   const [error, setError] = useState<string | null>(null);
-  const sending = done !== null;
 
-  const send = async () => {
-    // The server's own rule for a note (required, at most 4 000 characters).
-    const checked = taskAddNoteInput.shape.note.safeParse(note);
+  const send = () => {
+    // The server's own rule for the note (required, at most 4 000 characters).
+    const checked = taskAddNotesInput.shape.note.safeParse(note);
     if (!checked.success) {
       setError(
         note.trim() === ""
@@ -57,29 +42,15 @@ function UrgeForm({
       );
       return;
     }
-    const text = checked.data;
     setError(null);
-    const outcome: Outcome = { sent: [], failed: [] };
-    onProgress(0);
-    // One after the other: the server's write lock is not hammered, and progress reads true.
-    for (const [index, task] of tasks.entries()) {
-      try {
-        await addNote.mutateAsync({ id: task.id, note: text });
-        outcome.sent.push(task.id);
-      } catch {
-        outcome.failed.push(task);
-      }
-      onProgress(index + 1);
-    }
-    await invalidate();
-    onFinished(outcome);
+    onSend(checked.data);
   };
 
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        void send();
+        send();
       }}
     >
       <Stack gap="sm">
@@ -97,6 +68,7 @@ function UrgeForm({
             ))}
           </List>
         </ScrollArea.Autosize>
+        <FormAlert message={serverError} title={t("overdue.urgeFailedTitle")} />
         <Textarea
           label={t("overdue.urgeNote")}
           required
@@ -109,17 +81,11 @@ function UrgeForm({
           disabled={sending}
           data-autofocus
         />
-        {sending && (
-          <Stack gap={4} aria-live="polite">
-            <Text size="sm">
-              {t("overdue.urgeProgress", { done: count(done), total: count(tasks.length) })}
-            </Text>
-            <Progress
-              value={(100 * done) / Math.max(1, tasks.length)}
-              aria-label={t("overdue.urgeProgressLabel")}
-            />
-          </Stack>
-        )}
+        <Text size="sm" aria-live="polite">
+          {sending
+            ? t("overdue.urgeSending", { count: tasks.length, total: count(tasks.length) })
+            : ""}
+        </Text>
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel} disabled={sending}>
             {t("common.cancel")}
@@ -134,8 +100,9 @@ function UrgeForm({
 }
 
 /**
- * "Đôn đốc": the same urging note added to each chosen task's history (task.addNote), after the
- * user has read and may edit the text; progress while sending, then what went through.
+ * "Đôn đốc": the same urging note added to the history of every chosen task, after the user has
+ * read and may edit the text; one request (task.addNotes), so the note reaches all of them or,
+ * when the server refuses, none.
  */
 export function UrgeDialog({
   opened,
@@ -150,53 +117,57 @@ export function UrgeDialog({
   onSent: (ids: readonly number[]) => void;
 }) {
   const { t } = useTranslation();
+  const trpc = useTRPC();
+  const invalidate = useInvalidateTasks();
   const { count } = useStatisticFormat();
-  const [done, setDone] = useState<number | null>(null);
-  const busy = done !== null;
+  const addNotes = useMutation(trpc.task.addNotes.mutationOptions());
+  const sending = addNotes.isPending;
+  const serverError = addNotes.isError
+    ? (errorFacts(addNotes.error).message ?? t("problem.network"))
+    : null;
+  const close = () => {
+    if (sending) return;
+    addNotes.reset();
+    onClose();
+  };
+  const send = (note: string) => {
+    const ids = tasks.map((task) => task.id);
+    addNotes.mutate(
+      { ids, note },
+      {
+        onSuccess: async (result) => {
+          await invalidate();
+          onSent(ids);
+          addNotes.reset();
+          onClose();
+          notifications.show({
+            color: "green",
+            message: t("overdue.urgeDone", { count: result.count, total: count(result.count) }),
+          });
+        },
+      },
+    );
+  };
 
   return (
     <Modal
       opened={opened}
-      onClose={() => {
-        if (!busy) onClose();
-      }}
+      onClose={close}
       title={t("overdue.urgeTitle")}
       size="lg"
       // Shown at once: a fading dialog is read (and checked by axe) at half contrast.
       transitionProps={{ duration: 0 }}
-      closeOnClickOutside={!busy}
-      closeOnEscape={!busy}
-      withCloseButton={!busy}
+      closeOnClickOutside={!sending}
+      closeOnEscape={!sending}
+      withCloseButton={!sending}
       closeButtonProps={{ "aria-label": t("common.close") }}
     >
       <UrgeForm
         tasks={tasks}
-        done={done}
-        onProgress={setDone}
-        onCancel={onClose}
-        onFinished={({ sent, failed }) => {
-          setDone(null);
-          onSent(sent);
-          onClose();
-          if (failed.length === 0) {
-            notifications.show({
-              color: "green",
-              message: t("overdue.urgeDone", { count: sent.length, total: count(sent.length) }),
-            });
-          } else {
-            notifications.show({
-              color: "orange",
-              autoClose: false,
-              message: t("overdue.urgePartial", {
-                done: count(sent.length),
-                total: count(tasks.length),
-                failed: failed
-                  .map((task) => `${task.directive.number} ${task.clause}`.trim())
-                  .join("; "),
-              }),
-            });
-          }
-        }}
+        sending={sending}
+        serverError={serverError}
+        onSend={send}
+        onCancel={close}
       />
     </Modal>
   );

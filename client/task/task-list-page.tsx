@@ -41,7 +41,8 @@ function listParam<T extends string>(
 
 /**
  * Every task the user may see, filtered from the URL (lead agency, timeliness categories,
- * directive, key tasks, status, words): where the counts of the statistics page lead.
+ * directive, key tasks, status, words), as they are today. The figures of the statistics page
+ * open their own list (statistic-tasks-page.tsx), which knows the day and scope they count.
  */
 export function TaskListPage() {
   const { t } = useTranslation();

@@ -1,10 +1,17 @@
-import { listOverdue, statisticCounts, statisticTable } from "../../db/statistic.ts";
+import { agencyById } from "../../db/agency.ts";
+import {
+  listOverdue,
+  listStatisticTasks,
+  statisticCounts,
+  statisticTable,
+} from "../../db/statistic.ts";
 import { formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
 import {
   cellsFromCounts,
   statisticByAgencyInput,
   statisticOverdueInput,
   statisticScopeInput,
+  statisticTasksInput,
   statisticTrendInput,
   trendPoints,
 } from "../../shared/statistic.ts";
@@ -53,6 +60,31 @@ export const statisticRouter = router({
       points.push({ ...point, cells: cellsFromCounts(counts) });
     }
     return { asOf, basis: input.basis, points };
+  }),
+
+  /**
+   * The tasks behind one figure of summary or byAgency (a row's when `leadAgencyId` is given),
+   * as they stood at the end of `asOf`: `total` is that figure.
+   */
+  tasks: authedProcedure.input(statisticTasksInput).query(async ({ ctx, input }) => {
+    const asOf = resolveAsOf(ctx.clock, input.asOf);
+    const { basis, cell, page, pageSize } = input;
+    const leadAgencyId = input.leadAgencyId ?? null;
+    const lead = leadAgencyId === null ? undefined : await agencyById(ctx.db, leadAgencyId);
+    if (leadAgencyId !== null && !lead) {
+      fail("NOT_FOUND", "error.agencyNotFound", { id: leadAgencyId });
+    }
+    const leadAgency = lead
+      ? { id: lead.id, code: lead.code, name: lead.name, shortName: lead.shortName }
+      : null;
+    const list = await listStatisticTasks(ctx.db, ctx.viewer, input, {
+      basis,
+      asOf,
+      cell,
+      page,
+      pageSize,
+    });
+    return { asOf, basis, cell, leadAgency, ...list };
   }),
 
   /** Today's overdue tasks, most days overdue first, a page at a time. */

@@ -13,6 +13,7 @@ import {
   taskDetail,
   taskEvents,
   taskFacts,
+  taskFactsByIds,
   updateTask,
 } from "../../db/task.ts";
 import { isAgencyActiveOn } from "../../shared/agency.ts";
@@ -26,6 +27,7 @@ import {
 } from "../../shared/permission.ts";
 import {
   taskAddNoteInput,
+  taskAddNotesInput,
   taskCreateInput,
   taskListInput,
   taskSetProgressInput,
@@ -398,5 +400,37 @@ export const taskRouter = router({
       ]);
     });
     return { id: input.id };
+  }),
+
+  /**
+   * The same note on several tasks ("Đôn đốc"): every task is checked first (NOT_FOUND names the
+   * first one the viewer may not see), then all the notes are written in one transaction.
+   */
+  addNotes: authedProcedure.input(taskAddNotesInput).mutation(async ({ ctx, input }) => {
+    const facts = await taskFactsByIds(ctx.db, input.ids);
+    const tasks = input.ids.map((id) => {
+      const task = facts.get(id);
+      if (!task || !canSeeTask(ctx.viewer, task)) fail("NOT_FOUND", "error.taskNotFound", { id });
+      return task;
+    });
+    for (const task of tasks) {
+      if (!taskPermissions(ctx.viewer, task).canAddNote) fail("FORBIDDEN", "error.forbidden");
+    }
+    const at = ctx.clock.now().toISOString();
+    await ctx.db.transaction().execute(async (trx) => {
+      await appendTaskEvents(
+        trx,
+        tasks.map(
+          (task): NewTaskEvent => ({
+            taskId: task.id,
+            actorId: ctx.user.id,
+            at,
+            kind: "note",
+            note: input.note,
+          }),
+        ),
+      );
+    });
+    return { count: tasks.length };
   }),
 });

@@ -90,6 +90,7 @@ export const en: SharedTexts = {
     invalidMonth: "Invalid month (mm/yyyy).",
     monthRange: "The last month cannot be before the first, and at most {{max}} months.",
     periodKey: "Invalid reporting period.",
+    duplicates: "The list holds the same item twice.",
     tooSmall: {
       string: "At least {{min}} characters.",
       number: "The smallest value is {{min}}.",

@@ -92,6 +92,7 @@ export const vi = {
     invalidMonth: "Tháng không hợp lệ (mm/yyyy).",
     monthRange: "Tháng kết thúc không được trước tháng bắt đầu, và tối đa {{max}} tháng.",
     periodKey: "Kỳ báo cáo không hợp lệ.",
+    duplicates: "Danh sách có mục bị trùng.",
     tooSmall: {
       string: "Cần ít nhất {{min}} ký tự.",
       number: "Giá trị nhỏ nhất là {{min}}.",

@@ -8,14 +8,19 @@ import { addDays, daysBetween, deadlineInForce } from "../../shared/date.ts";
 import {
   addCounts,
   cellsFromCounts,
+  cellValue,
   emptyCounts,
   endOfVnDay,
   formatCount,
   formatPercent,
+  inStatisticCell,
   percent,
+  STATISTIC_CELLS,
   type StatisticBasis,
+  type StatisticCell,
   type StatisticCells,
   type StatisticCounts,
+  type StatisticTasksInput,
 } from "../../shared/statistic.ts";
 import { TASK_STATUSES, type TaskStatus } from "../../shared/task-status.ts";
 import { daysOverdue, timeliness } from "../../shared/timeliness.ts";
@@ -571,6 +576,297 @@ describe("statistic.overdue", () => {
   });
 });
 
+describe("statistic.tasks", () => {
+  type Scope = Omit<StatisticTasksInput, "cell" | "page" | "pageSize">;
+
+  /** Every id of a figure's list, page after page. */
+  async function listedIds(caller: Caller, input: StatisticTasksInput) {
+    const ids: number[] = [];
+    let total = 0;
+    for (let page = 1; ; page += 1) {
+      const result = await caller.statistic.tasks({ ...input, page, pageSize: 7 });
+      total = result.total;
+      ids.push(...result.items.map((item) => item.id));
+      if (result.items.length < 7) break;
+    }
+    expect(ids).toHaveLength(total);
+    return { total, ids: [...ids].sort((a, b) => a - b) };
+  }
+
+  /**
+   * The tasks a figure counts, chosen task by task: each visible task's latest task_state row
+   * before the end of the day, the scope applied in plain code, the pure timeliness function.
+   */
+  async function pureIds(db: Db, caller: Caller, input: StatisticTasksInput): Promise<number[]> {
+    const asOf = input.asOf ?? TODAY;
+    const basis = input.basis ?? "in_force";
+    const visible = new Set(
+      (await caller.task.list({ pageSize: 500 })).items.map((item) => item.id),
+    );
+    const rows = await db
+      .selectFrom("taskState")
+      .innerJoin("directive", "directive.id", "taskState.directiveId")
+      .select([
+        "taskState.taskId",
+        "taskState.leadAgencyId",
+        "taskState.isKey",
+        "taskState.status",
+        "taskState.dueOn",
+        "taskState.originalDueOn",
+        "taskState.doneOn",
+        "taskState.directiveId",
+        "directive.type",
+        "directive.issuedOn",
+      ])
+      .where("taskState.validFrom", "<", endOfVnDay(asOf))
+      .orderBy("taskState.validFrom")
+      .orderBy("taskState.id")
+      .execute();
+    const latest = new Map(rows.map((row) => [row.taskId, row]));
+    const agencies = await db
+      .selectFrom("agency")
+      .select(["agency.id", "agency.parentId"])
+      .execute();
+    const subtree = new Set(input.agencyId === undefined ? [] : [input.agencyId]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const agency of agencies) {
+        if (agency.parentId !== null && subtree.has(agency.parentId) && !subtree.has(agency.id)) {
+          subtree.add(agency.id);
+          grew = true;
+        }
+      }
+    }
+    const ids: number[] = [];
+    for (const [taskId, state] of latest) {
+      const dueOn = basis === "original" ? state.originalDueOn : state.dueOn;
+      const period = input.periodBy === "due" ? dueOn : state.issuedOn;
+      const inScope =
+        visible.has(taskId) &&
+        (input.directiveId === undefined || state.directiveId === input.directiveId) &&
+        (input.directiveType === undefined || state.type === input.directiveType) &&
+        (!input.keyOnly || state.isKey === 1) &&
+        (input.agencyId === undefined || subtree.has(state.leadAgencyId)) &&
+        (input.leadAgencyId === undefined ||
+          input.leadAgencyId === null ||
+          state.leadAgencyId === input.leadAgencyId) &&
+        (input.from === undefined || (period !== null && period >= input.from)) &&
+        (input.to === undefined || (period !== null && period <= input.to));
+      const category = timeliness({ status: state.status, dueOn, doneOn: state.doneOn }, asOf);
+      if (
+        inScope &&
+        inStatisticCell(input.cell, { timeliness: category, isKey: state.isKey === 1 })
+      ) {
+        ids.push(taskId);
+      }
+    }
+    return ids.sort((a, b) => a - b);
+  }
+
+  /** For every cell: the list has as many tasks as the figure, and exactly the pure ones. */
+  async function expectListsMatch(
+    db: Db,
+    caller: Caller,
+    scope: Scope,
+    cells: StatisticCells,
+    leadAgencyId?: number,
+  ) {
+    for (const cell of STATISTIC_CELLS) {
+      const input = { ...scope, cell, leadAgencyId };
+      const listed = await listedIds(caller, input);
+      const where = `${cell} of ${JSON.stringify(input)}`;
+      expect(listed.total, where).toBe(cellValue(cells, cell));
+      expect(listed.ids, where).toEqual(await pureIds(db, caller, input));
+    }
+  }
+
+  it("lists exactly the tasks each figure of the summary counts, today and on past days", async () => {
+    const db = await freshDb();
+    const caller = await leader(db);
+    const bct = await agencyId(db, "BCT");
+    const scopes: Scope[] = [
+      {},
+      { asOf: "2024-03-31" },
+      { asOf: "2024-03-15", keyOnly: true },
+      { asOf: "2024-12-31", agencyId: bct },
+      { directiveId: await directiveIdBy(db, "06/CT-TTg"), asOf: "2025-06-30" },
+      { directiveType: "chi_thi", periodBy: "due", from: "2024-03-01", to: "2024-03-31" },
+      { periodBy: "issued", from: "2026-01-01", asOf: "2026-11-20" },
+    ];
+    for (const scope of scopes) {
+      const { cells } = await caller.statistic.summary(scope);
+      expect(cells.total).toBeGreaterThan(0);
+      await expectListsMatch(db, caller, scope, cells);
+    }
+    // A figure of nothing lists nothing.
+    const empty = await caller.statistic.tasks({ cell: "total", directiveType: "nghi_quyet" });
+    expect(empty).toMatchObject({ total: 0, items: [] });
+  });
+
+  it("lists against the original deadline when the figures count against it", async () => {
+    const db = await freshDb();
+    const caller = await leader(db);
+    // PVN's report was due on 16/11/2026; an extension to 15/12/2026 is granted today.
+    const s4 = await taskIdBy(db, "12/CT-BCT", "Mục 4");
+    await extendDeadline(db, s4, "2026-12-15");
+    const november = { periodBy: "due", from: "2026-11-01", to: "2026-11-30" } as const;
+    for (const scope of [
+      { basis: "original" },
+      { basis: "in_force" },
+      { ...november, basis: "original" },
+      { ...november, basis: "in_force" },
+    ] as const) {
+      const { cells } = await caller.statistic.summary(scope);
+      await expectListsMatch(db, caller, scope, cells);
+    }
+    const overdue = async (basis: StatisticBasis) =>
+      (await caller.statistic.tasks({ cell: "overdue", basis, pageSize: 500 })).items;
+    expect((await overdue("original")).find((item) => item.id === s4)).toMatchObject({
+      dueOn: "2026-11-16",
+      timeliness: "overdue",
+      daysOverdue: 10,
+    });
+    expect((await overdue("in_force")).map((item) => item.id)).not.toContain(s4);
+    const inDeadline = await caller.statistic.tasks({ cell: "inDeadline", pageSize: 500 });
+    expect(inDeadline.items.find((item) => item.id === s4)).toMatchObject({
+      deadline: "2026-12-15",
+      dueOn: "2026-12-15",
+      timeliness: "in_deadline",
+      daysOverdue: 0,
+    });
+  });
+
+  it("lists a row of the per-agency table: that lead agency of the time, not those under it", async () => {
+    const db = await freshDb();
+    const caller = await leader(db);
+    for (const scope of [
+      { asOf: "2024-03-31" },
+      {},
+      { keyOnly: true, basis: "original" },
+    ] as const) {
+      const table = await caller.statistic.byAgency(scope);
+      for (const row of table.rows) {
+        await expectListsMatch(db, caller, scope, row, row.agency.id);
+      }
+      // The total row is the whole scope.
+      await expectListsMatch(db, caller, scope, table.total);
+    }
+    // BCT's row counts the tasks BCT itself leads; the scope "BCT" takes in the bodies under it.
+    const bct = await agencyId(db, "BCT");
+    const row = (await caller.statistic.byAgency({})).rows.find((r) => r.agency.id === bct);
+    const underBct = await caller.statistic.tasks({ cell: "total", agencyId: bct });
+    const ownRow = await caller.statistic.tasks({ cell: "total", leadAgencyId: bct });
+    expect(ownRow.total).toBe(row?.total);
+    expect(ownRow.total).toBeLessThan(underBct.total);
+    expect(ownRow.leadAgency).toMatchObject({ code: "BCT", name: "Bộ Công Thương" });
+    expect(underBct.leadAgency).toBeNull();
+  });
+
+  it("gives each task as it stood on the day: the lead of the time, its deadline, status and days overdue", async () => {
+    const db = await freshDb();
+    const caller = await leader(db);
+    const task = await taskIdBy(db, "06/CT-TTg", "Mục 6.4");
+    const haGiang = await agencyId(db, "UBND-02");
+    // Hà Giang merged into Tuyên Quang on 01/07/2025; the follow-up passes to Tuyên Quang today.
+    const tuyenQuang = await agencyId(db, "UBND-08-2025");
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable("task")
+        .set({ leadAgencyId: tuyenQuang, updatedAt: TEST_NOW })
+        .where("task.id", "=", task)
+        .execute();
+      await recordTaskState(trx, task, TEST_NOW);
+    });
+    const march = await caller.statistic.tasks({
+      asOf: "2024-03-31",
+      cell: "overdue",
+      leadAgencyId: haGiang,
+    });
+    expect(march).toMatchObject({
+      asOf: "2024-03-31",
+      basis: "in_force",
+      cell: "overdue",
+      total: 1,
+      leadAgency: { code: "UBND-02" },
+    });
+    expect(march.items).toEqual([
+      {
+        id: task,
+        directive: {
+          id: await directiveIdBy(db, "06/CT-TTg"),
+          type: "chi_thi",
+          number: "06/CT-TTg",
+        },
+        clause: "Mục 6.4",
+        title: expect.any(String),
+        isKey: expect.any(Boolean),
+        leadAgency: expect.objectContaining({ id: haGiang, code: "UBND-02" }),
+        deadline: "2024-03-10",
+        dueOn: "2024-03-11",
+        status: expect.stringMatching(/^(not_started|in_progress)$/),
+        doneOn: null,
+        timeliness: "overdue",
+        daysOverdue: 20,
+      },
+    ]);
+    // Today the task is Tuyên Quang's, and Hà Giang's row is gone.
+    const today = await caller.statistic.tasks({ cell: "overdue", leadAgencyId: haGiang });
+    expect(today.total).toBe(0);
+  });
+
+  it("puts the overdue first, most days first, and pages through the same order", async () => {
+    const db = await freshDb();
+    const caller = await leader(db);
+    const all = await caller.statistic.tasks({ cell: "total", pageSize: 500 });
+    expect(all.total).toBe(TODAY_CELLS.total);
+    const overdue = all.items.slice(0, TODAY_CELLS.overdue);
+    expect(overdue.every((item) => item.timeliness === "overdue")).toBe(true);
+    const days = overdue.map((item) => item.daysOverdue);
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+    expect(days[0]).toBe(990);
+    const paged = [];
+    for (let page = 1; page <= 5; page += 1) {
+      paged.push(...(await caller.statistic.tasks({ cell: "total", page, pageSize: 5 })).items);
+    }
+    expect(paged.map((item) => item.id)).toEqual(all.items.map((item) => item.id));
+  });
+
+  it("refuses a cell it does not know, a day still to come and an unknown agency; needs a session", async () => {
+    const db = await freshDb();
+    const caller = await leader(db);
+    const badCell = await rejection(
+      // @ts-expect-error: a rate lists no tasks, as a hand-made request could ask
+      caller.statistic.tasks({ cell: "completionRate" }),
+    );
+    expect(badCell.code).toBe("BAD_REQUEST");
+    expect(issuePaths(badCell)).toEqual([["cell"]]);
+    const future = await rejection(caller.statistic.tasks({ cell: "total", asOf: "2026-11-27" }));
+    expect(future.code).toBe("BAD_REQUEST");
+    const reversed = await rejection(
+      caller.statistic.tasks({ cell: "total", from: "2024-06-30", to: "2024-01-01" }),
+    );
+    expect(issuePaths(reversed)).toEqual([["to"]]);
+    const unknown = await rejection(
+      caller.statistic.tasks({ cell: "total", leadAgencyId: 999_999 }),
+    );
+    expect(unknown).toMatchObject({
+      code: "NOT_FOUND",
+      message: 'error.agencyNotFound|{"id":999999}',
+    });
+    // A reporter sees only its own agency's tasks, whatever it asks for.
+    const langson = await callerAs(db, "baocao.langson");
+    expect((await langson.statistic.tasks({ cell: "total" })).total).toBe(3);
+    expect(
+      (await langson.statistic.tasks({ cell: "total", leadAgencyId: await agencyId(db, "BCT") }))
+        .total,
+    ).toBe(0);
+    const anonymous = anonymousCaller(db);
+    expect((await rejection(anonymous.statistic.tasks({ cell: "total" }))).code).toBe(
+      "UNAUTHORIZED",
+    );
+  });
+});
+
 // ── The SQL figures against the pure timeliness function ─────────────────────────────────
 
 const BASE = "2026-01-01";
@@ -628,7 +924,11 @@ function toFacts(states: RandomState[]): Fact[] {
     .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
 }
 
-async function insertHistory(db: Db, tasks: Fact[][], run: number): Promise<number> {
+async function insertHistory(
+  db: Db,
+  tasks: Fact[][],
+  run: number,
+): Promise<{ directiveId: number; taskIds: number[] }> {
   const bct = await agencyId(db, "BCT");
   const leads = new Map<string, number>();
   for (const code of LEADS) leads.set(code, await agencyId(db, code));
@@ -651,6 +951,7 @@ async function insertHistory(db: Db, tasks: Fact[][], run: number): Promise<numb
     })
     .returning("directive.id")
     .executeTakeFirstOrThrow();
+  const taskIds: number[] = [];
   for (const states of tasks) {
     const last = states[states.length - 1];
     const first = states[0];
@@ -678,6 +979,7 @@ async function insertHistory(db: Db, tasks: Fact[][], run: number): Promise<numb
       })
       .returning("task.id")
       .executeTakeFirstOrThrow();
+    taskIds.push(taskId);
     await db
       .insertInto("taskState")
       .values(
@@ -698,7 +1000,7 @@ async function insertHistory(db: Db, tasks: Fact[][], run: number): Promise<numb
       )
       .execute();
   }
-  return directiveId;
+  return { directiveId, taskIds };
 }
 
 /** The figures computed task by task with the pure function, from the state in force. */
@@ -727,6 +1029,33 @@ function pureCounts(
   return result;
 }
 
+/** The tasks a figure lists, chosen task by task with the pure function (indexes into `tasks`). */
+function pureSelection(
+  tasks: Fact[][],
+  options: {
+    asOf: string;
+    basis: StatisticBasis;
+    keyOnly: boolean;
+    cell: StatisticCell;
+    lead: string | null;
+  },
+): number[] {
+  const cutoff = endOfVnDay(options.asOf);
+  return tasks.flatMap((states, index) => {
+    const state = states.filter((s) => s.validFrom < cutoff).at(-1);
+    if (!state || (options.keyOnly && !state.isKey)) return [];
+    if (options.lead !== null && state.lead !== options.lead) return [];
+    const dueOn = options.basis === "original" ? state.originalDueOn : state.dueOn;
+    const category = timeliness(
+      { status: state.status, dueOn, doneOn: state.doneOn },
+      options.asOf,
+    );
+    return inStatisticCell(options.cell, { timeliness: category, isKey: state.isKey })
+      ? [index]
+      : [];
+  });
+}
+
 describe("the SQL figures agree with the pure timeliness function", () => {
   it("on random tasks, histories, as-of days and bases", async () => {
     const db = await freshDb();
@@ -741,10 +1070,12 @@ describe("the SQL figures agree with the pure timeliness function", () => {
         fc.integer({ min: -2, max: 75 }),
         fc.constantFrom<StatisticBasis>("in_force", "original"),
         fc.boolean(),
-        async (randomTasks, asOfDay, basis, keyOnly) => {
+        fc.constantFrom(...STATISTIC_CELLS),
+        fc.option(fc.constantFrom(...LEADS), { nil: null }),
+        async (randomTasks, asOfDay, basis, keyOnly, cell, lead) => {
           run += 1;
           const tasks = randomTasks.map(toFacts);
-          const directiveId = await insertHistory(db, tasks, run);
+          const { directiveId, taskIds } = await insertHistory(db, tasks, run);
           const asOf = addDays(BASE, asOfDay);
           const table = await caller.statistic.byAgency({
             directiveId,
@@ -763,6 +1094,41 @@ describe("the SQL figures agree with the pure timeliness function", () => {
           expect(table.total).toEqual(cellsFromCounts(total));
           const summary = await caller.statistic.summary({ directiveId, asOf, basis, keyOnly });
           expect(summary.cells).toEqual(cellsFromCounts(total));
+          // The list behind one figure (of the whole scope, or of one lead agency's row).
+          const leadAgencyId = lead === null ? null : await agencyId(db, lead);
+          const listed = await caller.statistic.tasks({
+            directiveId,
+            asOf,
+            basis,
+            keyOnly,
+            cell,
+            leadAgencyId,
+            pageSize: 500,
+          });
+          const expectedIds = pureSelection(tasks, { asOf, basis, keyOnly, cell, lead }).flatMap(
+            (index) => taskIds[index] ?? [],
+          );
+          const byId = (a: number, b: number) => a - b;
+          expect(listed.items.map((item) => item.id).sort(byId)).toEqual(expectedIds.sort(byId));
+          const row = lead === null ? table.total : fromSql.get(lead);
+          expect(listed.total).toBe(row === undefined ? 0 : cellValue(row, cell));
+          for (const item of listed.items) {
+            const states = tasks[taskIds.indexOf(item.id)] ?? [];
+            const state = states.filter((s) => s.validFrom < endOfVnDay(asOf)).at(-1);
+            if (!state) throw new Error(`task ${item.id} listed before it existed`);
+            const facts = {
+              status: state.status,
+              dueOn: basis === "original" ? state.originalDueOn : state.dueOn,
+              doneOn: state.doneOn,
+            };
+            expect(item).toMatchObject({
+              ...facts,
+              leadAgency: { code: state.lead },
+              isKey: state.isKey,
+              timeliness: timeliness(facts, asOf),
+              daysOverdue: daysOverdue(facts, asOf),
+            });
+          }
         },
       ),
       { numRuns: 60 },

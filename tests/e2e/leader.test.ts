@@ -12,8 +12,9 @@ import {
 /**
  * The leaders' view of issue 3 in a real browser against the built app, on the demo data as of
  * 26/11/2026: the leader of the Ministry of Industry and Trade reads the official figures, follows
- * the overdue count to the overdue list, narrows it to Lạng Sơn, downloads the Excel file and
- * finds in it exactly the rows on the screen; the print view and the task list pass axe too.
+ * the overdue count to the tasks it counts and on to the overdue list, narrows it to Lạng Sơn,
+ * downloads the Excel file and finds in it exactly the rows on the screen; a figure of a past day
+ * and a row of the per-agency table list as many tasks as they count; the print view passes axe.
  */
 let app: RunningApp;
 let browser: Browser;
@@ -51,6 +52,12 @@ async function shownTasks(page: Page): Promise<string[]> {
   return names.map((name) => name.replace(/^Chọn nhiệm vụ: /, ""));
 }
 
+/** The number of tasks the list behind a figure says it holds ("8 nhiệm vụ"). */
+async function listedTotal(page: Page): Promise<number> {
+  const status = page.getByRole("status").filter({ hasText: /^\d[\d.]* nhiệm vụ$/ });
+  return countOf(((await status.textContent()) ?? "").replace(/ nhiệm vụ$/, ""));
+}
+
 async function overdueTotal(page: Page): Promise<number> {
   const status = page.getByRole("status").filter({ hasText: /nhiệm vụ quá hạn$/ });
   const text = (await status.textContent()) ?? "";
@@ -81,10 +88,26 @@ describe("the leaders' view in Chromium", () => {
     await page.getByRole("table", { name: /theo tháng/ }).waitFor();
     await expectAccessible(page, "statistics page");
 
-    // The overdue count leads to the overdue list, which has as many tasks.
+    // The overdue count leads to the tasks it counts, and on to the overdue list: as many tasks.
     await page
       .getByRole("link", { name: "— Quá hạn chưa hoàn thành: xem danh sách" })
       .first()
+      .click();
+    await page
+      .getByRole("heading", {
+        name: "Quá hạn chưa hoàn thành — tính đến ngày 26/11/2026",
+        level: 1,
+      })
+      .waitFor();
+    await expect.poll(() => listedTotal(page)).toBe(overdue);
+    const listed = page.getByRole("table", {
+      name: "Quá hạn chưa hoàn thành — tính đến ngày 26/11/2026",
+    });
+    // A header row, then one row per task.
+    await expect.poll(() => listed.getByRole("row").count()).toBe(overdue + 1);
+    await expectAccessible(page, "tasks behind the overdue figure");
+    await page
+      .getByRole("link", { name: "Đôn đốc, xuất Excel: mở danh sách nhiệm vụ quá hạn" })
       .click();
     await page.getByRole("heading", { name: "Nhiệm vụ quá hạn", level: 1 }).waitFor();
     await expect.poll(() => overdueTotal(page)).toBe(overdue);
@@ -138,7 +161,7 @@ describe("the leaders' view in Chromium", () => {
     await page.context().close();
   });
 
-  it("prints the statistics and lists the tasks behind a figure", async () => {
+  it("prints the statistics and lists the tasks behind a figure, a past day and an agency's row", async () => {
     const page = await signedInPage(browser, app.url, "lanhdao.bct");
     await page.goto(`${app.url}/statistics`);
     const onTime = await figure(page, "Hoàn thành đúng hạn");
@@ -157,17 +180,46 @@ describe("the leaders' view in Chromium", () => {
 
     await page.goto(`${app.url}/statistics`);
     await page.getByRole("link", { name: "— Hoàn thành đúng hạn: xem danh sách" }).first().click();
-    await page.getByRole("heading", { name: "Danh sách nhiệm vụ", level: 1 }).waitFor();
-    expect(new URL(page.url()).searchParams.get("timeliness")).toBe("completed_on_time");
-    await expect
-      .poll(() =>
-        page
-          .getByRole("status")
-          .filter({ hasText: /^\d[\d.]* nhiệm vụ$/ })
-          .textContent(),
-      )
-      .toBe(`${onTime} nhiệm vụ`);
-    await expectAccessible(page, "task list");
+    await page
+      .getByRole("heading", { name: "Hoàn thành đúng hạn — tính đến ngày 26/11/2026", level: 1 })
+      .waitFor();
+    expect(new URL(page.url()).searchParams.get("cell")).toBe("completedOnTime");
+    await expect.poll(() => listedTotal(page)).toBe(onTime);
+    await expectAccessible(page, "tasks behind a figure");
+
+    // The figures of 31/03/2024, rebuilt from the history, list the tasks as they stood then.
+    await page.goto(`${app.url}/statistics?asOf=2024-03-31`);
+    await page.getByText("Số liệu tính đến ngày 31/03/2024").waitFor();
+    const overdueThen = await figure(page, "Quá hạn chưa hoàn thành");
+    await page
+      .getByRole("link", { name: "— Quá hạn chưa hoàn thành: xem danh sách" })
+      .first()
+      .click();
+    await page
+      .getByRole("heading", {
+        name: "Quá hạn chưa hoàn thành — tính đến ngày 31/03/2024",
+        level: 1,
+      })
+      .waitFor();
+    await expect.poll(() => listedTotal(page)).toBe(overdueThen);
+    // No link to today's overdue list: it would not hold these tasks.
+    expect(await page.getByRole("link", { name: /mở danh sách nhiệm vụ quá hạn/ }).count()).toBe(0);
+
+    // A row of the per-agency table: the tasks Lạng Sơn itself led.
+    await page.goto(`${app.url}/statistics`);
+    const row = page.getByRole("link", {
+      name: /— Tổng số nhiệm vụ — UBND tỉnh Lạng Sơn: xem danh sách$/,
+    });
+    await row.waitFor();
+    const langson = countOf((await row.textContent()) ?? "");
+    await row.click();
+    await page
+      .getByRole("heading", {
+        name: "Tổng số nhiệm vụ — tính đến ngày 26/11/2026 — UBND tỉnh Lạng Sơn",
+        level: 1,
+      })
+      .waitFor();
+    await expect.poll(() => listedTotal(page)).toBe(langson);
     await page.context().close();
   });
 });
