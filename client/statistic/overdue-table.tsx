@@ -14,6 +14,7 @@ import { type ReactNode, type RefObject, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { STALE_REPORT_DAYS } from "../../shared/statistic.ts";
+import { TaskTitle } from "../task/task-title.tsx";
 import type { RouterOutputs } from "../trpc.ts";
 import { KeyTaskBadge } from "../ui/badges.tsx";
 import { useFormatters } from "../ui/format.ts";
@@ -260,16 +261,7 @@ export function OverdueTable({
                     )}
                   </Table.Td>
                   <Table.Td miw={260}>
-                    <Stack gap={4}>
-                      <Anchor component={Link} to={`/tasks/${item.id}`} size="sm">
-                        {item.title}
-                      </Anchor>
-                      {item.isKey && (
-                        <div>
-                          <KeyTaskBadge />
-                        </div>
-                      )}
-                    </Stack>
+                    <TaskTitle task={item} />
                   </Table.Td>
                   <Table.Td>{item.leadAgency.shortName || item.leadAgency.name}</Table.Td>
                   <Table.Td>

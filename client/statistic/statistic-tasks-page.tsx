@@ -14,9 +14,10 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDate } from "../../shared/date.ts";
 import { STATISTIC_CELLS } from "../../shared/statistic.ts";
+import { TaskTitle } from "../task/task-title.tsx";
 import type { RouterOutputs } from "../trpc.ts";
 import { useTRPC } from "../trpc.ts";
-import { KeyTaskBadge, StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
+import { StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
 import { useFormatters } from "../ui/format.ts";
@@ -51,7 +52,7 @@ function StatisticTaskTable({
   original: boolean;
 }) {
   const { t } = useTranslation();
-  const { date } = useFormatters();
+  const { date, deadline } = useFormatters();
   return (
     <Table.ScrollContainer minWidth={1000}>
       <Table striped highlightOnHover verticalSpacing="sm">
@@ -83,20 +84,11 @@ function StatisticTaskTable({
               </Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>{item.clause}</Table.Td>
               <Table.Td miw={280}>
-                <Stack gap={4}>
-                  <Anchor component={Link} to={`/tasks/${item.id}`} size="sm">
-                    {item.title}
-                  </Anchor>
-                  {item.isKey && (
-                    <div>
-                      <KeyTaskBadge />
-                    </div>
-                  )}
-                </Stack>
+                <TaskTitle task={item} />
               </Table.Td>
               <Table.Td>{item.leadAgency.name}</Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>
-                {item.dueOn === null ? t("task.noDeadline") : date(item.dueOn)}
+                {deadline(item.dueOn)}
                 {!original && item.deadline !== null && item.deadline !== item.dueOn && (
                   <Text size="xs" c="dimmed">
                     {t("overdue.deadlineWritten", { date: date(item.deadline) })}

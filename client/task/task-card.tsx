@@ -17,7 +17,7 @@ export function usePhoneLayout(): boolean {
 /** One task as a card, for lists on phones. */
 function TaskCard({ task, children }: { task: TaskListItem; children?: ReactNode }) {
   const { t } = useTranslation();
-  const { date } = useFormatters();
+  const { deadline } = useFormatters();
   return (
     <Paper withBorder p="sm" component="li">
       <Stack gap={6}>
@@ -34,8 +34,7 @@ function TaskCard({ task, children }: { task: TaskListItem; children?: ReactNode
           {task.clause && ` · ${task.clause}`} · {t("task.leadShort")}: {task.leadAgency.shortName}
         </Text>
         <Text size="sm">
-          {t("task.deadline")}:{" "}
-          {task.deadline === null ? t("task.noDeadline") : date(task.deadline)}
+          {t("task.deadline")}: {deadline(task.deadline)}
         </Text>
         <ProgressLabel value={task.progress} />
         {children}

@@ -44,7 +44,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 function TaskFacts({ task }: { task: TaskDetail["task"] }) {
   const { t } = useTranslation();
-  const { date, dateTime } = useFormatters();
+  const { date, dateTime, deadline } = useFormatters();
   const phone = usePhoneLayout();
   // Shown when an approved extension moved the deadline away from the one first assigned.
   const originalDeadline =
@@ -84,7 +84,7 @@ function TaskFacts({ task }: { task: TaskDetail["task"] }) {
       </Fact>
       <Fact label={t("task.assigner")}>{task.assignerAgency.name}</Fact>
       <Fact label={t("task.deadline")}>
-        {task.deadline === null ? t("task.noDeadline") : date(task.deadline)}
+        {deadline(task.deadline)}
         {originalDeadline !== null && (
           <Badge color="teal" variant="light" tt="none" ml="xs">
             {t("extension.extendedBadge")}

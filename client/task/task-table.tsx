@@ -1,16 +1,17 @@
-import { Anchor, Stack, Table, VisuallyHidden } from "@mantine/core";
+import { Anchor, Table, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { TaskListItem } from "../trpc.ts";
-import { KeyTaskBadge, StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
+import { StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { ProgressLabel } from "../ui/progress-label.tsx";
 import { TaskCardList, usePhoneLayout } from "./task-card.tsx";
+import { TaskTitle } from "./task-title.tsx";
 
 /** A list of tasks: a table on wide screens, cards on phones. `label` names it for screen readers. */
 export function TaskTable({ tasks, label }: { tasks: readonly TaskListItem[]; label: string }) {
   const { t } = useTranslation();
-  const { date } = useFormatters();
+  const { deadline } = useFormatters();
   const phone = usePhoneLayout();
   if (phone) return <TaskCardList tasks={tasks} label={label} />;
   return (
@@ -41,21 +42,10 @@ export function TaskTable({ tasks, label }: { tasks: readonly TaskListItem[]; la
               </Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>{task.clause}</Table.Td>
               <Table.Td miw={280}>
-                <Stack gap={4}>
-                  <Anchor component={Link} to={`/tasks/${task.id}`} size="sm">
-                    {task.title}
-                  </Anchor>
-                  {task.isKey && (
-                    <div>
-                      <KeyTaskBadge />
-                    </div>
-                  )}
-                </Stack>
+                <TaskTitle task={task} />
               </Table.Td>
               <Table.Td>{task.leadAgency.shortName}</Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>
-                {task.deadline === null ? t("task.noDeadline") : date(task.deadline)}
-              </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{deadline(task.deadline)}</Table.Td>
               <Table.Td>
                 <TimelinessBadge timeliness={task.timeliness} daysOverdue={task.daysOverdue} />
               </Table.Td>

@@ -1,10 +1,10 @@
-import { Anchor, Box, Group, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Box, Group, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { TaskListItem } from "../trpc.ts";
-import { KeyTaskBadge, StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
+import { StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { ProgressLabel } from "../ui/progress-label.tsx";
+import { TaskTitle } from "./task-title.tsx";
 
 type TreeRow = { task: TaskListItem; depth: number };
 
@@ -35,7 +35,7 @@ export function treeRows(tasks: readonly TaskListItem[], rootId: number | null =
 /** Tasks with their sub-tasks indented under them. */
 export function TaskTreeTable({ rows, caption }: { rows: readonly TreeRow[]; caption: string }) {
   const { t } = useTranslation();
-  const { date } = useFormatters();
+  const { deadline } = useFormatters();
   return (
     <Table.ScrollContainer minWidth={980}>
       <Table verticalSpacing="sm" highlightOnHover>
@@ -67,17 +67,10 @@ export function TaskTreeTable({ rows, caption }: { rows: readonly TreeRow[]; cap
                         ↳
                       </Text>
                     )}
-                    <Stack gap={4}>
-                      <Anchor component={Link} to={`/tasks/${task.id}`} size="sm">
-                        {depth > 0 && <VisuallyHidden>{t("task.subTaskPrefix")}</VisuallyHidden>}
-                        {task.title}
-                      </Anchor>
-                      {task.isKey && (
-                        <div>
-                          <KeyTaskBadge />
-                        </div>
-                      )}
-                    </Stack>
+                    <TaskTitle
+                      task={task}
+                      hiddenPrefix={depth > 0 ? t("task.subTaskPrefix") : undefined}
+                    />
                   </Group>
                 </Box>
               </Table.Td>
@@ -97,9 +90,7 @@ export function TaskTreeTable({ rows, caption }: { rows: readonly TreeRow[]; cap
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>
-                {task.deadline === null ? t("task.noDeadline") : date(task.deadline)}
-              </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{deadline(task.deadline)}</Table.Td>
               <Table.Td>
                 <TimelinessBadge timeliness={task.timeliness} daysOverdue={task.daysOverdue} />
               </Table.Td>

@@ -4,7 +4,7 @@ import { numberLocale } from "../i18n.ts";
 
 /** Numbers in the user's language (vi-VN: 21.914; 2,76 %), dates always dd/mm/yyyy. */
 export function useFormatters() {
-  const { i18n } = useTranslation();
+  const { i18n, t } = useTranslation();
   const locale = numberLocale(i18n.language);
   return {
     number: (value: number) => new Intl.NumberFormat(locale).format(value),
@@ -14,5 +14,7 @@ export function useFormatters() {
       ),
     date: (value: string | null) => (value === null ? "" : formatDate(value)),
     dateTime: (value: string) => formatDateTime(value),
+    /** A deadline, or "Không thời hạn" for an ongoing task. */
+    deadline: (value: string | null) => (value === null ? t("task.noDeadline") : formatDate(value)),
   };
 }
