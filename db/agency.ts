@@ -16,6 +16,53 @@ export type Agency = {
   successorId: number | null;
 };
 
+/** An agency as other records name it: enough to show and to link. */
+export type AgencyRef = { id: number; code: string; name: string; shortName: string };
+
+/** The columns of an agency reference, for queries whose rows are agencies. */
+export const AGENCY_REF_COLUMNS = [
+  "agency.id",
+  "agency.code",
+  "agency.name",
+  "agency.shortName",
+] as const;
+
+/**
+ * The columns of an agency reference from the agency joined as `alias`, named after it:
+ * `agencyRefColumns("lead")` selects "lead.id as leadId", "lead.code as leadCode"…
+ */
+export function agencyRefColumns<A extends string>(alias: A) {
+  return [
+    `${alias}.id as ${alias}Id`,
+    `${alias}.code as ${alias}Code`,
+    `${alias}.name as ${alias}Name`,
+    `${alias}.shortName as ${alias}ShortName`,
+  ] as const;
+}
+
+type IdColumn<A extends string> = { [K in `${A}Id`]: number };
+type TextColumns<A extends string> = { [K in `${A}Code` | `${A}Name` | `${A}ShortName`]: string };
+
+/** A row holding the columns of `agencyRefColumns(alias)`. */
+export type AgencyRefRow<A extends string> = IdColumn<A> & TextColumns<A>;
+
+/** The agency reference that `agencyRefColumns(alias)` selected into a row. */
+export function agencyRef<A extends string>(row: AgencyRefRow<A>, alias: A): AgencyRef {
+  const id: IdColumn<A> = row;
+  const texts: TextColumns<A> = row;
+  return {
+    id: id[`${alias}Id`],
+    code: texts[`${alias}Code`],
+    name: texts[`${alias}Name`],
+    shortName: texts[`${alias}ShortName`],
+  };
+}
+
+/** The reference of an agency (or of a row with more columns). */
+export function toAgencyRef({ id, code, name, shortName }: AgencyRef): AgencyRef {
+  return { id, code, name, shortName };
+}
+
 const AGENCY_COLUMNS = [
   "agency.id",
   "agency.code",

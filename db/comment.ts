@@ -1,6 +1,6 @@
-import { type EvidenceFile, filesOfComments } from "./evidence.ts";
+import { AGENCY_REF_COLUMNS, type AgencyRef, agencyRef, agencyRefColumns } from "./agency.ts";
+import { type EvidenceFile, filesOf } from "./evidence.ts";
 import type { Db } from "./open.ts";
-import type { AgencyRef } from "./task.ts";
 
 export type NewComment = {
   taskId: number;
@@ -55,10 +55,7 @@ export async function commentsOfTask(db: Db, taskId: number): Promise<Comment[]>
       "taskComment.createdAt",
       "appUser.id as authorId",
       "appUser.fullName as authorName",
-      "agency.id as agencyId",
-      "agency.code as agencyCode",
-      "agency.name as agencyName",
-      "agency.shortName as agencyShortName",
+      ...agencyRefColumns("agency"),
     ])
     .where("taskComment.taskId", "=", taskId)
     .orderBy("taskComment.createdAt")
@@ -71,13 +68,7 @@ export async function commentsOfTask(db: Db, taskId: number): Promise<Comment[]>
       : await db
           .selectFrom("commentMention")
           .innerJoin("agency", "agency.id", "commentMention.agencyId")
-          .select([
-            "commentMention.commentId",
-            "agency.id",
-            "agency.code",
-            "agency.name",
-            "agency.shortName",
-          ])
+          .select(["commentMention.commentId", ...AGENCY_REF_COLUMNS])
           .where("commentMention.commentId", "in", ids)
           .orderBy("agency.name")
           .execute();
@@ -85,18 +76,13 @@ export async function commentsOfTask(db: Db, taskId: number): Promise<Comment[]>
   for (const { commentId, ...agency } of mentionRows) {
     mentions.set(commentId, [...(mentions.get(commentId) ?? []), agency]);
   }
-  const files = await filesOfComments(db, ids);
+  const files = await filesOf(db, "commentId", ids);
   return rows.map((row) => ({
     id: row.id,
     taskId: row.taskId,
     body: row.body,
     author: { id: row.authorId, fullName: row.authorName },
-    agency: {
-      id: row.agencyId,
-      code: row.agencyCode,
-      name: row.agencyName,
-      shortName: row.agencyShortName,
-    },
+    agency: agencyRef(row, "agency"),
     mentions: mentions.get(row.id) ?? [],
     files: files.get(row.id) ?? [],
     createdAt: row.createdAt,

@@ -1,5 +1,7 @@
 import type { DirectiveType } from "../shared/directive.ts";
 import type { Viewer } from "../shared/permission.ts";
+import { foldText } from "../shared/text.ts";
+import { type AgencyRef, type AgencyRefRow, agencyRef, agencyRefColumns } from "./agency.ts";
 import type { Db } from "./open.ts";
 import { matchesSearch } from "./search.ts";
 import { directiveVisibleTo, taskVisibleTo } from "./visibility.ts";
@@ -13,7 +15,7 @@ export type Directive = {
   title: string;
   summary: string;
   fullText: string;
-  trackingAgency: { id: number; code: string; name: string; shortName: string };
+  trackingAgency: AgencyRef;
   isDemo: boolean;
   version: number;
   createdAt: string;
@@ -41,13 +43,10 @@ const COLUMNS = [
   "directive.version",
   "directive.createdAt",
   "directive.updatedAt",
-  "tracking.id as trackingId",
-  "tracking.code as trackingCode",
-  "tracking.name as trackingName",
-  "tracking.shortName as trackingShortName",
+  ...agencyRefColumns("tracking"),
 ] as const;
 
-type Row = {
+type Row = AgencyRefRow<"tracking"> & {
   id: number;
   type: DirectiveType;
   number: string;
@@ -59,24 +58,11 @@ type Row = {
   version: number;
   createdAt: string;
   updatedAt: string;
-  trackingId: number;
-  trackingCode: string;
-  trackingName: string;
-  trackingShortName: string;
 };
 
 function fromRow(row: Row): Omit<Directive, "fullText"> {
   const { trackingId, trackingCode, trackingName, trackingShortName, isDemo, ...rest } = row;
-  return {
-    ...rest,
-    isDemo: isDemo === 1,
-    trackingAgency: {
-      id: trackingId,
-      code: trackingCode,
-      name: trackingName,
-      shortName: trackingShortName,
-    },
-  };
+  return { ...rest, isDemo: isDemo === 1, trackingAgency: agencyRef(row, "tracking") };
 }
 
 export async function listDirectives(
@@ -161,8 +147,17 @@ export type DirectiveValues = {
   title: string;
   summary: string;
   fullText: string;
-  searchText: string;
 };
+
+/** What a search over directives matches: number, title, summary and issuer, folded. */
+export function directiveSearchText(values: {
+  number: string;
+  title: string;
+  summary: string;
+  issuer: string;
+}): string {
+  return foldText(`${values.number} ${values.title} ${values.summary} ${values.issuer}`);
+}
 
 /** Another directive with the same type, number, issuer and issue year, if any. */
 export async function findDuplicateDirective(
@@ -191,6 +186,7 @@ export async function insertDirective(
     .values({
       ...values,
       issueYear: Number(values.issuedOn.slice(0, 4)),
+      searchText: directiveSearchText(values),
       updatedAt: values.createdAt,
     })
     .returning("directive.id")
@@ -211,6 +207,7 @@ export async function updateDirective(
     .set({
       ...values,
       issueYear: Number(values.issuedOn.slice(0, 4)),
+      searchText: directiveSearchText(values),
       updatedAt,
       version: version + 1,
     })

@@ -2,8 +2,8 @@ import type { IsoDate } from "../shared/date.ts";
 import type { ExtensionStatus } from "../shared/extension.ts";
 import type { Viewer } from "../shared/permission.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
+import { type AgencyRef, agencyRef, agencyRefColumns } from "./agency.ts";
 import type { Db } from "./open.ts";
-import type { AgencyRef } from "./task.ts";
 import { taskVisibleTo } from "./visibility.ts";
 
 export type NewExtension = {
@@ -109,10 +109,7 @@ function extensionRows(db: Db) {
     .select([
       "taskExtension.id",
       "taskExtension.taskId",
-      "agency.id as agencyId",
-      "agency.code as agencyCode",
-      "agency.name as agencyName",
-      "agency.shortName as agencyShortName",
+      ...agencyRefColumns("agency"),
       "requester.id as requesterId",
       "requester.fullName as requesterName",
       "requesterAgency.shortName as requesterAgency",
@@ -136,12 +133,7 @@ function toExtension(row: ExtensionRow): Extension {
   return {
     id: row.id,
     taskId: row.taskId,
-    agency: {
-      id: row.agencyId,
-      code: row.agencyCode,
-      name: row.agencyName,
-      shortName: row.agencyShortName,
-    },
+    agency: agencyRef(row, "agency"),
     requestedBy: {
       id: row.requesterId,
       fullName: row.requesterName,

@@ -2,9 +2,9 @@ import type { IsoDate } from "../shared/date.ts";
 import type { Viewer } from "../shared/permission.ts";
 import type { ReportAgencyRole, ReportDuty, ReportKind } from "../shared/report.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
-import { type EvidenceFile, filesOfReports } from "./evidence.ts";
+import { type AgencyRef, agencyRef, agencyRefColumns } from "./agency.ts";
+import { type EvidenceFile, filesOf } from "./evidence.ts";
 import type { Db } from "./open.ts";
-import type { AgencyRef } from "./task.ts";
 import { taskVisibleTo } from "./visibility.ts";
 
 export type ReportDutyRow = ReportDuty & { setAt: string; setBy: number | null };
@@ -168,10 +168,7 @@ export async function reportsOfTask(
       "taskReport.id",
       "taskReport.taskId",
       "taskReport.kind",
-      "agency.id as agencyId",
-      "agency.code as agencyCode",
-      "agency.name as agencyName",
-      "agency.shortName as agencyShortName",
+      ...agencyRefColumns("agency"),
       "taskReport.agencyRole",
       "taskReport.periodKey",
       "taskReport.periodDueOn",
@@ -193,20 +190,16 @@ export async function reportsOfTask(
     .orderBy("taskReport.createdAt", "desc")
     .orderBy("taskReport.id", "desc")
     .execute();
-  const files = await filesOfReports(
+  const files = await filesOf(
     db,
+    "reportId",
     rows.map((row) => row.id),
   );
   return rows.map((row) => ({
     id: row.id,
     taskId: row.taskId,
     kind: row.kind,
-    agency: {
-      id: row.agencyId,
-      code: row.agencyCode,
-      name: row.agencyName,
-      shortName: row.agencyShortName,
-    },
+    agency: agencyRef(row, "agency"),
     agencyRole: row.agencyRole,
     periodKey: row.periodKey,
     periodDueOn: row.periodDueOn,
@@ -294,10 +287,7 @@ export async function followedDutyTasks(
       "taskReportDuty.day",
       "taskReportDuty.startsOn",
       "taskReportDuty.dueDate",
-      "lead.id as leadId",
-      "lead.code as leadCode",
-      "lead.name as leadName",
-      "lead.shortName as leadShortName",
+      ...agencyRefColumns("lead"),
     ])
     .where("task.status", "in", ["not_started", "in_progress"])
     .where(taskVisibleTo(viewer))
@@ -321,12 +311,7 @@ export async function followedDutyTasks(
       title: row.title,
       status: row.status,
       duty,
-      leadAgency: {
-        id: row.leadId,
-        code: row.leadCode,
-        name: row.leadName,
-        shortName: row.leadShortName,
-      },
+      leadAgency: agencyRef(row, "lead"),
     });
   }
   return result;

@@ -1,10 +1,11 @@
 import type { Transaction } from "kysely";
 import { addDays, deadlineInForce, type IsoDate, vnDate } from "../shared/date.ts";
 import { findTransition, type TaskStatus } from "../shared/task-status.ts";
-import { foldText } from "../shared/text.ts";
 import type { Role } from "../shared/user.ts";
+import { directiveSearchText } from "./directive.ts";
 import type { Db } from "./open.ts";
 import type { Database, NewTaskEvent } from "./schema.ts";
+import { dueOnOf, taskSearchText } from "./task.ts";
 
 /**
  * Demo data: five users, Directive 06/CT-TTg of 15/02/2024 with the eight items it gives the
@@ -625,9 +626,7 @@ async function insertDirective(
       fullText: "",
       trackingAgencyId: agencyId(directive.tracking),
       isDemo: 1,
-      searchText: foldText(
-        `${directive.number} ${directive.title} ${directive.summary} ${directive.issuer}`,
-      ),
+      searchText: directiveSearchText(directive),
       createdBy: author,
       createdAt: directive.createdAt,
       updatedAt: directive.createdAt,
@@ -700,7 +699,7 @@ async function insertDirective(
       parentId = id;
     }
     const leadAgencyId = agencyId(task.lead);
-    const dueOn = task.deadline === null ? null : deadlineInForce(task.deadline);
+    const dueOn = dueOnOf(task.deadline);
     const { id: taskId } = await trx
       .insertInto("task")
       .values({
@@ -722,7 +721,7 @@ async function insertDirective(
         lastProgressAt,
         lastProgressNote,
         isDemo: 1,
-        searchText: foldText(`${task.clause} ${task.title} ${task.description}`),
+        searchText: taskSearchText(task),
         version: events.length,
         createdBy: author,
         createdAt: task.createdAt,

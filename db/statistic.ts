@@ -20,8 +20,16 @@ import {
 } from "../shared/statistic.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
 import { daysOverdue, type Timeliness, timeliness } from "../shared/timeliness.ts";
+import {
+  AGENCY_REF_COLUMNS,
+  type AgencyRef,
+  agencyRef,
+  agencyRefColumns,
+  toAgencyRef,
+} from "./agency.ts";
 import type { Db } from "./open.ts";
-import { type AgencyRef, coordinatorsOf } from "./task.ts";
+import { agencySubtree } from "./scope.ts";
+import { coordinatorsOf } from "./task.ts";
 import { daysLate, timelinessCondition, timelinessIn } from "./timeliness.ts";
 import { directiveVisibleTo, taskVisibleTo } from "./visibility.ts";
 
@@ -48,27 +56,6 @@ export type StatisticFilters = {
   to?: IsoDate | undefined;
 };
 
-/** The agency and every agency under it (parent links), by a recursive CTE. */
-export async function agencySubtree(db: Db, agencyId: number): Promise<number[]> {
-  const rows = await db
-    .withRecursive("subtree(id)", (qb) =>
-      qb
-        .selectFrom("agency")
-        .where("agency.id", "=", agencyId)
-        .select("agency.id")
-        .union((qb2) =>
-          qb2
-            .selectFrom("agency")
-            .innerJoin("subtree", "subtree.id", "agency.parentId")
-            .select("agency.id"),
-        ),
-    )
-    .selectFrom("subtree")
-    .select("subtree.id")
-    .execute();
-  return rows.map((row) => Number(row.id));
-}
-
 /**
  * The scope as conditions on `table` ("task" for today's rows, "s" for a task_state row), with
  * the table `directive` joined. `due` is the deadline column the period "due" looks at.
@@ -89,7 +76,7 @@ async function scopeConditions(
   }
   if (filters.keyOnly) conditions.push(sql<SqlBool>`${ref("isKey")} = 1`);
   if (filters.agencyId !== undefined) {
-    const ids = await agencySubtree(db, filters.agencyId);
+    const ids = await agencySubtree(db, [filters.agencyId]);
     conditions.push(
       ids.length === 0
         ? sql<SqlBool>`1 = 0`
@@ -235,14 +222,11 @@ export async function statisticCountsByAgency(
   const rows = await db
     .selectFrom(states.as("st"))
     .innerJoin("agency", "agency.id", "st.leadAgencyId")
-    .select(["agency.id", "agency.code", "agency.name", "agency.shortName"])
+    .select(AGENCY_REF_COLUMNS)
     .select(countColumns(asOf))
-    .groupBy(["agency.id", "agency.code", "agency.name", "agency.shortName"])
+    .groupBy(AGENCY_REF_COLUMNS)
     .execute();
-  return rows.map(({ id, code, name, shortName, ...counts }) => ({
-    agency: { id, code, name, shortName },
-    counts: toCounts(counts),
-  }));
+  return rows.map((row) => ({ agency: toAgencyRef(row), counts: toCounts(row) }));
 }
 
 export type AgencyStatisticRow = StatisticCells & { agency: AgencyRef };
@@ -340,10 +324,7 @@ export async function listStatisticTasks(
         "st.deadline",
         "st.dueOn",
         "st.doneOn",
-        "lead.id as leadId",
-        "lead.code as leadCode",
-        "lead.name as leadName",
-        "lead.shortName as leadShortName",
+        ...agencyRefColumns("lead"),
       ])
       .orderBy(sql`CASE WHEN ${overdue} THEN 0 ELSE 1 END`)
       .orderBy(sql`CASE WHEN ${overdue} THEN ${daysLate(asOf, "st")} ELSE 0 END`, "desc")
@@ -362,12 +343,7 @@ export async function listStatisticTasks(
       clause: row.clause,
       title: row.title,
       isKey: row.isKey === 1,
-      leadAgency: {
-        id: row.leadId,
-        code: row.leadCode,
-        name: row.leadName,
-        shortName: row.leadShortName,
-      },
+      leadAgency: agencyRef(row, "lead"),
       deadline: row.deadline,
       dueOn: row.dueOn,
       status: row.status,
@@ -442,10 +418,7 @@ export async function listOverdue(
         "task.title",
         "task.isKey",
         "task.status",
-        "lead.id as leadId",
-        "lead.code as leadCode",
-        "lead.name as leadName",
-        "lead.shortName as leadShortName",
+        ...agencyRefColumns("lead"),
         "task.deadline",
         "task.dueOn",
         "task.doneOn",
@@ -483,12 +456,7 @@ export async function listOverdue(
         title: row.title,
         isKey: row.isKey === 1,
         status: row.status,
-        leadAgency: {
-          id: row.leadId,
-          code: row.leadCode,
-          name: row.leadName,
-          shortName: row.leadShortName,
-        },
+        leadAgency: agencyRef(row, "lead"),
         coordinators: coordinators.get(row.id) ?? [],
         deadline: row.deadline,
         dueOn: row.dueOn,

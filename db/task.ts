@@ -1,18 +1,24 @@
 import { type Expression, type ExpressionBuilder, sql } from "kysely";
-import { addDays, type IsoDate } from "../shared/date.ts";
+import { deadlineInForce, type IsoDate } from "../shared/date.ts";
 import type { Viewer } from "../shared/permission.ts";
 import type { TaskSort } from "../shared/task.ts";
 import type { TaskEventKind } from "../shared/task-event.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
-import { daysOverdue, type Timeliness, timeliness } from "../shared/timeliness.ts";
+import { foldText } from "../shared/text.ts";
+import { daysOverdue, TIMELINESS, type Timeliness, timeliness } from "../shared/timeliness.ts";
+import {
+  AGENCY_REF_COLUMNS,
+  type AgencyRef,
+  type AgencyRefRow,
+  agencyRef,
+  agencyRefColumns,
+} from "./agency.ts";
 import type { Db } from "./open.ts";
 import type { Database } from "./schema.ts";
 import { matchesSearch } from "./search.ts";
 import { recordTaskState } from "./task-state.ts";
 import { daysLate, timelinessCondition, timelinessIn } from "./timeliness.ts";
 import { taskConcerns, taskVisibleTo } from "./visibility.ts";
-
-export type AgencyRef = { id: number; code: string; name: string; shortName: string };
 
 export type TaskListItem = {
   id: number;
@@ -62,10 +68,7 @@ const LIST_COLUMNS = [
   "task.parentId",
   "task.clause",
   "task.title",
-  "task.leadAgencyId",
-  "lead.code as leadCode",
-  "lead.name as leadName",
-  "lead.shortName as leadShortName",
+  ...agencyRefColumns("lead"),
   "task.deadline",
   "task.dueOn",
   "task.isKey",
@@ -106,14 +109,15 @@ function filterConditions(viewer: Viewer, filters: TaskFilters, today: IsoDate) 
   };
 }
 
-/** 0 overdue, 1 due soon, 2 within deadline, 3 no deadline, 4 closed: the order of "urgency". */
+/** The order of "urgency"; closed tasks (completed and cancelled) come after these. */
+const URGENCY: readonly Timeliness[] = ["overdue", "due_soon", "in_deadline", "no_deadline"];
+
+/** The task's place in URGENCY (0 overdue … 3 no deadline, 4 closed), from the timeliness SQL. */
 function urgencyRank(today: IsoDate): Expression<number> {
-  return sql<number>`CASE
-    WHEN ${sql.ref("task.status")} IN ('completed', 'cancelled') THEN 4
-    WHEN ${sql.ref("task.dueOn")} IS NULL THEN 3
-    WHEN ${sql.ref("task.dueOn")} < COALESCE(${sql.ref("task.doneOn")}, ${today}) THEN 0
-    WHEN ${sql.ref("task.doneOn")} IS NULL AND ${sql.ref("task.dueOn")} <= ${addDays(today, 3)} THEN 1
-    ELSE 2 END`;
+  const ranks = URGENCY.map(
+    (category, rank) => sql`WHEN ${timelinessCondition(category, today)} THEN ${sql.lit(rank)}`,
+  );
+  return sql<number>`CASE ${sql.join(ranks, sql` `)} ELSE ${sql.lit(URGENCY.length)} END`;
 }
 
 export async function listTasks(
@@ -159,17 +163,13 @@ export async function listTasks(
   return { items, total: Number(count.total) };
 }
 
-type ListRow = {
+type ListRow = AgencyRefRow<"lead"> & {
   id: number;
   directiveId: number;
   directiveNumber: string;
   parentId: number | null;
   clause: string;
   title: string;
-  leadAgencyId: number;
-  leadCode: string;
-  leadName: string;
-  leadShortName: string;
   deadline: string | null;
   dueOn: string | null;
   isKey: 0 | 1;
@@ -191,12 +191,7 @@ function toListItem(row: ListRow, coordinators: AgencyRef[], today: IsoDate): Ta
     parentId: row.parentId,
     clause: row.clause,
     title: row.title,
-    leadAgency: {
-      id: row.leadAgencyId,
-      code: row.leadCode,
-      name: row.leadName,
-      shortName: row.leadShortName,
-    },
+    leadAgency: agencyRef(row, "lead"),
     coordinators,
     deadline: row.deadline,
     dueOn: row.dueOn,
@@ -222,13 +217,7 @@ export async function coordinatorsOf(
   const rows = await db
     .selectFrom("taskCoordinator")
     .innerJoin("agency", "agency.id", "taskCoordinator.agencyId")
-    .select([
-      "taskCoordinator.taskId",
-      "agency.id",
-      "agency.code",
-      "agency.name",
-      "agency.shortName",
-    ])
+    .select(["taskCoordinator.taskId", ...AGENCY_REF_COLUMNS])
     .where("taskCoordinator.taskId", "in", taskIds)
     .orderBy("agency.name")
     .execute();
@@ -373,10 +362,7 @@ export async function taskDetail(
       "directive.issuer as directiveIssuer",
       "directive.issuedOn as directiveIssuedOn",
       "directive.title as directiveTitle",
-      "assigner.id as assignerId",
-      "assigner.code as assignerCode",
-      "assigner.name as assignerName",
-      "assigner.shortName as assignerShortName",
+      ...agencyRefColumns("assigner"),
       "parent.title as parentTitle",
     ])
     .executeTakeFirst();
@@ -396,12 +382,7 @@ export async function taskDetail(
       issuedOn: row.directiveIssuedOn,
       title: row.directiveTitle,
     },
-    assignerAgency: {
-      id: row.assignerId,
-      code: row.assignerCode,
-      name: row.assignerName,
-      shortName: row.assignerShortName,
-    },
+    assignerAgency: agencyRef(row, "assigner"),
     parent:
       row.parentId !== null && row.parentTitle !== null
         ? { id: row.parentId, title: row.parentTitle }
@@ -481,6 +462,16 @@ export async function appendTaskEvents(db: Db, events: readonly NewTaskEvent[]):
     .execute();
 }
 
+/** The deadline in force for a deadline as written (null for ongoing tasks). */
+export function dueOnOf(deadline: IsoDate | null): IsoDate | null {
+  return deadline === null ? null : deadlineInForce(deadline);
+}
+
+/** What a search over tasks matches: clause, title and description, folded. */
+export function taskSearchText(task: { clause: string; title: string; description: string }) {
+  return foldText(`${task.clause} ${task.title} ${task.description}`);
+}
+
 export type NewTask = {
   directiveId: number;
   parentId: number | null;
@@ -489,27 +480,30 @@ export type NewTask = {
   description: string;
   leadAgencyId: number;
   assignerAgencyId: number;
+  /** The deadline as written; the deadline in force and the original deadline follow from it. */
   deadline: IsoDate | null;
-  dueOn: IsoDate | null;
   isKey: boolean;
-  searchText: string;
   createdBy: number | null;
   createdAt: string;
 };
 
+/** Inserts a task, its coordinators and its first state (inside the caller's transaction). */
 export async function insertTask(
   db: Db,
   task: NewTask,
   coordinatorAgencyIds: readonly number[],
 ): Promise<number> {
+  const dueOn = dueOnOf(task.deadline);
   const { id } = await db
     .insertInto("task")
     .values({
       ...task,
+      dueOn,
       originalDeadline: task.deadline,
-      originalDueOn: task.dueOn,
+      originalDueOn: dueOn,
       isKey: task.isKey ? 1 : 0,
       status: "not_started",
+      searchText: taskSearchText(task),
       updatedAt: task.createdAt,
     })
     .returning("task.id")
@@ -519,7 +513,7 @@ export async function insertTask(
   return id;
 }
 
-export async function replaceCoordinators(
+async function replaceCoordinators(
   db: Db,
   taskId: number,
   agencyIds: readonly number[],
@@ -532,23 +526,54 @@ export async function replaceCoordinators(
     .execute();
 }
 
+/**
+ * A change of a task. The columns derived from others are not in it: the deadline in force
+ * (`dueOn`, `originalDueOn`) and the search text follow from what changes.
+ */
 export type TaskPatch = Partial<{
   clause: string;
   title: string;
   description: string;
   leadAgencyId: number;
+  /** Replaces the coordinating agencies. */
+  coordinatorAgencyIds: readonly number[];
+  /** The deadline in force, as written. */
   deadline: IsoDate | null;
-  dueOn: IsoDate | null;
+  /** The deadline as first assigned, as written. */
   originalDeadline: IsoDate | null;
-  originalDueOn: IsoDate | null;
-  isKey: 0 | 1;
+  isKey: boolean;
   status: TaskStatus;
   progress: number;
   doneOn: IsoDate | null;
   lastProgressAt: string | null;
   lastProgressNote: string;
-  searchText: string;
 }>;
+
+/** The derived columns a patch changes; the search text needs the task's other texts. */
+async function derivedColumns(db: Db, id: number, patch: TaskPatch) {
+  const derived: { dueOn?: IsoDate | null; originalDueOn?: IsoDate | null; searchText?: string } =
+    {};
+  if (patch.deadline !== undefined) derived.dueOn = dueOnOf(patch.deadline);
+  if (patch.originalDeadline !== undefined) {
+    derived.originalDueOn = dueOnOf(patch.originalDeadline);
+  }
+  const { clause, title, description } = patch;
+  if (clause !== undefined || title !== undefined || description !== undefined) {
+    const current = await db
+      .selectFrom("task")
+      .select(["task.clause", "task.title", "task.description"])
+      .where("task.id", "=", id)
+      .executeTakeFirst();
+    if (current) {
+      derived.searchText = taskSearchText({
+        clause: clause ?? current.clause,
+        title: title ?? current.title,
+        description: description ?? current.description,
+      });
+    }
+  }
+  return derived;
+}
 
 /**
  * Optimistic concurrency: the update applies only if the row still has `version`, and bumps it.
@@ -562,13 +587,23 @@ export async function updateTask(
   patch: TaskPatch,
   updatedAt: string,
 ): Promise<boolean> {
+  const { coordinatorAgencyIds, isKey, ...columns } = patch;
   const result = await db
     .updateTable("task")
-    .set({ ...patch, updatedAt, version: version + 1 })
+    .set({
+      ...columns,
+      ...(await derivedColumns(db, id, patch)),
+      ...(isKey === undefined ? {} : { isKey: isKey ? 1 : 0 }),
+      updatedAt,
+      version: version + 1,
+    })
     .where("task.id", "=", id)
     .where("task.version", "=", version)
     .executeTakeFirst();
   if (result.numUpdatedRows !== 1n) return false;
+  if (coordinatorAgencyIds !== undefined) {
+    await replaceCoordinators(db, id, coordinatorAgencyIds);
+  }
   await recordTaskState(db, id, updatedAt);
   return true;
 }
@@ -583,34 +618,14 @@ export async function countByTimeliness(
   today: IsoDate,
 ): Promise<TimelinessCounts> {
   const filtered = filterConditions(viewer, filters, today);
-  const categories = [
-    "completed_on_time",
-    "completed_late",
-    "in_deadline",
-    "due_soon",
-    "overdue",
-    "no_deadline",
-  ] as const;
-  // Aliases c0..c5: CamelCasePlugin would rename snake_case aliases in the result.
-  const row = await taskRows(db)
+  // Aliases c0, c1…: CamelCasePlugin would rename snake_case aliases in the result.
+  const row: Record<string, number | null> = await taskRows(db)
     .$call(filtered)
-    .select((eb) => [
-      countWhere(eb, categories[0], today).as("c0"),
-      countWhere(eb, categories[1], today).as("c1"),
-      countWhere(eb, categories[2], today).as("c2"),
-      countWhere(eb, categories[3], today).as("c3"),
-      countWhere(eb, categories[4], today).as("c4"),
-      countWhere(eb, categories[5], today).as("c5"),
-    ])
+    .select((eb) => TIMELINESS.map((category, i) => countWhere(eb, category, today).as(`c${i}`)))
     .executeTakeFirstOrThrow();
-  return {
-    completed_on_time: Number(row.c0 ?? 0),
-    completed_late: Number(row.c1 ?? 0),
-    in_deadline: Number(row.c2 ?? 0),
-    due_soon: Number(row.c3 ?? 0),
-    overdue: Number(row.c4 ?? 0),
-    no_deadline: Number(row.c5 ?? 0),
-  };
+  return Object.fromEntries(
+    TIMELINESS.map((category, i) => [category, Number(row[`c${i}`] ?? 0)]),
+  ) as TimelinessCounts;
 }
 
 function countWhere(eb: ExpressionBuilder<Database, "task">, category: Timeliness, today: IsoDate) {

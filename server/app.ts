@@ -5,9 +5,10 @@ import cookieParser from "cookie-parser";
 import express from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
-import { type AppDeps, expressContext } from "./context.ts";
+import type { AppDeps } from "./context.ts";
 import { evidenceRoutes } from "./evidence-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
+import { expressContext } from "./http.ts";
 import { appRouter } from "./router.ts";
 
 const CLIENT_DIST = fileURLToPath(new URL("../dist/client", import.meta.url));

@@ -1,12 +1,11 @@
-import type { Request, Response } from "express";
 import type { Db } from "../db/open.ts";
 import { agencyScope } from "../db/scope.ts";
 import { sessionUserId } from "../db/session.ts";
 import { type User, userById } from "../db/user.ts";
-import { type Language, languageFromHeader } from "../shared/i18n/language.ts";
+import type { Language } from "../shared/i18n/language.ts";
 import type { Viewer } from "../shared/permission.ts";
 import type { Clock } from "./clock.ts";
-import { SESSION_COOKIE, sessionIdFromToken } from "./session.ts";
+import { sessionIdFromToken } from "./session.ts";
 
 /** How a procedure sets or clears the session cookie, whatever carries the request. */
 export type CookieJar = {
@@ -25,6 +24,19 @@ export type Context = {
   cookies: CookieJar;
   /** The data folder: evidence files under `<dataDir>/files`, exports under `<dataDir>/exports`. */
   dataDir: string;
+};
+
+/**
+ * Who acts, for the domain actions of server/domain/: the signed-in user, what they see through,
+ * the database, the clock and the language of their messages. A signed-in procedure's context
+ * is one, so a procedure passes its `ctx` as it is.
+ */
+export type Actor = {
+  db: Db;
+  user: User;
+  viewer: Viewer;
+  clock: Clock;
+  language: Language;
 };
 
 export type AppDeps = {
@@ -52,36 +64,4 @@ export async function resolveSession(
 export async function viewerFor(db: Db, user: User): Promise<Viewer> {
   const scope = await agencyScope(db, user.agencyId);
   return { userId: user.id, role: user.role, agencyId: user.agencyId, ...scope };
-}
-
-export function expressContext(deps: AppDeps) {
-  return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
-    const token: unknown = req.cookies?.[SESSION_COOKIE];
-    const session = await resolveSession(
-      deps.db,
-      deps.clock,
-      typeof token === "string" ? token : undefined,
-    );
-    return {
-      db: deps.db,
-      clock: deps.clock,
-      dataDir: deps.dataDir,
-      language: languageFromHeader(req.headers["accept-language"]),
-      ...session,
-      cookies: {
-        setSession(value, maxAgeMs) {
-          res.cookie(SESSION_COOKIE, value, {
-            httpOnly: true,
-            sameSite: "lax",
-            secure: deps.secureCookies,
-            path: "/",
-            maxAge: maxAgeMs,
-          });
-        },
-        clearSession() {
-          res.clearCookie(SESSION_COOKIE, { path: "/" });
-        },
-      },
-    };
-  };
 }

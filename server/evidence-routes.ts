@@ -1,61 +1,19 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import multer from "multer";
+import { MAX_FILE_BYTES, MAX_FILES_PER_REPORT } from "../shared/evidence.ts";
+import type { AppDeps } from "./context.ts";
+import { findDownloadableFile } from "./domain/evidence.ts";
 import {
   type CheckedUpload,
   detectEvidenceType,
   filesDirOf,
-  purgePendingEvidence,
   readStoredFile,
-  storedFile,
   storeEvidence,
-} from "../db/evidence.ts";
-import { taskFacts } from "../db/task.ts";
-import { MAX_FILE_BYTES, MAX_FILES_PER_REPORT, PENDING_FILE_HOURS } from "../shared/evidence.ts";
-import { languageFromHeader } from "../shared/i18n/language.ts";
-import { canDownloadEvidence } from "../shared/reporting-permission.ts";
-import { encodeMessage } from "../shared/validation.ts";
-import { type AppDeps, resolveSession } from "./context.ts";
-import { translateMessage } from "./i18n.ts";
-import { SESSION_COOKIE } from "./session.ts";
+} from "./file-store.ts";
+import { sendError, sessionOfRequest } from "./http.ts";
 
 /** The form field that carries the files of an upload. */
 export const UPLOAD_FIELD = "files";
-
-type ErrorCode =
-  | "BAD_REQUEST"
-  | "UNAUTHORIZED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "PAYLOAD_TOO_LARGE"
-  | "UNSUPPORTED_MEDIA_TYPE";
-
-const STATUS: Record<ErrorCode, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-};
-
-/** Answers `{ error: { message, code } }`, the message in the request's language. */
-function sendError(
-  req: Request,
-  res: Response,
-  code: ErrorCode,
-  key: string,
-  params?: Record<string, string | number>,
-): void {
-  const language = languageFromHeader(req.headers["accept-language"]);
-  res.status(STATUS[code]).json({
-    error: { message: translateMessage(language, encodeMessage(key, params)), code },
-  });
-}
-
-function sessionOf(deps: AppDeps, req: Request) {
-  const token: unknown = req.cookies?.[SESSION_COOKIE];
-  return resolveSession(deps.db, deps.clock, typeof token === "string" ? token : undefined);
-}
 
 const upload = multer({
   storage: multer.memoryStorage(),
@@ -101,27 +59,17 @@ function receiveFiles(req: Request, res: Response, next: NextFunction): void {
  *   the type is checked from the content; all files are stored or none. 201 { files: [...] }.
  * - GET /files/:id: the file as an attachment, for the uploader while pending, then for everyone
  *   who may see its task; anyone else gets 404.
- * Both need the session cookie. At start-up, uploads never attached are purged after a day.
+ * Both need the session cookie. Uploads never attached are purged after a day (server/jobs.ts).
  */
 export function evidenceRoutes(deps: AppDeps): express.Router {
   const { db, clock } = deps;
-  let filesDir: Promise<string> | undefined;
-  const files = () => {
-    filesDir ??= Promise.resolve(filesDirOf(deps.dataDir));
-    return filesDir;
-  };
-
-  const before = new Date(clock.now().getTime() - PENDING_FILE_HOURS * 3_600_000).toISOString();
-  void files()
-    .then((dir) => purgePendingEvidence(db, dir, before))
-    .catch((error: unknown) => console.error("Purging abandoned uploads failed:", error));
-
+  const filesDir = filesDirOf(deps.dataDir);
   const routes = express.Router();
 
   routes.post(
     "/files",
     async (req, res, next) => {
-      const { user } = await sessionOf(deps, req);
+      const { user } = await sessionOfRequest(deps, req);
       if (!user) return sendError(req, res, "UNAUTHORIZED", "error.unauthenticated");
       if (user.role === "admin") return sendError(req, res, "FORBIDDEN", "error.forbidden");
       res.locals.userId = user.id;
@@ -144,29 +92,22 @@ export function evidenceRoutes(deps: AppDeps): express.Router {
         }
         checked.push({ name: file.originalname, content: file.buffer, type });
       }
-      const stored = await storeEvidence(
-        db,
-        await files(),
-        checked,
-        userId,
-        clock.now().toISOString(),
-      );
+      const stored = await storeEvidence(db, filesDir, checked, userId, clock.now().toISOString());
       res.status(201).json({ files: stored });
     },
   );
 
   routes.get("/files/:id", async (req, res) => {
-    const { user, viewer } = await sessionOf(deps, req);
-    if (!user || !viewer) return sendError(req, res, "UNAUTHORIZED", "error.unauthenticated");
+    const { viewer } = await sessionOfRequest(deps, req);
+    if (!viewer) return sendError(req, res, "UNAUTHORIZED", "error.unauthenticated");
     const id = /^\d{1,15}$/.test(req.params.id) ? Number(req.params.id) : Number.NaN;
-    const file = Number.isSafeInteger(id) ? await storedFile(db, id) : undefined;
-    const task = file?.taskId ? ((await taskFacts(db, file.taskId)) ?? null) : null;
-    if (!file || !canDownloadEvidence(viewer, file, task)) {
+    const file = Number.isSafeInteger(id) ? await findDownloadableFile(db, viewer, id) : undefined;
+    if (!file) {
       return sendError(req, res, "NOT_FOUND", "error.fileNotFound", { id: req.params.id });
     }
     let content: Buffer;
     try {
-      content = await readStoredFile(await files(), file);
+      content = await readStoredFile(filesDir, file);
     } catch (error) {
       console.error(`Evidence file ${file.id} is missing from disk:`, error);
       return sendError(req, res, "NOT_FOUND", "error.fileNotFound", { id: file.id });

@@ -1,27 +1,9 @@
-import express, { type Request, type Response } from "express";
-import { languageFromHeader } from "../shared/i18n/language.ts";
-import { encodeMessage } from "../shared/validation.ts";
-import { type AppDeps, resolveSession } from "./context.ts";
-import { exportFile } from "./export.ts";
-import { translateMessage } from "./i18n.ts";
-import { SESSION_COOKIE } from "./session.ts";
+import express from "express";
+import type { AppDeps } from "./context.ts";
+import { exportFile } from "./domain/export.ts";
+import { sendError, sessionOfRequest } from "./http.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** Answers `{ error: { message, code } }`, the message in the request's language. */
-function sendError(
-  req: Request,
-  res: Response,
-  status: 401 | 404 | 409,
-  key: string,
-  params?: Record<string, string | number>,
-): void {
-  const language = languageFromHeader(req.headers["accept-language"]);
-  const code = { 401: "UNAUTHORIZED", 404: "NOT_FOUND", 409: "CONFLICT" }[status];
-  res.status(status).json({
-    error: { message: translateMessage(language, encodeMessage(key, params)), code },
-  });
-}
 
 /**
  * GET /exports/:id: the finished Excel file of an export job, as an attachment with an ASCII
@@ -31,20 +13,17 @@ function sendError(
 export function exportRoutes(deps: AppDeps): express.Router {
   const routes = express.Router();
   routes.get("/exports/:id", async (req, res) => {
-    const token: unknown = req.cookies?.[SESSION_COOKIE];
-    const { user } = await resolveSession(
-      deps.db,
-      deps.clock,
-      typeof token === "string" ? token : undefined,
-    );
-    if (!user) return sendError(req, res, 401, "error.unauthenticated");
+    const { user } = await sessionOfRequest(deps, req);
+    if (!user) return sendError(req, res, "UNAUTHORIZED", "error.unauthenticated");
     const { id } = req.params;
     const file = exportFile(deps.db, user.id, id, deps.clock.now());
-    if (file === undefined) return sendError(req, res, 404, "error.exportNotFound", { id });
-    if (file === "not_ready") return sendError(req, res, 409, "error.exportNotReady", { id });
+    if (file === undefined) return sendError(req, res, "NOT_FOUND", "error.exportNotFound", { id });
+    if (file === "not_ready")
+      return sendError(req, res, "CONFLICT", "error.exportNotReady", { id });
     res.setHeader("Cache-Control", "private, no-store");
     res.download(file.path, file.filename, { headers: { "Content-Type": XLSX } }, (error) => {
-      if (error && !res.headersSent) sendError(req, res, 404, "error.exportNotFound", { id });
+      if (error && !res.headersSent)
+        sendError(req, res, "NOT_FOUND", "error.exportNotFound", { id });
     });
   });
   return routes;

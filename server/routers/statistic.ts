@@ -1,11 +1,5 @@
-import { agencyById } from "../../db/agency.ts";
-import {
-  listOverdue,
-  listStatisticTasks,
-  statisticCounts,
-  statisticTable,
-} from "../../db/statistic.ts";
-import { formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
+import { listOverdue, statisticCounts, statisticTable } from "../../db/statistic.ts";
+import { vnDate } from "../../shared/date.ts";
 import {
   cellsFromCounts,
   statisticByAgencyInput,
@@ -15,17 +9,8 @@ import {
   statisticTrendInput,
   trendPoints,
 } from "../../shared/statistic.ts";
-import type { Clock } from "../clock.ts";
-import { fail } from "../errors.ts";
+import { listFigureTasks, resolveAsOf } from "../domain/statistic.ts";
 import { authedProcedure, router } from "../trpc.ts";
-
-/** The day the figures stand at: the one asked for, or today in Vietnam; never a future day. */
-export function resolveAsOf(clock: Clock, asOf: IsoDate | undefined): IsoDate {
-  const today = vnDate(clock.now());
-  if (asOf === undefined) return today;
-  if (asOf > today) fail("BAD_REQUEST", "error.asOfInFuture", { date: formatDate(asOf) }, "asOf");
-  return asOf;
-}
 
 /**
  * The leaders' figures. Every procedure counts only the tasks the viewer may see (a province
@@ -62,30 +47,10 @@ export const statisticRouter = router({
     return { asOf, basis: input.basis, points };
   }),
 
-  /**
-   * The tasks behind one figure of summary or byAgency (a row's when `leadAgencyId` is given),
-   * as they stood at the end of `asOf`: `total` is that figure.
-   */
-  tasks: authedProcedure.input(statisticTasksInput).query(async ({ ctx, input }) => {
-    const asOf = resolveAsOf(ctx.clock, input.asOf);
-    const { basis, cell, page, pageSize } = input;
-    const leadAgencyId = input.leadAgencyId ?? null;
-    const lead = leadAgencyId === null ? undefined : await agencyById(ctx.db, leadAgencyId);
-    if (leadAgencyId !== null && !lead) {
-      fail("NOT_FOUND", "error.agencyNotFound", { id: leadAgencyId });
-    }
-    const leadAgency = lead
-      ? { id: lead.id, code: lead.code, name: lead.name, shortName: lead.shortName }
-      : null;
-    const list = await listStatisticTasks(ctx.db, ctx.viewer, input, {
-      basis,
-      asOf,
-      cell,
-      page,
-      pageSize,
-    });
-    return { asOf, basis, cell, leadAgency, ...list };
-  }),
+  /** The tasks behind one figure of summary or byAgency, as they stood at the end of `asOf`. */
+  tasks: authedProcedure
+    .input(statisticTasksInput)
+    .query(({ ctx, input }) => listFigureTasks(ctx, input)),
 
   /** Today's overdue tasks, most days overdue first, a page at a time. */
   overdue: authedProcedure.input(statisticOverdueInput).query(async ({ ctx, input }) => {

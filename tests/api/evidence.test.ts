@@ -3,11 +3,11 @@ import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { purgePendingEvidence } from "../../db/evidence.ts";
 import type { Db } from "../../db/open.ts";
 import { createApp } from "../../server/app.ts";
 import { fixedClock } from "../../server/clock.ts";
 import { DEMO_PASSWORD } from "../../server/demo.ts";
+import { purgePendingEvidence } from "../../server/file-store.ts";
 import { MAX_FILE_BYTES, MAX_FILES_PER_REPORT } from "../../shared/evidence.ts";
 import {
   callerAs,

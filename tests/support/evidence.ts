@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach } from "vitest";
-import { detectEvidenceType, type EvidenceFile, storeEvidence } from "../../db/evidence.ts";
+import type { EvidenceFile } from "../../db/evidence.ts";
 import type { Db } from "../../db/open.ts";
+import { detectEvidenceType, storeEvidence } from "../../server/file-store.ts";
 import { TEST_NOW, userIdOf } from "./api.ts";
 
 /** A small but real PDF: file-type recognises it from its first bytes. */

@@ -2,10 +2,15 @@ import { randomUUID } from "node:crypto";
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { TFunction } from "i18next";
-import { appendAudit } from "../db/audit.ts";
-import type { Db } from "../db/open.ts";
-import { listOverdue, type StatisticFilters, scopeNames, statisticTable } from "../db/statistic.ts";
-import { formatDate, type IsoDate } from "../shared/date.ts";
+import { appendAudit } from "../../db/audit.ts";
+import type { Db } from "../../db/open.ts";
+import {
+  listOverdue,
+  type StatisticFilters,
+  scopeNames,
+  statisticTable,
+} from "../../db/statistic.ts";
+import { formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
 import {
   EXPORT_BATCH_SIZE,
   EXPORT_MAX_RUNNING,
@@ -15,18 +20,20 @@ import {
   type ExportState,
   type ExportStatus,
   exportDownloadUrl,
-} from "../shared/export.ts";
-import type { Language } from "../shared/i18n/language.ts";
-import type { Viewer } from "../shared/permission.ts";
-import type { StatisticBasis } from "../shared/statistic.ts";
-import { fail } from "./errors.ts";
+} from "../../shared/export.ts";
+import type { Language } from "../../shared/i18n/language.ts";
+import type { Viewer } from "../../shared/permission.ts";
+import type { StatisticBasis } from "../../shared/statistic.ts";
+import type { Actor } from "../context.ts";
+import { fail } from "../errors.ts";
 import {
   openOverdueSheet,
   openStatisticsSheet,
   overdueRow,
   statisticsRow,
-} from "./export-workbook.ts";
-import { translatorFor } from "./i18n.ts";
+} from "../export-workbook.ts";
+import { translatorFor } from "../i18n.ts";
+import { resolveAsOf } from "./statistic.ts";
 
 /**
  * Export jobs, kept in memory beside the database they read (one registry per Db value), with
@@ -92,7 +99,7 @@ async function sweepDirectory(dir: string): Promise<void> {
 
 const pause = () => new Promise<void>((resolvePause) => setImmediate(resolvePause));
 
-export type ExportDeps = {
+type ExportDeps = {
   db: Db;
   viewer: Viewer;
   userId: number;
@@ -102,10 +109,33 @@ export type ExportDeps = {
 };
 
 /**
+ * Starts an export for the actor: the statistics as of the day asked for (never a future day),
+ * or today's overdue list. Returns the job's id at once; `exportJobStatus` tells its progress.
+ */
+export async function startExport(
+  actor: Actor & { dataDir: string },
+  request: ExportRequest,
+): Promise<{ id: string }> {
+  const now = actor.clock.now();
+  const asOf =
+    request.kind === "statistics" ? resolveAsOf(actor.clock, request.filters.asOf) : vnDate(now);
+  const deps = {
+    db: actor.db,
+    viewer: actor.viewer,
+    userId: actor.user.id,
+    now,
+    language: actor.language,
+    dataDir: actor.dataDir,
+  };
+  const job = await registerExport(deps, request, asOf);
+  return { id: job.id };
+}
+
+/**
  * Records the export in the audit log, registers the job and starts it; returns at once.
  * `asOf` is the day the statistics stand at (already checked not to be in the future).
  */
-export async function startExport(
+async function registerExport(
   deps: ExportDeps,
   request: ExportRequest,
   asOf: IsoDate,
@@ -298,16 +328,12 @@ function statusOf(job: ExportJob): ExportStatus {
   };
 }
 
-/** The job's progress, for the user who started it only. */
-export function exportStatus(
-  db: Db,
-  userId: number,
-  id: string,
-  now: Date,
-): ExportStatus | undefined {
-  sweep(db, now);
-  const job = jobsOf(db).get(id);
-  return job && job.userId === userId ? statusOf(job) : undefined;
+/** The job's progress, for the user who started it only; anyone else gets NOT_FOUND. */
+export function exportJobStatus(actor: Actor, id: string): ExportStatus {
+  sweep(actor.db, actor.clock.now());
+  const job = jobsOf(actor.db).get(id);
+  if (!job || job.userId !== actor.user.id) fail("NOT_FOUND", "error.exportNotFound", { id });
+  return statusOf(job);
 }
 
 /** The finished file of the user's job; "not_ready" while it runs; undefined if none or failed. */

@@ -1,0 +1,201 @@
+import type { NewTaskEvent, TaskFacts, TaskPatch } from "../../db/task.ts";
+import { type IsoDate, vnDate } from "../../shared/date.ts";
+import type { TaskStatus } from "../../shared/task-status.ts";
+
+/**
+ * What a change does to a task, built without the database or the clock: the patch of its row
+ * and the history rows that record it. The domain actions check permissions first, then write
+ * a change with `writeTaskChange` (server/domain/task.ts) in one transaction.
+ */
+export type TaskChange = { patch: TaskPatch; events: NewTaskEvent[] };
+
+/** Who changes the task and when. */
+export type ChangeBy = { actorId: number; now: Date };
+
+function eventBase(facts: TaskFacts, by: ChangeBy) {
+  return { taskId: facts.id, actorId: by.actorId, at: by.now.toISOString() };
+}
+
+/**
+ * A checked status change: reporting done sets the done date to today in Vietnam (it decides on
+ * time or late) and progress to 100; completing keeps the done date and sets progress to 100;
+ * any other status clears the done date. A note becomes the last progress note.
+ */
+export function statusChange(
+  facts: TaskFacts,
+  to: TaskStatus,
+  note: string,
+  by: ChangeBy,
+): TaskChange {
+  const base = eventBase(facts, by);
+  const patch: TaskPatch = { status: to };
+  if (to === "reported_done") {
+    patch.doneOn = vnDate(by.now);
+    patch.progress = 100;
+  } else if (to !== "completed") {
+    patch.doneOn = null;
+  }
+  if (to === "completed") patch.progress = 100;
+  const events: NewTaskEvent[] = [
+    { ...base, kind: "status", field: "status", oldValue: facts.status, newValue: to, note },
+  ];
+  if (patch.progress !== undefined && patch.progress !== facts.progress) {
+    events.push({
+      ...base,
+      kind: "progress",
+      field: "progress",
+      oldValue: String(facts.progress),
+      newValue: String(patch.progress),
+    });
+  }
+  if (note !== "") {
+    patch.lastProgressAt = base.at;
+    patch.lastProgressNote = note;
+  }
+  return { patch, events };
+}
+
+/**
+ * Reported progress: the progress, the last progress note, and not_started → in_progress when
+ * work is reported (progress above 0).
+ */
+export function progressChange(
+  facts: TaskFacts,
+  progress: number,
+  note: string,
+  by: ChangeBy,
+): TaskChange {
+  const base = eventBase(facts, by);
+  const patch: TaskPatch = { progress, lastProgressAt: base.at, lastProgressNote: note };
+  const events: NewTaskEvent[] = [];
+  if (facts.status === "not_started" && progress > 0) {
+    patch.status = "in_progress";
+    events.push({
+      ...base,
+      kind: "status",
+      field: "status",
+      oldValue: facts.status,
+      newValue: "in_progress",
+    });
+  }
+  events.push({
+    ...base,
+    kind: "progress",
+    field: "progress",
+    oldValue: String(facts.progress),
+    newValue: String(progress),
+    note,
+  });
+  return { patch, events };
+}
+
+/** What an officer's edit of a task may change. */
+export type TaskEdit = {
+  clause: string;
+  title: string;
+  description: string;
+  isKey: boolean;
+  deadline: IsoDate | null;
+  leadAgencyId: number;
+  coordinatorAgencyIds: readonly number[];
+};
+
+function sortedIds(ids: readonly number[]): number[] {
+  return [...new Set(ids)].sort((x, y) => x - y);
+}
+
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  const left = sortedIds(a);
+  const right = sortedIds(b);
+  return left.length === right.length && left.every((id, i) => id === right[i]);
+}
+
+/**
+ * An edit: only what differs from the task goes into the patch, with one history row each.
+ * Editing corrects the assignment itself, so the original deadline follows the deadline;
+ * extensions (deadlineExtension) change only the deadline in force.
+ */
+export function editChange(facts: TaskFacts, edit: TaskEdit, by: ChangeBy): TaskChange {
+  const base = eventBase(facts, by);
+  const patch: TaskPatch = {};
+  const events: NewTaskEvent[] = [];
+  for (const field of ["clause", "title", "description"] as const) {
+    if (edit[field] !== facts[field]) {
+      patch[field] = edit[field];
+      events.push({
+        ...base,
+        kind: "field",
+        field,
+        oldValue: facts[field],
+        newValue: edit[field],
+      });
+    }
+  }
+  if (edit.isKey !== facts.isKey) {
+    patch.isKey = edit.isKey;
+    events.push({
+      ...base,
+      kind: "field",
+      field: "isKey",
+      oldValue: String(facts.isKey),
+      newValue: String(edit.isKey),
+    });
+  }
+  if (edit.deadline !== facts.deadline) {
+    patch.deadline = edit.deadline;
+    patch.originalDeadline = edit.deadline;
+    events.push({
+      ...base,
+      kind: "deadline",
+      field: "deadline",
+      oldValue: facts.deadline,
+      newValue: edit.deadline,
+    });
+  }
+  if (edit.leadAgencyId !== facts.leadAgencyId) {
+    patch.leadAgencyId = edit.leadAgencyId;
+    events.push({
+      ...base,
+      kind: "assignment",
+      field: "leadAgencyId",
+      oldValue: String(facts.leadAgencyId),
+      newValue: String(edit.leadAgencyId),
+    });
+  }
+  if (!sameIds(edit.coordinatorAgencyIds, facts.coordinatorAgencyIds)) {
+    patch.coordinatorAgencyIds = edit.coordinatorAgencyIds;
+    events.push({
+      ...base,
+      kind: "assignment",
+      field: "coordinatorAgencyIds",
+      oldValue: JSON.stringify(sortedIds(facts.coordinatorAgencyIds)),
+      newValue: JSON.stringify(sortedIds(edit.coordinatorAgencyIds)),
+    });
+  }
+  return { patch, events };
+}
+
+/**
+ * An approved extension: the deadline in force moves, the original deadline stays. The history
+ * row carries the note that explains it.
+ */
+export function deadlineExtension(
+  facts: TaskFacts,
+  deadline: IsoDate,
+  note: string,
+  by: ChangeBy,
+): TaskChange {
+  return {
+    patch: { deadline },
+    events: [
+      {
+        ...eventBase(facts, by),
+        kind: "deadline",
+        field: "deadline",
+        oldValue: facts.deadline,
+        newValue: deadline,
+        note,
+      },
+    ],
+  };
+}

@@ -1,0 +1,272 @@
+import type { z } from "zod";
+import { agenciesByIds } from "../../db/agency.ts";
+import { directiveById, directiveFacts } from "../../db/directive.ts";
+import type { Db } from "../../db/open.ts";
+import {
+  appendTaskEvents,
+  insertTask,
+  type NewTaskEvent,
+  type TaskFacts,
+  taskDetail,
+  taskEvents,
+  taskFacts,
+  taskFactsByIds,
+  updateTask,
+} from "../../db/task.ts";
+import { isAgencyActiveOn } from "../../shared/agency.ts";
+import { formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
+import {
+  canAddTask,
+  canSeeTask,
+  taskActors,
+  taskPermissions,
+  type Viewer,
+} from "../../shared/permission.ts";
+import type {
+  taskAddNoteInput,
+  taskAddNotesInput,
+  taskCreateInput,
+  taskSetProgressInput,
+  taskSetStatusInput,
+  taskUpdateInput,
+} from "../../shared/task.ts";
+import { checkTransition, type TaskStatus } from "../../shared/task-status.ts";
+import type { Actor } from "../context.ts";
+import { fail } from "../errors.ts";
+import { editChange, progressChange, statusChange, type TaskChange } from "./task-change.ts";
+
+/** The task if the viewer may see it; anyone else learns nothing, not even that it exists. */
+export async function findVisibleTask(
+  { db, viewer }: { db: Db; viewer: Viewer },
+  id: number,
+): Promise<TaskFacts> {
+  const facts = await taskFacts(db, id);
+  if (!facts || !canSeeTask(viewer, facts)) fail("NOT_FOUND", "error.taskNotFound", { id });
+  return facts;
+}
+
+/** The task's page: its detail, its history and what the viewer may do with it. */
+export async function viewTask(actor: Actor, id: number) {
+  const facts = await findVisibleTask(actor, id);
+  const task = await taskDetail(actor.db, actor.viewer, id, vnDate(actor.clock.now()));
+  if (!task) fail("NOT_FOUND", "error.taskNotFound", { id });
+  return {
+    task,
+    events: await taskEvents(actor.db, id),
+    permissions: taskPermissions(actor.viewer, facts),
+  };
+}
+
+/**
+ * Writes a checked change of a task inside the caller's transaction: the patch applies only if
+ * the task still has `version` (else CONFLICT and nothing is written), then the history rows.
+ * Returns the task's new version.
+ */
+export async function writeTaskChange(
+  trx: Db,
+  taskId: number,
+  version: number,
+  change: TaskChange,
+  at: string,
+): Promise<number> {
+  if (!(await updateTask(trx, taskId, version, change.patch, at))) {
+    fail("CONFLICT", "error.staleVersion", { id: taskId });
+  }
+  await appendTaskEvents(trx, change.events);
+  return version + 1;
+}
+
+/** Lead and coordinating agencies must exist on the day of assignment (no merged-away units). */
+async function checkAgencies(
+  db: Db,
+  leadAgencyId: number,
+  coordinatorIds: readonly number[],
+  today: IsoDate,
+) {
+  const ids = [leadAgencyId, ...coordinatorIds];
+  const agencies = new Map((await agenciesByIds(db, ids)).map((a) => [a.id, a]));
+  for (const id of ids) {
+    const field = id === leadAgencyId ? "leadAgencyId" : "coordinatorAgencyIds";
+    const agency = agencies.get(id);
+    if (!agency) fail("BAD_REQUEST", "error.agencyNotFound", { id }, field);
+    if (!isAgencyActiveOn(agency, today)) {
+      fail(
+        "BAD_REQUEST",
+        "error.agencyInactive",
+        { name: agency.name, date: formatDate(today) },
+        field,
+      );
+    }
+  }
+}
+
+/**
+ * Checks a status change against the workflow table; throws the error the user sees. Shared by
+ * changeTaskStatus and reportCompletion (reporting done with evidence).
+ */
+export function checkStatusChange(
+  facts: TaskFacts,
+  viewer: Viewer,
+  to: TaskStatus,
+  note: string,
+): void {
+  const check = checkTransition(facts.status, to, taskActors(viewer, facts), note);
+  if (check.ok) return;
+  const from = facts.status;
+  switch (check.reason) {
+    case "same_status":
+      fail("BAD_REQUEST", "error.sameStatus", { status: from }, "status");
+      break;
+    case "not_allowed":
+      fail("BAD_REQUEST", "error.transitionNotAllowed", { from, to }, "status");
+      break;
+    case "forbidden":
+      fail("FORBIDDEN", "error.transitionForbidden", { to });
+      break;
+    case "note_required":
+      fail("BAD_REQUEST", "error.noteRequired", {}, "note");
+      break;
+  }
+}
+
+/**
+ * Adds a task to a directive, or a sub-task to a task (breaking it down). The tracking agency
+ * breaks down for itself; a lead agency breaking its own task down becomes the assigner of the
+ * sub-tasks and follows them up.
+ */
+export async function createTask(
+  actor: Actor,
+  input: z.output<typeof taskCreateInput>,
+): Promise<{ id: number }> {
+  const { db, viewer, user } = actor;
+  const directive = await directiveFacts(db, input.directiveId);
+  const visible = directive && (await directiveById(db, viewer, input.directiveId));
+  if (!directive || !visible) {
+    fail("NOT_FOUND", "error.directiveNotFound", { id: input.directiveId });
+  }
+  let assignerAgencyId = directive.trackingAgencyId;
+  if (input.parentId === null) {
+    if (!canAddTask(viewer, directive)) fail("FORBIDDEN", "error.forbidden");
+  } else {
+    const parent = await taskFacts(db, input.parentId);
+    if (!parent || parent.directiveId !== input.directiveId || !canSeeTask(viewer, parent)) {
+      fail("NOT_FOUND", "error.parentNotFound", { id: input.parentId }, "parentId");
+    }
+    if (!taskPermissions(viewer, parent).canBreakDown) fail("FORBIDDEN", "error.forbidden");
+    assignerAgencyId = taskActors(viewer, parent).has("assigner_officer")
+      ? parent.assignerAgencyId
+      : user.agencyId;
+  }
+  const now = actor.clock.now();
+  await checkAgencies(db, input.leadAgencyId, input.coordinatorAgencyIds, vnDate(now));
+  const { coordinatorAgencyIds, ...task } = input;
+  return db.transaction().execute(async (trx) => {
+    const at = now.toISOString();
+    const id = await insertTask(
+      trx,
+      { ...task, assignerAgencyId, createdBy: user.id, createdAt: at },
+      coordinatorAgencyIds,
+    );
+    await appendTaskEvents(trx, [
+      { taskId: id, actorId: user.id, at, kind: "created", newValue: input.title },
+    ]);
+    return { id };
+  });
+}
+
+/** An officer of the assigning agency corrects an open task; new agencies must exist today. */
+export async function editTask(
+  actor: Actor,
+  input: z.output<typeof taskUpdateInput>,
+): Promise<{ id: number; version: number }> {
+  const facts = await findVisibleTask(actor, input.id);
+  if (!taskPermissions(actor.viewer, facts).canEdit) fail("FORBIDDEN", "error.forbidden");
+  const now = actor.clock.now();
+  const change = editChange(facts, input, { actorId: actor.user.id, now });
+  const { leadAgencyId, coordinatorAgencyIds } = change.patch;
+  if (leadAgencyId !== undefined || coordinatorAgencyIds !== undefined) {
+    await checkAgencies(actor.db, input.leadAgencyId, input.coordinatorAgencyIds, vnDate(now));
+  }
+  const version = await actor.db
+    .transaction()
+    .execute((trx) => writeTaskChange(trx, input.id, input.version, change, now.toISOString()));
+  return { id: input.id, version };
+}
+
+/** Moves the task along the workflow (shared/task-status.ts), by those the table allows. */
+export async function changeTaskStatus(
+  actor: Actor,
+  input: z.output<typeof taskSetStatusInput>,
+): Promise<{ id: number; status: TaskStatus; version: number }> {
+  const facts = await findVisibleTask(actor, input.id);
+  checkStatusChange(facts, actor.viewer, input.status, input.note);
+  const now = actor.clock.now();
+  const change = statusChange(facts, input.status, input.note, { actorId: actor.user.id, now });
+  const version = await actor.db
+    .transaction()
+    .execute((trx) => writeTaskChange(trx, input.id, input.version, change, now.toISOString()));
+  return { id: input.id, status: input.status, version };
+}
+
+/** The lead agency reports progress while the task is being worked on. */
+export async function reportTaskProgress(
+  actor: Actor,
+  input: z.output<typeof taskSetProgressInput>,
+): Promise<{ id: number; version: number }> {
+  const facts = await findVisibleTask(actor, input.id);
+  if (!taskActors(actor.viewer, facts).has("lead")) fail("FORBIDDEN", "error.forbidden");
+  if (!taskPermissions(actor.viewer, facts).canUpdateProgress) {
+    fail("BAD_REQUEST", "error.progressClosed", { status: facts.status }, "progress");
+  }
+  const now = actor.clock.now();
+  const change = progressChange(facts, input.progress, input.note, {
+    actorId: actor.user.id,
+    now,
+  });
+  const version = await actor.db
+    .transaction()
+    .execute((trx) => writeTaskChange(trx, input.id, input.version, change, now.toISOString()));
+  return { id: input.id, version };
+}
+
+/** The same note in the history of every task, all in one transaction. */
+async function appendNotes(actor: Actor, tasks: readonly TaskFacts[], note: string) {
+  for (const task of tasks) {
+    if (!taskPermissions(actor.viewer, task).canAddNote) fail("FORBIDDEN", "error.forbidden");
+  }
+  const at = actor.clock.now().toISOString();
+  const actorId = actor.user.id;
+  await actor.db.transaction().execute((trx) =>
+    appendTaskEvents(
+      trx,
+      tasks.map((task): NewTaskEvent => ({ taskId: task.id, actorId, at, kind: "note", note })),
+    ),
+  );
+}
+
+/** A note in the task's history, by anyone who may see the task (coordinating agencies too). */
+export async function addTaskNote(
+  actor: Actor,
+  input: z.output<typeof taskAddNoteInput>,
+): Promise<{ id: number }> {
+  await appendNotes(actor, [await findVisibleTask(actor, input.id)], input.note);
+  return { id: input.id };
+}
+
+/**
+ * Urges several tasks at once ("Đôn đốc"): every task is checked first (NOT_FOUND names the
+ * first one the viewer may not see), then all the notes are written in one transaction.
+ */
+export async function urgeTasks(
+  actor: Actor,
+  input: z.output<typeof taskAddNotesInput>,
+): Promise<{ count: number }> {
+  const facts = await taskFactsByIds(actor.db, input.ids);
+  const tasks = input.ids.map((id) => {
+    const task = facts.get(id);
+    if (!task || !canSeeTask(actor.viewer, task)) fail("NOT_FOUND", "error.taskNotFound", { id });
+    return task;
+  });
+  await appendNotes(actor, tasks, input.note);
+  return { count: tasks.length };
+}

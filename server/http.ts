@@ -1,0 +1,71 @@
+import type { Request, Response } from "express";
+import { type Language, languageFromHeader } from "../shared/i18n/language.ts";
+import { encodeMessage } from "../shared/validation.ts";
+import { type AppDeps, type Context, resolveSession } from "./context.ts";
+import { translateMessage } from "./i18n.ts";
+import { SESSION_COOKIE } from "./session.ts";
+
+/** What Express requests give the server: the session, the language, error answers. */
+
+/** The request's language, from its Accept-Language header. */
+export function languageOfRequest(req: Request): Language {
+  return languageFromHeader(req.headers["accept-language"]);
+}
+
+/** The signed-in user of the request's session cookie and what they see through, or nulls. */
+export function sessionOfRequest(deps: AppDeps, req: Request) {
+  const token: unknown = req.cookies?.[SESSION_COOKIE];
+  return resolveSession(deps.db, deps.clock, typeof token === "string" ? token : undefined);
+}
+
+/** The tRPC context of an Express request: its session, its language and its cookie jar. */
+export function expressContext(deps: AppDeps) {
+  return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => ({
+    db: deps.db,
+    clock: deps.clock,
+    dataDir: deps.dataDir,
+    language: languageOfRequest(req),
+    ...(await sessionOfRequest(deps, req)),
+    cookies: {
+      setSession(value, maxAgeMs) {
+        res.cookie(SESSION_COOKIE, value, {
+          httpOnly: true,
+          sameSite: "lax",
+          secure: deps.secureCookies,
+          path: "/",
+          maxAge: maxAgeMs,
+        });
+      },
+      clearSession() {
+        res.clearCookie(SESSION_COOKIE, { path: "/" });
+      },
+    },
+  });
+}
+
+const STATUS = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+} as const;
+
+export type HttpErrorCode = keyof typeof STATUS;
+
+/**
+ * The error answer of the plain HTTP routes, shaped as tRPC's: `{ error: { message, code } }`
+ * with the HTTP status of the code and the message in the request's language.
+ */
+export function sendError(
+  req: Request,
+  res: Response,
+  code: HttpErrorCode,
+  key: string,
+  params?: Record<string, string | number>,
+): void {
+  const message = translateMessage(languageOfRequest(req), encodeMessage(key, params));
+  res.status(STATUS[code]).json({ error: { message, code } });
+}
