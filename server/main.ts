@@ -5,6 +5,7 @@ import { seedReference } from "../db/seed-reference.ts";
 import { createApp } from "./app.ts";
 import { configFromEnv } from "./config.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo.ts";
+import { startJobs } from "./jobs.ts";
 import { hashPassword } from "./password.ts";
 
 const config = configFromEnv(process.env);
@@ -21,12 +22,10 @@ if (isNew) {
   }
 }
 
-const app = createApp({
-  db,
-  clock: config.clock,
-  secureCookies: config.secureCookies,
-  dataDir: dirname(resolve(config.dbPath)),
-});
+const dataDir = dirname(resolve(config.dbPath));
+const app = createApp({ db, clock: config.clock, secureCookies: config.secureCookies, dataDir });
+// Housekeeping (expired sessions, abandoned uploads): now and every hour.
+const jobs = startJobs({ db, dataDir, clock: config.clock });
 const server = app.listen(config.port, config.host, async () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -50,6 +49,7 @@ const server = app.listen(config.port, config.host, async () => {
 });
 
 function shutdown() {
+  jobs.stop();
   server.close(() => {
     void db.destroy().then(() => process.exit(0));
   });

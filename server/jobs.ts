@@ -1,0 +1,80 @@
+import type { Db } from "../db/open.ts";
+import { deleteExpiredSessions } from "../db/session.ts";
+import { PENDING_FILE_HOURS } from "../shared/evidence.ts";
+import type { Clock } from "./clock.ts";
+import { filesDirOf, purgePendingEvidence } from "./file-store.ts";
+
+/**
+ * Housekeeping that runs beside the server: at start and then every hour. A job is a plain
+ * function of what it needs and the instant it runs at, so a test runs it with a fixed instant.
+ */
+export type JobDeps = { db: Db; dataDir: string };
+export type Job = (deps: JobDeps, now: Date) => Promise<void>;
+
+/** Sessions past their expiry can never sign anyone in again: their rows go. */
+export const purgeExpiredSessions: Job = async ({ db }, now) => {
+  await deleteExpiredSessions(db, now.toISOString());
+};
+
+/** Uploads never attached to a report or a comment within PENDING_FILE_HOURS (abandoned forms). */
+export const purgeAbandonedUploads: Job = async ({ db, dataDir }, now) => {
+  const before = new Date(now.getTime() - PENDING_FILE_HOURS * 3_600_000).toISOString();
+  await purgePendingEvidence(db, filesDirOf(dataDir), before);
+};
+
+export const JOBS: readonly Job[] = [purgeExpiredSessions, purgeAbandonedUploads];
+
+export const JOB_INTERVAL_MS = 3_600_000;
+
+export type JobErrorHandler = (job: Job, error: unknown) => void;
+
+function logJobError(job: Job, error: unknown): void {
+  console.error(`Job ${job.name || "(anonymous)"} failed:`, error);
+}
+
+/** Runs every job once, one after the other; a failing job is reported and the others still run. */
+export async function runJobs(
+  deps: JobDeps,
+  jobs: readonly Job[],
+  now: Date,
+  onError: JobErrorHandler = logJobError,
+): Promise<void> {
+  for (const job of jobs) {
+    try {
+      await job(deps, now);
+    } catch (error) {
+      onError(job, error);
+    }
+  }
+}
+
+/**
+ * Runs the jobs now and then every `intervalMs`, at the clock's time. The timer keeps no process
+ * alive; `stop()` clears it (on shutdown). Started by server/main.ts, not by createApp, so that
+ * tests stay quiet.
+ */
+export function startJobs(
+  deps: JobDeps & { clock: Clock },
+  options: { jobs?: readonly Job[]; intervalMs?: number; onError?: JobErrorHandler } = {},
+): { stop(): void } {
+  const jobs = options.jobs ?? JOBS;
+  let busy = false;
+  // One round at a time: a round still running when the next is due makes that one skip.
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      await runJobs(deps, jobs, deps.clock.now(), options.onError);
+    } finally {
+      busy = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), options.intervalMs ?? JOB_INTERVAL_MS);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}
