@@ -13,7 +13,15 @@ export default defineConfig({
           env: { TZ: "UTC" },
         },
       },
-      { test: { name: "api", include: ["tests/api/**/*.test.ts"], environment: "node" } },
+      {
+        test: {
+          name: "api",
+          include: ["tests/api/**/*.test.ts"],
+          environment: "node",
+          // Migrates and seeds template databases once; each test copies one (tests/support/api.ts).
+          globalSetup: ["tests/support/global-setup.ts"],
+        },
+      },
       {
         test: {
           name: "e2e",

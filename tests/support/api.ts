@@ -1,26 +1,24 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TRPCError } from "@trpc/server";
 import { sql } from "kysely";
-import { afterEach } from "vitest";
+import { afterEach, inject } from "vitest";
 import { ZodError } from "zod";
 import { type Db, openDb } from "../../db/open.ts";
 import type { Database } from "../../db/schema.ts";
 import { seedDemo } from "../../db/seed-demo.ts";
-import { seedReference } from "../../db/seed-reference.ts";
 import { type Clock, fixedClock } from "../../server/clock.ts";
 import { type Context, resolveSession } from "../../server/context.ts";
 import { DEMO_PASSWORD } from "../../server/demo.ts";
-import { hashPassword } from "../../server/password.ts";
 import { appRouter } from "../../server/router.ts";
 import { createCallerFactory } from "../../server/trpc.ts";
 
-/** Tests run "today" = 26/11/2026 10:00 in Vietnam (03:00 UTC), whatever day they run on. */
-export const TEST_NOW = "2026-11-26T03:00:00.000Z";
+import { TEST_NOW } from "./test-now.ts";
+
+export { TEST_NOW };
 
 const createCaller = createCallerFactory(appRouter);
-let demoHash: Promise<string> | undefined;
 const opened: { db: Db; dir: string }[] = [];
 const dataDirs = new WeakMap<Db, string>();
 
@@ -38,16 +36,36 @@ afterEach(async () => {
   }
 });
 
-/** A new SQLite file for one test: migrated, with reference data and (by default) the demo data. */
+/** The template files the API project's global set-up migrated and seeded (./global-setup.ts). */
+function templates() {
+  const provided = inject("dbTemplates");
+  if (!provided) throw new Error("freshDb() needs tests/support/global-setup.ts as globalSetup");
+  return provided;
+}
+
+/** The hash of the demo password, computed once per run. */
+export function demoPasswordHash(): string {
+  return templates().passwordHash;
+}
+
+/**
+ * A new SQLite file for one test: migrated, with reference data and (by default) the demo data
+ * seeded at TEST_NOW, or at `now`. A copy of the template file, so nothing is left to migrate.
+ */
 export async function freshDb(options: { demo?: boolean; now?: string } = {}): Promise<Db> {
+  const { reference, demo } = templates();
   const dir = mkdtempSync(join(tmpdir(), "dondoc-test-"));
-  const db = await openDb(join(dir, "test.db"));
+  const path = join(dir, "test.db");
+  const now = options.now ?? TEST_NOW;
+  const withDemo = options.demo !== false;
+  // The demo's sample directive has deadlines relative to its "now": another now seeds anew.
+  const seededAtNow = withDemo && now !== TEST_NOW;
+  copyFileSync(withDemo && !seededAtNow ? demo : reference, path);
+  const db = await openDb(path);
   opened.push({ db, dir });
   dataDirs.set(db, dir);
-  await seedReference(db);
-  if (options.demo !== false) {
-    demoHash ??= hashPassword(DEMO_PASSWORD);
-    await seedDemo(db, { now: new Date(options.now ?? TEST_NOW), passwordHash: await demoHash });
+  if (seededAtNow) {
+    await seedDemo(db, { now: new Date(now), passwordHash: demoPasswordHash() });
   }
   return db;
 }
