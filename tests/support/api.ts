@@ -9,7 +9,7 @@ import { type Db, openDb } from "../../db/open.ts";
 import type { Database } from "../../db/schema.ts";
 import { seedDemo } from "../../db/seed-demo.ts";
 import { type Clock, fixedClock } from "../../server/clock.ts";
-import { type Context, resolveSession } from "../../server/context.ts";
+import { type Context, type CookieJar, resolveSession } from "../../server/context.ts";
 import { DEMO_PASSWORD } from "../../server/demo.ts";
 import { appRouter } from "../../server/router.ts";
 import { createCallerFactory } from "../../server/trpc.ts";
@@ -131,14 +131,25 @@ export async function signIn(
     password: options.password ?? DEMO_PASSWORD,
   });
   const token = jar.token;
+  if (!token) throw new Error(`login as ${username} gave no session`);
+  const caller = await sessionCaller(db, token, { ...options, clock, cookies });
+  return { caller, token, jar };
+}
+
+/** A caller carrying the session of `token`, as the browser holding that cookie would be. */
+export async function sessionCaller(
+  db: Db,
+  token: string,
+  options: { clock?: Clock; language?: "vi" | "en"; cookies?: CookieJar } = {},
+) {
+  const clock = options.clock ?? fixedClock(TEST_NOW);
   const session = await resolveSession(db, clock, token);
-  if (!token || !session.user) throw new Error(`login as ${username} gave no session`);
-  const caller = createCaller({
+  if (!session.user) throw new Error("the token opens no session");
+  return createCaller({
     ...anonymousContext(db, clock, options.language),
     ...session,
-    cookies,
+    cookies: options.cookies ?? cookieRecorder().cookies,
   });
-  return { caller, token, jar };
 }
 
 /** Signs in through auth.login (the real password check) and returns a caller with that session. */
