@@ -138,6 +138,19 @@ export async function createUser(
   return { id, username, fullName, agencyId: agency, role: user.role, caller };
 }
 
+/**
+ * Signed in as someone of that role in the agency (by code): its first active user of that role,
+ * created when there is none. For a test that needs "an officer of BCT", whoever it is.
+ */
+export async function someoneIn(
+  db: Db,
+  agency: string,
+  role: Role,
+  options: { at?: At } = {},
+): Promise<Caller> {
+  return someone(db, role, await agencyId(db, agency), options.at);
+}
+
 /** The first active user of that role in the agency (by id), created when there is none. */
 async function someone(db: Db, role: Role, agency: number, at: At | undefined): Promise<Caller> {
   const found = await db
