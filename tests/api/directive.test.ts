@@ -4,12 +4,12 @@ import type { DirectiveInput } from "../../shared/directive.ts";
 import {
   anonymousCaller,
   type Caller,
-  callerAs,
   countRows,
   directiveIdBy,
   freshDb,
   issuePaths,
   rejection,
+  signedInAs,
 } from "../support/api.ts";
 import { createDirective, createTask, createUser } from "../support/factory.ts";
 
@@ -64,7 +64,7 @@ async function ministryDirective(db: Db): Promise<number> {
 describe("directive.list", () => {
   it("lists the directives the tracking agency follows, newest first, with task counts", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items, total } = await caller.directive.list({});
 
@@ -83,7 +83,7 @@ describe("directive.list", () => {
 
   it("folds the search text: “tet nguyen dan” finds Chỉ thị 06/CT-TTg", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const folded = await caller.directive.list({ query: "tet nguyen dan" });
     const accented = await caller.directive.list({ query: "TẾT Nguyên Đán" });
@@ -96,7 +96,7 @@ describe("directive.list", () => {
 
   it("filters by document type", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
     await caller.directive.create(NEW_DIRECTIVE);
 
     const letters = await caller.directive.list({ type: "cong_van" });
@@ -110,7 +110,7 @@ describe("directive.list", () => {
 
   it("filters by year of issue", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const of2024 = await caller.directive.list({ year: 2024 });
     const of2026 = await caller.directive.list({ year: 2026 });
@@ -123,7 +123,7 @@ describe("directive.list", () => {
 
   it("pages the list and still counts every match", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const first = await caller.directive.list({ pageSize: 1, page: 1 });
     const second = await caller.directive.list({ pageSize: 1, page: 2 });
@@ -167,7 +167,7 @@ describe("directive.list", () => {
 
   it("refuses an out-of-range year with BAD_REQUEST", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const error = await rejection(caller.directive.list({ year: 1800 }));
 
@@ -179,7 +179,7 @@ describe("directive.list", () => {
 describe("directive.byId", () => {
   it("gives the directive, its tasks as a flat list with parent ids, and the officer's rights", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
     const id = await directiveIdBy(db, "06/CT-TTg");
 
     const { directive, tasks, permissions } = await caller.directive.byId({ id });

@@ -9,7 +9,7 @@ import { createApp } from "../../server/app.ts";
 import { fixedClock } from "../../server/clock.ts";
 import { DEMO_PASSWORD } from "../../server/demo.ts";
 import { MAX_FILE_BYTES, MAX_FILES_PER_REPORT } from "../../shared/evidence.ts";
-import { callerAs, countRows, freshDb, TEST_NOW, taskState, userIdOf } from "../support/api.ts";
+import { countRows, freshDb, signedInAs, TEST_NOW, taskState, userIdOf } from "../support/api.ts";
 import {
   CFB_BYTES,
   filesUnder,
@@ -262,7 +262,7 @@ describe("downloading evidence files", () => {
       await upload(base, reporterCookie, [{ name: "Báo cáo tháng 11.pdf", content: PDF_BYTES }]),
     );
     if (!file) throw new Error("no file");
-    const reporter = await callerAs(db, REPORTER);
+    const reporter = await signedInAs(db, REPORTER);
     await reporter.report.create({
       taskId: id,
       version: (await taskState(db, id)).version,
@@ -328,7 +328,7 @@ describe("abandoned uploads", () => {
       { name: "da-gui.pdf", content: PDF_BYTES },
       { filesDir, at: "2026-11-20T03:00:00.000Z" },
     );
-    const reporter = await callerAs(db, REPORTER);
+    const reporter = await signedInAs(db, REPORTER);
     await reporter.report.create({
       taskId: id,
       version: (await taskState(db, id)).version,

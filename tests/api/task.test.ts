@@ -6,8 +6,6 @@ import { TIMELINESS, type Timeliness } from "../../shared/timeliness.ts";
 import {
   agencyId,
   anonymousCaller,
-  callerAs,
-  callerForNewUser,
   countRows,
   directiveIdBy,
   eventRows,
@@ -15,6 +13,7 @@ import {
   issuePaths,
   labels,
   rejection,
+  signedInAs,
   taskState,
   taskUpdateInput,
 } from "../support/api.ts";
@@ -93,7 +92,7 @@ const rankOf: Record<Timeliness, number> = {
 describe("task.list", () => {
   it("shows the tracking agency every task of its directives, most urgent first", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items, total } = await caller.task.list({ pageSize: 100 });
 
@@ -113,7 +112,7 @@ describe("task.list", () => {
 
   it("shows PVN only the tasks it leads or coordinates", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "baocao.pvn");
+    const caller = await signedInAs(db, "baocao.pvn");
     const pvn = await agencyId(db, "PVN");
 
     const { items, total } = await caller.task.list({});
@@ -133,7 +132,7 @@ describe("task.list", () => {
 
   it("filters by directive", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items, total } = await caller.task.list({
       directiveId: await directiveIdBy(db, "12/CT-BCT"),
@@ -150,7 +149,7 @@ describe("task.list", () => {
 
   it("filters by lead agency", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items, total } = await caller.task.list({
       leadAgencyId: await agencyId(db, "UBND-20"),
@@ -166,7 +165,7 @@ describe("task.list", () => {
 
   it("filters by status", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const reported = await caller.task.list({ status: ["reported_done"] });
     const closed = await caller.task.list({ status: ["completed", "cancelled"] });
@@ -178,7 +177,7 @@ describe("task.list", () => {
 
   it("filters overdue tasks", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items, total } = await caller.task.list({ timeliness: ["overdue"] });
 
@@ -192,7 +191,7 @@ describe("task.list", () => {
 
   it("filters key tasks", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const key = await caller.task.list({ isKey: true, pageSize: 100 });
     const notKey = await caller.task.list({ isKey: false, pageSize: 100 });
@@ -207,7 +206,7 @@ describe("task.list", () => {
 
   it("searches clause, title and description without diacritics", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items } = await caller.task.list({ query: "lang son" });
 
@@ -216,7 +215,7 @@ describe("task.list", () => {
 
   it("with minDaysOverdue keeps only tasks at least that many days late", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items, total } = await caller.task.list({ minDaysOverdue: 30 });
 
@@ -235,7 +234,7 @@ describe("task.list", () => {
 
   it("sorts overdue tasks by days overdue, most first, as the overdue page expects", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items } = await caller.task.list({ timeliness: ["overdue"], sort: "days_overdue" });
 
@@ -246,7 +245,7 @@ describe("task.list", () => {
 
   it("sorts by deadline with ongoing tasks last", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items } = await caller.task.list({ sort: "deadline", pageSize: 100 });
 
@@ -257,7 +256,7 @@ describe("task.list", () => {
 
   it("pages the list and counts every match", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const first = await caller.task.list({ pageSize: 10, page: 1 });
     const third = await caller.task.list({ pageSize: 10, page: 3 });
@@ -272,12 +271,8 @@ describe("task.list", () => {
 
   it("with scope “mine” leaves out tasks of the agency's units assigned by others", async () => {
     const db = await freshDb();
-    const bct = await callerAs(db, "canbo.bct");
-    const finance = await callerForNewUser(db, {
-      username: "canbo.btc",
-      agencyCode: "BTC",
-      role: "officer",
-    });
+    const bct = await signedInAs(db, "canbo.bct");
+    const { caller: finance } = await createUser(db, { role: "officer", agency: "BTC" });
     const { id: directiveId } = await finance.directive.create({
       type: "cong_van",
       number: "55/BTC-QLG",
@@ -303,7 +298,7 @@ describe("task.list", () => {
 
   it("refuses a negative minDaysOverdue and an oversized page with BAD_REQUEST", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const error = await rejection(
       caller.task.list({ minDaysOverdue: -1, sort: "urgency", pageSize: 501 }),
@@ -317,7 +312,7 @@ describe("task.list", () => {
 describe("task.counts", () => {
   it("counts the listed tasks per timeliness category, as the list filter does", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const counts = await caller.task.counts({});
 
@@ -337,8 +332,8 @@ describe("task.counts", () => {
 
   it("applies the same filters as the list", async () => {
     const db = await freshDb();
-    const bct = await callerAs(db, "canbo.bct");
-    const pvn = await callerAs(db, "baocao.pvn");
+    const bct = await signedInAs(db, "canbo.bct");
+    const pvn = await signedInAs(db, "baocao.pvn");
 
     const sample = await bct.task.counts({ directiveId: await directiveIdBy(db, "12/CT-BCT") });
     const ofPvn = await pvn.task.counts({});

@@ -8,13 +8,14 @@ import {
   issuePaths,
   NEW_USER_PASSWORD,
   rejection,
+  signedInAs,
 } from "../support/api.ts";
 import { createUser } from "../support/factory.ts";
 
 describe("user.list", () => {
   it("lists every user by username, with their agency", async () => {
     const db = await freshDb();
-    const admin = await callerAs(db, "quantri");
+    const admin = await signedInAs(db, "quantri");
 
     const { items, total } = await admin.user.list({});
 
@@ -37,7 +38,7 @@ describe("user.list", () => {
 
   it("searches by username and pages, counting every match", async () => {
     const db = await freshDb();
-    const admin = await callerAs(db, "quantri");
+    const admin = await signedInAs(db, "quantri");
 
     const bct = await admin.user.list({ query: "bct" });
     const page = await admin.user.list({ pageSize: 2, page: 3 });

@@ -12,6 +12,7 @@ import { type Clock, fixedClock } from "../../server/clock.ts";
 import { type Context, type CookieJar, resolveSession } from "../../server/context.ts";
 import { DEMO_PASSWORD } from "../../server/demo.ts";
 import { appRouter } from "../../server/router.ts";
+import { newSessionToken, SESSION_HOURS, sessionIdFromToken } from "../../server/session.ts";
 import { createCallerFactory } from "../../server/trpc.ts";
 
 import { TEST_NOW } from "./test-now.ts";
@@ -152,6 +153,40 @@ export async function sessionCaller(
   });
 }
 
+/** A caller on a new session of the user, opened without the password check. */
+export async function openSession(
+  db: Db,
+  userId: number,
+  options: { clock?: Clock; language?: "vi" | "en" } = {},
+) {
+  const clock = options.clock ?? fixedClock(TEST_NOW);
+  const now = clock.now();
+  const token = newSessionToken();
+  await db
+    .insertInto("session")
+    .values({
+      id: sessionIdFromToken(token),
+      userId,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
+    })
+    .execute();
+  return sessionCaller(db, token, { clock, language: options.language });
+}
+
+/**
+ * Signed in as a user (a demo account, say) for a test about something other than signing in:
+ * a new session without the password check, which costs an Argon2 hash each time. auth.login
+ * has its own tests; `callerAs` goes through it.
+ */
+export async function signedInAs(
+  db: Db,
+  username: string,
+  options: { clock?: Clock; language?: "vi" | "en" } = {},
+) {
+  return openSession(db, await userIdOf(db, username), options);
+}
+
 /** Signs in through auth.login (the real password check) and returns a caller with that session. */
 export async function callerAs(
   db: Db,
@@ -188,25 +223,6 @@ export type Caller = Awaited<ReturnType<typeof callerAs>>;
 
 /** The password of users the tests create through user.create. */
 export const NEW_USER_PASSWORD = "mat-khau-thu-nghiem";
-
-/**
- * Creates a user through user.create (signed in as the demo admin) and signs in as that user.
- * Used for agencies without a demo account (an officer of Bộ Tài chính, of Tuyên Quang...).
- */
-export async function callerForNewUser(
-  db: Db,
-  user: { username: string; agencyCode: string; role: "officer" | "leader" | "reporter" },
-): Promise<Caller> {
-  const admin = await callerAs(db, "quantri");
-  await admin.user.create({
-    username: user.username,
-    fullName: `Người dùng thử ${user.username}`,
-    agencyId: await agencyId(db, user.agencyCode),
-    role: user.role,
-    password: NEW_USER_PASSWORD,
-  });
-  return callerAs(db, user.username, { password: NEW_USER_PASSWORD });
-}
 
 /** Id of a user by username. */
 export async function userIdOf(db: Db, username: string): Promise<number> {

@@ -8,14 +8,13 @@
  */
 import type { Db } from "../../db/open.ts";
 import { type Clock, fixedClock } from "../../server/clock.ts";
-import { newSessionToken, SESSION_HOURS, sessionIdFromToken } from "../../server/session.ts";
 import type { AgencyKind } from "../../shared/agency.ts";
 import type { IsoDate } from "../../shared/date.ts";
 import type { DirectiveType } from "../../shared/directive.ts";
 import type { TaskStatus } from "../../shared/task-status.ts";
 import { foldText } from "../../shared/text.ts";
 import type { Role } from "../../shared/user.ts";
-import { agencyId, type Caller, demoPasswordHash, sessionCaller, TEST_NOW } from "./api.ts";
+import { agencyId, type Caller, demoPasswordHash, openSession, TEST_NOW } from "./api.ts";
 
 /** An instant: an ISO instant, or a date meaning 10:00 that day in Vietnam. */
 export type At = string;
@@ -70,28 +69,13 @@ export type TestUser = {
   caller: Caller;
 };
 
-/**
- * A signed-in caller for an existing user, on a new session (no password check: auth tests
- * cover that, and `callerAs` signs in through auth.login when the login itself matters).
- */
-export async function callerOf(
+/** A signed-in caller for an existing user, on a new session (no password check). */
+export function callerOf(
   db: Db,
   userId: number,
   options: { at?: At; language?: "vi" | "en" } = {},
 ): Promise<Caller> {
-  const clock = clockAt(options.at);
-  const now = clock.now();
-  const token = newSessionToken();
-  await db
-    .insertInto("session")
-    .values({
-      id: sessionIdFromToken(token),
-      userId,
-      createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
-    })
-    .execute();
-  return sessionCaller(db, token, { clock, language: options.language });
+  return openSession(db, userId, { clock: clockAt(options.at), language: options.language });
 }
 
 async function freeUsername(db: Db, wanted: string): Promise<string> {
