@@ -1,26 +1,19 @@
 import { describe, expect, it } from "vitest";
-import type { Db } from "../../db/open.ts";
 import { countRows, eventRows, freshDb, rejection, taskState } from "../support/api.ts";
 import { PDF_BYTES, uploadAs } from "../support/evidence.ts";
-import { callerOf, createDirective, createTask, createUser } from "../support/factory.ts";
-
-/** Lạng Sơn's task in a directive the Ministry (BCT) tracks: due 10/03/2024, at 80 %, overdue. */
-async function langSonTask(db: Db): Promise<number> {
-  const directive = await createDirective(db, { tracking: "BCT", at: "2024-02-16" });
-  return createTask(db, {
-    directive,
-    lead: "UBND-20",
-    deadline: "2024-03-10",
-    progress: 80,
-    at: "2024-02-21",
-  });
-}
+import {
+  callerOf,
+  createDirective,
+  createTask,
+  createUser,
+  overdueLangSonTask,
+} from "../support/factory.ts";
 
 /** A new database with Lạng Sơn's task and its reporter. */
 async function langSon() {
   const db = await freshDb({ demo: false });
   const reporterUser = await createUser(db, { role: "reporter", agency: "UBND-20" });
-  const id = await langSonTask(db);
+  const id = await overdueLangSonTask(db);
   return { db, id, reporter: reporterUser.caller, reporterUser };
 }
 

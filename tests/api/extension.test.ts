@@ -1,24 +1,10 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import type { Db } from "../../db/open.ts";
 import { countRows, eventRows, freshDb, issuePaths, rejection, taskState } from "../support/api.ts";
-import { createDirective, createTask, createUser } from "../support/factory.ts";
+import { createDirective, createTask, createUser, overdueLangSonTask } from "../support/factory.ts";
 
 const REASON =
   "Lượng hàng nông sản qua cửa khẩu tăng mạnh cuối năm; tỉnh cần thêm thời gian tổng hợp số liệu.";
-
-/** Lạng Sơn's task (Mục 6.6), due 10/03/2024 (a Sunday, so in force 11/03), overdue since. */
-async function langSonTask(db: Db): Promise<number> {
-  const directive = await createDirective(db, { tracking: "BCT", at: "2024-02-16" });
-  return createTask(db, {
-    directive,
-    clause: "Mục 6.6",
-    lead: "UBND-20",
-    deadline: "2024-03-10",
-    progress: 80,
-    at: "2024-02-21",
-  });
-}
 
 /** Lạng Sơn's reporter has asked the Ministry's officer for a later deadline on it. */
 async function langSonRequest(deadline = "2026-12-31") {
@@ -33,7 +19,7 @@ async function langSonRequest(deadline = "2026-12-31") {
     agency: "BCT",
     fullName: "Nguyễn Văn An",
   });
-  const id = await langSonTask(db);
+  const id = await overdueLangSonTask(db);
   const request = await reporter.caller.extension.request({ taskId: id, deadline, reason: REASON });
   return {
     db,
@@ -98,7 +84,7 @@ describe("asking for a later deadline", () => {
       lead: "EVN",
       coordinators: ["PVN", "TKV"],
     });
-    const langSon = await langSonTask(db);
+    const langSon = await overdueLangSonTask(db);
     const { caller: pvn } = await createUser(db, { role: "reporter", agency: "PVN" });
 
     const coordinator = await rejection(
@@ -117,7 +103,7 @@ describe("asking for a later deadline", () => {
     const db = await freshDb({ demo: false });
     const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
     const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
-    const langSon = await langSonTask(db);
+    const langSon = await overdueLangSonTask(db);
     // An ongoing task the Ministry leads itself.
     const ongoing = await createTask(db, {
       directive: await createDirective(db, { tracking: "BCT" }),

@@ -1,6 +1,5 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import type { Db } from "../../db/open.ts";
 import {
   agencyId,
   callerAs,
@@ -11,19 +10,7 @@ import {
   taskState,
   taskUpdateInput,
 } from "../support/api.ts";
-import { createDirective, createTask, createUser } from "../support/factory.ts";
-
-/** Lạng Sơn's task in a directive the Ministry (BCT) tracks: in progress at 80 %. */
-async function langSonTask(db: Db): Promise<number> {
-  const directive = await createDirective(db, { tracking: "BCT", at: "2024-02-16" });
-  return createTask(db, {
-    directive,
-    lead: "UBND-20",
-    deadline: "2024-03-10",
-    progress: 80,
-    at: "2024-02-21",
-  });
-}
+import { createDirective, createTask, createUser, overdueLangSonTask } from "../support/factory.ts";
 
 const NOW = "2026-11-26T03:00:00.000Z";
 
@@ -148,7 +135,7 @@ describe("every change appends to the task's history", () => {
       role: "reporter",
       agency: "UBND-20",
     });
-    const id = await langSonTask(db);
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     await reporter.task.setStatus({
@@ -281,7 +268,7 @@ describe("every change appends to the task's history", () => {
   it("a refused change writes no event", async () => {
     const db = await freshDb({ demo: false });
     const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
-    const id = await langSonTask(db);
+    const id = await overdueLangSonTask(db);
     const before = await countRows(db, "taskEvent");
     const { version } = await taskState(db, id);
 
@@ -300,7 +287,7 @@ describe("a change and its history are written together or not at all", () => {
   it("rolls the status change back when its event cannot be written", async () => {
     const db = await freshDb({ demo: false });
     const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
-    const id = await langSonTask(db);
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
     await sql`CREATE TRIGGER test_refuse_event BEFORE INSERT ON task_event
       BEGIN SELECT RAISE(ABORT, 'test: no event'); END`.execute(db);

@@ -19,6 +19,7 @@ import {
   createDirective,
   createTask,
   createUser,
+  overdueLangSonTask,
   someoneIn,
   type TestUser,
 } from "../support/factory.ts";
@@ -41,18 +42,6 @@ function ministryDirective(db: Db) {
   return createDirective(db, { tracking: "BCT", number: "06/CT-TTg", at: "2024-02-16" });
 }
 
-/** Lạng Sơn's task (Mục 6.6): due 10/03/2024, in progress at 80 %. */
-async function langSonTask(db: Db, directive?: number): Promise<number> {
-  return createTask(db, {
-    directive: directive ?? (await ministryDirective(db)),
-    clause: "Mục 6.6",
-    lead: "UBND-20",
-    deadline: "2024-03-10",
-    progress: 80,
-    at: "2024-02-21",
-  });
-}
-
 /** A new database with the Ministry's officer, Lạng Sơn's reporter and Lạng Sơn's task. */
 async function langSon() {
   const db = await freshDb({ demo: false });
@@ -62,7 +51,7 @@ async function langSon() {
     agency: "UBND-20",
     fullName: "Hoàng Thị Dung",
   });
-  const id = await langSonTask(db);
+  const id = await overdueLangSonTask(db);
   return {
     db,
     id,
@@ -582,7 +571,7 @@ describe("missing reports", () => {
     const leaderUser = await createUser(db, { role: "leader", agency: "BCT" });
     const langSonUser = await createUser(db, { role: "reporter", agency: "UBND-20" });
     const directiveId = await ministryDirective(db);
-    const langSon = await langSonTask(db, directiveId);
+    const langSon = await overdueLangSonTask(db, { directive: directiveId });
     const pvnTask = await createTask(db, {
       directive: directiveId,
       clause: "Mục 2.1",
@@ -670,7 +659,7 @@ describe("missing reports", () => {
     const db = await freshDb({ demo: false });
     const sampleDirective = await createDirective(db, { tracking: "BCT", number: "12/CT-BCT" });
     const sample = await evnTask(db, sampleDirective);
-    const langSon = await langSonTask(db);
+    const langSon = await overdueLangSonTask(db);
     await withDuty(db, sample, { kind: "once", dueDate: "2026-11-20" });
     await withDuty(db, langSon);
     const leader = await someoneIn(db, "BCT", "leader");

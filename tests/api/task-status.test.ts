@@ -3,22 +3,10 @@ import type { Db } from "../../db/open.ts";
 import { FieldCause } from "../../server/errors.ts";
 import type { TaskStatus } from "../../shared/task-status.ts";
 import { agencyId, eventRows, freshDb, issuePaths, rejection, taskState } from "../support/api.ts";
-import { createDirective, createTask, createUser } from "../support/factory.ts";
+import { createDirective, createTask, createUser, overdueLangSonTask } from "../support/factory.ts";
 
 const TODAY = "2026-11-26";
 const NOW = "2026-11-26T03:00:00.000Z";
-
-/** Lạng Sơn's task in a directive the Ministry (BCT) tracks: due 10/03/2024, at 80 %, overdue. */
-async function langSonTask(db: Db): Promise<number> {
-  const directive = await createDirective(db, { tracking: "BCT", at: "2024-02-16" });
-  return createTask(db, {
-    directive,
-    lead: "UBND-20",
-    deadline: "2024-03-10",
-    progress: 80,
-    at: "2024-02-21",
-  });
-}
 
 /** A task of BCT's directive led by `lead`, in `status` since `at`. */
 async function taskOf(
@@ -33,7 +21,7 @@ describe("reporting a task done", () => {
   it("lets the lead agency's reporter report its task done: done today, progress 100", async () => {
     const db = await freshDb({ demo: false });
     const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
-    const id = await langSonTask(db);
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     const result = await reporter.task.setStatus({
@@ -83,7 +71,7 @@ describe("reporting a task done", () => {
   it("refuses the reporter confirming its own report (FORBIDDEN) and changes nothing", async () => {
     const db = await freshDb({ demo: false });
     const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
-    const id = await langSonTask(db);
+    const id = await overdueLangSonTask(db);
     const { version } = await reporter.task.setStatus({
       id,
       status: "reported_done",
@@ -101,7 +89,7 @@ describe("reporting a task done", () => {
   it("refuses the lead agency cancelling its own task (FORBIDDEN)", async () => {
     const db = await freshDb({ demo: false });
     const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
-    const id = await langSonTask(db);
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     await expect(
@@ -376,7 +364,7 @@ describe("status changes the workflow does not have", () => {
   it("refuses setting the status the task already has (BAD_REQUEST)", async () => {
     const db = await freshDb({ demo: false });
     const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
-    const id = await langSonTask(db);
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     await expect(
@@ -391,7 +379,7 @@ describe("status changes the workflow does not have", () => {
   it("refuses an unknown status value (BAD_REQUEST on status)", async () => {
     const db = await freshDb({ demo: false });
     const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
-    const id = await langSonTask(db);
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     const error = await rejection(
@@ -408,7 +396,7 @@ describe("status changes the workflow does not have", () => {
     const db = await freshDb({ demo: false });
     const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
     const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
-    const id = await langSonTask(db);
+    const id = await overdueLangSonTask(db);
     const seen = await taskState(db, id);
     await reporter.task.setProgress({ id, progress: 90, version: seen.version });
     const before = await taskState(db, id);

@@ -17,7 +17,13 @@ import {
   taskState,
   taskUpdateInput,
 } from "../support/api.ts";
-import { callerOf, createDirective, createTask, createUser } from "../support/factory.ts";
+import {
+  callerOf,
+  createDirective,
+  createTask,
+  createUser,
+  overdueLangSonTask,
+} from "../support/factory.ts";
 
 /** Today in the tests is Thursday 26/11/2026; Sunday 29/11 moves to Monday 30/11. */
 const SUNDAY = "2026-11-29";
@@ -38,18 +44,6 @@ const OVERDUE_FOR_BCT = [
 /** Directive 12/CT-BCT, tracked by the Ministry (BCT), as newTaskInput expects. */
 function sampleDirective(db: Db) {
   return createDirective(db, { tracking: "BCT", number: "12/CT-BCT", at: "2026-11-06" });
-}
-
-/** Lạng Sơn's task in a directive the Ministry tracks: due 10/03/2024, at 80 %, overdue. */
-async function langSonTask(db: Db): Promise<number> {
-  const directive = await createDirective(db, { tracking: "BCT", at: "2024-02-16" });
-  return createTask(db, {
-    directive,
-    lead: "UBND-20",
-    deadline: "2024-03-10",
-    progress: 80,
-    at: "2024-02-21",
-  });
 }
 
 /** 12/CT-BCT Mục 3: Lạng Sơn leads, BTC coordinates, due 26/12/2026, at 40 %. */
@@ -418,7 +412,7 @@ describe("task.byId", () => {
     const db = await freshDb({ demo: false });
     const { caller } = await createUser(db, { role: "reporter", agency: "UBND-20" });
 
-    const { permissions } = await caller.task.byId({ id: await langSonTask(db) });
+    const { permissions } = await caller.task.byId({ id: await overdueLangSonTask(db) });
 
     expect(permissions).toEqual({
       canEdit: false,
@@ -866,7 +860,7 @@ describe("task.setProgress", () => {
   it("updates the progress of a task in progress", async () => {
     const db = await freshDb({ demo: false });
     const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
-    const id = await langSonTask(db);
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     await reporter.task.setProgress({ id, progress: 90, version: before.version });
@@ -882,7 +876,7 @@ describe("task.setProgress", () => {
   it("refuses anyone but the lead agency (FORBIDDEN) and changes nothing", async () => {
     const db = await freshDb({ demo: false });
     const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
-    const id = await langSonTask(db);
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     await expect(
@@ -917,7 +911,7 @@ describe("task.setProgress", () => {
   it("refuses progress above 100 with BAD_REQUEST on progress", async () => {
     const db = await freshDb({ demo: false });
     const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
-    const id = await langSonTask(db);
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     const error = await rejection(
@@ -932,7 +926,7 @@ describe("task.setProgress", () => {
   it("refuses a stale version with CONFLICT and changes nothing", async () => {
     const db = await freshDb({ demo: false });
     const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
-    const id = await langSonTask(db);
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     await expect(
@@ -951,7 +945,7 @@ describe("task.addNote", () => {
       agency: "BCT",
       fullName: "Nguyễn Văn An",
     });
-    const id = await langSonTask(db);
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     expect(await caller.task.addNote({ id, note: "Đề nghị tỉnh báo cáo trước 30/11." })).toEqual({
@@ -972,7 +966,7 @@ describe("task.addNote", () => {
   it("refuses an empty note with BAD_REQUEST on note and writes nothing", async () => {
     const db = await freshDb({ demo: false });
     const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
-    const id = await langSonTask(db);
+    const id = await overdueLangSonTask(db);
     const before = await eventRows(db, id);
 
     const error = await rejection(caller.task.addNote({ id, note: "   " }));
@@ -985,7 +979,7 @@ describe("task.addNote", () => {
   it("answers NOT_FOUND for an unknown task", async () => {
     const db = await freshDb({ demo: false });
     const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
-    await langSonTask(db);
+    await overdueLangSonTask(db);
     const before = await countRows(db, "taskEvent");
 
     await expect(caller.task.addNote({ id: 999_999, note: "Ghi chú" })).rejects.toMatchObject({
@@ -999,7 +993,7 @@ describe("tasks need a session", () => {
   it("refuses list, counts and byId without one", async () => {
     const db = await freshDb({ demo: false });
     const anonymous = anonymousCaller(db);
-    const id = await langSonTask(db);
+    const id = await overdueLangSonTask(db);
 
     await expect(anonymous.task.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(anonymous.task.counts({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });

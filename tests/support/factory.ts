@@ -258,3 +258,22 @@ export async function createTask(
   }
   return id;
 }
+
+/**
+ * The overdue task many tests act on (the demo's Mục 6.6 in miniature): Lạng Sơn (UBND-20) leads
+ * it in a directive the Ministry (BCT) tracks; due 10/03/2024, a Sunday, so in force 11/03; in
+ * progress at 80 % since February 2024, overdue ever since.
+ */
+export async function overdueLangSonTask(
+  db: Db,
+  task: { directive?: number; clause?: string } = {},
+): Promise<number> {
+  return createTask(db, {
+    directive: task.directive ?? (await createDirective(db, { tracking: "BCT", at: "2024-02-16" })),
+    clause: task.clause ?? "Mục 6.6",
+    lead: "UBND-20",
+    deadline: "2024-03-10",
+    progress: 80,
+    at: "2024-02-21",
+  });
+}
