@@ -9,7 +9,7 @@ import {
   taskState,
   taskUpdateInput,
 } from "../support/api.ts";
-import { createDirective, createTask, createUser } from "../support/factory.ts";
+import { createAgency, createDirective, createTask, createUser } from "../support/factory.ts";
 
 async function newTaskIn(db: Db, directiveId: number) {
   return {
@@ -321,6 +321,7 @@ describe("who sees through whom", () => {
 
   it("lets a ministry see the tasks another agency assigns to one of its units", async () => {
     const db = await freshDb({ demo: false });
+    const unit = await createAgency(db, { code: "BCT-CUC-THU", parent: "BCT" });
     const bct = (await createUser(db, { role: "officer", agency: "BCT" })).caller;
     const finance = (await createUser(db, { role: "officer", agency: "BTC" })).caller;
     const { id: directiveId } = await finance.directive.create({
@@ -333,14 +334,14 @@ describe("who sees through whom", () => {
     const { id } = await finance.task.create({
       directiveId,
       title: "Cung cấp số liệu giá bán lẻ hàng thiết yếu",
-      leadAgencyId: await agencyId(db, "CQLPTTTN"),
+      leadAgencyId: unit,
       deadline: "2026-12-15",
     });
 
     const { task, permissions } = await bct.task.byId({ id });
     const directives = await bct.directive.list({});
 
-    expect(task.leadAgency.code).toBe("CQLPTTTN");
+    expect(task.leadAgency.code).toBe("BCT-CUC-THU");
     expect(permissions).toMatchObject({ canEdit: false, statusTargets: [] });
     expect(directives.items.map((item) => item.number)).toContain("55/BTC-QLG");
     const pvn = (await createUser(db, { role: "reporter", agency: "PVN" })).caller;
