@@ -5,5 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
 echo "== typecheck" && npx tsc -p tsconfig.json --noEmit
 echo "== lint" && npx biome ci .
-echo "== build" && npx vite build --logLevel warn
+echo "== build" && npx vite build --logLevel warn && node --import tsx scripts/build-server.ts
 echo "== tests" && npx vitest run

@@ -1,7 +1,7 @@
 /**
  * Civil-servant calendar of Vietnam, 2024-2026: weekdays off (holidays, Tết, swaps) and the
- * make-up Saturdays that are working days. Source: db/seed/holidays_2024_2026.json (Labour Code
- * art. 111-112 and the Government's yearly notices). Unconfirmed swaps are left out.
+ * make-up Saturdays that are working days. Source: Labour Code 45/2019/QH14 art. 111-112 and the
+ * Government's yearly notices of Tết and swapped days. Unconfirmed swaps are left out.
  */
 export const NON_WORKING_WEEKDAYS: readonly string[] = [
   "2024-01-01",

@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
-import {
-  agencyId,
-  anonymousCaller,
-  callerAs,
-  freshDb,
-  issuePaths,
-  rejection,
-} from "../support/api.ts";
+import { agencyId, anonymousCaller, freshDb, issuePaths, rejection } from "../support/api.ts";
+import { someoneIn } from "../support/factory.ts";
 
 describe("agency.search", () => {
   it("folds diacritics: “lang son” finds UBND tỉnh Lạng Sơn", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "baocao.pvn");
+    const db = await freshDb({ demo: false });
+    const caller = await someoneIn(db, "PVN", "reporter");
 
     const found = await caller.agency.search({ query: "lang son" });
 
@@ -21,8 +15,8 @@ describe("agency.search", () => {
   });
 
   it("folds đ to d: “da nang” finds Đà Nẵng, before and after the 2025 merger", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const caller = await someoneIn(db, "BCT", "officer");
 
     const found = await caller.agency.search({ query: "da nang" });
 
@@ -31,8 +25,8 @@ describe("agency.search", () => {
   });
 
   it("with activeOn leaves out agencies that no longer existed on that day", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const caller = await someoneIn(db, "BCT", "officer");
 
     const all = await caller.agency.search({ query: "ha giang" });
     const in2024 = await caller.agency.search({ query: "ha giang", activeOn: "2024-06-01" });
@@ -46,8 +40,8 @@ describe("agency.search", () => {
   });
 
   it("activeOn 2026-01-01 keeps agencies formed in 2025 and drops those merged away", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const caller = await someoneIn(db, "BCT", "officer");
 
     const found = await caller.agency.search({ activeOn: "2026-01-01", limit: 500 });
 
@@ -63,8 +57,8 @@ describe("agency.search", () => {
   });
 
   it("returns at most `limit` agencies, in Vietnamese name order", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const caller = await someoneIn(db, "BCT", "officer");
 
     const found = await caller.agency.search({ query: "ubnd", limit: 5 });
 
@@ -74,8 +68,8 @@ describe("agency.search", () => {
   });
 
   it("refuses an impossible activeOn date with BAD_REQUEST on that field", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const caller = await someoneIn(db, "BCT", "officer");
 
     const error = await rejection(caller.agency.search({ query: "", activeOn: "2026-02-30" }));
 
@@ -84,7 +78,7 @@ describe("agency.search", () => {
   });
 
   it("refuses a caller without a session", async () => {
-    const db = await freshDb();
+    const db = await freshDb({ demo: false });
 
     await expect(anonymousCaller(db).agency.search({ query: "lang son" })).rejects.toMatchObject({
       code: "UNAUTHORIZED",
@@ -94,8 +88,8 @@ describe("agency.search", () => {
 
 describe("agency.byIds", () => {
   it("returns exactly the agencies asked for", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "baocao.langson");
+    const db = await freshDb({ demo: false });
+    const caller = await someoneIn(db, "UBND-20", "reporter");
     const ids = [await agencyId(db, "BCT"), await agencyId(db, "UBND-02")];
 
     const agencies = await caller.agency.byIds({ ids });
@@ -111,8 +105,8 @@ describe("agency.byIds", () => {
   });
 
   it("returns nothing for no ids and skips unknown ones", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "baocao.langson");
+    const db = await freshDb({ demo: false });
+    const caller = await someoneIn(db, "UBND-20", "reporter");
 
     expect(await caller.agency.byIds({ ids: [] })).toEqual([]);
     const found = await caller.agency.byIds({ ids: [999_999, await agencyId(db, "PVN")] });
@@ -120,8 +114,8 @@ describe("agency.byIds", () => {
   });
 
   it("refuses ids that are not positive integers", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "baocao.langson");
+    const db = await freshDb({ demo: false });
+    const caller = await someoneIn(db, "UBND-20", "reporter");
 
     const error = await rejection(caller.agency.byIds({ ids: [1, -3] }));
 
@@ -132,8 +126,8 @@ describe("agency.byIds", () => {
 
 describe("agency.groups", () => {
   it("has the seven northern border provinces, Lạng Sơn among them", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const caller = await someoneIn(db, "BCT", "officer");
 
     const groups = await caller.agency.groups();
 
@@ -151,8 +145,8 @@ describe("agency.groups", () => {
   });
 
   it("lists every group with its members", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const caller = await someoneIn(db, "BCT", "officer");
 
     const groups = await caller.agency.groups();
 

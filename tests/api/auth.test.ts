@@ -14,14 +14,31 @@ import {
   rejection,
   signIn,
   TEST_NOW,
-  userIdOf,
 } from "../support/api.ts";
+import { createUser } from "../support/factory.ts";
 
 const clock = fixedClock(TEST_NOW);
 
+/** A database with the accounts these tests sign in with (password: the demo password). */
+async function withAccounts() {
+  const db = await freshDb({ demo: false });
+  const officer = await createUser(db, {
+    role: "officer",
+    agency: "BCT",
+    username: "canbo.bct",
+    fullName: "Nguyễn Văn An",
+  });
+  const leader = await createUser(db, { role: "leader", agency: "BCT", username: "lanhdao.bct" });
+  await createUser(db, { role: "reporter", agency: "PVN", username: "baocao.pvn" });
+  await createUser(db, { role: "reporter", agency: "UBND-20", username: "baocao.langson" });
+  // Sign-ins below start from no session at all.
+  await db.deleteFrom("session").execute();
+  return { db, officer, leader };
+}
+
 describe("auth.login", () => {
   it("checks the password, stores a session, sets the cookie and returns the user", async () => {
-    const db = await freshDb();
+    const { db } = await withAccounts();
     const { caller, jar } = anonymousSession(db);
 
     const user = await caller.auth.login({ username: "canbo.bct", password: DEMO_PASSWORD });
@@ -48,7 +65,7 @@ describe("auth.login", () => {
   });
 
   it("accepts the username in any letter case", async () => {
-    const db = await freshDb();
+    const { db } = await withAccounts();
     const { caller, jar } = anonymousSession(db);
 
     const user = await caller.auth.login({ username: "CanBo.BCT", password: DEMO_PASSWORD });
@@ -58,7 +75,7 @@ describe("auth.login", () => {
   });
 
   it("refuses a wrong password with UNAUTHORIZED, sets no cookie and records the failure", async () => {
-    const db = await freshDb();
+    const { db, officer } = await withAccounts();
     const { caller, jar } = anonymousSession(db);
     const sessionsBefore = await countRows(db, "session");
 
@@ -74,13 +91,11 @@ describe("auth.login", () => {
       .selectAll()
       .where("auditLog.action", "=", "login_failed")
       .execute();
-    expect(failures).toEqual([
-      expect.objectContaining({ actorId: null, entityId: await userIdOf(db, "canbo.bct") }),
-    ]);
+    expect(failures).toEqual([expect.objectContaining({ actorId: null, entityId: officer.id })]);
   });
 
   it("gives an unknown username the same refusal as a wrong password", async () => {
-    const db = await freshDb();
+    const { db } = await withAccounts();
     const { caller, jar } = anonymousSession(db);
 
     await expect(
@@ -90,7 +105,7 @@ describe("auth.login", () => {
   });
 
   it("refuses an empty username with BAD_REQUEST on the username field and writes nothing", async () => {
-    const db = await freshDb();
+    const { db } = await withAccounts();
     const { caller, jar } = anonymousSession(db);
     const auditBefore = await countRows(db, "auditLog");
 
@@ -106,7 +121,7 @@ describe("auth.login", () => {
 
 describe("sessions", () => {
   it("expire after 12 hours", async () => {
-    const db = await freshDb();
+    const { db } = await withAccounts();
     const { token } = await signIn(db, "canbo.bct");
     const at = (hours: number) => fixedClock(new Date(Date.parse(TEST_NOW) + hours * 3_600_000));
 
@@ -115,7 +130,7 @@ describe("sessions", () => {
   });
 
   it("stop working, and logins are refused, once the account is deactivated", async () => {
-    const db = await freshDb();
+    const { db } = await withAccounts();
     const { token } = await signIn(db, "baocao.pvn");
 
     await db
@@ -135,7 +150,7 @@ describe("sessions", () => {
 
 describe("auth.me", () => {
   it("returns the signed-in user", async () => {
-    const db = await freshDb();
+    const { db } = await withAccounts();
     const { caller } = await signIn(db, "baocao.langson");
 
     const me = await caller.auth.me();
@@ -149,7 +164,7 @@ describe("auth.me", () => {
   });
 
   it("returns null without a session", async () => {
-    const db = await freshDb();
+    const { db } = await withAccounts();
     const { caller } = anonymousSession(db);
 
     expect(await caller.auth.me()).toBeNull();
@@ -158,7 +173,7 @@ describe("auth.me", () => {
 
 describe("auth.logout", () => {
   it("deletes the session, so that the old cookie no longer signs anyone in", async () => {
-    const db = await freshDb();
+    const { db, leader } = await withAccounts();
     const { caller, token, jar } = await signIn(db, "lanhdao.bct");
     expect((await resolveSession(db, clock, token)).user?.username).toBe("lanhdao.bct");
 
@@ -177,11 +192,11 @@ describe("auth.logout", () => {
       .select("auditLog.actorId")
       .where("auditLog.action", "=", "logout")
       .execute();
-    expect(logouts).toEqual([{ actorId: await userIdOf(db, "lanhdao.bct") }]);
+    expect(logouts).toEqual([{ actorId: leader.id }]);
   });
 
   it("leaves the user's other sessions alone", async () => {
-    const db = await freshDb();
+    const { db } = await withAccounts();
     const first = await signIn(db, "canbo.bct");
     const second = await signIn(db, "canbo.bct");
 
@@ -192,7 +207,7 @@ describe("auth.logout", () => {
   });
 
   it("refuses a caller without a session with UNAUTHORIZED", async () => {
-    const db = await freshDb();
+    const { db } = await withAccounts();
     const { caller, jar } = anonymousSession(db);
 
     await expect(caller.auth.logout()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
@@ -202,7 +217,7 @@ describe("auth.logout", () => {
 
 describe("errors in the user's language", () => {
   it("keeps the encoded message key in-process; translation is the HTTP formatter's job", async () => {
-    const db = await freshDb();
+    const { db } = await withAccounts();
     const { caller } = anonymousSession(db, "en");
 
     await expect(
@@ -211,7 +226,7 @@ describe("errors in the user's language", () => {
   });
 
   it("translates errors over real HTTP by Accept-Language and answers the health check", async () => {
-    const db = await freshDb();
+    const { db } = await withAccounts();
     const app = createApp({ db, clock, secureCookies: false, dataDir: dataDirOf(db) });
     const server = app.listen(0, "127.0.0.1");
     try {

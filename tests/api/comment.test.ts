@@ -1,24 +1,32 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import {
-  agencyId,
-  callerAs,
-  countRows,
-  freshDb,
-  issuePaths,
-  rejection,
-  TEST_NOW,
-  taskIdBy,
-} from "../support/api.ts";
+import type { Db } from "../../db/open.ts";
+import { agencyId, countRows, freshDb, issuePaths, rejection, TEST_NOW } from "../support/api.ts";
 import { PDF_BYTES, uploadAs, xlsxBytes } from "../support/evidence.ts";
+import { createDirective, createTask, createUser } from "../support/factory.ts";
+
+/** Lạng Sơn's task in a directive the Ministry (BCT) tracks, in progress. */
+async function langSonTask(db: Db): Promise<number> {
+  const directive = await createDirective(db, { tracking: "BCT" });
+  return createTask(db, { directive, lead: "UBND-20", progress: 80 });
+}
 
 describe("the conversation on a task", () => {
   it("lets a coordinating agency post its contribution with a file, mentioning the lead agency", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "12/CT-BCT", "Mục 2");
-    const pvn = await callerAs(db, "baocao.pvn");
-    const officer = await callerAs(db, "canbo.bct");
-    const file = await uploadAs(db, "baocao.pvn", {
+    const db = await freshDb({ demo: false });
+    const id = await createTask(db, {
+      directive: await createDirective(db, { tracking: "BCT" }),
+      lead: "EVN",
+      coordinators: ["PVN", "TKV"],
+    });
+    const pvnUser = await createUser(db, {
+      role: "reporter",
+      agency: "PVN",
+      fullName: "Lê Minh Cường",
+    });
+    const pvn = pvnUser.caller;
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const file = await uploadAs(db, pvnUser.username, {
       name: "Khả năng cấp khí mùa khô.xlsx",
       content: await xlsxBytes(),
     });
@@ -60,11 +68,11 @@ describe("the conversation on a task", () => {
   });
 
   it("lists comments oldest first, by everyone who may see the task", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const officer = await callerAs(db, "canbo.bct");
-    const reporter = await callerAs(db, "baocao.langson");
-    const leader = await callerAs(db, "lanhdao.bct");
+    const db = await freshDb({ demo: false });
+    const id = await langSonTask(db);
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const { caller: leader } = await createUser(db, { role: "leader", agency: "BCT" });
 
     await officer.comment.create({ taskId: id, body: "Đề nghị tỉnh báo cáo số liệu tháng 11." });
     await reporter.comment.create({ taskId: id, body: "Tỉnh sẽ gửi trước ngày 30/11." });
@@ -78,9 +86,9 @@ describe("the conversation on a task", () => {
   });
 
   it("refuses mentioning an agency the task does not concern (BAD_REQUEST) and writes nothing", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
+    const db = await freshDb({ demo: false });
+    const id = await langSonTask(db);
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
     const pvn = await agencyId(db, "PVN");
 
     const error = await rejection(
@@ -96,9 +104,9 @@ describe("the conversation on a task", () => {
   });
 
   it("answers NOT_FOUND to a user who cannot see the task, for posting and reading", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const pvn = await callerAs(db, "baocao.pvn");
+    const db = await freshDb({ demo: false });
+    const id = await langSonTask(db);
+    const { caller: pvn } = await createUser(db, { role: "reporter", agency: "PVN" });
 
     const posting = await rejection(pvn.comment.create({ taskId: id, body: "Xin chào." }));
     const reading = await rejection(pvn.comment.list({ taskId: id }));
@@ -109,10 +117,11 @@ describe("the conversation on a task", () => {
   });
 
   it("refuses an empty comment (BAD_REQUEST on body) and someone else's file (BAD_REQUEST on fileIds)", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
-    const othersFile = await uploadAs(db, "canbo.bct", { name: "cv.pdf", content: PDF_BYTES });
+    const db = await freshDb({ demo: false });
+    const id = await langSonTask(db);
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const officer = await createUser(db, { role: "officer", agency: "BCT" });
+    const othersFile = await uploadAs(db, officer.username, { name: "cv.pdf", content: PDF_BYTES });
 
     const empty = await rejection(reporter.comment.create({ taskId: id, body: "   " }));
     const notMine = await rejection(
@@ -125,9 +134,9 @@ describe("the conversation on a task", () => {
   });
 
   it("keeps comments as written: the database refuses UPDATE and DELETE", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
+    const db = await freshDb({ demo: false });
+    const id = await langSonTask(db);
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
     const { id: commentId } = await reporter.comment.create({ taskId: id, body: "Đã gửi." });
 
     await expect(

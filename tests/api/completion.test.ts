@@ -1,16 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { fixedClock } from "../../server/clock.ts";
-import {
-  callerAs,
-  countRows,
-  eventRows,
-  freshDb,
-  rejection,
-  taskIdBy,
-  taskState,
-  userIdOf,
-} from "../support/api.ts";
+import { countRows, eventRows, freshDb, rejection, taskState } from "../support/api.ts";
 import { PDF_BYTES, uploadAs } from "../support/evidence.ts";
+import {
+  callerOf,
+  createDirective,
+  createTask,
+  createUser,
+  overdueLangSonTask,
+} from "../support/factory.ts";
+
+/** A new database with Lạng Sơn's task and its reporter. */
+async function langSon() {
+  const db = await freshDb({ demo: false });
+  const reporterUser = await createUser(db, { role: "reporter", agency: "UBND-20" });
+  const id = await overdueLangSonTask(db);
+  return { db, id, reporter: reporterUser.caller, reporterUser };
+}
 
 const EVIDENCE = {
   documentNumber: "215/BC-UBND",
@@ -20,10 +25,8 @@ const EVIDENCE = {
 
 describe("reporting a task done with evidence", () => {
   it("records the completion report with its document and files and awaits confirmation", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
-    const file = await uploadAs(db, "baocao.langson", {
+    const { db, id, reporter, reporterUser } = await langSon();
+    const file = await uploadAs(db, reporterUser.username, {
       name: "215-BC-UBND.pdf",
       content: PDF_BYTES,
     });
@@ -59,7 +62,7 @@ describe("reporting a task done with evidence", () => {
         oldValue: "in_progress",
         newValue: "reported_done",
         note: EVIDENCE.note,
-        actorId: await userIdOf(db, "baocao.langson"),
+        actorId: reporterUser.id,
       }),
       expect.objectContaining({ kind: "progress", oldValue: "80", newValue: "100" }),
     ]);
@@ -80,9 +83,13 @@ describe("reporting a task done with evidence", () => {
   });
 
   it("refuses a coordinating agency reporting the task done (FORBIDDEN) and writes nothing", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "12/CT-BCT", "Mục 2");
-    const pvn = await callerAs(db, "baocao.pvn");
+    const db = await freshDb({ demo: false });
+    const id = await createTask(db, {
+      directive: await createDirective(db, { tracking: "BCT" }),
+      lead: "EVN",
+      coordinators: ["PVN", "TKV"],
+    });
+    const { caller: pvn } = await createUser(db, { role: "reporter", agency: "PVN" });
     const before = await taskState(db, id);
 
     const error = await rejection(
@@ -95,10 +102,9 @@ describe("reporting a task done with evidence", () => {
   });
 
   it("refuses the assigning officer reporting done for the lead (FORBIDDEN), and hides the task from others", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const officer = await callerAs(db, "canbo.bct");
-    const pvn = await callerAs(db, "baocao.pvn");
+    const { db, id } = await langSon();
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const { caller: pvn } = await createUser(db, { role: "reporter", agency: "PVN" });
     const { version } = await taskState(db, id);
 
     const forbidden = await rejection(
@@ -112,9 +118,7 @@ describe("reporting a task done with evidence", () => {
   });
 
   it("requires the document number and date, not after today (BAD_REQUEST on the field)", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
+    const { db, id, reporter } = await langSon();
     const before = await taskState(db, id);
 
     const missing = await rejection(
@@ -144,10 +148,8 @@ describe("reporting a task done with evidence", () => {
   });
 
   it("refuses a file already attached elsewhere (BAD_REQUEST) and leaves the task as it was", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
-    const file = await uploadAs(db, "baocao.langson", { name: "a.pdf", content: PDF_BYTES });
+    const { db, id, reporter, reporterUser } = await langSon();
+    const file = await uploadAs(db, reporterUser.username, { name: "a.pdf", content: PDF_BYTES });
     const { version } = await reporter.report.create({
       taskId: id,
       version: (await taskState(db, id)).version,
@@ -167,9 +169,7 @@ describe("reporting a task done with evidence", () => {
   });
 
   it("refuses a stale version (CONFLICT): no completion report, no status change", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
+    const { db, id, reporter } = await langSon();
     const seen = (await taskState(db, id)).version;
     await reporter.task.setProgress({ id, progress: 90, version: seen });
     const before = await taskState(db, id);
@@ -184,9 +184,7 @@ describe("reporting a task done with evidence", () => {
   });
 
   it("refuses reporting done twice (BAD_REQUEST on status)", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
+    const { db, id, reporter } = await langSon();
     const { version } = await reporter.report.complete({
       taskId: id,
       version: (await taskState(db, id)).version,
@@ -203,9 +201,7 @@ describe("reporting a task done with evidence", () => {
   });
 
   it("keeps task.setStatus to reported_done working for the lead agency", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
+    const { db, id, reporter } = await langSon();
 
     await reporter.task.setStatus({
       id,
@@ -223,11 +219,17 @@ describe("reporting a task done with evidence", () => {
 describe("confirming: the date reported decides on time or late", () => {
   // 12/CT-BCT Mục 3, led by Lạng Sơn, is due 30 days after the demo's "today": 26/12/2026.
   async function reportDoneOn(date: string) {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "12/CT-BCT", "Mục 3");
-    const reporter = await callerAs(db, "baocao.langson", {
-      clock: fixedClock(`${date}T03:00:00.000Z`),
+    const db = await freshDb({ demo: false });
+    const reporterUser = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const officerUser = await createUser(db, { role: "officer", agency: "BCT" });
+    const id = await createTask(db, {
+      directive: await createDirective(db, { tracking: "BCT", at: "2026-11-07" }),
+      lead: "UBND-20",
+      deadline: "2026-12-26",
+      progress: 40,
+      at: "2026-11-07",
     });
+    const reporter = await callerOf(db, reporterUser.id, { at: `${date}T03:00:00.000Z` });
     const { version } = await reporter.report.complete({
       taskId: id,
       version: (await taskState(db, id)).version,
@@ -235,7 +237,7 @@ describe("confirming: the date reported decides on time or late", () => {
       documentDate: "2026-11-20",
       documentNumber: "301/BC-UBND",
     });
-    const officer = await callerAs(db, "canbo.bct", { clock: fixedClock("2027-01-10T03:00:00Z") });
+    const officer = await callerOf(db, officerUser.id, { at: "2027-01-10T03:00:00Z" });
     await officer.task.setStatus({ id, status: "completed", version });
     return (await officer.task.byId({ id })).task;
   }
@@ -262,10 +264,12 @@ describe("confirming: the date reported decides on time or late", () => {
 
 describe("returning a reported task", () => {
   it("shows the officer's reason to the reporter in the history; the reporter can report done again", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
-    const officer = await callerAs(db, "canbo.bct");
+    const { db, id, reporter } = await langSon();
+    const { caller: officer } = await createUser(db, {
+      role: "officer",
+      agency: "BCT",
+      fullName: "Nguyễn Văn An",
+    });
     const done = await reporter.report.complete({
       taskId: id,
       version: (await taskState(db, id)).version,
@@ -301,15 +305,14 @@ describe("returning a reported task", () => {
   });
 
   it("lets the tracking agency's leader confirm; the completion date stays the day reported", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
+    const { db, id, reporter } = await langSon();
     const done = await reporter.report.complete({
       taskId: id,
       version: (await taskState(db, id)).version,
       ...EVIDENCE,
     });
-    const leader = await callerAs(db, "lanhdao.bct", { clock: fixedClock("2026-12-02T03:00:00Z") });
+    const leaderUser = await createUser(db, { role: "leader", agency: "BCT" });
+    const leader = await callerOf(db, leaderUser.id, { at: "2026-12-02T03:00:00Z" });
 
     await leader.task.setStatus({ id, status: "completed", version: done.version });
 

@@ -4,15 +4,14 @@ import type { DirectiveInput } from "../../shared/directive.ts";
 import {
   anonymousCaller,
   type Caller,
-  callerAs,
-  callerForNewUser,
   countRows,
   directiveIdBy,
   freshDb,
   issuePaths,
   rejection,
-  userIdOf,
+  signedInAs,
 } from "../support/api.ts";
+import { createDirective, createTask, createUser } from "../support/factory.ts";
 
 const NEW_DIRECTIVE = {
   type: "cong_van",
@@ -46,10 +45,26 @@ async function updateInput(caller: Caller, id: number) {
   };
 }
 
+/** A 2024 directive the Ministry (BCT) tracks, with tasks led by BCT, PVN and Lạng Sơn. */
+async function ministryDirective(db: Db): Promise<number> {
+  const at = "2024-02-20";
+  const directive = await createDirective(db, {
+    tracking: "BCT",
+    number: "06/CT-TTg",
+    issuedOn: "2024-02-15",
+    at,
+  });
+  const parent = await createTask(db, { directive, clause: "Mục 2", lead: "BCT", at });
+  await createTask(db, { directive, parent, clause: "Mục 2.1", lead: "PVN", at });
+  await createTask(db, { directive, clause: "Mục 6.6", lead: "UBND-20", at });
+  await createTask(db, { directive, clause: "Mục 7", lead: "BCT", coordinators: ["BTC"], at });
+  return directive;
+}
+
 describe("directive.list", () => {
   it("lists the directives the tracking agency follows, newest first, with task counts", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items, total } = await caller.directive.list({});
 
@@ -68,7 +83,7 @@ describe("directive.list", () => {
 
   it("folds the search text: “tet nguyen dan” finds Chỉ thị 06/CT-TTg", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const folded = await caller.directive.list({ query: "tet nguyen dan" });
     const accented = await caller.directive.list({ query: "TẾT Nguyên Đán" });
@@ -81,7 +96,7 @@ describe("directive.list", () => {
 
   it("filters by document type", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
     await caller.directive.create(NEW_DIRECTIVE);
 
     const letters = await caller.directive.list({ type: "cong_van" });
@@ -95,7 +110,7 @@ describe("directive.list", () => {
 
   it("filters by year of issue", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const of2024 = await caller.directive.list({ year: 2024 });
     const of2026 = await caller.directive.list({ year: 2026 });
@@ -108,7 +123,7 @@ describe("directive.list", () => {
 
   it("pages the list and still counts every match", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const first = await caller.directive.list({ pageSize: 1, page: 1 });
     const second = await caller.directive.list({ pageSize: 1, page: 2 });
@@ -120,12 +135,16 @@ describe("directive.list", () => {
   });
 
   it("shows an agency the directives in which it has a task, and nothing to an unrelated one", async () => {
-    const db = await freshDb();
-    const langSon = await callerAs(db, "baocao.langson");
-    const health = await callerForNewUser(db, {
-      username: "canbo.byt",
-      agencyCode: "BYT",
-      role: "officer",
+    const db = await freshDb({ demo: false });
+    const { caller: langSon } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const { caller: health } = await createUser(db, { role: "officer", agency: "BYT" });
+    await ministryDirective(db);
+    const sample = await createDirective(db, { tracking: "BCT", number: "12/CT-BCT" });
+    await createTask(db, { directive: sample, lead: "UBND-20" });
+    // A directive without a task for Lạng Sơn.
+    await createTask(db, {
+      directive: await createDirective(db, { tracking: "BCT" }),
+      lead: "PVN",
     });
 
     const seen = await langSon.directive.list({});
@@ -135,9 +154,9 @@ describe("directive.list", () => {
   });
 
   it("counts only the tasks the user may see, as the directive's page shows them", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "baocao.pvn");
-    const id = await directiveIdBy(db, "06/CT-TTg");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "reporter", agency: "PVN" });
+    const id = await ministryDirective(db);
 
     const { items } = await caller.directive.list({});
     const { tasks } = await caller.directive.byId({ id });
@@ -148,7 +167,7 @@ describe("directive.list", () => {
 
   it("refuses an out-of-range year with BAD_REQUEST", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const error = await rejection(caller.directive.list({ year: 1800 }));
 
@@ -160,7 +179,7 @@ describe("directive.list", () => {
 describe("directive.byId", () => {
   it("gives the directive, its tasks as a flat list with parent ids, and the officer's rights", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
     const id = await directiveIdBy(db, "06/CT-TTg");
 
     const { directive, tasks, permissions } = await caller.directive.byId({ id });
@@ -188,51 +207,42 @@ describe("directive.byId", () => {
   });
 
   it("shows another agency only its own tasks and no rights over the directive", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "baocao.pvn");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "reporter", agency: "PVN" });
 
-    const { tasks, permissions } = await caller.directive.byId({
-      id: await directiveIdBy(db, "06/CT-TTg"),
-    });
+    const { tasks, permissions } = await caller.directive.byId({ id: await ministryDirective(db) });
 
     expect(tasks.map((task) => task.clause)).toEqual(["Mục 2.1"]);
     expect(permissions).toEqual({ canEdit: false, canAddTask: false });
   });
 
   it("gives the tracking agency's leader no right to edit", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "lanhdao.bct");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "leader", agency: "BCT" });
 
-    const { tasks, permissions } = await caller.directive.byId({
-      id: await directiveIdBy(db, "12/CT-BCT"),
-    });
+    const { tasks, permissions } = await caller.directive.byId({ id: await ministryDirective(db) });
 
     expect(tasks).toHaveLength(4);
     expect(permissions).toEqual({ canEdit: false, canAddTask: false });
   });
 
   it("answers NOT_FOUND for an unknown id and for a directive the user may not see", async () => {
-    const db = await freshDb();
-    const health = await callerForNewUser(db, {
-      username: "canbo.byt",
-      agencyCode: "BYT",
-      role: "officer",
-    });
+    const db = await freshDb({ demo: false });
+    const { caller: health } = await createUser(db, { role: "officer", agency: "BYT" });
+    const id = await ministryDirective(db);
 
     await expect(health.directive.byId({ id: 999_999 })).rejects.toMatchObject({
       code: "NOT_FOUND",
       message: 'error.directiveNotFound|{"id":999999}',
     });
-    await expect(
-      health.directive.byId({ id: await directiveIdBy(db, "06/CT-TTg") }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(health.directive.byId({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
 describe("directive.create", () => {
   it("creates a directive tracked by the officer's agency and records it in the audit log", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { id: officerId, caller } = await createUser(db, { role: "officer", agency: "BCT" });
 
     const { id } = await caller.directive.create(NEW_DIRECTIVE);
 
@@ -257,7 +267,7 @@ describe("directive.create", () => {
       expect.objectContaining({
         action: "create",
         entityId: id,
-        actorId: await userIdOf(db, "canbo.bct"),
+        actorId: officerId,
         at: "2026-11-26T03:00:00.000Z",
       }),
     ]);
@@ -268,8 +278,8 @@ describe("directive.create", () => {
   });
 
   it("makes the new directive searchable without diacritics", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
 
     await caller.directive.create(NEW_DIRECTIVE);
 
@@ -278,8 +288,8 @@ describe("directive.create", () => {
   });
 
   it("refuses an impossible date with BAD_REQUEST on issuedOn and writes nothing", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
     const before = await countRows(db, "directive");
 
     const error = await rejection(
@@ -292,8 +302,8 @@ describe("directive.create", () => {
   });
 
   it("refuses an empty title and a malformed document number, field by field", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
     const before = await countRows(db, "directive");
 
     const error = await rejection(
@@ -306,8 +316,8 @@ describe("directive.create", () => {
   });
 
   it("refuses a duplicate (same type, number, issuer and year) with CONFLICT", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
     await caller.directive.create(NEW_DIRECTIVE);
     const before = await countRows(db, "directive");
     const auditBefore = await countRows(db, "auditLog");
@@ -321,9 +331,10 @@ describe("directive.create", () => {
   });
 
   it("refuses reporters and leaders with FORBIDDEN and writes nothing", async () => {
-    const db = await freshDb();
-    const reporter = await callerAs(db, "baocao.pvn");
-    const leader = await callerAs(db, "lanhdao.bct");
+    const db = await freshDb({ demo: false });
+    await ministryDirective(db);
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "PVN" });
+    const { caller: leader } = await createUser(db, { role: "leader", agency: "BCT" });
     const before = await countRows(db, "directive");
     const auditBefore = await countRows(db, "auditLog");
 
@@ -341,9 +352,12 @@ describe("directive.create", () => {
 
 describe("directive.update", () => {
   it("changes the directive, bumps its version and records before and after", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
-    const id = await directiveIdBy(db, "12/CT-BCT");
+    const db = await freshDb({ demo: false });
+    const { id: officerId, caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    const id = await createDirective(db, {
+      tracking: "BCT",
+      title: "Chỉ thị về tăng cường theo dõi cung cầu hàng hóa",
+    });
     const input = await updateInput(caller, id);
 
     const result = await caller.directive.update({
@@ -367,7 +381,7 @@ describe("directive.update", () => {
       .where("auditLog.action", "=", "update")
       .execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ entityId: id, actorId: await userIdOf(db, "canbo.bct") });
+    expect(audit[0]).toMatchObject({ entityId: id, actorId: officerId });
     expect(JSON.parse(audit[0]?.detail ?? "{}")).toMatchObject({
       before: { title: input.title },
       after: { title: "Chỉ thị về điều hành giá xăng dầu" },
@@ -375,9 +389,9 @@ describe("directive.update", () => {
   });
 
   it("refuses a stale version with CONFLICT and writes nothing", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
-    const id = await directiveIdBy(db, "12/CT-BCT");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    const id = await createDirective(db, { tracking: "BCT" });
     const input = await updateInput(caller, id);
     await caller.directive.update({ ...input, summary: "Bản tóm tắt mới." });
     const before = await directiveRow(db, id);
@@ -393,9 +407,9 @@ describe("directive.update", () => {
   });
 
   it("refuses an impossible date with BAD_REQUEST and leaves the directive as it was", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
-    const id = await directiveIdBy(db, "12/CT-BCT");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    const id = await createDirective(db, { tracking: "BCT" });
     const input = await updateInput(caller, id);
     const before = await directiveRow(db, id);
 
@@ -407,15 +421,11 @@ describe("directive.update", () => {
   });
 
   it("refuses the leader (FORBIDDEN) and an agency that cannot see it (NOT_FOUND)", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const leader = await callerAs(db, "lanhdao.bct");
-    const health = await callerForNewUser(db, {
-      username: "canbo.byt",
-      agencyCode: "BYT",
-      role: "officer",
-    });
-    const id = await directiveIdBy(db, "06/CT-TTg");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const { caller: leader } = await createUser(db, { role: "leader", agency: "BCT" });
+    const { caller: health } = await createUser(db, { role: "officer", agency: "BYT" });
+    const id = await ministryDirective(db);
     const input = await updateInput(officer, id);
     const before = await directiveRow(db, id);
 
@@ -430,14 +440,11 @@ describe("directive.update", () => {
   });
 
   it("refuses an officer of a coordinating agency with FORBIDDEN", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const finance = await callerForNewUser(db, {
-      username: "canbo.btc",
-      agencyCode: "BTC",
-      role: "officer",
-    });
-    const id = await directiveIdBy(db, "06/CT-TTg");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const { caller: finance } = await createUser(db, { role: "officer", agency: "BTC" });
+    // BTC coordinates Mục 7, so it sees the directive.
+    const id = await ministryDirective(db);
     const input = await updateInput(officer, id);
 
     await expect(finance.directive.update({ ...input, title: "Sửa" })).rejects.toMatchObject({
@@ -449,9 +456,9 @@ describe("directive.update", () => {
 
 describe("directives need a session", () => {
   it("refuses list, byId and create without one", async () => {
-    const db = await freshDb();
+    const db = await freshDb({ demo: false });
     const anonymous = anonymousCaller(db);
-    const id = await directiveIdBy(db, "06/CT-TTg");
+    const id = await createDirective(db, { tracking: "BCT" });
 
     await expect(anonymous.directive.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(anonymous.directive.byId({ id })).rejects.toMatchObject({
@@ -460,6 +467,6 @@ describe("directives need a session", () => {
     await expect(anonymous.directive.create(NEW_DIRECTIVE)).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
-    expect(await countRows(db, "directive")).toBe(2);
+    expect(await countRows(db, "directive")).toBe(1);
   });
 });

@@ -9,15 +9,7 @@ import { fixedClock } from "../../server/clock.ts";
 import { DEMO_PASSWORD } from "../../server/demo.ts";
 import { purgePendingEvidence } from "../../server/file-store.ts";
 import { MAX_FILE_BYTES, MAX_FILES_PER_REPORT } from "../../shared/evidence.ts";
-import {
-  callerAs,
-  countRows,
-  freshDb,
-  TEST_NOW,
-  taskIdBy,
-  taskState,
-  userIdOf,
-} from "../support/api.ts";
+import { countRows, freshDb, signedInAs, TEST_NOW, taskState, userIdOf } from "../support/api.ts";
 import {
   CFB_BYTES,
   filesUnder,
@@ -28,8 +20,23 @@ import {
   uploadAs,
   xlsxBytes,
 } from "../support/evidence.ts";
+import { createDirective, createTask, createUser } from "../support/factory.ts";
 
-type Running = { base: string; db: Db; dataDir: string };
+/** Lạng Sơn's reporter, the Ministry's officer who assigned its task, and an outsider (PVN). */
+const REPORTER = "reporter.langson";
+const OFFICER = "officer.bct";
+const OUTSIDER = "reporter.pvn";
+
+/** A database with those three users and Lạng Sơn's task in progress; returns the task's id. */
+async function langSonTask(db: Db): Promise<number> {
+  await createUser(db, { role: "reporter", agency: "UBND-20", username: REPORTER });
+  await createUser(db, { role: "officer", agency: "BCT", username: OFFICER });
+  await createUser(db, { role: "reporter", agency: "PVN", username: OUTSIDER });
+  const directive = await createDirective(db, { tracking: "BCT" });
+  return createTask(db, { directive, lead: "UBND-20", progress: 80 });
+}
+
+type Running = { base: string; db: Db; dataDir: string; taskId: number };
 const servers: { close(callback: (error?: Error) => void): void }[] = [];
 
 afterEach(async () => {
@@ -40,9 +47,10 @@ afterEach(async () => {
   }
 });
 
-/** The app on a random port, with its own database and data folder. */
+/** The app on a random port, with its own database (Lạng Sơn's task) and data folder. */
 async function startApp(): Promise<Running> {
-  const db = await freshDb();
+  const db = await freshDb({ demo: false });
+  const taskId = await langSonTask(db);
   const dataDir = tempDataDir();
   const app = createApp({ db, clock: fixedClock(TEST_NOW), secureCookies: false, dataDir });
   const server = app.listen(0, "127.0.0.1");
@@ -50,7 +58,12 @@ async function startApp(): Promise<Running> {
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("server is not on TCP");
-  return { base: `http://127.0.0.1:${(address satisfies AddressInfo).port}`, db, dataDir };
+  return {
+    base: `http://127.0.0.1:${(address satisfies AddressInfo).port}`,
+    db,
+    dataDir,
+    taskId,
+  };
 }
 
 /** Signs in through POST /trpc/auth.login; returns the Cookie header a browser would send. */
@@ -96,7 +109,7 @@ function download(base: string, cookie: string | null, id: number) {
 describe("uploading evidence files", () => {
   it("stores a PDF under the data folder by checksum and random key, with its row, pending", async () => {
     const { base, db, dataDir } = await startApp();
-    const cookie = await login(base, "baocao.langson");
+    const cookie = await login(base, REPORTER);
 
     const [file] = await uploaded(
       await upload(base, cookie, [{ name: "Báo cáo tháng 11.pdf", content: PDF_BYTES }]),
@@ -120,7 +133,7 @@ describe("uploading evidence files", () => {
       ])
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({
-      uploadedBy: await userIdOf(db, "baocao.langson"),
+      uploadedBy: await userIdOf(db, REPORTER),
       uploadedAt: TEST_NOW,
       taskId: null,
     });
@@ -132,7 +145,7 @@ describe("uploading evidence files", () => {
 
   it("accepts Excel, images and old Word files by content", async () => {
     const { base } = await startApp();
-    const cookie = await login(base, "baocao.langson");
+    const cookie = await login(base, REPORTER);
 
     const files = await uploaded(
       await upload(base, cookie, [
@@ -151,7 +164,7 @@ describe("uploading evidence files", () => {
 
   it("refuses a text file renamed .pdf with a clear message, and stores nothing at all", async () => {
     const { base, db, dataDir } = await startApp();
-    const cookie = await login(base, "baocao.langson");
+    const cookie = await login(base, REPORTER);
 
     const response = await upload(base, cookie, [
       { name: "bao-cao.pdf", content: TEXT_BYTES, type: "application/pdf" },
@@ -171,7 +184,7 @@ describe("uploading evidence files", () => {
 
   it("refuses the whole upload when one file is refused: the good one is not kept either", async () => {
     const { base, db, dataDir } = await startApp();
-    const cookie = await login(base, "baocao.langson");
+    const cookie = await login(base, REPORTER);
 
     const response = await upload(
       base,
@@ -192,7 +205,7 @@ describe("uploading evidence files", () => {
 
   it("refuses a file over the size limit (413) and stores nothing", async () => {
     const { base, db, dataDir } = await startApp();
-    const cookie = await login(base, "baocao.langson");
+    const cookie = await login(base, REPORTER);
     const big = new Uint8Array(MAX_FILE_BYTES + 1);
     big.set(PDF_BYTES);
 
@@ -211,7 +224,7 @@ describe("uploading evidence files", () => {
 
   it("refuses more files than a report may carry (400) and stores nothing", async () => {
     const { base, db, dataDir } = await startApp();
-    const cookie = await login(base, "baocao.langson");
+    const cookie = await login(base, REPORTER);
     const parts = Array.from({ length: MAX_FILES_PER_REPORT + 1 }, (_, i) => ({
       name: `tep-${i}.pdf`,
       content: PDF_BYTES,
@@ -227,7 +240,7 @@ describe("uploading evidence files", () => {
 
   it("refuses an upload without a session (401) or without files (400)", async () => {
     const { base, db } = await startApp();
-    const cookie = await login(base, "baocao.langson");
+    const cookie = await login(base, REPORTER);
 
     const anonymous = await upload(base, null, [{ name: "a.pdf", content: PDF_BYTES }]);
     const empty = await upload(base, cookie, []);
@@ -243,14 +256,13 @@ describe("uploading evidence files", () => {
 
 describe("downloading evidence files", () => {
   it("serves an attached file to those who see the task, as an attachment, and 404 to others", async () => {
-    const { base, db } = await startApp();
-    const reporterCookie = await login(base, "baocao.langson");
+    const { base, db, taskId: id } = await startApp();
+    const reporterCookie = await login(base, REPORTER);
     const [file] = await uploaded(
       await upload(base, reporterCookie, [{ name: "Báo cáo tháng 11.pdf", content: PDF_BYTES }]),
     );
     if (!file) throw new Error("no file");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
+    const reporter = await signedInAs(db, REPORTER);
     await reporter.report.create({
       taskId: id,
       version: (await taskState(db, id)).version,
@@ -258,8 +270,8 @@ describe("downloading evidence files", () => {
       summary: "Báo cáo tháng 11 kèm văn bản.",
       fileIds: [file.id],
     });
-    const officerCookie = await login(base, "canbo.bct");
-    const pvnCookie = await login(base, "baocao.pvn");
+    const officerCookie = await login(base, OFFICER);
+    const pvnCookie = await login(base, OUTSIDER);
 
     const ok = await download(base, officerCookie, file.id);
     const outsider = await download(base, pvnCookie, file.id);
@@ -281,8 +293,8 @@ describe("downloading evidence files", () => {
 
   it("serves a file not yet attached only to the user who uploaded it", async () => {
     const { base } = await startApp();
-    const reporterCookie = await login(base, "baocao.langson");
-    const officerCookie = await login(base, "canbo.bct");
+    const reporterCookie = await login(base, REPORTER);
+    const officerCookie = await login(base, OFFICER);
     const [file] = await uploaded(
       await upload(base, reporterCookie, [{ name: "nhap.pdf", content: PDF_BYTES }]),
     );
@@ -295,28 +307,28 @@ describe("downloading evidence files", () => {
 
 describe("abandoned uploads", () => {
   it("purges files never attached after a day, rows and disk, and keeps attached ones", async () => {
-    const db = await freshDb();
+    const db = await freshDb({ demo: false });
     const filesDir = join(tempDataDir(), "files");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const id = await langSonTask(db);
     const old = await uploadAs(
       db,
-      "baocao.langson",
+      REPORTER,
       { name: "bo-do.pdf", content: PDF_BYTES },
       { filesDir, at: "2026-11-24T03:00:00.000Z" },
     );
     const recent = await uploadAs(
       db,
-      "baocao.langson",
+      REPORTER,
       { name: "moi.pdf", content: PDF_BYTES },
       { filesDir, at: "2026-11-26T02:00:00.000Z" },
     );
     const attached = await uploadAs(
       db,
-      "baocao.langson",
+      REPORTER,
       { name: "da-gui.pdf", content: PDF_BYTES },
       { filesDir, at: "2026-11-20T03:00:00.000Z" },
     );
-    const reporter = await callerAs(db, "baocao.langson");
+    const reporter = await signedInAs(db, REPORTER);
     await reporter.report.create({
       taskId: id,
       version: (await taskState(db, id)).version,

@@ -16,12 +16,12 @@ import {
   agencyId,
   anonymousCaller,
   type Caller,
-  callerAs,
   countRows,
   dataDirOf,
   directiveIdBy,
   freshDb,
   rejection,
+  signedInAs,
   signIn,
   TEST_NOW,
 } from "../support/api.ts";
@@ -244,7 +244,7 @@ describe("export of the statistics table", () => {
 
   it("names the scope in the title and records the export in the audit log", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "lanhdao.bct");
+    const caller = await signedInAs(db, "lanhdao.bct");
     const before = await countRows(db, "auditLog");
     const filters = {
       directiveId: await directiveIdBy(db, "06/CT-TTg"),
@@ -279,7 +279,7 @@ describe("export of the statistics table", () => {
 
   it("refuses a day still to come and unknown kinds, writing nothing", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "lanhdao.bct");
+    const caller = await signedInAs(db, "lanhdao.bct");
     const before = await countRows(db, "auditLog");
     const future = await rejection(
       caller.export.start({ kind: "statistics", filters: { asOf: "2026-12-01" } }),
@@ -344,7 +344,7 @@ describe("export of the overdue list", () => {
   it("builds a long list in batches, reporting progress, while other users are served", async () => {
     const db = await freshDb();
     const { caller, token } = await signIn(db, "lanhdao.bct");
-    const langson = await callerAs(db, "baocao.langson");
+    const langson = await signedInAs(db, "baocao.langson");
     const directiveId = await manyOverdueTasks(db, 2_600);
     const { id } = await caller.export.start({ kind: "overdue", filters: { directiveId } });
     // Another user's request is answered while the export runs.

@@ -1,29 +1,34 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import {
-  callerAs,
-  callerForNewUser,
-  countRows,
-  eventRows,
-  freshDb,
-  issuePaths,
-  rejection,
-  taskIdBy,
-  taskState,
-  userIdOf,
-} from "../support/api.ts";
+import { countRows, eventRows, freshDb, issuePaths, rejection, taskState } from "../support/api.ts";
+import { createDirective, createTask, createUser, overdueLangSonTask } from "../support/factory.ts";
 
 const REASON =
   "Lượng hàng nông sản qua cửa khẩu tăng mạnh cuối năm; tỉnh cần thêm thời gian tổng hợp số liệu.";
 
-/** Mục 6.6: Lạng Sơn's task, due 10/03/2024 (a Sunday, so in force 11/03), overdue since. */
+/** Lạng Sơn's reporter has asked the Ministry's officer for a later deadline on it. */
 async function langSonRequest(deadline = "2026-12-31") {
-  const db = await freshDb();
-  const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-  const reporter = await callerAs(db, "baocao.langson");
-  const officer = await callerAs(db, "canbo.bct");
-  const request = await reporter.extension.request({ taskId: id, deadline, reason: REASON });
-  return { db, id, reporter, officer, request };
+  const db = await freshDb({ demo: false });
+  const reporter = await createUser(db, {
+    role: "reporter",
+    agency: "UBND-20",
+    fullName: "Hoàng Thị Dung",
+  });
+  const officer = await createUser(db, {
+    role: "officer",
+    agency: "BCT",
+    fullName: "Nguyễn Văn An",
+  });
+  const id = await overdueLangSonTask(db);
+  const request = await reporter.caller.extension.request({ taskId: id, deadline, reason: REASON });
+  return {
+    db,
+    id,
+    reporter: reporter.caller,
+    officer: officer.caller,
+    officerId: officer.id,
+    request,
+  };
 }
 
 describe("asking for a later deadline", () => {
@@ -73,10 +78,14 @@ describe("asking for a later deadline", () => {
   });
 
   it("refuses a coordinating agency asking (FORBIDDEN), and an agency that cannot see the task (NOT_FOUND)", async () => {
-    const db = await freshDb();
-    const sample = await taskIdBy(db, "12/CT-BCT", "Mục 2");
-    const langSon = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const pvn = await callerAs(db, "baocao.pvn");
+    const db = await freshDb({ demo: false });
+    const sample = await createTask(db, {
+      directive: await createDirective(db, { tracking: "BCT" }),
+      lead: "EVN",
+      coordinators: ["PVN", "TKV"],
+    });
+    const langSon = await overdueLangSonTask(db);
+    const { caller: pvn } = await createUser(db, { role: "reporter", agency: "PVN" });
 
     const coordinator = await rejection(
       pvn.extension.request({ taskId: sample, deadline: "2027-06-30", reason: REASON }),
@@ -91,11 +100,17 @@ describe("asking for a later deadline", () => {
   });
 
   it("refuses a date not after the current deadline, an ongoing task, and a missing reason (BAD_REQUEST)", async () => {
-    const db = await freshDb();
-    const langSon = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const ongoing = await taskIdBy(db, "06/CT-TTg", "Mục 4");
-    const reporter = await callerAs(db, "baocao.langson");
-    const officer = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const langSon = await overdueLangSonTask(db);
+    // An ongoing task the Ministry leads itself.
+    const ongoing = await createTask(db, {
+      directive: await createDirective(db, { tracking: "BCT" }),
+      lead: "BCT",
+      deadline: null,
+      status: "in_progress",
+    });
 
     const earlier = await rejection(
       reporter.extension.request({ taskId: langSon, deadline: "2024-03-10", reason: REASON }),
@@ -120,7 +135,7 @@ describe("asking for a later deadline", () => {
 
 describe("deciding a request", () => {
   it("approves with another date: the overdue task is within deadline, the original deadline stays", async () => {
-    const { db, id, reporter, officer, request } = await langSonRequest();
+    const { db, id, reporter, officer, officerId, request } = await langSonRequest();
     const before = await taskState(db, id);
     const statesBefore = await countRows(db, "taskState");
     expect((await reporter.task.byId({ id })).task.timeliness).toBe("overdue");
@@ -159,7 +174,7 @@ describe("deciding a request", () => {
       oldValue: "2024-03-10",
       newValue: "2026-12-20",
       note: "Đồng ý gia hạn đến 20/12/2026.",
-      actorId: await userIdOf(db, "canbo.bct"),
+      actorId: officerId,
     });
     expect(await countRows(db, "taskState")).toBe(statesBefore + 1);
     const state = await db
@@ -240,10 +255,16 @@ describe("deciding a request", () => {
   });
 
   it("never lets the requester decide even as an officer of the assigning agency; a colleague may", async () => {
-    const db = await freshDb();
-    // Mục 6 is led by the Ministry itself, which also assigned it.
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6");
-    const officer = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    // Led by the Ministry itself, which also assigned it.
+    const id = await createTask(db, {
+      directive: await createDirective(db, { tracking: "BCT", at: "2024-02-16" }),
+      lead: "BCT",
+      deadline: "2024-03-31",
+      progress: 60,
+      at: "2024-02-16",
+    });
     const request = await officer.extension.request({
       taskId: id,
       deadline: "2026-12-31",
@@ -251,11 +272,7 @@ describe("deciding a request", () => {
     });
 
     const own = await rejection(officer.extension.decide({ id: request.id, decision: "approve" }));
-    const colleague = await callerForNewUser(db, {
-      username: "canbo2.bct",
-      agencyCode: "BCT",
-      role: "officer",
-    });
+    const { caller: colleague } = await createUser(db, { role: "officer", agency: "BCT" });
     await colleague.extension.decide({ id: request.id, decision: "approve" });
 
     expect(own).toMatchObject({ code: "FORBIDDEN", message: "error.extensionOwnRequest" });
@@ -264,8 +281,8 @@ describe("deciding a request", () => {
 
   it("refuses leaders deciding (officers decide) and an unrelated agency (NOT_FOUND)", async () => {
     const { db, id, request } = await langSonRequest();
-    const leader = await callerAs(db, "lanhdao.bct");
-    const pvn = await callerAs(db, "baocao.pvn");
+    const { caller: leader } = await createUser(db, { role: "leader", agency: "BCT" });
+    const { caller: pvn } = await createUser(db, { role: "reporter", agency: "PVN" });
     const before = await taskState(db, id);
 
     const byLeader = await rejection(

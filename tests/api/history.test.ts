@@ -4,15 +4,13 @@ import {
   agencyId,
   callerAs,
   countRows,
-  directiveIdBy,
   eventRows,
   freshDb,
   rejection,
-  taskIdBy,
   taskState,
   taskUpdateInput,
-  userIdOf,
 } from "../support/api.ts";
+import { createDirective, createTask, createUser, overdueLangSonTask } from "../support/factory.ts";
 
 const NOW = "2026-11-26T03:00:00.000Z";
 
@@ -24,11 +22,14 @@ function parsedIds(json: string | null): number[] {
 
 describe("every change appends to the task's history", () => {
   it("task.create writes one “created” event", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { id: officerId, caller: officer } = await createUser(db, {
+      role: "officer",
+      agency: "BCT",
+    });
 
     const { id } = await officer.task.create({
-      directiveId: await directiveIdBy(db, "12/CT-BCT"),
+      directiveId: await createDirective(db, { tracking: "BCT" }),
       title: "Báo cáo tình hình cung ứng điện",
       leadAgencyId: await agencyId(db, "EVN"),
       deadline: "2026-12-31",
@@ -41,16 +42,28 @@ describe("every change appends to the task's history", () => {
         oldValue: null,
         newValue: "Báo cáo tình hình cung ứng điện",
         note: "",
-        actorId: await userIdOf(db, "canbo.bct"),
+        actorId: officerId,
         at: NOW,
       },
     ]);
   });
 
   it("task.update writes one event per changed field, and none for unchanged ones", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "12/CT-BCT", "Mục 3");
+    const db = await freshDb({ demo: false });
+    const { id: actorId, caller: officer } = await createUser(db, {
+      role: "officer",
+      agency: "BCT",
+    });
+    const id = await createTask(db, {
+      directive: await createDirective(db, { tracking: "BCT" }),
+      clause: "Mục 3",
+      title: "Theo dõi xuất nhập khẩu nông sản qua các cửa khẩu trên địa bàn tỉnh",
+      description: "Nhiệm vụ mẫu.",
+      lead: "UBND-20",
+      coordinators: ["BTC"],
+      deadline: "2026-12-26",
+      progress: 40,
+    });
     const input = await taskUpdateInput(officer, id);
     const before = await eventRows(db, id);
     const btc = await agencyId(db, "BTC");
@@ -74,7 +87,6 @@ describe("every change appends to the task's history", () => {
       coordinatorAgencyIds: [btc, bca],
     });
 
-    const actorId = await userIdOf(db, "canbo.bct");
     const added = (await eventRows(db, id)).slice(before.length);
     expect(added).toHaveLength(6);
     for (const event of added) expect(event).toMatchObject({ actorId, at: NOW, note: "" });
@@ -118,9 +130,12 @@ describe("every change appends to the task's history", () => {
   });
 
   it("task.setStatus writes the status change with its note, and the progress it implies", async () => {
-    const db = await freshDb();
-    const reporter = await callerAs(db, "baocao.langson");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const { id: actorId, caller: reporter } = await createUser(db, {
+      role: "reporter",
+      agency: "UBND-20",
+    });
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     await reporter.task.setStatus({
@@ -130,7 +145,6 @@ describe("every change appends to the task's history", () => {
       version: before.version,
     });
 
-    const actorId = await userIdOf(db, "baocao.langson");
     expect((await eventRows(db, id)).slice(before.eventCount)).toEqual([
       {
         kind: "status",
@@ -154,9 +168,18 @@ describe("every change appends to the task's history", () => {
   });
 
   it("confirming a task already at 100 % writes only the status change", async () => {
-    const db = await freshDb();
-    const leader = await callerAs(db, "lanhdao.bct");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 5");
+    const db = await freshDb({ demo: false });
+    const { id: leaderId, caller: leader } = await createUser(db, {
+      role: "leader",
+      agency: "BCT",
+    });
+    const id = await createTask(db, {
+      directive: await createDirective(db, { tracking: "BCT", at: "2024-02-16" }),
+      lead: "BCT",
+      deadline: "2024-12-31",
+      status: "reported_done",
+      at: "2024-12-20",
+    });
     const before = await taskState(db, id);
 
     await leader.task.setStatus({ id, status: "completed", version: before.version });
@@ -168,18 +191,21 @@ describe("every change appends to the task's history", () => {
         oldValue: "reported_done",
         newValue: "completed",
         note: "",
-        actorId: await userIdOf(db, "lanhdao.bct"),
+        actorId: leaderId,
         at: NOW,
       },
     ]);
   });
 
   it("task.setProgress writes the progress with its note, after the start it implies", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const reporter = await callerAs(db, "baocao.pvn");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const { id: actorId, caller: reporter } = await createUser(db, {
+      role: "reporter",
+      agency: "PVN",
+    });
     const { id } = await officer.task.create({
-      directiveId: await directiveIdBy(db, "12/CT-BCT"),
+      directiveId: await createDirective(db, { tracking: "BCT" }),
       title: "Báo cáo sản lượng khí",
       leadAgencyId: await agencyId(db, "PVN"),
       deadline: "2026-12-31",
@@ -192,7 +218,6 @@ describe("every change appends to the task's history", () => {
       version: 1,
     });
 
-    const actorId = await userIdOf(db, "baocao.pvn");
     expect((await eventRows(db, id)).slice(1)).toEqual([
       {
         kind: "status",
@@ -216,9 +241,13 @@ describe("every change appends to the task's history", () => {
   });
 
   it("task.addNote writes a note event", async () => {
-    const db = await freshDb();
-    const pvn = await callerAs(db, "baocao.pvn");
-    const id = await taskIdBy(db, "12/CT-BCT", "Mục 2");
+    const db = await freshDb({ demo: false });
+    const { id: pvnId, caller: pvn } = await createUser(db, { role: "reporter", agency: "PVN" });
+    const id = await createTask(db, {
+      directive: await createDirective(db, { tracking: "BCT" }),
+      lead: "EVN",
+      coordinators: ["PVN", "TKV"],
+    });
     const before = await taskState(db, id);
 
     await pvn.task.addNote({ id, note: "PVN đề nghị họp phối hợp." });
@@ -230,16 +259,16 @@ describe("every change appends to the task's history", () => {
         oldValue: null,
         newValue: null,
         note: "PVN đề nghị họp phối hợp.",
-        actorId: await userIdOf(db, "baocao.pvn"),
+        actorId: pvnId,
         at: NOW,
       },
     ]);
   });
 
   it("a refused change writes no event", async () => {
-    const db = await freshDb();
-    const reporter = await callerAs(db, "baocao.langson");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const id = await overdueLangSonTask(db);
     const before = await countRows(db, "taskEvent");
     const { version } = await taskState(db, id);
 
@@ -256,9 +285,9 @@ describe("every change appends to the task's history", () => {
 
 describe("a change and its history are written together or not at all", () => {
   it("rolls the status change back when its event cannot be written", async () => {
-    const db = await freshDb();
-    const reporter = await callerAs(db, "baocao.langson");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
     await sql`CREATE TRIGGER test_refuse_event BEFORE INSERT ON task_event
       BEGIN SELECT RAISE(ABORT, 'test: no event'); END`.execute(db);
@@ -272,8 +301,10 @@ describe("a change and its history are written together or not at all", () => {
   });
 
   it("rolls the new task back when its “created” event cannot be written", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const directiveId = await createDirective(db, { tracking: "BCT" });
+    await createTask(db, { directive: directiveId, lead: "EVN", coordinators: ["PVN"] });
     const tasks = await countRows(db, "task");
     const coordinators = await countRows(db, "taskCoordinator");
     await sql`CREATE TRIGGER test_refuse_event BEFORE INSERT ON task_event
@@ -281,7 +312,7 @@ describe("a change and its history are written together or not at all", () => {
 
     await expect(
       officer.task.create({
-        directiveId: await directiveIdBy(db, "12/CT-BCT"),
+        directiveId,
         title: "Nhiệm vụ không được ghi",
         leadAgencyId: await agencyId(db, "EVN"),
         coordinatorAgencyIds: [await agencyId(db, "PVN")],
@@ -294,8 +325,8 @@ describe("a change and its history are written together or not at all", () => {
   });
 
   it("rolls the new directive back when its audit entry cannot be written", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
     await sql`CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log
       BEGIN SELECT RAISE(ABORT, 'test: no audit'); END`.execute(db);
 
@@ -309,13 +340,18 @@ describe("a change and its history are written together or not at all", () => {
       }),
     ).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
 
-    expect(await countRows(db, "directive")).toBe(2);
+    expect(await countRows(db, "directive")).toBe(0);
   });
 });
 
 describe("history and the audit log are append-only", () => {
   it("refuses UPDATE and DELETE on task_event", async () => {
-    const db = await freshDb();
+    const db = await freshDb({ demo: false });
+    await createTask(db, {
+      directive: await createDirective(db, { tracking: "BCT" }),
+      lead: "UBND-20",
+      progress: 30,
+    });
     const before = await db.selectFrom("taskEvent").selectAll().orderBy("taskEvent.id").execute();
 
     await expect(sql`UPDATE task_event SET note = 'x'`.execute(db)).rejects.toThrow(/append-only/);
@@ -328,8 +364,9 @@ describe("history and the audit log are append-only", () => {
   });
 
   it("refuses UPDATE and DELETE on audit_log", async () => {
-    const db = await freshDb();
-    await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const officer = await createUser(db, { role: "officer", agency: "BCT" });
+    await callerAs(db, officer.username);
     const before = await db.selectFrom("auditLog").selectAll().execute();
 
     await expect(sql`UPDATE audit_log SET action = 'x'`.execute(db)).rejects.toThrow(/append-only/);
@@ -340,8 +377,11 @@ describe("history and the audit log are append-only", () => {
   });
 
   it("directive.create and directive.update each add an audit entry by the officer", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { id: officerId, caller: officer } = await createUser(db, {
+      role: "officer",
+      agency: "BCT",
+    });
     const before = await countRows(db, "auditLog");
 
     const { id } = await officer.directive.create({
@@ -371,13 +411,13 @@ describe("history and the audit log are append-only", () => {
         action: "create",
         entity: "directive",
         entityId: id,
-        actorId: await userIdOf(db, "canbo.bct"),
+        actorId: officerId,
       },
       {
         action: "update",
         entity: "directive",
         entityId: id,
-        actorId: await userIdOf(db, "canbo.bct"),
+        actorId: officerId,
       },
     ]);
   });

@@ -1,37 +1,75 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/open.ts";
-import { fixedClock } from "../../server/clock.ts";
 import { FieldCause } from "../../server/errors.ts";
 import type { ReportDuty } from "../../shared/report.ts";
 import {
   agencyId,
-  callerAs,
-  callerForNewUser,
   countRows,
-  directiveIdBy,
   eventRows,
   freshDb,
   issuePaths,
   rejection,
   TEST_NOW,
-  taskIdBy,
   taskState,
-  userIdOf,
 } from "../support/api.ts";
 import { PDF_BYTES, uploadAs } from "../support/evidence.ts";
+import {
+  callerOf,
+  createDirective,
+  createTask,
+  createUser,
+  overdueLangSonTask,
+  someoneIn,
+  type TestUser,
+} from "../support/factory.ts";
 
 /** Monthly by the 25th from August 2026: Aug, Sep, Oct (due Mon 26/10) and Nov are due by 26/11. */
 const MONTHLY_25 = { kind: "monthly", day: 25, startsOn: "2026-08-01" } as const;
 
 /** A caller whose clock reads this Vietnam date at 10:00. */
-function on(db: Db, username: string, date: string) {
-  return callerAs(db, username, { clock: fixedClock(`${date}T03:00:00.000Z`) });
+function on(db: Db, user: TestUser, date: string) {
+  return callerOf(db, user.id, { at: `${date}T03:00:00.000Z` });
 }
 
 async function withDuty(db: Db, taskId: number, duty: ReportDuty = MONTHLY_25) {
-  const officer = await callerAs(db, "canbo.bct");
+  const officer = await someoneIn(db, "BCT", "officer");
   await officer.report.setDuty({ taskId, duty });
+}
+
+/** A directive the Ministry (BCT) has tracked since February 2024. */
+function ministryDirective(db: Db) {
+  return createDirective(db, { tracking: "BCT", number: "06/CT-TTg", at: "2024-02-16" });
+}
+
+/** A new database with the Ministry's officer, Lạng Sơn's reporter and Lạng Sơn's task. */
+async function langSon() {
+  const db = await freshDb({ demo: false });
+  const officer = await createUser(db, { role: "officer", agency: "BCT" });
+  const reporter = await createUser(db, {
+    role: "reporter",
+    agency: "UBND-20",
+    fullName: "Hoàng Thị Dung",
+  });
+  const id = await overdueLangSonTask(db);
+  return {
+    db,
+    id,
+    officer: officer.caller,
+    officerUser: officer,
+    reporter: reporter.caller,
+    reporterUser: reporter,
+  };
+}
+
+/** A task led by EVN with PVN and TKV coordinating, in a directive the Ministry tracks. */
+async function evnTask(db: Db, directive?: number): Promise<number> {
+  return createTask(db, {
+    directive: directive ?? (await createDirective(db, { tracking: "BCT", number: "12/CT-BCT" })),
+    clause: "Mục 2",
+    lead: "EVN",
+    coordinators: ["PVN", "TKV"],
+  });
 }
 
 const REPORT = {
@@ -43,10 +81,7 @@ const REPORT = {
 
 describe("report duties", () => {
   it("lets the assigning officer set a monthly duty, shown with its periods, and recorded in the history", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const reporter = await callerAs(db, "baocao.langson");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const { db, id, officer, officerUser, reporter } = await langSon();
 
     await officer.report.setDuty({ taskId: id, duty: MONTHLY_25 });
 
@@ -84,15 +119,13 @@ describe("report duties", () => {
       kind: "field",
       field: "reportDuty",
       oldValue: null,
-      actorId: await userIdOf(db, "canbo.bct"),
+      actorId: officerUser.id,
     });
     expect(JSON.parse(last?.newValue ?? "null")).toEqual(MONTHLY_25);
   });
 
   it("clears a duty, keeping the old one in the history", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const { db, id, officer } = await langSon();
     await officer.report.setDuty({ taskId: id, duty: MONTHLY_25 });
 
     await officer.report.setDuty({ taskId: id, duty: null });
@@ -105,10 +138,8 @@ describe("report duties", () => {
   });
 
   it("refuses the lead agency setting its own duty (FORBIDDEN) and hides the task from others (NOT_FOUND)", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
-    const pvn = await callerAs(db, "baocao.pvn");
+    const { db, id, reporter } = await langSon();
+    const pvn = await someoneIn(db, "PVN", "reporter");
     const before = await countRows(db, "taskReportDuty");
 
     const forbidden = await rejection(reporter.report.setDuty({ taskId: id, duty: MONTHLY_25 }));
@@ -120,9 +151,7 @@ describe("report duties", () => {
   });
 
   it("refuses a day of month beyond 31 (BAD_REQUEST on duty.day)", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const { id, officer } = await langSon();
 
     const error = await rejection(
       officer.report.setDuty({
@@ -138,11 +167,9 @@ describe("report duties", () => {
 
 describe("filing progress reports", () => {
   it("records the lead agency's report and moves the task's progress, history and state with it", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const { db, id, reporter, reporterUser } = await langSon();
     await withDuty(db, id);
-    const reporter = await callerAs(db, "baocao.langson");
-    const file = await uploadAs(db, "baocao.langson", {
+    const file = await uploadAs(db, reporterUser.username, {
       name: "Báo cáo tháng 11.pdf",
       content: PDF_BYTES,
     });
@@ -205,10 +232,10 @@ describe("filing progress reports", () => {
   });
 
   it("records a coordinating agency's report for its part without touching the task", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "12/CT-BCT", "Mục 2");
+    const db = await freshDb({ demo: false });
+    const id = await evnTask(db);
     await withDuty(db, id);
-    const pvn = await callerAs(db, "baocao.pvn");
+    const pvn = await someoneIn(db, "PVN", "reporter");
     const before = await taskState(db, id);
 
     const result = await pvn.report.create({
@@ -235,9 +262,7 @@ describe("filing progress reports", () => {
   });
 
   it("takes an unscheduled report on a task without a duty", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
+    const { db, id, reporter } = await langSon();
 
     await reporter.report.create({
       taskId: id,
@@ -252,9 +277,7 @@ describe("filing progress reports", () => {
   });
 
   it("refuses the assigning officer, who neither leads nor coordinates (FORBIDDEN), and writes nothing", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const officer = await callerAs(db, "canbo.bct");
+    const { db, id, officer } = await langSon();
     const before = await taskState(db, id);
 
     const error = await rejection(
@@ -268,9 +291,8 @@ describe("filing progress reports", () => {
   });
 
   it("answers NOT_FOUND to an agency that cannot see the task, for filing and for listing", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const pvn = await callerAs(db, "baocao.pvn");
+    const { db, id } = await langSon();
+    const pvn = await someoneIn(db, "PVN", "reporter");
 
     const filing = await rejection(
       pvn.report.create({ taskId: id, version: 1, progress: 10, ...REPORT }),
@@ -283,9 +305,7 @@ describe("filing progress reports", () => {
   });
 
   it("refuses a period not yet open and a period without a duty (BAD_REQUEST on periodKey)", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
+    const { db, id, reporter } = await langSon();
     const version = (await taskState(db, id)).version;
 
     const noDuty = await rejection(
@@ -319,10 +339,8 @@ describe("filing progress reports", () => {
   });
 
   it("refuses a second report for the same period (CONFLICT): a change is a correction", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const { db, id, reporter } = await langSon();
     await withDuty(db, id);
-    const reporter = await callerAs(db, "baocao.langson");
     const { version } = await reporter.report.create({
       taskId: id,
       version: (await taskState(db, id)).version,
@@ -349,9 +367,7 @@ describe("filing progress reports", () => {
   });
 
   it("refuses a report with a stale task version (CONFLICT) and writes nothing", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
+    const { db, id, reporter } = await langSon();
     const seen = (await taskState(db, id)).version;
     await reporter.task.setProgress({ id, progress: 85, version: seen });
     const before = await taskState(db, id);
@@ -366,9 +382,16 @@ describe("filing progress reports", () => {
   });
 
   it("refuses progress reports on a completed task (BAD_REQUEST)", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 8.2");
-    const reporter = await callerAs(db, "baocao.langson");
+    const db = await freshDb({ demo: false });
+    const reporter = await someoneIn(db, "UBND-20", "reporter");
+    const id = await createTask(db, {
+      directive: await ministryDirective(db),
+      clause: "Mục 8.2",
+      lead: "UBND-20",
+      deadline: "2024-03-31",
+      status: "completed",
+      at: "2024-04-08",
+    });
 
     const error = await rejection(
       reporter.report.create({
@@ -386,10 +409,11 @@ describe("filing progress reports", () => {
   });
 
   it("refuses files that are not the reporter's own pending uploads (BAD_REQUEST on fileIds)", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
-    const othersFile = await uploadAs(db, "canbo.bct", { name: "cv.pdf", content: PDF_BYTES });
+    const { db, id, reporter, officerUser } = await langSon();
+    const othersFile = await uploadAs(db, officerUser.username, {
+      name: "cv.pdf",
+      content: PDF_BYTES,
+    });
     const before = await taskState(db, id);
 
     const error = await rejection(
@@ -411,9 +435,7 @@ describe("filing progress reports", () => {
 
 describe("reports are never edited", () => {
   it("has the database refuse UPDATE and DELETE of a report", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const reporter = await callerAs(db, "baocao.langson");
+    const { db, id, reporter } = await langSon();
     const { id: reportId } = await reporter.report.create({
       taskId: id,
       version: (await taskState(db, id)).version,
@@ -432,10 +454,8 @@ describe("reports are never edited", () => {
   });
 
   it("files a correction as a new report pointing to the one it corrects, same period", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const { db, id, reporter } = await langSon();
     await withDuty(db, id);
-    const reporter = await callerAs(db, "baocao.langson");
     const first = await reporter.report.create({
       taskId: id,
       version: (await taskState(db, id)).version,
@@ -464,10 +484,8 @@ describe("reports are never edited", () => {
   });
 
   it("refuses correcting a report twice (CONFLICT) and into another period (BAD_REQUEST)", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const { db, id, reporter } = await langSon();
     await withDuty(db, id);
-    const reporter = await callerAs(db, "baocao.langson");
     const first = await reporter.report.create({
       taskId: id,
       version: (await taskState(db, id)).version,
@@ -515,14 +533,10 @@ describe("reports are never edited", () => {
   });
 
   it("refuses another agency correcting a report (FORBIDDEN); the database also refuses a mismatched correction", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "12/CT-BCT", "Mục 2");
-    const evn = await callerForNewUser(db, {
-      username: "baocao.evn",
-      agencyCode: "EVN",
-      role: "reporter",
-    });
-    const pvn = await callerAs(db, "baocao.pvn");
+    const db = await freshDb({ demo: false });
+    const id = await evnTask(db);
+    const { caller: evn } = await createUser(db, { role: "reporter", agency: "EVN" });
+    const { id: pvnId, caller: pvn } = await createUser(db, { role: "reporter", agency: "PVN" });
     const original = await evn.report.create({
       taskId: id,
       version: (await taskState(db, id)).version,
@@ -545,21 +559,34 @@ describe("reports are never edited", () => {
       sql`INSERT INTO task_report (task_id, kind, agency_id, agency_role, summary, progress,
         corrects_id, created_by, created_at)
         VALUES (${id}, 'progress', ${await agencyId(db, "PVN")}, 'coordinator', 'x', 10,
-          ${original.id}, ${await userIdOf(db, "baocao.pvn")}, ${TEST_NOW})`.execute(db),
+          ${original.id}, ${pvnId}, ${TEST_NOW})`.execute(db),
     ).rejects.toThrow(/same task, agency and period/);
   });
 });
 
 describe("missing reports", () => {
   it("lists who has not reported for the period now due, with the streak; a missed month stays missed", async () => {
-    const db = await freshDb();
-    const langSon = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const pvnTask = await taskIdBy(db, "06/CT-TTg", "Mục 2.1");
-    const officer = await on(db, "canbo.bct", "2026-08-03");
+    const db = await freshDb({ demo: false });
+    const officerUser = await createUser(db, { role: "officer", agency: "BCT" });
+    const leaderUser = await createUser(db, { role: "leader", agency: "BCT" });
+    const langSonUser = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const directiveId = await ministryDirective(db);
+    const langSon = await overdueLangSonTask(db, { directive: directiveId });
+    const pvnTask = await createTask(db, {
+      directive: directiveId,
+      clause: "Mục 2.1",
+      lead: "PVN",
+      deadline: "2024-12-15",
+      progress: 50,
+      at: "2024-02-26",
+    });
+    // A duty on another directive's task, which the filter leaves out.
+    await withDuty(db, await evnTask(db));
+    const officer = await on(db, officerUser, "2026-08-03");
     await officer.report.setDuty({ taskId: langSon, duty: MONTHLY_25 });
     await officer.report.setDuty({ taskId: pvnTask, duty: MONTHLY_25 });
     // Lạng Sơn reports August on time, skips September, reports October early, skips November.
-    const august = await on(db, "baocao.langson", "2026-08-24");
+    const august = await on(db, langSonUser, "2026-08-24");
     const { version } = await august.report.create({
       taskId: langSon,
       version: (await taskState(db, langSon)).version,
@@ -567,7 +594,7 @@ describe("missing reports", () => {
       progress: 82,
       ...REPORT,
     });
-    const october = await on(db, "baocao.langson", "2026-10-20");
+    const october = await on(db, langSonUser, "2026-10-20");
     await october.report.create({
       taskId: langSon,
       version,
@@ -576,10 +603,9 @@ describe("missing reports", () => {
       ...REPORT,
     });
 
-    // The demo's own duties (on the sample directive 12/CT-BCT) are left out by the filter.
-    const directive06 = { directiveId: await directiveIdBy(db, "06/CT-TTg") };
-    const today = await callerAs(db, "canbo.bct");
-    const { asOf, items } = await today.report.missing(directive06);
+    const byDirective = { directiveId };
+    const today = officerUser.caller;
+    const { asOf, items } = await today.report.missing(byDirective);
 
     expect(asOf).toBe("2026-11-26");
     expect(
@@ -604,7 +630,7 @@ describe("missing reports", () => {
     });
 
     // PVN reports November: off the list, yet August to October stay missed.
-    const pvn = await callerAs(db, "baocao.pvn");
+    const pvn = await someoneIn(db, "PVN", "reporter");
     await pvn.report.create({
       taskId: pvnTask,
       version: (await taskState(db, pvnTask)).version,
@@ -612,7 +638,7 @@ describe("missing reports", () => {
       progress: 90,
       summary: "Số liệu khai thác 11 tháng năm 2026.",
     });
-    const after = await today.report.missing(directive06);
+    const after = await today.report.missing(byDirective);
     expect(after.items.map((item) => item.task.clause)).toEqual(["Mục 6.6"]);
     const pvnList = await pvn.report.list({ taskId: pvnTask });
     expect(pvnList.agencies[0]).toMatchObject({
@@ -621,8 +647,8 @@ describe("missing reports", () => {
     });
 
     // A month later, December is due too: Lạng Sơn has missed two in a row.
-    const december = await on(db, "lanhdao.bct", "2026-12-28");
-    const later = await december.report.missing(directive06);
+    const december = await on(db, leaderUser, "2026-12-28");
+    const later = await december.report.missing(byDirective);
     expect(later.items.map((item) => [item.task.clause, item.period.key, item.streak])).toEqual([
       ["Mục 6.6", "2026-12", 2],
       ["Mục 2.1", "2026-12", 1],
@@ -630,16 +656,15 @@ describe("missing reports", () => {
   });
 
   it("lists coordinating agencies too, and filters by directive", async () => {
-    const db = await freshDb();
-    const sample = await taskIdBy(db, "12/CT-BCT", "Mục 2");
-    const langSon = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const sampleDirective = await createDirective(db, { tracking: "BCT", number: "12/CT-BCT" });
+    const sample = await evnTask(db, sampleDirective);
+    const langSon = await overdueLangSonTask(db);
     await withDuty(db, sample, { kind: "once", dueDate: "2026-11-20" });
     await withDuty(db, langSon);
-    const leader = await callerAs(db, "lanhdao.bct");
+    const leader = await someoneIn(db, "BCT", "leader");
 
-    const { items } = await leader.report.missing({
-      directiveId: await directiveIdBy(db, "12/CT-BCT"),
-    });
+    const { items } = await leader.report.missing({ directiveId: sampleDirective });
 
     expect(items.every((item) => item.task.directiveNumber === "12/CT-BCT")).toBe(true);
     expect(
@@ -654,14 +679,9 @@ describe("missing reports", () => {
   });
 
   it("refuses reporters (FORBIDDEN) and shows an unrelated officer nothing", async () => {
-    const db = await freshDb();
-    await withDuty(db, await taskIdBy(db, "06/CT-TTg", "Mục 6.6"));
-    const reporter = await callerAs(db, "baocao.langson");
-    const financeOfficer = await callerForNewUser(db, {
-      username: "canbo.btc",
-      agencyCode: "BTC",
-      role: "officer",
-    });
+    const { db, id, reporter } = await langSon();
+    await withDuty(db, id);
+    const financeOfficer = await someoneIn(db, "BTC", "officer");
 
     const error = await rejection(reporter.report.missing({}));
     const unrelated = await financeOfficer.report.missing({});

@@ -28,11 +28,11 @@ import {
   agencyId,
   anonymousCaller,
   type Caller,
-  callerAs,
   directiveIdBy,
   freshDb,
   issuePaths,
   rejection,
+  signedInAs,
   TEST_NOW,
   taskIdBy,
 } from "../support/api.ts";
@@ -80,7 +80,7 @@ const TODAY_CELLS: StatisticCells = {
 };
 
 async function leader(db: Db): Promise<Caller> {
-  return callerAs(db, "lanhdao.bct");
+  return signedInAs(db, "lanhdao.bct");
 }
 
 /** Moves a task's deadline in force as an extension would, leaving the original deadline. */
@@ -172,7 +172,7 @@ describe("statistic.summary", () => {
     const yesterday = await caller.statistic.summary({ asOf: "2026-11-25" });
     const endOf2024 = await caller.statistic.summary({ asOf: "2024-12-31" });
 
-    const officer = await callerAs(db, "canbo.bct");
+    const officer = await signedInAs(db, "canbo.bct");
     // Cao Bằng reported done late, on 25/03/2024: confirmed today.
     await setStatus(officer, await taskIdBy(db, "06/CT-TTg", "Mục 6.5"), "completed");
     // Mục 5, reported done on time on 20/12/2024: returned today, and now overdue.
@@ -292,7 +292,7 @@ describe("statistic.summary", () => {
 
   it("shows a reporter only what its agency may see, and administrators nothing", async () => {
     const db = await freshDb();
-    const langson = await callerAs(db, "baocao.langson");
+    const langson = await signedInAs(db, "baocao.langson");
     expect((await langson.statistic.summary({})).cells.total).toBe(3);
     const rows = (await langson.statistic.byAgency({})).rows;
     expect(rows.map((row) => row.agency.code)).toEqual(["UBND-20"]);
@@ -301,12 +301,12 @@ describe("statistic.summary", () => {
       (await langson.statistic.summary({ agencyId: await agencyId(db, "BCT") })).cells.total,
     ).toBe(0);
 
-    const pvn = await callerAs(db, "baocao.pvn");
+    const pvn = await signedInAs(db, "baocao.pvn");
     const pvnRows = (await pvn.statistic.byAgency({})).rows.map((row) => row.agency.code);
     expect(pvnRows).not.toContain("UBND-20");
     expect(pvnRows).toContain("PVN");
 
-    const admin = await callerAs(db, "quantri");
+    const admin = await signedInAs(db, "quantri");
     expect((await admin.statistic.summary({})).cells.total).toBe(0);
     expect((await admin.statistic.byAgency({})).rows).toEqual([]);
     expect((await admin.statistic.overdue({})).total).toBe(0);
@@ -561,7 +561,7 @@ describe("statistic.overdue", () => {
       "06/CT-TTg Mục 2.1",
       "06/CT-TTg Mục 2",
     ]);
-    const langson = await callerAs(db, "baocao.langson");
+    const langson = await signedInAs(db, "baocao.langson");
     expect((await langson.statistic.overdue({})).items.map(label)).toEqual(["06/CT-TTg Mục 6.6"]);
   });
 
@@ -854,7 +854,7 @@ describe("statistic.tasks", () => {
       message: 'error.agencyNotFound|{"id":999999}',
     });
     // A reporter sees only its own agency's tasks, whatever it asks for.
-    const langson = await callerAs(db, "baocao.langson");
+    const langson = await signedInAs(db, "baocao.langson");
     expect((await langson.statistic.tasks({ cell: "total" })).total).toBe(3);
     expect(
       (await langson.statistic.tasks({ cell: "total", leadAgencyId: await agencyId(db, "BCT") }))

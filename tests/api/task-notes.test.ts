@@ -1,37 +1,40 @@
 import { describe, expect, it } from "vitest";
+import type { Db } from "../../db/open.ts";
 import { TASK_NOTES_MAX } from "../../shared/task.ts";
 import {
   anonymousCaller,
-  callerAs,
   countRows,
   eventRows,
   freshDb,
   issuePaths,
   rejection,
   TEST_NOW,
-  taskIdBy,
   taskState,
-  userIdOf,
 } from "../support/api.ts";
+import { createDirective, createTask, createUser } from "../support/factory.ts";
+
+/** Tasks of a 2024 directive the Ministry (BCT) tracks, one per lead agency, by its code. */
+async function tasksLedBy(db: Db, ...leads: string[]): Promise<number[]> {
+  const at = "2024-02-20";
+  const directive = await createDirective(db, { tracking: "BCT", at });
+  const ids: number[] = [];
+  for (const lead of leads) ids.push(await createTask(db, { directive, lead, progress: 50, at }));
+  return ids;
+}
 
 const NOTE = "Đề nghị cơ quan chủ trì khẩn trương hoàn thành, báo cáo trước 30/11/2026.";
 
 describe("task.addNotes", () => {
   it("writes one note event per task, leaving the tasks as they were", async () => {
-    const db = await freshDb();
-    const leader = await callerAs(db, "lanhdao.bct");
-    const ids = [
-      await taskIdBy(db, "06/CT-TTg", "Mục 6.6"),
-      await taskIdBy(db, "06/CT-TTg", "Mục 6.4"),
-      await taskIdBy(db, "12/CT-BCT", "Mục 4"),
-    ];
+    const db = await freshDb({ demo: false });
+    const { id: actorId, caller: leader } = await createUser(db, { role: "leader", agency: "BCT" });
+    const ids = await tasksLedBy(db, "UBND-20", "UBND-02", "PVN");
     const before = await Promise.all(ids.map((id) => taskState(db, id)));
     const allEvents = await countRows(db, "taskEvent");
 
     expect(await leader.task.addNotes({ ids, note: `  ${NOTE} ` })).toEqual({ count: 3 });
 
     expect(await countRows(db, "taskEvent")).toBe(allEvents + 3);
-    const actorId = await userIdOf(db, "lanhdao.bct");
     for (const [index, id] of ids.entries()) {
       const events = await eventRows(db, id);
       expect(events.at(-1)).toEqual({
@@ -53,12 +56,10 @@ describe("task.addNotes", () => {
   });
 
   it("answers NOT_FOUND naming the first task the user may not see, and writes nothing", async () => {
-    const db = await freshDb();
+    const db = await freshDb({ demo: false });
     // Lạng Sơn's reporter sees Lạng Sơn's tasks only.
-    const langson = await callerAs(db, "baocao.langson");
-    const own = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const hidden = await taskIdBy(db, "06/CT-TTg", "Mục 3");
-    const alsoHidden = await taskIdBy(db, "06/CT-TTg", "Mục 6.5");
+    const { caller: langson } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const [own = 0, hidden = 0, alsoHidden = 0] = await tasksLedBy(db, "UBND-20", "BCT", "UBND-04");
     const before = await countRows(db, "taskEvent");
 
     const error = await rejection(
@@ -82,10 +83,9 @@ describe("task.addNotes", () => {
   });
 
   it("refuses an empty note, no tasks, too many tasks and the same task twice", async () => {
-    const db = await freshDb();
-    const leader = await callerAs(db, "lanhdao.bct");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
-    const other = await taskIdBy(db, "06/CT-TTg", "Mục 6.4");
+    const db = await freshDb({ demo: false });
+    const { caller: leader } = await createUser(db, { role: "leader", agency: "BCT" });
+    const [id = 0, other = 0] = await tasksLedBy(db, "UBND-20", "UBND-02");
     const before = await countRows(db, "taskEvent");
 
     const emptyNote = await rejection(leader.task.addNotes({ ids: [id], note: "   " }));
@@ -113,8 +113,8 @@ describe("task.addNotes", () => {
   });
 
   it("needs a session", async () => {
-    const db = await freshDb();
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const [id = 0] = await tasksLedBy(db, "UBND-20");
     const before = await countRows(db, "taskEvent");
 
     const error = await rejection(anonymousCaller(db).task.addNotes({ ids: [id], note: NOTE }));

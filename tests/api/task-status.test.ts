@@ -1,26 +1,27 @@
 import { describe, expect, it } from "vitest";
+import type { Db } from "../../db/open.ts";
 import { FieldCause } from "../../server/errors.ts";
-import {
-  agencyId,
-  callerAs,
-  directiveIdBy,
-  eventRows,
-  freshDb,
-  issuePaths,
-  rejection,
-  taskIdBy,
-  taskState,
-  userIdOf,
-} from "../support/api.ts";
+import type { TaskStatus } from "../../shared/task-status.ts";
+import { agencyId, eventRows, freshDb, issuePaths, rejection, taskState } from "../support/api.ts";
+import { createDirective, createTask, createUser, overdueLangSonTask } from "../support/factory.ts";
 
 const TODAY = "2026-11-26";
 const NOW = "2026-11-26T03:00:00.000Z";
 
+/** A task of BCT's directive led by `lead`, in `status` since `at`. */
+async function taskOf(
+  db: Db,
+  task: { lead: string; deadline: string; status: TaskStatus; at: string },
+): Promise<number> {
+  const directive = await createDirective(db, { tracking: "BCT", at: "2024-02-16" });
+  return createTask(db, { directive, ...task });
+}
+
 describe("reporting a task done", () => {
   it("lets the lead agency's reporter report its task done: done today, progress 100", async () => {
-    const db = await freshDb();
-    const reporter = await callerAs(db, "baocao.langson");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     const result = await reporter.task.setStatus({
@@ -45,11 +46,11 @@ describe("reporting a task done", () => {
   });
 
   it("lets the lead report a task done straight from not started", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const reporter = await callerAs(db, "baocao.langson");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
     const { id } = await officer.task.create({
-      directiveId: await directiveIdBy(db, "12/CT-BCT"),
+      directiveId: await createDirective(db, { tracking: "BCT" }),
       title: "Báo cáo nhanh tình hình cửa khẩu",
       leadAgencyId: await agencyId(db, "UBND-20"),
       deadline: "2026-12-10",
@@ -68,9 +69,9 @@ describe("reporting a task done", () => {
   });
 
   it("refuses the reporter confirming its own report (FORBIDDEN) and changes nothing", async () => {
-    const db = await freshDb();
-    const reporter = await callerAs(db, "baocao.langson");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const id = await overdueLangSonTask(db);
     const { version } = await reporter.task.setStatus({
       id,
       status: "reported_done",
@@ -86,9 +87,9 @@ describe("reporting a task done", () => {
   });
 
   it("refuses the lead agency cancelling its own task (FORBIDDEN)", async () => {
-    const db = await freshDb();
-    const reporter = await callerAs(db, "baocao.langson");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     await expect(
@@ -105,9 +106,14 @@ describe("reporting a task done", () => {
 
 describe("confirming and returning a reported task", () => {
   it("lets the tracking officer confirm: completed, keeping the date it was reported", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 5");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const id = await taskOf(db, {
+      lead: "BCT",
+      deadline: "2024-12-31",
+      status: "reported_done",
+      at: "2024-12-20",
+    });
     const before = await taskState(db, id);
 
     await officer.task.setStatus({ id, status: "completed", version: before.version });
@@ -123,9 +129,14 @@ describe("confirming and returning a reported task", () => {
   });
 
   it("lets the tracking agency's leader confirm", async () => {
-    const db = await freshDb();
-    const leader = await callerAs(db, "lanhdao.bct");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.5");
+    const db = await freshDb({ demo: false });
+    const { caller: leader } = await createUser(db, { role: "leader", agency: "BCT" });
+    const id = await taskOf(db, {
+      lead: "UBND-04",
+      deadline: "2024-03-10",
+      status: "reported_done",
+      at: "2024-03-25",
+    });
     const before = await taskState(db, id);
 
     await leader.task.setStatus({ id, status: "completed", version: before.version });
@@ -139,9 +150,14 @@ describe("confirming and returning a reported task", () => {
   });
 
   it("refuses the leader returning a reported task, which only officers may do (FORBIDDEN)", async () => {
-    const db = await freshDb();
-    const leader = await callerAs(db, "lanhdao.bct");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 5");
+    const db = await freshDb({ demo: false });
+    const { caller: leader } = await createUser(db, { role: "leader", agency: "BCT" });
+    const id = await taskOf(db, {
+      lead: "BCT",
+      deadline: "2024-12-31",
+      status: "reported_done",
+      at: "2024-12-20",
+    });
     const before = await taskState(db, id);
 
     await expect(
@@ -157,9 +173,14 @@ describe("confirming and returning a reported task", () => {
   });
 
   it("lets the officer return a reported task with a reason; it is no longer done", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.5");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const id = await taskOf(db, {
+      lead: "UBND-04",
+      deadline: "2024-03-10",
+      status: "reported_done",
+      at: "2024-03-25",
+    });
     const before = await taskState(db, id);
 
     await officer.task.setStatus({
@@ -179,9 +200,14 @@ describe("confirming and returning a reported task", () => {
   });
 
   it("refuses returning without a reason (BAD_REQUEST on note) and changes nothing", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 5");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const id = await taskOf(db, {
+      lead: "BCT",
+      deadline: "2024-12-31",
+      status: "reported_done",
+      at: "2024-12-20",
+    });
     const before = await taskState(db, id);
 
     const error = await rejection(
@@ -198,9 +224,14 @@ describe("confirming and returning a reported task", () => {
 
 describe("starting, cancelling and restoring", () => {
   it("lets the assigning officer mark a task as started", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.4");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const id = await taskOf(db, {
+      lead: "UBND-02",
+      deadline: "2024-03-10",
+      status: "not_started",
+      at: "2024-02-20",
+    });
     const before = await taskState(db, id);
     expect(before.status).toBe("not_started");
 
@@ -214,9 +245,14 @@ describe("starting, cancelling and restoring", () => {
   });
 
   it("refuses the tracking agency's leader starting a task (FORBIDDEN)", async () => {
-    const db = await freshDb();
-    const leader = await callerAs(db, "lanhdao.bct");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.4");
+    const db = await freshDb({ demo: false });
+    const { caller: leader } = await createUser(db, { role: "leader", agency: "BCT" });
+    const id = await taskOf(db, {
+      lead: "UBND-02",
+      deadline: "2024-03-10",
+      status: "not_started",
+      at: "2024-02-20",
+    });
     const before = await taskState(db, id);
 
     await expect(
@@ -226,9 +262,17 @@ describe("starting, cancelling and restoring", () => {
   });
 
   it("cancels with a reason and restores a cancelled task to not started", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "12/CT-BCT", "Mục 1");
+    const db = await freshDb({ demo: false });
+    const { id: officerId, caller: officer } = await createUser(db, {
+      role: "officer",
+      agency: "BCT",
+    });
+    const id = await taskOf(db, {
+      lead: "CQLPTTTN",
+      deadline: "2026-11-28",
+      status: "in_progress",
+      at: "2026-11-08",
+    });
     const start = await taskState(db, id);
 
     const cancelled = await officer.task.setStatus({
@@ -256,7 +300,7 @@ describe("starting, cancelling and restoring", () => {
         oldValue: "in_progress",
         newValue: "cancelled",
         note: "Nội dung đã giao tại văn bản khác.",
-        actorId: await userIdOf(db, "canbo.bct"),
+        actorId: officerId,
       }),
       expect.objectContaining({
         kind: "status",
@@ -268,9 +312,14 @@ describe("starting, cancelling and restoring", () => {
   });
 
   it("refuses cancelling without a reason (BAD_REQUEST on note)", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "12/CT-BCT", "Mục 1");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const id = await taskOf(db, {
+      lead: "CQLPTTTN",
+      deadline: "2026-11-28",
+      status: "in_progress",
+      at: "2026-11-08",
+    });
     const before = await taskState(db, id);
 
     const error = await rejection(
@@ -285,9 +334,14 @@ describe("starting, cancelling and restoring", () => {
 
 describe("status changes the workflow does not have", () => {
   it("refuses reopening a completed task (BAD_REQUEST on status)", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 8.2");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const id = await taskOf(db, {
+      lead: "UBND-20",
+      deadline: "2024-03-31",
+      status: "completed",
+      at: "2024-04-08",
+    });
     const before = await taskState(db, id);
 
     const error = await rejection(
@@ -308,9 +362,9 @@ describe("status changes the workflow does not have", () => {
   });
 
   it("refuses setting the status the task already has (BAD_REQUEST)", async () => {
-    const db = await freshDb();
-    const reporter = await callerAs(db, "baocao.langson");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     await expect(
@@ -323,9 +377,9 @@ describe("status changes the workflow does not have", () => {
   });
 
   it("refuses an unknown status value (BAD_REQUEST on status)", async () => {
-    const db = await freshDb();
-    const reporter = await callerAs(db, "baocao.langson");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     const error = await rejection(
@@ -339,10 +393,10 @@ describe("status changes the workflow does not have", () => {
   });
 
   it("refuses a stale version with CONFLICT; status, version and history stay as they were", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const reporter = await callerAs(db, "baocao.langson");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const id = await overdueLangSonTask(db);
     const seen = await taskState(db, id);
     await reporter.task.setProgress({ id, progress: 90, version: seen.version });
     const before = await taskState(db, id);

@@ -6,8 +6,6 @@ import { TIMELINESS, type Timeliness } from "../../shared/timeliness.ts";
 import {
   agencyId,
   anonymousCaller,
-  callerAs,
-  callerForNewUser,
   countRows,
   directiveIdBy,
   eventRows,
@@ -15,10 +13,17 @@ import {
   issuePaths,
   labels,
   rejection,
-  taskIdBy,
+  signedInAs,
   taskState,
   taskUpdateInput,
 } from "../support/api.ts";
+import {
+  callerOf,
+  createDirective,
+  createTask,
+  createUser,
+  overdueLangSonTask,
+} from "../support/factory.ts";
 
 /** Today in the tests is Thursday 26/11/2026; Sunday 29/11 moves to Monday 30/11. */
 const SUNDAY = "2026-11-29";
@@ -35,6 +40,25 @@ const OVERDUE_FOR_BCT = [
   "06/CT-TTg Mục 6.6",
   "12/CT-BCT Mục 4",
 ];
+
+/** Directive 12/CT-BCT, tracked by the Ministry (BCT), as newTaskInput expects. */
+function sampleDirective(db: Db) {
+  return createDirective(db, { tracking: "BCT", number: "12/CT-BCT", at: "2026-11-06" });
+}
+
+/** 12/CT-BCT Mục 3: Lạng Sơn leads, BTC coordinates, due 26/12/2026, at 40 %. */
+async function borderTask(db: Db): Promise<number> {
+  return createTask(db, {
+    directive: await sampleDirective(db),
+    clause: "Mục 3",
+    title: "Theo dõi xuất nhập khẩu nông sản qua các cửa khẩu trên địa bàn tỉnh",
+    lead: "UBND-20",
+    coordinators: ["BTC"],
+    deadline: "2026-12-26",
+    progress: 40,
+    at: "2026-11-09",
+  });
+}
 
 async function newTaskInput(db: Db, overrides: Partial<TaskCreateInput> = {}) {
   return {
@@ -62,7 +86,7 @@ const rankOf: Record<Timeliness, number> = {
 describe("task.list", () => {
   it("shows the tracking agency every task of its directives, most urgent first", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items, total } = await caller.task.list({ pageSize: 100 });
 
@@ -82,7 +106,7 @@ describe("task.list", () => {
 
   it("shows PVN only the tasks it leads or coordinates", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "baocao.pvn");
+    const caller = await signedInAs(db, "baocao.pvn");
     const pvn = await agencyId(db, "PVN");
 
     const { items, total } = await caller.task.list({});
@@ -102,7 +126,7 @@ describe("task.list", () => {
 
   it("filters by directive", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items, total } = await caller.task.list({
       directiveId: await directiveIdBy(db, "12/CT-BCT"),
@@ -119,7 +143,7 @@ describe("task.list", () => {
 
   it("filters by lead agency", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items, total } = await caller.task.list({
       leadAgencyId: await agencyId(db, "UBND-20"),
@@ -135,7 +159,7 @@ describe("task.list", () => {
 
   it("filters by status", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const reported = await caller.task.list({ status: ["reported_done"] });
     const closed = await caller.task.list({ status: ["completed", "cancelled"] });
@@ -147,7 +171,7 @@ describe("task.list", () => {
 
   it("filters overdue tasks", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items, total } = await caller.task.list({ timeliness: ["overdue"] });
 
@@ -161,7 +185,7 @@ describe("task.list", () => {
 
   it("filters key tasks", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const key = await caller.task.list({ isKey: true, pageSize: 100 });
     const notKey = await caller.task.list({ isKey: false, pageSize: 100 });
@@ -176,7 +200,7 @@ describe("task.list", () => {
 
   it("searches clause, title and description without diacritics", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items } = await caller.task.list({ query: "lang son" });
 
@@ -185,7 +209,7 @@ describe("task.list", () => {
 
   it("with minDaysOverdue keeps only tasks at least that many days late", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items, total } = await caller.task.list({ minDaysOverdue: 30 });
 
@@ -204,7 +228,7 @@ describe("task.list", () => {
 
   it("sorts overdue tasks by days overdue, most first, as the overdue page expects", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items } = await caller.task.list({ timeliness: ["overdue"], sort: "days_overdue" });
 
@@ -215,7 +239,7 @@ describe("task.list", () => {
 
   it("sorts by deadline with ongoing tasks last", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const { items } = await caller.task.list({ sort: "deadline", pageSize: 100 });
 
@@ -226,7 +250,7 @@ describe("task.list", () => {
 
   it("pages the list and counts every match", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const first = await caller.task.list({ pageSize: 10, page: 1 });
     const third = await caller.task.list({ pageSize: 10, page: 3 });
@@ -241,12 +265,8 @@ describe("task.list", () => {
 
   it("with scope “mine” leaves out tasks of the agency's units assigned by others", async () => {
     const db = await freshDb();
-    const bct = await callerAs(db, "canbo.bct");
-    const finance = await callerForNewUser(db, {
-      username: "canbo.btc",
-      agencyCode: "BTC",
-      role: "officer",
-    });
+    const bct = await signedInAs(db, "canbo.bct");
+    const { caller: finance } = await createUser(db, { role: "officer", agency: "BTC" });
     const { id: directiveId } = await finance.directive.create({
       type: "cong_van",
       number: "55/BTC-QLG",
@@ -272,7 +292,7 @@ describe("task.list", () => {
 
   it("refuses a negative minDaysOverdue and an oversized page with BAD_REQUEST", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const error = await rejection(
       caller.task.list({ minDaysOverdue: -1, sort: "urgency", pageSize: 501 }),
@@ -286,7 +306,7 @@ describe("task.list", () => {
 describe("task.counts", () => {
   it("counts the listed tasks per timeliness category, as the list filter does", async () => {
     const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const caller = await signedInAs(db, "canbo.bct");
 
     const counts = await caller.task.counts({});
 
@@ -306,8 +326,8 @@ describe("task.counts", () => {
 
   it("applies the same filters as the list", async () => {
     const db = await freshDb();
-    const bct = await callerAs(db, "canbo.bct");
-    const pvn = await callerAs(db, "baocao.pvn");
+    const bct = await signedInAs(db, "canbo.bct");
+    const pvn = await signedInAs(db, "baocao.pvn");
 
     const sample = await bct.task.counts({ directiveId: await directiveIdBy(db, "12/CT-BCT") });
     const ofPvn = await pvn.task.counts({});
@@ -326,9 +346,32 @@ describe("task.counts", () => {
 
 describe("task.byId", () => {
   it("gives the task with its directive, parent, assigner, history newest first and rights", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    const reporter = await createUser(db, {
+      role: "reporter",
+      agency: "UBND-20",
+      fullName: "Hoàng Thị Dung",
+    });
+    const at = "2024-02-20";
+    const directive = await createDirective(db, {
+      tracking: "BCT",
+      number: "06/CT-TTg",
+      issuer: "Thủ tướng Chính phủ",
+      at,
+    });
+    const parentId = await createTask(db, { directive, clause: "Mục 6", lead: "BCT", at });
+    const id = await createTask(db, {
+      directive,
+      parent: parentId,
+      clause: "Mục 6.6",
+      lead: "UBND-20",
+      deadline: "2024-03-10",
+      isKey: true,
+      at,
+    });
+    const langSon = await callerOf(db, reporter.id, { at: "2024-02-23T09:30:00.000Z" });
+    await langSon.task.setProgress({ id, progress: 80, version: 1 });
 
     const { task, events, permissions } = await caller.task.byId({ id });
 
@@ -336,7 +379,7 @@ describe("task.byId", () => {
       id,
       clause: "Mục 6.6",
       directive: { number: "06/CT-TTg", issuer: "Thủ tướng Chính phủ" },
-      parent: { id: await taskIdBy(db, "06/CT-TTg", "Mục 6") },
+      parent: { id: parentId },
       leadAgency: { code: "UBND-20" },
       assignerAgency: { code: "BCT" },
       coordinators: [],
@@ -366,12 +409,10 @@ describe("task.byId", () => {
   });
 
   it("gives the lead agency's reporter the right to report, not to edit", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "baocao.langson");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "reporter", agency: "UBND-20" });
 
-    const { permissions } = await caller.task.byId({
-      id: await taskIdBy(db, "06/CT-TTg", "Mục 6.6"),
-    });
+    const { permissions } = await caller.task.byId({ id: await overdueLangSonTask(db) });
 
     expect(permissions).toEqual({
       canEdit: false,
@@ -383,8 +424,8 @@ describe("task.byId", () => {
   });
 
   it("answers NOT_FOUND for an unknown id", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
 
     await expect(caller.task.byId({ id: 999_999 })).rejects.toMatchObject({
       code: "NOT_FOUND",
@@ -393,8 +434,8 @@ describe("task.byId", () => {
   });
 
   it("refuses a malformed id with BAD_REQUEST", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
 
     const error = await rejection(caller.task.byId({ id: 1.5 }));
 
@@ -405,8 +446,9 @@ describe("task.byId", () => {
 
 describe("task.create", () => {
   it("creates a top-level task with coordinators; a Sunday deadline falls on Monday", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    await sampleDirective(db);
     const input = await newTaskInput(db);
 
     const { id } = await caller.task.create(input);
@@ -434,13 +476,14 @@ describe("task.create", () => {
       expect.objectContaining({ kind: "created", newValue: input.title, actor: expect.anything() }),
     ]);
     expect(permissions.canEdit).toBe(true);
-    const pvn = await callerAs(db, "baocao.pvn");
+    const { caller: pvn } = await createUser(db, { role: "reporter", agency: "PVN" });
     expect((await pvn.task.list({})).items.map((item) => item.id)).toContain(id);
   });
 
   it("creates an ongoing task without a deadline", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    await sampleDirective(db);
 
     const { id } = await caller.task.create(
       await newTaskInput(db, { deadline: null, coordinatorAgencyIds: [] }),
@@ -456,12 +499,27 @@ describe("task.create", () => {
   });
 
   it("lets the tracking officer break a task down; the sub-task keeps the assigner", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
-    const parentId = await taskIdBy(db, "06/CT-TTg", "Mục 2");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    const at = "2024-02-20";
+    const directiveId = await createDirective(db, { tracking: "BCT", at });
+    const parentId = await createTask(db, {
+      directive: directiveId,
+      clause: "Mục 2",
+      lead: "BCT",
+      coordinators: ["UBQLV"],
+      at,
+    });
+    await createTask(db, {
+      directive: directiveId,
+      parent: parentId,
+      clause: "Mục 2.1",
+      lead: "PVN",
+      at,
+    });
 
     const { id } = await caller.task.create({
-      directiveId: await directiveIdBy(db, "06/CT-TTg"),
+      directiveId,
       parentId,
       clause: "Mục 2.2",
       title: "Báo cáo kết quả khai thác than năm 2026",
@@ -478,7 +536,7 @@ describe("task.create", () => {
       deadline: "2026-12-31",
       dueOn: "2026-12-31",
     });
-    const { tasks } = await caller.directive.byId({ id: await directiveIdBy(db, "06/CT-TTg") });
+    const { tasks } = await caller.directive.byId({ id: directiveId });
     expect(tasks.filter((item) => item.parentId === parentId).map((item) => item.clause)).toEqual([
       "Mục 2.1",
       "Mục 2.2",
@@ -486,17 +544,21 @@ describe("task.create", () => {
   });
 
   it("lets an officer of the lead agency break its task down and follow the sub-task up", async () => {
-    const db = await freshDb();
-    const pvnOfficer = await callerForNewUser(db, {
-      username: "canbo.pvn",
-      agencyCode: "PVN",
-      role: "officer",
+    const db = await freshDb({ demo: false });
+    const { caller: pvnOfficer } = await createUser(db, { role: "officer", agency: "PVN" });
+    const { caller: bct } = await createUser(db, { role: "officer", agency: "BCT" });
+    const directiveId = await sampleDirective(db);
+    const parentId = await createTask(db, {
+      directive: directiveId,
+      clause: "Mục 4",
+      lead: "PVN",
+      coordinators: ["EVN"],
+      deadline: "2026-11-16",
+      at: "2026-11-07",
     });
-    const bct = await callerAs(db, "canbo.bct");
-    const parentId = await taskIdBy(db, "12/CT-BCT", "Mục 4");
 
     const { id } = await pvnOfficer.task.create({
-      directiveId: await directiveIdBy(db, "12/CT-BCT"),
+      directiveId,
       parentId,
       clause: "Mục 4.1",
       title: "Tổng hợp số liệu cấp khí cho các nhà máy điện",
@@ -516,14 +578,16 @@ describe("task.create", () => {
   });
 
   it("refuses a reporter of the lead agency breaking its task down (FORBIDDEN)", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "baocao.pvn");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "reporter", agency: "PVN" });
+    const directiveId = await sampleDirective(db);
+    const parentId = await createTask(db, { directive: directiveId, clause: "Mục 4", lead: "PVN" });
     const before = await countRows(db, "task");
 
     await expect(
       caller.task.create({
-        directiveId: await directiveIdBy(db, "12/CT-BCT"),
-        parentId: await taskIdBy(db, "12/CT-BCT", "Mục 4"),
+        directiveId,
+        parentId,
         title: "Nhiệm vụ con",
         leadAgencyId: await agencyId(db, "Petrolimex"),
         deadline: null,
@@ -533,15 +597,18 @@ describe("task.create", () => {
   });
 
   it("refuses a parent from another directive with NOT_FOUND on parentId", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    await sampleDirective(db);
+    const otherDirective = await createDirective(db, { tracking: "BCT" });
+    const parentId = await createTask(db, {
+      directive: otherDirective,
+      clause: "Mục 2",
+      lead: "BCT",
+    });
     const before = await countRows(db, "task");
 
-    const error = await rejection(
-      caller.task.create(
-        await newTaskInput(db, { parentId: await taskIdBy(db, "06/CT-TTg", "Mục 2") }),
-      ),
-    );
+    const error = await rejection(caller.task.create(await newTaskInput(db, { parentId })));
 
     expect(error.code).toBe("NOT_FOUND");
     expect(error.cause).toBeInstanceOf(FieldCause);
@@ -550,8 +617,9 @@ describe("task.create", () => {
   });
 
   it("refuses an agency that no longer exists as lead (BAD_REQUEST on leadAgencyId)", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    await sampleDirective(db);
     const before = await countRows(db, "task");
 
     const error = await rejection(
@@ -565,8 +633,9 @@ describe("task.create", () => {
   });
 
   it("refuses an empty title with BAD_REQUEST on title and writes nothing", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    await sampleDirective(db);
     const tasksBefore = await countRows(db, "task");
     const eventsBefore = await countRows(db, "taskEvent");
 
@@ -579,8 +648,9 @@ describe("task.create", () => {
   });
 
   it("refuses the lead agency as a coordinator too (BAD_REQUEST on coordinatorAgencyIds)", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    await sampleDirective(db);
     const pvn = await agencyId(db, "PVN");
     const before = await countRows(db, "task");
     const coordinatorsBefore = await countRows(db, "taskCoordinator");
@@ -598,8 +668,9 @@ describe("task.create", () => {
   });
 
   it("refuses an impossible deadline with BAD_REQUEST on deadline", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    await sampleDirective(db);
     const before = await countRows(db, "task");
 
     const error = await rejection(
@@ -612,8 +683,9 @@ describe("task.create", () => {
   });
 
   it("answers NOT_FOUND for an unknown directive", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    await sampleDirective(db);
 
     await expect(
       caller.task.create(await newTaskInput(db, { directiveId: 999_999 })),
@@ -623,9 +695,9 @@ describe("task.create", () => {
 
 describe("task.update", () => {
   it("changes the fields, recomputes the deadline in force and bumps the version", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "12/CT-BCT", "Mục 3");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    const id = await borderTask(db);
     const input = await taskUpdateInput(caller, id);
     const btc = await agencyId(db, "BTC");
     const bca = await agencyId(db, "BCA");
@@ -654,9 +726,9 @@ describe("task.update", () => {
   });
 
   it("clears the deadline in force together with the deadline", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "12/CT-BCT", "Mục 3");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    const id = await borderTask(db);
 
     await caller.task.update({ ...(await taskUpdateInput(caller, id)), deadline: null });
 
@@ -664,10 +736,10 @@ describe("task.update", () => {
   });
 
   it("moves the task to another lead agency, which the old one can then no longer see", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
-    const langSon = await callerAs(db, "baocao.langson");
-    const id = await taskIdBy(db, "12/CT-BCT", "Mục 3");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    const { caller: langSon } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const id = await borderTask(db);
     const input = await taskUpdateInput(caller, id);
 
     await caller.task.update({ ...input, leadAgencyId: await agencyId(db, "UBND-22") });
@@ -677,9 +749,9 @@ describe("task.update", () => {
   });
 
   it("refuses a stale version with CONFLICT and changes nothing", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "12/CT-BCT", "Mục 3");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    const id = await borderTask(db);
     const input = await taskUpdateInput(caller, id);
     await caller.task.update({ ...input, description: "Mô tả mới." });
     const before = await taskState(db, id);
@@ -698,11 +770,18 @@ describe("task.update", () => {
   });
 
   it("refuses the lead agency's reporter (FORBIDDEN) and a closed task (FORBIDDEN)", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const reporter = await callerAs(db, "baocao.langson");
-    const open = await taskIdBy(db, "12/CT-BCT", "Mục 3");
-    const closed = await taskIdBy(db, "06/CT-TTg", "Mục 8.2");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const open = await borderTask(db);
+    const closed = await createTask(db, {
+      directive: await createDirective(db, { tracking: "BCT", at: "2024-02-16" }),
+      clause: "Mục 8.2",
+      lead: "UBND-20",
+      deadline: "2024-03-31",
+      status: "completed",
+      at: "2024-04-08",
+    });
     const openInput = await taskUpdateInput(officer, open);
     const closedInput = await taskUpdateInput(officer, closed);
     const openBefore = await taskState(db, open);
@@ -720,9 +799,9 @@ describe("task.update", () => {
   });
 
   it("refuses the lead agency as coordinator with BAD_REQUEST and changes nothing", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "12/CT-BCT", "Mục 3");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    const id = await borderTask(db);
     const input = await taskUpdateInput(caller, id);
     const before = await taskState(db, id);
 
@@ -738,9 +817,10 @@ describe("task.update", () => {
 
 describe("task.setProgress", () => {
   it("records progress on a task not yet started and moves it to in progress", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const reporter = await callerAs(db, "baocao.langson");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    await sampleDirective(db);
     const { id } = await officer.task.create(
       await newTaskInput(db, { leadAgencyId: await agencyId(db, "UBND-20") }),
     );
@@ -764,9 +844,10 @@ describe("task.setProgress", () => {
   });
 
   it("keeps a task not started when the progress reported is 0", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const reporter = await callerAs(db, "baocao.langson");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    await sampleDirective(db);
     const { id } = await officer.task.create(
       await newTaskInput(db, { leadAgencyId: await agencyId(db, "UBND-20") }),
     );
@@ -777,9 +858,9 @@ describe("task.setProgress", () => {
   });
 
   it("updates the progress of a task in progress", async () => {
-    const db = await freshDb();
-    const reporter = await callerAs(db, "baocao.langson");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     await reporter.task.setProgress({ id, progress: 90, version: before.version });
@@ -793,9 +874,9 @@ describe("task.setProgress", () => {
   });
 
   it("refuses anyone but the lead agency (FORBIDDEN) and changes nothing", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     await expect(
@@ -806,9 +887,16 @@ describe("task.setProgress", () => {
   });
 
   it("refuses progress on a task reported done (BAD_REQUEST on progress)", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 5");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    // The Ministry leads this task itself, so its officer is of the lead agency.
+    const id = await createTask(db, {
+      directive: await createDirective(db, { tracking: "BCT", at: "2024-02-16" }),
+      lead: "BCT",
+      deadline: "2024-12-31",
+      status: "reported_done",
+      at: "2024-12-20",
+    });
     const before = await taskState(db, id);
 
     const error = await rejection(
@@ -821,9 +909,9 @@ describe("task.setProgress", () => {
   });
 
   it("refuses progress above 100 with BAD_REQUEST on progress", async () => {
-    const db = await freshDb();
-    const reporter = await callerAs(db, "baocao.langson");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     const error = await rejection(
@@ -836,9 +924,9 @@ describe("task.setProgress", () => {
   });
 
   it("refuses a stale version with CONFLICT and changes nothing", async () => {
-    const db = await freshDb();
-    const reporter = await callerAs(db, "baocao.langson");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     await expect(
@@ -851,9 +939,13 @@ describe("task.setProgress", () => {
 
 describe("task.addNote", () => {
   it("adds a note to the history without changing the task", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, {
+      role: "officer",
+      agency: "BCT",
+      fullName: "Nguyễn Văn An",
+    });
+    const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
     expect(await caller.task.addNote({ id, note: "Đề nghị tỉnh báo cáo trước 30/11." })).toEqual({
@@ -872,9 +964,9 @@ describe("task.addNote", () => {
   });
 
   it("refuses an empty note with BAD_REQUEST on note and writes nothing", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 6.6");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    const id = await overdueLangSonTask(db);
     const before = await eventRows(db, id);
 
     const error = await rejection(caller.task.addNote({ id, note: "   " }));
@@ -885,8 +977,9 @@ describe("task.addNote", () => {
   });
 
   it("answers NOT_FOUND for an unknown task", async () => {
-    const db = await freshDb();
-    const caller = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    await overdueLangSonTask(db);
     const before = await countRows(db, "taskEvent");
 
     await expect(caller.task.addNote({ id: 999_999, note: "Ghi chú" })).rejects.toMatchObject({
@@ -898,9 +991,9 @@ describe("task.addNote", () => {
 
 describe("tasks need a session", () => {
   it("refuses list, counts and byId without one", async () => {
-    const db = await freshDb();
+    const db = await freshDb({ demo: false });
     const anonymous = anonymousCaller(db);
-    const id = await taskIdBy(db, "06/CT-TTg", "Mục 1");
+    const id = await overdueLangSonTask(db);
 
     await expect(anonymous.task.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(anonymous.task.counts({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });

@@ -8,13 +8,14 @@ import {
   issuePaths,
   NEW_USER_PASSWORD,
   rejection,
-  userIdOf,
+  signedInAs,
 } from "../support/api.ts";
+import { createUser } from "../support/factory.ts";
 
 describe("user.list", () => {
   it("lists every user by username, with their agency", async () => {
     const db = await freshDb();
-    const admin = await callerAs(db, "quantri");
+    const admin = await signedInAs(db, "quantri");
 
     const { items, total } = await admin.user.list({});
 
@@ -37,7 +38,7 @@ describe("user.list", () => {
 
   it("searches by username and pages, counting every match", async () => {
     const db = await freshDb();
-    const admin = await callerAs(db, "quantri");
+    const admin = await signedInAs(db, "quantri");
 
     const bct = await admin.user.list({ query: "bct" });
     const page = await admin.user.list({ pageSize: 2, page: 3 });
@@ -49,8 +50,8 @@ describe("user.list", () => {
   });
 
   it("refuses non-admins with FORBIDDEN", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
 
     await expect(officer.user.list({})).rejects.toMatchObject({
       code: "FORBIDDEN",
@@ -61,8 +62,8 @@ describe("user.list", () => {
 
 describe("user.create", () => {
   it("creates a user who can then sign in, and records it in the audit log", async () => {
-    const db = await freshDb();
-    const admin = await callerAs(db, "quantri");
+    const db = await freshDb({ demo: false });
+    const { id: adminId, caller: admin } = await createUser(db, { role: "admin", agency: "VPCP" });
     const btc = await agencyId(db, "BTC");
 
     const created = await admin.user.create({
@@ -99,9 +100,7 @@ describe("user.create", () => {
       .where("auditLog.entity", "=", "user")
       .where("auditLog.action", "=", "create")
       .execute();
-    expect(audit).toEqual([
-      expect.objectContaining({ actorId: await userIdOf(db, "quantri"), entityId: created?.id }),
-    ]);
+    expect(audit).toEqual([expect.objectContaining({ actorId: adminId, entityId: created?.id })]);
     expect(JSON.parse(audit[0]?.detail ?? "{}")).toEqual({
       username: "canbo.btc",
       role: "officer",
@@ -110,8 +109,9 @@ describe("user.create", () => {
   });
 
   it("refuses a username already taken (CONFLICT on username) and writes nothing", async () => {
-    const db = await freshDb();
-    const admin = await callerAs(db, "quantri");
+    const db = await freshDb({ demo: false });
+    const { caller: admin } = await createUser(db, { role: "admin", agency: "VPCP" });
+    await createUser(db, { role: "officer", agency: "BCT", username: "canbo.bct" });
     const before = await countRows(db, "appUser");
 
     const error = await rejection(
@@ -131,8 +131,8 @@ describe("user.create", () => {
   });
 
   it("refuses an unknown agency (BAD_REQUEST on agencyId)", async () => {
-    const db = await freshDb();
-    const admin = await callerAs(db, "quantri");
+    const db = await freshDb({ demo: false });
+    const { caller: admin } = await createUser(db, { role: "admin", agency: "VPCP" });
     const before = await countRows(db, "appUser");
 
     const error = await rejection(
@@ -151,8 +151,8 @@ describe("user.create", () => {
   });
 
   it("refuses a short password, a malformed username and an empty name, field by field", async () => {
-    const db = await freshDb();
-    const admin = await callerAs(db, "quantri");
+    const db = await freshDb({ demo: false });
+    const { caller: admin } = await createUser(db, { role: "admin", agency: "VPCP" });
     const before = await countRows(db, "appUser");
 
     const error = await rejection(
@@ -173,8 +173,8 @@ describe("user.create", () => {
   });
 
   it("refuses non-admins with FORBIDDEN and writes nothing", async () => {
-    const db = await freshDb();
-    const officer = await callerAs(db, "canbo.bct");
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
     const before = await countRows(db, "appUser");
 
     await expect(

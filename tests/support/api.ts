@@ -1,26 +1,25 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TRPCError } from "@trpc/server";
 import { sql } from "kysely";
-import { afterEach } from "vitest";
+import { afterEach, inject } from "vitest";
 import { ZodError } from "zod";
 import { type Db, openDb } from "../../db/open.ts";
 import type { Database } from "../../db/schema.ts";
 import { seedDemo } from "../../db/seed-demo.ts";
-import { seedReference } from "../../db/seed-reference.ts";
 import { type Clock, fixedClock } from "../../server/clock.ts";
-import { type Context, resolveSession } from "../../server/context.ts";
+import { type Context, type CookieJar, resolveSession } from "../../server/context.ts";
 import { DEMO_PASSWORD } from "../../server/demo.ts";
-import { hashPassword } from "../../server/password.ts";
 import { appRouter } from "../../server/router.ts";
+import { newSessionToken, SESSION_HOURS, sessionIdFromToken } from "../../server/session.ts";
 import { createCallerFactory } from "../../server/trpc.ts";
 
-/** Tests run "today" = 26/11/2026 10:00 in Vietnam (03:00 UTC), whatever day they run on. */
-export const TEST_NOW = "2026-11-26T03:00:00.000Z";
+import { TEST_NOW } from "./test-now.ts";
+
+export { TEST_NOW };
 
 const createCaller = createCallerFactory(appRouter);
-let demoHash: Promise<string> | undefined;
 const opened: { db: Db; dir: string }[] = [];
 const dataDirs = new WeakMap<Db, string>();
 
@@ -38,16 +37,36 @@ afterEach(async () => {
   }
 });
 
-/** A new SQLite file for one test: migrated, with reference data and (by default) the demo data. */
+/** The template files the API project's global set-up migrated and seeded (./global-setup.ts). */
+function templates() {
+  const provided = inject("dbTemplates");
+  if (!provided) throw new Error("freshDb() needs tests/support/global-setup.ts as globalSetup");
+  return provided;
+}
+
+/** The hash of the demo password, computed once per run. */
+export function demoPasswordHash(): string {
+  return templates().passwordHash;
+}
+
+/**
+ * A new SQLite file for one test: migrated, with reference data and (by default) the demo data
+ * seeded at TEST_NOW, or at `now`. A copy of the template file, so nothing is left to migrate.
+ */
 export async function freshDb(options: { demo?: boolean; now?: string } = {}): Promise<Db> {
+  const { reference, demo } = templates();
   const dir = mkdtempSync(join(tmpdir(), "dondoc-test-"));
-  const db = await openDb(join(dir, "test.db"));
+  const path = join(dir, "test.db");
+  const now = options.now ?? TEST_NOW;
+  const withDemo = options.demo !== false;
+  // The demo's sample directive has deadlines relative to its "now": another now seeds anew.
+  const seededAtNow = withDemo && now !== TEST_NOW;
+  copyFileSync(withDemo && !seededAtNow ? demo : reference, path);
+  const db = await openDb(path);
   opened.push({ db, dir });
   dataDirs.set(db, dir);
-  await seedReference(db);
-  if (options.demo !== false) {
-    demoHash ??= hashPassword(DEMO_PASSWORD);
-    await seedDemo(db, { now: new Date(options.now ?? TEST_NOW), passwordHash: await demoHash });
+  if (seededAtNow) {
+    await seedDemo(db, { now: new Date(now), passwordHash: demoPasswordHash() });
   }
   return db;
 }
@@ -113,14 +132,59 @@ export async function signIn(
     password: options.password ?? DEMO_PASSWORD,
   });
   const token = jar.token;
+  if (!token) throw new Error(`login as ${username} gave no session`);
+  const caller = await sessionCaller(db, token, { ...options, clock, cookies });
+  return { caller, token, jar };
+}
+
+/** A caller carrying the session of `token`, as the browser holding that cookie would be. */
+export async function sessionCaller(
+  db: Db,
+  token: string,
+  options: { clock?: Clock; language?: "vi" | "en"; cookies?: CookieJar } = {},
+) {
+  const clock = options.clock ?? fixedClock(TEST_NOW);
   const session = await resolveSession(db, clock, token);
-  if (!token || !session.user) throw new Error(`login as ${username} gave no session`);
-  const caller = createCaller({
+  if (!session.user) throw new Error("the token opens no session");
+  return createCaller({
     ...anonymousContext(db, clock, options.language),
     ...session,
-    cookies,
+    cookies: options.cookies ?? cookieRecorder().cookies,
   });
-  return { caller, token, jar };
+}
+
+/** A caller on a new session of the user, opened without the password check. */
+export async function openSession(
+  db: Db,
+  userId: number,
+  options: { clock?: Clock; language?: "vi" | "en" } = {},
+) {
+  const clock = options.clock ?? fixedClock(TEST_NOW);
+  const now = clock.now();
+  const token = newSessionToken();
+  await db
+    .insertInto("session")
+    .values({
+      id: sessionIdFromToken(token),
+      userId,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
+    })
+    .execute();
+  return sessionCaller(db, token, { clock, language: options.language });
+}
+
+/**
+ * Signed in as a user (a demo account, say) for a test about something other than signing in:
+ * a new session without the password check, which costs an Argon2 hash each time. auth.login
+ * has its own tests; `callerAs` goes through it.
+ */
+export async function signedInAs(
+  db: Db,
+  username: string,
+  options: { clock?: Clock; language?: "vi" | "en" } = {},
+) {
+  return openSession(db, await userIdOf(db, username), options);
 }
 
 /** Signs in through auth.login (the real password check) and returns a caller with that session. */
@@ -159,25 +223,6 @@ export type Caller = Awaited<ReturnType<typeof callerAs>>;
 
 /** The password of users the tests create through user.create. */
 export const NEW_USER_PASSWORD = "mat-khau-thu-nghiem";
-
-/**
- * Creates a user through user.create (signed in as the demo admin) and signs in as that user.
- * Used for agencies without a demo account (an officer of Bộ Tài chính, of Tuyên Quang...).
- */
-export async function callerForNewUser(
-  db: Db,
-  user: { username: string; agencyCode: string; role: "officer" | "leader" | "reporter" },
-): Promise<Caller> {
-  const admin = await callerAs(db, "quantri");
-  await admin.user.create({
-    username: user.username,
-    fullName: `Người dùng thử ${user.username}`,
-    agencyId: await agencyId(db, user.agencyCode),
-    role: user.role,
-    password: NEW_USER_PASSWORD,
-  });
-  return callerAs(db, user.username, { password: NEW_USER_PASSWORD });
-}
 
 /** Id of a user by username. */
 export async function userIdOf(db: Db, username: string): Promise<number> {

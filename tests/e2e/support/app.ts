@@ -14,15 +14,17 @@ export const DEMO_PASSWORD = "dondoc-demo";
 export type RunningApp = { url: string; stop(): Promise<void> };
 
 /**
- * Starts the built app (`server/main.ts` serving dist/client) on a random port with its own new
+ * Starts the built app (dist/server/main.js serving dist/client) on a random port with its own new
  * database, seeded with the demo data, and the clock set to E2E_NOW.
  */
 export async function startApp(): Promise<RunningApp> {
-  if (!existsSync(new URL("dist/client/index.html", ROOT))) {
-    throw new Error("dist/client is missing: run `npx vite build` first (npm test does).");
+  for (const built of ["dist/client/index.html", "dist/server/main.js"]) {
+    if (!existsSync(new URL(built, ROOT))) {
+      throw new Error(`${built} is missing: run \`npm run build\` first (npm test does).`);
+    }
   }
   const dir = mkdtempSync(join(tmpdir(), "dondoc-e2e-"));
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["dist/server/main.js"], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,0 +1,45 @@
+/**
+ * Builds the server into plain JavaScript: dist/server/main.js (the server) and
+ * dist/server/create-admin.js (the admin CLI). Packages stay imports of node_modules.
+ *   node --import tsx scripts/build-server.ts      (part of `npm run build`)
+ */
+import { readFile } from "node:fs/promises";
+import { relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build, type Plugin } from "esbuild";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const outdir = fileURLToPath(new URL("../dist/server/", import.meta.url));
+
+/**
+ * Some modules read files beside their source: db/seed-reference.ts the seed JSON
+ * (`new URL("./seed/…", import.meta.url)`), server/app.ts the built client (`../dist/client`).
+ * In a bundle every module would share the bundle's import.meta.url, so each module's
+ * import.meta.url becomes its source file's URL, computed at run time from the bundle's own
+ * location: those paths resolve exactly as they do under tsx, wherever the project folder is.
+ */
+const sourceImportMetaUrl: Plugin = {
+  name: "source-import-meta-url",
+  setup(context) {
+    context.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const fromBundle = relative(outdir, args.path).split(sep).join("/");
+      const sourceUrl = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
+      return { contents: source.replaceAll("import.meta.url", sourceUrl), loader: "ts" };
+    });
+  },
+};
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { main: "server/main.ts", "create-admin": "server/cli/create-admin.ts" },
+  outdir,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  sourcemap: "linked",
+  logLevel: "warning",
+  plugins: [sourceImportMetaUrl],
+});
