@@ -21,7 +21,7 @@ import { useTRPC } from "../trpc.ts";
 import { applyServerError, FormAlert, useFieldError } from "../ui/form.tsx";
 import { LanguageSwitch } from "../ui/language-switch.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
-import { safeNext } from "./current-user.tsx";
+import { safeNext } from "./next-path.ts";
 
 type LoginSchema = typeof loginInput;
 
@@ -46,9 +46,10 @@ export function LoginPage() {
   const onSubmit = form.handleSubmit((values) => {
     setGeneral(null);
     login.mutate(values, {
-      onSuccess: async (user) => {
+      onSuccess: async () => {
         queryClient.removeQueries();
-        queryClient.setQueryData(trpc.auth.me.queryKey(), user ?? null);
+        // Who is signed in, with the server's today, before the next page asks.
+        await queryClient.fetchQuery(trpc.auth.me.queryOptions());
         await navigate(next, { replace: true });
       },
       onError: (error) => {

@@ -20,11 +20,11 @@ import type { z } from "zod";
 import { commentCreateInput } from "../../shared/comment.ts";
 import { EvidenceList } from "../evidence/evidence-list.tsx";
 import { EvidenceUpload } from "../evidence/evidence-upload.tsx";
-import { useInvalidateReporting } from "../report/invalidate.ts";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
 import { ErrorView } from "../ui/error-view.tsx";
 import { applyServerError, FormAlert, useFieldError } from "../ui/form.tsx";
 import { useFormatters } from "../ui/format.ts";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { LoadingLines } from "../ui/loading.tsx";
 
 type CommentList = RouterOutputs["comment"]["list"];
@@ -48,7 +48,7 @@ function CommentForm({
   const { t } = useTranslation();
   const trpc = useTRPC();
   const fieldError = useFieldError();
-  const invalidate = useInvalidateReporting();
+  const invalidate = useInvalidateTasks();
   const [serverError, setServerError] = useState<string | null>(null);
   const form = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),

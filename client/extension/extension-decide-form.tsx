@@ -8,10 +8,10 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { formatDate } from "../../shared/date.ts";
 import { type ExtensionDecision, extensionDecideInput } from "../../shared/extension.ts";
-import { useInvalidateReporting } from "../report/invalidate.ts";
 import { useTRPC } from "../trpc.ts";
 import { DateField } from "../ui/date-field.tsx";
 import { applyServerError, FormAlert, useFieldError } from "../ui/form.tsx";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
 
 type Values = z.input<typeof extensionDecideInput>;
 const FIELDS = ["deadline", "note"] as const;
@@ -28,7 +28,7 @@ export function ExtensionDecideForm({
   const { t } = useTranslation();
   const trpc = useTRPC();
   const fieldError = useFieldError();
-  const invalidate = useInvalidateReporting();
+  const invalidate = useInvalidateTasks();
   const [serverError, setServerError] = useState<string | null>(null);
   const form = useForm<Values, unknown, z.output<typeof extensionDecideInput>>({
     resolver: zodResolver(extensionDecideInput),

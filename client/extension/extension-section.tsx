@@ -8,11 +8,11 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { formatDate } from "../../shared/date.ts";
 import { extensionRequestInput } from "../../shared/extension.ts";
-import { useInvalidateReporting } from "../report/invalidate.ts";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
 import { DateField } from "../ui/date-field.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
 import { applyServerError, FormAlert, useFieldError } from "../ui/form.tsx";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { LoadingLines } from "../ui/loading.tsx";
 import { ExtensionDecideForm } from "./extension-decide-form.tsx";
 import { ExtensionItem } from "./extension-item.tsx";
@@ -24,7 +24,7 @@ function ExtensionRequestForm({ task, onDone }: { task: TaskDetail["task"]; onDo
   const { t } = useTranslation();
   const trpc = useTRPC();
   const fieldError = useFieldError();
-  const invalidate = useInvalidateReporting();
+  const invalidate = useInvalidateTasks();
   const [serverError, setServerError] = useState<string | null>(null);
   const form = useForm<RequestValues, unknown, z.output<typeof requestSchema>>({
     resolver: zodResolver(requestSchema),

@@ -8,12 +8,12 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { reportCompleteInput } from "../../shared/report.ts";
 import { EvidenceUpload } from "../evidence/evidence-upload.tsx";
-import { usePhoneLayout } from "../task/task-card.tsx";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
 import { errorFacts } from "../ui/api-error.ts";
 import { DateField } from "../ui/date-field.tsx";
 import { applyServerError, FormAlert, useFieldError } from "../ui/form.tsx";
-import { useInvalidateReporting } from "./invalidate.ts";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
+import { usePhoneLayout } from "../ui/phone-layout.ts";
 
 const schema = reportCompleteInput.omit({ taskId: true, version: true });
 type Values = z.input<typeof schema>;
@@ -23,7 +23,7 @@ function CompletionFields({ task, onDone }: { task: TaskDetail["task"]; onDone: 
   const { t } = useTranslation();
   const trpc = useTRPC();
   const fieldError = useFieldError();
-  const invalidate = useInvalidateReporting();
+  const invalidate = useInvalidateTasks();
   const [serverError, setServerError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const form = useForm<Values, unknown, z.output<typeof schema>>({

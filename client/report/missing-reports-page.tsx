@@ -14,13 +14,13 @@ import {
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { usePhoneLayout } from "../task/task-card.tsx";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
+import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { intParam, useUrlState } from "../ui/url-state.ts";
 import { usePeriodName } from "./period.ts";
 

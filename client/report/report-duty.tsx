@@ -14,7 +14,7 @@ import { type TaskDetail, useTRPC } from "../trpc.ts";
 import { DateField } from "../ui/date-field.tsx";
 import { applyServerError, FormAlert, sharedSchemaResolver, useFieldError } from "../ui/form.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { useInvalidateReporting } from "./invalidate.ts";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { useDutyText, usePeriodName } from "./period.ts";
 import type { ReportList } from "./report-form.tsx";
 
@@ -138,7 +138,7 @@ export function ReportDutyForm({
   const trpc = useTRPC();
   const titleId = useId();
   const fieldError = useFieldError();
-  const invalidate = useInvalidateReporting();
+  const invalidate = useInvalidateTasks();
   const [serverError, setServerError] = useState<string | null>(null);
   const form = useForm<DutyValues, unknown, ReportDuty>({
     resolver: sharedSchemaResolver<DutyValues, ReportDuty>(reportDutySchema),

@@ -24,7 +24,7 @@ import { type RouterOutputs, type TaskDetail, useTRPC } from "../trpc.ts";
 import { errorFacts } from "../ui/api-error.ts";
 import { applyServerError, FormAlert, useFieldError } from "../ui/form.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { useInvalidateReporting } from "./invalidate.ts";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { usePeriodName } from "./period.ts";
 
 export type ReportList = RouterOutputs["report"]["list"];
@@ -69,7 +69,7 @@ export function ReportForm({
   const fieldError = useFieldError();
   const periodName = usePeriodName();
   const { date, dateTime } = useFormatters();
-  const invalidate = useInvalidateReporting();
+  const invalidate = useInvalidateTasks();
   const [serverError, setServerError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const agency = list.permissions.reportingAgency;

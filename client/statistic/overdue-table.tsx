@@ -14,10 +14,10 @@ import { type ReactNode, type RefObject, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { STALE_REPORT_DAYS } from "../../shared/statistic.ts";
-import { TaskTitle } from "../task/task-title.tsx";
 import type { RouterOutputs } from "../trpc.ts";
 import { KeyTaskBadge } from "../ui/badges.tsx";
 import { useFormatters } from "../ui/format.ts";
+import { TaskTitle } from "../ui/task-title.tsx";
 import classes from "./overdue-table.module.css";
 import { useStatisticFormat } from "./statistic-scope.ts";
 

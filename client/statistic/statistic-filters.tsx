@@ -5,10 +5,10 @@ import { vnDate } from "../../shared/date.ts";
 import { DIRECTIVE_TYPES } from "../../shared/directive.ts";
 import { PERIOD_KINDS, STATISTIC_BASES } from "../../shared/statistic.ts";
 import { AgencySelect } from "../agency/agency-picker.tsx";
-import { usePhoneLayout } from "../task/task-card.tsx";
 import { DateField } from "../ui/date-field.tsx";
+import { DirectiveSelect } from "../ui/directive-select.tsx";
+import { usePhoneLayout } from "../ui/phone-layout.ts";
 import type { useUrlState } from "../ui/url-state.ts";
-import { DirectiveSelect } from "./directive-select.tsx";
 import { periodOutOfOrder, type UrlScope } from "./statistic-scope.ts";
 
 type Update = ReturnType<typeof useUrlState>["update"];

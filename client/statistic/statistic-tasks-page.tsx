@@ -14,7 +14,6 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDate } from "../../shared/date.ts";
 import { STATISTIC_CELLS } from "../../shared/statistic.ts";
-import { TaskTitle } from "../task/task-title.tsx";
 import type { RouterOutputs } from "../trpc.ts";
 import { useTRPC } from "../trpc.ts";
 import { StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
@@ -24,6 +23,7 @@ import { useFormatters } from "../ui/format.ts";
 import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
+import { TaskTitle } from "../ui/task-title.tsx";
 import { enumParam, intParam, useUrlState } from "../ui/url-state.ts";
 import { useScopeDescription } from "./scope-description.ts";
 import {

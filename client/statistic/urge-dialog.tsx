@@ -4,10 +4,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { taskAddNotesInput } from "../../shared/task.ts";
-import { useInvalidateTasks } from "../task/invalidate.ts";
 import { useTRPC } from "../trpc.ts";
 import { errorFacts } from "../ui/api-error.ts";
 import { FormAlert, useFieldError } from "../ui/form.tsx";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
 import type { OverdueItem } from "./overdue-table.tsx";
 import { useStatisticFormat } from "./statistic-scope.ts";
 

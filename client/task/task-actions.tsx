@@ -18,10 +18,10 @@ import type { z } from "zod";
 import { taskAddNoteInput, taskSetStatusInput } from "../../shared/task.ts";
 import { findTransition, type TaskStatus } from "../../shared/task-status.ts";
 import { CompletionDialog } from "../report/completion-form.tsx";
-import { useInvalidateReporting } from "../report/invalidate.ts";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
 import { errorFacts } from "../ui/api-error.ts";
 import { applyServerError, FormAlert, useFieldError } from "../ui/form.tsx";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
 
 type Task = TaskDetail["task"];
 
@@ -62,7 +62,7 @@ export function TaskStatusForm({ task, targets }: { task: Task; targets: TaskSta
   const { t } = useTranslation();
   const trpc = useTRPC();
   const fieldError = useFieldError();
-  const invalidate = useInvalidateReporting();
+  const invalidate = useInvalidateTasks();
   const [serverError, setServerError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const [completing, setCompleting] = useState(false);
@@ -177,7 +177,7 @@ export function TaskNoteForm({ task }: { task: Task }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const fieldError = useFieldError();
-  const invalidate = useInvalidateReporting();
+  const invalidate = useInvalidateTasks();
   const [serverError, setServerError] = useState<string | null>(null);
   const form = useForm<z.input<typeof noteSchema>, unknown, z.output<typeof noteSchema>>({
     resolver: zodResolver(noteSchema),

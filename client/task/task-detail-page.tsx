@@ -27,9 +27,9 @@ import { useFormatters } from "../ui/format.ts";
 import { LoadingLines } from "../ui/loading.tsx";
 import { NotFoundView } from "../ui/not-found-view.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
+import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { ProgressLabel } from "../ui/progress-label.tsx";
 import { TaskNoteForm, TaskStatusForm } from "./task-actions.tsx";
-import { usePhoneLayout } from "./task-card.tsx";
 import { isReturn, TaskHistory } from "./task-history.tsx";
 import { TaskTreeTable, treeRows } from "./task-tree.tsx";
 

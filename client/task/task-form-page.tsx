@@ -8,11 +8,11 @@ import { type TaskDetail, useTRPC } from "../trpc.ts";
 import { errorFacts } from "../ui/api-error.ts";
 import { Crumbs } from "../ui/crumbs.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { LoadingLines } from "../ui/loading.tsx";
 import { NotFoundView } from "../ui/not-found-view.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { intParam } from "../ui/url-state.ts";
-import { useInvalidateTasks } from "./invalidate.ts";
 import { TaskForm } from "./task-form.tsx";
 
 /** A new task of a directive, or a sub-task when `?parentId=` is given ("giao nhiệm vụ con"). */

@@ -16,11 +16,11 @@ import { Link } from "react-router";
 import { TASK_STATUSES } from "../../shared/task-status.ts";
 import { TIMELINESS } from "../../shared/timeliness.ts";
 import { AgencySelect } from "../agency/agency-picker.tsx";
-import { DirectiveSelect } from "../statistic/directive-select.tsx";
-import { useStatisticFormat } from "../statistic/statistic-scope.ts";
 import { useTRPC } from "../trpc.ts";
+import { DirectiveSelect } from "../ui/directive-select.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
+import { useFormatters } from "../ui/format.ts";
 import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
@@ -47,7 +47,7 @@ function listParam<T extends string>(
 export function TaskListPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const { count } = useStatisticFormat();
+  const { number } = useFormatters();
   const { params, update } = useUrlState();
   const leadAgencyId = intParam(params, "lead");
   const timeliness = listParam(params, "timeliness", TIMELINESS);
@@ -189,7 +189,7 @@ export function TaskListPage() {
       ) : (
         <div>
           <Text fw={600} mb="xs" role="status">
-            {t("taskList.count", { count: list.data.total, total: count(list.data.total) })}
+            {t("taskList.count", { count: list.data.total, total: number(list.data.total) })}
           </Text>
           <TaskTable tasks={list.data.items} label={t("taskList.title")} />
           <Pager

@@ -4,9 +4,10 @@ import { Link } from "react-router";
 import type { TaskListItem } from "../trpc.ts";
 import { StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
 import { useFormatters } from "../ui/format.ts";
+import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { ProgressLabel } from "../ui/progress-label.tsx";
-import { TaskCardList, usePhoneLayout } from "./task-card.tsx";
-import { TaskTitle } from "./task-title.tsx";
+import { TaskTitle } from "../ui/task-title.tsx";
+import { TaskCardList } from "./task-card.tsx";
 
 /** A list of tasks: a table on wide screens, cards on phones. `label` names it for screen readers. */
 export function TaskTable({ tasks, label }: { tasks: readonly TaskListItem[]; label: string }) {

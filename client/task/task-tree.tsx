@@ -4,7 +4,7 @@ import type { TaskListItem } from "../trpc.ts";
 import { StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { ProgressLabel } from "../ui/progress-label.tsx";
-import { TaskTitle } from "./task-title.tsx";
+import { TaskTitle } from "../ui/task-title.tsx";
 
 type TreeRow = { task: TaskListItem; depth: number };
 

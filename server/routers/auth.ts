@@ -1,6 +1,7 @@
 import { appendAudit } from "../../db/audit.ts";
 import { deleteSession, insertSession } from "../../db/session.ts";
 import { credentialsByUsername, userById } from "../../db/user.ts";
+import { vnDate } from "../../shared/date.ts";
 import { loginInput } from "../../shared/user.ts";
 import { fail } from "../errors.ts";
 import { decoyPasswordHash, verifyPassword } from "../password.ts";
@@ -63,6 +64,11 @@ export const authRouter = router({
     return { ok: true };
   }),
 
-  /** The signed-in user, or null. */
-  me: publicProcedure.query(({ ctx }) => ctx.user),
+  /**
+   * The signed-in user, or null; with the server's "today" (the Vietnam date of its clock), which
+   * the browser uses instead of its own clock wherever a date is decided.
+   */
+  me: publicProcedure.query(({ ctx }) =>
+    ctx.user === null ? null : { ...ctx.user, today: vnDate(ctx.clock.now()) },
+  ),
 });

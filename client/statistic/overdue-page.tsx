@@ -15,20 +15,20 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDate } from "../../shared/date.ts";
 import { AgencySelect } from "../agency/agency-picker.tsx";
-import { DirectiveSelect } from "../statistic/directive-select.tsx";
-import { ExportButton } from "../statistic/export-panel.tsx";
-import { OverdueCards, OverdueTable } from "../statistic/overdue-table.tsx";
-import { useScopeDescription } from "../statistic/scope-description.ts";
-import { useStatisticFormat } from "../statistic/statistic-scope.ts";
-import { UrgeDialog } from "../statistic/urge-dialog.tsx";
 import { useTRPC } from "../trpc.ts";
+import { DirectiveSelect } from "../ui/directive-select.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
 import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
+import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { intParam, useUrlState } from "../ui/url-state.ts";
-import { usePhoneLayout } from "./task-card.tsx";
+import { ExportButton } from "./export-panel.tsx";
+import { OverdueCards, OverdueTable } from "./overdue-table.tsx";
+import { useScopeDescription } from "./scope-description.ts";
+import { useStatisticFormat } from "./statistic-scope.ts";
+import { UrgeDialog } from "./urge-dialog.tsx";
 
 /** Large pages: a leader reads the whole list at once; past a few hundred rows it is windowed. */
 const PAGE_SIZE = 500;
