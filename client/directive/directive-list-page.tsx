@@ -13,10 +13,9 @@ import {
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { vnDate } from "../../shared/date.ts";
 import { DIRECTIVE_TYPES } from "../../shared/directive.ts";
 import { useTRPC } from "../trpc.ts";
-import { useCurrentUser } from "../ui/current-user.tsx";
+import { useCurrentUser, useToday } from "../ui/current-user.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
 import { useFormatters } from "../ui/format.ts";
@@ -42,7 +41,8 @@ export function DirectiveListPage() {
     ...trpc.directive.list.queryOptions({ query, type, year, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
-  const thisYear = Number(vnDate(new Date()).slice(0, 4));
+  const today = useToday();
+  const thisYear = Number(today.slice(0, 4));
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => String(thisYear - i));
   const filtered = query !== "" || type !== undefined || year !== undefined;
 

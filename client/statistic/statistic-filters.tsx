@@ -1,10 +1,10 @@
 import { Box, Button, Checkbox, Group, Select, SimpleGrid } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { vnDate } from "../../shared/date.ts";
 import { DIRECTIVE_TYPES } from "../../shared/directive.ts";
 import { PERIOD_KINDS, STATISTIC_BASES } from "../../shared/statistic.ts";
 import { AgencySelect } from "../agency/agency-picker.tsx";
+import { useToday } from "../ui/current-user.tsx";
 import { DateField } from "../ui/date-field.tsx";
 import { DirectiveSelect } from "../ui/directive-select.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
@@ -38,7 +38,7 @@ export function StatisticFilters({
   update: Update;
 }) {
   const { t } = useTranslation();
-  const today = vnDate(new Date());
+  const today = useToday();
   const changed = !isDefaultScope(scope);
   const phone = usePhoneLayout();
   const [opened, setOpened] = useState(false);

@@ -6,6 +6,7 @@ import { Link, useLocation } from "react-router";
 import { formatDate, vnDate } from "../../shared/date.ts";
 import { STALE_REPORT_DAYS, type StatisticCells } from "../../shared/statistic.ts";
 import { useTRPC } from "../trpc.ts";
+import { useToday } from "../ui/current-user.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
 import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
@@ -77,6 +78,7 @@ export function StatisticPrintPage() {
   const valid = !periodOutOfOrder(scope);
   const description = useScopeDescription(scope);
   const { count, percent } = useStatisticFormat();
+  const today = useToday();
   const c = (key: string) => t(`statistic.column.${key}`, { days: STALE_REPORT_DAYS });
 
   const table = useQuery(
@@ -106,7 +108,7 @@ export function StatisticPrintPage() {
         <Text fs="italic">{description}</Text>
         <Text fs="italic">
           {t("statistic.asOf", {
-            date: formatDate(table.data?.asOf ?? scope.asOf ?? vnDate(new Date())),
+            date: formatDate(table.data?.asOf ?? scope.asOf ?? today),
           })}
         </Text>
       </Stack>
