@@ -1,28 +1,18 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Anchor, Button, Group, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DIRECTIVE_TYPES } from "../../shared/directive.ts";
 import { useTRPC } from "../trpc.ts";
 import { useCurrentUser, useToday } from "../ui/current-user.tsx";
+import { DataTable } from "../ui/data-table.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
-import { enumParam, intParam, useUrlState } from "../ui/url-state.ts";
+import { enumParam, intParam, pageParam, useUrlState } from "../ui/url-state.ts";
 
 const PAGE_SIZE = 20;
 const FIRST_YEAR = 2015;
@@ -36,7 +26,7 @@ export function DirectiveListPage() {
   const query = params.get("q") ?? "";
   const type = enumParam(params, "type", DIRECTIVE_TYPES);
   const year = intParam(params, "year");
-  const page = intParam(params, "page") ?? 1;
+  const page = pageParam(params);
   const list = useQuery({
     ...trpc.directive.list.queryOptions({ query, type, year, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
@@ -129,52 +119,58 @@ export function DirectiveListPage() {
         />
       ) : (
         <div>
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <Table.Caption>
-                <VisuallyHidden>{t("directive.listTitle")}</VisuallyHidden>
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("directive.number")}</Table.Th>
-                  <Table.Th scope="col">{t("directive.title")}</Table.Th>
-                  <Table.Th scope="col">{t("directive.issuer")}</Table.Th>
-                  <Table.Th scope="col">{t("directive.issuedOn")}</Table.Th>
-                  <Table.Th scope="col">{t("directive.trackingAgency")}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("directive.taskCount")}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((directive) => (
-                  <Table.Tr key={directive.id}>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      <Text size="xs" c="dimmed">
-                        {t(`directiveType.${directive.type}`)}
-                      </Text>
-                      {directive.number}
-                    </Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/directives/${directive.id}`}>
-                        {directive.title}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{directive.issuer}</Table.Td>
-                    <Table.Td>{date(directive.issuedOn)}</Table.Td>
-                    <Table.Td>{directive.trackingAgency.shortName}</Table.Td>
-                    <Table.Td ta="right">{number(directive.taskCount)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Pager
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={list.data.total}
-            onChange={(next) => update({ page: next })}
+          <DataTable
+            rows={list.data.items}
+            rowKey={(directive) => directive.id}
+            caption={t("directive.listTitle")}
+            minWidth={760}
+            columns={[
+              {
+                key: "number",
+                header: t("directive.number"),
+                nowrap: true,
+                cell: (directive) => (
+                  <>
+                    <Text size="xs" c="dimmed">
+                      {t(`directiveType.${directive.type}`)}
+                    </Text>
+                    {directive.number}
+                  </>
+                ),
+              },
+              {
+                key: "title",
+                header: t("directive.title"),
+                cell: (directive) => (
+                  <Anchor component={Link} to={`/directives/${directive.id}`}>
+                    {directive.title}
+                  </Anchor>
+                ),
+              },
+              {
+                key: "issuer",
+                header: t("directive.issuer"),
+                cell: (directive) => directive.issuer,
+              },
+              {
+                key: "issuedOn",
+                header: t("directive.issuedOn"),
+                cell: (directive) => date(directive.issuedOn),
+              },
+              {
+                key: "tracking",
+                header: t("directive.trackingAgency"),
+                cell: (directive) => directive.trackingAgency.shortName,
+              },
+              {
+                key: "tasks",
+                header: t("directive.taskCount"),
+                align: "right",
+                cell: (directive) => number(directive.taskCount),
+              },
+            ]}
           />
+          <Pager pageSize={PAGE_SIZE} total={list.data.total} />
         </div>
       )}
     </Stack>

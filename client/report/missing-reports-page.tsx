@@ -1,26 +1,16 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
+import { DataTable } from "../ui/data-table.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
+import { useTaskColumns } from "../ui/task-columns.tsx";
 import { intParam, useUrlState } from "../ui/url-state.ts";
 import { usePeriodName } from "./period.ts";
 
@@ -73,6 +63,89 @@ function MissingCard({ item }: { item: MissingItem }) {
   );
 }
 
+/** Each agency that owes a report, by task: the period, how many in a row, its last report. */
+function MissingTable({ items, caption }: { items: readonly MissingItem[]; caption: string }) {
+  const { t } = useTranslation();
+  const { date, dateTime } = useFormatters();
+  const periodName = usePeriodName();
+  const columns = useTaskColumns((item: MissingItem) => ({
+    ...item.task,
+    directive: { id: item.task.directiveId, number: item.task.directiveNumber },
+  }));
+  return (
+    <DataTable
+      rows={items}
+      rowKey={(item) => `${item.task.id}-${item.agency.id}`}
+      caption={caption}
+      minWidth={960}
+      columns={[
+        columns.directiveAndClause,
+        columns.title,
+        {
+          key: "agency",
+          header: t("report.agencyCol"),
+          minWidth: 160,
+          cell: (item) => (
+            <>
+              <Text size="sm">{item.agency.name}</Text>
+              {item.agency.shortName !== item.agency.name && (
+                <Text size="xs" c="dimmed">
+                  {item.agency.shortName}
+                </Text>
+              )}
+            </>
+          ),
+        },
+        {
+          key: "role",
+          header: t("report.roleCol"),
+          cell: (item) => t(`reportAgencyRole.${item.role}`),
+        },
+        {
+          key: "period",
+          header: t("report.missingPeriodCol"),
+          nowrap: true,
+          cell: (item) => (
+            <>
+              <Text size="sm">{periodName(item.period.key, true)}</Text>
+              <Text size="xs" c="dimmed">
+                {t("report.dueOn", { date: date(item.period.dueOn) })}
+              </Text>
+            </>
+          ),
+        },
+        {
+          key: "streak",
+          header: t("report.streakCol"),
+          cell: (item) => (
+            <>
+              <StreakBadge streak={item.streak} />
+              {item.missedPeriodKeys.length > item.streak && (
+                <Text size="xs" c="dimmed" mt={4}>
+                  {t("report.missedTotal", { count: item.missedPeriodKeys.length })}
+                </Text>
+              )}
+            </>
+          ),
+        },
+        {
+          key: "lastReport",
+          header: t("report.lastReportCol"),
+          nowrap: true,
+          cell: (item) =>
+            item.lastReportedAt === null ? (
+              <Text size="sm" c="dimmed">
+                {t("report.never")}
+              </Text>
+            ) : (
+              <Text size="sm">{dateTime(item.lastReportedAt)}</Text>
+            ),
+        },
+      ]}
+    />
+  );
+}
+
 /**
  * For officers and leaders of the agencies that follow tasks up: which lead and coordinating
  * agencies have not reported for the period now due, and for how many periods in a row.
@@ -80,8 +153,7 @@ function MissingCard({ item }: { item: MissingItem }) {
 export function MissingReportsPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const { date, dateTime, number } = useFormatters();
-  const periodName = usePeriodName();
+  const { date, number } = useFormatters();
   const phone = usePhoneLayout();
   const { params, update } = useUrlState();
   const directiveId = intParam(params, "directive");
@@ -160,81 +232,7 @@ export function MissingReportsPage() {
               ))}
             </Stack>
           ) : (
-            <Table.ScrollContainer minWidth={960}>
-              <Table striped highlightOnHover verticalSpacing="sm">
-                <Table.Caption>
-                  <VisuallyHidden>{title}</VisuallyHidden>
-                </Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("task.directive")}</Table.Th>
-                    <Table.Th scope="col">{t("task.title")}</Table.Th>
-                    <Table.Th scope="col">{t("report.agencyCol")}</Table.Th>
-                    <Table.Th scope="col">{t("report.roleCol")}</Table.Th>
-                    <Table.Th scope="col">{t("report.missingPeriodCol")}</Table.Th>
-                    <Table.Th scope="col">{t("report.streakCol")}</Table.Th>
-                    <Table.Th scope="col">{t("report.lastReportCol")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {missing.data.items.map((item) => (
-                    <Table.Tr key={`${item.task.id}-${item.agency.id}`}>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <Anchor
-                          component={Link}
-                          to={`/directives/${item.task.directiveId}`}
-                          size="sm"
-                        >
-                          {item.task.directiveNumber}
-                        </Anchor>
-                        {item.task.clause && (
-                          <Text size="xs" c="dimmed">
-                            {item.task.clause}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td miw={260}>
-                        <Anchor component={Link} to={`/tasks/${item.task.id}`} size="sm">
-                          {item.task.title}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td miw={160}>
-                        <Text size="sm">{item.agency.name}</Text>
-                        {item.agency.shortName !== item.agency.name && (
-                          <Text size="xs" c="dimmed">
-                            {item.agency.shortName}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{t(`reportAgencyRole.${item.role}`)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <Text size="sm">{periodName(item.period.key, true)}</Text>
-                        <Text size="xs" c="dimmed">
-                          {t("report.dueOn", { date: date(item.period.dueOn) })}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <StreakBadge streak={item.streak} />
-                        {item.missedPeriodKeys.length > item.streak && (
-                          <Text size="xs" c="dimmed" mt={4}>
-                            {t("report.missedTotal", { count: item.missedPeriodKeys.length })}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        {item.lastReportedAt === null ? (
-                          <Text size="sm" c="dimmed">
-                            {t("report.never")}
-                          </Text>
-                        ) : (
-                          <Text size="sm">{dateTime(item.lastReportedAt)}</Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <MissingTable items={missing.data.items} caption={title} />
           )}
         </div>
       )}

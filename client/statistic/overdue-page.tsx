@@ -23,7 +23,7 @@ import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
-import { intParam, useUrlState } from "../ui/url-state.ts";
+import { intParam, pageParam, useUrlState } from "../ui/url-state.ts";
 import { ExportButton } from "./export-panel.tsx";
 import { OverdueCards, OverdueTable } from "./overdue-table.tsx";
 import { useScopeDescription } from "./scope-description.ts";
@@ -48,7 +48,7 @@ export function OverduePage() {
   const agencyId = intParam(params, "lead");
   const keyOnly = params.get("key") === "1";
   const minDaysOverdue = intParam(params, "minDays") ?? 0;
-  const page = intParam(params, "page") ?? 1;
+  const page = pageParam(params);
   const filtered =
     directiveId !== undefined || agencyId !== undefined || keyOnly || minDaysOverdue > 0;
   const filters = { directiveId, agencyId, keyOnly, minDaysOverdue };
@@ -200,12 +200,7 @@ export function OverduePage() {
           ) : (
             <OverdueTable items={items} selection={selection} label={t("overdue.tableLabel")} />
           )}
-          <Pager
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={list.data.total}
-            onChange={(next) => update({ page: next })}
-          />
+          <Pager pageSize={PAGE_SIZE} total={list.data.total} />
         </div>
       )}
       <UrgeDialog

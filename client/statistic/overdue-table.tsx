@@ -16,8 +16,9 @@ import { Link } from "react-router";
 import { STALE_REPORT_DAYS } from "../../shared/statistic.ts";
 import type { RouterOutputs } from "../trpc.ts";
 import { KeyTaskBadge } from "../ui/badges.tsx";
+import { type Column, ColumnHeaders, RowCells } from "../ui/data-table.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { TaskTitle } from "../ui/task-title.tsx";
+import { useTaskColumns } from "../ui/task-columns.tsx";
 import classes from "./overdue-table.module.css";
 import { useStatisticFormat } from "./statistic-scope.ts";
 
@@ -116,6 +117,27 @@ function taskName(item: OverdueItem): string {
   return item.clause === "" ? item.title : `${item.clause}. ${item.title}`;
 }
 
+/** A row's check box, named by the task as the Excel file names it. */
+function SelectTask({
+  item,
+  selection,
+  mt,
+}: {
+  item: OverdueItem;
+  selection: Selection;
+  mt?: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Checkbox
+      aria-label={t("overdue.selectTask", { title: taskName(item) })}
+      checked={selection.selected.has(item.id)}
+      onChange={() => selection.onToggle(item.id)}
+      mt={mt}
+    />
+  );
+}
+
 function SelectAll({
   items,
   selection,
@@ -200,10 +222,46 @@ export function OverdueTable({
   label: string;
 }) {
   const { t } = useTranslation();
-  const { date } = useFormatters();
   const { count } = useStatisticFormat();
   const { windowed, scrollRef, indexes, before, after, measure } = useWindowing(items.length, 110);
-  const columns = 8;
+  const task = useTaskColumns((item: OverdueItem) => ({
+    ...item,
+    lead: item.leadAgency.shortName || item.leadAgency.name,
+  }));
+  const columns: Column<OverdueItem>[] = [
+    {
+      key: "select",
+      header: <SelectAll items={items} selection={selection} />,
+      width: 44,
+      cell: (item) => <SelectTask item={item} selection={selection} />,
+    },
+    task.directiveAndClause,
+    task.title,
+    task.lead,
+    {
+      key: "coordinators",
+      header: t("task.coordinators"),
+      cell: (item) => item.coordinators.map((agency) => agency.shortName).join(", "),
+    },
+    task.dueOn,
+    {
+      key: "daysOverdue",
+      header: t("task.daysOverdue"),
+      align: "right",
+      minWidth: 90,
+      cell: (item) => (
+        <Text fw={700} c="red.9" size="sm">
+          {count(item.daysOverdue)}
+        </Text>
+      ),
+    },
+    {
+      key: "lastReport",
+      header: t("task.lastProgress"),
+      minWidth: 240,
+      cell: (item) => <LastReport item={item} />,
+    },
+  ];
 
   return (
     <Scroller windowed={windowed} scrollRef={scrollRef} label={t("overdue.scrollRegion")}>
@@ -221,73 +279,22 @@ export function OverdueTable({
           </Table.Caption>
           <Table.Thead>
             <Table.Tr aria-rowindex={1}>
-              <Table.Th scope="col" w={44}>
-                <SelectAll items={items} selection={selection} />
-              </Table.Th>
-              <Table.Th scope="col">{t("task.directive")}</Table.Th>
-              <Table.Th scope="col">{t("task.title")}</Table.Th>
-              <Table.Th scope="col">{t("task.lead")}</Table.Th>
-              <Table.Th scope="col">{t("task.coordinators")}</Table.Th>
-              <Table.Th scope="col">{t("overdue.deadlineInForce")}</Table.Th>
-              <Table.Th scope="col" ta="right" miw={90}>
-                {t("task.daysOverdue")}
-              </Table.Th>
-              <Table.Th scope="col">{t("task.lastProgress")}</Table.Th>
+              <ColumnHeaders columns={columns} />
             </Table.Tr>
           </Table.Thead>
-          {before > 0 && <Spacer height={before} columns={columns} />}
+          {before > 0 && <Spacer height={before} columns={columns.length} />}
           <Table.Tbody>
             {indexes.map((index) => {
               const item = items[index];
               if (!item) return null;
-              const checked = selection.selected.has(item.id);
               return (
                 <Table.Tr key={item.id} ref={measure} data-index={index} aria-rowindex={index + 2}>
-                  <Table.Td>
-                    <Checkbox
-                      aria-label={t("overdue.selectTask", { title: taskName(item) })}
-                      checked={checked}
-                      onChange={() => selection.onToggle(item.id)}
-                    />
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>
-                    <Anchor component={Link} to={`/directives/${item.directive.id}`} size="sm">
-                      {item.directive.number}
-                    </Anchor>
-                    {item.clause && (
-                      <Text size="xs" c="dimmed">
-                        {item.clause}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td miw={260}>
-                    <TaskTitle task={item} />
-                  </Table.Td>
-                  <Table.Td>{item.leadAgency.shortName || item.leadAgency.name}</Table.Td>
-                  <Table.Td>
-                    {item.coordinators.map((agency) => agency.shortName).join(", ")}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>
-                    {date(item.dueOn)}
-                    {item.deadline !== null && item.deadline !== item.dueOn && (
-                      <Text size="xs" c="dimmed">
-                        {t("overdue.deadlineWritten", { date: date(item.deadline) })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Text fw={700} c="red.9" size="sm">
-                      {count(item.daysOverdue)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td miw={240}>
-                    <LastReport item={item} />
-                  </Table.Td>
+                  <RowCells columns={columns} row={item} index={index} />
                 </Table.Tr>
               );
             })}
           </Table.Tbody>
-          {after > 0 && <Spacer height={after} columns={columns} />}
+          {after > 0 && <Spacer height={after} columns={columns.length} />}
         </Table>
       </HorizontalScroll>
     </Scroller>
@@ -322,12 +329,7 @@ export function OverdueCards({
                 <Paper withBorder p="sm">
                   <Stack gap={6}>
                     <Group gap={6} wrap="nowrap" align="flex-start">
-                      <Checkbox
-                        aria-label={t("overdue.selectTask", { title: taskName(item) })}
-                        checked={selection.selected.has(item.id)}
-                        onChange={() => selection.onToggle(item.id)}
-                        mt={2}
-                      />
+                      <SelectTask item={item} selection={selection} mt={2} />
                       <Anchor component={Link} to={`/tasks/${item.id}`} fw={500}>
                         {item.title}
                       </Anchor>

@@ -139,6 +139,23 @@ function CountFigure({
   );
 }
 
+/** The sentence a report writes about the figures ("Tổng số 20 nhiệm vụ; đã hoàn thành …"). */
+export function useFiguresSentence() {
+  const { t } = useTranslation();
+  const { count, percent } = useStatisticFormat();
+  return (cells: Cells) =>
+    t("statistics.summary", {
+      total: count(cells.total),
+      completed: count(cells.completed),
+      completionRate: percent(cells.completionRate),
+      onTime: count(cells.completedOnTime),
+      late: count(cells.completedLate),
+      within: count(cellValue(cells, "openNotOverdue")),
+      overdue: count(cells.overdue),
+      overdueShare: percent(cells.overdueShare),
+    });
+}
+
 /**
  * The four cells the Government publishes (completed on time, completed late, open within
  * deadline, open overdue: together the total), then the other figures and the sentence a report
@@ -147,7 +164,7 @@ function CountFigure({
 export function StatisticCellsView({ cells, scope }: { cells: Cells; scope: UrlScope }) {
   const { t } = useTranslation();
   const { count, percent, days } = useStatisticFormat();
-  const openNotOverdue = cellValue(cells, "openNotOverdue");
+  const sentence = useFiguresSentence();
   const label = (key: string) => t(`statistics.cell.${key}`);
   const main = { cells, scope };
 
@@ -180,16 +197,7 @@ export function StatisticCellsView({ cells, scope }: { cells: Cells; scope: UrlS
       </Box>
 
       <Text>
-        {t("statistics.summary", {
-          total: count(cells.total),
-          completed: count(cells.completed),
-          completionRate: percent(cells.completionRate),
-          onTime: count(cells.completedOnTime),
-          late: count(cells.completedLate),
-          within: count(openNotOverdue),
-          overdue: count(cells.overdue),
-          overdueShare: percent(cells.overdueShare),
-        })}
+        {sentence(cells)}
         {cells.keyTasks > 0 &&
           !scope.keyOnly &&
           ` ${t("statistics.keySummary", { key: count(cells.keyTasks) })}`}

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Alert, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -16,15 +6,14 @@ import { formatDate } from "../../shared/date.ts";
 import { STATISTIC_CELLS } from "../../shared/statistic.ts";
 import type { RouterOutputs } from "../trpc.ts";
 import { useTRPC } from "../trpc.ts";
-import { StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
+import { DataTable } from "../ui/data-table.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
-import { useFormatters } from "../ui/format.ts";
 import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
-import { TaskTitle } from "../ui/task-title.tsx";
-import { enumParam, intParam, useUrlState } from "../ui/url-state.ts";
+import { useTaskColumns } from "../ui/task-columns.tsx";
+import { enumParam, intParam, pageParam, useUrlState } from "../ui/url-state.ts";
 import { useScopeDescription } from "./scope-description.ts";
 import {
   CELL_LABEL_KEYS,
@@ -52,60 +41,33 @@ function StatisticTaskTable({
   original: boolean;
 }) {
   const { t } = useTranslation();
-  const { date, deadline } = useFormatters();
+  const columns = useTaskColumns((item: Item) => ({
+    ...item,
+    lead: item.leadAgency.name,
+    // Against the original deadline there is no other deadline to mention.
+    deadline: original ? null : item.deadline,
+  }));
   return (
-    <Table.ScrollContainer minWidth={1000}>
-      <Table striped highlightOnHover verticalSpacing="sm">
-        <Table.Caption>
-          <VisuallyHidden>{label}</VisuallyHidden>
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("task.directive")}</Table.Th>
-            <Table.Th scope="col">{t("task.clause")}</Table.Th>
-            <Table.Th scope="col">{t("task.title")}</Table.Th>
-            <Table.Th scope="col">{t("statistics.tasksColumn.lead")}</Table.Th>
-            <Table.Th scope="col">
-              {original
-                ? t("statistics.tasksColumn.originalDeadline")
-                : t("statistics.tasksColumn.deadline")}
-            </Table.Th>
-            <Table.Th scope="col">{t("task.timeliness")}</Table.Th>
-            <Table.Th scope="col">{t("statistics.tasksColumn.status")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((item) => (
-            <Table.Tr key={item.id}>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>
-                <Anchor component={Link} to={`/directives/${item.directive.id}`} size="sm">
-                  {item.directive.number}
-                </Anchor>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{item.clause}</Table.Td>
-              <Table.Td miw={280}>
-                <TaskTitle task={item} />
-              </Table.Td>
-              <Table.Td>{item.leadAgency.name}</Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>
-                {deadline(item.dueOn)}
-                {!original && item.deadline !== null && item.deadline !== item.dueOn && (
-                  <Text size="xs" c="dimmed">
-                    {t("overdue.deadlineWritten", { date: date(item.deadline) })}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <TimelinessBadge timeliness={item.timeliness} daysOverdue={item.daysOverdue} />
-              </Table.Td>
-              <Table.Td>
-                <StatusBadge status={item.status} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      rows={items}
+      rowKey={(item) => item.id}
+      caption={label}
+      minWidth={1000}
+      columns={[
+        columns.directive,
+        columns.clause,
+        columns.title,
+        { ...columns.lead, header: t("statistics.tasksColumn.lead") },
+        {
+          ...columns.dueOn,
+          header: original
+            ? t("statistics.tasksColumn.originalDeadline")
+            : t("statistics.tasksColumn.deadline"),
+        },
+        columns.timeliness,
+        { ...columns.status, header: t("statistics.tasksColumn.status") },
+      ]}
+    />
   );
 }
 
@@ -118,11 +80,11 @@ export function StatisticTasksPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const { count } = useStatisticFormat();
-  const { params, update } = useUrlState();
+  const { params } = useUrlState();
   const scope = scopeFromParams(params);
   const cell = enumParam(params, "cell", STATISTIC_CELLS) ?? "total";
   const lead = intParam(params, "lead");
-  const page = intParam(params, "page") ?? 1;
+  const page = pageParam(params);
   const valid = !periodOutOfOrder(scope);
   const description = useScopeDescription(scope);
 
@@ -199,12 +161,7 @@ export function StatisticTasksPage() {
             label={heading}
             original={list.data.basis === "original"}
           />
-          <Pager
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={list.data.total}
-            onChange={(next) => update({ page: next })}
-          />
+          <Pager pageSize={PAGE_SIZE} total={list.data.total} />
         </div>
       )}
     </Stack>

@@ -12,7 +12,7 @@ import { useFormatters } from "../ui/format.ts";
 import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
-import { enumParam, intParam, useUrlState } from "../ui/url-state.ts";
+import { enumParam, pageParam, useUrlState } from "../ui/url-state.ts";
 import { TaskTable } from "./task-table.tsx";
 
 const PAGE_SIZE = 50;
@@ -34,7 +34,7 @@ export function MyTasksPage() {
   const { number } = useFormatters();
   const { params, update } = useUrlState();
   const timeliness = enumParam(params, "timeliness", TIMELINESS);
-  const page = intParam(params, "page") ?? 1;
+  const page = pageParam(params);
   const counts = useQuery(trpc.task.counts.queryOptions({ scope: "mine" }));
   const list = useQuery({
     ...trpc.task.list.queryOptions({
@@ -103,12 +103,7 @@ export function MyTasksPage() {
       ) : (
         <div>
           <TaskTable tasks={list.data.items} label={t("nav.myTasks")} />
-          <Pager
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={list.data.total}
-            onChange={(next) => update({ page: next })}
-          />
+          <Pager pageSize={PAGE_SIZE} total={list.data.total} />
         </div>
       )}
     </Stack>

@@ -24,7 +24,7 @@ import { useFormatters } from "../ui/format.ts";
 import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
-import { intParam, useUrlState } from "../ui/url-state.ts";
+import { intParam, pageParam, useUrlState } from "../ui/url-state.ts";
 import { TaskTable } from "./task-table.tsx";
 
 const PAGE_SIZE = 50;
@@ -55,7 +55,7 @@ export function TaskListPage() {
   const directiveId = intParam(params, "directive");
   const keyOnly = params.get("key") === "1";
   const query = params.get("q") ?? "";
-  const page = intParam(params, "page") ?? 1;
+  const page = pageParam(params);
   const filtered =
     leadAgencyId !== undefined ||
     timeliness.length > 0 ||
@@ -192,12 +192,7 @@ export function TaskListPage() {
             {t("taskList.count", { count: list.data.total, total: number(list.data.total) })}
           </Text>
           <TaskTable tasks={list.data.items} label={t("taskList.title")} />
-          <Pager
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={list.data.total}
-            onChange={(next) => update({ page: next })}
-          />
+          <Pager pageSize={PAGE_SIZE} total={list.data.total} />
         </div>
       )}
     </Stack>

@@ -31,6 +31,11 @@ export function intParam(params: URLSearchParams, name: string): number | undefi
   return Number.isSafeInteger(number) ? number : undefined;
 }
 
+/** The page of a paged list (`page`), 1 when none is given. */
+export function pageParam(params: URLSearchParams): number {
+  return intParam(params, "page") ?? 1;
+}
+
 /** One of the allowed values from the query string, or undefined. */
 export function enumParam<T extends string>(
   params: URLSearchParams,

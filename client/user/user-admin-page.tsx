@@ -1,16 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import {
-  Badge,
-  Grid,
-  Paper,
-  PasswordInput,
-  Select,
-  Stack,
-  Table,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Badge, Grid, Paper, PasswordInput, Select, Stack, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -20,13 +9,14 @@ import type { z } from "zod";
 import { ROLES, userCreateInput } from "../../shared/user.ts";
 import { AgencySelect } from "../agency/agency-picker.tsx";
 import { useTRPC } from "../trpc.ts";
+import { DataTable } from "../ui/data-table.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
 import { applyServerError, FormActions, FormAlert, useFieldError } from "../ui/form.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
-import { intParam, useUrlState } from "../ui/url-state.ts";
+import { pageParam, useUrlState } from "../ui/url-state.ts";
 
 type Schema = typeof userCreateInput;
 const FIELDS = ["username", "fullName", "agencyId", "role", "password"] as const;
@@ -135,8 +125,8 @@ export function UserAdminPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const { dateTime } = useFormatters();
-  const { params, update } = useUrlState();
-  const page = intParam(params, "page") ?? 1;
+  const { params } = useUrlState();
+  const page = pageParam(params);
   const users = useQuery({
     ...trpc.user.list.queryOptions({ page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
@@ -153,46 +143,42 @@ export function UserAdminPage() {
             <ErrorView error={users.error} onRetry={() => void users.refetch()} />
           ) : (
             <div>
-              <Table.ScrollContainer minWidth={700}>
-                <Table striped verticalSpacing="sm">
-                  <Table.Caption>
-                    <VisuallyHidden>{t("nav.users")}</VisuallyHidden>
-                  </Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t("user.username")}</Table.Th>
-                      <Table.Th scope="col">{t("user.fullName")}</Table.Th>
-                      <Table.Th scope="col">{t("user.agency")}</Table.Th>
-                      <Table.Th scope="col">{t("user.role")}</Table.Th>
-                      <Table.Th scope="col">{t("user.createdAt")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {users.data.items.map((user) => (
-                      <Table.Tr key={user.id}>
-                        <Table.Td>
-                          {user.username}
-                          {!user.isActive && (
-                            <Badge ml="xs" color="gray" variant="light" tt="none">
-                              {t("user.inactive")}
-                            </Badge>
-                          )}
-                        </Table.Td>
-                        <Table.Td>{user.fullName}</Table.Td>
-                        <Table.Td>{user.agencyShortName}</Table.Td>
-                        <Table.Td>{t(`role.${user.role}`)}</Table.Td>
-                        <Table.Td>{dateTime(user.createdAt)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-              <Pager
-                page={page}
-                pageSize={PAGE_SIZE}
-                total={users.data.total}
-                onChange={(next) => update({ page: next })}
+              <DataTable
+                rows={users.data.items}
+                rowKey={(user) => user.id}
+                caption={t("nav.users")}
+                minWidth={700}
+                highlightOnHover={false}
+                columns={[
+                  {
+                    key: "username",
+                    header: t("user.username"),
+                    cell: (user) => (
+                      <>
+                        {user.username}
+                        {!user.isActive && (
+                          <Badge ml="xs" color="gray" variant="light" tt="none">
+                            {t("user.inactive")}
+                          </Badge>
+                        )}
+                      </>
+                    ),
+                  },
+                  { key: "fullName", header: t("user.fullName"), cell: (user) => user.fullName },
+                  {
+                    key: "agency",
+                    header: t("user.agency"),
+                    cell: (user) => user.agencyShortName,
+                  },
+                  { key: "role", header: t("user.role"), cell: (user) => t(`role.${user.role}`) },
+                  {
+                    key: "createdAt",
+                    header: t("user.createdAt"),
+                    cell: (user) => dateTime(user.createdAt),
+                  },
+                ]}
               />
+              <Pager pageSize={PAGE_SIZE} total={users.data.total} />
             </div>
           )}
         </Grid.Col>
