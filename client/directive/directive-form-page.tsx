@@ -1,32 +1,21 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import {
-  Autocomplete,
-  Button,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Autocomplete, Paper, Select, SimpleGrid, Stack, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import type { FormEventHandler } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { z } from "zod";
 import { COMMON_ISSUERS, DIRECTIVE_TYPES, directiveCreateInput } from "../../shared/directive.ts";
 import { type DirectiveDetail, useTRPC } from "../trpc.ts";
-import { errorFacts } from "../ui/api-error.ts";
 import { Crumbs } from "../ui/crumbs.tsx";
-import { DateField } from "../ui/date-field.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
-import { applyServerError, FormActions, FormAlert, useFieldError } from "../ui/form.tsx";
-import { LoadingLines } from "../ui/loading.tsx";
+import { FormActions, FormAlert, useFieldError, useSubmit } from "../ui/form.tsx";
+import { DateInputField, TextareaField, TextInputField } from "../ui/form-fields.tsx";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { NotFoundView } from "../ui/not-found-view.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
+import { QueryView } from "../ui/query-view.tsx";
 
 type Schema = typeof directiveCreateInput;
 type Values = z.input<Schema>;
@@ -39,24 +28,24 @@ function DirectiveForm({
   onSubmit,
   onCancel,
   serverError,
-  conflict,
+  onReload,
   form,
 }: {
   submitLabel: string;
   pending: boolean;
-  onSubmit: (values: z.output<Schema>) => void;
+  onSubmit: FormEventHandler<HTMLFormElement>;
   onCancel: () => void;
   serverError: string | null;
-  conflict?: ReactNode;
+  onReload?: (() => void) | undefined;
   form: ReturnType<typeof useDirectiveForm>;
 }) {
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const { errors } = form.formState;
   return (
-    <Paper withBorder p="lg" component="form" noValidate onSubmit={form.handleSubmit(onSubmit)}>
+    <Paper withBorder p="lg" component="form" noValidate onSubmit={onSubmit}>
       <Stack gap="md">
-        <FormAlert message={serverError} action={conflict} />
+        <FormAlert message={serverError} onReload={onReload} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Controller
             control={form.control}
@@ -83,12 +72,12 @@ function DirectiveForm({
               />
             )}
           />
-          <TextInput
+          <TextInputField
+            control={form.control}
+            name="number"
             label={t("directive.number")}
             description={t("directive.numberHint")}
             required
-            error={fieldError(errors.number)}
-            {...form.register("number")}
           />
           <Controller
             control={form.control}
@@ -106,45 +95,34 @@ function DirectiveForm({
               />
             )}
           />
-          <Controller
+          <DateInputField
             control={form.control}
             name="issuedOn"
-            render={({ field }) => (
-              <DateField
-                label={t("directive.issuedOn")}
-                required
-                value={field.value ?? null}
-                onChange={(value) => field.onChange(value ?? undefined)}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                error={fieldError(errors.issuedOn)}
-              />
-            )}
+            empty={undefined}
+            label={t("directive.issuedOn")}
+            required
           />
         </SimpleGrid>
-        <Textarea
+        <TextareaField
+          control={form.control}
+          name="title"
           label={t("directive.title")}
           description={t("directive.titleHint")}
           required
-          autosize
           minRows={2}
-          error={fieldError(errors.title)}
-          {...form.register("title")}
         />
-        <Textarea
+        <TextareaField
+          control={form.control}
+          name="summary"
           label={t("directive.summary")}
-          autosize
           minRows={3}
-          error={fieldError(errors.summary)}
-          {...form.register("summary")}
         />
-        <Textarea
+        <TextareaField
+          control={form.control}
+          name="fullText"
           label={t("directive.fullText")}
-          autosize
           minRows={4}
           maxRows={16}
-          error={fieldError(errors.fullText)}
-          {...form.register("fullText")}
         />
         <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
       </Stack>
@@ -163,18 +141,22 @@ export function DirectiveCreatePage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [serverError, setServerError] = useState<string | null>(null);
-  const defaultValues: Partial<Values> = {
+  const invalidate = useInvalidateTasks();
+  const form = useDirectiveForm({
     type: "chi_thi",
     number: "",
     issuer: "",
     title: "",
     summary: "",
     fullText: "",
-  };
-  const form = useDirectiveForm(defaultValues);
+  });
   const create = useMutation(trpc.directive.create.mutationOptions());
+  const { onSubmit, serverError } = useSubmit(form, FIELDS, async (values) => {
+    const { id } = await create.mutateAsync(values);
+    await invalidate();
+    notifications.show({ color: "green", message: t("directive.created") });
+    await navigate(`/directives/${id}`);
+  });
   return (
     <Stack gap="md" maw={900}>
       <PageTitle title={t("directive.createTitle")} />
@@ -189,19 +171,9 @@ export function DirectiveCreatePage() {
         form={form}
         submitLabel={t("directive.save")}
         pending={create.isPending}
-        serverError={serverError}
+        serverError={serverError.message}
         onCancel={() => void navigate("/directives")}
-        onSubmit={(values) => {
-          setServerError(null);
-          create.mutate(values, {
-            onSuccess: async ({ id }) => {
-              await queryClient.invalidateQueries(trpc.directive.pathFilter());
-              notifications.show({ color: "green", message: t("directive.created") });
-              await navigate(`/directives/${id}`);
-            },
-            onError: (error) => setServerError(applyServerError(error, form.setError, FIELDS)),
-          });
-        }}
+        onSubmit={onSubmit}
       />
     </Stack>
   );
@@ -211,11 +183,9 @@ function DirectiveEditForm({ detail }: { detail: DirectiveDetail }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const invalidate = useInvalidateTasks();
   const { directive } = detail;
-  const defaultValues: Partial<Values> = {
+  const form = useDirectiveForm({
     type: directive.type,
     number: directive.number,
     issuer: directive.issuer,
@@ -223,9 +193,14 @@ function DirectiveEditForm({ detail }: { detail: DirectiveDetail }) {
     title: directive.title,
     summary: directive.summary,
     fullText: directive.fullText,
-  };
-  const form = useDirectiveForm(defaultValues);
+  });
   const update = useMutation(trpc.directive.update.mutationOptions());
+  const { onSubmit, serverError } = useSubmit(form, FIELDS, async (values) => {
+    await update.mutateAsync({ ...values, id: directive.id, version: directive.version });
+    await invalidate();
+    notifications.show({ color: "green", message: t("directive.saved") });
+    await navigate(`/directives/${directive.id}`);
+  });
   const heading = `${t("directive.editTitle")} ${directive.number}`;
   return (
     <Stack gap="md" maw={900}>
@@ -242,43 +217,17 @@ function DirectiveEditForm({ detail }: { detail: DirectiveDetail }) {
         form={form}
         submitLabel={t("common.saveChanges")}
         pending={update.isPending}
-        serverError={serverError}
-        conflict={
-          conflict ? (
-            <Button
-              variant="default"
-              size="xs"
-              onClick={async () => {
-                await queryClient.invalidateQueries(trpc.directive.pathFilter());
-                setConflict(false);
-                setServerError(null);
-              }}
-            >
-              {t("common.reload")}
-            </Button>
-          ) : undefined
+        serverError={serverError.message}
+        onReload={
+          serverError.stale
+            ? async () => {
+                await invalidate();
+                serverError.clear();
+              }
+            : undefined
         }
         onCancel={() => void navigate(`/directives/${directive.id}`)}
-        onSubmit={(values) => {
-          setServerError(null);
-          setConflict(false);
-          update.mutate(
-            { ...values, id: directive.id, version: directive.version },
-            {
-              onSuccess: async () => {
-                await queryClient.invalidateQueries(trpc.directive.pathFilter());
-                await queryClient.invalidateQueries(trpc.task.pathFilter());
-                notifications.show({ color: "green", message: t("directive.saved") });
-                await navigate(`/directives/${directive.id}`);
-              },
-              onError: (error) => {
-                const facts = errorFacts(error);
-                setConflict(facts.code === "CONFLICT" && !("number" in facts.fieldErrors));
-                setServerError(applyServerError(error, form.setError, FIELDS));
-              },
-            },
-          );
-        }}
+        onSubmit={onSubmit}
       />
     </Stack>
   );
@@ -288,21 +237,15 @@ export function DirectiveEditPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const detail = useQuery(trpc.directive.byId.queryOptions({ id }));
-  if (detail.isPending) return <LoadingLines lines={8} />;
-  if (detail.isError) {
-    const facts = errorFacts(detail.error);
-    if (facts.code === "NOT_FOUND") {
-      return <NotFoundView title={t("directive.notFound")} message={facts.message} />;
-    }
-    return <ErrorView error={detail.error} onRetry={() => void detail.refetch()} />;
-  }
-  if (!detail.data.permissions.canEdit) {
-    return <NotFoundView title={t("directive.editTitle")} message={t("directive.cannotEdit")} />;
-  }
   return (
-    <DirectiveEditForm
-      key={`${detail.data.directive.id}-${detail.data.directive.version}`}
-      detail={detail.data}
-    />
+    <QueryView query={detail} lines={8} notFoundTitle={t("directive.notFound")}>
+      {(data) =>
+        data.permissions.canEdit ? (
+          <DirectiveEditForm key={`${data.directive.id}-${data.directive.version}`} detail={data} />
+        ) : (
+          <NotFoundView title={t("directive.editTitle")} message={t("directive.cannotEdit")} />
+        )
+      }
+    </QueryView>
   );
 }

@@ -7,11 +7,10 @@ import { useTRPC } from "../trpc.ts";
 import { useCurrentUser, useToday } from "../ui/current-user.tsx";
 import { DataTable } from "../ui/data-table.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
+import { QueryView } from "../ui/query-view.tsx";
 import { enumParam, intParam, pageParam, useUrlState } from "../ui/url-state.ts";
 
 const PAGE_SIZE = 20;
@@ -91,88 +90,91 @@ export function DirectiveListPage() {
         </form>
       </search>
 
-      {list.isPending ? (
-        <LoadingLines />
-      ) : list.isError ? (
-        <ErrorView error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyView
-          title={filtered ? t("directive.emptyFiltered") : t("directive.empty")}
-          description={
-            filtered
-              ? t("directive.emptyFilteredHint")
-              : user.role === "officer"
-                ? t("directive.emptyHintOfficer")
-                : t("directive.emptyHint")
-          }
-          action={
-            filtered ? (
-              <Button variant="default" onClick={() => update({ q: null, type: null, year: null })}>
-                {t("common.clearFilters")}
-              </Button>
-            ) : user.role === "officer" ? (
-              <Button component={Link} to="/directives/new">
-                {t("directive.add")}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : (
-        <div>
-          <DataTable
-            rows={list.data.items}
-            rowKey={(directive) => directive.id}
-            caption={t("directive.listTitle")}
-            minWidth={760}
-            columns={[
-              {
-                key: "number",
-                header: t("directive.number"),
-                nowrap: true,
-                cell: (directive) => (
-                  <>
-                    <Text size="xs" c="dimmed">
-                      {t(`directiveType.${directive.type}`)}
-                    </Text>
-                    {directive.number}
-                  </>
-                ),
-              },
-              {
-                key: "title",
-                header: t("directive.title"),
-                cell: (directive) => (
-                  <Anchor component={Link} to={`/directives/${directive.id}`}>
-                    {directive.title}
-                  </Anchor>
-                ),
-              },
-              {
-                key: "issuer",
-                header: t("directive.issuer"),
-                cell: (directive) => directive.issuer,
-              },
-              {
-                key: "issuedOn",
-                header: t("directive.issuedOn"),
-                cell: (directive) => date(directive.issuedOn),
-              },
-              {
-                key: "tracking",
-                header: t("directive.trackingAgency"),
-                cell: (directive) => directive.trackingAgency.shortName,
-              },
-              {
-                key: "tasks",
-                header: t("directive.taskCount"),
-                align: "right",
-                cell: (directive) => number(directive.taskCount),
-              },
-            ]}
-          />
-          <Pager pageSize={PAGE_SIZE} total={list.data.total} />
-        </div>
-      )}
+      <QueryView query={list}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyView
+              title={filtered ? t("directive.emptyFiltered") : t("directive.empty")}
+              description={
+                filtered
+                  ? t("directive.emptyFilteredHint")
+                  : user.role === "officer"
+                    ? t("directive.emptyHintOfficer")
+                    : t("directive.emptyHint")
+              }
+              action={
+                filtered ? (
+                  <Button
+                    variant="default"
+                    onClick={() => update({ q: null, type: null, year: null })}
+                  >
+                    {t("common.clearFilters")}
+                  </Button>
+                ) : user.role === "officer" ? (
+                  <Button component={Link} to="/directives/new">
+                    {t("directive.add")}
+                  </Button>
+                ) : undefined
+              }
+            />
+          ) : (
+            <div>
+              <DataTable
+                rows={data.items}
+                rowKey={(directive) => directive.id}
+                caption={t("directive.listTitle")}
+                minWidth={760}
+                columns={[
+                  {
+                    key: "number",
+                    header: t("directive.number"),
+                    nowrap: true,
+                    cell: (directive) => (
+                      <>
+                        <Text size="xs" c="dimmed">
+                          {t(`directiveType.${directive.type}`)}
+                        </Text>
+                        {directive.number}
+                      </>
+                    ),
+                  },
+                  {
+                    key: "title",
+                    header: t("directive.title"),
+                    cell: (directive) => (
+                      <Anchor component={Link} to={`/directives/${directive.id}`}>
+                        {directive.title}
+                      </Anchor>
+                    ),
+                  },
+                  {
+                    key: "issuer",
+                    header: t("directive.issuer"),
+                    cell: (directive) => directive.issuer,
+                  },
+                  {
+                    key: "issuedOn",
+                    header: t("directive.issuedOn"),
+                    cell: (directive) => date(directive.issuedOn),
+                  },
+                  {
+                    key: "tracking",
+                    header: t("directive.trackingAgency"),
+                    cell: (directive) => directive.trackingAgency.shortName,
+                  },
+                  {
+                    key: "tasks",
+                    header: t("directive.taskCount"),
+                    align: "right",
+                    cell: (directive) => number(directive.taskCount),
+                  },
+                ]}
+              />
+              <Pager pageSize={PAGE_SIZE} total={data.total} />
+            </div>
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

@@ -1,17 +1,15 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Modal, SimpleGrid, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { reportCompleteInput } from "../../shared/report.ts";
-import { EvidenceUpload } from "../evidence/evidence-upload.tsx";
+import { EvidenceField } from "../evidence/evidence-field.tsx";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
-import { errorFacts } from "../ui/api-error.ts";
-import { DateField } from "../ui/date-field.tsx";
-import { applyServerError, FormAlert, useFieldError } from "../ui/form.tsx";
+import { FormAlert, useSubmit } from "../ui/form.tsx";
+import { DateInputField, TextareaField, TextInputField } from "../ui/form-fields.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 
@@ -22,95 +20,50 @@ const FIELDS = ["documentNumber", "documentDate", "note", "fileIds"] as const;
 function CompletionFields({ task, onDone }: { task: TaskDetail["task"]; onDone: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const fieldError = useFieldError();
   const invalidate = useInvalidateTasks();
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   const form = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: { documentNumber: "", documentDate: "", note: "", fileIds: [] },
   });
-  const { errors } = form.formState;
   const complete = useMutation(trpc.report.complete.mutationOptions());
-  const onSubmit = form.handleSubmit((values) => {
-    setServerError(null);
-    setConflict(false);
-    complete.mutate(
-      { ...values, taskId: task.id, version: task.version },
-      {
-        onSuccess: async () => {
-          onDone();
-          await invalidate();
-          notifications.show({ color: "green", message: t("report.completionSent") });
-        },
-        onError: (error) => {
-          setConflict(errorFacts(error).code === "CONFLICT");
-          setServerError(applyServerError(error, form.setError, FIELDS));
-        },
-      },
-    );
+  const { onSubmit, serverError } = useSubmit(form, FIELDS, async (values) => {
+    await complete.mutateAsync({ ...values, taskId: task.id, version: task.version });
+    onDone();
+    await invalidate();
+    notifications.show({ color: "green", message: t("report.completionSent") });
   });
   return (
     <form noValidate onSubmit={onSubmit}>
       <Stack gap="sm">
         <Text size="sm">{t("report.completionIntro")}</Text>
         <FormAlert
-          message={serverError}
-          action={
-            conflict ? (
-              <Button variant="default" size="xs" onClick={() => void invalidate()}>
-                {t("common.reload")}
-              </Button>
-            ) : undefined
-          }
+          message={serverError.message}
+          onReload={serverError.stale ? () => void invalidate() : undefined}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
+          <TextInputField
+            control={form.control}
+            name="documentNumber"
             label={t("report.documentNumber")}
             description={t("report.documentNumberHint")}
             inputWrapperOrder={["label", "input", "description", "error"]}
             required
-            error={fieldError(errors.documentNumber)}
-            {...form.register("documentNumber")}
           />
-          <Controller
+          <DateInputField
             control={form.control}
             name="documentDate"
-            render={({ field }) => (
-              <DateField
-                label={t("report.documentDate")}
-                required
-                value={field.value || null}
-                onChange={(value) => field.onChange(value ?? "")}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                error={
-                  errors.documentDate && field.value === ""
-                    ? t("validation.required")
-                    : fieldError(errors.documentDate)
-                }
-              />
-            )}
+            empty=""
+            label={t("report.documentDate")}
+            required
           />
         </SimpleGrid>
-        <Textarea
-          label={t("report.completionNote")}
-          autosize
-          minRows={3}
-          error={fieldError(errors.note)}
-          {...form.register("note")}
-        />
-        <Controller
+        <TextareaField
           control={form.control}
-          name="fileIds"
-          render={({ field }) => (
-            <EvidenceUpload
-              onChange={field.onChange}
-              buttonRef={field.ref}
-              error={fieldError(errors.fileIds)}
-            />
-          )}
+          name="note"
+          label={t("report.completionNote")}
+          minRows={3}
         />
+        <EvidenceField control={form.control} name="fileIds" />
         <Group gap="sm" mt="xs">
           <Button type="submit" loading={complete.isPending}>
             {t("report.completionSubmit")}

@@ -3,21 +3,18 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
+import { WHOLE } from "../ui/badges.tsx";
 import { DataTable } from "../ui/data-table.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
+import { QueryView } from "../ui/query-view.tsx";
 import { useTaskColumns } from "../ui/task-columns.tsx";
 import { intParam, useUrlState } from "../ui/url-state.ts";
 import { usePeriodName } from "./period.ts";
 
 type MissingItem = RouterOutputs["report"]["missing"]["items"][number];
-
-/** Badges keep their whole text. */
-const WHOLE = { root: { maxWidth: "none", overflow: "visible" }, label: { overflow: "visible" } };
 
 function StreakBadge({ streak }: { streak: number }) {
   const { t } = useTranslation();
@@ -189,53 +186,53 @@ export function MissingReportsPage() {
         />
       </search>
 
-      {missing.isPending ? (
-        <LoadingLines lines={6} />
-      ) : missing.isError ? (
-        <ErrorView error={missing.error} onRetry={() => void missing.refetch()} />
-      ) : missing.data.items.length === 0 ? (
-        <EmptyView
-          title={t("report.missingEmpty")}
-          description={
-            directiveId === undefined
-              ? t("report.missingEmptyHint")
-              : t("report.missingEmptyHintFiltered")
-          }
-          action={
-            directiveId === undefined ? undefined : (
-              <Button variant="default" onClick={() => update({ directive: null })}>
-                {t("common.clearFilters")}
-              </Button>
-            )
-          }
-        />
-      ) : (
-        <div>
-          <Text fw={600} mb="xs" role="status">
-            {t("report.missingCount", {
-              count: missing.data.items.length,
-              total: number(missing.data.items.length),
-              date: date(missing.data.asOf),
-            })}
-          </Text>
-          {phone ? (
-            <Stack
-              component="ul"
-              gap="sm"
-              m={0}
-              p={0}
-              style={{ listStyle: "none" }}
-              aria-label={title}
-            >
-              {missing.data.items.map((item) => (
-                <MissingCard key={`${item.task.id}-${item.agency.id}`} item={item} />
-              ))}
-            </Stack>
+      <QueryView query={missing} lines={6}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyView
+              title={t("report.missingEmpty")}
+              description={
+                directiveId === undefined
+                  ? t("report.missingEmptyHint")
+                  : t("report.missingEmptyHintFiltered")
+              }
+              action={
+                directiveId === undefined ? undefined : (
+                  <Button variant="default" onClick={() => update({ directive: null })}>
+                    {t("common.clearFilters")}
+                  </Button>
+                )
+              }
+            />
           ) : (
-            <MissingTable items={missing.data.items} caption={title} />
-          )}
-        </div>
-      )}
+            <div>
+              <Text fw={600} mb="xs" role="status">
+                {t("report.missingCount", {
+                  count: data.items.length,
+                  total: number(data.items.length),
+                  date: date(data.asOf),
+                })}
+              </Text>
+              {phone ? (
+                <Stack
+                  component="ul"
+                  gap="sm"
+                  m={0}
+                  p={0}
+                  style={{ listStyle: "none" }}
+                  aria-label={title}
+                >
+                  {data.items.map((item) => (
+                    <MissingCard key={`${item.task.id}-${item.agency.id}`} item={item} />
+                  ))}
+                </Stack>
+              ) : (
+                <MissingTable items={data.items} caption={title} />
+              )}
+            </div>
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

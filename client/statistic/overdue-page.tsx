@@ -18,11 +18,10 @@ import { AgencySelect } from "../agency/agency-picker.tsx";
 import { useTRPC } from "../trpc.ts";
 import { DirectiveSelect } from "../ui/directive-select.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
-import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
+import { QueryView } from "../ui/query-view.tsx";
 import { intParam, pageParam, useUrlState } from "../ui/url-state.ts";
 import { ExportButton } from "./export-panel.tsx";
 import { OverdueCards, OverdueTable } from "./overdue-table.tsx";
@@ -137,72 +136,81 @@ export function OverduePage() {
         </Group>
       </search>
 
-      {list.isPending ? (
-        <LoadingLines lines={8} />
-      ) : list.isError ? (
-        <ErrorView error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        filtered ? (
-          <EmptyView
-            title={t("overdue.emptyFiltered")}
-            description={t("overdue.emptyFilteredHint")}
-            action={
-              <Button
-                variant="default"
-                onClick={() => update({ directive: null, lead: null, key: null, minDays: null })}
-              >
-                {t("common.clearFilters")}
-              </Button>
-            }
-          />
-        ) : (
-          <EmptyView
-            title={t("overdue.empty")}
-            description={t("overdue.emptyHint")}
-            action={
-              <Button component={Link} to="/tasks?timeliness=due_soon" variant="light">
-                {t("overdue.seeDueSoon")}
-              </Button>
-            }
-          />
-        )
-      ) : (
-        <div>
-          <Stack gap={2} mb="xs">
-            <Text fw={600} role="status">
-              {t("overdue.count", { count: list.data.total, total: count(list.data.total) })}
-            </Text>
-            <Text size="sm" c="dimmed">
-              {description} · {t("overdue.today", { date: formatDate(list.data.today) })}
-            </Text>
-          </Stack>
-          <Paper withBorder p="xs" mb="sm">
-            <Group justify="space-between" gap="sm">
-              <Text size="sm" aria-live="polite">
-                {selected.size === 0
-                  ? t("overdue.selectHint")
-                  : t("overdue.selected", { count: selected.size, total: count(selected.size) })}
-              </Text>
-              <Group gap="xs">
-                {selected.size > 0 && (
-                  <Button variant="subtle" size="xs" onClick={() => setChosen(new Set())}>
-                    {t("overdue.clearSelection")}
+      <QueryView query={list} lines={8}>
+        {(data) =>
+          items.length === 0 ? (
+            filtered ? (
+              <EmptyView
+                title={t("overdue.emptyFiltered")}
+                description={t("overdue.emptyFilteredHint")}
+                action={
+                  <Button
+                    variant="default"
+                    onClick={() =>
+                      update({ directive: null, lead: null, key: null, minDays: null })
+                    }
+                  >
+                    {t("common.clearFilters")}
                   </Button>
-                )}
-                <Button size="xs" disabled={selected.size === 0} onClick={() => setUrging(true)}>
-                  {t("overdue.urge")}
-                </Button>
-              </Group>
-            </Group>
-          </Paper>
-          {phone ? (
-            <OverdueCards items={items} selection={selection} label={t("overdue.tableLabel")} />
+                }
+              />
+            ) : (
+              <EmptyView
+                title={t("overdue.empty")}
+                description={t("overdue.emptyHint")}
+                action={
+                  <Button component={Link} to="/tasks?timeliness=due_soon" variant="light">
+                    {t("overdue.seeDueSoon")}
+                  </Button>
+                }
+              />
+            )
           ) : (
-            <OverdueTable items={items} selection={selection} label={t("overdue.tableLabel")} />
-          )}
-          <Pager pageSize={PAGE_SIZE} total={list.data.total} />
-        </div>
-      )}
+            <div>
+              <Stack gap={2} mb="xs">
+                <Text fw={600} role="status">
+                  {t("overdue.count", { count: data.total, total: count(data.total) })}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {description} · {t("overdue.today", { date: formatDate(data.today) })}
+                </Text>
+              </Stack>
+              <Paper withBorder p="xs" mb="sm">
+                <Group justify="space-between" gap="sm">
+                  <Text size="sm" aria-live="polite">
+                    {selected.size === 0
+                      ? t("overdue.selectHint")
+                      : t("overdue.selected", {
+                          count: selected.size,
+                          total: count(selected.size),
+                        })}
+                  </Text>
+                  <Group gap="xs">
+                    {selected.size > 0 && (
+                      <Button variant="subtle" size="xs" onClick={() => setChosen(new Set())}>
+                        {t("overdue.clearSelection")}
+                      </Button>
+                    )}
+                    <Button
+                      size="xs"
+                      disabled={selected.size === 0}
+                      onClick={() => setUrging(true)}
+                    >
+                      {t("overdue.urge")}
+                    </Button>
+                  </Group>
+                </Group>
+              </Paper>
+              {phone ? (
+                <OverdueCards items={items} selection={selection} label={t("overdue.tableLabel")} />
+              ) : (
+                <OverdueTable items={items} selection={selection} label={t("overdue.tableLabel")} />
+              )}
+              <Pager pageSize={PAGE_SIZE} total={data.total} />
+            </div>
+          )
+        }
+      </QueryView>
       <UrgeDialog
         opened={urging}
         tasks={selectedItems}

@@ -1,4 +1,4 @@
-import { Box, Button, Checkbox, Group, Select, SimpleGrid } from "@mantine/core";
+import { Alert, Box, Button, Checkbox, Group, Select, SimpleGrid } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DIRECTIVE_TYPES } from "../../shared/directive.ts";
@@ -147,6 +147,16 @@ export function StatisticFilters({
         </Group>
       )}
     </search>
+  );
+}
+
+/** "From" after "to": nothing is counted until the period is put right. */
+export function PeriodOrderAlert() {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" variant="light" role="alert">
+      {t("validation.dateRange")}
+    </Alert>
   );
 }
 

@@ -1,19 +1,18 @@
-import { Alert, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { formatDate } from "../../shared/date.ts";
 import { useTRPC } from "../trpc.ts";
 import { EmptyView } from "../ui/empty-view.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
-import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
+import { QueryView } from "../ui/query-view.tsx";
 import { useUrlState } from "../ui/url-state.ts";
 import { AgencyTable } from "./agency-table.tsx";
 import { ExportButton } from "./export-panel.tsx";
 import { useScopeDescription } from "./scope-description.ts";
 import { StatisticCellsView } from "./statistic-cells.tsx";
-import { StatisticFilters } from "./statistic-filters.tsx";
+import { PeriodOrderAlert, StatisticFilters } from "./statistic-filters.tsx";
 import { periodOutOfOrder, scopeFromParams, sortFromParams } from "./statistic-scope.ts";
 import { TrendChart } from "./trend-chart.tsx";
 
@@ -66,9 +65,7 @@ export function StatisticPage() {
       <StatisticFilters scope={scope} asOf={asOf} update={update} />
 
       {!valid ? (
-        <Alert color="red" variant="light" role="alert">
-          {t("validation.dateRange")}
-        </Alert>
+        <PeriodOrderAlert />
       ) : (
         <>
           <section aria-labelledby="cells-title">
@@ -86,20 +83,23 @@ export function StatisticPage() {
                   {description}
                 </Text>
               </div>
-              {summary.isPending ? (
-                <LoadingLines lines={4} />
-              ) : summary.isError ? (
-                <ErrorView error={summary.error} onRetry={() => void summary.refetch()} />
-              ) : summary.data.cells.total === 0 ? (
-                <EmptyView title={t("statistics.empty")} description={t("statistics.emptyHint")} />
-              ) : (
-                <>
-                  <StatisticCellsView cells={summary.data.cells} scope={scope} />
-                  <Text size="sm" c="dimmed">
-                    {t("statistics.linkNote")}
-                  </Text>
-                </>
-              )}
+              <QueryView query={summary} lines={4}>
+                {(data) =>
+                  data.cells.total === 0 ? (
+                    <EmptyView
+                      title={t("statistics.empty")}
+                      description={t("statistics.emptyHint")}
+                    />
+                  ) : (
+                    <>
+                      <StatisticCellsView cells={data.cells} scope={scope} />
+                      <Text size="sm" c="dimmed">
+                        {t("statistics.linkNote")}
+                      </Text>
+                    </>
+                  )
+                }
+              </QueryView>
             </Stack>
           </section>
 
@@ -108,31 +108,34 @@ export function StatisticPage() {
               <Title order={2} id="agency-title" size="h3">
                 {t("statistics.byAgency")}
               </Title>
-              {byAgency.isPending ? (
-                <LoadingLines lines={6} />
-              ) : byAgency.isError ? (
-                <ErrorView error={byAgency.error} onRetry={() => void byAgency.refetch()} />
-              ) : byAgency.data.rows.length === 0 ? (
-                <Text c="dimmed">{t("statistics.empty")}</Text>
-              ) : (
-                <AgencyTable
-                  rows={byAgency.data.rows}
-                  total={byAgency.data.total}
-                  scope={scope}
-                  sort={sort}
-                  direction={direction}
-                  onSort={(nextSort, nextDirection) =>
-                    update({
-                      sort: nextSort === "overdue" && nextDirection === "desc" ? null : nextSort,
-                      dir:
-                        nextSort === "overdue" && nextDirection === "desc" ? null : nextDirection,
-                    })
-                  }
-                  caption={t("statistics.byAgencyCaption", {
-                    date: formatDate(byAgency.data.asOf),
-                  })}
-                />
-              )}
+              <QueryView query={byAgency} lines={6}>
+                {(data) =>
+                  data.rows.length === 0 ? (
+                    <Text c="dimmed">{t("statistics.empty")}</Text>
+                  ) : (
+                    <AgencyTable
+                      rows={data.rows}
+                      total={data.total}
+                      scope={scope}
+                      sort={sort}
+                      direction={direction}
+                      onSort={(nextSort, nextDirection) =>
+                        update({
+                          sort:
+                            nextSort === "overdue" && nextDirection === "desc" ? null : nextSort,
+                          dir:
+                            nextSort === "overdue" && nextDirection === "desc"
+                              ? null
+                              : nextDirection,
+                        })
+                      }
+                      caption={t("statistics.byAgencyCaption", {
+                        date: formatDate(data.asOf),
+                      })}
+                    />
+                  )
+                }
+              </QueryView>
             </Stack>
           </section>
 
@@ -146,15 +149,15 @@ export function StatisticPage() {
                   {t("statistics.trendIntro")}
                 </Text>
               </div>
-              {trend.isPending ? (
-                <LoadingLines lines={6} />
-              ) : trend.isError ? (
-                <ErrorView error={trend.error} onRetry={() => void trend.refetch()} />
-              ) : trend.data.points.length === 0 ? (
-                <Text c="dimmed">{t("statistics.trendEmpty")}</Text>
-              ) : (
-                <TrendChart points={trend.data.points} scope={scope} />
-              )}
+              <QueryView query={trend} lines={6}>
+                {(data) =>
+                  data.points.length === 0 ? (
+                    <Text c="dimmed">{t("statistics.trendEmpty")}</Text>
+                  ) : (
+                    <TrendChart points={data.points} scope={scope} />
+                  )
+                }
+              </QueryView>
             </Stack>
           </section>
         </>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,14 +8,14 @@ import { STALE_REPORT_DAYS, type StatisticCells } from "../../shared/statistic.t
 import { useTRPC } from "../trpc.ts";
 import { useToday } from "../ui/current-user.tsx";
 import { type Column, DataTable } from "../ui/data-table.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
-import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
+import { QueryView } from "../ui/query-view.tsx";
 import { useUrlState } from "../ui/url-state.ts";
 import { type FigureColumn, FigureTable } from "./figure-table.tsx";
 import type { OverdueItem } from "./overdue-table.tsx";
 import { useScopeDescription } from "./scope-description.ts";
 import { useFiguresSentence } from "./statistic-cells.tsx";
+import { PeriodOrderAlert } from "./statistic-filters.tsx";
 import classes from "./statistic-print.module.css";
 import {
   overdueScope,
@@ -65,7 +65,6 @@ export function StatisticPrintPage() {
       valid ? { ...overdueScope(scope), page: 1, pageSize: PRINT_OVERDUE_MAX } : skipToken,
     ),
   );
-  const cells = table.data?.total;
   const countColumn = (
     key: "total" | "completed" | "completedOnTime" | "completedLate" | "open" | "overdue",
     header: string,
@@ -140,68 +139,66 @@ export function StatisticPrintPage() {
       </Stack>
 
       {!valid ? (
-        <Alert color="red" variant="light" role="alert">
-          {t("validation.dateRange")}
-        </Alert>
-      ) : table.isPending ? (
-        <LoadingLines lines={8} />
-      ) : table.isError ? (
-        <ErrorView error={table.error} onRetry={() => void table.refetch()} />
+        <PeriodOrderAlert />
       ) : (
-        <>
-          {cells && <Text mb="sm">{sentence(cells)}</Text>}
-          <ScrollRegion label={t("statistics.printTableCaption")}>
-            <FigureTable<StatisticCells>
-              className={classes.table}
-              withTableBorder
-              withColumnBorders
-              verticalSpacing={4}
-              horizontalSpacing={6}
-              tabularNums
-              caption={t("statistics.printTableCaption")}
-              captionClassName={classes.caption}
-              totalRowClassName={classes.totalRow}
-              indexHeader={c("index")}
-              nameHeader={c("agency")}
-              headers={[
-                countColumn("total", "total"),
-                {
-                  key: "completed",
-                  group: c("completed"),
-                  columns: [
-                    countColumn("completed", "subtotal"),
-                    countColumn("completedOnTime", "onTime"),
-                    countColumn("completedLate", "late"),
-                  ],
-                },
-                {
-                  key: "open",
-                  group: c("open"),
-                  columns: [
-                    countColumn("open", "subtotal"),
+        <QueryView query={table} lines={8}>
+          {(data) => (
+            <>
+              <Text mb="sm">{sentence(data.total)}</Text>
+              <ScrollRegion label={t("statistics.printTableCaption")}>
+                <FigureTable<StatisticCells>
+                  className={classes.table}
+                  withTableBorder
+                  withColumnBorders
+                  verticalSpacing={4}
+                  horizontalSpacing={6}
+                  tabularNums
+                  caption={t("statistics.printTableCaption")}
+                  captionClassName={classes.caption}
+                  totalRowClassName={classes.totalRow}
+                  indexHeader={c("index")}
+                  nameHeader={c("agency")}
+                  headers={[
+                    countColumn("total", "total"),
                     {
-                      key: "within",
-                      header: c("withinDeadline"),
-                      cell: (cells) => count(cells.open - cells.overdue),
+                      key: "completed",
+                      group: c("completed"),
+                      columns: [
+                        countColumn("completed", "subtotal"),
+                        countColumn("completedOnTime", "onTime"),
+                        countColumn("completedLate", "late"),
+                      ],
                     },
-                    countColumn("overdue", "overdue"),
-                  ],
-                },
-                rateColumn("completionRate"),
-                rateColumn("overdueShare"),
-              ]}
-              total={table.data.total}
-              rows={table.data.rows.map((row) => ({
-                id: row.agency.id,
-                name: row.agency.name,
-                row,
-              }))}
-            />
-          </ScrollRegion>
-          <Text size="sm" fs="italic" mt="xs">
-            {t("statistic.statisticsNote")}
-          </Text>
-        </>
+                    {
+                      key: "open",
+                      group: c("open"),
+                      columns: [
+                        countColumn("open", "subtotal"),
+                        {
+                          key: "within",
+                          header: c("withinDeadline"),
+                          cell: (cells) => count(cells.open - cells.overdue),
+                        },
+                        countColumn("overdue", "overdue"),
+                      ],
+                    },
+                    rateColumn("completionRate"),
+                    rateColumn("overdueShare"),
+                  ]}
+                  total={data.total}
+                  rows={data.rows.map((row) => ({
+                    id: row.agency.id,
+                    name: row.agency.name,
+                    row,
+                  }))}
+                />
+              </ScrollRegion>
+              <Text size="sm" fs="italic" mt="xs">
+                {t("statistic.statisticsNote")}
+              </Text>
+            </>
+          )}
+        </QueryView>
       )}
 
       {valid && (
@@ -216,40 +213,40 @@ export function StatisticPrintPage() {
               </Text>
             )}
           </Stack>
-          {overdue.isPending ? (
-            <LoadingLines lines={6} />
-          ) : overdue.isError ? (
-            <ErrorView error={overdue.error} onRetry={() => void overdue.refetch()} />
-          ) : overdue.data.items.length === 0 ? (
-            <Text>{t("statistics.printNoOverdue")}</Text>
-          ) : (
-            <>
-              {overdue.data.total > overdue.data.items.length && (
-                <Text size="sm" mb="xs">
-                  {t("statistics.printOverdueMore", {
-                    shown: count(overdue.data.items.length),
-                    total: count(overdue.data.total),
-                  })}
-                </Text>
-              )}
-              <ScrollRegion label={t("statistic.titleOverdue")}>
-                <DataTable
-                  className={classes.table}
-                  striped={false}
-                  highlightOnHover={false}
-                  withTableBorder
-                  withColumnBorders
-                  verticalSpacing={4}
-                  horizontalSpacing={6}
-                  tabularNums
-                  caption={t("statistic.titleOverdue")}
-                  rows={overdue.data.items}
-                  rowKey={(item) => item.id}
-                  columns={overdueColumns}
-                />
-              </ScrollRegion>
-            </>
-          )}
+          <QueryView query={overdue} lines={6}>
+            {(data) =>
+              data.items.length === 0 ? (
+                <Text>{t("statistics.printNoOverdue")}</Text>
+              ) : (
+                <>
+                  {data.total > data.items.length && (
+                    <Text size="sm" mb="xs">
+                      {t("statistics.printOverdueMore", {
+                        shown: count(data.items.length),
+                        total: count(data.total),
+                      })}
+                    </Text>
+                  )}
+                  <ScrollRegion label={t("statistic.titleOverdue")}>
+                    <DataTable
+                      className={classes.table}
+                      striped={false}
+                      highlightOnHover={false}
+                      withTableBorder
+                      withColumnBorders
+                      verticalSpacing={4}
+                      horizontalSpacing={6}
+                      tabularNums
+                      caption={t("statistic.titleOverdue")}
+                      rows={data.items}
+                      rowKey={(item) => item.id}
+                      columns={overdueColumns}
+                    />
+                  </ScrollRegion>
+                </>
+              )
+            }
+          </QueryView>
         </section>
       )}
     </div>

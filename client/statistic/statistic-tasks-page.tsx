@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -8,13 +8,13 @@ import type { RouterOutputs } from "../trpc.ts";
 import { useTRPC } from "../trpc.ts";
 import { DataTable } from "../ui/data-table.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
-import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
+import { QueryView } from "../ui/query-view.tsx";
 import { useTaskColumns } from "../ui/task-columns.tsx";
 import { enumParam, intParam, pageParam, useUrlState } from "../ui/url-state.ts";
 import { useScopeDescription } from "./scope-description.ts";
+import { PeriodOrderAlert } from "./statistic-filters.tsx";
 import {
   CELL_LABEL_KEYS,
   overdueHref,
@@ -127,42 +127,42 @@ export function StatisticTasksPage() {
       </Stack>
 
       {!valid ? (
-        <Alert color="red" variant="light" role="alert">
-          {t("validation.dateRange")}
-        </Alert>
-      ) : list.isPending ? (
-        <LoadingLines lines={8} />
-      ) : list.isError ? (
-        <ErrorView error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyView title={t("statistics.tasksEmpty")} />
+        <PeriodOrderAlert />
       ) : (
-        <div>
-          <Group justify="space-between" align="flex-end" gap="sm" mb="xs">
-            <Stack gap={2}>
-              <Text fw={600} role="status">
-                {t("statistics.tasksCount", {
-                  count: list.data.total,
-                  total: count(list.data.total),
-                })}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {t("statistics.tasksIntro", { date: formatDate(list.data.asOf) })}
-              </Text>
-            </Stack>
-            {overdueListMatches(scope, cell, lead) && (
-              <Button component={Link} to={overdueHref(scope)} variant="light">
-                {t("statistics.openOverdueList")}
-              </Button>
-            )}
-          </Group>
-          <StatisticTaskTable
-            items={list.data.items}
-            label={heading}
-            original={list.data.basis === "original"}
-          />
-          <Pager pageSize={PAGE_SIZE} total={list.data.total} />
-        </div>
+        <QueryView query={list} lines={8}>
+          {(data) =>
+            data.items.length === 0 ? (
+              <EmptyView title={t("statistics.tasksEmpty")} />
+            ) : (
+              <div>
+                <Group justify="space-between" align="flex-end" gap="sm" mb="xs">
+                  <Stack gap={2}>
+                    <Text fw={600} role="status">
+                      {t("statistics.tasksCount", {
+                        count: data.total,
+                        total: count(data.total),
+                      })}
+                    </Text>
+                    <Text size="sm" c="dimmed">
+                      {t("statistics.tasksIntro", { date: formatDate(data.asOf) })}
+                    </Text>
+                  </Stack>
+                  {overdueListMatches(scope, cell, lead) && (
+                    <Button component={Link} to={overdueHref(scope)} variant="light">
+                      {t("statistics.openOverdueList")}
+                    </Button>
+                  )}
+                </Group>
+                <StatisticTaskTable
+                  items={data.items}
+                  label={heading}
+                  original={data.basis === "original"}
+                />
+                <Pager pageSize={PAGE_SIZE} total={data.total} />
+              </div>
+            )
+          }
+        </QueryView>
       )}
     </Stack>
   );

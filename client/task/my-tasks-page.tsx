@@ -7,11 +7,10 @@ import { useTRPC } from "../trpc.ts";
 import { TIMELINESS_COLORS } from "../ui/badges.tsx";
 import { useCurrentUser } from "../ui/current-user.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
+import { QueryView } from "../ui/query-view.tsx";
 import { enumParam, pageParam, useUrlState } from "../ui/url-state.ts";
 import { TaskTable } from "./task-table.tsx";
 
@@ -72,40 +71,40 @@ export function MyTasksPage() {
         </Chip.Group>
       </Group>
 
-      {list.isPending ? (
-        <LoadingLines lines={8} />
-      ) : list.isError ? (
-        <ErrorView error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        timeliness ? (
-          <EmptyView
-            title={t("myTasks.emptyFiltered", {
-              category: t(`timeliness.${timeliness}`).toLowerCase(),
-            })}
-            description={t("myTasks.emptyFilteredHint")}
-            action={
-              <Button variant="default" onClick={() => update({ timeliness: null })}>
-                {t("myTasks.showAll")}
-              </Button>
-            }
-          />
-        ) : (
-          <EmptyView
-            title={t("myTasks.empty")}
-            description={t("myTasks.emptyHint")}
-            action={
-              <Button component={Link} to="/directives" variant="light">
-                {t("myTasks.goDirectives")}
-              </Button>
-            }
-          />
-        )
-      ) : (
-        <div>
-          <TaskTable tasks={list.data.items} label={t("nav.myTasks")} />
-          <Pager pageSize={PAGE_SIZE} total={list.data.total} />
-        </div>
-      )}
+      <QueryView query={list} lines={8}>
+        {(data) =>
+          data.items.length === 0 ? (
+            timeliness ? (
+              <EmptyView
+                title={t("myTasks.emptyFiltered", {
+                  category: t(`timeliness.${timeliness}`).toLowerCase(),
+                })}
+                description={t("myTasks.emptyFilteredHint")}
+                action={
+                  <Button variant="default" onClick={() => update({ timeliness: null })}>
+                    {t("myTasks.showAll")}
+                  </Button>
+                }
+              />
+            ) : (
+              <EmptyView
+                title={t("myTasks.empty")}
+                description={t("myTasks.emptyHint")}
+                action={
+                  <Button component={Link} to="/directives" variant="light">
+                    {t("myTasks.goDirectives")}
+                  </Button>
+                }
+              />
+            )
+          ) : (
+            <div>
+              <TaskTable tasks={data.items} label={t("nav.myTasks")} />
+              <Pager pageSize={PAGE_SIZE} total={data.total} />
+            </div>
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

@@ -4,14 +4,12 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { taskCreateInput, taskUpdateInput } from "../../shared/task.ts";
-import { type TaskDetail, useTRPC } from "../trpc.ts";
-import { errorFacts } from "../ui/api-error.ts";
+import { type DirectiveDetail, type TaskDetail, useTRPC } from "../trpc.ts";
 import { Crumbs } from "../ui/crumbs.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
-import { LoadingLines } from "../ui/loading.tsx";
 import { NotFoundView } from "../ui/not-found-view.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
+import { QueryView } from "../ui/query-view.tsx";
 import { intParam } from "../ui/url-state.ts";
 import { TaskForm } from "./task-form.tsx";
 
@@ -19,22 +17,23 @@ import { TaskForm } from "./task-form.tsx";
 export function TaskCreatePage({ directiveId }: { directiveId: number }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const detail = useQuery(trpc.directive.byId.queryOptions({ id: directiveId }));
+  return (
+    <QueryView query={detail} lines={8} notFoundTitle={t("directive.notFound")}>
+      {(data) => <TaskCreateForm data={data} />}
+    </QueryView>
+  );
+}
+
+function TaskCreateForm({ data }: { data: DirectiveDetail }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
   const navigate = useNavigate();
   const invalidate = useInvalidateTasks();
   const [searchParams] = useSearchParams();
   const parentId = intParam(searchParams, "parentId") ?? null;
-  const detail = useQuery(trpc.directive.byId.queryOptions({ id: directiveId }));
   const create = useMutation(trpc.task.create.mutationOptions());
-
-  if (detail.isPending) return <LoadingLines lines={8} />;
-  if (detail.isError) {
-    const facts = errorFacts(detail.error);
-    if (facts.code === "NOT_FOUND") {
-      return <NotFoundView title={t("directive.notFound")} message={facts.message} />;
-    }
-    return <ErrorView error={detail.error} onRetry={() => void detail.refetch()} />;
-  }
-  const { directive, tasks } = detail.data;
+  const { directive, tasks } = data;
   const parent = parentId === null ? null : tasks.find((task) => task.id === parentId);
   if (parent === undefined) {
     return <NotFoundView title={t("task.notFound")} />;
@@ -141,18 +140,15 @@ export function TaskEditPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const detail = useQuery(trpc.task.byId.queryOptions({ id }));
-  if (detail.isPending) return <LoadingLines lines={8} />;
-  if (detail.isError) {
-    const facts = errorFacts(detail.error);
-    if (facts.code === "NOT_FOUND") {
-      return <NotFoundView title={t("task.notFound")} message={facts.message} />;
-    }
-    return <ErrorView error={detail.error} onRetry={() => void detail.refetch()} />;
-  }
-  if (!detail.data.permissions.canEdit) {
-    return <NotFoundView title={t("task.editTitle")} message={t("task.cannotEdit")} />;
-  }
   return (
-    <TaskEditForm key={`${detail.data.task.id}-${detail.data.task.version}`} data={detail.data} />
+    <QueryView query={detail} lines={8} notFoundTitle={t("task.notFound")}>
+      {(data) =>
+        data.permissions.canEdit ? (
+          <TaskEditForm key={`${data.task.id}-${data.task.version}`} data={data} />
+        ) : (
+          <NotFoundView title={t("task.editTitle")} message={t("task.cannotEdit")} />
+        )
+      }
+    </QueryView>
   );
 }

@@ -19,11 +19,10 @@ import { AgencySelect } from "../agency/agency-picker.tsx";
 import { useTRPC } from "../trpc.ts";
 import { DirectiveSelect } from "../ui/directive-select.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
+import { QueryView } from "../ui/query-view.tsx";
 import { intParam, pageParam, useUrlState } from "../ui/url-state.ts";
 import { TaskTable } from "./task-table.tsx";
 
@@ -177,24 +176,24 @@ export function TaskListPage() {
         </Stack>
       </search>
 
-      {list.isPending ? (
-        <LoadingLines lines={8} />
-      ) : list.isError ? (
-        <ErrorView error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyView
-          title={t("taskList.empty")}
-          description={filtered ? t("taskList.emptyHint") : undefined}
-        />
-      ) : (
-        <div>
-          <Text fw={600} mb="xs" role="status">
-            {t("taskList.count", { count: list.data.total, total: number(list.data.total) })}
-          </Text>
-          <TaskTable tasks={list.data.items} label={t("taskList.title")} />
-          <Pager pageSize={PAGE_SIZE} total={list.data.total} />
-        </div>
-      )}
+      <QueryView query={list} lines={8}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyView
+              title={t("taskList.empty")}
+              description={filtered ? t("taskList.emptyHint") : undefined}
+            />
+          ) : (
+            <div>
+              <Text fw={600} mb="xs" role="status">
+                {t("taskList.count", { count: data.total, total: number(data.total) })}
+              </Text>
+              <TaskTable tasks={data.items} label={t("taskList.title")} />
+              <Pager pageSize={PAGE_SIZE} total={data.total} />
+            </div>
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

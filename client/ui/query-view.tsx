@@ -1,0 +1,33 @@
+import type { UseQueryResult } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { errorFacts } from "./api-error.ts";
+import { ErrorView } from "./error-view.tsx";
+import { LoadingLines } from "./loading.tsx";
+import { NotFoundView } from "./not-found-view.tsx";
+
+/**
+ * What a query has to show: placeholder lines while it loads, its error with "try again", and
+ * with `notFoundTitle` a not-found page for NOT_FOUND (what does not exist or may not be seen);
+ * then `children` with the data.
+ */
+export function QueryView<T>({
+  query,
+  lines = 5,
+  notFoundTitle,
+  children,
+}: {
+  query: UseQueryResult<T, unknown>;
+  lines?: number;
+  notFoundTitle?: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <LoadingLines lines={lines} />;
+  if (query.isError) {
+    const facts = errorFacts(query.error);
+    if (notFoundTitle !== undefined && facts.code === "NOT_FOUND") {
+      return <NotFoundView title={notFoundTitle} message={facts.message} />;
+    }
+    return <ErrorView error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  return children(query.data);
+}
