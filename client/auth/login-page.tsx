@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { loginInput } from "../../shared/user.ts";
 import { useTRPC } from "../trpc.ts";
 import { FormAlert, useFieldError, useServerError } from "../ui/form.tsx";
-import { TextInputField } from "../ui/form-fields.tsx";
+import { bindFields, TextInputField } from "../ui/form-fields.tsx";
 import { LanguageSwitch } from "../ui/language-switch.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { safeNext } from "./next-path.ts";
@@ -28,6 +28,7 @@ export function LoginPage() {
     resolver: zodResolver(loginInput),
     defaultValues: { username: "", password: "" },
   });
+  const bind = bindFields(form);
   const serverError = useServerError(form.setError, ["username", "password"]);
   const login = useMutation(trpc.auth.login.mutationOptions());
 
@@ -73,8 +74,7 @@ export function LoginPage() {
             <Stack gap="md">
               <FormAlert message={serverError.message} title={null} />
               <TextInputField
-                control={form.control}
-                name="username"
+                {...bind("username")}
                 label={t("auth.username")}
                 autoComplete="username"
                 autoCapitalize="none"

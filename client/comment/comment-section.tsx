@@ -12,7 +12,7 @@ import { EvidenceList } from "../evidence/evidence-list.tsx";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
 import { WHOLE } from "../ui/badges.tsx";
 import { FormAlert, FormPanel, useFieldError, useSubmit } from "../ui/form.tsx";
-import { TextareaField } from "../ui/form-fields.tsx";
+import { bindFields, TextareaField } from "../ui/form-fields.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { QueryView } from "../ui/query-view.tsx";
@@ -41,6 +41,7 @@ function CommentForm({
     resolver: zodResolver(schema),
     defaultValues: { body: "", mentionAgencyIds: [], fileIds: [] },
   });
+  const bind = bindFields(form);
   const create = useMutation(trpc.comment.create.mutationOptions());
   const { onSubmit, serverError } = useSubmit(form, FIELDS, async (values) => {
     await create.mutateAsync({ ...values, taskId });
@@ -51,13 +52,7 @@ function CommentForm({
   return (
     <FormPanel title={t("comment.formTitle")} onSubmit={onSubmit}>
       <FormAlert message={serverError.message} />
-      <TextareaField
-        control={form.control}
-        name="body"
-        label={t("comment.body")}
-        required
-        minRows={3}
-      />
+      <TextareaField {...bind("body")} label={t("comment.body")} required minRows={3} />
       <Controller
         control={form.control}
         name="mentionAgencyIds"
@@ -79,7 +74,7 @@ function CommentForm({
           />
         )}
       />
-      <EvidenceField control={form.control} name="fileIds" />
+      <EvidenceField {...bind("fileIds")} />
       <div>
         <Button type="submit" variant="light" loading={create.isPending}>
           {t("comment.submit")}

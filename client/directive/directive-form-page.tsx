@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Autocomplete, Paper, Select, SimpleGrid, Stack, Title } from "@mantine/core";
+import { Autocomplete, Paper, SimpleGrid, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { FormEventHandler } from "react";
@@ -9,13 +9,17 @@ import { useNavigate } from "react-router";
 import type { z } from "zod";
 import { COMMON_ISSUERS, DIRECTIVE_TYPES, directiveCreateInput } from "../../shared/directive.ts";
 import { type DirectiveDetail, useTRPC } from "../trpc.ts";
-import { Crumbs } from "../ui/crumbs.tsx";
 import { FormActions, FormAlert, useFieldError, useSubmit } from "../ui/form.tsx";
-import { DateInputField, TextareaField, TextInputField } from "../ui/form-fields.tsx";
+import {
+  bindFields,
+  DateInputField,
+  SelectField,
+  TextareaField,
+  TextInputField,
+} from "../ui/form-fields.tsx";
+import { FormPage } from "../ui/form-page.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
-import { NotFoundView } from "../ui/not-found-view.tsx";
-import { PageTitle } from "../ui/page-title.tsx";
-import { QueryView } from "../ui/query-view.tsx";
+import { EditView } from "../ui/query-view.tsx";
 
 type Schema = typeof directiveCreateInput;
 type Values = z.input<Schema>;
@@ -40,6 +44,7 @@ function DirectiveForm({
   form: ReturnType<typeof useDirectiveForm>;
 }) {
   const { t } = useTranslation();
+  const bind = bindFields(form);
   const fieldError = useFieldError();
   const { errors } = form.formState;
   return (
@@ -47,34 +52,17 @@ function DirectiveForm({
       <Stack gap="md">
         <FormAlert message={serverError} onReload={onReload} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Controller
-            control={form.control}
-            name="type"
-            render={({ field }) => (
-              <Select
-                label={t("directive.type")}
-                required
-                searchable
-                allowDeselect={false}
-                data={DIRECTIVE_TYPES.map((value) => ({
-                  value,
-                  label: t(`directiveType.${value}`),
-                }))}
-                value={field.value}
-                onChange={(value) => {
-                  const type = DIRECTIVE_TYPES.find((item) => item === value);
-                  if (type) field.onChange(type);
-                }}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                error={fieldError(errors.type)}
-                autoFocus
-              />
-            )}
+          <SelectField
+            {...bind("type")}
+            values={DIRECTIVE_TYPES}
+            labelOf={(type) => t(`directiveType.${type}`)}
+            label={t("directive.type")}
+            required
+            searchable
+            autoFocus
           />
           <TextInputField
-            control={form.control}
-            name="number"
+            {...bind("number")}
             label={t("directive.number")}
             description={t("directive.numberHint")}
             required
@@ -96,30 +84,22 @@ function DirectiveForm({
             )}
           />
           <DateInputField
-            control={form.control}
-            name="issuedOn"
+            {...bind("issuedOn")}
             empty={undefined}
             label={t("directive.issuedOn")}
             required
           />
         </SimpleGrid>
         <TextareaField
-          control={form.control}
-          name="title"
+          {...bind("title")}
           label={t("directive.title")}
           description={t("directive.titleHint")}
           required
           minRows={2}
         />
+        <TextareaField {...bind("summary")} label={t("directive.summary")} minRows={3} />
         <TextareaField
-          control={form.control}
-          name="summary"
-          label={t("directive.summary")}
-          minRows={3}
-        />
-        <TextareaField
-          control={form.control}
-          name="fullText"
+          {...bind("fullText")}
           label={t("directive.fullText")}
           minRows={4}
           maxRows={16}
@@ -158,15 +138,13 @@ export function DirectiveCreatePage() {
     await navigate(`/directives/${id}`);
   });
   return (
-    <Stack gap="md" maw={900}>
-      <PageTitle title={t("directive.createTitle")} />
-      <Crumbs
-        items={[
-          { label: t("nav.directives"), to: "/directives" },
-          { label: t("directive.createTitle") },
-        ]}
-      />
-      <Title order={1}>{t("directive.createTitle")}</Title>
+    <FormPage
+      title={t("directive.createTitle")}
+      crumbs={[
+        { label: t("nav.directives"), to: "/directives" },
+        { label: t("directive.createTitle") },
+      ]}
+    >
       <DirectiveForm
         form={form}
         submitLabel={t("directive.save")}
@@ -175,7 +153,7 @@ export function DirectiveCreatePage() {
         onCancel={() => void navigate("/directives")}
         onSubmit={onSubmit}
       />
-    </Stack>
+    </FormPage>
   );
 }
 
@@ -203,16 +181,14 @@ function DirectiveEditForm({ detail }: { detail: DirectiveDetail }) {
   });
   const heading = `${t("directive.editTitle")} ${directive.number}`;
   return (
-    <Stack gap="md" maw={900}>
-      <PageTitle title={heading} />
-      <Crumbs
-        items={[
-          { label: t("nav.directives"), to: "/directives" },
-          { label: directive.number, to: `/directives/${directive.id}` },
-          { label: t("directive.editTitle") },
-        ]}
-      />
-      <Title order={1}>{heading}</Title>
+    <FormPage
+      title={heading}
+      crumbs={[
+        { label: t("nav.directives"), to: "/directives" },
+        { label: directive.number, to: `/directives/${directive.id}` },
+        { label: t("directive.editTitle") },
+      ]}
+    >
       <DirectiveForm
         form={form}
         submitLabel={t("common.saveChanges")}
@@ -229,7 +205,7 @@ function DirectiveEditForm({ detail }: { detail: DirectiveDetail }) {
         onCancel={() => void navigate(`/directives/${directive.id}`)}
         onSubmit={onSubmit}
       />
-    </Stack>
+    </FormPage>
   );
 }
 
@@ -238,14 +214,15 @@ export function DirectiveEditPage({ id }: { id: number }) {
   const trpc = useTRPC();
   const detail = useQuery(trpc.directive.byId.queryOptions({ id }));
   return (
-    <QueryView query={detail} lines={8} notFoundTitle={t("directive.notFound")}>
-      {(data) =>
-        data.permissions.canEdit ? (
-          <DirectiveEditForm key={`${data.directive.id}-${data.directive.version}`} detail={data} />
-        ) : (
-          <NotFoundView title={t("directive.editTitle")} message={t("directive.cannotEdit")} />
-        )
-      }
-    </QueryView>
+    <EditView
+      query={detail}
+      notFoundTitle={t("directive.notFound")}
+      editTitle={t("directive.editTitle")}
+      cannotEdit={t("directive.cannotEdit")}
+    >
+      {(data) => (
+        <DirectiveEditForm key={`${data.directive.id}-${data.directive.version}`} detail={data} />
+      )}
+    </EditView>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -11,6 +11,7 @@ import { useFormatters } from "../ui/format.ts";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
 import { QueryView } from "../ui/query-view.tsx";
+import { SearchForm } from "../ui/search-form.tsx";
 import { enumParam, intParam, pageParam, useUrlState } from "../ui/url-state.ts";
 
 const PAGE_SIZE = 20;
@@ -48,46 +49,26 @@ export function DirectiveListPage() {
       </Group>
 
       <search>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            const value = new FormData(event.currentTarget).get("q");
-            update({ q: typeof value === "string" ? value.trim() : "" });
-          }}
-        >
-          <Group align="flex-end" gap="sm">
-            <TextInput
-              key={query}
-              name="q"
-              type="search"
-              label={t("directive.search")}
-              placeholder={t("directive.searchPlaceholder")}
-              defaultValue={query}
-              style={{ flex: "1 1 260px" }}
-            />
-            <Button type="submit" variant="light">
-              {t("common.search")}
-            </Button>
-            <Select
-              label={t("directive.type")}
-              placeholder={t("common.all")}
-              clearable
-              data={DIRECTIVE_TYPES.map((value) => ({ value, label: t(`directiveType.${value}`) }))}
-              value={type ?? null}
-              onChange={(value) => update({ type: value })}
-              w={200}
-            />
-            <Select
-              label={t("directive.year")}
-              placeholder={t("common.all")}
-              clearable
-              data={years}
-              value={year === undefined ? null : String(year)}
-              onChange={(value) => update({ year: value })}
-              w={130}
-            />
-          </Group>
-        </form>
+        <SearchForm label={t("directive.search")} placeholder={t("directive.searchPlaceholder")}>
+          <Select
+            label={t("directive.type")}
+            placeholder={t("common.all")}
+            clearable
+            data={DIRECTIVE_TYPES.map((value) => ({ value, label: t(`directiveType.${value}`) }))}
+            value={type ?? null}
+            onChange={(value) => update({ type: value })}
+            w={200}
+          />
+          <Select
+            label={t("directive.year")}
+            placeholder={t("common.all")}
+            clearable
+            data={years}
+            value={year === undefined ? null : String(year)}
+            onChange={(value) => update({ year: value })}
+            w={130}
+          />
+        </SearchForm>
       </search>
 
       <QueryView query={list}>

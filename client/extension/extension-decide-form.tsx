@@ -9,7 +9,7 @@ import { formatDate } from "../../shared/date.ts";
 import { type ExtensionDecision, extensionDecideInput } from "../../shared/extension.ts";
 import { useTRPC } from "../trpc.ts";
 import { FormAlert, useSubmit } from "../ui/form.tsx";
-import { DateInputField, TextareaField } from "../ui/form-fields.tsx";
+import { bindFields, DateInputField, TextareaField } from "../ui/form-fields.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
 
 type Values = z.input<typeof extensionDecideInput>;
@@ -36,6 +36,7 @@ export function ExtensionDecideForm({
       note: "",
     },
   });
+  const bind = bindFields(form);
   const decide = useMutation(trpc.extension.decide.mutationOptions());
   const { onSubmit, serverError } = useSubmit(form, FIELDS, async (values) => {
     // Rejecting keeps no date; approving sends the date chosen (the requested one by default).
@@ -70,8 +71,7 @@ export function ExtensionDecideForm({
       <Stack gap="sm">
         <FormAlert message={serverError.message} />
         <DateInputField
-          control={form.control}
-          name="deadline"
+          {...bind("deadline")}
           label={t("extension.approveDate")}
           description={t("extension.approveDateHint", {
             date: formatDate(request.requestedDeadline),
@@ -79,8 +79,7 @@ export function ExtensionDecideForm({
           styles={{ wrapper: { maxWidth: 200 } }}
         />
         <TextareaField
-          control={form.control}
-          name="note"
+          {...bind("note")}
           label={t("extension.decisionNote")}
           description={t("extension.decisionNoteHint")}
           minRows={2}

@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { useTRPC } from "../trpc.ts";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { PageTitle } from "../ui/page-title.tsx";
+import { PageHeader } from "../ui/page-title.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { ExtensionDecideForm } from "./extension-decide-form.tsx";
 import { ExtensionDetails } from "./extension-item.tsx";
@@ -23,11 +23,7 @@ export function ExtensionPendingPage() {
 
   return (
     <Stack gap="md">
-      <PageTitle title={title} />
-      <Stack gap={4}>
-        <Title order={1}>{title}</Title>
-        <Text c="dimmed">{t("extension.pendingIntro")}</Text>
-      </Stack>
+      <PageHeader title={title} intro={t("extension.pendingIntro")} />
       <QueryView query={pending} lines={6}>
         {(data) =>
           data.length === 0 ? (

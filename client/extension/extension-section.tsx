@@ -9,8 +9,8 @@ import type { z } from "zod";
 import { formatDate } from "../../shared/date.ts";
 import { extensionRequestInput } from "../../shared/extension.ts";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
-import { FormAlert, useSubmit } from "../ui/form.tsx";
-import { DateInputField, TextareaField } from "../ui/form-fields.tsx";
+import { FormActions, FormAlert, useSubmit } from "../ui/form.tsx";
+import { bindFields, DateInputField, TextareaField } from "../ui/form-fields.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { QueryView } from "../ui/query-view.tsx";
 import { ExtensionDecideForm } from "./extension-decide-form.tsx";
@@ -27,6 +27,7 @@ function ExtensionRequestForm({ task, onDone }: { task: TaskDetail["task"]; onDo
     resolver: zodResolver(requestSchema),
     defaultValues: { deadline: "", reason: "" },
   });
+  const bind = bindFields(form);
   const request = useMutation(trpc.extension.request.mutationOptions());
   const { onSubmit, serverError } = useSubmit(form, ["deadline", "reason"], async (values) => {
     await request.mutateAsync({ ...values, taskId: task.id });
@@ -42,8 +43,7 @@ function ExtensionRequestForm({ task, onDone }: { task: TaskDetail["task"]; onDo
         </Title>
         <FormAlert message={serverError.message} />
         <DateInputField
-          control={form.control}
-          name="deadline"
+          {...bind("deadline")}
           empty=""
           label={t("extension.newDeadline")}
           description={
@@ -55,21 +55,12 @@ function ExtensionRequestForm({ task, onDone }: { task: TaskDetail["task"]; onDo
           autoFocus
           styles={{ wrapper: { maxWidth: 200 } }}
         />
-        <TextareaField
-          control={form.control}
-          name="reason"
-          label={t("extension.reason")}
-          required
-          minRows={3}
+        <TextareaField {...bind("reason")} label={t("extension.reason")} required minRows={3} />
+        <FormActions
+          submitLabel={t("extension.requestSubmit")}
+          pending={request.isPending}
+          onCancel={onDone}
         />
-        <Group gap="sm">
-          <Button type="submit" loading={request.isPending}>
-            {t("extension.requestSubmit")}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-        </Group>
       </Stack>
     </form>
   );

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Button, Group, Modal, SimpleGrid, Stack, Text } from "@mantine/core";
+import { SimpleGrid, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
@@ -8,8 +8,9 @@ import type { z } from "zod";
 import { reportCompleteInput } from "../../shared/report.ts";
 import { EvidenceField } from "../evidence/evidence-field.tsx";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
-import { FormAlert, useSubmit } from "../ui/form.tsx";
-import { DateInputField, TextareaField, TextInputField } from "../ui/form-fields.tsx";
+import { Dialog } from "../ui/dialog.tsx";
+import { FormActions, FormAlert, useSubmit } from "../ui/form.tsx";
+import { bindFields, DateInputField, TextareaField, TextInputField } from "../ui/form-fields.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 
@@ -25,6 +26,7 @@ function CompletionFields({ task, onDone }: { task: TaskDetail["task"]; onDone: 
     resolver: zodResolver(schema),
     defaultValues: { documentNumber: "", documentDate: "", note: "", fileIds: [] },
   });
+  const bind = bindFields(form);
   const complete = useMutation(trpc.report.complete.mutationOptions());
   const { onSubmit, serverError } = useSubmit(form, FIELDS, async (values) => {
     await complete.mutateAsync({ ...values, taskId: task.id, version: task.version });
@@ -42,36 +44,27 @@ function CompletionFields({ task, onDone }: { task: TaskDetail["task"]; onDone: 
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInputField
-            control={form.control}
-            name="documentNumber"
+            {...bind("documentNumber")}
             label={t("report.documentNumber")}
             description={t("report.documentNumberHint")}
             inputWrapperOrder={["label", "input", "description", "error"]}
             required
           />
           <DateInputField
-            control={form.control}
-            name="documentDate"
+            {...bind("documentDate")}
             empty=""
             label={t("report.documentDate")}
             required
           />
         </SimpleGrid>
-        <TextareaField
-          control={form.control}
-          name="note"
-          label={t("report.completionNote")}
-          minRows={3}
+        <TextareaField {...bind("note")} label={t("report.completionNote")} minRows={3} />
+        <EvidenceField {...bind("fileIds")} />
+        <FormActions
+          submitLabel={t("report.completionSubmit")}
+          pending={complete.isPending}
+          onCancel={onDone}
+          mt="xs"
         />
-        <EvidenceField control={form.control} name="fileIds" />
-        <Group gap="sm" mt="xs">
-          <Button type="submit" loading={complete.isPending}>
-            {t("report.completionSubmit")}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-        </Group>
       </Stack>
     </form>
   );
@@ -93,17 +86,14 @@ export function CompletionDialog({
   const { t } = useTranslation();
   const phone = usePhoneLayout();
   return (
-    <Modal
+    <Dialog
       opened={opened}
       onClose={onClose}
       title={t("report.completionTitle")}
-      size="lg"
-      closeButtonProps={{ "aria-label": t("common.close") }}
       styles={{ title: { fontWeight: 700, fontSize: "var(--mantine-font-size-lg)" } }}
       fullScreen={phone}
-      transitionProps={{ duration: 0 }}
     >
       {opened && <CompletionFields task={task} onDone={onClose} />}
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -7,7 +7,7 @@ import { WHOLE } from "../ui/badges.tsx";
 import { DataTable } from "../ui/data-table.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { PageTitle } from "../ui/page-title.tsx";
+import { PageHeader } from "../ui/page-title.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { QueryView } from "../ui/query-view.tsx";
 import { useTaskColumns } from "../ui/task-columns.tsx";
@@ -163,11 +163,7 @@ export function MissingReportsPage() {
 
   return (
     <Stack gap="md">
-      <PageTitle title={title} />
-      <Stack gap={4}>
-        <Title order={1}>{title}</Title>
-        <Text c="dimmed">{t("report.missingIntro")}</Text>
-      </Stack>
+      <PageHeader title={title} intro={t("report.missingIntro")} />
 
       <search aria-label={t("report.missingFilters")}>
         <Select

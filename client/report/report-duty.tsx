@@ -19,7 +19,7 @@ import {
   useFieldError,
   useSubmit,
 } from "../ui/form.tsx";
-import { DateInputField } from "../ui/form-fields.tsx";
+import { bindFields, DateInputField } from "../ui/form-fields.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { useDutyText, usePeriodName } from "./period.ts";
@@ -151,6 +151,7 @@ export function ReportDutyForm({
       dueDate: duty?.kind === "once" ? duty.dueDate : (task.deadline ?? ""),
     },
   });
+  const bind = bindFields(form);
   const { errors } = form.formState;
   const kind = useWatch({ control: form.control, name: "kind" });
   const setDuty = useMutation(trpc.report.setDuty.mutationOptions());
@@ -196,8 +197,7 @@ export function ReportDutyForm({
       />
       {kind === "once" ? (
         <DateInputField
-          control={form.control}
-          name="dueDate"
+          {...bind("dueDate")}
           empty=""
           label={t("report.dutyDueDate")}
           required
@@ -230,8 +230,7 @@ export function ReportDutyForm({
             )}
           />
           <DateInputField
-            control={form.control}
-            name="startsOn"
+            {...bind("startsOn")}
             empty=""
             label={t("report.dutyStartsOn")}
             required

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert, Button, Group, NumberInput, Select, Slider, Stack, Text } from "@mantine/core";
+import { Alert, NumberInput, Select, Slider, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { Controller, useForm } from "react-hook-form";
@@ -8,8 +8,8 @@ import type { z } from "zod";
 import { reportCreateInput } from "../../shared/report.ts";
 import { EvidenceField } from "../evidence/evidence-field.tsx";
 import { type RouterOutputs, type TaskDetail, useTRPC } from "../trpc.ts";
-import { FormAlert, FormPanel, useFieldError, useSubmit } from "../ui/form.tsx";
-import { TextareaField } from "../ui/form-fields.tsx";
+import { FormActions, FormAlert, FormPanel, useFieldError, useSubmit } from "../ui/form.tsx";
+import { bindFields, TextareaField } from "../ui/form-fields.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { usePeriodName } from "./period.ts";
@@ -86,6 +86,7 @@ export function ReportForm({
           fileIds: [],
         },
   });
+  const bind = bindFields(form);
   const { errors } = form.formState;
   const create = useMutation(trpc.report.create.mutationOptions());
   const { onSubmit, serverError } = useSubmit(
@@ -169,8 +170,7 @@ export function ReportForm({
         />
       )}
       <TextareaField
-        control={form.control}
-        name="summary"
+        {...bind("summary")}
         label={t("report.summary")}
         description={t("report.summaryHint")}
         required
@@ -222,17 +222,12 @@ export function ReportForm({
           minRows={2}
         />
       ))}
-      <EvidenceField control={form.control} name="fileIds" />
-      <Group gap="sm">
-        <Button type="submit" loading={create.isPending}>
-          {correcting ? t("report.submitCorrection") : t("report.submit")}
-        </Button>
-        {correcting && (
-          <Button variant="default" onClick={onCancelCorrection}>
-            {t("common.cancel")}
-          </Button>
-        )}
-      </Group>
+      <EvidenceField {...bind("fileIds")} />
+      <FormActions
+        submitLabel={correcting ? t("report.submitCorrection") : t("report.submit")}
+        pending={create.isPending}
+        onCancel={correcting ? onCancelCorrection : undefined}
+      />
     </FormPanel>
   );
 }

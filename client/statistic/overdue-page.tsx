@@ -1,14 +1,4 @@
-import {
-  Box,
-  Button,
-  Checkbox,
-  Group,
-  NumberInput,
-  Paper,
-  Stack,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Box, Button, Checkbox, Group, NumberInput, Paper, Stack, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -18,7 +8,7 @@ import { AgencySelect } from "../agency/agency-picker.tsx";
 import { useTRPC } from "../trpc.ts";
 import { DirectiveSelect } from "../ui/directive-select.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
-import { PageTitle } from "../ui/page-title.tsx";
+import { PageHeader } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { QueryView } from "../ui/query-view.tsx";
@@ -90,14 +80,11 @@ export function OverduePage() {
 
   return (
     <Stack gap="md">
-      <PageTitle title={t("nav.overdue")} />
-      <Stack gap={4}>
-        <Group justify="space-between" align="flex-start" gap="sm">
-          <Title order={1}>{t("nav.overdue")}</Title>
-          <ExportButton request={{ kind: "overdue", filters }} />
-        </Group>
-        <Text c="dimmed">{t("overdue.intro")}</Text>
-      </Stack>
+      <PageHeader
+        title={t("nav.overdue")}
+        intro={t("overdue.intro")}
+        actions={<ExportButton request={{ kind: "overdue", filters }} />}
+      />
 
       <search aria-label={t("overdue.filters")}>
         <Group align="flex-end" gap="sm">

@@ -207,20 +207,15 @@ function HorizontalScroll({ windowed, children }: { windowed: boolean; children:
 
 const TABLE_MIN_WIDTH = 1180;
 
+/** The overdue tasks, which of them are chosen, and the list's name for screen readers. */
+type OverdueListProps = { items: readonly OverdueItem[]; selection: Selection; label: string };
+
 /**
  * The overdue tasks as a table (cards on phones): directive, task, lead and coordinating
  * agencies, deadline in force, days overdue, last progress report, and a marker when the lead
  * agency has not reported for more than STALE_REPORT_DAYS days; a check box per row.
  */
-export function OverdueTable({
-  items,
-  selection,
-  label,
-}: {
-  items: readonly OverdueItem[];
-  selection: Selection;
-  label: string;
-}) {
+export function OverdueTable({ items, selection, label }: OverdueListProps) {
   const { t } = useTranslation();
   const { count } = useStatisticFormat();
   const { windowed, scrollRef, indexes, before, after, measure } = useWindowing(items.length, 110);
@@ -302,15 +297,7 @@ export function OverdueTable({
 }
 
 /** The same list as cards, for phones. */
-export function OverdueCards({
-  items,
-  selection,
-  label,
-}: {
-  items: readonly OverdueItem[];
-  selection: Selection;
-  label: string;
-}) {
+export function OverdueCards({ items, selection, label }: OverdueListProps) {
   const { t } = useTranslation();
   const { date } = useFormatters();
   const { count } = useStatisticFormat();

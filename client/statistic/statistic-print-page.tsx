@@ -28,6 +28,16 @@ import {
 /** The overdue tasks a printed page lists; the Excel file has them all. */
 const PRINT_OVERDUE_MAX = 500;
 
+/** The printed tables: ruled cells, tight rows, figures in columns. */
+const PRINTED_TABLE = {
+  className: classes.table,
+  withTableBorder: true,
+  withColumnBorders: true,
+  verticalSpacing: 4,
+  horizontalSpacing: 6,
+  tabularNums: true,
+};
+
 /** A wide table scrolls sideways on narrow screens, by keyboard too. */
 function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -147,12 +157,7 @@ export function StatisticPrintPage() {
               <Text mb="sm">{sentence(data.total)}</Text>
               <ScrollRegion label={t("statistics.printTableCaption")}>
                 <FigureTable<StatisticCells>
-                  className={classes.table}
-                  withTableBorder
-                  withColumnBorders
-                  verticalSpacing={4}
-                  horizontalSpacing={6}
-                  tabularNums
+                  {...PRINTED_TABLE}
                   caption={t("statistics.printTableCaption")}
                   captionClassName={classes.caption}
                   totalRowClassName={classes.totalRow}
@@ -229,14 +234,9 @@ export function StatisticPrintPage() {
                   )}
                   <ScrollRegion label={t("statistic.titleOverdue")}>
                     <DataTable
-                      className={classes.table}
+                      {...PRINTED_TABLE}
                       striped={false}
                       highlightOnHover={false}
-                      withTableBorder
-                      withColumnBorders
-                      verticalSpacing={4}
-                      horizontalSpacing={6}
-                      tabularNums
                       caption={t("statistic.titleOverdue")}
                       rows={data.items}
                       rowKey={(item) => item.id}

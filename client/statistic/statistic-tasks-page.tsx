@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -6,12 +6,11 @@ import { formatDate } from "../../shared/date.ts";
 import { STATISTIC_CELLS } from "../../shared/statistic.ts";
 import type { RouterOutputs } from "../trpc.ts";
 import { useTRPC } from "../trpc.ts";
-import { DataTable } from "../ui/data-table.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
-import { PageTitle } from "../ui/page-title.tsx";
+import { PageHeader } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
 import { QueryView } from "../ui/query-view.tsx";
-import { useTaskColumns } from "../ui/task-columns.tsx";
+import { TaskListTable } from "../ui/task-columns.tsx";
 import { enumParam, intParam, pageParam, useUrlState } from "../ui/url-state.ts";
 import { useScopeDescription } from "./scope-description.ts";
 import { PeriodOrderAlert } from "./statistic-filters.tsx";
@@ -41,32 +40,24 @@ function StatisticTaskTable({
   original: boolean;
 }) {
   const { t } = useTranslation();
-  const columns = useTaskColumns((item: Item) => ({
-    ...item,
-    lead: item.leadAgency.name,
-    // Against the original deadline there is no other deadline to mention.
-    deadline: original ? null : item.deadline,
-  }));
   return (
-    <DataTable
+    <TaskListTable
       rows={items}
-      rowKey={(item) => item.id}
       caption={label}
-      minWidth={1000}
-      columns={[
-        columns.directive,
-        columns.clause,
-        columns.title,
-        { ...columns.lead, header: t("statistics.tasksColumn.lead") },
-        {
-          ...columns.dueOn,
-          header: original
-            ? t("statistics.tasksColumn.originalDeadline")
-            : t("statistics.tasksColumn.deadline"),
-        },
-        columns.timeliness,
-        { ...columns.status, header: t("statistics.tasksColumn.status") },
-      ]}
+      factsOf={(item) => ({
+        ...item,
+        lead: item.leadAgency.name,
+        // Against the original deadline there is no other deadline to mention.
+        deadline: original ? null : item.deadline,
+      })}
+      deadlineColumn="dueOn"
+      headers={{
+        lead: t("statistics.tasksColumn.lead"),
+        deadline: original
+          ? t("statistics.tasksColumn.originalDeadline")
+          : t("statistics.tasksColumn.deadline"),
+        status: t("statistics.tasksColumn.status"),
+      }}
     />
   );
 }
@@ -110,21 +101,21 @@ export function StatisticTasksPage() {
 
   return (
     <Stack gap="md">
-      <PageTitle title={heading} />
-      <Stack gap={4}>
-        <Group justify="space-between" align="flex-start" gap="sm">
-          <Title order={1}>{heading}</Title>
+      <PageHeader
+        title={heading}
+        intro={description}
+        actions={
           <Button component={Link} to={back} variant="subtle">
             {t("statistics.backToStatistics")}
           </Button>
-        </Group>
-        <Text c="dimmed">{description}</Text>
+        }
+      >
         {data?.leadAgency && (
           <Text size="sm" c="dimmed">
             {t("statistics.tasksLeadOnly", { agency: data.leadAgency.name })}
           </Text>
         )}
-      </Stack>
+      </PageHeader>
 
       {!valid ? (
         <PeriodOrderAlert />

@@ -1,5 +1,5 @@
-import { Button, Chip, Group, Stack, Text, Title } from "@mantine/core";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Button, Chip, Group, Stack } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { TIMELINESS, type Timeliness } from "../../shared/timeliness.ts";
@@ -8,13 +8,11 @@ import { TIMELINESS_COLORS } from "../ui/badges.tsx";
 import { useCurrentUser } from "../ui/current-user.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { PageTitle } from "../ui/page-title.tsx";
-import { Pager } from "../ui/pager.tsx";
+import { PageHeader } from "../ui/page-title.tsx";
 import { QueryView } from "../ui/query-view.tsx";
-import { enumParam, pageParam, useUrlState } from "../ui/url-state.ts";
-import { TaskTable } from "./task-table.tsx";
+import { enumParam, useUrlState } from "../ui/url-state.ts";
+import { TaskTable, useTaskPage } from "./task-table.tsx";
 
-const PAGE_SIZE = 50;
 /** The order leaders read: what is late first. */
 const CHIP_ORDER: readonly Timeliness[] = [
   "overdue",
@@ -33,26 +31,15 @@ export function MyTasksPage() {
   const { number } = useFormatters();
   const { params, update } = useUrlState();
   const timeliness = enumParam(params, "timeliness", TIMELINESS);
-  const page = pageParam(params);
   const counts = useQuery(trpc.task.counts.queryOptions({ scope: "mine" }));
-  const list = useQuery({
-    ...trpc.task.list.queryOptions({
-      scope: "mine",
-      sort: "urgency",
-      timeliness: timeliness ? [timeliness] : undefined,
-      page,
-      pageSize: PAGE_SIZE,
-    }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useTaskPage({ scope: "mine", timeliness: timeliness ? [timeliness] : undefined });
 
   return (
     <Stack gap="md">
-      <PageTitle title={t("nav.myTasks")} />
-      <Stack gap={4}>
-        <Title order={1}>{t("nav.myTasks")}</Title>
-        <Text c="dimmed">{t("myTasks.intro", { agency: user.agencyName })}</Text>
-      </Stack>
+      <PageHeader
+        title={t("nav.myTasks")}
+        intro={t("myTasks.intro", { agency: user.agencyName })}
+      />
 
       <Group gap="xs" role="radiogroup" aria-label={t("myTasks.filterLabel")}>
         <Chip.Group
@@ -98,10 +85,7 @@ export function MyTasksPage() {
               />
             )
           ) : (
-            <div>
-              <TaskTable tasks={data.items} label={t("nav.myTasks")} />
-              <Pager pageSize={PAGE_SIZE} total={data.total} />
-            </div>
+            <TaskTable tasks={data.items} total={data.total} label={t("nav.myTasks")} />
           )
         }
       </QueryView>

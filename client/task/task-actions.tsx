@@ -11,7 +11,7 @@ import { findTransition, type TaskStatus } from "../../shared/task-status.ts";
 import { CompletionDialog } from "../report/completion-form.tsx";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
 import { FormAlert, FormPanel, useServerError, useSubmit } from "../ui/form.tsx";
-import { TextareaField } from "../ui/form-fields.tsx";
+import { bindFields, TextareaField } from "../ui/form-fields.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
 
 type Task = TaskDetail["task"];
@@ -49,6 +49,7 @@ export function TaskStatusForm({ task, targets }: { task: Task; targets: TaskSta
     unknown,
     z.output<typeof statusNoteSchema>
   >({ resolver: zodResolver(statusNoteSchema), defaultValues: { note: "" } });
+  const bind = bindFields(form);
   const serverError = useServerError(form.setError, ["note"]);
   const setStatus = useMutation(trpc.task.setStatus.mutationOptions());
   const canComplete = targets.includes("reported_done");
@@ -97,8 +98,7 @@ export function TaskStatusForm({ task, targets }: { task: Task; targets: TaskSta
         {noteTargets.length > 0 && (
           <>
             <TextareaField
-              control={form.control}
-              name="note"
+              {...bind("note")}
               label={t("task.statusNote")}
               description={noteSometimesRequired ? t("task.statusNoteHint") : undefined}
               minRows={2}
@@ -155,6 +155,7 @@ export function TaskNoteForm({ task }: { task: Task }) {
     resolver: zodResolver(noteSchema),
     defaultValues: { note: "" },
   });
+  const bind = bindFields(form);
   const addNote = useMutation(trpc.task.addNote.mutationOptions());
   const { onSubmit, serverError } = useSubmit(form, ["note"], async (values) => {
     await addNote.mutateAsync({ id: task.id, note: values.note });
@@ -165,13 +166,7 @@ export function TaskNoteForm({ task }: { task: Task }) {
   return (
     <FormPanel title={t("task.noteFormTitle")} order={2} onSubmit={onSubmit}>
       <FormAlert message={serverError.message} />
-      <TextareaField
-        control={form.control}
-        name="note"
-        label={t("task.noteText")}
-        required
-        minRows={2}
-      />
+      <TextareaField {...bind("note")} label={t("task.noteText")} required minRows={2} />
       <Text size="xs" c="dimmed">
         {t("task.noteHint")}
       </Text>

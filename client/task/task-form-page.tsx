@@ -1,15 +1,14 @@
-import { Stack, Text, Title } from "@mantine/core";
+import { Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { taskCreateInput, taskUpdateInput } from "../../shared/task.ts";
 import { type DirectiveDetail, type TaskDetail, useTRPC } from "../trpc.ts";
-import { Crumbs } from "../ui/crumbs.tsx";
+import { FormPage } from "../ui/form-page.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { NotFoundView } from "../ui/not-found-view.tsx";
-import { PageTitle } from "../ui/page-title.tsx";
-import { QueryView } from "../ui/query-view.tsx";
+import { EditView, QueryView } from "../ui/query-view.tsx";
 import { intParam } from "../ui/url-state.ts";
 import { TaskForm } from "./task-form.tsx";
 
@@ -42,28 +41,28 @@ function TaskCreateForm({ data }: { data: DirectiveDetail }) {
   const back = parent ? `/tasks/${parent.id}` : `/directives/${directive.id}`;
 
   return (
-    <Stack gap="md" maw={900}>
-      <PageTitle title={heading} />
-      <Crumbs
-        items={[
-          { label: t("nav.directives"), to: "/directives" },
-          { label: directive.number, to: `/directives/${directive.id}` },
-          ...(parent ? [{ label: parent.title, to: `/tasks/${parent.id}` }] : []),
-          { label: heading },
-        ]}
-      />
-      <Stack gap={4}>
-        <Title order={1}>{heading}</Title>
-        <Text c="dimmed">
-          {t(`directiveType.${directive.type}`)} {directive.number}: {directive.title}
-        </Text>
-        {parent && (
-          <Text>
-            {t("task.parent")}: {parent.clause && `${parent.clause}. `}
-            {parent.title}
+    <FormPage
+      title={heading}
+      crumbs={[
+        { label: t("nav.directives"), to: "/directives" },
+        { label: directive.number, to: `/directives/${directive.id}` },
+        ...(parent ? [{ label: parent.title, to: `/tasks/${parent.id}` }] : []),
+        { label: heading },
+      ]}
+      intro={
+        <>
+          <Text c="dimmed">
+            {t(`directiveType.${directive.type}`)} {directive.number}: {directive.title}
           </Text>
-        )}
-      </Stack>
+          {parent && (
+            <Text>
+              {t("task.parent")}: {parent.clause && `${parent.clause}. `}
+              {parent.title}
+            </Text>
+          )}
+        </>
+      }
+    >
       <TaskForm
         schema={taskCreateInput}
         fixed={{ directiveId: directive.id, parentId }}
@@ -85,7 +84,7 @@ function TaskCreateForm({ data }: { data: DirectiveDetail }) {
           await navigate(`/tasks/${id}`);
         }}
       />
-    </Stack>
+    </FormPage>
   );
 }
 
@@ -98,17 +97,16 @@ function TaskEditForm({ data }: { data: TaskDetail }) {
   const { task } = data;
   const heading = t("task.editTitle");
   return (
-    <Stack gap="md" maw={900}>
-      <PageTitle title={`${heading}: ${task.title}`} />
-      <Crumbs
-        items={[
-          { label: t("nav.directives"), to: "/directives" },
-          { label: task.directive.number, to: `/directives/${task.directive.id}` },
-          { label: task.title, to: `/tasks/${task.id}` },
-          { label: heading },
-        ]}
-      />
-      <Title order={1}>{heading}</Title>
+    <FormPage
+      title={heading}
+      documentTitle={`${heading}: ${task.title}`}
+      crumbs={[
+        { label: t("nav.directives"), to: "/directives" },
+        { label: task.directive.number, to: `/directives/${task.directive.id}` },
+        { label: task.title, to: `/tasks/${task.id}` },
+        { label: heading },
+      ]}
+    >
       <TaskForm
         schema={taskUpdateInput}
         fixed={{ id: task.id, version: task.version }}
@@ -132,7 +130,7 @@ function TaskEditForm({ data }: { data: TaskDetail }) {
           await navigate(`/tasks/${task.id}`);
         }}
       />
-    </Stack>
+    </FormPage>
   );
 }
 
@@ -141,14 +139,13 @@ export function TaskEditPage({ id }: { id: number }) {
   const trpc = useTRPC();
   const detail = useQuery(trpc.task.byId.queryOptions({ id }));
   return (
-    <QueryView query={detail} lines={8} notFoundTitle={t("task.notFound")}>
-      {(data) =>
-        data.permissions.canEdit ? (
-          <TaskEditForm key={`${data.task.id}-${data.task.version}`} data={data} />
-        ) : (
-          <NotFoundView title={t("task.editTitle")} message={t("task.cannotEdit")} />
-        )
-      }
-    </QueryView>
+    <EditView
+      query={detail}
+      notFoundTitle={t("task.notFound")}
+      editTitle={t("task.editTitle")}
+      cannotEdit={t("task.cannotEdit")}
+    >
+      {(data) => <TaskEditForm key={`${data.task.id}-${data.task.version}`} data={data} />}
+    </EditView>
   );
 }

@@ -12,7 +12,7 @@ import {
   useFieldError,
   useSubmit,
 } from "../ui/form.tsx";
-import { TextareaField, TextInputField } from "../ui/form-fields.tsx";
+import { bindFields, TextareaField, TextInputField } from "../ui/form-fields.tsx";
 
 /** The fields a person fills in; ids and versions are added when validating. */
 export type TaskFormValues = {
@@ -67,6 +67,7 @@ export function TaskForm<Output>({
     resolver: sharedSchemaResolver<TaskFormValues, Output>(schema, fixed),
     defaultValues,
   });
+  const bind = bindFields(form);
   const { errors, isSubmitting } = form.formState;
   const deadline = useWatch({ control: form.control, name: "deadline" });
   const leadAgencyId = useWatch({ control: form.control, name: "leadAgencyId" });
@@ -83,23 +84,15 @@ export function TaskForm<Output>({
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInputField
-            control={form.control}
-            name="clause"
+            {...bind("clause")}
             label={t("task.clause")}
             description={t("task.clauseHint")}
             autoFocus
           />
         </SimpleGrid>
+        <TextareaField {...bind("title")} label={t("task.title")} required minRows={2} />
         <TextareaField
-          control={form.control}
-          name="title"
-          label={t("task.title")}
-          required
-          minRows={2}
-        />
-        <TextareaField
-          control={form.control}
-          name="description"
+          {...bind("description")}
           label={t("task.description")}
           minRows={3}
           maxRows={12}

@@ -1,32 +1,17 @@
-import {
-  Box,
-  Button,
-  Checkbox,
-  Group,
-  MultiSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Box, Button, Checkbox, Group, MultiSelect, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { TASK_STATUSES } from "../../shared/task-status.ts";
 import { TIMELINESS } from "../../shared/timeliness.ts";
 import { AgencySelect } from "../agency/agency-picker.tsx";
-import { useTRPC } from "../trpc.ts";
 import { DirectiveSelect } from "../ui/directive-select.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { PageTitle } from "../ui/page-title.tsx";
-import { Pager } from "../ui/pager.tsx";
+import { PageHeader } from "../ui/page-title.tsx";
 import { QueryView } from "../ui/query-view.tsx";
-import { intParam, pageParam, useUrlState } from "../ui/url-state.ts";
-import { TaskTable } from "./task-table.tsx";
-
-const PAGE_SIZE = 50;
+import { SearchForm } from "../ui/search-form.tsx";
+import { intParam, useUrlState } from "../ui/url-state.ts";
+import { TaskTable, useTaskPage } from "./task-table.tsx";
 
 /** A comma-separated list of allowed values from the query string ("overdue,due_soon"). */
 function listParam<T extends string>(
@@ -45,7 +30,6 @@ function listParam<T extends string>(
  */
 export function TaskListPage() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
   const { number } = useFormatters();
   const { params, update } = useUrlState();
   const leadAgencyId = intParam(params, "lead");
@@ -54,7 +38,6 @@ export function TaskListPage() {
   const directiveId = intParam(params, "directive");
   const keyOnly = params.get("key") === "1";
   const query = params.get("q") ?? "";
-  const page = pageParam(params);
   const filtered =
     leadAgencyId !== undefined ||
     timeliness.length > 0 ||
@@ -63,59 +46,31 @@ export function TaskListPage() {
     keyOnly ||
     query !== "";
 
-  const list = useQuery({
-    ...trpc.task.list.queryOptions({
-      scope: "visible",
-      sort: "urgency",
-      leadAgencyId,
-      timeliness: timeliness.length > 0 ? timeliness : undefined,
-      status: status.length > 0 ? status : undefined,
-      directiveId,
-      isKey: keyOnly ? true : undefined,
-      query,
-      page,
-      pageSize: PAGE_SIZE,
-    }),
-    placeholderData: keepPreviousData,
+  const list = useTaskPage({
+    scope: "visible",
+    leadAgencyId,
+    timeliness: timeliness.length > 0 ? timeliness : undefined,
+    status: status.length > 0 ? status : undefined,
+    directiveId,
+    isKey: keyOnly ? true : undefined,
+    query,
   });
 
   return (
     <Stack gap="md">
-      <PageTitle title={t("taskList.title")} />
-      <Stack gap={4}>
-        <Group justify="space-between" align="flex-start">
-          <Title order={1}>{t("taskList.title")}</Title>
+      <PageHeader
+        title={t("taskList.title")}
+        intro={t("taskList.intro")}
+        actions={
           <Button component={Link} to="/statistics" variant="subtle">
             {t("taskList.backToStatistics")}
           </Button>
-        </Group>
-        <Text c="dimmed">{t("taskList.intro")}</Text>
-      </Stack>
+        }
+      />
 
       <search aria-label={t("taskList.filters")}>
         <Stack gap="xs">
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              const value = new FormData(event.currentTarget).get("q");
-              update({ q: typeof value === "string" ? value.trim() : "" });
-            }}
-          >
-            <Group align="flex-end" gap="sm">
-              <TextInput
-                key={query}
-                name="q"
-                type="search"
-                label={t("taskList.search")}
-                placeholder={t("taskList.searchPlaceholder")}
-                defaultValue={query}
-                style={{ flex: "1 1 260px" }}
-              />
-              <Button type="submit" variant="light">
-                {t("common.search")}
-              </Button>
-            </Group>
-          </form>
+          <SearchForm label={t("taskList.search")} placeholder={t("taskList.searchPlaceholder")} />
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
             <Box>
               <AgencySelect
@@ -188,8 +143,7 @@ export function TaskListPage() {
               <Text fw={600} mb="xs" role="status">
                 {t("taskList.count", { count: data.total, total: number(data.total) })}
               </Text>
-              <TaskTable tasks={data.items} label={t("taskList.title")} />
-              <Pager pageSize={PAGE_SIZE} total={data.total} />
+              <TaskTable tasks={data.items} total={data.total} label={t("taskList.title")} />
             </div>
           )
         }

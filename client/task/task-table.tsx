@@ -1,7 +1,10 @@
-import type { TaskListItem } from "../trpc.ts";
-import { DataTable } from "../ui/data-table.tsx";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { TaskListInput } from "../../shared/task.ts";
+import { type TaskListItem, useTRPC } from "../trpc.ts";
+import { Pager } from "../ui/pager.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
-import { type TaskFacts, useTaskColumns } from "../ui/task-columns.tsx";
+import { type TaskFacts, TaskListTable } from "../ui/task-columns.tsx";
+import { pageParam, useUrlState } from "../ui/url-state.ts";
 import { TaskCardList } from "./task-card.tsx";
 
 /** A task of task.list as the task columns read it. */
@@ -13,27 +16,46 @@ export function listItemFacts(task: TaskListItem): TaskFacts {
   };
 }
 
-/** A list of tasks: a table on wide screens, cards on phones. `label` names it for screen readers. */
-export function TaskTable({ tasks, label }: { tasks: readonly TaskListItem[]; label: string }) {
+/** How many tasks a page of a task list holds. */
+const PAGE_SIZE = 50;
+
+/** A page of task.list (the page from the URL), most urgent first, kept on screen while the next loads. */
+export function useTaskPage(filters: Omit<TaskListInput, "sort" | "page" | "pageSize">) {
+  const trpc = useTRPC();
+  const { params } = useUrlState();
+  return useQuery({
+    ...trpc.task.list.queryOptions({
+      ...filters,
+      sort: "urgency",
+      page: pageParam(params),
+      pageSize: PAGE_SIZE,
+    }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * A page of tasks: a table on wide screens, cards on phones, the page numbers under it. `label`
+ * names it for screen readers.
+ */
+export function TaskTable({
+  tasks,
+  total,
+  label,
+}: {
+  tasks: readonly TaskListItem[];
+  total: number;
+  label: string;
+}) {
   const phone = usePhoneLayout();
-  const columns = useTaskColumns(listItemFacts);
-  if (phone) return <TaskCardList tasks={tasks} label={label} />;
   return (
-    <DataTable
-      rows={tasks}
-      rowKey={(task) => task.id}
-      caption={label}
-      minWidth={1000}
-      columns={[
-        columns.directive,
-        columns.clause,
-        columns.title,
-        columns.lead,
-        columns.deadline,
-        columns.timeliness,
-        columns.status,
-        columns.progress,
-      ]}
-    />
+    <div>
+      {phone ? (
+        <TaskCardList tasks={tasks} label={label} />
+      ) : (
+        <TaskListTable rows={tasks} caption={label} factsOf={listItemFacts} progress />
+      )}
+      <Pager pageSize={PAGE_SIZE} total={total} />
+    </div>
   );
 }

@@ -1,6 +1,20 @@
-import { Textarea, type TextareaProps, TextInput, type TextInputProps } from "@mantine/core";
+import {
+  Select,
+  type SelectProps,
+  Textarea,
+  type TextareaProps,
+  TextInput,
+  type TextInputProps,
+} from "@mantine/core";
 import type { DateInputProps } from "@mantine/dates";
-import { type Control, type FieldPath, type FieldValues, useController } from "react-hook-form";
+import {
+  type Control,
+  type FieldPath,
+  type FieldValues,
+  type UseFormReturn,
+  useController,
+  useFormState,
+} from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { DateField } from "./date-field.tsx";
 import { useFieldError } from "./form.tsx";
@@ -18,18 +32,18 @@ export function useBoundField<T extends FieldValues, O>({ control, name }: Bound
   return { field, error: fieldError(fieldState.error) };
 }
 
-type Handled = "name" | "value" | "defaultValue" | "onChange" | "onBlur" | "error";
+type Handled = "name" | "value" | "defaultValue" | "onChange" | "onBlur" | "error" | "ref";
 
-/** What a text input of the form takes: its value as text, its handlers and its error. */
-function useTextField<T extends FieldValues, O>(bound: BoundField<T, O>) {
-  const { field, error } = useBoundField(bound);
+/**
+ * What a text input of the form takes: registered as react-hook-form registers a plain input
+ * (uncontrolled: the browser keeps the text), with its error in the user's language.
+ */
+function useTextField<T extends FieldValues, O>({ control, name }: BoundField<T, O>) {
+  const formState = useFormState({ control, name });
+  const fieldError = useFieldError();
   return {
-    name: field.name,
-    ref: field.ref,
-    value: typeof field.value === "string" ? field.value : "",
-    onChange: field.onChange,
-    onBlur: field.onBlur,
-    error,
+    ...control.register(name),
+    error: fieldError(control.getFieldState(name, formState).error),
   };
 }
 
@@ -76,6 +90,43 @@ export function DateInputField<T extends FieldValues, O>({
       error={
         error !== undefined && value === null && props.required ? t("validation.required") : error
       }
+    />
+  );
+}
+
+/**
+ * Binds the field components to a form: `{...bind("summary")}` gives one the form and its name,
+ * as react-hook-form's `{...register("summary")}` does for a plain input.
+ */
+export function bindFields<T extends FieldValues, O>(form: UseFormReturn<T, unknown, O>) {
+  return (name: FieldPath<T>): BoundField<T, O> => ({ control: form.control, name });
+}
+
+/** One of a fixed list of values of the form (a directive's type, a user's role), in words. */
+export function SelectField<T extends FieldValues, O, V extends string>({
+  control,
+  name,
+  values,
+  labelOf,
+  ...props
+}: BoundField<T, O> & {
+  values: readonly V[];
+  labelOf: (value: V) => string;
+} & Omit<SelectProps, Handled | "data">) {
+  const { field, error } = useBoundField({ control, name });
+  return (
+    <Select
+      allowDeselect={false}
+      {...props}
+      data={values.map((value) => ({ value, label: labelOf(value) }))}
+      value={typeof field.value === "string" ? field.value : null}
+      onChange={(value) => {
+        const chosen = values.find((item) => item === value);
+        if (chosen) field.onChange(chosen);
+      }}
+      onBlur={field.onBlur}
+      ref={field.ref}
+      error={error}
     />
   );
 }

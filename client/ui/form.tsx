@@ -1,5 +1,5 @@
 import { toNestErrors } from "@hookform/resolvers";
-import { Alert, Button, Group, Paper, Stack, Title } from "@mantine/core";
+import { Alert, Button, Group, type MantineSpacing, Paper, Stack, Title } from "@mantine/core";
 import { type FormEventHandler, type ReactNode, useId, useState } from "react";
 import type {
   FieldError,
@@ -188,14 +188,16 @@ export function FormActions({
   submitLabel,
   pending,
   onCancel,
+  mt,
 }: {
   submitLabel: string;
   pending: boolean;
-  onCancel?: () => void;
+  onCancel?: (() => void) | undefined;
+  mt?: MantineSpacing;
 }) {
   const { t } = useTranslation();
   return (
-    <Group gap="sm">
+    <Group gap="sm" mt={mt}>
       <Button type="submit" loading={pending}>
         {submitLabel}
       </Button>

@@ -31,3 +31,33 @@ export function QueryView<T>({
   }
   return children(query.data);
 }
+
+/**
+ * The page that edits a thing: as QueryView while it loads, and for one the user may see but
+ * not edit, a page that says so (`cannotEdit`) instead of the form.
+ */
+export function EditView<T extends { permissions: { canEdit: boolean } }>({
+  query,
+  notFoundTitle,
+  editTitle,
+  cannotEdit,
+  children,
+}: {
+  query: UseQueryResult<T, unknown>;
+  notFoundTitle: string;
+  editTitle: string;
+  cannotEdit: string;
+  children: (data: T) => ReactNode;
+}) {
+  return (
+    <QueryView query={query} lines={8} notFoundTitle={notFoundTitle}>
+      {(data) =>
+        data.permissions.canEdit ? (
+          children(data)
+        ) : (
+          <NotFoundView title={editTitle} message={cannotEdit} />
+        )
+      }
+    </QueryView>
+  );
+}

@@ -1,27 +1,36 @@
 import { Stack, Text, Title } from "@mantine/core";
 import { type ReactNode, useId } from "react";
 
-/** A part of a page: its heading, a line on what it holds, then the part itself. */
+/**
+ * A part of a page: its heading (smaller with `size="h3"`), what it holds (`intro`: a line of
+ * text, or lines of one's own), then the part itself.
+ */
 export function Section({
   title,
   intro,
+  size,
   children,
 }: {
   title: string;
-  intro: string;
+  intro?: ReactNode;
+  size?: "h3";
   children: ReactNode;
 }) {
   const id = useId();
   return (
     <Stack gap="sm" component="section" aria-labelledby={id}>
-      <Stack gap={2}>
-        <Title order={2} id={id}>
+      <div>
+        <Title order={2} id={id} size={size}>
           {title}
         </Title>
-        <Text size="sm" c="dimmed">
-          {intro}
-        </Text>
-      </Stack>
+        {typeof intro === "string" ? (
+          <Text size="sm" c="dimmed">
+            {intro}
+          </Text>
+        ) : (
+          intro
+        )}
+      </div>
       {children}
     </Stack>
   );

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Badge, Grid, PasswordInput, Select, Stack, Title } from "@mantine/core";
+import { Badge, Grid, PasswordInput, Stack, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Controller, useForm } from "react-hook-form";
@@ -10,7 +10,7 @@ import { AgencySelect } from "../agency/agency-picker.tsx";
 import { useTRPC } from "../trpc.ts";
 import { DataTable } from "../ui/data-table.tsx";
 import { FormActions, FormAlert, FormPanel, useFieldError, useSubmit } from "../ui/form.tsx";
-import { TextInputField } from "../ui/form-fields.tsx";
+import { bindFields, SelectField, TextInputField } from "../ui/form-fields.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
@@ -30,6 +30,7 @@ function UserCreateForm() {
     resolver: zodResolver(userCreateInput),
     defaultValues: { username: "", fullName: "", role: "reporter", password: "" },
   });
+  const bind = bindFields(form);
   const { errors } = form.formState;
   const create = useMutation(trpc.user.create.mutationOptions());
   const { onSubmit, serverError } = useSubmit(form, FIELDS, async (values) => {
@@ -46,8 +47,7 @@ function UserCreateForm() {
     <FormPanel title={t("user.createTitle")} order={2} onSubmit={onSubmit}>
       <FormAlert message={serverError.message} />
       <TextInputField
-        control={form.control}
-        name="username"
+        {...bind("username")}
         label={t("user.username")}
         description={t("user.usernameHint")}
         required
@@ -55,7 +55,7 @@ function UserCreateForm() {
         autoCapitalize="none"
         spellCheck={false}
       />
-      <TextInputField control={form.control} name="fullName" label={t("user.fullName")} required />
+      <TextInputField {...bind("fullName")} label={t("user.fullName")} required />
       <Controller
         control={form.control}
         name="agencyId"
@@ -71,25 +71,12 @@ function UserCreateForm() {
           />
         )}
       />
-      <Controller
-        control={form.control}
-        name="role"
-        render={({ field }) => (
-          <Select
-            label={t("user.role")}
-            required
-            allowDeselect={false}
-            data={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-            value={field.value}
-            onChange={(value) => {
-              const role = ROLES.find((item) => item === value);
-              if (role) field.onChange(role);
-            }}
-            onBlur={field.onBlur}
-            ref={field.ref}
-            error={fieldError(errors.role)}
-          />
-        )}
+      <SelectField
+        {...bind("role")}
+        values={ROLES}
+        labelOf={(role) => t(`role.${role}`)}
+        label={t("user.role")}
+        required
       />
       <PasswordInput
         label={t("user.password")}
