@@ -4,12 +4,8 @@ import type { RouterOutputs } from "../trpc.ts";
 import { type FigureColumn, FigureTable } from "./figure-table.tsx";
 import classes from "./statistic.module.css";
 import { CountLink } from "./statistic-cells.tsx";
-import {
-  CELL_LABEL_KEYS,
-  statisticTasksHref,
-  type UrlScope,
-  useStatisticFormat,
-} from "./statistic-scope.ts";
+import { useStatisticFormat } from "./statistic-format.ts";
+import { CELL_LABEL_KEYS, statisticTasksHref, type UrlScope } from "./statistic-scope.ts";
 
 type AgencyRow = RouterOutputs["statistic"]["byAgency"]["rows"][number];
 /** A row's figures and, but for the total row, its lead agency of the time. */

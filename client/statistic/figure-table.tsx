@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { AgencyStatisticSort, SortDirection } from "../../shared/statistic.ts";
 import classes from "./statistic.module.css";
-import { useStatisticFormat } from "./statistic-scope.ts";
+import { useStatisticFormat } from "./statistic-format.ts";
 
 /** A column of figures: its header, its cell in a row, and the sort it stands for (on screen). */
 export type FigureColumn<Row> = {

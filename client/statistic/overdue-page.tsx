@@ -12,11 +12,12 @@ import { PageHeader } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { QueryView } from "../ui/query-view.tsx";
-import { intParam, pageParam, useUrlState } from "../ui/url-state.ts";
+import { pageParam, useUrlState } from "../ui/url-state.ts";
 import { ExportButton } from "./export-panel.tsx";
 import { OverdueCards, OverdueTable } from "./overdue-table.tsx";
 import { useScopeDescription } from "./scope-description.ts";
-import { useStatisticFormat } from "./statistic-scope.ts";
+import { useStatisticFormat } from "./statistic-format.ts";
+import { overdueFiltersFromParams } from "./statistic-scope.ts";
 import { UrgeDialog } from "./urge-dialog.tsx";
 
 /** Large pages: a leader reads the whole list at once; past a few hundred rows it is windowed. */
@@ -33,14 +34,11 @@ export function OverduePage() {
   const { count } = useStatisticFormat();
   const { params, update } = useUrlState();
   const phone = usePhoneLayout();
-  const directiveId = intParam(params, "directive");
-  const agencyId = intParam(params, "lead");
-  const keyOnly = params.get("key") === "1";
-  const minDaysOverdue = intParam(params, "minDays") ?? 0;
+  const filters = overdueFiltersFromParams(params);
+  const { directiveId, agencyId, keyOnly, minDaysOverdue } = filters;
   const page = pageParam(params);
   const filtered =
     directiveId !== undefined || agencyId !== undefined || keyOnly || minDaysOverdue > 0;
-  const filters = { directiveId, agencyId, keyOnly, minDaysOverdue };
   const description = useScopeDescription(
     {
       directiveId,

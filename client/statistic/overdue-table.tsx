@@ -20,7 +20,7 @@ import { type Column, ColumnHeaders, RowCells } from "../ui/data-table.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { useTaskColumns } from "../ui/task-columns.tsx";
 import classes from "./overdue-table.module.css";
-import { useStatisticFormat } from "./statistic-scope.ts";
+import { useStatisticFormat } from "./statistic-format.ts";
 
 export type OverdueItem = RouterOutputs["statistic"]["overdue"]["items"][number];
 

@@ -9,12 +9,8 @@ import {
 } from "../../shared/statistic.ts";
 import { TIMELINESS_COLORS } from "../ui/badges.tsx";
 import classes from "./statistic.module.css";
-import {
-  CELL_LABEL_KEYS,
-  statisticTasksHref,
-  type UrlScope,
-  useStatisticFormat,
-} from "./statistic-scope.ts";
+import { useStatisticFormat } from "./statistic-format.ts";
+import { CELL_LABEL_KEYS, statisticTasksHref, type UrlScope } from "./statistic-scope.ts";
 
 /** A count that opens the tasks it counts; a zero opens nothing. */
 export function CountLink({

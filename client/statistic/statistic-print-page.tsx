@@ -16,13 +16,13 @@ import type { OverdueItem } from "./overdue-table.tsx";
 import { useScopeDescription } from "./scope-description.ts";
 import { useFiguresSentence } from "./statistic-cells.tsx";
 import { PeriodOrderAlert } from "./statistic-filters.tsx";
+import { useStatisticFormat } from "./statistic-format.ts";
 import classes from "./statistic-print.module.css";
 import {
   overdueScope,
   periodOutOfOrder,
   scopeFromParams,
   sortFromParams,
-  useStatisticFormat,
 } from "./statistic-scope.ts";
 
 /** The overdue tasks a printed page lists; the Excel file has them all. */

@@ -14,6 +14,7 @@ import { TaskListTable } from "../ui/task-columns.tsx";
 import { enumParam, intParam, pageParam, useUrlState } from "../ui/url-state.ts";
 import { useScopeDescription } from "./scope-description.ts";
 import { PeriodOrderAlert } from "./statistic-filters.tsx";
+import { useStatisticFormat } from "./statistic-format.ts";
 import {
   CELL_LABEL_KEYS,
   overdueHref,
@@ -21,7 +22,6 @@ import {
   periodOutOfOrder,
   scopeFromParams,
   scopeParams,
-  useStatisticFormat,
 } from "./statistic-scope.ts";
 
 const PAGE_SIZE = 50;

@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { RouterOutputs } from "../trpc.ts";
 import { CountLink } from "./statistic-cells.tsx";
-import { statisticTasksHref, type UrlScope, useStatisticFormat } from "./statistic-scope.ts";
+import { useStatisticFormat } from "./statistic-format.ts";
+import { statisticTasksHref, type UrlScope } from "./statistic-scope.ts";
 
 type TrendPoint = RouterOutputs["statistic"]["trend"]["points"][number];
 

@@ -10,7 +10,7 @@ import { Dialog } from "../ui/dialog.tsx";
 import { FormAlert, useFieldError } from "../ui/form.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
 import type { OverdueItem } from "./overdue-table.tsx";
-import { useStatisticFormat } from "./statistic-scope.ts";
+import { useStatisticFormat } from "./statistic-format.ts";
 
 function UrgeForm({
   tasks,

@@ -10,18 +10,8 @@ import { useFormatters } from "../ui/format.ts";
 import { PageHeader } from "../ui/page-title.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { SearchForm } from "../ui/search-form.tsx";
-import { intParam, useUrlState } from "../ui/url-state.ts";
+import { intParam, listParam, useUrlState } from "../ui/url-state.ts";
 import { TaskTable, useTaskPage } from "./task-table.tsx";
-
-/** A comma-separated list of allowed values from the query string ("overdue,due_soon"). */
-function listParam<T extends string>(
-  params: URLSearchParams,
-  name: string,
-  allowed: readonly T[],
-): T[] {
-  const values = (params.get(name) ?? "").split(",");
-  return allowed.filter((item) => values.includes(item));
-}
 
 /**
  * Every task the user may see, filtered from the URL (lead agency, timeliness categories,
