@@ -77,7 +77,7 @@ function MissingTable({ items, caption }: { items: readonly MissingItem[]; capti
       minWidth={960}
       columns={[
         columns.directiveAndClause,
-        columns.title,
+        { ...columns.title, minWidth: 260 },
         {
           key: "agency",
           header: t("report.agencyCol"),

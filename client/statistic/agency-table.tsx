@@ -1,3 +1,4 @@
+import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { AgencyStatisticSort, SortDirection, StatisticCells } from "../../shared/statistic.ts";
 import type { RouterOutputs } from "../trpc.ts";
@@ -73,49 +74,51 @@ export function AgencyTable({
   });
 
   return (
-    <FigureTable<Row>
-      className={classes.agencyTable}
-      captionSide="top"
-      striped
-      highlightOnHover
-      withTableBorder
-      verticalSpacing="xs"
-      tabularNums
-      caption={caption}
-      totalRowClassName={classes.totalRow}
-      sorting={{ sort, direction, onSort }}
-      indexHeader={c("index")}
-      nameHeader={c("agency")}
-      headers={[
-        countColumn("total"),
-        {
-          key: "completedGroup",
-          group: c("completedGroup"),
-          columns: COMPLETED_COLUMNS.map(countColumn),
-        },
-        { key: "openGroup", group: c("openGroup"), columns: OPEN_COLUMNS.map(countColumn) },
-        ...RATE_COLUMNS.map(
-          (rate): FigureColumn<Row> => ({
-            key: rate,
-            header: c(rate),
-            sort: rate,
-            nowrap: true,
-            cell: ({ cells }) => percent(cells[rate]),
-          }),
-        ),
-        {
-          key: "avgDaysOverdue",
-          header: c("avgDaysOverdue"),
-          sort: "avgDaysOverdue",
-          cell: ({ cells }) => days(cells.avgDaysOverdue),
-        },
-      ]}
-      total={{ cells: total, agency: null }}
-      rows={rows.map((row) => ({
-        id: row.agency.id,
-        name: row.agency.name,
-        row: { cells: row, agency: row.agency },
-      }))}
-    />
+    <Table.ScrollContainer minWidth={1180}>
+      <FigureTable<Row>
+        className={classes.agencyTable}
+        captionSide="top"
+        striped
+        highlightOnHover
+        withTableBorder
+        verticalSpacing="xs"
+        tabularNums
+        caption={caption}
+        totalRowClassName={classes.totalRow}
+        sorting={{ sort, direction, onSort }}
+        indexHeader={c("index")}
+        nameHeader={c("agency")}
+        headers={[
+          countColumn("total"),
+          {
+            key: "completedGroup",
+            group: c("completedGroup"),
+            columns: COMPLETED_COLUMNS.map(countColumn),
+          },
+          { key: "openGroup", group: c("openGroup"), columns: OPEN_COLUMNS.map(countColumn) },
+          ...RATE_COLUMNS.map(
+            (rate): FigureColumn<Row> => ({
+              key: rate,
+              header: c(rate),
+              sort: rate,
+              nowrap: true,
+              cell: ({ cells }) => percent(cells[rate]),
+            }),
+          ),
+          {
+            key: "avgDaysOverdue",
+            header: c("avgDaysOverdue"),
+            sort: "avgDaysOverdue",
+            cell: ({ cells }) => days(cells.avgDaysOverdue),
+          },
+        ]}
+        total={{ cells: total, agency: null }}
+        rows={rows.map((row) => ({
+          id: row.agency.id,
+          name: row.agency.name,
+          row: { cells: row, agency: row.agency },
+        }))}
+      />
+    </Table.ScrollContainer>
   );
 }

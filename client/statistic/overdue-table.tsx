@@ -231,7 +231,8 @@ export function OverdueTable({ items, selection, label }: OverdueListProps) {
       cell: (item) => <SelectTask item={item} selection={selection} />,
     },
     task.directiveAndClause,
-    task.title,
+    // The overdue list gives the last report more room than other task lists.
+    { ...task.title, minWidth: 260 },
     task.lead,
     {
       key: "coordinators",

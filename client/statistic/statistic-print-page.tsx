@@ -108,6 +108,7 @@ export function StatisticPrintPage() {
       key: "daysOverdue",
       header: c("daysOverdue"),
       align: "right",
+      headerAlign: "center",
       cell: (item) => count(item.daysOverdue),
     },
     { key: "lastReport", header: c("lastReport"), cell: (item) => item.lastProgressNote },

@@ -9,6 +9,8 @@ export type Column<Row> = {
   /** Dates, numbers and codes stay on one line. */
   nowrap?: boolean;
   align?: "left" | "center" | "right";
+  /** Where the header sits when not as the cells (a printed table centres its headers). */
+  headerAlign?: "left" | "center" | "right";
   /** The least width of the column's cells (long titles), in px. */
   minWidth?: number;
   /** The width of the column's header, in px. */
@@ -18,7 +20,7 @@ export type Column<Row> = {
 /** The header cells of the columns, for a table that draws its own rows (a windowed one). */
 export function ColumnHeaders<Row>({ columns }: { columns: readonly Column<Row>[] }) {
   return columns.map((column) => (
-    <Table.Th key={column.key} scope="col" w={column.width} ta={column.align}>
+    <Table.Th key={column.key} scope="col" w={column.width} ta={column.headerAlign ?? column.align}>
       {column.header}
     </Table.Th>
   ));
