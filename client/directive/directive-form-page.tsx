@@ -210,16 +210,10 @@ function DirectiveEditForm({ detail }: { detail: DirectiveDetail }) {
 }
 
 export function DirectiveEditPage({ id }: { id: number }) {
-  const { t } = useTranslation();
   const trpc = useTRPC();
   const detail = useQuery(trpc.directive.byId.queryOptions({ id }));
   return (
-    <EditView
-      query={detail}
-      notFoundTitle={t("directive.notFound")}
-      editTitle={t("directive.editTitle")}
-      cannotEdit={t("directive.cannotEdit")}
-    >
+    <EditView query={detail} texts="directive">
       {(data) => (
         <DirectiveEditForm key={`${data.directive.id}-${data.directive.version}`} detail={data} />
       )}

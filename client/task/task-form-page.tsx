@@ -135,16 +135,10 @@ function TaskEditForm({ data }: { data: TaskDetail }) {
 }
 
 export function TaskEditPage({ id }: { id: number }) {
-  const { t } = useTranslation();
   const trpc = useTRPC();
   const detail = useQuery(trpc.task.byId.queryOptions({ id }));
   return (
-    <EditView
-      query={detail}
-      notFoundTitle={t("task.notFound")}
-      editTitle={t("task.editTitle")}
-      cannotEdit={t("task.cannotEdit")}
-    >
+    <EditView query={detail} texts="task">
       {(data) => <TaskEditForm key={`${data.task.id}-${data.task.version}`} data={data} />}
     </EditView>
   );

@@ -1,5 +1,6 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { errorFacts } from "./api-error.ts";
 import { ErrorView } from "./error-view.tsx";
 import { LoadingLines } from "./loading.tsx";
@@ -34,28 +35,26 @@ export function QueryView<T>({
 
 /**
  * The page that edits a thing: as QueryView while it loads, and for one the user may see but
- * not edit, a page that says so (`cannotEdit`) instead of the form.
+ * not edit, a page that says so instead of the form. Its texts are `<texts>.notFound`,
+ * `<texts>.editTitle` and `<texts>.cannotEdit` ("directive", "task").
  */
 export function EditView<T extends { permissions: { canEdit: boolean } }>({
   query,
-  notFoundTitle,
-  editTitle,
-  cannotEdit,
+  texts,
   children,
 }: {
   query: UseQueryResult<T, unknown>;
-  notFoundTitle: string;
-  editTitle: string;
-  cannotEdit: string;
+  texts: "directive" | "task";
   children: (data: T) => ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
-    <QueryView query={query} lines={8} notFoundTitle={notFoundTitle}>
+    <QueryView query={query} lines={8} notFoundTitle={t(`${texts}.notFound`)}>
       {(data) =>
         data.permissions.canEdit ? (
           children(data)
         ) : (
-          <NotFoundView title={editTitle} message={cannotEdit} />
+          <NotFoundView title={t(`${texts}.editTitle`)} message={t(`${texts}.cannotEdit`)} />
         )
       }
     </QueryView>
