@@ -1,15 +1,16 @@
 import { createBrowserRouter, Navigate, useSearchParams } from "react-router";
-import { RequireAuth, useCurrentUser } from "./auth/current-user.tsx";
 import { LoginPage } from "./auth/login-page.tsx";
+import { RequireAuth } from "./auth/require-auth.tsx";
 import { DirectiveDetailPage } from "./directive/directive-detail-page.tsx";
 import { DirectiveCreatePage, DirectiveEditPage } from "./directive/directive-form-page.tsx";
 import { DirectiveListPage } from "./directive/directive-list-page.tsx";
+import { OverduePage } from "./statistic/overdue-page.tsx";
 import { MyTasksPage } from "./task/my-tasks-page.tsx";
-import { OverduePage } from "./task/overdue-page.tsx";
 import { TaskDetailPage } from "./task/task-detail-page.tsx";
 import { TaskCreatePage, TaskEditPage } from "./task/task-form-page.tsx";
 import { TaskListPage } from "./task/task-list-page.tsx";
 import { AppLayout } from "./ui/app-layout.tsx";
+import { useCurrentUser } from "./ui/current-user.tsx";
 import { NotFoundPage } from "./ui/not-found-view.tsx";
 import { useIdParam } from "./ui/route-params.ts";
 

@@ -13,9 +13,9 @@ import {
 import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { vnDate } from "../../shared/date.ts";
 import { foldText } from "../../shared/text.ts";
 import { type Agency, useTRPC } from "../trpc.ts";
+import { useToday } from "../ui/current-user.tsx";
 import { useFormatters } from "../ui/format.ts";
 
 /** The few facts of an agency the picker shows (a task's agencies may be no longer active). */
@@ -26,7 +26,7 @@ type Indexed = { agency: AgencyOption; label: string; folded: string; foldedShor
 /** Every agency in existence today, loaded once and searched in the browser. */
 export function useActiveAgencies() {
   const trpc = useTRPC();
-  const today = vnDate(new Date());
+  const today = useToday();
   return useQuery({
     ...trpc.agency.search.queryOptions({ query: "", activeOn: today, limit: 500 }),
     staleTime: 30 * 60_000,

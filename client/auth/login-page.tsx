@@ -1,27 +1,17 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import {
-  Button,
-  Center,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Button, Center, Group, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import type { z } from "zod";
 import { loginInput } from "../../shared/user.ts";
 import { useTRPC } from "../trpc.ts";
-import { applyServerError, FormAlert, useFieldError } from "../ui/form.tsx";
+import { FormAlert, useFieldError, useServerError } from "../ui/form.tsx";
+import { bindFields, TextInputField } from "../ui/form-fields.tsx";
 import { LanguageSwitch } from "../ui/language-switch.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
-import { safeNext } from "./current-user.tsx";
+import { safeNext } from "./next-path.ts";
 
 type LoginSchema = typeof loginInput;
 
@@ -33,26 +23,28 @@ export function LoginPage() {
   const [searchParams] = useSearchParams();
   const next = safeNext(searchParams.get("next"));
   const fieldError = useFieldError();
-  const [general, setGeneral] = useState<string | null>(null);
   const me = useQuery(trpc.auth.me.queryOptions());
   const form = useForm<z.input<LoginSchema>, unknown, z.output<LoginSchema>>({
     resolver: zodResolver(loginInput),
     defaultValues: { username: "", password: "" },
   });
+  const bind = bindFields(form);
+  const serverError = useServerError(form.setError, ["username", "password"]);
   const login = useMutation(trpc.auth.login.mutationOptions());
 
   if (me.data && !login.isPending) return <Navigate to={next} replace />;
 
   const onSubmit = form.handleSubmit((values) => {
-    setGeneral(null);
+    serverError.clear();
     login.mutate(values, {
-      onSuccess: async (user) => {
+      onSuccess: async () => {
         queryClient.removeQueries();
-        queryClient.setQueryData(trpc.auth.me.queryKey(), user ?? null);
+        // Who is signed in, with the server's today, before the next page asks.
+        await queryClient.fetchQuery(trpc.auth.me.queryOptions());
         await navigate(next, { replace: true });
       },
       onError: (error) => {
-        setGeneral(applyServerError(error, form.setError, ["username", "password"]));
+        serverError.show(error);
         form.setValue("password", "");
         form.setFocus("password");
       },
@@ -80,16 +72,15 @@ export function LoginPage() {
           </Title>
           <form onSubmit={onSubmit} noValidate>
             <Stack gap="md">
-              <FormAlert message={general} title={null} />
-              <TextInput
+              <FormAlert message={serverError.message} title={null} />
+              <TextInputField
+                {...bind("username")}
                 label={t("auth.username")}
                 autoComplete="username"
                 autoCapitalize="none"
                 spellCheck={false}
                 autoFocus
                 required
-                error={fieldError(form.formState.errors.username)}
-                {...form.register("username")}
               />
               <PasswordInput
                 label={t("auth.password")}

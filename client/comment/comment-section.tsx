@@ -1,16 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import {
-  Badge,
-  Button,
-  Grid,
-  Group,
-  MultiSelect,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from "@mantine/core";
+import { Badge, Button, Grid, Group, MultiSelect, Paper, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -18,19 +7,18 @@ import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { commentCreateInput } from "../../shared/comment.ts";
+import { EvidenceField } from "../evidence/evidence-field.tsx";
 import { EvidenceList } from "../evidence/evidence-list.tsx";
-import { EvidenceUpload } from "../evidence/evidence-upload.tsx";
-import { useInvalidateReporting } from "../report/invalidate.ts";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
-import { ErrorView } from "../ui/error-view.tsx";
-import { applyServerError, FormAlert, useFieldError } from "../ui/form.tsx";
+import { WHOLE } from "../ui/badges.tsx";
+import { FormAlert, FormPanel, useFieldError, useSubmit } from "../ui/form.tsx";
+import { bindFields, TextareaField } from "../ui/form-fields.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { LoadingLines } from "../ui/loading.tsx";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
+import { QueryView } from "../ui/query-view.tsx";
+import { Section } from "../ui/section.tsx";
 
 type CommentList = RouterOutputs["comment"]["list"];
-
-/** Badges keep their whole text. */
-const WHOLE = { root: { maxWidth: "none", overflow: "visible" }, label: { overflow: "visible" } };
 
 const schema = commentCreateInput.omit({ taskId: true });
 type Values = z.input<typeof schema>;
@@ -48,89 +36,51 @@ function CommentForm({
   const { t } = useTranslation();
   const trpc = useTRPC();
   const fieldError = useFieldError();
-  const invalidate = useInvalidateReporting();
-  const [serverError, setServerError] = useState<string | null>(null);
+  const invalidate = useInvalidateTasks();
   const form = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: { body: "", mentionAgencyIds: [], fileIds: [] },
   });
-  const { errors } = form.formState;
+  const bind = bindFields(form);
   const create = useMutation(trpc.comment.create.mutationOptions());
-  const onSubmit = form.handleSubmit((values) => {
-    setServerError(null);
-    create.mutate(
-      { ...values, taskId },
-      {
-        onSuccess: async () => {
-          await invalidate();
-          notifications.show({ color: "green", message: t("comment.sent") });
-          onDone();
-        },
-        onError: (error) => setServerError(applyServerError(error, form.setError, FIELDS)),
-      },
-    );
+  const { onSubmit, serverError } = useSubmit(form, FIELDS, async (values) => {
+    await create.mutateAsync({ ...values, taskId });
+    await invalidate();
+    notifications.show({ color: "green", message: t("comment.sent") });
+    onDone();
   });
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      noValidate
-      onSubmit={onSubmit}
-      aria-labelledby="comment-form-title"
-    >
-      <Stack gap="sm">
-        <Title order={3} fz="h4" id="comment-form-title">
-          {t("comment.formTitle")}
-        </Title>
-        <FormAlert message={serverError} />
-        <Textarea
-          label={t("comment.body")}
-          required
-          autosize
-          minRows={3}
-          error={fieldError(errors.body)}
-          {...form.register("body")}
-        />
-        <Controller
-          control={form.control}
-          name="mentionAgencyIds"
-          render={({ field }) => (
-            <MultiSelect
-              label={t("comment.mentions")}
-              description={t("comment.mentionsHint")}
-              data={mentionable.map((agency) => ({ value: String(agency.id), label: agency.name }))}
-              value={(field.value ?? []).map(String)}
-              onChange={(values) => field.onChange(values.map(Number))}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              name={field.name}
-              searchable
-              clearable
-              hidePickedOptions
-              error={fieldError(errors.mentionAgencyIds)}
-              comboboxProps={{ withinPortal: true }}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="fileIds"
-          render={({ field }) => (
-            <EvidenceUpload
-              onChange={field.onChange}
-              buttonRef={field.ref}
-              error={fieldError(errors.fileIds)}
-            />
-          )}
-        />
-        <div>
-          <Button type="submit" variant="light" loading={create.isPending}>
-            {t("comment.submit")}
-          </Button>
-        </div>
-      </Stack>
-    </Paper>
+    <FormPanel title={t("comment.formTitle")} onSubmit={onSubmit}>
+      <FormAlert message={serverError.message} />
+      <TextareaField {...bind("body")} label={t("comment.body")} required minRows={3} />
+      <Controller
+        control={form.control}
+        name="mentionAgencyIds"
+        render={({ field, fieldState }) => (
+          <MultiSelect
+            label={t("comment.mentions")}
+            description={t("comment.mentionsHint")}
+            data={mentionable.map((agency) => ({ value: String(agency.id), label: agency.name }))}
+            value={(field.value ?? []).map(String)}
+            onChange={(values) => field.onChange(values.map(Number))}
+            onBlur={field.onBlur}
+            ref={field.ref}
+            name={field.name}
+            searchable
+            clearable
+            hidePickedOptions
+            error={fieldError(fieldState.error)}
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
+      />
+      <EvidenceField {...bind("fileIds")} />
+      <div>
+        <Button type="submit" variant="light" loading={create.isPending}>
+          {t("comment.submit")}
+        </Button>
+      </div>
+    </FormPanel>
   );
 }
 
@@ -145,77 +95,64 @@ export function TaskComments({ taskId }: { taskId: number }) {
   const list = useQuery(trpc.comment.list.queryOptions({ taskId }));
   const [sent, setSent] = useState(0);
 
-  const body = () => {
-    if (list.isPending) return <LoadingLines lines={3} />;
-    if (list.isError) return <ErrorView error={list.error} onRetry={() => void list.refetch()} />;
-    const newestFirst = [...list.data.items].reverse();
-    return (
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          {newestFirst.length === 0 ? (
-            <Text c="dimmed">{t("comment.none")}</Text>
-          ) : (
-            <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: "none" }}>
-              {newestFirst.map((comment) => (
-                <Paper key={comment.id} withBorder p="sm" component="li">
-                  <Stack gap={6}>
-                    <Text size="sm" fw={600}>
-                      {comment.author.fullName}{" "}
-                      <Text span size="sm" c="dimmed" fw={400}>
-                        ({comment.agency.shortName}) ·{" "}
-                        <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
-                      </Text>
-                    </Text>
-                    {comment.mentions.length > 0 && (
-                      <Group gap={4} aria-label={t("comment.mentioned")} role="group">
-                        {comment.mentions.map((agency) => (
-                          <Badge
-                            key={agency.id}
-                            color="grape"
-                            variant="light"
-                            tt="none"
-                            styles={WHOLE}
-                          >
-                            @{agency.shortName}
-                          </Badge>
-                        ))}
-                      </Group>
-                    )}
-                    <Text size="sm" style={{ whiteSpace: "pre-line" }}>
-                      {comment.body}
-                    </Text>
-                    <EvidenceList files={comment.files} />
-                  </Stack>
-                </Paper>
-              ))}
-            </Stack>
-          )}
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          {list.data.canComment && (
-            <CommentForm
-              key={sent}
-              taskId={taskId}
-              mentionable={list.data.mentionable}
-              onDone={() => setSent((count) => count + 1)}
-            />
-          )}
-        </Grid.Col>
-      </Grid>
-    );
-  };
-
   return (
-    <Stack gap="sm" component="section" aria-labelledby="comments-title">
-      <Stack gap={2}>
-        <Title order={2} id="comments-title">
-          {t("comment.title")}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t("comment.intro")}
-        </Text>
-      </Stack>
-      {body()}
-    </Stack>
+    <Section title={t("comment.title")} intro={t("comment.intro")}>
+      <QueryView query={list} lines={3}>
+        {(data) => (
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              {data.items.length === 0 ? (
+                <Text c="dimmed">{t("comment.none")}</Text>
+              ) : (
+                <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: "none" }}>
+                  {[...data.items].reverse().map((comment) => (
+                    <Paper key={comment.id} withBorder p="sm" component="li">
+                      <Stack gap={6}>
+                        <Text size="sm" fw={600}>
+                          {comment.author.fullName}{" "}
+                          <Text span size="sm" c="dimmed" fw={400}>
+                            ({comment.agency.shortName}) ·{" "}
+                            <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
+                          </Text>
+                        </Text>
+                        {comment.mentions.length > 0 && (
+                          <Group gap={4} aria-label={t("comment.mentioned")} role="group">
+                            {comment.mentions.map((agency) => (
+                              <Badge
+                                key={agency.id}
+                                color="grape"
+                                variant="light"
+                                tt="none"
+                                styles={WHOLE}
+                              >
+                                @{agency.shortName}
+                              </Badge>
+                            ))}
+                          </Group>
+                        )}
+                        <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+                          {comment.body}
+                        </Text>
+                        <EvidenceList files={comment.files} />
+                      </Stack>
+                    </Paper>
+                  ))}
+                </Stack>
+              )}
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              {data.canComment && (
+                <CommentForm
+                  key={sent}
+                  taskId={taskId}
+                  mentionable={data.mentionable}
+                  onDone={() => setSent((count) => count + 1)}
+                />
+              )}
+            </Grid.Col>
+          </Grid>
+        )}
+      </QueryView>
+    </Section>
   );
 }

@@ -3,31 +3,28 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { TaskTreeTable, treeRows } from "../task/task-tree.tsx";
-import { useTRPC } from "../trpc.ts";
-import { errorFacts } from "../ui/api-error.ts";
+import { type DirectiveDetail, useTRPC } from "../trpc.ts";
 import { Crumbs } from "../ui/crumbs.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { LoadingLines } from "../ui/loading.tsx";
-import { NotFoundView } from "../ui/not-found-view.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
+import { QueryView } from "../ui/query-view.tsx";
 
 export function DirectiveDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const { date } = useFormatters();
   const detail = useQuery(trpc.directive.byId.queryOptions({ id }));
+  return (
+    <QueryView query={detail} lines={8} notFoundTitle={t("directive.notFound")}>
+      {(data) => <DirectiveDetailView data={data} />}
+    </QueryView>
+  );
+}
 
-  if (detail.isPending) return <LoadingLines lines={8} />;
-  if (detail.isError) {
-    const facts = errorFacts(detail.error);
-    if (facts.code === "NOT_FOUND") {
-      return <NotFoundView title={t("directive.notFound")} message={facts.message} />;
-    }
-    return <ErrorView error={detail.error} onRetry={() => void detail.refetch()} />;
-  }
-  const { directive, tasks, permissions } = detail.data;
+function DirectiveDetailView({ data }: { data: DirectiveDetail }) {
+  const { t } = useTranslation();
+  const { date } = useFormatters();
+  const { directive, tasks, permissions } = data;
   const rows = treeRows(tasks);
   const heading = `${t(`directiveType.${directive.type}`)} ${directive.number}`;
 

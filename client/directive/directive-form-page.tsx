@@ -1,32 +1,25 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import {
-  Autocomplete,
-  Button,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Autocomplete, Paper, SimpleGrid, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import type { FormEventHandler } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { z } from "zod";
 import { COMMON_ISSUERS, DIRECTIVE_TYPES, directiveCreateInput } from "../../shared/directive.ts";
 import { type DirectiveDetail, useTRPC } from "../trpc.ts";
-import { errorFacts } from "../ui/api-error.ts";
-import { Crumbs } from "../ui/crumbs.tsx";
-import { DateField } from "../ui/date-field.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
-import { applyServerError, FormActions, FormAlert, useFieldError } from "../ui/form.tsx";
-import { LoadingLines } from "../ui/loading.tsx";
-import { NotFoundView } from "../ui/not-found-view.tsx";
-import { PageTitle } from "../ui/page-title.tsx";
+import { FormActions, FormAlert, useFieldError, useSubmit } from "../ui/form.tsx";
+import {
+  bindFields,
+  DateInputField,
+  SelectField,
+  TextareaField,
+  TextInputField,
+} from "../ui/form-fields.tsx";
+import { FormPage } from "../ui/form-page.tsx";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
+import { EditView } from "../ui/query-view.tsx";
 
 type Schema = typeof directiveCreateInput;
 type Values = z.input<Schema>;
@@ -39,56 +32,40 @@ function DirectiveForm({
   onSubmit,
   onCancel,
   serverError,
-  conflict,
+  onReload,
   form,
 }: {
   submitLabel: string;
   pending: boolean;
-  onSubmit: (values: z.output<Schema>) => void;
+  onSubmit: FormEventHandler<HTMLFormElement>;
   onCancel: () => void;
   serverError: string | null;
-  conflict?: ReactNode;
+  onReload?: (() => void) | undefined;
   form: ReturnType<typeof useDirectiveForm>;
 }) {
   const { t } = useTranslation();
+  const bind = bindFields(form);
   const fieldError = useFieldError();
   const { errors } = form.formState;
   return (
-    <Paper withBorder p="lg" component="form" noValidate onSubmit={form.handleSubmit(onSubmit)}>
+    <Paper withBorder p="lg" component="form" noValidate onSubmit={onSubmit}>
       <Stack gap="md">
-        <FormAlert message={serverError} action={conflict} />
+        <FormAlert message={serverError} onReload={onReload} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Controller
-            control={form.control}
-            name="type"
-            render={({ field }) => (
-              <Select
-                label={t("directive.type")}
-                required
-                searchable
-                allowDeselect={false}
-                data={DIRECTIVE_TYPES.map((value) => ({
-                  value,
-                  label: t(`directiveType.${value}`),
-                }))}
-                value={field.value}
-                onChange={(value) => {
-                  const type = DIRECTIVE_TYPES.find((item) => item === value);
-                  if (type) field.onChange(type);
-                }}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                error={fieldError(errors.type)}
-                autoFocus
-              />
-            )}
+          <SelectField
+            {...bind("type")}
+            values={DIRECTIVE_TYPES}
+            labelOf={(type) => t(`directiveType.${type}`)}
+            label={t("directive.type")}
+            required
+            searchable
+            autoFocus
           />
-          <TextInput
+          <TextInputField
+            {...bind("number")}
             label={t("directive.number")}
             description={t("directive.numberHint")}
             required
-            error={fieldError(errors.number)}
-            {...form.register("number")}
           />
           <Controller
             control={form.control}
@@ -106,45 +83,26 @@ function DirectiveForm({
               />
             )}
           />
-          <Controller
-            control={form.control}
-            name="issuedOn"
-            render={({ field }) => (
-              <DateField
-                label={t("directive.issuedOn")}
-                required
-                value={field.value ?? null}
-                onChange={(value) => field.onChange(value ?? undefined)}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                error={fieldError(errors.issuedOn)}
-              />
-            )}
+          <DateInputField
+            {...bind("issuedOn")}
+            empty={undefined}
+            label={t("directive.issuedOn")}
+            required
           />
         </SimpleGrid>
-        <Textarea
+        <TextareaField
+          {...bind("title")}
           label={t("directive.title")}
           description={t("directive.titleHint")}
           required
-          autosize
           minRows={2}
-          error={fieldError(errors.title)}
-          {...form.register("title")}
         />
-        <Textarea
-          label={t("directive.summary")}
-          autosize
-          minRows={3}
-          error={fieldError(errors.summary)}
-          {...form.register("summary")}
-        />
-        <Textarea
+        <TextareaField {...bind("summary")} label={t("directive.summary")} minRows={3} />
+        <TextareaField
+          {...bind("fullText")}
           label={t("directive.fullText")}
-          autosize
           minRows={4}
           maxRows={16}
-          error={fieldError(errors.fullText)}
-          {...form.register("fullText")}
         />
         <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
       </Stack>
@@ -163,47 +121,39 @@ export function DirectiveCreatePage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [serverError, setServerError] = useState<string | null>(null);
-  const defaultValues: Partial<Values> = {
+  const invalidate = useInvalidateTasks();
+  const form = useDirectiveForm({
     type: "chi_thi",
     number: "",
     issuer: "",
     title: "",
     summary: "",
     fullText: "",
-  };
-  const form = useDirectiveForm(defaultValues);
+  });
   const create = useMutation(trpc.directive.create.mutationOptions());
+  const { onSubmit, serverError } = useSubmit(form, FIELDS, async (values) => {
+    const { id } = await create.mutateAsync(values);
+    await invalidate();
+    notifications.show({ color: "green", message: t("directive.created") });
+    await navigate(`/directives/${id}`);
+  });
   return (
-    <Stack gap="md" maw={900}>
-      <PageTitle title={t("directive.createTitle")} />
-      <Crumbs
-        items={[
-          { label: t("nav.directives"), to: "/directives" },
-          { label: t("directive.createTitle") },
-        ]}
-      />
-      <Title order={1}>{t("directive.createTitle")}</Title>
+    <FormPage
+      title={t("directive.createTitle")}
+      crumbs={[
+        { label: t("nav.directives"), to: "/directives" },
+        { label: t("directive.createTitle") },
+      ]}
+    >
       <DirectiveForm
         form={form}
         submitLabel={t("directive.save")}
         pending={create.isPending}
-        serverError={serverError}
+        serverError={serverError.message}
         onCancel={() => void navigate("/directives")}
-        onSubmit={(values) => {
-          setServerError(null);
-          create.mutate(values, {
-            onSuccess: async ({ id }) => {
-              await queryClient.invalidateQueries(trpc.directive.pathFilter());
-              notifications.show({ color: "green", message: t("directive.created") });
-              await navigate(`/directives/${id}`);
-            },
-            onError: (error) => setServerError(applyServerError(error, form.setError, FIELDS)),
-          });
-        }}
+        onSubmit={onSubmit}
       />
-    </Stack>
+    </FormPage>
   );
 }
 
@@ -211,11 +161,9 @@ function DirectiveEditForm({ detail }: { detail: DirectiveDetail }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const invalidate = useInvalidateTasks();
   const { directive } = detail;
-  const defaultValues: Partial<Values> = {
+  const form = useDirectiveForm({
     type: directive.type,
     number: directive.number,
     issuer: directive.issuer,
@@ -223,86 +171,52 @@ function DirectiveEditForm({ detail }: { detail: DirectiveDetail }) {
     title: directive.title,
     summary: directive.summary,
     fullText: directive.fullText,
-  };
-  const form = useDirectiveForm(defaultValues);
+  });
   const update = useMutation(trpc.directive.update.mutationOptions());
+  const { onSubmit, serverError } = useSubmit(form, FIELDS, async (values) => {
+    await update.mutateAsync({ ...values, id: directive.id, version: directive.version });
+    await invalidate();
+    notifications.show({ color: "green", message: t("directive.saved") });
+    await navigate(`/directives/${directive.id}`);
+  });
   const heading = `${t("directive.editTitle")} ${directive.number}`;
   return (
-    <Stack gap="md" maw={900}>
-      <PageTitle title={heading} />
-      <Crumbs
-        items={[
-          { label: t("nav.directives"), to: "/directives" },
-          { label: directive.number, to: `/directives/${directive.id}` },
-          { label: t("directive.editTitle") },
-        ]}
-      />
-      <Title order={1}>{heading}</Title>
+    <FormPage
+      title={heading}
+      crumbs={[
+        { label: t("nav.directives"), to: "/directives" },
+        { label: directive.number, to: `/directives/${directive.id}` },
+        { label: t("directive.editTitle") },
+      ]}
+    >
       <DirectiveForm
         form={form}
         submitLabel={t("common.saveChanges")}
         pending={update.isPending}
-        serverError={serverError}
-        conflict={
-          conflict ? (
-            <Button
-              variant="default"
-              size="xs"
-              onClick={async () => {
-                await queryClient.invalidateQueries(trpc.directive.pathFilter());
-                setConflict(false);
-                setServerError(null);
-              }}
-            >
-              {t("common.reload")}
-            </Button>
-          ) : undefined
+        serverError={serverError.message}
+        onReload={
+          serverError.stale
+            ? async () => {
+                await invalidate();
+                serverError.clear();
+              }
+            : undefined
         }
         onCancel={() => void navigate(`/directives/${directive.id}`)}
-        onSubmit={(values) => {
-          setServerError(null);
-          setConflict(false);
-          update.mutate(
-            { ...values, id: directive.id, version: directive.version },
-            {
-              onSuccess: async () => {
-                await queryClient.invalidateQueries(trpc.directive.pathFilter());
-                await queryClient.invalidateQueries(trpc.task.pathFilter());
-                notifications.show({ color: "green", message: t("directive.saved") });
-                await navigate(`/directives/${directive.id}`);
-              },
-              onError: (error) => {
-                const facts = errorFacts(error);
-                setConflict(facts.code === "CONFLICT" && !("number" in facts.fieldErrors));
-                setServerError(applyServerError(error, form.setError, FIELDS));
-              },
-            },
-          );
-        }}
+        onSubmit={onSubmit}
       />
-    </Stack>
+    </FormPage>
   );
 }
 
 export function DirectiveEditPage({ id }: { id: number }) {
-  const { t } = useTranslation();
   const trpc = useTRPC();
   const detail = useQuery(trpc.directive.byId.queryOptions({ id }));
-  if (detail.isPending) return <LoadingLines lines={8} />;
-  if (detail.isError) {
-    const facts = errorFacts(detail.error);
-    if (facts.code === "NOT_FOUND") {
-      return <NotFoundView title={t("directive.notFound")} message={facts.message} />;
-    }
-    return <ErrorView error={detail.error} onRetry={() => void detail.refetch()} />;
-  }
-  if (!detail.data.permissions.canEdit) {
-    return <NotFoundView title={t("directive.editTitle")} message={t("directive.cannotEdit")} />;
-  }
   return (
-    <DirectiveEditForm
-      key={`${detail.data.directive.id}-${detail.data.directive.version}`}
-      detail={detail.data}
-    />
+    <EditView query={detail} texts="directive">
+      {(data) => (
+        <DirectiveEditForm key={`${data.directive.id}-${data.directive.version}`} detail={data} />
+      )}
+    </EditView>
   );
 }

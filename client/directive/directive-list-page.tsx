@@ -1,29 +1,18 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Anchor, Button, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { vnDate } from "../../shared/date.ts";
 import { DIRECTIVE_TYPES } from "../../shared/directive.ts";
-import { useCurrentUser } from "../auth/current-user.tsx";
 import { useTRPC } from "../trpc.ts";
+import { useCurrentUser, useToday } from "../ui/current-user.tsx";
+import { DataTable } from "../ui/data-table.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
-import { enumParam, intParam, useUrlState } from "../ui/url-state.ts";
+import { QueryView } from "../ui/query-view.tsx";
+import { SearchForm } from "../ui/search-form.tsx";
+import { enumParam, intParam, pageParam, useUrlState } from "../ui/url-state.ts";
 
 const PAGE_SIZE = 20;
 const FIRST_YEAR = 2015;
@@ -37,12 +26,13 @@ export function DirectiveListPage() {
   const query = params.get("q") ?? "";
   const type = enumParam(params, "type", DIRECTIVE_TYPES);
   const year = intParam(params, "year");
-  const page = intParam(params, "page") ?? 1;
+  const page = pageParam(params);
   const list = useQuery({
     ...trpc.directive.list.queryOptions({ query, type, year, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
-  const thisYear = Number(vnDate(new Date()).slice(0, 4));
+  const today = useToday();
+  const thisYear = Number(today.slice(0, 4));
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => String(thisYear - i));
   const filtered = query !== "" || type !== undefined || year !== undefined;
 
@@ -59,124 +49,113 @@ export function DirectiveListPage() {
       </Group>
 
       <search>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            const value = new FormData(event.currentTarget).get("q");
-            update({ q: typeof value === "string" ? value.trim() : "" });
-          }}
-        >
-          <Group align="flex-end" gap="sm">
-            <TextInput
-              key={query}
-              name="q"
-              type="search"
-              label={t("directive.search")}
-              placeholder={t("directive.searchPlaceholder")}
-              defaultValue={query}
-              style={{ flex: "1 1 260px" }}
-            />
-            <Button type="submit" variant="light">
-              {t("common.search")}
-            </Button>
-            <Select
-              label={t("directive.type")}
-              placeholder={t("common.all")}
-              clearable
-              data={DIRECTIVE_TYPES.map((value) => ({ value, label: t(`directiveType.${value}`) }))}
-              value={type ?? null}
-              onChange={(value) => update({ type: value })}
-              w={200}
-            />
-            <Select
-              label={t("directive.year")}
-              placeholder={t("common.all")}
-              clearable
-              data={years}
-              value={year === undefined ? null : String(year)}
-              onChange={(value) => update({ year: value })}
-              w={130}
-            />
-          </Group>
-        </form>
+        <SearchForm label={t("directive.search")} placeholder={t("directive.searchPlaceholder")}>
+          <Select
+            label={t("directive.type")}
+            placeholder={t("common.all")}
+            clearable
+            data={DIRECTIVE_TYPES.map((value) => ({ value, label: t(`directiveType.${value}`) }))}
+            value={type ?? null}
+            onChange={(value) => update({ type: value })}
+            w={200}
+          />
+          <Select
+            label={t("directive.year")}
+            placeholder={t("common.all")}
+            clearable
+            data={years}
+            value={year === undefined ? null : String(year)}
+            onChange={(value) => update({ year: value })}
+            w={130}
+          />
+        </SearchForm>
       </search>
 
-      {list.isPending ? (
-        <LoadingLines />
-      ) : list.isError ? (
-        <ErrorView error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyView
-          title={filtered ? t("directive.emptyFiltered") : t("directive.empty")}
-          description={
-            filtered
-              ? t("directive.emptyFilteredHint")
-              : user.role === "officer"
-                ? t("directive.emptyHintOfficer")
-                : t("directive.emptyHint")
-          }
-          action={
-            filtered ? (
-              <Button variant="default" onClick={() => update({ q: null, type: null, year: null })}>
-                {t("common.clearFilters")}
-              </Button>
-            ) : user.role === "officer" ? (
-              <Button component={Link} to="/directives/new">
-                {t("directive.add")}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : (
-        <div>
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <Table.Caption>
-                <VisuallyHidden>{t("directive.listTitle")}</VisuallyHidden>
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("directive.number")}</Table.Th>
-                  <Table.Th scope="col">{t("directive.title")}</Table.Th>
-                  <Table.Th scope="col">{t("directive.issuer")}</Table.Th>
-                  <Table.Th scope="col">{t("directive.issuedOn")}</Table.Th>
-                  <Table.Th scope="col">{t("directive.trackingAgency")}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("directive.taskCount")}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((directive) => (
-                  <Table.Tr key={directive.id}>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      <Text size="xs" c="dimmed">
-                        {t(`directiveType.${directive.type}`)}
-                      </Text>
-                      {directive.number}
-                    </Table.Td>
-                    <Table.Td>
+      <QueryView query={list}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyView
+              title={filtered ? t("directive.emptyFiltered") : t("directive.empty")}
+              description={
+                filtered
+                  ? t("directive.emptyFilteredHint")
+                  : user.role === "officer"
+                    ? t("directive.emptyHintOfficer")
+                    : t("directive.emptyHint")
+              }
+              action={
+                filtered ? (
+                  <Button
+                    variant="default"
+                    onClick={() => update({ q: null, type: null, year: null })}
+                  >
+                    {t("common.clearFilters")}
+                  </Button>
+                ) : user.role === "officer" ? (
+                  <Button component={Link} to="/directives/new">
+                    {t("directive.add")}
+                  </Button>
+                ) : undefined
+              }
+            />
+          ) : (
+            <div>
+              <DataTable
+                rows={data.items}
+                rowKey={(directive) => directive.id}
+                caption={t("directive.listTitle")}
+                minWidth={760}
+                columns={[
+                  {
+                    key: "number",
+                    header: t("directive.number"),
+                    nowrap: true,
+                    cell: (directive) => (
+                      <>
+                        <Text size="xs" c="dimmed">
+                          {t(`directiveType.${directive.type}`)}
+                        </Text>
+                        {directive.number}
+                      </>
+                    ),
+                  },
+                  {
+                    key: "title",
+                    header: t("directive.title"),
+                    cell: (directive) => (
                       <Anchor component={Link} to={`/directives/${directive.id}`}>
                         {directive.title}
                       </Anchor>
-                    </Table.Td>
-                    <Table.Td>{directive.issuer}</Table.Td>
-                    <Table.Td>{date(directive.issuedOn)}</Table.Td>
-                    <Table.Td>{directive.trackingAgency.shortName}</Table.Td>
-                    <Table.Td ta="right">{number(directive.taskCount)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Pager
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={list.data.total}
-            onChange={(next) => update({ page: next })}
-          />
-        </div>
-      )}
+                    ),
+                  },
+                  {
+                    key: "issuer",
+                    header: t("directive.issuer"),
+                    cell: (directive) => directive.issuer,
+                  },
+                  {
+                    key: "issuedOn",
+                    header: t("directive.issuedOn"),
+                    cell: (directive) => date(directive.issuedOn),
+                  },
+                  {
+                    key: "tracking",
+                    header: t("directive.trackingAgency"),
+                    cell: (directive) => directive.trackingAgency.shortName,
+                  },
+                  {
+                    key: "tasks",
+                    header: t("directive.taskCount"),
+                    align: "right",
+                    cell: (directive) => number(directive.taskCount),
+                  },
+                ]}
+              />
+              <Pager pageSize={PAGE_SIZE} total={data.total} />
+            </div>
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

@@ -1,17 +1,16 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Button, Group, Stack, Textarea } from "@mantine/core";
+import { Button, Group, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { formatDate } from "../../shared/date.ts";
 import { type ExtensionDecision, extensionDecideInput } from "../../shared/extension.ts";
-import { useInvalidateReporting } from "../report/invalidate.ts";
 import { useTRPC } from "../trpc.ts";
-import { DateField } from "../ui/date-field.tsx";
-import { applyServerError, FormAlert, useFieldError } from "../ui/form.tsx";
+import { FormAlert, useSubmit } from "../ui/form.tsx";
+import { bindFields, DateInputField, TextareaField } from "../ui/form-fields.tsx";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
 
 type Values = z.input<typeof extensionDecideInput>;
 const FIELDS = ["deadline", "note"] as const;
@@ -27,9 +26,7 @@ export function ExtensionDecideForm({
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const fieldError = useFieldError();
-  const invalidate = useInvalidateReporting();
-  const [serverError, setServerError] = useState<string | null>(null);
+  const invalidate = useInvalidateTasks();
   const form = useForm<Values, unknown, z.output<typeof extensionDecideInput>>({
     resolver: zodResolver(extensionDecideInput),
     defaultValues: {
@@ -39,32 +36,28 @@ export function ExtensionDecideForm({
       note: "",
     },
   });
-  const { errors } = form.formState;
+  const bind = bindFields(form);
   const decide = useMutation(trpc.extension.decide.mutationOptions());
+  const { onSubmit, serverError } = useSubmit(form, FIELDS, async (values) => {
+    // Rejecting keeps no date; approving sends the date chosen (the requested one by default).
+    const result = await decide.mutateAsync({
+      ...values,
+      deadline: values.decision === "approve" ? values.deadline : null,
+    });
+    await invalidate();
+    notifications.show({
+      color: "green",
+      message:
+        result.deadline === null
+          ? t("extension.rejected")
+          : t("extension.approved", { date: formatDate(result.deadline) }),
+    });
+  });
 
   const act = (decision: ExtensionDecision) => {
     form.setValue("decision", decision);
     form.clearErrors();
-    void form.handleSubmit((values) => {
-      setServerError(null);
-      decide.mutate(
-        // Rejecting keeps no date; approving sends the date chosen (the requested one by default).
-        { ...values, deadline: decision === "approve" ? values.deadline : null },
-        {
-          onSuccess: async (result) => {
-            await invalidate();
-            notifications.show({
-              color: "green",
-              message:
-                result.deadline === null
-                  ? t("extension.rejected")
-                  : t("extension.approved", { date: formatDate(result.deadline) }),
-            });
-          },
-          onError: (error) => setServerError(applyServerError(error, form.setError, FIELDS)),
-        },
-      );
-    })();
+    void onSubmit();
   };
 
   return (
@@ -76,32 +69,20 @@ export function ExtensionDecideForm({
       }}
     >
       <Stack gap="sm">
-        <FormAlert message={serverError} />
-        <Controller
-          control={form.control}
-          name="deadline"
-          render={({ field }) => (
-            <DateField
-              label={t("extension.approveDate")}
-              description={t("extension.approveDateHint", {
-                date: formatDate(request.requestedDeadline),
-              })}
-              value={field.value ?? null}
-              onChange={(value) => field.onChange(value)}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              error={fieldError(errors.deadline)}
-              styles={{ wrapper: { maxWidth: 200 } }}
-            />
-          )}
+        <FormAlert message={serverError.message} />
+        <DateInputField
+          {...bind("deadline")}
+          label={t("extension.approveDate")}
+          description={t("extension.approveDateHint", {
+            date: formatDate(request.requestedDeadline),
+          })}
+          styles={{ wrapper: { maxWidth: 200 } }}
         />
-        <Textarea
+        <TextareaField
+          {...bind("note")}
           label={t("extension.decisionNote")}
           description={t("extension.decisionNoteHint")}
-          autosize
           minRows={2}
-          error={fieldError(errors.note)}
-          {...form.register("note")}
         />
         <Group gap="sm">
           <Button

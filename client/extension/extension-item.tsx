@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ExtensionStatus } from "../../shared/extension.ts";
 import type { RouterOutputs } from "../trpc.ts";
+import { WHOLE } from "../ui/badges.tsx";
 import { useFormatters } from "../ui/format.ts";
 
 export type Extension = RouterOutputs["extension"]["list"]["items"][number];
@@ -12,9 +13,6 @@ const STATUS_COLORS: Record<ExtensionStatus, MantineColor> = {
   approved: "green",
   rejected: "red",
 };
-
-/** Badges keep their whole text. */
-const WHOLE = { root: { maxWidth: "none", overflow: "visible" }, label: { overflow: "visible" } };
 
 export function ExtensionStatusBadge({ status }: { status: ExtensionStatus }) {
   const { t } = useTranslation();

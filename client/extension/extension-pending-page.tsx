@@ -4,10 +4,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useTRPC } from "../trpc.ts";
 import { EmptyView } from "../ui/empty-view.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { LoadingLines } from "../ui/loading.tsx";
-import { PageTitle } from "../ui/page-title.tsx";
+import { PageHeader } from "../ui/page-title.tsx";
+import { QueryView } from "../ui/query-view.tsx";
 import { ExtensionDecideForm } from "./extension-decide-form.tsx";
 import { ExtensionDetails } from "./extension-item.tsx";
 
@@ -24,66 +23,62 @@ export function ExtensionPendingPage() {
 
   return (
     <Stack gap="md">
-      <PageTitle title={title} />
-      <Stack gap={4}>
-        <Title order={1}>{title}</Title>
-        <Text c="dimmed">{t("extension.pendingIntro")}</Text>
-      </Stack>
-      {pending.isPending ? (
-        <LoadingLines lines={6} />
-      ) : pending.isError ? (
-        <ErrorView error={pending.error} onRetry={() => void pending.refetch()} />
-      ) : pending.data.length === 0 ? (
-        <EmptyView
-          title={t("extension.pendingEmpty")}
-          description={t("extension.pendingEmptyHint")}
-        />
-      ) : (
-        <Stack gap="sm">
-          <Text fw={600} role="status">
-            {t("extension.pendingCount", {
-              count: pending.data.length,
-              total: number(pending.data.length),
-            })}
-          </Text>
-          <Stack component="ul" gap="md" m={0} p={0} style={{ listStyle: "none" }}>
-            {pending.data.map((item) => (
-              <Paper key={item.id} withBorder p="md" component="li">
-                <Grid gap="lg">
-                  <Grid.Col span={{ base: 12, md: 7 }}>
-                    <Stack gap="sm">
-                      <Stack gap={2}>
-                        <Title order={2} fz="h5">
-                          <Anchor component={Link} to={`/tasks/${item.task.id}`} inherit>
-                            {item.task.title}
-                          </Anchor>
-                        </Title>
-                        <Text size="sm" c="dimmed">
-                          {item.task.directiveNumber}
-                          {item.task.clause && ` · ${item.task.clause}`} · {t("task.leadShort")}:{" "}
-                          {item.agency.shortName}
-                          {item.task.deadline !== null &&
-                            ` · ${t("extension.dueNow", { date: date(item.task.deadline) })}`}
-                        </Text>
-                      </Stack>
-                      <ExtensionDetails item={item} />
-                    </Stack>
-                  </Grid.Col>
-                  <Grid.Col span={{ base: 12, md: 5 }}>
-                    {item.canDecide ? (
-                      <ExtensionDecideForm request={item} />
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t("extension.cannotDecide")}
-                      </Text>
-                    )}
-                  </Grid.Col>
-                </Grid>
-              </Paper>
-            ))}
-          </Stack>
-        </Stack>
-      )}
+      <PageHeader title={title} intro={t("extension.pendingIntro")} />
+      <QueryView query={pending} lines={6}>
+        {(data) =>
+          data.length === 0 ? (
+            <EmptyView
+              title={t("extension.pendingEmpty")}
+              description={t("extension.pendingEmptyHint")}
+            />
+          ) : (
+            <Stack gap="sm">
+              <Text fw={600} role="status">
+                {t("extension.pendingCount", {
+                  count: data.length,
+                  total: number(data.length),
+                })}
+              </Text>
+              <Stack component="ul" gap="md" m={0} p={0} style={{ listStyle: "none" }}>
+                {data.map((item) => (
+                  <Paper key={item.id} withBorder p="md" component="li">
+                    <Grid gap="lg">
+                      <Grid.Col span={{ base: 12, md: 7 }}>
+                        <Stack gap="sm">
+                          <Stack gap={2}>
+                            <Title order={2} fz="h5">
+                              <Anchor component={Link} to={`/tasks/${item.task.id}`} inherit>
+                                {item.task.title}
+                              </Anchor>
+                            </Title>
+                            <Text size="sm" c="dimmed">
+                              {item.task.directiveNumber}
+                              {item.task.clause && ` · ${item.task.clause}`} · {t("task.leadShort")}
+                              : {item.agency.shortName}
+                              {item.task.deadline !== null &&
+                                ` · ${t("extension.dueNow", { date: date(item.task.deadline) })}`}
+                            </Text>
+                          </Stack>
+                          <ExtensionDetails item={item} />
+                        </Stack>
+                      </Grid.Col>
+                      <Grid.Col span={{ base: 12, md: 5 }}>
+                        {item.canDecide ? (
+                          <ExtensionDecideForm request={item} />
+                        ) : (
+                          <Text size="sm" c="dimmed">
+                            {t("extension.cannotDecide")}
+                          </Text>
+                        )}
+                      </Grid.Col>
+                    </Grid>
+                  </Paper>
+                ))}
+              </Stack>
+            </Stack>
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

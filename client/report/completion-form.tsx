@@ -1,19 +1,18 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { SimpleGrid, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { reportCompleteInput } from "../../shared/report.ts";
-import { EvidenceUpload } from "../evidence/evidence-upload.tsx";
-import { usePhoneLayout } from "../task/task-card.tsx";
+import { EvidenceField } from "../evidence/evidence-field.tsx";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
-import { errorFacts } from "../ui/api-error.ts";
-import { DateField } from "../ui/date-field.tsx";
-import { applyServerError, FormAlert, useFieldError } from "../ui/form.tsx";
-import { useInvalidateReporting } from "./invalidate.ts";
+import { Dialog } from "../ui/dialog.tsx";
+import { FormActions, FormAlert, useSubmit } from "../ui/form.tsx";
+import { bindFields, DateInputField, TextareaField, TextInputField } from "../ui/form-fields.tsx";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
+import { usePhoneLayout } from "../ui/phone-layout.ts";
 
 const schema = reportCompleteInput.omit({ taskId: true, version: true });
 type Values = z.input<typeof schema>;
@@ -22,103 +21,50 @@ const FIELDS = ["documentNumber", "documentDate", "note", "fileIds"] as const;
 function CompletionFields({ task, onDone }: { task: TaskDetail["task"]; onDone: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const fieldError = useFieldError();
-  const invalidate = useInvalidateReporting();
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const invalidate = useInvalidateTasks();
   const form = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: { documentNumber: "", documentDate: "", note: "", fileIds: [] },
   });
-  const { errors } = form.formState;
+  const bind = bindFields(form);
   const complete = useMutation(trpc.report.complete.mutationOptions());
-  const onSubmit = form.handleSubmit((values) => {
-    setServerError(null);
-    setConflict(false);
-    complete.mutate(
-      { ...values, taskId: task.id, version: task.version },
-      {
-        onSuccess: async () => {
-          onDone();
-          await invalidate();
-          notifications.show({ color: "green", message: t("report.completionSent") });
-        },
-        onError: (error) => {
-          setConflict(errorFacts(error).code === "CONFLICT");
-          setServerError(applyServerError(error, form.setError, FIELDS));
-        },
-      },
-    );
+  const { onSubmit, serverError } = useSubmit(form, FIELDS, async (values) => {
+    await complete.mutateAsync({ ...values, taskId: task.id, version: task.version });
+    onDone();
+    await invalidate();
+    notifications.show({ color: "green", message: t("report.completionSent") });
   });
   return (
     <form noValidate onSubmit={onSubmit}>
       <Stack gap="sm">
         <Text size="sm">{t("report.completionIntro")}</Text>
         <FormAlert
-          message={serverError}
-          action={
-            conflict ? (
-              <Button variant="default" size="xs" onClick={() => void invalidate()}>
-                {t("common.reload")}
-              </Button>
-            ) : undefined
-          }
+          message={serverError.message}
+          onReload={serverError.stale ? () => void invalidate() : undefined}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
+          <TextInputField
+            {...bind("documentNumber")}
             label={t("report.documentNumber")}
             description={t("report.documentNumberHint")}
             inputWrapperOrder={["label", "input", "description", "error"]}
             required
-            error={fieldError(errors.documentNumber)}
-            {...form.register("documentNumber")}
           />
-          <Controller
-            control={form.control}
-            name="documentDate"
-            render={({ field }) => (
-              <DateField
-                label={t("report.documentDate")}
-                required
-                value={field.value || null}
-                onChange={(value) => field.onChange(value ?? "")}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                error={
-                  errors.documentDate && field.value === ""
-                    ? t("validation.required")
-                    : fieldError(errors.documentDate)
-                }
-              />
-            )}
+          <DateInputField
+            {...bind("documentDate")}
+            empty=""
+            label={t("report.documentDate")}
+            required
           />
         </SimpleGrid>
-        <Textarea
-          label={t("report.completionNote")}
-          autosize
-          minRows={3}
-          error={fieldError(errors.note)}
-          {...form.register("note")}
+        <TextareaField {...bind("note")} label={t("report.completionNote")} minRows={3} />
+        <EvidenceField {...bind("fileIds")} />
+        <FormActions
+          submitLabel={t("report.completionSubmit")}
+          pending={complete.isPending}
+          onCancel={onDone}
+          mt="xs"
         />
-        <Controller
-          control={form.control}
-          name="fileIds"
-          render={({ field }) => (
-            <EvidenceUpload
-              onChange={field.onChange}
-              buttonRef={field.ref}
-              error={fieldError(errors.fileIds)}
-            />
-          )}
-        />
-        <Group gap="sm" mt="xs">
-          <Button type="submit" loading={complete.isPending}>
-            {t("report.completionSubmit")}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-        </Group>
       </Stack>
     </form>
   );
@@ -140,17 +86,14 @@ export function CompletionDialog({
   const { t } = useTranslation();
   const phone = usePhoneLayout();
   return (
-    <Modal
+    <Dialog
       opened={opened}
       onClose={onClose}
       title={t("report.completionTitle")}
-      size="lg"
-      closeButtonProps={{ "aria-label": t("common.close") }}
       styles={{ title: { fontWeight: 700, fontSize: "var(--mantine-font-size-lg)" } }}
       fullScreen={phone}
-      transitionProps={{ duration: 0 }}
     >
       {opened && <CompletionFields task={task} onDone={onClose} />}
-    </Modal>
+    </Dialog>
   );
 }

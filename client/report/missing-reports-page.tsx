@@ -1,33 +1,20 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { usePhoneLayout } from "../task/task-card.tsx";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
+import { WHOLE } from "../ui/badges.tsx";
+import { DataTable } from "../ui/data-table.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { LoadingLines } from "../ui/loading.tsx";
-import { PageTitle } from "../ui/page-title.tsx";
+import { PageHeader } from "../ui/page-title.tsx";
+import { usePhoneLayout } from "../ui/phone-layout.ts";
+import { QueryView } from "../ui/query-view.tsx";
+import { useTaskColumns } from "../ui/task-columns.tsx";
 import { intParam, useUrlState } from "../ui/url-state.ts";
 import { usePeriodName } from "./period.ts";
 
 type MissingItem = RouterOutputs["report"]["missing"]["items"][number];
-
-/** Badges keep their whole text. */
-const WHOLE = { root: { maxWidth: "none", overflow: "visible" }, label: { overflow: "visible" } };
 
 function StreakBadge({ streak }: { streak: number }) {
   const { t } = useTranslation();
@@ -73,6 +60,89 @@ function MissingCard({ item }: { item: MissingItem }) {
   );
 }
 
+/** Each agency that owes a report, by task: the period, how many in a row, its last report. */
+function MissingTable({ items, caption }: { items: readonly MissingItem[]; caption: string }) {
+  const { t } = useTranslation();
+  const { date, dateTime } = useFormatters();
+  const periodName = usePeriodName();
+  const columns = useTaskColumns((item: MissingItem) => ({
+    ...item.task,
+    directive: { id: item.task.directiveId, number: item.task.directiveNumber },
+  }));
+  return (
+    <DataTable
+      rows={items}
+      rowKey={(item) => `${item.task.id}-${item.agency.id}`}
+      caption={caption}
+      minWidth={960}
+      columns={[
+        columns.directiveAndClause,
+        { ...columns.title, minWidth: 260 },
+        {
+          key: "agency",
+          header: t("report.agencyCol"),
+          minWidth: 160,
+          cell: (item) => (
+            <>
+              <Text size="sm">{item.agency.name}</Text>
+              {item.agency.shortName !== item.agency.name && (
+                <Text size="xs" c="dimmed">
+                  {item.agency.shortName}
+                </Text>
+              )}
+            </>
+          ),
+        },
+        {
+          key: "role",
+          header: t("report.roleCol"),
+          cell: (item) => t(`reportAgencyRole.${item.role}`),
+        },
+        {
+          key: "period",
+          header: t("report.missingPeriodCol"),
+          nowrap: true,
+          cell: (item) => (
+            <>
+              <Text size="sm">{periodName(item.period.key, true)}</Text>
+              <Text size="xs" c="dimmed">
+                {t("report.dueOn", { date: date(item.period.dueOn) })}
+              </Text>
+            </>
+          ),
+        },
+        {
+          key: "streak",
+          header: t("report.streakCol"),
+          cell: (item) => (
+            <>
+              <StreakBadge streak={item.streak} />
+              {item.missedPeriodKeys.length > item.streak && (
+                <Text size="xs" c="dimmed" mt={4}>
+                  {t("report.missedTotal", { count: item.missedPeriodKeys.length })}
+                </Text>
+              )}
+            </>
+          ),
+        },
+        {
+          key: "lastReport",
+          header: t("report.lastReportCol"),
+          nowrap: true,
+          cell: (item) =>
+            item.lastReportedAt === null ? (
+              <Text size="sm" c="dimmed">
+                {t("report.never")}
+              </Text>
+            ) : (
+              <Text size="sm">{dateTime(item.lastReportedAt)}</Text>
+            ),
+        },
+      ]}
+    />
+  );
+}
+
 /**
  * For officers and leaders of the agencies that follow tasks up: which lead and coordinating
  * agencies have not reported for the period now due, and for how many periods in a row.
@@ -80,8 +150,7 @@ function MissingCard({ item }: { item: MissingItem }) {
 export function MissingReportsPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const { date, dateTime, number } = useFormatters();
-  const periodName = usePeriodName();
+  const { date, number } = useFormatters();
   const phone = usePhoneLayout();
   const { params, update } = useUrlState();
   const directiveId = intParam(params, "directive");
@@ -94,11 +163,7 @@ export function MissingReportsPage() {
 
   return (
     <Stack gap="md">
-      <PageTitle title={title} />
-      <Stack gap={4}>
-        <Title order={1}>{title}</Title>
-        <Text c="dimmed">{t("report.missingIntro")}</Text>
-      </Stack>
+      <PageHeader title={title} intro={t("report.missingIntro")} />
 
       <search aria-label={t("report.missingFilters")}>
         <Select
@@ -117,127 +182,53 @@ export function MissingReportsPage() {
         />
       </search>
 
-      {missing.isPending ? (
-        <LoadingLines lines={6} />
-      ) : missing.isError ? (
-        <ErrorView error={missing.error} onRetry={() => void missing.refetch()} />
-      ) : missing.data.items.length === 0 ? (
-        <EmptyView
-          title={t("report.missingEmpty")}
-          description={
-            directiveId === undefined
-              ? t("report.missingEmptyHint")
-              : t("report.missingEmptyHintFiltered")
-          }
-          action={
-            directiveId === undefined ? undefined : (
-              <Button variant="default" onClick={() => update({ directive: null })}>
-                {t("common.clearFilters")}
-              </Button>
-            )
-          }
-        />
-      ) : (
-        <div>
-          <Text fw={600} mb="xs" role="status">
-            {t("report.missingCount", {
-              count: missing.data.items.length,
-              total: number(missing.data.items.length),
-              date: date(missing.data.asOf),
-            })}
-          </Text>
-          {phone ? (
-            <Stack
-              component="ul"
-              gap="sm"
-              m={0}
-              p={0}
-              style={{ listStyle: "none" }}
-              aria-label={title}
-            >
-              {missing.data.items.map((item) => (
-                <MissingCard key={`${item.task.id}-${item.agency.id}`} item={item} />
-              ))}
-            </Stack>
+      <QueryView query={missing} lines={6}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyView
+              title={t("report.missingEmpty")}
+              description={
+                directiveId === undefined
+                  ? t("report.missingEmptyHint")
+                  : t("report.missingEmptyHintFiltered")
+              }
+              action={
+                directiveId === undefined ? undefined : (
+                  <Button variant="default" onClick={() => update({ directive: null })}>
+                    {t("common.clearFilters")}
+                  </Button>
+                )
+              }
+            />
           ) : (
-            <Table.ScrollContainer minWidth={960}>
-              <Table striped highlightOnHover verticalSpacing="sm">
-                <Table.Caption>
-                  <VisuallyHidden>{title}</VisuallyHidden>
-                </Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("task.directive")}</Table.Th>
-                    <Table.Th scope="col">{t("task.title")}</Table.Th>
-                    <Table.Th scope="col">{t("report.agencyCol")}</Table.Th>
-                    <Table.Th scope="col">{t("report.roleCol")}</Table.Th>
-                    <Table.Th scope="col">{t("report.missingPeriodCol")}</Table.Th>
-                    <Table.Th scope="col">{t("report.streakCol")}</Table.Th>
-                    <Table.Th scope="col">{t("report.lastReportCol")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {missing.data.items.map((item) => (
-                    <Table.Tr key={`${item.task.id}-${item.agency.id}`}>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <Anchor
-                          component={Link}
-                          to={`/directives/${item.task.directiveId}`}
-                          size="sm"
-                        >
-                          {item.task.directiveNumber}
-                        </Anchor>
-                        {item.task.clause && (
-                          <Text size="xs" c="dimmed">
-                            {item.task.clause}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td miw={260}>
-                        <Anchor component={Link} to={`/tasks/${item.task.id}`} size="sm">
-                          {item.task.title}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td miw={160}>
-                        <Text size="sm">{item.agency.name}</Text>
-                        {item.agency.shortName !== item.agency.name && (
-                          <Text size="xs" c="dimmed">
-                            {item.agency.shortName}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{t(`reportAgencyRole.${item.role}`)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <Text size="sm">{periodName(item.period.key, true)}</Text>
-                        <Text size="xs" c="dimmed">
-                          {t("report.dueOn", { date: date(item.period.dueOn) })}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <StreakBadge streak={item.streak} />
-                        {item.missedPeriodKeys.length > item.streak && (
-                          <Text size="xs" c="dimmed" mt={4}>
-                            {t("report.missedTotal", { count: item.missedPeriodKeys.length })}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        {item.lastReportedAt === null ? (
-                          <Text size="sm" c="dimmed">
-                            {t("report.never")}
-                          </Text>
-                        ) : (
-                          <Text size="sm">{dateTime(item.lastReportedAt)}</Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
+            <div>
+              <Text fw={600} mb="xs" role="status">
+                {t("report.missingCount", {
+                  count: data.items.length,
+                  total: number(data.items.length),
+                  date: date(data.asOf),
+                })}
+              </Text>
+              {phone ? (
+                <Stack
+                  component="ul"
+                  gap="sm"
+                  m={0}
+                  p={0}
+                  style={{ listStyle: "none" }}
+                  aria-label={title}
+                >
+                  {data.items.map((item) => (
+                    <MissingCard key={`${item.task.id}-${item.agency.id}`} item={item} />
                   ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-        </div>
-      )}
+                </Stack>
+              ) : (
+                <MissingTable items={data.items} caption={title} />
+              )}
+            </div>
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, NumberInput, Paper, Radio, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import {
@@ -11,15 +11,19 @@ import {
   reportDutySchema,
 } from "../../shared/report.ts";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
-import { DateField } from "../ui/date-field.tsx";
-import { applyServerError, FormAlert, sharedSchemaResolver, useFieldError } from "../ui/form.tsx";
+import { WHOLE } from "../ui/badges.tsx";
+import {
+  FormAlert,
+  FormPanel,
+  sharedSchemaResolver,
+  useFieldError,
+  useSubmit,
+} from "../ui/form.tsx";
+import { bindFields, DateInputField } from "../ui/form-fields.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { useInvalidateReporting } from "./invalidate.ts";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { useDutyText, usePeriodName } from "./period.ts";
 import type { ReportList } from "./report-form.tsx";
-
-/** Badges keep their whole text. */
-const WHOLE = { root: { maxWidth: "none", overflow: "visible" }, label: { overflow: "visible" } };
 
 /**
  * The task's report duty and how each agency stands: the periods one may report for, the period
@@ -136,10 +140,8 @@ export function ReportDutyForm({
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const titleId = useId();
   const fieldError = useFieldError();
-  const invalidate = useInvalidateReporting();
-  const [serverError, setServerError] = useState<string | null>(null);
+  const invalidate = useInvalidateTasks();
   const form = useForm<DutyValues, unknown, ReportDuty>({
     resolver: sharedSchemaResolver<DutyValues, ReportDuty>(reportDutySchema),
     defaultValues: {
@@ -149,152 +151,114 @@ export function ReportDutyForm({
       dueDate: duty?.kind === "once" ? duty.dueDate : (task.deadline ?? ""),
     },
   });
+  const bind = bindFields(form);
   const { errors } = form.formState;
   const kind = useWatch({ control: form.control, name: "kind" });
   const setDuty = useMutation(trpc.report.setDuty.mutationOptions());
-
-  const save = (next: ReportDuty | null) => {
-    setServerError(null);
-    setDuty.mutate(
-      { taskId: task.id, duty: next },
-      {
-        onSuccess: async () => {
-          await invalidate();
-          notifications.show({
-            color: "green",
-            message: next ? t("report.dutySaved") : t("report.dutyCleared"),
-          });
-        },
-        onError: (error) => setServerError(applyServerError(error, form.setError, DUTY_FIELDS)),
-      },
-    );
-  };
-
-  const dateError = (name: "startsOn" | "dueDate", value: string) => {
-    const error = errors[name];
-    return error && value === "" ? t("validation.required") : fieldError(error);
-  };
+  const { run, onSubmit, serverError } = useSubmit(
+    form,
+    DUTY_FIELDS,
+    async (next: ReportDuty | null) => {
+      await setDuty.mutateAsync({ taskId: task.id, duty: next });
+      await invalidate();
+      notifications.show({
+        color: "green",
+        message: next ? t("report.dutySaved") : t("report.dutyCleared"),
+      });
+    },
+  );
 
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      noValidate
-      onSubmit={form.handleSubmit(save)}
-      aria-labelledby={titleId}
+    <FormPanel
+      title={duty ? t("report.dutyFormEdit") : t("report.dutyFormNew")}
+      onSubmit={onSubmit}
     >
-      <Stack gap="sm">
-        <Title order={3} fz="h4" id={titleId}>
-          {duty ? t("report.dutyFormEdit") : t("report.dutyFormNew")}
-        </Title>
-        <FormAlert message={serverError} />
-        <Controller
-          control={form.control}
-          name="kind"
-          render={({ field }) => (
-            <Radio.Group
-              label={t("report.dutyKind")}
-              value={field.value}
-              onChange={(value) => {
-                const next = REPORT_DUTY_KINDS.find((item) => item === value);
-                if (next) field.onChange(next);
-              }}
-              error={fieldError(errors.kind)}
-            >
-              <Group gap="md" mt={4}>
-                {REPORT_DUTY_KINDS.map((item) => (
-                  <Radio key={item} value={item} label={t(`reportDutyKind.${item}`)} />
-                ))}
-              </Group>
-            </Radio.Group>
-          )}
+      <FormAlert message={serverError.message} />
+      <Controller
+        control={form.control}
+        name="kind"
+        render={({ field }) => (
+          <Radio.Group
+            label={t("report.dutyKind")}
+            value={field.value}
+            onChange={(value) => {
+              const next = REPORT_DUTY_KINDS.find((item) => item === value);
+              if (next) field.onChange(next);
+            }}
+            error={fieldError(errors.kind)}
+          >
+            <Group gap="md" mt={4}>
+              {REPORT_DUTY_KINDS.map((item) => (
+                <Radio key={item} value={item} label={t(`reportDutyKind.${item}`)} />
+              ))}
+            </Group>
+          </Radio.Group>
+        )}
+      />
+      {kind === "once" ? (
+        <DateInputField
+          {...bind("dueDate")}
+          empty=""
+          label={t("report.dutyDueDate")}
+          required
+          styles={{ wrapper: { maxWidth: 200 } }}
         />
-        {kind === "once" ? (
+      ) : (
+        <>
           <Controller
             control={form.control}
-            name="dueDate"
+            name="day"
             render={({ field }) => (
-              <DateField
-                label={t("report.dutyDueDate")}
+              <NumberInput
+                label={t("report.dutyDay")}
+                description={
+                  kind === "monthly" ? t("report.dutyDayMonthly") : t("report.dutyDayQuarterly")
+                }
                 required
-                value={field.value || null}
-                onChange={(value) => field.onChange(value ?? "")}
+                min={1}
+                max={31}
+                allowDecimal={false}
+                allowNegative={false}
+                styles={{ wrapper: { maxWidth: 200 } }}
+                value={field.value ?? ""}
+                onChange={(value) => field.onChange(typeof value === "number" ? value : undefined)}
                 onBlur={field.onBlur}
                 ref={field.ref}
-                error={dateError("dueDate", field.value)}
-                styles={{ wrapper: { maxWidth: 200 } }}
+                name={field.name}
+                error={fieldError(errors.day)}
               />
             )}
           />
-        ) : (
-          <>
-            <Controller
-              control={form.control}
-              name="day"
-              render={({ field }) => (
-                <NumberInput
-                  label={t("report.dutyDay")}
-                  description={
-                    kind === "monthly" ? t("report.dutyDayMonthly") : t("report.dutyDayQuarterly")
-                  }
-                  required
-                  min={1}
-                  max={31}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  styles={{ wrapper: { maxWidth: 200 } }}
-                  value={field.value ?? ""}
-                  onChange={(value) =>
-                    field.onChange(typeof value === "number" ? value : undefined)
-                  }
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  name={field.name}
-                  error={fieldError(errors.day)}
-                />
-              )}
-            />
-            <Controller
-              control={form.control}
-              name="startsOn"
-              render={({ field }) => (
-                <DateField
-                  label={t("report.dutyStartsOn")}
-                  required
-                  value={field.value || null}
-                  onChange={(value) => field.onChange(value ?? "")}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  error={dateError("startsOn", field.value)}
-                  styles={{ wrapper: { maxWidth: 200 } }}
-                />
-              )}
-            />
-          </>
-        )}
-        <Group gap="sm">
+          <DateInputField
+            {...bind("startsOn")}
+            empty=""
+            label={t("report.dutyStartsOn")}
+            required
+            styles={{ wrapper: { maxWidth: 200 } }}
+          />
+        </>
+      )}
+      <Group gap="sm">
+        <Button
+          type="submit"
+          variant="light"
+          loading={setDuty.isPending && setDuty.variables?.duty !== null}
+          disabled={setDuty.isPending}
+        >
+          {t("report.dutySave")}
+        </Button>
+        {duty && (
           <Button
-            type="submit"
-            variant="light"
-            loading={setDuty.isPending && setDuty.variables?.duty !== null}
+            variant="subtle"
+            color="red"
+            loading={setDuty.isPending && setDuty.variables?.duty === null}
             disabled={setDuty.isPending}
+            onClick={() => void run(null)}
           >
-            {t("report.dutySave")}
+            {t("report.dutyClear")}
           </Button>
-          {duty && (
-            <Button
-              variant="subtle"
-              color="red"
-              loading={setDuty.isPending && setDuty.variables?.duty === null}
-              disabled={setDuty.isPending}
-              onClick={() => save(null)}
-            >
-              {t("report.dutyClear")}
-            </Button>
-          )}
-        </Group>
-      </Stack>
-    </Paper>
+        )}
+      </Group>
+    </FormPanel>
   );
 }

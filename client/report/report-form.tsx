@@ -1,30 +1,17 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import {
-  Alert,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  Slider,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from "@mantine/core";
+import { Alert, NumberInput, Select, Slider, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { reportCreateInput } from "../../shared/report.ts";
-import { EvidenceUpload } from "../evidence/evidence-upload.tsx";
+import { EvidenceField } from "../evidence/evidence-field.tsx";
 import { type RouterOutputs, type TaskDetail, useTRPC } from "../trpc.ts";
-import { errorFacts } from "../ui/api-error.ts";
-import { applyServerError, FormAlert, useFieldError } from "../ui/form.tsx";
+import { FormActions, FormAlert, FormPanel, useFieldError, useSubmit } from "../ui/form.tsx";
+import { bindFields, TextareaField } from "../ui/form-fields.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { useInvalidateReporting } from "./invalidate.ts";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { usePeriodName } from "./period.ts";
 
 export type ReportList = RouterOutputs["report"]["list"];
@@ -65,13 +52,10 @@ export function ReportForm({
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const titleId = useId();
   const fieldError = useFieldError();
   const periodName = usePeriodName();
   const { date, dateTime } = useFormatters();
-  const invalidate = useInvalidateReporting();
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const invalidate = useInvalidateTasks();
   const agency = list.permissions.reportingAgency;
   const reported = new Set(
     list.agencies.find((item) => item.agency.id === agency?.agencyId)?.reportedPeriodKeys ?? [],
@@ -102,37 +86,28 @@ export function ReportForm({
           fileIds: [],
         },
   });
+  const bind = bindFields(form);
   const { errors } = form.formState;
   const create = useMutation(trpc.report.create.mutationOptions());
-
-  const onSubmit = form.handleSubmit((values) => {
-    setServerError(null);
-    setConflict(false);
-    create.mutate(
-      { ...values, taskId: task.id, version: task.version, correctsId: correcting?.id ?? null },
-      {
-        onSuccess: async () => {
-          await invalidate();
-          notifications.show({
-            color: "green",
-            message: correcting ? t("report.correctionSent") : t("report.sent"),
-          });
-          onDone();
-        },
-        onError: (error) => {
-          setConflict(errorFacts(error).code === "CONFLICT");
-          setServerError(
-            applyServerError(
-              error,
-              form.setError,
-              // A correction keeps the corrected report's period: there is no period field.
-              correcting ? FIELDS.filter((field) => field !== "periodKey") : FIELDS,
-            ),
-          );
-        },
-      },
-    );
-  });
+  const { onSubmit, serverError } = useSubmit(
+    form,
+    // A correction keeps the corrected report's period: there is no period field.
+    correcting ? FIELDS.filter((field) => field !== "periodKey") : FIELDS,
+    async (values) => {
+      await create.mutateAsync({
+        ...values,
+        taskId: task.id,
+        version: task.version,
+        correctsId: correcting?.id ?? null,
+      });
+      await invalidate();
+      notifications.show({
+        color: "green",
+        message: correcting ? t("report.correctionSent") : t("report.sent"),
+      });
+      onDone();
+    },
+  );
 
   const periodOptions = [
     ...openPeriods.map((period) => ({
@@ -146,157 +121,113 @@ export function ReportForm({
   ];
 
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      noValidate
+    <FormPanel
+      title={correcting ? t("report.correctionTitle") : t("report.formTitle")}
       onSubmit={onSubmit}
-      aria-labelledby={titleId}
     >
-      <Stack gap="sm">
-        <Title order={3} fz="h4" id={titleId}>
-          {correcting ? t("report.correctionTitle") : t("report.formTitle")}
-        </Title>
-        {agency && (
-          <Text size="sm" c="dimmed">
-            {t("report.formFor", {
-              role: t(`reportAgencyRole.${agency.role}`).toLocaleLowerCase(),
+      {agency && (
+        <Text size="sm" c="dimmed">
+          {t("report.formFor", {
+            role: t(`reportAgencyRole.${agency.role}`).toLocaleLowerCase(),
+          })}
+        </Text>
+      )}
+      {correcting && (
+        <Alert color="blue" variant="light" p="xs">
+          <Text size="sm">
+            {t("report.correctionOf", {
+              title: correcting.periodKey
+                ? t("report.periodReport", { period: periodName(correcting.periodKey) })
+                : t("report.unscheduledReport"),
+              at: dateTime(correcting.createdAt),
             })}
           </Text>
-        )}
-        {correcting && (
-          <Alert color="blue" variant="light" p="xs">
-            <Text size="sm">
-              {t("report.correctionOf", {
-                title: correcting.periodKey
-                  ? t("report.periodReport", { period: periodName(correcting.periodKey) })
-                  : t("report.unscheduledReport"),
-                at: dateTime(correcting.createdAt),
-              })}
-            </Text>
-          </Alert>
-        )}
-        <FormAlert
-          message={serverError}
-          action={
-            conflict ? (
-              <Button variant="default" size="xs" onClick={() => void invalidate()}>
-                {t("common.reload")}
-              </Button>
-            ) : undefined
-          }
-        />
-        {correcting ? null : (
-          <Controller
-            control={form.control}
-            name="periodKey"
-            render={({ field }) => (
-              <Select
-                label={t("report.period")}
-                description={list.duty ? undefined : t("report.noDutyHint")}
-                data={periodOptions}
-                allowDeselect={false}
-                value={field.value ?? NO_PERIOD}
-                onChange={(value) => field.onChange(value === NO_PERIOD ? null : value)}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                name={field.name}
-                error={fieldError(errors.periodKey)}
-                comboboxProps={{ withinPortal: true }}
-              />
-            )}
-          />
-        )}
-        <Textarea
-          label={t("report.summary")}
-          description={t("report.summaryHint")}
-          required
-          autosize
-          minRows={3}
-          autoFocus={correcting !== null}
-          error={fieldError(errors.summary)}
-          {...form.register("summary")}
-        />
+        </Alert>
+      )}
+      <FormAlert
+        message={serverError.message}
+        onReload={serverError.stale ? () => void invalidate() : undefined}
+      />
+      {correcting ? null : (
         <Controller
           control={form.control}
-          name="progress"
+          name="periodKey"
           render={({ field }) => (
-            <Stack gap="xs">
-              <NumberInput
-                label={t("report.progress")}
-                description={agency?.role === "lead" ? t("report.progressLeadHint") : undefined}
-                min={0}
-                max={100}
-                step={5}
-                clampBehavior="strict"
-                allowDecimal={false}
-                suffix="%"
-                styles={{ wrapper: { maxWidth: 160 } }}
-                value={field.value}
-                onChange={(value) => field.onChange(typeof value === "number" ? value : 0)}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                name={field.name}
-                error={fieldError(errors.progress)}
-              />
-              <Slider
-                min={0}
-                max={100}
-                step={5}
-                value={field.value}
-                onChange={field.onChange}
-                thumbLabel={t("task.progressSlider")}
-                label={(value) => `${value}%`}
-                marks={[{ value: 0 }, { value: 25 }, { value: 50 }, { value: 75 }, { value: 100 }]}
-                mb="xs"
-              />
-            </Stack>
-          )}
-        />
-        <Textarea
-          label={t("report.difficulties")}
-          autosize
-          minRows={2}
-          error={fieldError(errors.difficulties)}
-          {...form.register("difficulties")}
-        />
-        <Textarea
-          label={t("report.proposals")}
-          autosize
-          minRows={2}
-          error={fieldError(errors.proposals)}
-          {...form.register("proposals")}
-        />
-        <Textarea
-          label={t("report.nextSteps")}
-          autosize
-          minRows={2}
-          error={fieldError(errors.nextSteps)}
-          {...form.register("nextSteps")}
-        />
-        <Controller
-          control={form.control}
-          name="fileIds"
-          render={({ field }) => (
-            <EvidenceUpload
-              onChange={field.onChange}
-              buttonRef={field.ref}
-              error={fieldError(errors.fileIds)}
+            <Select
+              label={t("report.period")}
+              description={list.duty ? undefined : t("report.noDutyHint")}
+              data={periodOptions}
+              allowDeselect={false}
+              value={field.value ?? NO_PERIOD}
+              onChange={(value) => field.onChange(value === NO_PERIOD ? null : value)}
+              onBlur={field.onBlur}
+              ref={field.ref}
+              name={field.name}
+              error={fieldError(errors.periodKey)}
+              comboboxProps={{ withinPortal: true }}
             />
           )}
         />
-        <Group gap="sm">
-          <Button type="submit" loading={create.isPending}>
-            {correcting ? t("report.submitCorrection") : t("report.submit")}
-          </Button>
-          {correcting && (
-            <Button variant="default" onClick={onCancelCorrection}>
-              {t("common.cancel")}
-            </Button>
-          )}
-        </Group>
-      </Stack>
-    </Paper>
+      )}
+      <TextareaField
+        {...bind("summary")}
+        label={t("report.summary")}
+        description={t("report.summaryHint")}
+        required
+        minRows={3}
+        autoFocus={correcting !== null}
+      />
+      <Controller
+        control={form.control}
+        name="progress"
+        render={({ field }) => (
+          <Stack gap="xs">
+            <NumberInput
+              label={t("report.progress")}
+              description={agency?.role === "lead" ? t("report.progressLeadHint") : undefined}
+              min={0}
+              max={100}
+              step={5}
+              clampBehavior="strict"
+              allowDecimal={false}
+              suffix="%"
+              styles={{ wrapper: { maxWidth: 160 } }}
+              value={field.value}
+              onChange={(value) => field.onChange(typeof value === "number" ? value : 0)}
+              onBlur={field.onBlur}
+              ref={field.ref}
+              name={field.name}
+              error={fieldError(errors.progress)}
+            />
+            <Slider
+              min={0}
+              max={100}
+              step={5}
+              value={field.value}
+              onChange={field.onChange}
+              thumbLabel={t("task.progressSlider")}
+              label={(value) => `${value}%`}
+              marks={[{ value: 0 }, { value: 25 }, { value: 50 }, { value: 75 }, { value: 100 }]}
+              mb="xs"
+            />
+          </Stack>
+        )}
+      />
+      {(["difficulties", "proposals", "nextSteps"] as const).map((name) => (
+        <TextareaField
+          key={name}
+          control={form.control}
+          name={name}
+          label={t(`report.${name}`)}
+          minRows={2}
+        />
+      ))}
+      <EvidenceField {...bind("fileIds")} />
+      <FormActions
+        submitLabel={correcting ? t("report.submitCorrection") : t("report.submit")}
+        pending={create.isPending}
+        onCancel={correcting ? onCancelCorrection : undefined}
+      />
+    </FormPanel>
   );
 }

@@ -2,13 +2,11 @@ import { Badge, Button, Group, Stack, Text, Timeline } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { EvidenceList } from "../evidence/evidence-list.tsx";
+import { WHOLE } from "../ui/badges.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { ProgressLabel } from "../ui/progress-label.tsx";
 import { usePeriodName } from "./period.ts";
 import type { Report } from "./report-form.tsx";
-
-/** Badges keep their whole text. */
-const WHOLE = { root: { maxWidth: "none", overflow: "visible" }, label: { overflow: "visible" } };
 
 function Part({ label, text }: { label: string; text: string }) {
   if (text === "") return null;

@@ -6,7 +6,7 @@ import { formatDateTime } from "../../shared/date.ts";
 import type { ExportStartInput } from "../../shared/export.ts";
 import { useTRPC } from "../trpc.ts";
 import { errorFacts } from "../ui/api-error.ts";
-import { useStatisticFormat } from "./statistic-scope.ts";
+import { useStatisticFormat } from "./statistic-format.ts";
 
 /** How often a running export is asked about. */
 const POLL_MS = 500;

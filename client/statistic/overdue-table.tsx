@@ -14,12 +14,13 @@ import { type ReactNode, type RefObject, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { STALE_REPORT_DAYS } from "../../shared/statistic.ts";
-import { TaskTitle } from "../task/task-title.tsx";
 import type { RouterOutputs } from "../trpc.ts";
 import { KeyTaskBadge } from "../ui/badges.tsx";
+import { type Column, ColumnHeaders, RowCells } from "../ui/data-table.tsx";
 import { useFormatters } from "../ui/format.ts";
+import { useTaskColumns } from "../ui/task-columns.tsx";
 import classes from "./overdue-table.module.css";
-import { useStatisticFormat } from "./statistic-scope.ts";
+import { useStatisticFormat } from "./statistic-format.ts";
 
 export type OverdueItem = RouterOutputs["statistic"]["overdue"]["items"][number];
 
@@ -116,6 +117,27 @@ function taskName(item: OverdueItem): string {
   return item.clause === "" ? item.title : `${item.clause}. ${item.title}`;
 }
 
+/** A row's check box, named by the task as the Excel file names it. */
+function SelectTask({
+  item,
+  selection,
+  mt,
+}: {
+  item: OverdueItem;
+  selection: Selection;
+  mt?: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Checkbox
+      aria-label={t("overdue.selectTask", { title: taskName(item) })}
+      checked={selection.selected.has(item.id)}
+      onChange={() => selection.onToggle(item.id)}
+      mt={mt}
+    />
+  );
+}
+
 function SelectAll({
   items,
   selection,
@@ -185,25 +207,57 @@ function HorizontalScroll({ windowed, children }: { windowed: boolean; children:
 
 const TABLE_MIN_WIDTH = 1180;
 
+/** The overdue tasks, which of them are chosen, and the list's name for screen readers. */
+type OverdueListProps = { items: readonly OverdueItem[]; selection: Selection; label: string };
+
 /**
  * The overdue tasks as a table (cards on phones): directive, task, lead and coordinating
  * agencies, deadline in force, days overdue, last progress report, and a marker when the lead
  * agency has not reported for more than STALE_REPORT_DAYS days; a check box per row.
  */
-export function OverdueTable({
-  items,
-  selection,
-  label,
-}: {
-  items: readonly OverdueItem[];
-  selection: Selection;
-  label: string;
-}) {
+export function OverdueTable({ items, selection, label }: OverdueListProps) {
   const { t } = useTranslation();
-  const { date } = useFormatters();
   const { count } = useStatisticFormat();
   const { windowed, scrollRef, indexes, before, after, measure } = useWindowing(items.length, 110);
-  const columns = 8;
+  const task = useTaskColumns((item: OverdueItem) => ({
+    ...item,
+    lead: item.leadAgency.shortName || item.leadAgency.name,
+  }));
+  const columns: Column<OverdueItem>[] = [
+    {
+      key: "select",
+      header: <SelectAll items={items} selection={selection} />,
+      width: 44,
+      cell: (item) => <SelectTask item={item} selection={selection} />,
+    },
+    task.directiveAndClause,
+    // The overdue list gives the last report more room than other task lists.
+    { ...task.title, minWidth: 260 },
+    task.lead,
+    {
+      key: "coordinators",
+      header: t("task.coordinators"),
+      cell: (item) => item.coordinators.map((agency) => agency.shortName).join(", "),
+    },
+    task.dueOn,
+    {
+      key: "daysOverdue",
+      header: t("task.daysOverdue"),
+      align: "right",
+      minWidth: 90,
+      cell: (item) => (
+        <Text fw={700} c="red.9" size="sm">
+          {count(item.daysOverdue)}
+        </Text>
+      ),
+    },
+    {
+      key: "lastReport",
+      header: t("task.lastProgress"),
+      minWidth: 240,
+      cell: (item) => <LastReport item={item} />,
+    },
+  ];
 
   return (
     <Scroller windowed={windowed} scrollRef={scrollRef} label={t("overdue.scrollRegion")}>
@@ -221,73 +275,22 @@ export function OverdueTable({
           </Table.Caption>
           <Table.Thead>
             <Table.Tr aria-rowindex={1}>
-              <Table.Th scope="col" w={44}>
-                <SelectAll items={items} selection={selection} />
-              </Table.Th>
-              <Table.Th scope="col">{t("task.directive")}</Table.Th>
-              <Table.Th scope="col">{t("task.title")}</Table.Th>
-              <Table.Th scope="col">{t("task.lead")}</Table.Th>
-              <Table.Th scope="col">{t("task.coordinators")}</Table.Th>
-              <Table.Th scope="col">{t("overdue.deadlineInForce")}</Table.Th>
-              <Table.Th scope="col" ta="right" miw={90}>
-                {t("task.daysOverdue")}
-              </Table.Th>
-              <Table.Th scope="col">{t("task.lastProgress")}</Table.Th>
+              <ColumnHeaders columns={columns} />
             </Table.Tr>
           </Table.Thead>
-          {before > 0 && <Spacer height={before} columns={columns} />}
+          {before > 0 && <Spacer height={before} columns={columns.length} />}
           <Table.Tbody>
             {indexes.map((index) => {
               const item = items[index];
               if (!item) return null;
-              const checked = selection.selected.has(item.id);
               return (
                 <Table.Tr key={item.id} ref={measure} data-index={index} aria-rowindex={index + 2}>
-                  <Table.Td>
-                    <Checkbox
-                      aria-label={t("overdue.selectTask", { title: taskName(item) })}
-                      checked={checked}
-                      onChange={() => selection.onToggle(item.id)}
-                    />
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>
-                    <Anchor component={Link} to={`/directives/${item.directive.id}`} size="sm">
-                      {item.directive.number}
-                    </Anchor>
-                    {item.clause && (
-                      <Text size="xs" c="dimmed">
-                        {item.clause}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td miw={260}>
-                    <TaskTitle task={item} />
-                  </Table.Td>
-                  <Table.Td>{item.leadAgency.shortName || item.leadAgency.name}</Table.Td>
-                  <Table.Td>
-                    {item.coordinators.map((agency) => agency.shortName).join(", ")}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>
-                    {date(item.dueOn)}
-                    {item.deadline !== null && item.deadline !== item.dueOn && (
-                      <Text size="xs" c="dimmed">
-                        {t("overdue.deadlineWritten", { date: date(item.deadline) })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Text fw={700} c="red.9" size="sm">
-                      {count(item.daysOverdue)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td miw={240}>
-                    <LastReport item={item} />
-                  </Table.Td>
+                  <RowCells columns={columns} row={item} index={index} />
                 </Table.Tr>
               );
             })}
           </Table.Tbody>
-          {after > 0 && <Spacer height={after} columns={columns} />}
+          {after > 0 && <Spacer height={after} columns={columns.length} />}
         </Table>
       </HorizontalScroll>
     </Scroller>
@@ -295,15 +298,7 @@ export function OverdueTable({
 }
 
 /** The same list as cards, for phones. */
-export function OverdueCards({
-  items,
-  selection,
-  label,
-}: {
-  items: readonly OverdueItem[];
-  selection: Selection;
-  label: string;
-}) {
+export function OverdueCards({ items, selection, label }: OverdueListProps) {
   const { t } = useTranslation();
   const { date } = useFormatters();
   const { count } = useStatisticFormat();
@@ -322,12 +317,7 @@ export function OverdueCards({
                 <Paper withBorder p="sm">
                   <Stack gap={6}>
                     <Group gap={6} wrap="nowrap" align="flex-start">
-                      <Checkbox
-                        aria-label={t("overdue.selectTask", { title: taskName(item) })}
-                        checked={selection.selected.has(item.id)}
-                        onChange={() => selection.onToggle(item.id)}
-                        mt={2}
-                      />
+                      <SelectTask item={item} selection={selection} mt={2} />
                       <Anchor component={Link} to={`/tasks/${item.id}`} fw={500}>
                         {item.title}
                       </Anchor>

@@ -9,12 +9,8 @@ import {
 } from "../../shared/statistic.ts";
 import { TIMELINESS_COLORS } from "../ui/badges.tsx";
 import classes from "./statistic.module.css";
-import {
-  CELL_LABEL_KEYS,
-  statisticTasksHref,
-  type UrlScope,
-  useStatisticFormat,
-} from "./statistic-scope.ts";
+import { useStatisticFormat } from "./statistic-format.ts";
+import { CELL_LABEL_KEYS, statisticTasksHref, type UrlScope } from "./statistic-scope.ts";
 
 /** A count that opens the tasks it counts; a zero opens nothing. */
 export function CountLink({
@@ -139,6 +135,23 @@ function CountFigure({
   );
 }
 
+/** The sentence a report writes about the figures ("Tổng số 20 nhiệm vụ; đã hoàn thành …"). */
+export function useFiguresSentence() {
+  const { t } = useTranslation();
+  const { count, percent } = useStatisticFormat();
+  return (cells: Cells) =>
+    t("statistics.summary", {
+      total: count(cells.total),
+      completed: count(cells.completed),
+      completionRate: percent(cells.completionRate),
+      onTime: count(cells.completedOnTime),
+      late: count(cells.completedLate),
+      within: count(cellValue(cells, "openNotOverdue")),
+      overdue: count(cells.overdue),
+      overdueShare: percent(cells.overdueShare),
+    });
+}
+
 /**
  * The four cells the Government publishes (completed on time, completed late, open within
  * deadline, open overdue: together the total), then the other figures and the sentence a report
@@ -147,7 +160,7 @@ function CountFigure({
 export function StatisticCellsView({ cells, scope }: { cells: Cells; scope: UrlScope }) {
   const { t } = useTranslation();
   const { count, percent, days } = useStatisticFormat();
-  const openNotOverdue = cellValue(cells, "openNotOverdue");
+  const sentence = useFiguresSentence();
   const label = (key: string) => t(`statistics.cell.${key}`);
   const main = { cells, scope };
 
@@ -180,16 +193,7 @@ export function StatisticCellsView({ cells, scope }: { cells: Cells; scope: UrlS
       </Box>
 
       <Text>
-        {t("statistics.summary", {
-          total: count(cells.total),
-          completed: count(cells.completed),
-          completionRate: percent(cells.completionRate),
-          onTime: count(cells.completedOnTime),
-          late: count(cells.completedLate),
-          within: count(openNotOverdue),
-          overdue: count(cells.overdue),
-          overdueShare: percent(cells.overdueShare),
-        })}
+        {sentence(cells)}
         {cells.keyTasks > 0 &&
           !scope.keyOnly &&
           ` ${t("statistics.keySummary", { key: count(cells.keyTasks) })}`}

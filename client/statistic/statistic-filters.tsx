@@ -1,14 +1,14 @@
-import { Box, Button, Checkbox, Group, Select, SimpleGrid } from "@mantine/core";
+import { Alert, Box, Button, Checkbox, Group, Select, SimpleGrid } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { vnDate } from "../../shared/date.ts";
 import { DIRECTIVE_TYPES } from "../../shared/directive.ts";
 import { PERIOD_KINDS, STATISTIC_BASES } from "../../shared/statistic.ts";
 import { AgencySelect } from "../agency/agency-picker.tsx";
-import { usePhoneLayout } from "../task/task-card.tsx";
+import { useToday } from "../ui/current-user.tsx";
 import { DateField } from "../ui/date-field.tsx";
+import { DirectiveSelect } from "../ui/directive-select.tsx";
+import { usePhoneLayout } from "../ui/phone-layout.ts";
 import type { useUrlState } from "../ui/url-state.ts";
-import { DirectiveSelect } from "./directive-select.tsx";
 import { periodOutOfOrder, type UrlScope } from "./statistic-scope.ts";
 
 type Update = ReturnType<typeof useUrlState>["update"];
@@ -38,7 +38,7 @@ export function StatisticFilters({
   update: Update;
 }) {
   const { t } = useTranslation();
-  const today = vnDate(new Date());
+  const today = useToday();
   const changed = !isDefaultScope(scope);
   const phone = usePhoneLayout();
   const [opened, setOpened] = useState(false);
@@ -147,6 +147,16 @@ export function StatisticFilters({
         </Group>
       )}
     </search>
+  );
+}
+
+/** "From" after "to": nothing is counted until the period is put right. */
+export function PeriodOrderAlert() {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" variant="light" role="alert">
+      {t("validation.dateRange")}
+    </Alert>
   );
 }
 

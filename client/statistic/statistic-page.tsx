@@ -1,19 +1,19 @@
-import { Alert, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { formatDate } from "../../shared/date.ts";
 import { useTRPC } from "../trpc.ts";
 import { EmptyView } from "../ui/empty-view.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
-import { LoadingLines } from "../ui/loading.tsx";
-import { PageTitle } from "../ui/page-title.tsx";
+import { PageHeader } from "../ui/page-title.tsx";
+import { QueryView } from "../ui/query-view.tsx";
+import { Section } from "../ui/section.tsx";
 import { useUrlState } from "../ui/url-state.ts";
 import { AgencyTable } from "./agency-table.tsx";
 import { ExportButton } from "./export-panel.tsx";
 import { useScopeDescription } from "./scope-description.ts";
 import { StatisticCellsView } from "./statistic-cells.tsx";
-import { StatisticFilters } from "./statistic-filters.tsx";
+import { PeriodOrderAlert, StatisticFilters } from "./statistic-filters.tsx";
 import { periodOutOfOrder, scopeFromParams, sortFromParams } from "./statistic-scope.ts";
 import { TrendChart } from "./trend-chart.tsx";
 
@@ -47,10 +47,10 @@ export function StatisticPage() {
 
   return (
     <Stack gap="lg">
-      <PageTitle title={t("statistics.title")} />
-      <Stack gap={4}>
-        <Group justify="space-between" align="flex-start" gap="sm">
-          <Title order={1}>{t("statistics.title")}</Title>
+      <PageHeader
+        title={t("statistics.title")}
+        intro={t("statistics.intro")}
+        actions={
           <Group gap="sm" align="flex-start">
             <Button component={Link} to={`/statistics/print${search}`} variant="default">
               {t("statistics.print")}
@@ -59,24 +59,20 @@ export function StatisticPage() {
               request={{ kind: "statistics", filters: { ...scope, sort, direction } }}
             />
           </Group>
-        </Group>
-        <Text c="dimmed">{t("statistics.intro")}</Text>
-      </Stack>
+        }
+      />
 
       <StatisticFilters scope={scope} asOf={asOf} update={update} />
 
       {!valid ? (
-        <Alert color="red" variant="light" role="alert">
-          {t("validation.dateRange")}
-        </Alert>
+        <PeriodOrderAlert />
       ) : (
         <>
-          <section aria-labelledby="cells-title">
-            <Stack gap="sm">
-              <div>
-                <Title order={2} id="cells-title" size="h3">
-                  {t("statistics.cellsTitle")}
-                </Title>
+          <Section
+            title={t("statistics.cellsTitle")}
+            size="h3"
+            intro={
+              <>
                 <Text size="sm" fw={600}>
                   {asOf === undefined
                     ? t("common.loading")
@@ -85,78 +81,67 @@ export function StatisticPage() {
                 <Text size="sm" c="dimmed">
                   {description}
                 </Text>
-              </div>
-              {summary.isPending ? (
-                <LoadingLines lines={4} />
-              ) : summary.isError ? (
-                <ErrorView error={summary.error} onRetry={() => void summary.refetch()} />
-              ) : summary.data.cells.total === 0 ? (
-                <EmptyView title={t("statistics.empty")} description={t("statistics.emptyHint")} />
-              ) : (
-                <>
-                  <StatisticCellsView cells={summary.data.cells} scope={scope} />
-                  <Text size="sm" c="dimmed">
-                    {t("statistics.linkNote")}
-                  </Text>
-                </>
-              )}
-            </Stack>
-          </section>
+              </>
+            }
+          >
+            <QueryView query={summary} lines={4}>
+              {(data) =>
+                data.cells.total === 0 ? (
+                  <EmptyView
+                    title={t("statistics.empty")}
+                    description={t("statistics.emptyHint")}
+                  />
+                ) : (
+                  <>
+                    <StatisticCellsView cells={data.cells} scope={scope} />
+                    <Text size="sm" c="dimmed">
+                      {t("statistics.linkNote")}
+                    </Text>
+                  </>
+                )
+              }
+            </QueryView>
+          </Section>
 
-          <section aria-labelledby="agency-title">
-            <Stack gap="sm">
-              <Title order={2} id="agency-title" size="h3">
-                {t("statistics.byAgency")}
-              </Title>
-              {byAgency.isPending ? (
-                <LoadingLines lines={6} />
-              ) : byAgency.isError ? (
-                <ErrorView error={byAgency.error} onRetry={() => void byAgency.refetch()} />
-              ) : byAgency.data.rows.length === 0 ? (
-                <Text c="dimmed">{t("statistics.empty")}</Text>
-              ) : (
-                <AgencyTable
-                  rows={byAgency.data.rows}
-                  total={byAgency.data.total}
-                  scope={scope}
-                  sort={sort}
-                  direction={direction}
-                  onSort={(nextSort, nextDirection) =>
-                    update({
-                      sort: nextSort === "overdue" && nextDirection === "desc" ? null : nextSort,
-                      dir:
-                        nextSort === "overdue" && nextDirection === "desc" ? null : nextDirection,
-                    })
-                  }
-                  caption={t("statistics.byAgencyCaption", {
-                    date: formatDate(byAgency.data.asOf),
-                  })}
-                />
-              )}
-            </Stack>
-          </section>
+          <Section title={t("statistics.byAgency")} size="h3">
+            <QueryView query={byAgency} lines={6}>
+              {(data) =>
+                data.rows.length === 0 ? (
+                  <Text c="dimmed">{t("statistics.empty")}</Text>
+                ) : (
+                  <AgencyTable
+                    rows={data.rows}
+                    total={data.total}
+                    scope={scope}
+                    sort={sort}
+                    direction={direction}
+                    onSort={(nextSort, nextDirection) =>
+                      update({
+                        sort: nextSort === "overdue" && nextDirection === "desc" ? null : nextSort,
+                        dir:
+                          nextSort === "overdue" && nextDirection === "desc" ? null : nextDirection,
+                      })
+                    }
+                    caption={t("statistics.byAgencyCaption", {
+                      date: formatDate(data.asOf),
+                    })}
+                  />
+                )
+              }
+            </QueryView>
+          </Section>
 
-          <section aria-labelledby="trend-title">
-            <Stack gap="sm">
-              <div>
-                <Title order={2} id="trend-title" size="h3">
-                  {t("statistics.trend")}
-                </Title>
-                <Text size="sm" c="dimmed">
-                  {t("statistics.trendIntro")}
-                </Text>
-              </div>
-              {trend.isPending ? (
-                <LoadingLines lines={6} />
-              ) : trend.isError ? (
-                <ErrorView error={trend.error} onRetry={() => void trend.refetch()} />
-              ) : trend.data.points.length === 0 ? (
-                <Text c="dimmed">{t("statistics.trendEmpty")}</Text>
-              ) : (
-                <TrendChart points={trend.data.points} scope={scope} />
-              )}
-            </Stack>
-          </section>
+          <Section title={t("statistics.trend")} intro={t("statistics.trendIntro")} size="h3">
+            <QueryView query={trend} lines={6}>
+              {(data) =>
+                data.points.length === 0 ? (
+                  <Text c="dimmed">{t("statistics.trendEmpty")}</Text>
+                ) : (
+                  <TrendChart points={data.points} scope={scope} />
+                )
+              }
+            </QueryView>
+          </Section>
         </>
       )}
     </Stack>

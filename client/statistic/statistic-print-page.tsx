@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,22 +6,37 @@ import { Link, useLocation } from "react-router";
 import { formatDate, vnDate } from "../../shared/date.ts";
 import { STALE_REPORT_DAYS, type StatisticCells } from "../../shared/statistic.ts";
 import { useTRPC } from "../trpc.ts";
-import { ErrorView } from "../ui/error-view.tsx";
-import { LoadingLines } from "../ui/loading.tsx";
+import { useToday } from "../ui/current-user.tsx";
+import { type Column, DataTable } from "../ui/data-table.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
+import { QueryView } from "../ui/query-view.tsx";
 import { useUrlState } from "../ui/url-state.ts";
+import { type FigureColumn, FigureTable } from "./figure-table.tsx";
+import type { OverdueItem } from "./overdue-table.tsx";
 import { useScopeDescription } from "./scope-description.ts";
+import { useFiguresSentence } from "./statistic-cells.tsx";
+import { PeriodOrderAlert } from "./statistic-filters.tsx";
+import { useStatisticFormat } from "./statistic-format.ts";
 import classes from "./statistic-print.module.css";
 import {
   overdueScope,
   periodOutOfOrder,
   scopeFromParams,
   sortFromParams,
-  useStatisticFormat,
 } from "./statistic-scope.ts";
 
 /** The overdue tasks a printed page lists; the Excel file has them all. */
 const PRINT_OVERDUE_MAX = 500;
+
+/** The printed tables: ruled cells, tight rows, figures in columns. */
+const PRINTED_TABLE = {
+  className: classes.table,
+  withTableBorder: true,
+  withColumnBorders: true,
+  verticalSpacing: 4,
+  horizontalSpacing: 6,
+  tabularNums: true,
+};
 
 /** A wide table scrolls sideways on narrow screens, by keyboard too. */
 function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
@@ -30,35 +45,6 @@ function ScrollRegion({ label, children }: { label: string; children: ReactNode 
     <section className={classes.scroll} aria-label={label} tabIndex={0}>
       {children}
     </section>
-  );
-}
-
-function OfficialRow({
-  index,
-  name,
-  cells,
-  total = false,
-}: {
-  index: number | null;
-  name: string;
-  cells: StatisticCells;
-  total?: boolean;
-}) {
-  const { count, percent } = useStatisticFormat();
-  return (
-    <Table.Tr className={total ? classes.totalRow : undefined}>
-      <Table.Td ta="center">{index === null ? "" : count(index)}</Table.Td>
-      <Table.Th scope="row">{name}</Table.Th>
-      <Table.Td ta="right">{count(cells.total)}</Table.Td>
-      <Table.Td ta="right">{count(cells.completed)}</Table.Td>
-      <Table.Td ta="right">{count(cells.completedOnTime)}</Table.Td>
-      <Table.Td ta="right">{count(cells.completedLate)}</Table.Td>
-      <Table.Td ta="right">{count(cells.open)}</Table.Td>
-      <Table.Td ta="right">{count(cells.open - cells.overdue)}</Table.Td>
-      <Table.Td ta="right">{count(cells.overdue)}</Table.Td>
-      <Table.Td ta="right">{percent(cells.completionRate)}</Table.Td>
-      <Table.Td ta="right">{percent(cells.overdueShare)}</Table.Td>
-    </Table.Tr>
   );
 }
 
@@ -77,6 +63,8 @@ export function StatisticPrintPage() {
   const valid = !periodOutOfOrder(scope);
   const description = useScopeDescription(scope);
   const { count, percent } = useStatisticFormat();
+  const today = useToday();
+  const sentence = useFiguresSentence();
   const c = (key: string) => t(`statistic.column.${key}`, { days: STALE_REPORT_DAYS });
 
   const table = useQuery(
@@ -87,7 +75,57 @@ export function StatisticPrintPage() {
       valid ? { ...overdueScope(scope), page: 1, pageSize: PRINT_OVERDUE_MAX } : skipToken,
     ),
   );
-  const cells = table.data?.total;
+  const countColumn = (
+    key: "total" | "completed" | "completedOnTime" | "completedLate" | "open" | "overdue",
+    header: string,
+  ): FigureColumn<StatisticCells> => ({ key, header: c(header), cell: (row) => count(row[key]) });
+  const rateColumn = (key: "completionRate" | "overdueShare"): FigureColumn<StatisticCells> => ({
+    key,
+    header: c(key),
+    cell: (row) => percent(row[key]),
+  });
+  const overdueColumns: Column<OverdueItem>[] = [
+    { key: "index", header: c("index"), align: "center", cell: (_, index) => count(index + 1) },
+    {
+      key: "directive",
+      header: c("directive"),
+      nowrap: true,
+      cell: (item) => item.directive.number,
+    },
+    {
+      key: "task",
+      header: c("task"),
+      cell: (item) => (item.clause === "" ? item.title : `${item.clause}. ${item.title}`),
+    },
+    { key: "lead", header: c("lead"), cell: (item) => item.leadAgency.name },
+    {
+      key: "coordinators",
+      header: c("coordinators"),
+      cell: (item) => item.coordinators.map((agency) => agency.shortName).join(", "),
+    },
+    { key: "dueOn", header: c("dueOn"), align: "center", cell: (item) => formatDate(item.dueOn) },
+    {
+      key: "daysOverdue",
+      header: c("daysOverdue"),
+      align: "right",
+      headerAlign: "center",
+      cell: (item) => count(item.daysOverdue),
+    },
+    { key: "lastReport", header: c("lastReport"), cell: (item) => item.lastProgressNote },
+    {
+      key: "lastReportOn",
+      header: c("lastReportOn"),
+      align: "center",
+      cell: (item) =>
+        item.lastProgressAt === null ? "" : formatDate(vnDate(new Date(item.lastProgressAt))),
+    },
+    {
+      key: "staleReport",
+      header: c("staleReport"),
+      align: "center",
+      cell: (item) => (item.staleReport ? t("statistic.yes") : ""),
+    },
+  ];
 
   return (
     <div className={classes.root}>
@@ -106,113 +144,67 @@ export function StatisticPrintPage() {
         <Text fs="italic">{description}</Text>
         <Text fs="italic">
           {t("statistic.asOf", {
-            date: formatDate(table.data?.asOf ?? scope.asOf ?? vnDate(new Date())),
+            date: formatDate(table.data?.asOf ?? scope.asOf ?? today),
           })}
         </Text>
       </Stack>
 
       {!valid ? (
-        <Alert color="red" variant="light" role="alert">
-          {t("validation.dateRange")}
-        </Alert>
-      ) : table.isPending ? (
-        <LoadingLines lines={8} />
-      ) : table.isError ? (
-        <ErrorView error={table.error} onRetry={() => void table.refetch()} />
+        <PeriodOrderAlert />
       ) : (
-        <>
-          {cells && (
-            <Text mb="sm">
-              {t("statistics.summary", {
-                total: count(cells.total),
-                completed: count(cells.completed),
-                completionRate: percent(cells.completionRate),
-                onTime: count(cells.completedOnTime),
-                late: count(cells.completedLate),
-                within: count(cells.open - cells.overdue),
-                overdue: count(cells.overdue),
-                overdueShare: percent(cells.overdueShare),
-              })}
-            </Text>
-          )}
-          <ScrollRegion label={t("statistics.printTableCaption")}>
-            <Table
-              className={classes.table}
-              withTableBorder
-              withColumnBorders
-              verticalSpacing={4}
-              horizontalSpacing={6}
-              tabularNums
-            >
-              <Table.Caption className={classes.caption}>
-                {t("statistics.printTableCaption")}
-              </Table.Caption>
-              <colgroup>
-                <col />
-                <col />
-                <col />
-              </colgroup>
-              <colgroup span={3} />
-              <colgroup span={3} />
-              <colgroup>
-                <col />
-                <col />
-              </colgroup>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col" rowSpan={2}>
-                    {c("index")}
-                  </Table.Th>
-                  <Table.Th scope="col" rowSpan={2}>
-                    {c("agency")}
-                  </Table.Th>
-                  <Table.Th scope="col" rowSpan={2}>
-                    {c("total")}
-                  </Table.Th>
-                  <Table.Th scope="colgroup" colSpan={3}>
-                    {c("completed")}
-                  </Table.Th>
-                  <Table.Th scope="colgroup" colSpan={3}>
-                    {c("open")}
-                  </Table.Th>
-                  <Table.Th scope="col" rowSpan={2}>
-                    {c("completionRate")}
-                  </Table.Th>
-                  <Table.Th scope="col" rowSpan={2}>
-                    {c("overdueShare")}
-                  </Table.Th>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th scope="col">{c("subtotal")}</Table.Th>
-                  <Table.Th scope="col">{c("onTime")}</Table.Th>
-                  <Table.Th scope="col">{c("late")}</Table.Th>
-                  <Table.Th scope="col">{c("subtotal")}</Table.Th>
-                  <Table.Th scope="col">{c("withinDeadline")}</Table.Th>
-                  <Table.Th scope="col">{c("overdue")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                <OfficialRow
-                  index={null}
-                  name={t("statistic.totalRow")}
-                  cells={table.data.total}
-                  total
+        <QueryView query={table} lines={8}>
+          {(data) => (
+            <>
+              <Text mb="sm">{sentence(data.total)}</Text>
+              <ScrollRegion label={t("statistics.printTableCaption")}>
+                <FigureTable<StatisticCells>
+                  {...PRINTED_TABLE}
+                  caption={t("statistics.printTableCaption")}
+                  captionClassName={classes.caption}
+                  totalRowClassName={classes.totalRow}
+                  indexHeader={c("index")}
+                  nameHeader={c("agency")}
+                  headers={[
+                    countColumn("total", "total"),
+                    {
+                      key: "completed",
+                      group: c("completed"),
+                      columns: [
+                        countColumn("completed", "subtotal"),
+                        countColumn("completedOnTime", "onTime"),
+                        countColumn("completedLate", "late"),
+                      ],
+                    },
+                    {
+                      key: "open",
+                      group: c("open"),
+                      columns: [
+                        countColumn("open", "subtotal"),
+                        {
+                          key: "within",
+                          header: c("withinDeadline"),
+                          cell: (cells) => count(cells.open - cells.overdue),
+                        },
+                        countColumn("overdue", "overdue"),
+                      ],
+                    },
+                    rateColumn("completionRate"),
+                    rateColumn("overdueShare"),
+                  ]}
+                  total={data.total}
+                  rows={data.rows.map((row) => ({
+                    id: row.agency.id,
+                    name: row.agency.name,
+                    row,
+                  }))}
                 />
-                {table.data.rows.map((row, index) => (
-                  <OfficialRow
-                    key={row.agency.id}
-                    index={index + 1}
-                    name={row.agency.name}
-                    cells={row}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
-          <Text size="sm" fs="italic" mt="xs">
-            {t("statistic.statisticsNote")}
-          </Text>
-        </>
+              </ScrollRegion>
+              <Text size="sm" fs="italic" mt="xs">
+                {t("statistic.statisticsNote")}
+              </Text>
+            </>
+          )}
+        </QueryView>
       )}
 
       {valid && (
@@ -227,86 +219,35 @@ export function StatisticPrintPage() {
               </Text>
             )}
           </Stack>
-          {overdue.isPending ? (
-            <LoadingLines lines={6} />
-          ) : overdue.isError ? (
-            <ErrorView error={overdue.error} onRetry={() => void overdue.refetch()} />
-          ) : overdue.data.items.length === 0 ? (
-            <Text>{t("statistics.printNoOverdue")}</Text>
-          ) : (
-            <>
-              {overdue.data.total > overdue.data.items.length && (
-                <Text size="sm" mb="xs">
-                  {t("statistics.printOverdueMore", {
-                    shown: count(overdue.data.items.length),
-                    total: count(overdue.data.total),
-                  })}
-                </Text>
-              )}
-              <ScrollRegion label={t("statistic.titleOverdue")}>
-                <Table
-                  className={classes.table}
-                  withTableBorder
-                  withColumnBorders
-                  verticalSpacing={4}
-                  horizontalSpacing={6}
-                  tabularNums
-                >
-                  <Table.Caption>
-                    <VisuallyHidden>{t("statistic.titleOverdue")}</VisuallyHidden>
-                  </Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      {[
-                        "index",
-                        "directive",
-                        "task",
-                        "lead",
-                        "coordinators",
-                        "dueOn",
-                        "daysOverdue",
-                        "lastReport",
-                        "lastReportOn",
-                        "staleReport",
-                      ].map((key) => (
-                        <Table.Th key={key} scope="col">
-                          {c(key)}
-                        </Table.Th>
-                      ))}
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {overdue.data.items.map((item, index) => (
-                      <Table.Tr key={item.id}>
-                        <Table.Td ta="center">{count(index + 1)}</Table.Td>
-                        <Table.Td style={{ whiteSpace: "nowrap" }}>
-                          {item.directive.number}
-                        </Table.Td>
-                        <Table.Td>
-                          {item.clause === "" ? item.title : `${item.clause}. ${item.title}`}
-                        </Table.Td>
-                        <Table.Td>{item.leadAgency.name}</Table.Td>
-                        <Table.Td>
-                          {item.coordinators.map((agency) => agency.shortName).join(", ")}
-                        </Table.Td>
-                        <Table.Td ta="center">{formatDate(item.dueOn)}</Table.Td>
-                        <Table.Td ta="right">{count(item.daysOverdue)}</Table.Td>
-                        <Table.Td>{item.lastProgressNote}</Table.Td>
-                        <Table.Td ta="center">
-                          {item.lastProgressAt === null
-                            ? ""
-                            : formatDate(vnDate(new Date(item.lastProgressAt)))}
-                        </Table.Td>
-                        <Table.Td ta="center">
-                          {item.staleReport ? t("statistic.yes") : ""}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollRegion>
-            </>
-          )}
+          <QueryView query={overdue} lines={6}>
+            {(data) =>
+              data.items.length === 0 ? (
+                <Text>{t("statistics.printNoOverdue")}</Text>
+              ) : (
+                <>
+                  {data.total > data.items.length && (
+                    <Text size="sm" mb="xs">
+                      {t("statistics.printOverdueMore", {
+                        shown: count(data.items.length),
+                        total: count(data.total),
+                      })}
+                    </Text>
+                  )}
+                  <ScrollRegion label={t("statistic.titleOverdue")}>
+                    <DataTable
+                      {...PRINTED_TABLE}
+                      striped={false}
+                      highlightOnHover={false}
+                      caption={t("statistic.titleOverdue")}
+                      rows={data.items}
+                      rowKey={(item) => item.id}
+                      columns={overdueColumns}
+                    />
+                  </ScrollRegion>
+                </>
+              )
+            }
+          </QueryView>
         </section>
       )}
     </div>

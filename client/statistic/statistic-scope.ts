@@ -1,12 +1,8 @@
-import { useTranslation } from "react-i18next";
 import { isIsoDate } from "../../shared/date.ts";
 import { DIRECTIVE_TYPES, type DirectiveType } from "../../shared/directive.ts";
-import { DEFAULT_LANGUAGE } from "../../shared/i18n/language.ts";
 import {
   AGENCY_STATISTIC_SORTS,
   type AgencyStatisticSort,
-  formatCount,
-  formatPercent,
   PERIOD_KINDS,
   type PeriodKind,
   SORT_DIRECTIONS,
@@ -15,7 +11,6 @@ import {
   type StatisticBasis,
   type StatisticCell,
 } from "../../shared/statistic.ts";
-import { isLanguage } from "../i18n.ts";
 import { enumParam, intParam } from "../ui/url-state.ts";
 
 /**
@@ -133,6 +128,16 @@ export function overdueListMatches(
   );
 }
 
+/** The overdue list's filters as its URL holds them (see overdueHref). */
+export function overdueFiltersFromParams(params: URLSearchParams) {
+  return {
+    directiveId: intParam(params, "directive"),
+    agencyId: intParam(params, "lead"),
+    keyOnly: params.get("key") === "1",
+    minDaysOverdue: intParam(params, "minDays") ?? 0,
+  };
+}
+
 /** The overdue list of the scope (its agency and those under it). */
 export function overdueHref(scope: Pick<UrlScope, "directiveId" | "keyOnly" | "agencyId">): string {
   const params = new URLSearchParams();
@@ -158,15 +163,3 @@ export const CELL_LABEL_KEYS: Record<StatisticCell, string> = {
   overdue: "overdue",
   keyTasks: "keyTasks",
 };
-
-/** Counts and rates written as the published reports write them: "10.448", "2,76 %". */
-export function useStatisticFormat() {
-  const { i18n } = useTranslation();
-  const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
-  return {
-    count: (value: number) => formatCount(value, language),
-    percent: (value: number | null) => formatPercent(value, language),
-    /** Days, one decimal; "–" when there is nothing to average. */
-    days: (value: number | null) => (value === null ? "–" : formatCount(value, language)),
-  };
-}

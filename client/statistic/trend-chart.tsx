@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { RouterOutputs } from "../trpc.ts";
 import { CountLink } from "./statistic-cells.tsx";
-import { statisticTasksHref, type UrlScope, useStatisticFormat } from "./statistic-scope.ts";
+import { useStatisticFormat } from "./statistic-format.ts";
+import { statisticTasksHref, type UrlScope } from "./statistic-scope.ts";
 
 type TrendPoint = RouterOutputs["statistic"]["trend"]["points"][number];
 
@@ -117,37 +118,26 @@ export function TrendChart({
                 {points.map((point) => {
                   const month = monthLabel(point.month);
                   const at = { ...scope, asOf: point.asOf };
-                  const label = (name: string) =>
-                    t("statistics.monthLabel", { label: name, month });
+                  const countCell = (cell: "overdue" | "total" | "completed", name: string) => (
+                    <Table.Td ta="right">
+                      <CountLink
+                        value={point.cells[cell]}
+                        to={statisticTasksHref(at, cell)}
+                        label={t("statistics.monthLabel", { label: name, month })}
+                      />
+                    </Table.Td>
+                  );
                   return (
                     <Table.Tr key={point.month}>
                       <Table.Th scope="row" fw={500}>
                         {month}
                       </Table.Th>
-                      <Table.Td ta="right">
-                        <CountLink
-                          value={point.cells.overdue}
-                          to={statisticTasksHref(at, "overdue")}
-                          label={label(overdueName)}
-                        />
-                      </Table.Td>
+                      {countCell("overdue", overdueName)}
                       <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
                         {percent(point.cells.onTimeRate)}
                       </Table.Td>
-                      <Table.Td ta="right">
-                        <CountLink
-                          value={point.cells.total}
-                          to={statisticTasksHref(at, "total")}
-                          label={label(t("statistics.cell.total"))}
-                        />
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <CountLink
-                          value={point.cells.completed}
-                          to={statisticTasksHref(at, "completed")}
-                          label={label(t("statistics.cell.completed"))}
-                        />
-                      </Table.Td>
+                      {countCell("total", t("statistics.cell.total"))}
+                      {countCell("completed", t("statistics.cell.completed"))}
                     </Table.Tr>
                   );
                 })}

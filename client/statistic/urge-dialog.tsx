@@ -1,15 +1,16 @@
-import { Button, Group, List, Modal, ScrollArea, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, List, ScrollArea, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { taskAddNotesInput } from "../../shared/task.ts";
-import { useInvalidateTasks } from "../task/invalidate.ts";
 import { useTRPC } from "../trpc.ts";
 import { errorFacts } from "../ui/api-error.ts";
+import { Dialog } from "../ui/dialog.tsx";
 import { FormAlert, useFieldError } from "../ui/form.tsx";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
 import type { OverdueItem } from "./overdue-table.tsx";
-import { useStatisticFormat } from "./statistic-scope.ts";
+import { useStatisticFormat } from "./statistic-format.ts";
 
 function UrgeForm({
   tasks,
@@ -150,17 +151,13 @@ export function UrgeDialog({
   };
 
   return (
-    <Modal
+    <Dialog
       opened={opened}
       onClose={close}
       title={t("overdue.urgeTitle")}
-      size="lg"
-      // Shown at once: a fading dialog is read (and checked by axe) at half contrast.
-      transitionProps={{ duration: 0 }}
       closeOnClickOutside={!sending}
       closeOnEscape={!sending}
       withCloseButton={!sending}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
       <UrgeForm
         tasks={tasks}
@@ -169,6 +166,6 @@ export function UrgeDialog({
         onSend={send}
         onCancel={close}
       />
-    </Modal>
+    </Dialog>
   );
 }

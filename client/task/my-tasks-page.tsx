@@ -1,21 +1,18 @@
-import { Button, Chip, Group, Stack, Text, Title } from "@mantine/core";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Button, Chip, Group, Stack } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { TIMELINESS, type Timeliness } from "../../shared/timeliness.ts";
-import { useCurrentUser } from "../auth/current-user.tsx";
 import { useTRPC } from "../trpc.ts";
 import { TIMELINESS_COLORS } from "../ui/badges.tsx";
+import { useCurrentUser } from "../ui/current-user.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { LoadingLines } from "../ui/loading.tsx";
-import { PageTitle } from "../ui/page-title.tsx";
-import { Pager } from "../ui/pager.tsx";
-import { enumParam, intParam, useUrlState } from "../ui/url-state.ts";
-import { TaskTable } from "./task-table.tsx";
+import { PageHeader } from "../ui/page-title.tsx";
+import { QueryView } from "../ui/query-view.tsx";
+import { enumParam, useUrlState } from "../ui/url-state.ts";
+import { TaskTable, useTaskPage } from "./task-table.tsx";
 
-const PAGE_SIZE = 50;
 /** The order leaders read: what is late first. */
 const CHIP_ORDER: readonly Timeliness[] = [
   "overdue",
@@ -34,26 +31,15 @@ export function MyTasksPage() {
   const { number } = useFormatters();
   const { params, update } = useUrlState();
   const timeliness = enumParam(params, "timeliness", TIMELINESS);
-  const page = intParam(params, "page") ?? 1;
   const counts = useQuery(trpc.task.counts.queryOptions({ scope: "mine" }));
-  const list = useQuery({
-    ...trpc.task.list.queryOptions({
-      scope: "mine",
-      sort: "urgency",
-      timeliness: timeliness ? [timeliness] : undefined,
-      page,
-      pageSize: PAGE_SIZE,
-    }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useTaskPage({ scope: "mine", timeliness: timeliness ? [timeliness] : undefined });
 
   return (
     <Stack gap="md">
-      <PageTitle title={t("nav.myTasks")} />
-      <Stack gap={4}>
-        <Title order={1}>{t("nav.myTasks")}</Title>
-        <Text c="dimmed">{t("myTasks.intro", { agency: user.agencyName })}</Text>
-      </Stack>
+      <PageHeader
+        title={t("nav.myTasks")}
+        intro={t("myTasks.intro", { agency: user.agencyName })}
+      />
 
       <Group gap="xs" role="radiogroup" aria-label={t("myTasks.filterLabel")}>
         <Chip.Group
@@ -72,45 +58,37 @@ export function MyTasksPage() {
         </Chip.Group>
       </Group>
 
-      {list.isPending ? (
-        <LoadingLines lines={8} />
-      ) : list.isError ? (
-        <ErrorView error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        timeliness ? (
-          <EmptyView
-            title={t("myTasks.emptyFiltered", {
-              category: t(`timeliness.${timeliness}`).toLowerCase(),
-            })}
-            description={t("myTasks.emptyFilteredHint")}
-            action={
-              <Button variant="default" onClick={() => update({ timeliness: null })}>
-                {t("myTasks.showAll")}
-              </Button>
-            }
-          />
-        ) : (
-          <EmptyView
-            title={t("myTasks.empty")}
-            description={t("myTasks.emptyHint")}
-            action={
-              <Button component={Link} to="/directives" variant="light">
-                {t("myTasks.goDirectives")}
-              </Button>
-            }
-          />
-        )
-      ) : (
-        <div>
-          <TaskTable tasks={list.data.items} label={t("nav.myTasks")} />
-          <Pager
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={list.data.total}
-            onChange={(next) => update({ page: next })}
-          />
-        </div>
-      )}
+      <QueryView query={list} lines={8}>
+        {(data) =>
+          data.items.length === 0 ? (
+            timeliness ? (
+              <EmptyView
+                title={t("myTasks.emptyFiltered", {
+                  category: t(`timeliness.${timeliness}`).toLowerCase(),
+                })}
+                description={t("myTasks.emptyFilteredHint")}
+                action={
+                  <Button variant="default" onClick={() => update({ timeliness: null })}>
+                    {t("myTasks.showAll")}
+                  </Button>
+                }
+              />
+            ) : (
+              <EmptyView
+                title={t("myTasks.empty")}
+                description={t("myTasks.emptyHint")}
+                action={
+                  <Button component={Link} to="/directives" variant="light">
+                    {t("myTasks.goDirectives")}
+                  </Button>
+                }
+              />
+            )
+          ) : (
+            <TaskTable tasks={data.items} total={data.total} label={t("nav.myTasks")} />
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

@@ -1,14 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import {
-  Button,
-  Group,
-  type MantineColor,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from "@mantine/core";
+import { Button, Group, type MantineColor, Paper, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
@@ -18,10 +9,10 @@ import type { z } from "zod";
 import { taskAddNoteInput, taskSetStatusInput } from "../../shared/task.ts";
 import { findTransition, type TaskStatus } from "../../shared/task-status.ts";
 import { CompletionDialog } from "../report/completion-form.tsx";
-import { useInvalidateReporting } from "../report/invalidate.ts";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
-import { errorFacts } from "../ui/api-error.ts";
-import { applyServerError, FormAlert, useFieldError } from "../ui/form.tsx";
+import { FormAlert, FormPanel, useServerError, useSubmit } from "../ui/form.tsx";
+import { bindFields, TextareaField } from "../ui/form-fields.tsx";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
 
 type Task = TaskDetail["task"];
 
@@ -41,16 +32,6 @@ function actionLook(from: TaskStatus, to: TaskStatus): { color: MantineColor; va
   return { color: "blue", variant: "light" };
 }
 
-/** A reload button for a form whose task someone else changed meanwhile. */
-function ReloadButton({ onReload }: { onReload: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Button variant="default" size="xs" onClick={onReload}>
-      {t("common.reload")}
-    </Button>
-  );
-}
-
 const statusNoteSchema = taskSetStatusInput.pick({ note: true });
 
 /**
@@ -61,16 +42,15 @@ const statusNoteSchema = taskSetStatusInput.pick({ note: true });
 export function TaskStatusForm({ task, targets }: { task: Task; targets: TaskStatus[] }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const fieldError = useFieldError();
-  const invalidate = useInvalidateReporting();
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const invalidate = useInvalidateTasks();
   const [completing, setCompleting] = useState(false);
   const form = useForm<
     z.input<typeof statusNoteSchema>,
     unknown,
     z.output<typeof statusNoteSchema>
   >({ resolver: zodResolver(statusNoteSchema), defaultValues: { note: "" } });
+  const bind = bindFields(form);
+  const serverError = useServerError(form.setError, ["note"]);
   const setStatus = useMutation(trpc.task.setStatus.mutationOptions());
   const canComplete = targets.includes("reported_done");
   const noteTargets = targets.filter((to) => to !== "reported_done");
@@ -80,8 +60,7 @@ export function TaskStatusForm({ task, targets }: { task: Task; targets: TaskSta
 
   const act = (to: TaskStatus) =>
     form.handleSubmit((values) => {
-      setServerError(null);
-      setConflict(false);
+      serverError.clear();
       if (findTransition(task.status, to)?.noteRequired && values.note === "") {
         form.setError(
           "note",
@@ -101,10 +80,7 @@ export function TaskStatusForm({ task, targets }: { task: Task; targets: TaskSta
               message: t("task.statusChanged", { status: t(`status.${to}`) }),
             });
           },
-          onError: (error) => {
-            setConflict(errorFacts(error).code === "CONFLICT");
-            setServerError(applyServerError(error, form.setError, ["note"]));
-          },
+          onError: serverError.show,
         },
       );
     })();
@@ -116,18 +92,16 @@ export function TaskStatusForm({ task, targets }: { task: Task; targets: TaskSta
           {t("task.statusFormTitle")}
         </Title>
         <FormAlert
-          message={serverError}
-          action={conflict ? <ReloadButton onReload={() => void invalidate()} /> : undefined}
+          message={serverError.message}
+          onReload={serverError.stale ? () => void invalidate() : undefined}
         />
         {noteTargets.length > 0 && (
           <>
-            <Textarea
+            <TextareaField
+              {...bind("note")}
               label={t("task.statusNote")}
               description={noteSometimesRequired ? t("task.statusNoteHint") : undefined}
-              autosize
               minRows={2}
-              error={fieldError(form.formState.errors.note)}
-              {...form.register("note")}
             />
             <Group gap="sm">
               {noteTargets.map((to) => (
@@ -176,59 +150,31 @@ const noteSchema = taskAddNoteInput.pick({ note: true });
 export function TaskNoteForm({ task }: { task: Task }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const fieldError = useFieldError();
-  const invalidate = useInvalidateReporting();
-  const [serverError, setServerError] = useState<string | null>(null);
+  const invalidate = useInvalidateTasks();
   const form = useForm<z.input<typeof noteSchema>, unknown, z.output<typeof noteSchema>>({
     resolver: zodResolver(noteSchema),
     defaultValues: { note: "" },
   });
+  const bind = bindFields(form);
   const addNote = useMutation(trpc.task.addNote.mutationOptions());
-  const onSubmit = form.handleSubmit((values) => {
-    setServerError(null);
-    addNote.mutate(
-      { id: task.id, note: values.note },
-      {
-        onSuccess: async () => {
-          form.reset({ note: "" });
-          await invalidate();
-          notifications.show({ color: "green", message: t("task.noteAdded") });
-        },
-        onError: (error) => setServerError(applyServerError(error, form.setError, ["note"])),
-      },
-    );
+  const { onSubmit, serverError } = useSubmit(form, ["note"], async (values) => {
+    await addNote.mutateAsync({ id: task.id, note: values.note });
+    form.reset({ note: "" });
+    await invalidate();
+    notifications.show({ color: "green", message: t("task.noteAdded") });
   });
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      noValidate
-      onSubmit={onSubmit}
-      aria-labelledby="note-form-title"
-    >
-      <Stack gap="sm">
-        <Title order={2} fz="h4" id="note-form-title">
-          {t("task.noteFormTitle")}
-        </Title>
-        <FormAlert message={serverError} />
-        <Textarea
-          label={t("task.noteText")}
-          required
-          autosize
-          minRows={2}
-          error={fieldError(form.formState.errors.note)}
-          {...form.register("note")}
-        />
-        <Text size="xs" c="dimmed">
-          {t("task.noteHint")}
-        </Text>
-        <div>
-          <Button type="submit" variant="light" loading={addNote.isPending}>
-            {t("task.noteSubmit")}
-          </Button>
-        </div>
-      </Stack>
-    </Paper>
+    <FormPanel title={t("task.noteFormTitle")} order={2} onSubmit={onSubmit}>
+      <FormAlert message={serverError.message} />
+      <TextareaField {...bind("note")} label={t("task.noteText")} required minRows={2} />
+      <Text size="xs" c="dimmed">
+        {t("task.noteHint")}
+      </Text>
+      <div>
+        <Button type="submit" variant="light" loading={addNote.isPending}>
+          {t("task.noteSubmit")}
+        </Button>
+      </div>
+    </FormPanel>
   );
 }

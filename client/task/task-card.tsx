@@ -1,5 +1,4 @@
 import { Anchor, Group, Paper, Stack, Text } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -8,11 +7,6 @@ import { KeyTaskBadge, StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { ProgressLabel } from "../ui/progress-label.tsx";
 import classes from "./task-card.module.css";
-
-/** Phones get cards instead of wide tables. */
-export function usePhoneLayout(): boolean {
-  return useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
-}
 
 /** One task as a card, for lists on phones. */
 function TaskCard({ task, children }: { task: TaskListItem; children?: ReactNode }) {

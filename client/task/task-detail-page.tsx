@@ -18,18 +18,15 @@ import { TaskComments } from "../comment/comment-section.tsx";
 import { TaskExtensions } from "../extension/extension-section.tsx";
 import { TaskReports } from "../report/report-section.tsx";
 import { type TaskDetail, type TaskEvent, useTRPC } from "../trpc.ts";
-import { errorFacts } from "../ui/api-error.ts";
 import { KeyTaskBadge, StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
 import { Crumbs } from "../ui/crumbs.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { LoadingLines } from "../ui/loading.tsx";
-import { NotFoundView } from "../ui/not-found-view.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
+import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { ProgressLabel } from "../ui/progress-label.tsx";
+import { QueryView } from "../ui/query-view.tsx";
 import { TaskNoteForm, TaskStatusForm } from "./task-actions.tsx";
-import { usePhoneLayout } from "./task-card.tsx";
 import { isReturn, TaskHistory } from "./task-history.tsx";
 import { TaskTreeTable, treeRows } from "./task-tree.tsx";
 
@@ -174,36 +171,37 @@ function SubTasks({ task, canBreakDown }: { task: TaskDetail["task"]; canBreakDo
   const { t } = useTranslation();
   const trpc = useTRPC();
   const directive = useQuery(trpc.directive.byId.queryOptions({ id: task.directiveId }));
-  if (directive.isPending) return <LoadingLines lines={3} />;
-  if (directive.isError) {
-    return <ErrorView error={directive.error} onRetry={() => void directive.refetch()} />;
-  }
-  const rows = treeRows(directive.data.tasks, task.id);
-  if (rows.length === 0) {
-    return (
-      <EmptyView
-        title={t("task.noSubTasks")}
-        description={canBreakDown ? t("task.noSubTasksHint") : undefined}
-      />
-    );
-  }
-  return <TaskTreeTable rows={rows} caption={t("task.subTasks")} />;
+  return (
+    <QueryView query={directive} lines={3}>
+      {(data) => {
+        const rows = treeRows(data.tasks, task.id);
+        return rows.length === 0 ? (
+          <EmptyView
+            title={t("task.noSubTasks")}
+            description={canBreakDown ? t("task.noSubTasksHint") : undefined}
+          />
+        ) : (
+          <TaskTreeTable rows={rows} caption={t("task.subTasks")} />
+        );
+      }}
+    </QueryView>
+  );
 }
 
 export function TaskDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const detail = useQuery(trpc.task.byId.queryOptions({ id }));
+  return (
+    <QueryView query={detail} lines={10} notFoundTitle={t("task.notFound")}>
+      {(data) => <TaskDetailView data={data} />}
+    </QueryView>
+  );
+}
 
-  if (detail.isPending) return <LoadingLines lines={10} />;
-  if (detail.isError) {
-    const facts = errorFacts(detail.error);
-    if (facts.code === "NOT_FOUND") {
-      return <NotFoundView title={t("task.notFound")} message={facts.message} />;
-    }
-    return <ErrorView error={detail.error} onRetry={() => void detail.refetch()} />;
-  }
-  const { task, events, permissions } = detail.data;
+function TaskDetailView({ data }: { data: TaskDetail }) {
+  const { t } = useTranslation();
+  const { task, events, permissions } = data;
   const hasStatusActions = permissions.statusTargets.length > 0;
   const hasSide = hasStatusActions || task.deadline !== null;
 

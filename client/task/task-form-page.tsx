@@ -1,40 +1,38 @@
-import { Stack, Text, Title } from "@mantine/core";
+import { Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { taskCreateInput, taskUpdateInput } from "../../shared/task.ts";
-import { type TaskDetail, useTRPC } from "../trpc.ts";
-import { errorFacts } from "../ui/api-error.ts";
-import { Crumbs } from "../ui/crumbs.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
-import { LoadingLines } from "../ui/loading.tsx";
+import { type DirectiveDetail, type TaskDetail, useTRPC } from "../trpc.ts";
+import { FormPage } from "../ui/form-page.tsx";
+import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { NotFoundView } from "../ui/not-found-view.tsx";
-import { PageTitle } from "../ui/page-title.tsx";
+import { EditView, QueryView } from "../ui/query-view.tsx";
 import { intParam } from "../ui/url-state.ts";
-import { useInvalidateTasks } from "./invalidate.ts";
 import { TaskForm } from "./task-form.tsx";
 
 /** A new task of a directive, or a sub-task when `?parentId=` is given ("giao nhiệm vụ con"). */
 export function TaskCreatePage({ directiveId }: { directiveId: number }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const detail = useQuery(trpc.directive.byId.queryOptions({ id: directiveId }));
+  return (
+    <QueryView query={detail} lines={8} notFoundTitle={t("directive.notFound")}>
+      {(data) => <TaskCreateForm data={data} />}
+    </QueryView>
+  );
+}
+
+function TaskCreateForm({ data }: { data: DirectiveDetail }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
   const navigate = useNavigate();
   const invalidate = useInvalidateTasks();
   const [searchParams] = useSearchParams();
   const parentId = intParam(searchParams, "parentId") ?? null;
-  const detail = useQuery(trpc.directive.byId.queryOptions({ id: directiveId }));
   const create = useMutation(trpc.task.create.mutationOptions());
-
-  if (detail.isPending) return <LoadingLines lines={8} />;
-  if (detail.isError) {
-    const facts = errorFacts(detail.error);
-    if (facts.code === "NOT_FOUND") {
-      return <NotFoundView title={t("directive.notFound")} message={facts.message} />;
-    }
-    return <ErrorView error={detail.error} onRetry={() => void detail.refetch()} />;
-  }
-  const { directive, tasks } = detail.data;
+  const { directive, tasks } = data;
   const parent = parentId === null ? null : tasks.find((task) => task.id === parentId);
   if (parent === undefined) {
     return <NotFoundView title={t("task.notFound")} />;
@@ -43,28 +41,28 @@ export function TaskCreatePage({ directiveId }: { directiveId: number }) {
   const back = parent ? `/tasks/${parent.id}` : `/directives/${directive.id}`;
 
   return (
-    <Stack gap="md" maw={900}>
-      <PageTitle title={heading} />
-      <Crumbs
-        items={[
-          { label: t("nav.directives"), to: "/directives" },
-          { label: directive.number, to: `/directives/${directive.id}` },
-          ...(parent ? [{ label: parent.title, to: `/tasks/${parent.id}` }] : []),
-          { label: heading },
-        ]}
-      />
-      <Stack gap={4}>
-        <Title order={1}>{heading}</Title>
-        <Text c="dimmed">
-          {t(`directiveType.${directive.type}`)} {directive.number}: {directive.title}
-        </Text>
-        {parent && (
-          <Text>
-            {t("task.parent")}: {parent.clause && `${parent.clause}. `}
-            {parent.title}
+    <FormPage
+      title={heading}
+      crumbs={[
+        { label: t("nav.directives"), to: "/directives" },
+        { label: directive.number, to: `/directives/${directive.id}` },
+        ...(parent ? [{ label: parent.title, to: `/tasks/${parent.id}` }] : []),
+        { label: heading },
+      ]}
+      intro={
+        <>
+          <Text c="dimmed">
+            {t(`directiveType.${directive.type}`)} {directive.number}: {directive.title}
           </Text>
-        )}
-      </Stack>
+          {parent && (
+            <Text>
+              {t("task.parent")}: {parent.clause && `${parent.clause}. `}
+              {parent.title}
+            </Text>
+          )}
+        </>
+      }
+    >
       <TaskForm
         schema={taskCreateInput}
         fixed={{ directiveId: directive.id, parentId }}
@@ -86,7 +84,7 @@ export function TaskCreatePage({ directiveId }: { directiveId: number }) {
           await navigate(`/tasks/${id}`);
         }}
       />
-    </Stack>
+    </FormPage>
   );
 }
 
@@ -99,17 +97,16 @@ function TaskEditForm({ data }: { data: TaskDetail }) {
   const { task } = data;
   const heading = t("task.editTitle");
   return (
-    <Stack gap="md" maw={900}>
-      <PageTitle title={`${heading}: ${task.title}`} />
-      <Crumbs
-        items={[
-          { label: t("nav.directives"), to: "/directives" },
-          { label: task.directive.number, to: `/directives/${task.directive.id}` },
-          { label: task.title, to: `/tasks/${task.id}` },
-          { label: heading },
-        ]}
-      />
-      <Title order={1}>{heading}</Title>
+    <FormPage
+      title={heading}
+      documentTitle={`${heading}: ${task.title}`}
+      crumbs={[
+        { label: t("nav.directives"), to: "/directives" },
+        { label: task.directive.number, to: `/directives/${task.directive.id}` },
+        { label: task.title, to: `/tasks/${task.id}` },
+        { label: heading },
+      ]}
+    >
       <TaskForm
         schema={taskUpdateInput}
         fixed={{ id: task.id, version: task.version }}
@@ -133,26 +130,16 @@ function TaskEditForm({ data }: { data: TaskDetail }) {
           await navigate(`/tasks/${task.id}`);
         }}
       />
-    </Stack>
+    </FormPage>
   );
 }
 
 export function TaskEditPage({ id }: { id: number }) {
-  const { t } = useTranslation();
   const trpc = useTRPC();
   const detail = useQuery(trpc.task.byId.queryOptions({ id }));
-  if (detail.isPending) return <LoadingLines lines={8} />;
-  if (detail.isError) {
-    const facts = errorFacts(detail.error);
-    if (facts.code === "NOT_FOUND") {
-      return <NotFoundView title={t("task.notFound")} message={facts.message} />;
-    }
-    return <ErrorView error={detail.error} onRetry={() => void detail.refetch()} />;
-  }
-  if (!detail.data.permissions.canEdit) {
-    return <NotFoundView title={t("task.editTitle")} message={t("task.cannotEdit")} />;
-  }
   return (
-    <TaskEditForm key={`${detail.data.task.id}-${detail.data.task.version}`} data={detail.data} />
+    <EditView query={detail} texts="task">
+      {(data) => <TaskEditForm key={`${data.task.id}-${data.task.version}`} data={data} />}
+    </EditView>
   );
 }

@@ -1,19 +1,18 @@
-import { Button, Checkbox, Paper, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
-import { useState } from "react";
+import { Checkbox, Paper, SimpleGrid, Stack } from "@mantine/core";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { deadlineInForce, formatDate } from "../../shared/date.ts";
 import { AgencyMultiSelect, type AgencyOption, AgencySelect } from "../agency/agency-picker.tsx";
-import { errorFacts } from "../ui/api-error.ts";
 import { DateField } from "../ui/date-field.tsx";
 import {
-  applyServerError,
   FormActions,
   FormAlert,
   sharedSchemaResolver,
   useFieldError,
+  useSubmit,
 } from "../ui/form.tsx";
+import { bindFields, TextareaField, TextInputField } from "../ui/form-fields.tsx";
 
 /** The fields a person fills in; ids and versions are added when validating. */
 export type TaskFormValues = {
@@ -64,65 +63,39 @@ export function TaskForm<Output>({
 }) {
   const { t } = useTranslation();
   const fieldError = useFieldError();
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   const form = useForm<TaskFormValues, unknown, Output>({
     resolver: sharedSchemaResolver<TaskFormValues, Output>(schema, fixed),
     defaultValues,
   });
+  const bind = bindFields(form);
   const { errors, isSubmitting } = form.formState;
   const deadline = useWatch({ control: form.control, name: "deadline" });
   const leadAgencyId = useWatch({ control: form.control, name: "leadAgencyId" });
   const inForce = typeof deadline === "string" ? deadlineInForce(deadline) : null;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setServerError(null);
-    setConflict(false);
-    try {
-      await submit(values);
-    } catch (error) {
-      setConflict(errorFacts(error).code === "CONFLICT");
-      setServerError(applyServerError(error, form.setError, FIELDS));
-    }
-  });
+  const { onSubmit, serverError } = useSubmit(form, FIELDS, submit);
 
   return (
     <Paper withBorder p="lg" component="form" noValidate onSubmit={onSubmit}>
       <Stack gap="md">
         <FormAlert
-          message={serverError}
-          action={
-            conflict && onReload ? (
-              <Button variant="default" size="xs" onClick={onReload}>
-                {t("common.reload")}
-              </Button>
-            ) : undefined
-          }
+          message={serverError.message}
+          onReload={serverError.stale ? onReload : undefined}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
+          <TextInputField
+            {...bind("clause")}
             label={t("task.clause")}
             description={t("task.clauseHint")}
             autoFocus
-            error={fieldError(errors.clause)}
-            {...form.register("clause")}
           />
         </SimpleGrid>
-        <Textarea
-          label={t("task.title")}
-          required
-          autosize
-          minRows={2}
-          error={fieldError(errors.title)}
-          {...form.register("title")}
-        />
-        <Textarea
+        <TextareaField {...bind("title")} label={t("task.title")} required minRows={2} />
+        <TextareaField
+          {...bind("description")}
           label={t("task.description")}
-          autosize
           minRows={3}
           maxRows={12}
-          error={fieldError(errors.description)}
-          {...form.register("description")}
         />
         <Controller
           control={form.control}

@@ -1,43 +1,17 @@
-import {
-  Box,
-  Button,
-  Checkbox,
-  Group,
-  MultiSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Box, Button, Checkbox, Group, MultiSelect, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { TASK_STATUSES } from "../../shared/task-status.ts";
 import { TIMELINESS } from "../../shared/timeliness.ts";
 import { AgencySelect } from "../agency/agency-picker.tsx";
-import { DirectiveSelect } from "../statistic/directive-select.tsx";
-import { useStatisticFormat } from "../statistic/statistic-scope.ts";
-import { useTRPC } from "../trpc.ts";
+import { DirectiveSelect } from "../ui/directive-select.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
-import { ErrorView } from "../ui/error-view.tsx";
-import { LoadingLines } from "../ui/loading.tsx";
-import { PageTitle } from "../ui/page-title.tsx";
-import { Pager } from "../ui/pager.tsx";
-import { intParam, useUrlState } from "../ui/url-state.ts";
-import { TaskTable } from "./task-table.tsx";
-
-const PAGE_SIZE = 50;
-
-/** A comma-separated list of allowed values from the query string ("overdue,due_soon"). */
-function listParam<T extends string>(
-  params: URLSearchParams,
-  name: string,
-  allowed: readonly T[],
-): T[] {
-  const values = (params.get(name) ?? "").split(",");
-  return allowed.filter((item) => values.includes(item));
-}
+import { useFormatters } from "../ui/format.ts";
+import { PageHeader } from "../ui/page-title.tsx";
+import { QueryView } from "../ui/query-view.tsx";
+import { SearchForm } from "../ui/search-form.tsx";
+import { intParam, listParam, useUrlState } from "../ui/url-state.ts";
+import { TaskTable, useTaskPage } from "./task-table.tsx";
 
 /**
  * Every task the user may see, filtered from the URL (lead agency, timeliness categories,
@@ -46,8 +20,7 @@ function listParam<T extends string>(
  */
 export function TaskListPage() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const { count } = useStatisticFormat();
+  const { number } = useFormatters();
   const { params, update } = useUrlState();
   const leadAgencyId = intParam(params, "lead");
   const timeliness = listParam(params, "timeliness", TIMELINESS);
@@ -55,7 +28,6 @@ export function TaskListPage() {
   const directiveId = intParam(params, "directive");
   const keyOnly = params.get("key") === "1";
   const query = params.get("q") ?? "";
-  const page = intParam(params, "page") ?? 1;
   const filtered =
     leadAgencyId !== undefined ||
     timeliness.length > 0 ||
@@ -64,59 +36,31 @@ export function TaskListPage() {
     keyOnly ||
     query !== "";
 
-  const list = useQuery({
-    ...trpc.task.list.queryOptions({
-      scope: "visible",
-      sort: "urgency",
-      leadAgencyId,
-      timeliness: timeliness.length > 0 ? timeliness : undefined,
-      status: status.length > 0 ? status : undefined,
-      directiveId,
-      isKey: keyOnly ? true : undefined,
-      query,
-      page,
-      pageSize: PAGE_SIZE,
-    }),
-    placeholderData: keepPreviousData,
+  const list = useTaskPage({
+    scope: "visible",
+    leadAgencyId,
+    timeliness: timeliness.length > 0 ? timeliness : undefined,
+    status: status.length > 0 ? status : undefined,
+    directiveId,
+    isKey: keyOnly ? true : undefined,
+    query,
   });
 
   return (
     <Stack gap="md">
-      <PageTitle title={t("taskList.title")} />
-      <Stack gap={4}>
-        <Group justify="space-between" align="flex-start">
-          <Title order={1}>{t("taskList.title")}</Title>
+      <PageHeader
+        title={t("taskList.title")}
+        intro={t("taskList.intro")}
+        actions={
           <Button component={Link} to="/statistics" variant="subtle">
             {t("taskList.backToStatistics")}
           </Button>
-        </Group>
-        <Text c="dimmed">{t("taskList.intro")}</Text>
-      </Stack>
+        }
+      />
 
       <search aria-label={t("taskList.filters")}>
         <Stack gap="xs">
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              const value = new FormData(event.currentTarget).get("q");
-              update({ q: typeof value === "string" ? value.trim() : "" });
-            }}
-          >
-            <Group align="flex-end" gap="sm">
-              <TextInput
-                key={query}
-                name="q"
-                type="search"
-                label={t("taskList.search")}
-                placeholder={t("taskList.searchPlaceholder")}
-                defaultValue={query}
-                style={{ flex: "1 1 260px" }}
-              />
-              <Button type="submit" variant="light">
-                {t("common.search")}
-              </Button>
-            </Group>
-          </form>
+          <SearchForm label={t("taskList.search")} placeholder={t("taskList.searchPlaceholder")} />
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
             <Box>
               <AgencySelect
@@ -177,29 +121,23 @@ export function TaskListPage() {
         </Stack>
       </search>
 
-      {list.isPending ? (
-        <LoadingLines lines={8} />
-      ) : list.isError ? (
-        <ErrorView error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyView
-          title={t("taskList.empty")}
-          description={filtered ? t("taskList.emptyHint") : undefined}
-        />
-      ) : (
-        <div>
-          <Text fw={600} mb="xs" role="status">
-            {t("taskList.count", { count: list.data.total, total: count(list.data.total) })}
-          </Text>
-          <TaskTable tasks={list.data.items} label={t("taskList.title")} />
-          <Pager
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={list.data.total}
-            onChange={(next) => update({ page: next })}
-          />
-        </div>
-      )}
+      <QueryView query={list} lines={8}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyView
+              title={t("taskList.empty")}
+              description={filtered ? t("taskList.emptyHint") : undefined}
+            />
+          ) : (
+            <div>
+              <Text fw={600} mb="xs" role="status">
+                {t("taskList.count", { count: data.total, total: number(data.total) })}
+              </Text>
+              <TaskTable tasks={data.items} total={data.total} label={t("taskList.title")} />
+            </div>
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

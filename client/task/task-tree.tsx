@@ -1,10 +1,10 @@
-import { Box, Group, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Box, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TaskListItem } from "../trpc.ts";
-import { StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
-import { useFormatters } from "../ui/format.ts";
-import { ProgressLabel } from "../ui/progress-label.tsx";
-import { TaskTitle } from "./task-title.tsx";
+import { DataTable } from "../ui/data-table.tsx";
+import { useTaskColumns } from "../ui/task-columns.tsx";
+import { TaskTitle } from "../ui/task-title.tsx";
+import { listItemFacts } from "./task-table.tsx";
 
 type TreeRow = { task: TaskListItem; depth: number };
 
@@ -35,75 +35,62 @@ export function treeRows(tasks: readonly TaskListItem[], rootId: number | null =
 /** Tasks with their sub-tasks indented under them. */
 export function TaskTreeTable({ rows, caption }: { rows: readonly TreeRow[]; caption: string }) {
   const { t } = useTranslation();
-  const { deadline } = useFormatters();
+  const columns = useTaskColumns(({ task }: TreeRow) => listItemFacts(task));
   return (
-    <Table.ScrollContainer minWidth={980}>
-      <Table verticalSpacing="sm" highlightOnHover>
-        <Table.Caption>
-          <VisuallyHidden>{caption}</VisuallyHidden>
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" w={90}>
-              {t("task.clause")}
-            </Table.Th>
-            <Table.Th scope="col">{t("task.title")}</Table.Th>
-            <Table.Th scope="col">{t("task.agencies")}</Table.Th>
-            <Table.Th scope="col">{t("task.deadline")}</Table.Th>
-            <Table.Th scope="col">{t("task.timeliness")}</Table.Th>
-            <Table.Th scope="col">{t("task.status")}</Table.Th>
-            <Table.Th scope="col">{t("task.progress")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map(({ task, depth }) => (
-            <Table.Tr key={task.id}>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{task.clause}</Table.Td>
-              <Table.Td>
-                <Box pl={depth * 24}>
-                  <Group gap={6} wrap="nowrap" align="flex-start">
-                    {depth > 0 && (
-                      <Text c="dimmed" aria-hidden="true">
-                        ↳
-                      </Text>
-                    )}
-                    <TaskTitle
-                      task={task}
-                      hiddenPrefix={depth > 0 ? t("task.subTaskPrefix") : undefined}
-                    />
-                  </Group>
-                </Box>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  <Text span size="xs" c="dimmed">
-                    {t("task.leadShort")}:{" "}
-                  </Text>
-                  {task.leadAgency.shortName}
-                </Text>
-                {task.coordinators.length > 0 && (
-                  <Text size="sm">
-                    <Text span size="xs" c="dimmed">
-                      {t("task.coordinatorsShort")}:{" "}
-                    </Text>
-                    {task.coordinators.map((agency) => agency.shortName).join(", ")}
+    <DataTable
+      rows={rows}
+      rowKey={({ task }) => task.id}
+      caption={caption}
+      minWidth={980}
+      striped={false}
+      columns={[
+        { ...columns.clause, width: 90 },
+        {
+          key: "title",
+          header: t("task.title"),
+          cell: ({ task, depth }) => (
+            <Box pl={depth * 24}>
+              <Group gap={6} wrap="nowrap" align="flex-start">
+                {depth > 0 && (
+                  <Text c="dimmed" aria-hidden="true">
+                    ↳
                   </Text>
                 )}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{deadline(task.deadline)}</Table.Td>
-              <Table.Td>
-                <TimelinessBadge timeliness={task.timeliness} daysOverdue={task.daysOverdue} />
-              </Table.Td>
-              <Table.Td>
-                <StatusBadge status={task.status} />
-              </Table.Td>
-              <Table.Td>
-                <ProgressLabel value={task.progress} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+                <TaskTitle
+                  task={task}
+                  hiddenPrefix={depth > 0 ? t("task.subTaskPrefix") : undefined}
+                />
+              </Group>
+            </Box>
+          ),
+        },
+        {
+          key: "agencies",
+          header: t("task.agencies"),
+          cell: ({ task }) => (
+            <>
+              <Text size="sm" fw={500}>
+                <Text span size="xs" c="dimmed">
+                  {t("task.leadShort")}:{" "}
+                </Text>
+                {task.leadAgency.shortName}
+              </Text>
+              {task.coordinators.length > 0 && (
+                <Text size="sm">
+                  <Text span size="xs" c="dimmed">
+                    {t("task.coordinatorsShort")}:{" "}
+                  </Text>
+                  {task.coordinators.map((agency) => agency.shortName).join(", ")}
+                </Text>
+              )}
+            </>
+          ),
+        },
+        columns.deadline,
+        columns.timeliness,
+        columns.status,
+        columns.progress,
+      ]}
+    />
   );
 }

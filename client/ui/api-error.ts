@@ -31,3 +31,39 @@ export function isClientError(error: unknown): boolean {
   const status = error.data?.httpStatus ?? 0;
   return status >= 400 && status < 500;
 }
+
+/** The form field an error path belongs to: the field itself or a part of it ("fileIds.0"). */
+function fieldOf<F extends string>(path: string, fields: readonly F[]): F | undefined {
+  return fields.find((name) => path === name || path.startsWith(`${name}.`));
+}
+
+/**
+ * Where a refused form's errors go: each field error beside its field, and whether the general
+ * message still needs an alert (not when the fields it concerns already say it all).
+ */
+export function placeFieldErrors<F extends string>(
+  facts: ErrorFacts,
+  fields: readonly F[],
+): { onFields: { field: F; message: string }[]; needsAlert: boolean } {
+  const onFields: { field: F; message: string }[] = [];
+  let allPlaced = true;
+  for (const [path, message] of Object.entries(facts.fieldErrors)) {
+    const field = fieldOf(path, fields);
+    if (field) onFields.push({ field, message });
+    else allPlaced = false;
+  }
+  // "Username taken" shows beside the field; saying it twice helps no one.
+  const saidByAField = Object.values(facts.fieldErrors).includes(facts.message ?? "");
+  return { onFields, needsAlert: !(onFields.length > 0 && allPlaced && saidByAField) };
+}
+
+/**
+ * Someone else changed the thing meanwhile (CONFLICT on its version): reloading helps. A
+ * conflict about a field of the form (a directive number already taken) is not.
+ */
+export function isStaleConflict(facts: ErrorFacts, fields: readonly string[]): boolean {
+  return (
+    facts.code === "CONFLICT" &&
+    !Object.keys(facts.fieldErrors).some((path) => fieldOf(path, fields) !== undefined)
+  );
+}

@@ -15,9 +15,9 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
-import { useCurrentUser } from "../auth/current-user.tsx";
 import { type CurrentUser, useTRPC } from "../trpc.ts";
 import classes from "./app-layout.module.css";
+import { useCurrentUser } from "./current-user.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 
 type NavItem = { to: string; label: string; matches: (path: string) => boolean };

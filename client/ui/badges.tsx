@@ -5,7 +5,10 @@ import type { Timeliness } from "../../shared/timeliness.ts";
 import { useFormatters } from "./format.ts";
 
 /** Badges keep their whole text: a cut "Quá …" says nothing. */
-const WHOLE = { root: { maxWidth: "none", overflow: "visible" }, label: { overflow: "visible" } };
+export const WHOLE = {
+  root: { maxWidth: "none", overflow: "visible" },
+  label: { overflow: "visible" },
+};
 
 const STATUS_COLORS: Record<TaskStatus, MantineColor> = {
   not_started: "gray",

@@ -1,19 +1,20 @@
 import { toNestErrors } from "@hookform/resolvers";
-import { Alert, Button, Group } from "@mantine/core";
-import type { ReactNode } from "react";
+import { Alert, Button, Group, type MantineSpacing, Paper, Stack, Title } from "@mantine/core";
+import { type FormEventHandler, type ReactNode, useId, useState } from "react";
 import type {
   FieldError,
   FieldErrors,
   FieldPath,
   FieldValues,
   Resolver,
+  UseFormReturn,
   UseFormSetError,
 } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { decodeMessage } from "../../shared/validation.ts";
 import { i18n } from "../i18n.ts";
-import { errorFacts } from "./api-error.ts";
+import { errorFacts, isStaleConflict, placeFieldErrors } from "./api-error.ts";
 
 /**
  * The text of a field's error. Client-side zod messages are encoded translation keys
@@ -40,21 +41,89 @@ export function applyServerError<T extends FieldValues>(
   fields: readonly FieldPath<T>[],
 ): string | null {
   const facts = errorFacts(error);
-  let first = true;
-  let allPlaced = true;
-  for (const [path, message] of Object.entries(facts.fieldErrors)) {
-    const field = fields.find((name) => path === name || path.startsWith(`${name}.`));
-    if (field) {
-      setError(field, { type: "server", message }, { shouldFocus: first });
-      first = false;
-    } else {
-      allPlaced = false;
+  const { onFields, needsAlert } = placeFieldErrors(facts, fields);
+  onFields.forEach(({ field, message }, index) => {
+    setError(field, { type: "server", message }, { shouldFocus: index === 0 });
+  });
+  return needsAlert ? (facts.message ?? i18n.t("problem.network")) : null;
+}
+
+/**
+ * What the server said about a form it refused: `show(error)` puts the field errors beside their
+ * fields and keeps the general message for <FormAlert>, and whether the refusal was a stale
+ * version (someone changed the thing meanwhile), for which the alert offers a reload.
+ */
+export function useServerError<T extends FieldValues>(
+  setError: UseFormSetError<T>,
+  fields: readonly FieldPath<T>[],
+) {
+  const [state, setState] = useState<{ message: string | null; stale: boolean }>({
+    message: null,
+    stale: false,
+  });
+  return {
+    ...state,
+    clear: () => setState({ message: null, stale: false }),
+    show: (error: unknown) =>
+      setState({
+        message: applyServerError(error, setError, fields),
+        stale: isStaleConflict(errorFacts(error), fields),
+      }),
+  };
+}
+
+/**
+ * Sending a form: `send` gets the checked values and makes the request and what follows it; a
+ * refusal lands on the form (see useServerError). `run` sends values without the form's check
+ * (a "clear" button); `onSubmit` is the form's submit handler.
+ */
+export function useSubmit<T extends FieldValues, O extends V, V = O>(
+  form: UseFormReturn<T, unknown, O>,
+  fields: readonly FieldPath<T>[],
+  send: (values: V) => Promise<unknown>,
+) {
+  const serverError = useServerError(form.setError, fields);
+  const run = async (values: V) => {
+    serverError.clear();
+    try {
+      await send(values);
+    } catch (error) {
+      serverError.show(error);
     }
-  }
-  // "Username taken" shows beside the field; saying it twice helps no one.
-  const saidByAField = Object.values(facts.fieldErrors).includes(facts.message ?? "");
-  if (!first && allPlaced && saidByAField) return null;
-  return facts.message ?? i18n.t("problem.network");
+  };
+  return { run, onSubmit: form.handleSubmit(run), serverError };
+}
+
+/** A form in a bordered panel, named by its heading (for screen readers too). */
+export function FormPanel({
+  title,
+  order = 3,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  order?: 2 | 3;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  children: ReactNode;
+}) {
+  const titleId = useId();
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="form"
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby={titleId}
+    >
+      <Stack gap="sm">
+        <Title order={order} fz="h4" id={titleId}>
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
 }
 
 /**
@@ -79,14 +148,17 @@ export function sharedSchemaResolver<Values extends FieldValues, Output>(
   };
 }
 
-/** The general error of a form (not tied to one field), announced to screen readers. */
+/**
+ * The general error of a form (not tied to one field), announced to screen readers; with
+ * `onReload`, a button to load the thing again (after a stale version).
+ */
 export function FormAlert({
   message,
-  action,
+  onReload,
   title,
 }: {
   message: string | null;
-  action?: ReactNode;
+  onReload?: (() => void) | undefined;
   /** Defaults to "not saved"; null for none. */
   title?: string | null;
 }) {
@@ -100,7 +172,13 @@ export function FormAlert({
       role="alert"
     >
       {message}
-      {action && <Group mt="sm">{action}</Group>}
+      {onReload && (
+        <Group mt="sm">
+          <Button variant="default" size="xs" onClick={onReload}>
+            {t("common.reload")}
+          </Button>
+        </Group>
+      )}
     </Alert>
   );
 }
@@ -110,14 +188,16 @@ export function FormActions({
   submitLabel,
   pending,
   onCancel,
+  mt,
 }: {
   submitLabel: string;
   pending: boolean;
-  onCancel?: () => void;
+  onCancel?: (() => void) | undefined;
+  mt?: MantineSpacing;
 }) {
   const { t } = useTranslation();
   return (
-    <Group gap="sm">
+    <Group gap="sm" mt={mt}>
       <Button type="submit" loading={pending}>
         {submitLabel}
       </Button>

@@ -1,21 +1,17 @@
 import { Group, Pagination, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormatters } from "./format.ts";
+import { pageParam, useUrlState } from "./url-state.ts";
 
-/** Page numbers under a list, with the total; labelled for screen readers. */
-export function Pager({
-  page,
-  pageSize,
-  total,
-  onChange,
-}: {
-  page: number;
-  pageSize: number;
-  total: number;
-  onChange: (page: number) => void;
-}) {
+/**
+ * Page numbers under a list, with the total; labelled for screen readers. The page sits in the
+ * URL (`page`, see pageParam), like the list's filters.
+ */
+export function Pager({ pageSize, total }: { pageSize: number; total: number }) {
   const { t } = useTranslation();
   const { number } = useFormatters();
+  const { params, update } = useUrlState();
+  const page = pageParam(params);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <Group justify="space-between" mt="md" gap="sm">
@@ -27,7 +23,7 @@ export function Pager({
           <Pagination
             total={pages}
             value={Math.min(page, pages)}
-            onChange={onChange}
+            onChange={(next) => update({ page: next })}
             size="sm"
             getItemProps={(item) => ({ "aria-label": t("common.pageN", { page: item }) })}
             getControlProps={(control) => ({ "aria-label": t(`common.pageControl.${control}`) })}

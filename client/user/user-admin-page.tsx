@@ -1,32 +1,21 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import {
-  Badge,
-  Grid,
-  Paper,
-  PasswordInput,
-  Select,
-  Stack,
-  Table,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Badge, Grid, PasswordInput, Stack, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { ROLES, userCreateInput } from "../../shared/user.ts";
 import { AgencySelect } from "../agency/agency-picker.tsx";
 import { useTRPC } from "../trpc.ts";
-import { ErrorView } from "../ui/error-view.tsx";
-import { applyServerError, FormActions, FormAlert, useFieldError } from "../ui/form.tsx";
+import { DataTable } from "../ui/data-table.tsx";
+import { FormActions, FormAlert, FormPanel, useFieldError, useSubmit } from "../ui/form.tsx";
+import { bindFields, SelectField, TextInputField } from "../ui/form-fields.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { LoadingLines } from "../ui/loading.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
-import { intParam, useUrlState } from "../ui/url-state.ts";
+import { QueryView } from "../ui/query-view.tsx";
+import { pageParam, useUrlState } from "../ui/url-state.ts";
 
 type Schema = typeof userCreateInput;
 const FIELDS = ["username", "fullName", "agencyId", "role", "password"] as const;
@@ -37,97 +26,68 @@ function UserCreateForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const fieldError = useFieldError();
-  const [serverError, setServerError] = useState<string | null>(null);
   const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
     resolver: zodResolver(userCreateInput),
     defaultValues: { username: "", fullName: "", role: "reporter", password: "" },
   });
+  const bind = bindFields(form);
   const { errors } = form.formState;
   const create = useMutation(trpc.user.create.mutationOptions());
-  const onSubmit = form.handleSubmit((values) => {
-    setServerError(null);
-    create.mutate(values, {
-      onSuccess: async (user) => {
-        await queryClient.invalidateQueries(trpc.user.pathFilter());
-        notifications.show({
-          color: "green",
-          message: t("user.created", { username: user?.username ?? values.username }),
-        });
-        form.reset();
-        form.setFocus("username");
-      },
-      onError: (error) => setServerError(applyServerError(error, form.setError, FIELDS)),
+  const { onSubmit, serverError } = useSubmit(form, FIELDS, async (values) => {
+    const user = await create.mutateAsync(values);
+    await queryClient.invalidateQueries(trpc.user.pathFilter());
+    notifications.show({
+      color: "green",
+      message: t("user.created", { username: user?.username ?? values.username }),
     });
+    form.reset();
+    form.setFocus("username");
   });
   return (
-    <Paper withBorder p="md" component="form" noValidate onSubmit={onSubmit}>
-      <Stack gap="sm">
-        <Title order={2} fz="h4">
-          {t("user.createTitle")}
-        </Title>
-        <FormAlert message={serverError} />
-        <TextInput
-          label={t("user.username")}
-          description={t("user.usernameHint")}
-          required
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          error={fieldError(errors.username)}
-          {...form.register("username")}
-        />
-        <TextInput
-          label={t("user.fullName")}
-          required
-          error={fieldError(errors.fullName)}
-          {...form.register("fullName")}
-        />
-        <Controller
-          control={form.control}
-          name="agencyId"
-          render={({ field }) => (
-            <AgencySelect
-              label={t("user.agency")}
-              required
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              name={field.name}
-              error={fieldError(errors.agencyId)}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="role"
-          render={({ field }) => (
-            <Select
-              label={t("user.role")}
-              required
-              allowDeselect={false}
-              data={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-              value={field.value}
-              onChange={(value) => {
-                const role = ROLES.find((item) => item === value);
-                if (role) field.onChange(role);
-              }}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              error={fieldError(errors.role)}
-            />
-          )}
-        />
-        <PasswordInput
-          label={t("user.password")}
-          description={t("user.passwordHint")}
-          required
-          autoComplete="new-password"
-          error={fieldError(errors.password)}
-          {...form.register("password")}
-        />
-        <FormActions submitLabel={t("user.createSubmit")} pending={create.isPending} />
-      </Stack>
-    </Paper>
+    <FormPanel title={t("user.createTitle")} order={2} onSubmit={onSubmit}>
+      <FormAlert message={serverError.message} />
+      <TextInputField
+        {...bind("username")}
+        label={t("user.username")}
+        description={t("user.usernameHint")}
+        required
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+      />
+      <TextInputField {...bind("fullName")} label={t("user.fullName")} required />
+      <Controller
+        control={form.control}
+        name="agencyId"
+        render={({ field }) => (
+          <AgencySelect
+            label={t("user.agency")}
+            required
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            name={field.name}
+            error={fieldError(errors.agencyId)}
+          />
+        )}
+      />
+      <SelectField
+        {...bind("role")}
+        values={ROLES}
+        labelOf={(role) => t(`role.${role}`)}
+        label={t("user.role")}
+        required
+      />
+      <PasswordInput
+        label={t("user.password")}
+        description={t("user.passwordHint")}
+        required
+        autoComplete="new-password"
+        error={fieldError(errors.password)}
+        {...form.register("password")}
+      />
+      <FormActions submitLabel={t("user.createSubmit")} pending={create.isPending} />
+    </FormPanel>
   );
 }
 
@@ -135,8 +95,8 @@ export function UserAdminPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const { dateTime } = useFormatters();
-  const { params, update } = useUrlState();
-  const page = intParam(params, "page") ?? 1;
+  const { params } = useUrlState();
+  const page = pageParam(params);
   const users = useQuery({
     ...trpc.user.list.queryOptions({ page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
@@ -147,54 +107,48 @@ export function UserAdminPage() {
       <Title order={1}>{t("nav.users")}</Title>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          {users.isPending ? (
-            <LoadingLines lines={8} />
-          ) : users.isError ? (
-            <ErrorView error={users.error} onRetry={() => void users.refetch()} />
-          ) : (
-            <div>
-              <Table.ScrollContainer minWidth={700}>
-                <Table striped verticalSpacing="sm">
-                  <Table.Caption>
-                    <VisuallyHidden>{t("nav.users")}</VisuallyHidden>
-                  </Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t("user.username")}</Table.Th>
-                      <Table.Th scope="col">{t("user.fullName")}</Table.Th>
-                      <Table.Th scope="col">{t("user.agency")}</Table.Th>
-                      <Table.Th scope="col">{t("user.role")}</Table.Th>
-                      <Table.Th scope="col">{t("user.createdAt")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {users.data.items.map((user) => (
-                      <Table.Tr key={user.id}>
-                        <Table.Td>
+          <QueryView query={users} lines={8}>
+            {(data) => (
+              <div>
+                <DataTable
+                  rows={data.items}
+                  rowKey={(user) => user.id}
+                  caption={t("nav.users")}
+                  minWidth={700}
+                  highlightOnHover={false}
+                  columns={[
+                    {
+                      key: "username",
+                      header: t("user.username"),
+                      cell: (user) => (
+                        <>
                           {user.username}
                           {!user.isActive && (
                             <Badge ml="xs" color="gray" variant="light" tt="none">
                               {t("user.inactive")}
                             </Badge>
                           )}
-                        </Table.Td>
-                        <Table.Td>{user.fullName}</Table.Td>
-                        <Table.Td>{user.agencyShortName}</Table.Td>
-                        <Table.Td>{t(`role.${user.role}`)}</Table.Td>
-                        <Table.Td>{dateTime(user.createdAt)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-              <Pager
-                page={page}
-                pageSize={PAGE_SIZE}
-                total={users.data.total}
-                onChange={(next) => update({ page: next })}
-              />
-            </div>
-          )}
+                        </>
+                      ),
+                    },
+                    { key: "fullName", header: t("user.fullName"), cell: (user) => user.fullName },
+                    {
+                      key: "agency",
+                      header: t("user.agency"),
+                      cell: (user) => user.agencyShortName,
+                    },
+                    { key: "role", header: t("user.role"), cell: (user) => t(`role.${user.role}`) },
+                    {
+                      key: "createdAt",
+                      header: t("user.createdAt"),
+                      cell: (user) => dateTime(user.createdAt),
+                    },
+                  ]}
+                />
+                <Pager pageSize={PAGE_SIZE} total={data.total} />
+              </div>
+            )}
+          </QueryView>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <UserCreateForm />

@@ -169,6 +169,15 @@ describe("auth.me", () => {
 
     expect(await caller.auth.me()).toBeNull();
   });
+
+  it("says what day it is in Vietnam by the server's clock, not by UTC", async () => {
+    const db = await freshDb();
+    // 17:30 UTC on 26/11 is 00:30 on 27/11 in Hà Nội.
+    const { caller } = await signIn(db, "canbo.bct", { clock: fixedClock("2026-11-26T17:30:00Z") });
+
+    expect((await caller.auth.me())?.today).toBe("2026-11-27");
+    expect((await (await signIn(db, "canbo.bct")).caller.auth.me())?.today).toBe("2026-11-26");
+  });
 });
 
 describe("auth.logout", () => {

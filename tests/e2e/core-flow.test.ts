@@ -152,6 +152,29 @@ describe("the core tracker in Chromium", () => {
     await page.context().close();
   });
 
+  it("decides dates by the server's today, whatever the computer's clock says", async () => {
+    // The computer believes it is 2031; the server's today is 26/11/2026.
+    const page = await signedInPage(browser, app.url, "canbo.bct", {
+      browserNow: "2031-06-15T03:00:00.000Z",
+    });
+    expect(await page.evaluate(() => new Date().getFullYear())).toBe(2031);
+    await page.goto(`${app.url}/directives`);
+    await page.getByRole("combobox", { name: "Năm ban hành" }).click();
+    await page.getByRole("option", { name: "2026", exact: true }).waitFor();
+    expect(await page.getByRole("option", { name: "2027", exact: true }).count()).toBe(0);
+    await page.keyboard.press("Escape");
+
+    // The statistics stand at the server's today, and no later day can be chosen.
+    await page.goto(`${app.url}/statistics`);
+    await page.getByText("Số liệu tính đến ngày 26/11/2026").waitFor();
+    await page.getByLabel("Tính đến ngày").click();
+    await page.getByRole("button", { name: "Chọn tháng" }).filter({ hasText: "11 2026" }).waitFor();
+    expect(await page.getByRole("button", { name: "26 tháng 11 2026" }).isEnabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "27 tháng 11 2026" }).isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Tháng sau" }).isDisabled()).toBe(true);
+    await page.context().close();
+  });
+
   it("answers “not found” when PVN opens Lạng Sơn's task", async () => {
     const page = await signedInPage(browser, app.url, "baocao.pvn");
     await page.goto(taskUrl);

@@ -72,9 +72,19 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser context (its own cookies) signed in as the user. */
-export async function signedInPage(browser: Browser, url: string, username: string): Promise<Page> {
+/**
+ * A fresh browser context (its own cookies) signed in as the user. The browser's clock starts at
+ * E2E_NOW, as the server's does, and runs on (`browserNow` sets another start, to show that the
+ * pages take "today" from the server).
+ */
+export async function signedInPage(
+  browser: Browser,
+  url: string,
+  username: string,
+  options: { browserNow?: string } = {},
+): Promise<Page> {
   const context = await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+  await context.clock.install({ time: options.browserNow ?? E2E_NOW });
   const page = await context.newPage();
   await page.goto(`${url}/login`);
   await page.getByLabel("Tên đăng nhập").fill(username);

@@ -1,24 +1,12 @@
 import { Center, Container, Loader } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { createContext, type ReactNode, use } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation } from "react-router";
-import { type CurrentUser, useTRPC } from "../trpc.ts";
+import { useTRPC } from "../trpc.ts";
+import { CurrentUserProvider } from "../ui/current-user.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
-
-const CurrentUserContext = createContext<CurrentUser | null>(null);
-
-/** The signed-in user; only inside <RequireAuth>. */
-export function useCurrentUser(): CurrentUser {
-  const user = use(CurrentUserContext);
-  if (!user) throw new Error("useCurrentUser outside <RequireAuth>");
-  return user;
-}
-
-/** Where the login page sends the user back to: a path of this site, never another site. */
-export function safeNext(next: string | null): string {
-  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
-}
+import { loginPath } from "./next-path.ts";
 
 /** Shows its children to a signed-in user; sends anyone else to /login and back afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -41,9 +29,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     );
   }
   if (!me.data) {
-    const next = `${location.pathname}${location.search}`;
-    const to = next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`;
-    return <Navigate to={to} replace />;
+    return <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />;
   }
-  return <CurrentUserContext value={me.data}>{children}</CurrentUserContext>;
+  return <CurrentUserProvider user={me.data}>{children}</CurrentUserProvider>;
 }

@@ -8,7 +8,7 @@ export function TaskTitle({
   task,
   hiddenPrefix,
 }: {
-  task: { id: number; title: string; isKey: boolean };
+  task: { id: number; title: string; isKey?: boolean | undefined };
   /** Read out before the title by screen readers only (e.g. "Nhiệm vụ con: "). */
   hiddenPrefix?: ReactNode;
 }) {

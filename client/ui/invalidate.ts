@@ -2,10 +2,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "../trpc.ts";
 
 /**
- * Invalidates everything a step of the reporting loop can show up in: the task and its lists,
- * directives, reports and missing reports, extensions, comments and the statistics.
+ * Invalidates everything a change of a task can show up in: the task and its lists, directives,
+ * reports and missing reports, extensions, comments and the statistics.
  */
-export function useInvalidateReporting() {
+export function useInvalidateTasks() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return () =>

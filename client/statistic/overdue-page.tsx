@@ -1,0 +1,207 @@
+import { Box, Button, Checkbox, Group, NumberInput, Paper, Stack, Text } from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { formatDate } from "../../shared/date.ts";
+import { AgencySelect } from "../agency/agency-picker.tsx";
+import { useTRPC } from "../trpc.ts";
+import { DirectiveSelect } from "../ui/directive-select.tsx";
+import { EmptyView } from "../ui/empty-view.tsx";
+import { PageHeader } from "../ui/page-title.tsx";
+import { Pager } from "../ui/pager.tsx";
+import { usePhoneLayout } from "../ui/phone-layout.ts";
+import { QueryView } from "../ui/query-view.tsx";
+import { pageParam, useUrlState } from "../ui/url-state.ts";
+import { ExportButton } from "./export-panel.tsx";
+import { OverdueCards, OverdueTable } from "./overdue-table.tsx";
+import { useScopeDescription } from "./scope-description.ts";
+import { useStatisticFormat } from "./statistic-format.ts";
+import { overdueFiltersFromParams } from "./statistic-scope.ts";
+import { UrgeDialog } from "./urge-dialog.tsx";
+
+/** Large pages: a leader reads the whole list at once; past a few hundred rows it is windowed. */
+const PAGE_SIZE = 500;
+
+/**
+ * Every overdue task the user may see, most days overdue first, with who leads and coordinates
+ * it, its last progress report and whether the lead agency still reports; filters in the URL,
+ * an Excel export of the filtered list, and "Đôn đốc" (an urging note) for the chosen tasks.
+ */
+export function OverduePage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const { count } = useStatisticFormat();
+  const { params, update } = useUrlState();
+  const phone = usePhoneLayout();
+  const filters = overdueFiltersFromParams(params);
+  const { directiveId, agencyId, keyOnly, minDaysOverdue } = filters;
+  const page = pageParam(params);
+  const filtered =
+    directiveId !== undefined || agencyId !== undefined || keyOnly || minDaysOverdue > 0;
+  const description = useScopeDescription(
+    {
+      directiveId,
+      directiveType: undefined,
+      keyOnly,
+      agencyId,
+      periodBy: "issued",
+      from: undefined,
+      to: undefined,
+      basis: "in_force",
+    },
+    minDaysOverdue,
+  );
+
+  const list = useQuery({
+    ...trpc.statistic.overdue.queryOptions({ ...filters, page, pageSize: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  const items = list.data?.items ?? [];
+
+  // Chosen rows; only those still in the list count (filters or paging may have moved on).
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  const selected = new Set(items.filter((item) => chosen.has(item.id)).map((item) => item.id));
+  const selectedItems = items.filter((item) => selected.has(item.id));
+  const [urging, setUrging] = useState(false);
+  const selection = {
+    selected,
+    onToggle: (id: number) => {
+      const next = new Set(selected);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      setChosen(next);
+    },
+    onToggleAll: () =>
+      setChosen(selected.size === items.length ? new Set() : new Set(items.map((item) => item.id))),
+  };
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t("nav.overdue")}
+        intro={t("overdue.intro")}
+        actions={<ExportButton request={{ kind: "overdue", filters }} />}
+      />
+
+      <search aria-label={t("overdue.filters")}>
+        <Group align="flex-end" gap="sm">
+          <Box w={{ base: "100%", sm: 300 }}>
+            <DirectiveSelect
+              label={t("task.directive")}
+              value={directiveId}
+              onChange={(value) => update({ directive: value })}
+            />
+          </Box>
+          <Box w={{ base: "100%", sm: 300 }}>
+            <AgencySelect
+              label={t("statistics.agency")}
+              placeholder={t("common.all")}
+              clearable
+              value={agencyId}
+              onChange={(value) => update({ lead: value })}
+            />
+          </Box>
+          <NumberInput
+            label={t("overdue.minDays")}
+            min={0}
+            max={10_000}
+            allowDecimal={false}
+            allowNegative={false}
+            value={minDaysOverdue === 0 ? "" : minDaysOverdue}
+            onChange={(value) => update({ minDays: typeof value === "number" ? value : null })}
+            w={{ base: "100%", sm: 170 }}
+          />
+          <Checkbox
+            label={t("overdue.keyOnly")}
+            checked={keyOnly}
+            onChange={(event) => update({ key: event.currentTarget.checked ? "1" : null })}
+            mb={8}
+          />
+        </Group>
+      </search>
+
+      <QueryView query={list} lines={8}>
+        {(data) =>
+          items.length === 0 ? (
+            filtered ? (
+              <EmptyView
+                title={t("overdue.emptyFiltered")}
+                description={t("overdue.emptyFilteredHint")}
+                action={
+                  <Button
+                    variant="default"
+                    onClick={() =>
+                      update({ directive: null, lead: null, key: null, minDays: null })
+                    }
+                  >
+                    {t("common.clearFilters")}
+                  </Button>
+                }
+              />
+            ) : (
+              <EmptyView
+                title={t("overdue.empty")}
+                description={t("overdue.emptyHint")}
+                action={
+                  <Button component={Link} to="/tasks?timeliness=due_soon" variant="light">
+                    {t("overdue.seeDueSoon")}
+                  </Button>
+                }
+              />
+            )
+          ) : (
+            <div>
+              <Stack gap={2} mb="xs">
+                <Text fw={600} role="status">
+                  {t("overdue.count", { count: data.total, total: count(data.total) })}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {description} · {t("overdue.today", { date: formatDate(data.today) })}
+                </Text>
+              </Stack>
+              <Paper withBorder p="xs" mb="sm">
+                <Group justify="space-between" gap="sm">
+                  <Text size="sm" aria-live="polite">
+                    {selected.size === 0
+                      ? t("overdue.selectHint")
+                      : t("overdue.selected", {
+                          count: selected.size,
+                          total: count(selected.size),
+                        })}
+                  </Text>
+                  <Group gap="xs">
+                    {selected.size > 0 && (
+                      <Button variant="subtle" size="xs" onClick={() => setChosen(new Set())}>
+                        {t("overdue.clearSelection")}
+                      </Button>
+                    )}
+                    <Button
+                      size="xs"
+                      disabled={selected.size === 0}
+                      onClick={() => setUrging(true)}
+                    >
+                      {t("overdue.urge")}
+                    </Button>
+                  </Group>
+                </Group>
+              </Paper>
+              {phone ? (
+                <OverdueCards items={items} selection={selection} label={t("overdue.tableLabel")} />
+              ) : (
+                <OverdueTable items={items} selection={selection} label={t("overdue.tableLabel")} />
+              )}
+              <Pager pageSize={PAGE_SIZE} total={data.total} />
+            </div>
+          )
+        }
+      </QueryView>
+      <UrgeDialog
+        opened={urging}
+        tasks={selectedItems}
+        onClose={() => setUrging(false)}
+        onSent={(ids) => setChosen(new Set([...selected].filter((id) => !ids.includes(id))))}
+      />
+    </Stack>
+  );
+}
