@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
+import compression from "compression";
 import cookieParser from "cookie-parser";
 import express from "express";
 import { rateLimit } from "express-rate-limit";
@@ -9,6 +10,7 @@ import { type AppDeps, expressContext } from "./context.ts";
 import { evidenceRoutes } from "./evidence-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
 import { appRouter } from "./router.ts";
+import { staticAssets } from "./static-assets.ts";
 
 const CLIENT_DIST = fileURLToPath(new URL("../dist/client", import.meta.url));
 
@@ -40,6 +42,8 @@ export function createApp(options: AppOptions): express.Express {
       legacyHeaders: false,
     }),
   );
+  // API answers over 1 KB go out compressed (brotli or gzip, as the browser accepts).
+  app.use("/trpc", compression({ threshold: 1024 }));
   app.use(
     "/trpc",
     createExpressMiddleware({
@@ -57,11 +61,6 @@ export function createApp(options: AppOptions): express.Express {
   // Excel exports: the finished file of an export job, for the user who started it.
   app.use(exportRoutes(options));
 
-  if (existsSync(CLIENT_DIST)) {
-    app.use(express.static(CLIENT_DIST, { index: false, maxAge: "1h" }));
-    app.get("/{*splat}", (_req, res) => {
-      res.sendFile("index.html", { root: CLIENT_DIST, maxAge: 0 });
-    });
-  }
+  if (existsSync(CLIENT_DIST)) app.use(staticAssets(CLIENT_DIST));
   return app;
 }
