@@ -1,4 +1,6 @@
-import { DateInput, type DateInputProps } from "@mantine/dates";
+import "dayjs/locale/vi";
+import { DateInput, type DateInputProps, DatesProvider } from "@mantine/dates";
+import { useTranslation } from "react-i18next";
 import { isIsoDate } from "../../shared/date.ts";
 
 const DMY = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
@@ -12,16 +14,23 @@ export function parseVnDate(text: string): string | null {
   return isIsoDate(iso) ? iso : null;
 }
 
-/** A date field written and read as dd/mm/yyyy; its value is "YYYY-MM-DD" or null. */
+/**
+ * A date field written and read as dd/mm/yyyy; its value is "YYYY-MM-DD" or null. The calendar
+ * speaks the user's language and weeks start on Monday (the date library and its Vietnamese
+ * locale come with this field, not with the first page).
+ */
 export function DateField(props: Omit<DateInputProps, "valueFormat" | "dateParser">) {
+  const { i18n } = useTranslation();
   return (
-    <DateInput
-      valueFormat="DD/MM/YYYY"
-      dateParser={parseVnDate}
-      placeholder="dd/mm/yyyy"
-      hideOutsideDates
-      popoverProps={{ withinPortal: true, transitionProps: { duration: 0 } }}
-      {...props}
-    />
+    <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
+      <DateInput
+        valueFormat="DD/MM/YYYY"
+        dateParser={parseVnDate}
+        placeholder="dd/mm/yyyy"
+        hideOutsideDates
+        popoverProps={{ withinPortal: true, transitionProps: { duration: 0 } }}
+        {...props}
+      />
+    </DatesProvider>
   );
 }
