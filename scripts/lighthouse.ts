@@ -1,14 +1,15 @@
 /**
  * Lighthouse 12.2.3 in its default mobile profile (simulated slow 4G, 4× CPU slowdown) with
  * Debian's Chromium, signed in as the leader, on the built app (`npm run build` first).
- * Usage: npm run lighthouse [-- --db FILE] [-- --runs 3]
+ * Usage: npm run lighthouse [-- --db FILE] [-- --runs 3] [-- --reports DIR] [-- --only NAME]
  * Without --db it measures a fresh demo database; with --db, a copy of that file (for instance
  * one kept by `npm run bench -- --tasks 100000 --out FILE`). Each page is loaded once with an
  * empty cache (first visit) and once more with the cache of that visit (repeat visit). Prints
- * the figures and marks those that miss a target; asserts nothing.
+ * the figures and marks those that miss a target; asserts nothing. `--reports DIR` also keeps
+ * each first visit's full report (HTML and JSON) there.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -69,7 +70,12 @@ type Api = {
 };
 
 const { values } = parseArgs({
-  options: { db: { type: "string" }, runs: { type: "string", default: "1" } },
+  options: {
+    db: { type: "string" },
+    runs: { type: "string", default: "1" },
+    reports: { type: "string" },
+    only: { type: "string" },
+  },
 });
 const runs = Math.max(1, Number(values.runs));
 
@@ -97,14 +103,16 @@ try {
   );
   console.log("|---|---|---|---|---|---|---|---|");
   const failures: string[] = [];
-  for (const page of PAGES) {
+  for (const page of PAGES.filter((p) => p.name.includes(values.only ?? ""))) {
     const url = `${started.url}${await page.path(api)}`;
     const firsts: Measure[] = [];
     const repeats: number[] = [];
     for (let run = 0; run < runs; run++) {
       // First visit: Lighthouse empties the cache and storage; the repeat visit keeps them.
-      firsts.push(measure(await audit(url, port, api.cookie, false)));
-      repeats.push(measure(await audit(url, port, api.cookie, true)).bytes);
+      const first = await audit(url, port, api.cookie, false);
+      firsts.push(measure(first.lhr));
+      if (values.reports) saveReports(values.reports, `${page.name}-${run + 1}`, first.report);
+      repeats.push(measure((await audit(url, port, api.cookie, true)).lhr).bytes);
     }
     const m = {
       performance: median(firsts.map((f) => f.performance)),
@@ -159,7 +167,7 @@ async function audit(url: string, port: number, cookie: string, repeat: boolean)
   const flags: Flags = {
     port,
     logLevel: "error",
-    output: "json",
+    output: ["html", "json"],
     onlyCategories: ["performance", "accessibility"],
     extraHeaders: { Cookie: cookie },
     disableStorageReset: repeat,
@@ -170,7 +178,15 @@ async function audit(url: string, port: number, cookie: string, repeat: boolean)
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
   const finalPath = new URL(lhr.finalDisplayedUrl).pathname;
   if (finalPath.startsWith("/login")) throw new Error(`${url} sent the browser to the login page`);
-  return lhr;
+  return { lhr, report: result.report };
+}
+
+function saveReports(dir: string, name: string, report: string | string[]) {
+  mkdirSync(dir, { recursive: true });
+  const [html, json] = Array.isArray(report) ? report : [report];
+  const base = join(dir, name.replace(/[^\p{L}\d]+/gu, "-"));
+  if (html) writeFileSync(`${base}.html`, html);
+  if (json) writeFileSync(`${base}.json`, json);
 }
 
 function measure(lhr: Result): Measure {
