@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { compression } from "vite-plugin-compression2";
@@ -7,6 +8,18 @@ export default defineConfig({
   // Brotli (quality 11) and gzip (level 9) copies beside every script, style and page, written
   // once at build time; server/static-assets.ts sends the one the browser accepts.
   plugins: [react(), compression({ algorithms: ["brotliCompress", "gzip"] })],
+  resolve: {
+    alias: [
+      // react-router 7 maps every import to its development build, dev warnings and checks
+      // included (remix-run/react-router#14102); the production build ships beside it.
+      {
+        find: /^react-router$/,
+        replacement: fileURLToPath(
+          new URL("node_modules/react-router/dist/production/index.mjs", import.meta.url),
+        ),
+      },
+    ],
+  },
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,
