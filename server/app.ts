@@ -42,8 +42,9 @@ export function createApp(options: AppOptions): express.Express {
       legacyHeaders: false,
     }),
   );
-  // API answers over 1 KB go out compressed (brotli or gzip, as the browser accepts).
-  app.use("/trpc", compression({ threshold: 1024 }));
+  // API answers go out compressed (brotli or gzip, as the browser accepts). tRPC writes an answer
+  // without announcing its length, so even small ones are: a few bytes more for those.
+  app.use("/trpc", compression());
   app.use(
     "/trpc",
     createExpressMiddleware({
