@@ -1,25 +1,47 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { compression } from "vite-plugin-compression2";
 
 export default defineConfig({
   root: "client",
-  plugins: [react()],
+  // Brotli (quality 11) and gzip (level 9) copies beside every script, style and page, written
+  // once at build time; server/static-assets.ts sends the one the browser accepts.
+  plugins: [react(), compression({ algorithms: ["brotliCompress", "gzip"] })],
+  resolve: {
+    alias: [
+      // react-router 7 maps every import to its development build, dev warnings and checks
+      // included (remix-run/react-router#14102); the production build ships beside it.
+      {
+        find: /^react-router$/,
+        replacement: fileURLToPath(
+          new URL("node_modules/react-router/dist/production/index.mjs", import.meta.url),
+        ),
+      },
+    ],
+  },
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: separate chunks stay cached across releases.
+        // What the first page runs ($initial: statically imported from main.tsx) is one group of
+        // libraries, React and the router apart (large, on every page, rarely updated), so that
+        // releases of the app leave them cached. Everything else loads with the page that needs it;
+        // the charts and the form libraries are chunks of their own, shared by the pages using
+        // them. Small chunks that several lazy pages share are copied into those pages rather than
+        // fetched one by one: over HTTP/1.1 on a slow link a request costs more than a few KB.
         codeSplitting: {
+          experimentalInlineCommonChunks: { maxSize: 64 * 1024, exclude: /\.css(\?|$)/ },
           groups: [
             {
               name: "react",
               test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
             },
-            { name: "mantine", test: /node_modules[\\/]@mantine[\\/]/ },
-            { name: "charts", test: /node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor)[\\/]/ },
-            { name: "vendor", test: /node_modules[\\/]/ },
+            { name: "vendor", test: /node_modules[\\/]/, tags: ["$initial"] },
+            { name: "charts", test: /node_modules[\\/]recharts[\\/]/ },
+            { name: "forms", test: /node_modules[\\/](zod|react-hook-form|@hookform)[\\/]/ },
           ],
         },
       },

@@ -1,9 +1,8 @@
 import i18next from "i18next";
+import resourcesToBackend from "i18next-resources-to-backend";
 import { initReactI18next } from "react-i18next";
-import { en as sharedEn } from "../shared/i18n/en.ts";
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from "../shared/i18n/language.ts";
 import { vi as sharedVi } from "../shared/i18n/vi.ts";
-import { en } from "./i18n/en.ts";
 import { vi } from "./i18n/vi.ts";
 
 const STORAGE_KEY = "dondoc.language";
@@ -21,23 +20,34 @@ function storedLanguage(): Language {
   }
 }
 
+/** English texts, fetched the first time English is chosen (Vietnamese ships with the app). */
+async function englishTexts() {
+  const [{ en: sharedEn }, { en }] = await Promise.all([
+    import("../shared/i18n/en.ts"),
+    import("./i18n/en.ts"),
+  ]);
+  return { ...sharedEn, ...en };
+}
+
 /**
  * The browser's i18next instance: the shared domain texts (statuses, errors, validation) and the
- * interface texts of client/i18n/, as one resource per language.
+ * interface texts of client/i18n/, as one resource per language. Vietnamese is bundled; English
+ * loads on demand, so that the first page does not carry a second copy of every text.
  */
 export const i18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
-  initAsync: false,
-  resources: {
-    vi: { translation: { ...sharedVi, ...vi } },
-    en: { translation: { ...sharedEn, ...en } },
-  },
-  lng: storedLanguage(),
-  fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false },
-});
+void i18n
+  .use(initReactI18next)
+  .use(resourcesToBackend(async (language: string) => (language === "en" ? englishTexts() : {})))
+  .init({
+    initAsync: false,
+    partialBundledLanguages: true,
+    resources: { vi: { translation: { ...sharedVi, ...vi } } },
+    lng: storedLanguage(),
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+  });
 
 document.documentElement.lang = i18n.language;
 

@@ -1,14 +1,10 @@
-import "@mantine/core/styles.css";
-import "@mantine/dates/styles.css";
-import "@mantine/notifications/styles.css";
+import "./mantine.css";
 import "./ui/global.css";
-import "dayjs/locale/vi";
 import { MantineProvider } from "@mantine/core";
-import { DatesProvider } from "@mantine/dates";
-import { Notifications } from "@mantine/notifications";
+import { useNotifications } from "@mantine/notifications";
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
-import { StrictMode } from "react";
+import { lazy, StrictMode, Suspense, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { RouterProvider } from "react-router";
@@ -40,18 +36,36 @@ const queryClient: QueryClient = new QueryClient({
 
 const api = createTRPCOptionsProxy<AppRouter>({ client: apiClient, queryClient });
 
+// Who is signed in: asked at once, while the code of the page opened is still arriving.
+void queryClient.prefetchQuery(api.auth.me.queryOptions());
+
+const NotificationArea = lazy(async () => ({
+  default: (await import("./ui/notification-area.tsx")).NotificationArea,
+}));
+
+/** The notification area, fetched when the first notification is shown, then kept. */
+function NotificationsOnDemand() {
+  const { notifications } = useNotifications();
+  const [wanted, setWanted] = useState(false);
+  if (notifications.length > 0 && !wanted) setWanted(true);
+  if (!wanted) return null;
+  return (
+    <Suspense fallback={null}>
+      <NotificationArea />
+    </Suspense>
+  );
+}
+
 function Providers() {
-  const { t, i18n: instance } = useTranslation();
+  const { t } = useTranslation();
   return (
     <MantineProvider theme={appTheme(t)} cssVariablesResolver={cssVariablesResolver}>
-      <DatesProvider settings={{ locale: instance.language, firstDayOfWeek: 1 }}>
-        <Notifications position="bottom-right" />
-        <QueryClientProvider client={queryClient}>
-          <TRPCProvider trpcClient={apiClient} queryClient={queryClient}>
-            <RouterProvider router={router} />
-          </TRPCProvider>
-        </QueryClientProvider>
-      </DatesProvider>
+      <NotificationsOnDemand />
+      <QueryClientProvider client={queryClient}>
+        <TRPCProvider trpcClient={apiClient} queryClient={queryClient}>
+          <RouterProvider router={router} />
+        </TRPCProvider>
+      </QueryClientProvider>
     </MantineProvider>
   );
 }

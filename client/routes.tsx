@@ -1,75 +1,126 @@
+import type { ComponentType } from "react";
 import { createBrowserRouter, Navigate, useSearchParams } from "react-router";
-import { LoginPage } from "./auth/login-page.tsx";
 import { RequireAuth } from "./auth/require-auth.tsx";
-import { DirectiveDetailPage } from "./directive/directive-detail-page.tsx";
-import { DirectiveCreatePage, DirectiveEditPage } from "./directive/directive-form-page.tsx";
-import { DirectiveListPage } from "./directive/directive-list-page.tsx";
-import { OverduePage } from "./statistic/overdue-page.tsx";
-import { MyTasksPage } from "./task/my-tasks-page.tsx";
-import { TaskDetailPage } from "./task/task-detail-page.tsx";
-import { TaskCreatePage, TaskEditPage } from "./task/task-form-page.tsx";
-import { TaskListPage } from "./task/task-list-page.tsx";
 import { AppLayout } from "./ui/app-layout.tsx";
 import { useCurrentUser } from "./ui/current-user.tsx";
+import { FullPageLoader } from "./ui/loading.tsx";
 import { NotFoundPage } from "./ui/not-found-view.tsx";
 import { useIdParam } from "./ui/route-params.ts";
 
 /** Administrators manage users and see no tasks; everyone else starts with their tasks. */
-function HomeRoute() {
+function HomeRoute({ page: Page }: { page: ComponentType }) {
   const user = useCurrentUser();
-  return user.role === "admin" ? <Navigate to="/admin/users" replace /> : <MyTasksPage />;
+  return user.role === "admin" ? <Navigate to="/admin/users" replace /> : <Page />;
 }
 
-function DirectiveDetailRoute() {
+/** The page of the object whose id is in the URL; an id that is not a number is "not found". */
+function ByIdRoute({ page: Page }: { page: ComponentType<{ id: number }> }) {
   const id = useIdParam();
-  return id === null ? <NotFoundPage /> : <DirectiveDetailPage key={id} id={id} />;
+  return id === null ? <NotFoundPage /> : <Page key={id} id={id} />;
 }
 
-function DirectiveEditRoute() {
-  const id = useIdParam();
-  return id === null ? <NotFoundPage /> : <DirectiveEditPage key={id} id={id} />;
-}
-
-function TaskCreateRoute() {
+function TaskCreateRoute({ page: Page }: { page: ComponentType<{ directiveId: number }> }) {
   const id = useIdParam();
   const [params] = useSearchParams();
   return id === null ? (
     <NotFoundPage />
   ) : (
-    <TaskCreatePage key={`${id}-${params.get("parentId") ?? ""}`} directiveId={id} />
+    <Page key={`${id}-${params.get("parentId") ?? ""}`} directiveId={id} />
   );
 }
 
-function TaskDetailRoute() {
-  const id = useIdParam();
-  return id === null ? <NotFoundPage /> : <TaskDetailPage key={id} id={id} />;
-}
-
-function TaskEditRoute() {
-  const id = useIdParam();
-  return id === null ? <NotFoundPage /> : <TaskEditPage key={id} id={id} />;
-}
-
+/**
+ * The home page ships with the app; every other page is a chunk of its own, loaded when the user
+ * first opens it, so that the first page carries only what it shows (forms, charts, exports,
+ * the print view and the administration stay out of it). A page opened first shows the loader
+ * while its code arrives.
+ */
 export const router = createBrowserRouter([
-  { path: "/login", element: <LoginPage /> },
+  {
+    path: "/login",
+    HydrateFallback: FullPageLoader,
+    lazy: async () => ({ Component: (await import("./auth/login-page.tsx")).LoginPage }),
+  },
   {
     element: (
       <RequireAuth>
         <AppLayout />
       </RequireAuth>
     ),
+    HydrateFallback: FullPageLoader,
     children: [
-      { index: true, element: <HomeRoute /> },
-      { path: "directives", element: <DirectiveListPage /> },
-      { path: "directives/new", element: <DirectiveCreatePage /> },
-      { path: "directives/:id", element: <DirectiveDetailRoute /> },
-      { path: "directives/:id/edit", element: <DirectiveEditRoute /> },
-      { path: "directives/:id/tasks/new", element: <TaskCreateRoute /> },
-      { path: "tasks", element: <TaskListPage /> },
-      { path: "tasks/:id", element: <TaskDetailRoute /> },
-      { path: "tasks/:id/edit", element: <TaskEditRoute /> },
-      { path: "overdue", element: <OverduePage /> },
-      // Pages that not every user opens load on demand (the charts library is large).
+      {
+        index: true,
+        lazy: async () => ({
+          element: <HomeRoute page={(await import("./task/my-tasks-page.tsx")).MyTasksPage} />,
+        }),
+      },
+      {
+        path: "directives",
+        lazy: async () => ({
+          Component: (await import("./directive/directive-list-page.tsx")).DirectiveListPage,
+        }),
+      },
+      {
+        path: "directives/new",
+        lazy: async () => ({
+          Component: (await import("./directive/directive-form-page.tsx")).DirectiveCreatePage,
+        }),
+      },
+      {
+        path: "directives/:id",
+        lazy: async () => ({
+          element: (
+            <ByIdRoute
+              page={(await import("./directive/directive-detail-page.tsx")).DirectiveDetailPage}
+            />
+          ),
+        }),
+      },
+      {
+        path: "directives/:id/edit",
+        lazy: async () => ({
+          element: (
+            <ByIdRoute
+              page={(await import("./directive/directive-form-page.tsx")).DirectiveEditPage}
+            />
+          ),
+        }),
+      },
+      {
+        path: "directives/:id/tasks/new",
+        lazy: async () => ({
+          element: (
+            <TaskCreateRoute page={(await import("./task/task-form-page.tsx")).TaskCreatePage} />
+          ),
+        }),
+      },
+      {
+        path: "tasks",
+        lazy: async () => ({
+          Component: (await import("./task/task-list-page.tsx")).TaskListPage,
+        }),
+      },
+      {
+        path: "tasks/:id",
+        lazy: async () => ({
+          element: (
+            <ByIdRoute page={(await import("./task/task-detail-page.tsx")).TaskDetailPage} />
+          ),
+        }),
+      },
+      {
+        path: "tasks/:id/edit",
+        lazy: async () => ({
+          element: <ByIdRoute page={(await import("./task/task-form-page.tsx")).TaskEditPage} />,
+        }),
+      },
+      {
+        path: "overdue",
+        lazy: async () => ({
+          Component: (await import("./statistic/overdue-page.tsx")).OverduePage,
+        }),
+      },
       {
         path: "statistics",
         lazy: async () => ({

@@ -1,8 +1,9 @@
 /**
  * Benchmark: the tracker's hot paths on a large database, through the real router.
- * Usage: npm run bench [-- --tasks 100000]. Prints figures; asserts nothing.
+ * Usage: npm run bench [-- --tasks 100000] [-- --out FILE]. Prints figures; asserts nothing.
+ * `--out FILE` keeps the generated database there (for `npm run lighthouse -- --db FILE`).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -18,7 +19,9 @@ import { createCallerFactory } from "../server/trpc.ts";
 import { addDays, deadlineInForce } from "../shared/date.ts";
 import { TASK_STATUSES } from "../shared/task-status.ts";
 
-const { values } = parseArgs({ options: { tasks: { type: "string", default: "100000" } } });
+const { values } = parseArgs({
+  options: { tasks: { type: "string", default: "100000" }, out: { type: "string" } },
+});
 const TASKS = Number(values.tasks);
 const NOW = "2026-11-26T03:00:00.000Z";
 
@@ -215,4 +218,5 @@ console.log(
 );
 
 await db.destroy();
+if (values.out) copyFileSync(join(dir, "bench.db"), values.out);
 rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
+import compression from "compression";
 import cookieParser from "cookie-parser";
 import express from "express";
 import { rateLimit } from "express-rate-limit";
@@ -10,6 +11,7 @@ import { evidenceRoutes } from "./evidence-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
 import { expressContext } from "./http.ts";
 import { appRouter } from "./router.ts";
+import { staticAssets } from "./static-assets.ts";
 
 const CLIENT_DIST = fileURLToPath(new URL("../dist/client", import.meta.url));
 
@@ -41,6 +43,9 @@ export function createApp(options: AppOptions): express.Express {
       legacyHeaders: false,
     }),
   );
+  // API answers go out compressed (brotli or gzip, as the browser accepts). tRPC writes an answer
+  // without announcing its length, so even small ones are: a few bytes more for those.
+  app.use("/trpc", compression());
   app.use(
     "/trpc",
     createExpressMiddleware({
@@ -58,11 +63,6 @@ export function createApp(options: AppOptions): express.Express {
   // Excel exports: the finished file of an export job, for the user who started it.
   app.use(exportRoutes(options));
 
-  if (existsSync(CLIENT_DIST)) {
-    app.use(express.static(CLIENT_DIST, { index: false, maxAge: "1h" }));
-    app.get("/{*splat}", (_req, res) => {
-      res.sendFile("index.html", { root: CLIENT_DIST, maxAge: 0 });
-    });
-  }
+  if (existsSync(CLIENT_DIST)) app.use(staticAssets(CLIENT_DIST));
   return app;
 }

@@ -4,7 +4,6 @@ import {
   Burger,
   Button,
   Group,
-  Menu,
   NavLink,
   Stack,
   Text,
@@ -16,6 +15,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { type CurrentUser, useTRPC } from "../trpc.ts";
+import { AccountMenu } from "./account-menu.tsx";
 import classes from "./app-layout.module.css";
 import { useCurrentUser } from "./current-user.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
@@ -154,20 +154,15 @@ export function AppLayout() {
             <Group gap="md" wrap="nowrap">
               <LanguageSwitch />
               <Box visibleFrom="lg">
-                <Menu position="bottom-end" withinPortal>
-                  <Menu.Target>
-                    <UnstyledButton
-                      className={classes.userButton}
-                      aria-label={t("layout.account", { name: user.fullName })}
-                    >
-                      <UserSummary user={user} />
-                    </UnstyledButton>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Label>{user.agencyName}</Menu.Label>
-                    <Menu.Item onClick={() => logout.mutate()}>{t("layout.logout")}</Menu.Item>
-                  </Menu.Dropdown>
-                </Menu>
+                <AccountMenu
+                  className={classes.userButton}
+                  label={t("layout.account", { name: user.fullName })}
+                  heading={user.agencyName}
+                  logoutLabel={t("layout.logout")}
+                  onLogout={() => logout.mutate()}
+                >
+                  <UserSummary user={user} />
+                </AccountMenu>
               </Box>
             </Group>
           </Group>

@@ -2,16 +2,36 @@ import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../../shared/date.ts";
 import { numberLocale } from "../i18n.ts";
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per locale: creating an Intl.NumberFormat costs more than using it. */
+function cached(
+  formats: Map<string, Intl.NumberFormat>,
+  locale: string,
+  make: () => Intl.NumberFormat,
+) {
+  let format = formats.get(locale);
+  if (!format) {
+    format = make();
+    formats.set(locale, format);
+  }
+  return format;
+}
+
 /** Numbers in the user's language (vi-VN: 21.914; 2,76 %), dates always dd/mm/yyyy. */
 export function useFormatters() {
   const { i18n, t } = useTranslation();
   const locale = numberLocale(i18n.language);
   return {
-    number: (value: number) => new Intl.NumberFormat(locale).format(value),
+    number: (value: number) =>
+      cached(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(value),
     percent: (value: number) =>
-      new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(
-        value / 100,
-      ),
+      cached(
+        percentFormats,
+        locale,
+        () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }),
+      ).format(value / 100),
     date: (value: string | null) => (value === null ? "" : formatDate(value)),
     dateTime: (value: string) => formatDateTime(value),
     /** A deadline, or "Không thời hạn" for an ongoing task. */

@@ -3,15 +3,15 @@ import {
   createTheme,
   darken,
   defaultVariantColorsResolver,
-  InputWrapper,
+  type InputWrapperProps,
   type MantineThemeOverride,
-  MultiSelect,
-  Notification,
+  type MultiSelectProps,
+  type NotificationProps,
   parseThemeColor,
-  Select,
+  type SelectProps,
   type VariantColorsResolver,
 } from "@mantine/core";
-import { DateInput } from "@mantine/dates";
+import type { DateInputProps } from "@mantine/dates";
 import type { TFunction } from "i18next";
 
 /**
@@ -52,12 +52,14 @@ export function appTheme(t: TFunction): MantineThemeOverride {
     luminanceThreshold: 0.35,
     defaultRadius: "sm",
     focusRing: "auto",
+    // Plain objects rather than `Component.extend()`, so that the theme does not pull the date
+    // picker and the comboboxes into the first page; the prop types still check them.
     components: {
       // The asterisk of required fields comes from global.css, outside the label's text.
-      InputWrapper: InputWrapper.extend({ defaultProps: { withAsterisk: false } }),
-      Select: Select.extend({ defaultProps: { clearButtonProps } }),
-      MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps } }),
-      DateInput: DateInput.extend({
+      InputWrapper: { defaultProps: { withAsterisk: false } satisfies Partial<InputWrapperProps> },
+      Select: { defaultProps: { clearButtonProps } satisfies Partial<SelectProps> },
+      MultiSelect: { defaultProps: { clearButtonProps } satisfies Partial<MultiSelectProps> },
+      DateInput: {
         defaultProps: {
           clearButtonProps,
           ariaLabels: {
@@ -70,11 +72,13 @@ export function appTheme(t: TFunction): MantineThemeOverride {
             nextDecade: t("calendar.nextDecade"),
             previousDecade: t("calendar.previousDecade"),
           },
-        },
-      }),
-      Notification: Notification.extend({
-        defaultProps: { closeButtonProps: { "aria-label": t("common.close") } },
-      }),
+        } satisfies Partial<DateInputProps>,
+      },
+      Notification: {
+        defaultProps: {
+          closeButtonProps: { "aria-label": t("common.close") },
+        } satisfies Partial<NotificationProps>,
+      },
     },
   });
 }

@@ -1,0 +1,19 @@
+import { Menu, UnstyledButton } from "@mantine/core";
+import type { AccountMenuProps } from "./account-menu.tsx";
+
+/** The account menu itself, opened at once: the button was clicked to fetch it. */
+export function AccountMenuPopup(props: AccountMenuProps) {
+  return (
+    <Menu position="bottom-end" withinPortal defaultOpened>
+      <Menu.Target>
+        <UnstyledButton className={props.className} aria-label={props.label}>
+          {props.children}
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{props.heading}</Menu.Label>
+        <Menu.Item onClick={props.onLogout}>{props.logoutLabel}</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
