@@ -45,10 +45,10 @@ export async function userById(db: Db, id: number): Promise<User | undefined> {
 export async function credentialsByUsername(
   db: Db,
   username: string,
-): Promise<{ id: number; passwordHash: string; isActive: boolean } | undefined> {
+): Promise<{ id: number; passwordHash: string; isActive: boolean; agencyId: number } | undefined> {
   const row = await db
     .selectFrom("appUser")
-    .select(["appUser.id", "appUser.passwordHash", "appUser.isActive"])
+    .select(["appUser.id", "appUser.passwordHash", "appUser.isActive", "appUser.agencyId"])
     .where("appUser.username", "=", username)
     .executeTakeFirst();
   return row && toUser(row);

@@ -157,6 +157,7 @@ const base = {
   viewer: null,
   sessionId: null,
   cookies,
+  address: "127.0.0.1",
   dataDir: dir,
 };
 await createCaller(base).auth.login({ username: "canbo.bct", password: DEMO_PASSWORD });

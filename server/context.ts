@@ -22,6 +22,8 @@ export type Context = {
   viewer: Viewer | null;
   sessionId: string | null;
   cookies: CookieJar;
+  /** The client's address (behind a proxy on loopback, the address it forwards). */
+  address: string;
   /** The data folder: evidence files under `<dataDir>/files`, exports under `<dataDir>/exports`. */
   dataDir: string;
 };
@@ -37,6 +39,8 @@ export type Actor = {
   viewer: Viewer;
   clock: Clock;
   language: Language;
+  /** Where the request came from, for the audit log. */
+  address: string;
 };
 
 export type AppDeps = {

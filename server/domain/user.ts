@@ -12,6 +12,7 @@ import {
 import type { loginInput, userCreateInput } from "../../shared/user.ts";
 import type { Actor, Context, CookieJar } from "../context.ts";
 import { fail } from "../errors.ts";
+import { forgetLoginAttempt, reserveLoginAttempt } from "../login-throttle.ts";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "../password.ts";
 import { newSessionToken, SESSION_HOURS, sessionIdFromToken } from "../session.ts";
 
@@ -52,28 +53,43 @@ export async function createUser(
 
 /**
  * Signs in with a username and password: a new session (stored by the hash of its token) and
- * its cookie. Unknown and inactive users cost the same time as wrong passwords; every failure
- * is in the audit log.
+ * its cookie. The throttle (server/login-throttle.ts) runs first, before any hashing. Unknown and
+ * inactive users cost the same time as wrong passwords; every attempt is in the audit log.
  */
 export async function logIn(
-  ctx: Pick<Context, "db" | "clock" | "cookies">,
+  ctx: Pick<Context, "db" | "clock" | "cookies" | "address">,
   input: z.output<typeof loginInput>,
 ): Promise<User | undefined> {
-  const { db } = ctx;
+  const { db, address } = ctx;
   const username = input.username.toLowerCase();
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const attempt = await reserveLoginAttempt(db, { address, username, now });
   const credentials = await credentialsByUsername(db, username);
+  const audit = { at, entity: "user", entityId: credentials?.id ?? null, address };
+  const agencyId = credentials?.agencyId ?? null;
+  if (!attempt.ok) {
+    await appendAudit(db, {
+      ...audit,
+      actorId: null,
+      agencyId,
+      action: "login_throttled",
+      detail: { username },
+    });
+    fail("TOO_MANY_REQUESTS", "error.tooManyLogins", {
+      minutes: Math.ceil(attempt.retryAfterMs / 60_000),
+    });
+  }
   const valid =
     credentials?.isActive === true
       ? await verifyPassword(credentials.passwordHash, input.password)
       : await verifyPassword(await decoyPasswordHash(), input.password).then(() => false);
-  const now = ctx.clock.now();
   if (!valid || !credentials) {
     await appendAudit(db, {
+      ...audit,
       actorId: null,
-      at: now.toISOString(),
+      agencyId,
       action: "login_failed",
-      entity: "user",
-      entityId: credentials?.id ?? null,
       detail: { username },
     });
     fail("UNAUTHORIZED", "error.badCredentials");
@@ -81,19 +97,14 @@ export async function logIn(
   const token = newSessionToken();
   const expires = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
   await db.transaction().execute(async (trx) => {
+    await forgetLoginAttempt(trx, attempt.id);
     await insertSession(trx, {
       id: sessionIdFromToken(token),
       userId: credentials.id,
-      createdAt: now.toISOString(),
+      createdAt: at,
       expiresAt: expires.toISOString(),
     });
-    await appendAudit(trx, {
-      actorId: credentials.id,
-      at: now.toISOString(),
-      action: "login",
-      entity: "user",
-      entityId: credentials.id,
-    });
+    await appendAudit(trx, { ...audit, actorId: credentials.id, agencyId, action: "login" });
   });
   ctx.cookies.setSession(token, expires.getTime() - now.getTime());
   return userById(db, credentials.id);

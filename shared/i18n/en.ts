@@ -106,7 +106,7 @@ export const en: SharedTexts = {
     badInput: "Some fields are not valid; please check the marked fields.",
     unauthenticated: "Please sign in.",
     badCredentials: "Wrong username or password.",
-    tooManyLogins: "Too many failed sign-ins; please try again in a few minutes.",
+    tooManyLogins: "Too many failed sign-ins; please try again in {{minutes}} minutes.",
     forbidden: "You are not allowed to do this.",
     directiveNotFound: "Document {{id}} was not found.",
     taskNotFound: "Task {{id}} was not found.",
@@ -209,5 +209,8 @@ export const en: SharedTexts = {
     yes: "Yes",
     statisticsNote:
       "Note: cancelled tasks are not counted. “Within deadline” includes tasks without a deadline (ongoing). Completion rate = completed / total; overdue share = overdue not completed / total.",
+  },
+  trust: {
+    authBatch: "Sign-in requests cannot be batched with others.",
   },
 };

@@ -108,7 +108,7 @@ export const vi = {
     badInput: "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.",
     unauthenticated: "Vui lòng đăng nhập.",
     badCredentials: "Tên đăng nhập hoặc mật khẩu không đúng.",
-    tooManyLogins: "Đăng nhập sai quá nhiều lần, vui lòng thử lại sau ít phút.",
+    tooManyLogins: "Đăng nhập sai quá nhiều lần, vui lòng thử lại sau {{minutes}} phút.",
     forbidden: "Bạn không có quyền thực hiện thao tác này.",
     directiveNotFound: "Không tìm thấy văn bản số {{id}}.",
     taskNotFound: "Không tìm thấy nhiệm vụ số {{id}}.",
@@ -212,6 +212,10 @@ export const vi = {
     yes: "Có",
     statisticsNote:
       "Ghi chú: không tính nhiệm vụ đã hủy. “Trong hạn” gồm cả nhiệm vụ không thời hạn (thường xuyên). Tỷ lệ hoàn thành = số đã hoàn thành / tổng số; tỷ lệ quá hạn = số quá hạn chưa hoàn thành / tổng số.",
+  },
+  /** Sign-in, accounts, requests and files (issue 11). */
+  trust: {
+    authBatch: "Không gộp yêu cầu đăng nhập với yêu cầu khác.",
   },
 } as const;
 

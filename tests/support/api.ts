@@ -88,6 +88,9 @@ export function cookieRecorder() {
   };
 }
 
+/** The address in-process callers come from (the login throttle and the audit log see it). */
+export const TEST_ADDRESS = "192.0.2.10";
+
 export function anonymousContext(
   db: Db,
   clock: Clock = fixedClock(TEST_NOW),
@@ -101,6 +104,7 @@ export function anonymousContext(
     viewer: null,
     sessionId: null,
     cookies: cookieRecorder().cookies,
+    address: TEST_ADDRESS,
     dataDir: dataDirOf(db),
   };
 }
