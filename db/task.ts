@@ -268,6 +268,8 @@ export type TaskFacts = {
   description: string;
   isKey: boolean;
   version: number;
+  /** Who reported the task done, while it awaits confirmation; else null. */
+  reportedBy: number | null;
 };
 
 export async function taskFacts(db: Db, id: number): Promise<TaskFacts | undefined> {
@@ -313,13 +315,34 @@ export async function taskFactsByIds(
   for (const { taskId, agencyId } of coordinators) {
     coordinatorIds.set(taskId, [...(coordinatorIds.get(taskId) ?? []), agencyId]);
   }
+  const reporters = await doneReporters(
+    db,
+    rows.filter((row) => row.status === "reported_done").map((row) => row.id),
+  );
   for (const row of rows) {
     result.set(row.id, {
       ...row,
       isKey: row.isKey === 1,
       coordinatorAgencyIds: coordinatorIds.get(row.id) ?? [],
+      reportedBy: reporters.get(row.id) ?? null,
     });
   }
+  return result;
+}
+
+/** Who last moved each task to "reported_done", from its history (the latest such event). */
+async function doneReporters(db: Db, ids: readonly number[]): Promise<Map<number, number>> {
+  const result = new Map<number, number>();
+  if (ids.length === 0) return result;
+  const rows = await db
+    .selectFrom("taskEvent")
+    .select(["taskEvent.taskId", "taskEvent.actorId"])
+    .where("taskEvent.taskId", "in", ids)
+    .where("taskEvent.kind", "=", "status")
+    .where("taskEvent.newValue", "=", "reported_done")
+    .orderBy("taskEvent.id")
+    .execute();
+  for (const row of rows) if (row.actorId !== null) result.set(row.taskId, row.actorId);
   return result;
 }
 

@@ -211,6 +211,10 @@ export const en: SharedTexts = {
       "Note: cancelled tasks are not counted. “Within deadline” includes tasks without a deadline (ongoing). Completion rate = completed / total; overdue share = overdue not completed / total.",
   },
   trust: {
+    fourEyes:
+      "Cannot move to “$t(status.{{to}})”: whoever reported the task done never confirms or returns it, and the lead agency does not confirm its own task (except a leader of the tracking agency).",
+    completionReportRequired:
+      "Reporting a task done needs the completion report with its document (“Report done”).",
     authBatch: "Sign-in requests cannot be batched with others.",
   },
 };

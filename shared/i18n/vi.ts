@@ -215,6 +215,10 @@ export const vi = {
   },
   /** Sign-in, accounts, requests and files (issue 11). */
   trust: {
+    fourEyes:
+      "Không thể chuyển sang “$t(status.{{to}})”: người báo cáo hoàn thành không tự xác nhận hay trả lại, và cơ quan chủ trì không tự xác nhận nhiệm vụ của mình (trừ lãnh đạo cơ quan theo dõi).",
+    completionReportRequired:
+      "Báo cáo hoàn thành phải gửi kèm văn bản, qua mục “Báo cáo hoàn thành”.",
     authBatch: "Không gộp yêu cầu đăng nhập với yêu cầu khác.",
   },
 } as const;

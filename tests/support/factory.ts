@@ -9,7 +9,7 @@
 import type { Db } from "../../db/open.ts";
 import { type Clock, fixedClock } from "../../server/clock.ts";
 import type { AgencyKind } from "../../shared/agency.ts";
-import type { IsoDate } from "../../shared/date.ts";
+import { type IsoDate, vnDate } from "../../shared/date.ts";
 import type { DirectiveType } from "../../shared/directive.ts";
 import type { TaskStatus } from "../../shared/task-status.ts";
 import { foldText } from "../../shared/text.ts";
@@ -248,10 +248,21 @@ export async function createTask(
     ({ version } = await officer.task.setStatus({ id, status: "in_progress", version }));
   }
   if (status === "reported_done" || status === "completed") {
-    ({ version } = await (await lead()).task.setStatus({ id, status: "reported_done", version }));
+    // Reporting done goes through the completion report with its document.
+    ({ version } = await (await lead()).report.complete({
+      taskId: id,
+      version,
+      documentNumber: `${id}/BC-THU`,
+      documentDate: vnDate(clockAt(task.at).now()),
+    }));
   }
   if (status === "completed") {
-    await officer.task.setStatus({ id, status: "completed", version });
+    // Four eyes: an agency does not confirm what it led itself; the tracking agency's leader does.
+    const confirmer =
+      leadAgencyId === trackingAgencyId
+        ? await someone(db, "leader", trackingAgencyId, task.at)
+        : officer;
+    await confirmer.task.setStatus({ id, status: "completed", version });
   }
   if (status === "cancelled") {
     await officer.task.setStatus({ id, status: "cancelled", note: "Hủy (dữ liệu thử).", version });
