@@ -49,6 +49,8 @@ export type AppDeps = {
   secureCookies: boolean;
   /** The data folder: evidence files under `<dataDir>/files`, exports under `<dataDir>/exports`. */
   dataDir: string;
+  /** The evidence one agency's users may store together (AGENCY_QUOTA_BYTES unless set). */
+  agencyQuotaBytes?: number;
 };
 
 /** The signed-in user and what they see through, or nulls. */

@@ -5,6 +5,7 @@ import { encodeMessage } from "../shared/validation.ts";
 import { type AppDeps, type Context, resolveSession } from "./context.ts";
 import { fail } from "./errors.ts";
 import { translateMessage } from "./i18n.ts";
+import { noteUser } from "./log.ts";
 import { SESSION_COOKIE } from "./session.ts";
 
 /** What Express requests give the server: the session, the language, error answers. */
@@ -14,10 +15,19 @@ export function languageOfRequest(req: Request): Language {
   return languageFromHeader(req.headers["accept-language"]);
 }
 
-/** The signed-in user of the request's session cookie and what they see through, or nulls. */
-export function sessionOfRequest(deps: AppDeps, req: Request) {
+/**
+ * The signed-in user of the request's session cookie and what they see through, or nulls; the
+ * user's id goes to the request log.
+ */
+export async function sessionOfRequest(deps: AppDeps, req: Request, res: Response) {
   const token: unknown = req.cookies?.[SESSION_COOKIE];
-  return resolveSession(deps.db, deps.clock, typeof token === "string" ? token : undefined);
+  const session = await resolveSession(
+    deps.db,
+    deps.clock,
+    typeof token === "string" ? token : undefined,
+  );
+  if (session.user) noteUser(res, session.user.id);
+  return session;
 }
 
 /** The client's address: the socket's, or the one a proxy on loopback forwarded ("trust proxy"). */
@@ -48,7 +58,7 @@ export function expressContext(deps: AppDeps) {
       dataDir: deps.dataDir,
       language: languageOfRequest(req),
       address: addressOfRequest(req),
-      ...(await sessionOfRequest(deps, req)),
+      ...(await sessionOfRequest(deps, req, res)),
       cookies: {
         setSession(value, maxAgeMs) {
           res.cookie(SESSION_COOKIE, value, {
@@ -75,6 +85,8 @@ const STATUS = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL_SERVER_ERROR: 500,
 } as const;
 
 export type HttpErrorCode = keyof typeof STATUS;

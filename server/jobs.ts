@@ -3,7 +3,7 @@ import type { Db } from "../db/open.ts";
 import { deleteExpiredSessions } from "../db/session.ts";
 import { PENDING_FILE_HOURS } from "../shared/evidence.ts";
 import type { Clock } from "./clock.ts";
-import { filesDirOf, purgePendingEvidence } from "./file-store.ts";
+import { filesDirOf, purgePendingEvidence, purgeStaleUploads, uploadsDirOf } from "./file-store.ts";
 import { LOGIN_FAILURE_KEEP_MS } from "./login-throttle.ts";
 
 /**
@@ -24,6 +24,11 @@ export const purgeAbandonedUploads: Job = async ({ db, dataDir }, now) => {
   await purgePendingEvidence(db, filesDirOf(dataDir), before);
 };
 
+/** Temporary upload files left by requests cut off mid-way (an hour without a write). */
+export const purgeStaleUploadFiles: Job = async ({ dataDir }) => {
+  await purgeStaleUploads(uploadsDirOf(dataDir), 3_600_000, Date.now());
+};
+
 /** Failed sign-ins older than the throttle's longest window count nowhere any more. */
 export const purgeLoginFailures: Job = async ({ db }, now) => {
   await deleteLoginFailuresBefore(
@@ -35,6 +40,7 @@ export const purgeLoginFailures: Job = async ({ db }, now) => {
 export const JOBS: readonly Job[] = [
   purgeExpiredSessions,
   purgeAbandonedUploads,
+  purgeStaleUploadFiles,
   purgeLoginFailures,
 ];
 

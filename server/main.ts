@@ -6,9 +6,11 @@ import { createApp } from "./app.ts";
 import { configFromEnv } from "./config.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo.ts";
 import { startJobs } from "./jobs.ts";
+import { createLogger } from "./log.ts";
 import { hashPassword } from "./password.ts";
 
 const config = configFromEnv(process.env);
+const logger = createLogger({ level: process.env.DONDOC_LOG_LEVEL ?? "info" });
 const db = await openDb(config.dbPath);
 
 const isNew = (await db.selectFrom("agency").select("agency.id").limit(1).execute()).length === 0;
@@ -23,9 +25,18 @@ if (isNew) {
 }
 
 const dataDir = dirname(resolve(config.dbPath));
-const app = createApp({ db, clock: config.clock, secureCookies: config.secureCookies, dataDir });
+const app = createApp({
+  db,
+  clock: config.clock,
+  secureCookies: config.secureCookies,
+  dataDir,
+  logger,
+});
 // Housekeeping (expired sessions, abandoned uploads): now and every hour.
-const jobs = startJobs({ db, dataDir, clock: config.clock });
+const jobs = startJobs(
+  { db, dataDir, clock: config.clock },
+  { onError: (job, error) => logger.error({ err: error, job: job.name }, "job failed") },
+);
 const server = app.listen(config.port, config.host, async () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

@@ -211,6 +211,18 @@ export const en: SharedTexts = {
       "Note: cancelled tasks are not counted. “Within deadline” includes tasks without a deadline (ongoing). Completion rate = completed / total; overdue share = overdue not completed / total.",
   },
   trust: {
+    uploadsBusy: "You already have {{max}} uploads running; please wait for them to finish.",
+    agencyQuota:
+      "Your agency's file storage is full ({{max}} MB). Please contact the administrator.",
+    file: {
+      name: "File “{{name}}”: the extension of its name does not match its content.",
+      polyglot: "File “{{name}}” contains web page code and is not accepted.",
+    },
+    crossSite: "The request does not come from Đôn Đốc's own pages and is refused.",
+    jsonOnly: "The request must send JSON.",
+    bodyTooLarge: "The request is too large.",
+    badRequest: "Bad request.",
+    notFound: "There is nothing at this address.",
     fourEyes:
       "Cannot move to “$t(status.{{to}})”: whoever reported the task done never confirms or returns it, and the lead agency does not confirm its own task (except a leader of the tracking agency).",
     completionReportRequired:

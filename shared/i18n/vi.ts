@@ -215,6 +215,17 @@ export const vi = {
   },
   /** Sign-in, accounts, requests and files (issue 11). */
   trust: {
+    uploadsBusy: "Bạn đang tải lên {{max}} lượt tệp; vui lòng chờ xong rồi tải tiếp.",
+    agencyQuota: "Cơ quan đã dùng hết dung lượng lưu tệp ({{max}} MB). Vui lòng liên hệ quản trị.",
+    file: {
+      name: "Tệp “{{name}}”: phần mở rộng của tên không khớp với nội dung tệp.",
+      polyglot: "Tệp “{{name}}” chứa mã trang web nên không được chấp nhận.",
+    },
+    crossSite: "Yêu cầu không đến từ trang của Đôn Đốc nên bị từ chối.",
+    jsonOnly: "Yêu cầu phải gửi dữ liệu dạng JSON.",
+    bodyTooLarge: "Dữ liệu gửi lên quá lớn.",
+    badRequest: "Yêu cầu không hợp lệ.",
+    notFound: "Không tìm thấy địa chỉ này.",
     fourEyes:
       "Không thể chuyển sang “$t(status.{{to}})”: người báo cáo hoàn thành không tự xác nhận hay trả lại, và cơ quan chủ trì không tự xác nhận nhiệm vụ của mình (trừ lãnh đạo cơ quan theo dõi).",
     completionReportRequired:
