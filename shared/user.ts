@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { encodeMessage, idSchema, requiredTextSchema } from "./validation.ts";
+import { encodeMessage, idSchema, nameSchema, requiredTextSchema } from "./validation.ts";
 
 /** Roles. The database has a CHECK on the same list. */
 export const ROLES = ["officer", "leader", "reporter", "admin"] as const;
@@ -19,7 +19,7 @@ export const userCreateInput = z.object({
     .trim()
     .toLowerCase()
     .regex(USERNAME, { error: encodeMessage("validation.username") }),
-  fullName: requiredTextSchema(200),
+  fullName: nameSchema(200),
   agencyId: idSchema,
   role: z.enum(ROLES),
   /** OWASP: at least 8 characters, no composition rules, long passphrases allowed. */

@@ -211,6 +211,8 @@ export const en: SharedTexts = {
       "Note: cancelled tasks are not counted. “Within deadline” includes tasks without a deadline (ongoing). Completion rate = completed / total; overdue share = overdue not completed / total.",
   },
   trust: {
+    bidiControl: "Must not contain text direction controls (bidirectional overrides).",
+    invisibleCharacter: "Must not contain invisible characters (zero-width spaces…).",
     uploadsBusy: "You already have {{max}} uploads running; please wait for them to finish.",
     agencyQuota:
       "Your agency's file storage is full ({{max}} MB). Please contact the administrator.",

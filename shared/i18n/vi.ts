@@ -215,6 +215,8 @@ export const vi = {
   },
   /** Sign-in, accounts, requests and files (issue 11). */
   trust: {
+    bidiControl: "Không được chứa ký tự điều khiển hướng chữ (đảo chiều văn bản).",
+    invisibleCharacter: "Không được chứa ký tự vô hình (khoảng trắng độ rộng 0…).",
     uploadsBusy: "Bạn đang tải lên {{max}} lượt tệp; vui lòng chờ xong rồi tải tiếp.",
     agencyQuota: "Cơ quan đã dùng hết dung lượng lưu tệp ({{max}} MB). Vui lòng liên hệ quản trị.",
     file: {
