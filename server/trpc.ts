@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import type { Role } from "../shared/user.ts";
+import { pendingAccountStep, type Role } from "../shared/user.ts";
 import type { Context } from "./context.ts";
 import { FieldCause, fail } from "./errors.ts";
 import { translateMessage } from "./i18n.ts";
@@ -44,12 +44,22 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure;
 
-/** Signed in; `ctx.user` and `ctx.viewer` are there. */
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+/**
+ * Signed in, whatever the account still has to do first (change a one-time password, turn on the
+ * second factor): for the procedures that do those steps. `ctx.user` and `ctx.viewer` are there.
+ */
+export const accountProcedure = t.procedure.use(({ ctx, next }) => {
   if (!ctx.user || !ctx.viewer || !ctx.sessionId) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "error.unauthenticated" });
   }
   return next({ ctx: { ...ctx, user: ctx.user, viewer: ctx.viewer, sessionId: ctx.sessionId } });
+});
+
+/** Signed in, with no account step pending (shared/user.ts `pendingAccountStep`). */
+export const authedProcedure = accountProcedure.use(({ ctx, next }) => {
+  const step = pendingAccountStep(ctx.user);
+  if (step !== null) fail("FORBIDDEN", "trust.accountStep", { step });
+  return next();
 });
 
 /** Signed in with one of these roles. */

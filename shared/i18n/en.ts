@@ -211,6 +211,25 @@ export const en: SharedTexts = {
       "Note: cancelled tasks are not counted. “Within deadline” includes tasks without a deadline (ongoing). Completion rate = completed / total; overdue share = overdue not completed / total.",
   },
   trust: {
+    accountStep: "Please $t(trust.step.{{step}}) before anything else.",
+    step: {
+      change_password: "change your one-time password",
+      enable_second_factor: "turn on two-step verification (required for administrators)",
+    },
+    userNotFound: "Account {{id}} not found.",
+    ownAccount:
+      "You cannot change the role of, deactivate or reset your own account; ask another administrator.",
+    wrongPassword: "The current password is wrong.",
+    password: {
+      common: "This password is too common and easy to guess. Use a long phrase you remember.",
+      username: "The password must not contain the username.",
+      monotonous: "The password needs more different characters.",
+      same: "The new password must differ from the current one.",
+    },
+    codeRequired: "Enter the 6-digit code of your authenticator app (or a recovery code).",
+    badCode: "The code is wrong or already used.",
+    secondFactorNotStarted: "Start setting up two-step verification first.",
+    secondFactorRequired: "Administrators must use two-step verification.",
     bidiControl: "Must not contain text direction controls (bidirectional overrides).",
     invisibleCharacter: "Must not contain invisible characters (zero-width spaces…).",
     uploadsBusy: "You already have {{max}} uploads running; please wait for them to finish.",

@@ -215,6 +215,26 @@ export const vi = {
   },
   /** Sign-in, accounts, requests and files (issue 11). */
   trust: {
+    accountStep:
+      "Vui lòng $t(trust.step.{{step}}) trước khi làm việc khác.",
+    step: {
+      change_password: "đổi mật khẩu dùng một lần",
+      enable_second_factor: "bật xác thực hai lớp (bắt buộc với quản trị viên)",
+    },
+    userNotFound: "Không tìm thấy tài khoản số {{id}}.",
+    ownAccount:
+      "Không tự đổi vai trò, khóa hay đặt lại tài khoản của chính mình; hãy nhờ quản trị viên khác.",
+    wrongPassword: "Mật khẩu hiện tại không đúng.",
+    password: {
+      common: "Mật khẩu này quá phổ biến, dễ bị đoán. Hãy dùng một cụm từ dài, dễ nhớ với bạn.",
+      username: "Mật khẩu không được chứa tên đăng nhập.",
+      monotonous: "Mật khẩu cần nhiều ký tự khác nhau hơn.",
+      same: "Mật khẩu mới phải khác mật khẩu hiện tại.",
+    },
+    codeRequired: "Nhập mã xác thực 6 số trên ứng dụng (hoặc một mã khôi phục).",
+    badCode: "Mã xác thực không đúng hoặc đã dùng.",
+    secondFactorNotStarted: "Hãy bắt đầu thiết lập xác thực hai lớp trước.",
+    secondFactorRequired: "Quản trị viên bắt buộc dùng xác thực hai lớp.",
     bidiControl: "Không được chứa ký tự điều khiển hướng chữ (đảo chiều văn bản).",
     invisibleCharacter: "Không được chứa ký tự vô hình (khoảng trắng độ rộng 0…).",
     uploadsBusy: "Bạn đang tải lên {{max}} lượt tệp; vui lòng chờ xong rồi tải tiếp.",

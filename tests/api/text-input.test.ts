@@ -73,7 +73,6 @@ describe("titles and names refuse characters that hide what they say", () => {
         fullName: "Nguyễn\u200B Văn A",
         agencyId: await agencyId(db, "BCT"),
         role: "officer",
-        password: "mot-cau-mat-khau-du-dai",
       }),
     );
 
