@@ -1,5 +1,5 @@
-import type { Role } from "../shared/user.ts";
 import { foldText } from "../shared/text.ts";
+import type { Role } from "../shared/user.ts";
 import type { Db } from "./open.ts";
 
 export type User = {
@@ -33,13 +33,7 @@ function userQuery(db: Db) {
       "appUser.isActive",
       "appUser.createdAt",
       "appUser.mustChangePassword",
-      eb
-        .case()
-        .when("appUser.totpSecret", "is", null)
-        .then(0)
-        .else(1)
-        .end()
-        .as("secondFactor"),
+      eb.case().when("appUser.totpSecret", "is", null).then(0).else(1).end().as("secondFactor"),
     ]);
 }
 
@@ -77,7 +71,10 @@ export async function credentialsByUsername(
   db: Db,
   username: string,
 ): Promise<Credentials | undefined> {
-  return credentials(db).where("appUser.username", "=", username).executeTakeFirst().then(toCredentials);
+  return credentials(db)
+    .where("appUser.username", "=", username)
+    .executeTakeFirst()
+    .then(toCredentials);
 }
 
 export async function credentialsById(db: Db, id: number): Promise<Credentials | undefined> {
@@ -265,7 +262,7 @@ export async function advanceSecondFactorStep(db: Db, id: number, step: number):
 }
 
 /** Uses up a recovery code; returns whether it was there and unused. */
-export async function useRecoveryCode(
+export async function spendRecoveryCode(
   db: Db,
   id: number,
   codeHash: string,

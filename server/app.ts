@@ -4,6 +4,7 @@ import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import cookieParser from "cookie-parser";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
+import { auditRoutes } from "./audit-routes.ts";
 import type { AppDeps } from "./context.ts";
 import { evidenceRoutes } from "./evidence-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
@@ -120,7 +121,7 @@ export function createApp(options: AppOptions): express.Express {
     res.json({ status: "ok", time: options.clock.now().toISOString() });
   });
 
-  app.use(["/trpc", "/files", "/exports"], noStore);
+  app.use(["/trpc", "/files", "/exports", "/audit"], noStore);
   app.use(sameOriginOnly);
   // Login attempts are throttled inside auth.login itself (server/login-throttle.ts), whatever
   // the URL's spelling; batches that call auth procedures are refused (server/http.ts).
@@ -144,6 +145,9 @@ export function createApp(options: AppOptions): express.Express {
 
   // Excel exports: the finished file of an export job, for the user who started it.
   app.use(exportRoutes(options));
+
+  // The audit log as CSV, for administrators and leaders.
+  app.use(auditRoutes(options));
 
   if (existsSync(CLIENT_DIST)) {
     // Source maps stay on the server: production serves the app, not its sources.

@@ -86,7 +86,9 @@ export const passwordChangeInput = z.object({
 export type PasswordChangeInput = z.input<typeof passwordChangeInput>;
 
 /** Turning on the second factor: the code the app shows for the secret being set up. */
-export const secondFactorEnableInput = z.object({ code: secondFactorCodeSchema.pipe(z.string().min(6)) });
+export const secondFactorEnableInput = z.object({
+  code: secondFactorCodeSchema.pipe(z.string().min(6)),
+});
 export type SecondFactorEnableInput = z.input<typeof secondFactorEnableInput>;
 
 /** Turning it off needs the password again. */

@@ -6,6 +6,7 @@ import { Navigate, useLocation } from "react-router";
 import { useTRPC } from "../trpc.ts";
 import { CurrentUserProvider } from "../ui/current-user.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
+import { AccountStepPage } from "../user/account-step-page.tsx";
 import { loginPath } from "./next-path.ts";
 
 /** Shows its children to a signed-in user; sends anyone else to /login and back afterwards. */
@@ -31,5 +32,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (!me.data) {
     return <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />;
   }
+  // A one-time password to change, or an administrator's second factor to turn on, first.
+  if (me.data.pendingStep !== null) return <AccountStepPage user={me.data} />;
   return <CurrentUserProvider user={me.data}>{children}</CurrentUserProvider>;
 }

@@ -412,7 +412,8 @@ export const en: ClientTexts = {
     updated: "Account “{{username}}” saved.",
     resetPassword: "Issue a one-time password",
     resetSecondFactor: "Remove two-step verification",
-    secondFactorReset: "Two-step verification of “{{username}}” removed; they set it up again at sign-in.",
+    secondFactorReset:
+      "Two-step verification of “{{username}}” removed; they set it up again at sign-in.",
     deactivate: "Deactivate",
     reactivate: "Reactivate",
     deactivated: "“{{username}}” deactivated; every session of the account has ended.",

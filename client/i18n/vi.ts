@@ -416,7 +416,8 @@ export const vi = {
     updated: "Đã lưu tài khoản “{{username}}”.",
     resetPassword: "Cấp mật khẩu dùng một lần",
     resetSecondFactor: "Gỡ xác thực hai lớp",
-    secondFactorReset: "Đã gỡ xác thực hai lớp của “{{username}}”; người dùng thiết lập lại khi đăng nhập.",
+    secondFactorReset:
+      "Đã gỡ xác thực hai lớp của “{{username}}”; người dùng thiết lập lại khi đăng nhập.",
     deactivate: "Khóa tài khoản",
     reactivate: "Mở khóa tài khoản",
     deactivated: "Đã khóa “{{username}}”; mọi phiên đăng nhập của tài khoản đã kết thúc.",

@@ -16,9 +16,9 @@ import {
   setPendingSecondFactor,
   setUserActive,
   setUserPassword,
+  spendRecoveryCode,
   type User,
   updateUserProfile,
-  useRecoveryCode,
   userById,
   usernameExists,
 } from "../../db/user.ts";
@@ -114,11 +114,16 @@ export async function createUser(
     });
     await appendAudit(
       trx,
-      accountAudit(actor, "create", { id: userId, agencyId: input.agencyId }, {
-        username: input.username,
-        role: input.role,
-        agencyId: input.agencyId,
-      }),
+      accountAudit(
+        actor,
+        "create",
+        { id: userId, agencyId: input.agencyId },
+        {
+          username: input.username,
+          role: input.role,
+          agencyId: input.agencyId,
+        },
+      ),
     );
     return userId;
   });
@@ -152,7 +157,12 @@ export async function updateUser(
     for (const agency of agencies) {
       await appendAudit(
         trx,
-        accountAudit(actor, "update", { id, agencyId: agency }, { username: before.username, changes }),
+        accountAudit(
+          actor,
+          "update",
+          { id, agencyId: agency },
+          { username: before.username, changes },
+        ),
       );
     }
   });
@@ -296,7 +306,13 @@ export async function turnOnSecondFactor(
   const recoveryCodes = newRecoveryCodes();
   const { pending } = secrets;
   await actor.db.transaction().execute(async (trx) => {
-    await enableSecondFactor(trx, actor.user.id, pending, step, recoveryCodes.map(recoveryCodeHash));
+    await enableSecondFactor(
+      trx,
+      actor.user.id,
+      pending,
+      step,
+      recoveryCodes.map(recoveryCodeHash),
+    );
     await appendAudit(trx, accountAudit(actor, "second_factor_on", actor.user));
   });
   return { recoveryCodes };
@@ -325,7 +341,7 @@ async function secondFactorPasses(
 ): Promise<boolean> {
   const step = await verifyCode(credentials.totpSecret, code, now, credentials.totpLastStep);
   if (step !== null) return advanceSecondFactorStep(db, credentials.id, step);
-  return useRecoveryCode(db, credentials.id, recoveryCodeHash(code), now.toISOString());
+  return spendRecoveryCode(db, credentials.id, recoveryCodeHash(code), now.toISOString());
 }
 
 type LoginContext = Pick<Context, "db" | "clock" | "cookies" | "address">;
@@ -425,7 +441,10 @@ export async function logOut(actor: SessionActor): Promise<{ ok: true }> {
 export async function logOutEverywhere(actor: SessionActor): Promise<{ ended: number }> {
   const ended = await actor.db.transaction().execute(async (trx) => {
     const count = await deleteSessionsOfUser(trx, actor.user.id);
-    await appendAudit(trx, accountAudit(actor, "logout_everywhere", actor.user, { sessionsEnded: count }));
+    await appendAudit(
+      trx,
+      accountAudit(actor, "logout_everywhere", actor.user, { sessionsEnded: count }),
+    );
     return count;
   });
   actor.cookies.clearSession();

@@ -25,7 +25,9 @@ export const userRouter = router({
     .input(userCreateInput)
     .mutation(({ ctx, input }) => createUser(ctx, input)),
 
-  update: adminProcedure.input(userUpdateInput).mutation(({ ctx, input }) => updateUser(ctx, input)),
+  update: adminProcedure
+    .input(userUpdateInput)
+    .mutation(({ ctx, input }) => updateUser(ctx, input)),
 
   setActive: adminProcedure
     .input(userSetActiveInput)

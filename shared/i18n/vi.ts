@@ -215,8 +215,7 @@ export const vi = {
   },
   /** Sign-in, accounts, requests and files (issue 11). */
   trust: {
-    accountStep:
-      "Vui lòng $t(trust.step.{{step}}) trước khi làm việc khác.",
+    accountStep: "Vui lòng $t(trust.step.{{step}}) trước khi làm việc khác.",
     step: {
       change_password: "đổi mật khẩu dùng một lần",
       enable_second_factor: "bật xác thực hai lớp (bắt buộc với quản trị viên)",
