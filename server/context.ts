@@ -24,6 +24,8 @@ export type Context = {
   cookies: CookieJar;
   /** The client's address (behind a proxy on loopback, the address it forwards). */
   address: string;
+  /** Demo mode: the demo data and accounts (published password) are there; pages say so. */
+  demo: boolean;
   /** The data folder: evidence files under `<dataDir>/files`, exports under `<dataDir>/exports`. */
   dataDir: string;
 };
@@ -51,6 +53,8 @@ export type AppDeps = {
   dataDir: string;
   /** The evidence one agency's users may store together (AGENCY_QUOTA_BYTES unless set). */
   agencyQuotaBytes?: number;
+  /** Demo mode (server/main.ts decides): every page shows a "demo data" banner. */
+  demo?: boolean;
 };
 
 /** The signed-in user and what they see through, or nulls. */

@@ -58,6 +58,7 @@ export function expressContext(deps: AppDeps) {
       dataDir: deps.dataDir,
       language: languageOfRequest(req),
       address: addressOfRequest(req),
+      demo: deps.demo ?? false,
       ...(await sessionOfRequest(deps, req, res)),
       cookies: {
         setSession(value, maxAgeMs) {

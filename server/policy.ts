@@ -22,6 +22,7 @@ const ADMIN = ["admin"] as const satisfies readonly Role[];
 export const POLICY: Readonly<Record<string, Policy>> = {
   "auth.login": { access: "public", selfAudited: true },
   "auth.me": { access: "public" },
+  "auth.mode": { access: "public" },
   "auth.logout": { access: "account", selfAudited: true },
   "auth.logoutEverywhere": { access: "account", selfAudited: true },
   "auth.changePassword": { access: "account", selfAudited: true },

@@ -24,9 +24,15 @@ type NavItem = { to: string; label: string; matches: (path: string) => boolean }
 
 function useNavItems(user: CurrentUser): NavItem[] {
   const { t } = useTranslation();
+  const audit = {
+    to: "/audit",
+    label: t("nav.audit"),
+    matches: (p: string) => p.startsWith("/audit"),
+  };
   if (user.role === "admin") {
     return [
       { to: "/admin/users", label: t("nav.users"), matches: (p) => p.startsWith("/admin/users") },
+      audit,
     ];
   }
   return [
@@ -60,6 +66,7 @@ function useNavItems(user: CurrentUser): NavItem[] {
           },
         ]
       : []),
+    ...(user.role === "leader" ? [audit] : []),
   ];
 }
 
@@ -165,6 +172,9 @@ export function AppLayout() {
                   </Menu.Target>
                   <Menu.Dropdown>
                     <Menu.Label>{user.agencyName}</Menu.Label>
+                    <Menu.Item component={Link} to="/account">
+                      {t("layout.myAccount")}
+                    </Menu.Item>
                     <Menu.Item onClick={() => logout.mutate()}>{t("layout.logout")}</Menu.Item>
                   </Menu.Dropdown>
                 </Menu>
@@ -192,6 +202,13 @@ export function AppLayout() {
               })}
               <Box mt="md" pt="md" className={classes.navFooter}>
                 <UserSummary user={user} />
+                <NavLink
+                  component={Link}
+                  to="/account"
+                  label={t("layout.myAccount")}
+                  active={pathname === "/account"}
+                  onClick={close}
+                />
                 <Button
                   mt="sm"
                   variant="default"

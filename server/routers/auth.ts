@@ -36,6 +36,9 @@ export const authRouter = router({
       : { ...ctx.user, pendingStep: pendingAccountStep(ctx.user), today: vnDate(ctx.clock.now()) },
   ),
 
+  /** How this server runs, for every page: demo mode shows a "demo data" banner. */
+  mode: publicProcedure.query(({ ctx }) => ({ demo: ctx.demo })),
+
   changePassword: accountProcedure
     .input(passwordChangeInput)
     .mutation(({ ctx, input }) => changeOwnPassword(ctx, input)),

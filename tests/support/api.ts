@@ -105,6 +105,7 @@ export function anonymousContext(
     sessionId: null,
     cookies: cookieRecorder().cookies,
     address: TEST_ADDRESS,
+    demo: false,
     dataDir: dataDirOf(db),
   };
 }
