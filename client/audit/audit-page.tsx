@@ -1,10 +1,11 @@
-import { Button, Code, Group, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Code, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { AUDIT_KINDS } from "../../shared/audit.ts";
 import { isIsoDate } from "../../shared/date.ts";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
 import { DataTable } from "../ui/data-table.tsx";
+import { DateField } from "../ui/date-field.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
@@ -46,18 +47,18 @@ function Filters() {
         onChange={(value) => update({ kind: value })}
         w={200}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t("audit.from")}
-        value={dateParam(params, "from") ?? ""}
-        onChange={(event) => update({ from: event.currentTarget.value })}
+        clearable
+        value={dateParam(params, "from") ?? null}
+        onChange={(value) => update({ from: value })}
         w={170}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t("audit.to")}
-        value={dateParam(params, "to") ?? ""}
-        onChange={(event) => update({ to: event.currentTarget.value })}
+        clearable
+        value={dateParam(params, "to") ?? null}
+        onChange={(value) => update({ to: value })}
         w={170}
       />
     </SearchForm>

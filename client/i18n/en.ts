@@ -692,6 +692,6 @@ export const en: ClientTexts = {
   demo: {
     label: "Demo mode",
     title: "Demo data.",
-    text: "Figures for demonstration only; the demo accounts have a published password. Do not enter real data.",
+    text: "The demo accounts have a published password; do not enter real data.",
   },
 };

@@ -697,7 +697,7 @@ export const vi = {
   demo: {
     label: "Chế độ minh họa",
     title: "Dữ liệu minh họa.",
-    text: "Số liệu chỉ để trình diễn; tài khoản minh họa có mật khẩu công khai. Không nhập dữ liệu thật.",
+    text: "Tài khoản minh họa có mật khẩu công khai; không nhập dữ liệu thật.",
   },
 } as const;
 
