@@ -3,22 +3,22 @@ import { Badge, Button, Grid, Group, Select, Stack, Text, Title } from "@mantine
 import { notifications } from "@mantine/notifications";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { ROLES, USER_STATES, userCreateInput, userUpdateInput } from "../../shared/user.ts";
-import { AgencySelect } from "../agency/agency-picker.tsx";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
 import { DataTable } from "../ui/data-table.tsx";
 import { Dialog } from "../ui/dialog.tsx";
-import { FormActions, FormAlert, FormPanel, useFieldError, useSubmit } from "../ui/form.tsx";
-import { bindFields, SelectField, TextInputField } from "../ui/form-fields.tsx";
+import { FormActions, FormAlert, FormPanel, useSubmit } from "../ui/form.tsx";
+import { bindFields, TextInputField } from "../ui/form-fields.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { PageTitle } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { SearchForm } from "../ui/search-form.tsx";
 import { enumParam, pageParam, useUrlState } from "../ui/url-state.ts";
+import { AccountFields } from "./account-fields.tsx";
 import { OneTimePasswordNotice } from "./one-time-password.tsx";
 
 type Account = RouterOutputs["user"]["list"]["items"][number];
@@ -29,7 +29,6 @@ function UserCreateForm({ onIssued }: { onIssued: (issued: Issued) => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const fieldError = useFieldError();
   const form = useForm<z.input<typeof userCreateInput>, unknown, z.output<typeof userCreateInput>>({
     resolver: zodResolver(userCreateInput),
     defaultValues: { username: "", fullName: "", role: "reporter" },
@@ -58,29 +57,7 @@ function UserCreateForm({ onIssued }: { onIssued: (issued: Issued) => void }) {
         autoCapitalize="none"
         spellCheck={false}
       />
-      <TextInputField {...bind("fullName")} label={t("user.fullName")} required />
-      <Controller
-        control={form.control}
-        name="agencyId"
-        render={({ field }) => (
-          <AgencySelect
-            label={t("user.agency")}
-            required
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            name={field.name}
-            error={fieldError(form.formState.errors.agencyId)}
-          />
-        )}
-      />
-      <SelectField
-        {...bind("role")}
-        values={ROLES}
-        labelOf={(role) => t(`role.${role}`)}
-        label={t("user.role")}
-        required
-      />
+      <AccountFields fullName={bind("fullName")} agency={bind("agencyId")} role={bind("role")} />
       <Text size="sm" c="dimmed">
         {t("user.oneTimeExplain")}
       </Text>
@@ -102,7 +79,6 @@ function UserManageDialog({
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const fieldError = useFieldError();
   const form = useForm<z.input<typeof userUpdateInput>, unknown, z.output<typeof userUpdateInput>>({
     resolver: zodResolver(userUpdateInput),
     defaultValues: {
@@ -141,28 +117,10 @@ function UserManageDialog({
         <form onSubmit={onSubmit} noValidate>
           <Stack gap="sm">
             <FormAlert message={serverError.message} />
-            <TextInputField {...bind("fullName")} label={t("user.fullName")} required />
-            <Controller
-              control={form.control}
-              name="agencyId"
-              render={({ field }) => (
-                <AgencySelect
-                  label={t("user.agency")}
-                  required
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  name={field.name}
-                  error={fieldError(form.formState.errors.agencyId)}
-                />
-              )}
-            />
-            <SelectField
-              {...bind("role")}
-              values={ROLES}
-              labelOf={(role) => t(`role.${role}`)}
-              label={t("user.role")}
-              required
+            <AccountFields
+              fullName={bind("fullName")}
+              agency={bind("agencyId")}
+              role={bind("role")}
             />
             <FormActions
               submitLabel={t("common.saveChanges")}
