@@ -19,7 +19,12 @@ import SQLite from "better-sqlite3";
 export const BACKUP_DB = "dondoc.db";
 const MANIFEST = "backup.json";
 
-export type BackupManifest = { createdAt: string; database: string; sha256: string; files: boolean };
+export type BackupManifest = {
+  createdAt: string;
+  database: string;
+  sha256: string;
+  files: boolean;
+};
 
 async function sha256Of(path: string): Promise<string> {
   const hash = createHash("sha256");
@@ -76,7 +81,11 @@ export async function backUp(
  * evidence files. The server must be stopped. Refuses a backup whose database does not match
  * its manifest or fails its integrity check.
  */
-export async function restore(dir: string, dbPath: string, dataDir: string): Promise<BackupManifest> {
+export async function restore(
+  dir: string,
+  dbPath: string,
+  dataDir: string,
+): Promise<BackupManifest> {
   const manifestText = await readFile(join(dir, MANIFEST), "utf8");
   const manifest: BackupManifest = JSON.parse(manifestText);
   const source = join(dir, BACKUP_DB);
@@ -89,6 +98,7 @@ export async function restore(dir: string, dbPath: string, dataDir: string): Pro
   await cp(source, dbPath);
   const files = join(dataDir, "files");
   await rm(files, { recursive: true, force: true });
-  if (manifest.files) await cp(join(dir, "files"), files, { recursive: true, preserveTimestamps: true });
+  if (manifest.files)
+    await cp(join(dir, "files"), files, { recursive: true, preserveTimestamps: true });
   return manifest;
 }

@@ -14,7 +14,12 @@ if (!dir) {
 }
 const dbPath = resolve(process.env.DONDOC_DB ?? "data/dondoc.db");
 try {
-  const manifest = await backUp(dbPath, dirname(dbPath), resolve(dir), clockFromEnv(process.env.DONDOC_NOW).now());
+  const manifest = await backUp(
+    dbPath,
+    dirname(dbPath),
+    resolve(dir),
+    clockFromEnv(process.env.DONDOC_NOW).now(),
+  );
   console.log(`Đã sao lưu / backed up ${dbPath} → ${resolve(dir)} (${manifest.createdAt})`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
