@@ -61,7 +61,10 @@ describe("the login throttle over HTTP", () => {
   it("refuses a batch that hides a sign-in among other calls", async () => {
     const { base } = await setUp();
 
-    const response = await postJson(`${base}/trpc/auth.me,auth.login?batch=1`, { 1: RIGHT });
+    const response = await postJson(`${base}/trpc/task.addNote,auth.login?batch=1`, {
+      0: { id: 1, note: "x" },
+      1: RIGHT,
+    });
 
     expect(response.status).toBe(400);
     expect(response.headers.get("set-cookie")).toBeNull();
