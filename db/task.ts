@@ -159,8 +159,37 @@ export async function listTasks(
     db,
     rows.map((row) => row.id),
   );
-  const items = rows.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
+  const shown = await withVisibleParents(db, viewer, rows);
+  const items = shown.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
   return { items, total: Number(count.total) };
+}
+
+/**
+ * The rows with `parentId` kept only where the viewer may see the parent: a task of another
+ * agency's break-down does not tell who its hidden parent is, not even its id.
+ */
+async function withVisibleParents<T extends { parentId: number | null }>(
+  db: Db,
+  viewer: Viewer,
+  rows: readonly T[],
+): Promise<T[]> {
+  const parentIds = [
+    ...new Set(rows.flatMap((row) => (row.parentId === null ? [] : [row.parentId]))),
+  ];
+  if (parentIds.length === 0) return [...rows];
+  const visible = new Set(
+    (
+      await db
+        .selectFrom("task")
+        .select("task.id")
+        .where("task.id", "in", parentIds)
+        .where(taskVisibleTo(viewer))
+        .execute()
+    ).map((row) => row.id),
+  );
+  return rows.map((row) =>
+    row.parentId === null || visible.has(row.parentId) ? row : { ...row, parentId: null },
+  );
 }
 
 type ListRow = AgencyRefRow<"lead"> & {
@@ -246,7 +275,8 @@ export async function directiveTasks(
     db,
     rows.map((row) => row.id),
   );
-  return rows.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
+  const shown = await withVisibleParents(db, viewer, rows);
+  return shown.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
 }
 
 /** What permission checks need to know about a task. */

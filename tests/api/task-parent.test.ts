@@ -37,6 +37,16 @@ describe("task.byId and the parent task", () => {
     expect(JSON.stringify(task)).not.toContain("Nhiệm vụ cha chỉ PVN và BCT thấy");
   });
 
+  it("lists the task without its hidden parent's id", async () => {
+    const { id, parentId, evn, pvn } = await subTaskOfHiddenParent();
+
+    const listed = await evn.caller.task.list({});
+    const seen = await pvn.caller.task.list({});
+
+    expect(listed.items.find((task) => task.id === id)?.parentId).toBeNull();
+    expect(seen.items.find((task) => task.id === id)?.parentId).toBe(parentId);
+  });
+
   it("shows the parent to a viewer who may see it", async () => {
     const { id, parentId, pvn } = await subTaskOfHiddenParent();
 
