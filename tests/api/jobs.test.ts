@@ -14,6 +14,7 @@ import {
   type Job,
   purgeAbandonedUploads,
   purgeExpiredSessions,
+  purgeLoginFailures,
   runJobs,
   startJobs,
 } from "../../server/jobs.ts";
@@ -136,5 +137,25 @@ describe("purging temporary upload files", () => {
     expect(removed).toBe(1);
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(current)).toBe(true);
+  });
+});
+
+describe("purging old sign-in failures", () => {
+  it("removes failures older than the throttle's longest window and keeps the recent ones", async () => {
+    const db = await freshDb({ demo: false });
+    const row = (hours: number) => ({
+      at: hoursBefore(hours),
+      address: "192.0.2.7",
+      username: "canbo.bct",
+    });
+    await db
+      .insertInto("loginFailure")
+      .values([row(25), row(23), row(1)])
+      .execute();
+
+    await purgeLoginFailures({ db, dataDir: dataDirOf(db) }, NOW);
+
+    const left = await db.selectFrom("loginFailure").select("loginFailure.at").execute();
+    expect(left.map((failure) => failure.at).sort()).toEqual([hoursBefore(23), hoursBefore(1)]);
   });
 });
