@@ -13,6 +13,7 @@ import { i18n } from "./i18n.ts";
 import { router } from "./routes.tsx";
 import { createApiClient, TRPCProvider } from "./trpc.ts";
 import { hasErrorCode, isClientError } from "./ui/api-error.ts";
+import { DemoBanner } from "./ui/demo-banner.tsx";
 import { appTheme, cssVariablesResolver } from "./ui/theme.ts";
 
 const apiClient = createApiClient();
@@ -64,6 +65,7 @@ function Providers() {
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={apiClient} queryClient={queryClient}>
           <RouterProvider router={router} />
+          <DemoBanner />
         </TRPCProvider>
       </QueryClientProvider>
     </MantineProvider>

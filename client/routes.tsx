@@ -157,6 +157,18 @@ export const router = createBrowserRouter([
           Component: (await import("./user/user-admin-page.tsx")).UserAdminPage,
         }),
       },
+      {
+        path: "account",
+        lazy: async () => ({
+          Component: (await import("./user/account-page.tsx")).AccountPage,
+        }),
+      },
+      {
+        path: "audit",
+        lazy: async () => ({
+          Component: (await import("./audit/audit-page.tsx")).AuditPage,
+        }),
+      },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,5 @@
 import type { TRPCClientErrorLike } from "@trpc/client";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "../server/router.ts";
@@ -7,13 +7,21 @@ import { i18n } from "./i18n.ts";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
-/** The API client: batched requests to /trpc, asking for messages in the user's language. */
+/**
+ * The API client: requests to /trpc asking for messages in the user's language; batched, except
+ * the auth procedures, which the server refuses in a batch (one request, one sign-in attempt).
+ */
 export function createApiClient() {
+  const options = {
+    url: "/trpc",
+    headers: () => ({ "accept-language": i18n.language }),
+  };
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: "/trpc",
-        headers: () => ({ "accept-language": i18n.language }),
+      splitLink({
+        condition: (op) => op.path.startsWith("auth."),
+        true: httpLink(options),
+        false: httpBatchLink(options),
       }),
     ],
   });

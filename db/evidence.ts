@@ -163,3 +163,14 @@ export async function deletePendingEvidence(
     return rows;
   });
 }
+
+/** The bytes of evidence the users of an agency have stored (attached or pending). */
+export async function agencyEvidenceBytes(db: Db, agencyId: number): Promise<number> {
+  const row = await db
+    .selectFrom("evidenceFile")
+    .innerJoin("appUser", "appUser.id", "evidenceFile.uploadedBy")
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("evidenceFile.size"), eb.lit(0)).as("bytes"))
+    .where("appUser.agencyId", "=", agencyId)
+    .executeTakeFirstOrThrow();
+  return Number(row.bytes);
+}

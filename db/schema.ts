@@ -44,9 +44,28 @@ export type AppUserTable = {
   role: Role;
   isActive: ColumnType<Flag, Flag | undefined, Flag>;
   createdAt: string;
+  /** A one-time password set by an administrator: to be changed at the next sign-in. */
+  mustChangePassword: ColumnType<Flag, Flag | undefined, Flag>;
+  /** Base32 TOTP secret once the second factor is enabled. */
+  totpSecret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The secret being set up, until the user proves it with a code. */
+  totpPendingSecret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The last TOTP time step accepted: a code is never accepted twice. */
+  totpLastStep: ColumnType<number | null, number | null | undefined, number | null>;
 };
 
 export type SessionTable = { id: string; userId: number; createdAt: string; expiresAt: string };
+
+/** A sign-in attempt that counts against the throttle (deleted when the attempt succeeds). */
+export type LoginFailureTable = {
+  id: Generated<number>;
+  at: string;
+  address: string;
+  username: string;
+};
+
+/** One-time recovery codes of the second factor, by their SHA-256. */
+export type RecoveryCodeTable = { userId: number; codeHash: string; usedAt: string | null };
 
 export type DirectiveTable = {
   id: Generated<number>;
@@ -134,6 +153,10 @@ export type AuditLogTable = {
   entity: string;
   entityId: number | null;
   detail: string;
+  /** The client's address (null for the command line and jobs). */
+  address: ColumnType<string | null, string | null | undefined, never>;
+  /** The agency the entry concerns, whose leaders read it. */
+  agencyId: ColumnType<number | null, number | null | undefined, never>;
 };
 
 /** The report duty of a task (one per task): monthly or quarterly by a day, or once by a date. */
@@ -216,6 +239,8 @@ export type Database = {
   agencyGroupMember: AgencyGroupMemberTable;
   appUser: AppUserTable;
   session: SessionTable;
+  loginFailure: LoginFailureTable;
+  recoveryCode: RecoveryCodeTable;
   directive: DirectiveTable;
   task: TaskTable;
   taskCoordinator: TaskCoordinatorTable;

@@ -159,8 +159,37 @@ export async function listTasks(
     db,
     rows.map((row) => row.id),
   );
-  const items = rows.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
+  const shown = await withVisibleParents(db, viewer, rows);
+  const items = shown.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
   return { items, total: Number(count.total) };
+}
+
+/**
+ * The rows with `parentId` kept only where the viewer may see the parent: a task of another
+ * agency's break-down does not tell who its hidden parent is, not even its id.
+ */
+async function withVisibleParents<T extends { parentId: number | null }>(
+  db: Db,
+  viewer: Viewer,
+  rows: readonly T[],
+): Promise<T[]> {
+  const parentIds = [
+    ...new Set(rows.flatMap((row) => (row.parentId === null ? [] : [row.parentId]))),
+  ];
+  if (parentIds.length === 0) return [...rows];
+  const visible = new Set(
+    (
+      await db
+        .selectFrom("task")
+        .select("task.id")
+        .where("task.id", "in", parentIds)
+        .where(taskVisibleTo(viewer))
+        .execute()
+    ).map((row) => row.id),
+  );
+  return rows.map((row) =>
+    row.parentId === null || visible.has(row.parentId) ? row : { ...row, parentId: null },
+  );
 }
 
 type ListRow = AgencyRefRow<"lead"> & {
@@ -246,7 +275,8 @@ export async function directiveTasks(
     db,
     rows.map((row) => row.id),
   );
-  return rows.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
+  const shown = await withVisibleParents(db, viewer, rows);
+  return shown.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
 }
 
 /** What permission checks need to know about a task. */
@@ -268,6 +298,8 @@ export type TaskFacts = {
   description: string;
   isKey: boolean;
   version: number;
+  /** Who reported the task done, while it awaits confirmation; else null. */
+  reportedBy: number | null;
 };
 
 export async function taskFacts(db: Db, id: number): Promise<TaskFacts | undefined> {
@@ -313,13 +345,34 @@ export async function taskFactsByIds(
   for (const { taskId, agencyId } of coordinators) {
     coordinatorIds.set(taskId, [...(coordinatorIds.get(taskId) ?? []), agencyId]);
   }
+  const reporters = await doneReporters(
+    db,
+    rows.filter((row) => row.status === "reported_done").map((row) => row.id),
+  );
   for (const row of rows) {
     result.set(row.id, {
       ...row,
       isKey: row.isKey === 1,
       coordinatorAgencyIds: coordinatorIds.get(row.id) ?? [],
+      reportedBy: reporters.get(row.id) ?? null,
     });
   }
+  return result;
+}
+
+/** Who last moved each task to "reported_done", from its history (the latest such event). */
+async function doneReporters(db: Db, ids: readonly number[]): Promise<Map<number, number>> {
+  const result = new Map<number, number>();
+  if (ids.length === 0) return result;
+  const rows = await db
+    .selectFrom("taskEvent")
+    .select(["taskEvent.taskId", "taskEvent.actorId"])
+    .where("taskEvent.taskId", "in", ids)
+    .where("taskEvent.kind", "=", "status")
+    .where("taskEvent.newValue", "=", "reported_done")
+    .orderBy("taskEvent.id")
+    .execute();
+  for (const row of rows) if (row.actorId !== null) result.set(row.taskId, row.actorId);
   return result;
 }
 

@@ -1,6 +1,6 @@
+import { foldText } from "../shared/text.ts";
 import type { Role } from "../shared/user.ts";
 import type { Db } from "./open.ts";
-import { matchesSearch } from "./search.ts";
 
 export type User = {
   id: number;
@@ -12,13 +12,17 @@ export type User = {
   role: Role;
   isActive: boolean;
   createdAt: string;
+  /** A one-time password is in force: to be changed before anything else. */
+  mustChangePassword: boolean;
+  /** The TOTP second factor is on (the secret itself never leaves the database module). */
+  secondFactor: boolean;
 };
 
 function userQuery(db: Db) {
   return db
     .selectFrom("appUser")
     .innerJoin("agency", "agency.id", "appUser.agencyId")
-    .select([
+    .select((eb) => [
       "appUser.id",
       "appUser.username",
       "appUser.fullName",
@@ -28,13 +32,24 @@ function userQuery(db: Db) {
       "appUser.role",
       "appUser.isActive",
       "appUser.createdAt",
+      "appUser.mustChangePassword",
+      eb.case().when("appUser.totpSecret", "is", null).then(0).else(1).end().as("secondFactor"),
     ]);
 }
 
-function toUser<T extends { isActive: 0 | 1 }>(
-  row: T,
-): Omit<T, "isActive"> & { isActive: boolean } {
-  return { ...row, isActive: row.isActive === 1 };
+type UserRow = Omit<User, "isActive" | "mustChangePassword" | "secondFactor"> & {
+  isActive: 0 | 1;
+  mustChangePassword: 0 | 1;
+  secondFactor: number;
+};
+
+function toUser(row: UserRow): User {
+  return {
+    ...row,
+    isActive: row.isActive === 1,
+    mustChangePassword: row.mustChangePassword === 1,
+    secondFactor: row.secondFactor === 1,
+  };
 }
 
 export async function userById(db: Db, id: number): Promise<User | undefined> {
@@ -42,37 +57,83 @@ export async function userById(db: Db, id: number): Promise<User | undefined> {
   return row && toUser(row);
 }
 
+export type Credentials = {
+  id: number;
+  username: string;
+  passwordHash: string;
+  isActive: boolean;
+  agencyId: number;
+  totpSecret: string | null;
+  totpLastStep: number | null;
+};
+
 export async function credentialsByUsername(
   db: Db,
   username: string,
-): Promise<{ id: number; passwordHash: string; isActive: boolean } | undefined> {
-  const row = await db
-    .selectFrom("appUser")
-    .select(["appUser.id", "appUser.passwordHash", "appUser.isActive"])
+): Promise<Credentials | undefined> {
+  return credentials(db)
     .where("appUser.username", "=", username)
-    .executeTakeFirst();
-  return row && toUser(row);
+    .executeTakeFirst()
+    .then(toCredentials);
 }
 
+export async function credentialsById(db: Db, id: number): Promise<Credentials | undefined> {
+  return credentials(db).where("appUser.id", "=", id).executeTakeFirst().then(toCredentials);
+}
+
+function credentials(db: Db) {
+  return db
+    .selectFrom("appUser")
+    .select([
+      "appUser.id",
+      "appUser.username",
+      "appUser.passwordHash",
+      "appUser.isActive",
+      "appUser.agencyId",
+      "appUser.totpSecret",
+      "appUser.totpLastStep",
+    ]);
+}
+
+function toCredentials<T extends { isActive: 0 | 1 }>(
+  row: T | undefined,
+): (Omit<T, "isActive"> & { isActive: boolean }) | undefined {
+  return row && { ...row, isActive: row.isActive === 1 };
+}
+
+/**
+ * Accounts by username, filtered. Words of `query` must each occur in the username or the full
+ * name, folded (diacritics and case ignored: "nguyen an" finds "Nguyễn Văn An"). A ministry has
+ * hundreds to a few thousand accounts, so the folded match runs here rather than in SQL.
+ */
 export async function listUsers(
   db: Db,
-  input: { query: string; page: number; pageSize: number },
+  input: {
+    query: string;
+    role?: Role | undefined;
+    agencyId?: number | undefined;
+    state?: "active" | "inactive" | undefined;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<{ items: User[]; total: number }> {
-  const match = matchesSearch("appUser.username", input.query);
-  const base = userQuery(db).$call((qb) => (match ? qb.where(match) : qb));
-  const [rows, count] = await Promise.all([
-    base
-      .orderBy("appUser.username")
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize)
-      .execute(),
-    db
-      .selectFrom("appUser")
-      .$call((qb) => (match ? qb.where(match) : qb))
-      .select((eb) => eb.fn.countAll<number>().as("total"))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toUser), total: Number(count.total) };
+  let query = userQuery(db);
+  if (input.role !== undefined) query = query.where("appUser.role", "=", input.role);
+  if (input.agencyId !== undefined) query = query.where("appUser.agencyId", "=", input.agencyId);
+  if (input.state !== undefined) {
+    query = query.where("appUser.isActive", "=", input.state === "active" ? 1 : 0);
+  }
+  const rows = await query.orderBy("appUser.username").execute();
+  const words = foldText(input.query).split(" ").filter(Boolean);
+  const matching = rows.filter((row) => {
+    const text = foldText(`${row.username} ${row.fullName}`);
+    return words.every((word) => text.includes(word));
+  });
+  const start = (input.page - 1) * input.pageSize;
+  return {
+    items: matching.slice(start, start + input.pageSize).map(toUser),
+    total: matching.length,
+  };
 }
 
 export async function usernameExists(db: Db, username: string): Promise<boolean> {
@@ -93,12 +154,136 @@ export async function insertUser(
     agencyId: number;
     role: Role;
     createdAt: string;
+    mustChangePassword: boolean;
   },
 ): Promise<number> {
   const row = await db
     .insertInto("appUser")
-    .values({ ...user, isActive: 1 })
+    .values({ ...user, isActive: 1, mustChangePassword: user.mustChangePassword ? 1 : 0 })
     .returning("appUser.id")
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+export async function updateUserProfile(
+  db: Db,
+  id: number,
+  profile: { fullName: string; agencyId: number; role: Role },
+): Promise<void> {
+  await db.updateTable("appUser").set(profile).where("appUser.id", "=", id).execute();
+}
+
+export async function setUserActive(db: Db, id: number, active: boolean): Promise<void> {
+  await db
+    .updateTable("appUser")
+    .set({ isActive: active ? 1 : 0 })
+    .where("appUser.id", "=", id)
+    .execute();
+}
+
+/** A new password hash; `mustChange` when it is a one-time password. */
+export async function setUserPassword(
+  db: Db,
+  id: number,
+  passwordHash: string,
+  mustChange: boolean,
+): Promise<void> {
+  await db
+    .updateTable("appUser")
+    .set({ passwordHash, mustChangePassword: mustChange ? 1 : 0 })
+    .where("appUser.id", "=", id)
+    .execute();
+}
+
+/** The secret being set up (not yet in force) and the one in force. */
+export async function secondFactorSecrets(
+  db: Db,
+  id: number,
+): Promise<{ pending: string | null; active: string | null } | undefined> {
+  const row = await db
+    .selectFrom("appUser")
+    .select(["appUser.totpPendingSecret", "appUser.totpSecret"])
+    .where("appUser.id", "=", id)
+    .executeTakeFirst();
+  return row && { pending: row.totpPendingSecret, active: row.totpSecret };
+}
+
+export async function setPendingSecondFactor(db: Db, id: number, secret: string): Promise<void> {
+  await db
+    .updateTable("appUser")
+    .set({ totpPendingSecret: secret })
+    .where("appUser.id", "=", id)
+    .execute();
+}
+
+/** Puts the pending secret in force with its first accepted time step and new recovery codes. */
+export async function enableSecondFactor(
+  db: Db,
+  id: number,
+  secret: string,
+  step: number,
+  recoveryCodeHashes: readonly string[],
+): Promise<void> {
+  await db
+    .updateTable("appUser")
+    .set({ totpSecret: secret, totpPendingSecret: null, totpLastStep: step })
+    .where("appUser.id", "=", id)
+    .execute();
+  await db.deleteFrom("recoveryCode").where("recoveryCode.userId", "=", id).execute();
+  await db
+    .insertInto("recoveryCode")
+    .values(recoveryCodeHashes.map((codeHash) => ({ userId: id, codeHash, usedAt: null })))
+    .execute();
+}
+
+export async function disableSecondFactor(db: Db, id: number): Promise<void> {
+  await db
+    .updateTable("appUser")
+    .set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null })
+    .where("appUser.id", "=", id)
+    .execute();
+  await db.deleteFrom("recoveryCode").where("recoveryCode.userId", "=", id).execute();
+}
+
+/**
+ * Records the time step of an accepted code, only if it is later than the last one (two sign-ins
+ * racing with the same code: one wins). Returns whether it was recorded.
+ */
+export async function advanceSecondFactorStep(db: Db, id: number, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable("appUser")
+    .set({ totpLastStep: step })
+    .where("appUser.id", "=", id)
+    .where((eb) =>
+      eb.or([eb("appUser.totpLastStep", "is", null), eb("appUser.totpLastStep", "<", step)]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Uses up a recovery code; returns whether it was there and unused. */
+export async function spendRecoveryCode(
+  db: Db,
+  id: number,
+  codeHash: string,
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("recoveryCode")
+    .set({ usedAt: at })
+    .where("recoveryCode.userId", "=", id)
+    .where("recoveryCode.codeHash", "=", codeHash)
+    .where("recoveryCode.usedAt", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function unusedRecoveryCodes(db: Db, id: number): Promise<number> {
+  const row = await db
+    .selectFrom("recoveryCode")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("recoveryCode.userId", "=", id)
+    .where("recoveryCode.usedAt", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -160,6 +160,8 @@ const base = {
   viewer: null,
   sessionId: null,
   cookies,
+  address: "127.0.0.1",
+  demo: false,
   dataDir: dir,
 };
 await createCaller(base).auth.login({ username: "canbo.bct", password: DEMO_PASSWORD });

@@ -32,7 +32,12 @@ const sourceImportMetaUrl: Plugin = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { main: "server/main.ts", "create-admin": "server/cli/create-admin.ts" },
+  entryPoints: {
+    main: "server/main.ts",
+    "create-admin": "server/cli/create-admin.ts",
+    backup: "server/cli/backup.ts",
+    restore: "server/cli/restore.ts",
+  },
   outdir,
   bundle: true,
   platform: "node",

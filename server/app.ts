@@ -3,56 +3,144 @@ import { fileURLToPath } from "node:url";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import compression from "compression";
 import cookieParser from "cookie-parser";
-import express from "express";
-import { rateLimit } from "express-rate-limit";
+import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
+import { auditRoutes } from "./audit-routes.ts";
 import type { AppDeps } from "./context.ts";
 import { evidenceRoutes } from "./evidence-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
-import { expressContext } from "./http.ts";
+import { expressContext, type HttpErrorCode, sendError } from "./http.ts";
+import { type Logger, requestLogger, silentLogger } from "./log.ts";
 import { appRouter } from "./router.ts";
 import { staticAssets } from "./static-assets.ts";
 
 const CLIENT_DIST = fileURLToPath(new URL("../dist/client", import.meta.url));
 
-export type AppOptions = AppDeps & {
-  /** Failed or successful logins allowed per IP address per 15 minutes. */
-  loginLimit?: number;
+/** The largest JSON body the API reads (a task with its description is a few kilobytes). */
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+export type AppOptions = AppDeps & { logger?: Logger };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Requests that change something must come from the app's own pages: a browser says where a
+ * request comes from (Sec-Fetch-Site, Origin), and a form of another site, even one of the same
+ * site on the intranet, must not sign a user out or file anything in their name.
+ */
+function sameOriginOnly(req: Request, res: Response, next: NextFunction) {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const site = req.get("sec-fetch-site");
+  if (site !== undefined && site !== "same-origin" && site !== "none") {
+    return sendError(req, res, "FORBIDDEN", "trust.crossSite");
+  }
+  const origin = req.get("origin");
+  if (origin !== undefined && hostOf(origin) !== req.host) {
+    return sendError(req, res, "FORBIDDEN", "trust.crossSite");
+  }
+  next();
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+/** tRPC mutations take JSON only: no form posts (multipart, urlencoded, text) reach them. */
+function jsonOnly(req: Request, res: Response, next: NextFunction) {
+  if (SAFE_METHODS.has(req.method) || req.is("application/json") === "application/json") {
+    return next();
+  }
+  sendError(req, res, "UNSUPPORTED_MEDIA_TYPE", "trust.jsonOnly");
+}
+
+/** Answers of the API and the files are never stored by browsers or proxies. */
+function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader("Cache-Control", "no-store");
+  next();
+}
+
+function statusOf(error: unknown): number {
+  if (error && typeof error === "object") {
+    const status: unknown = Reflect.get(error, "status") ?? Reflect.get(error, "statusCode");
+    if (typeof status === "number" && status >= 400 && status < 600) return status;
+  }
+  return 500;
+}
+
+const CODE_OF_STATUS: Record<number, HttpErrorCode> = {
+  400: "BAD_REQUEST",
+  401: "UNAUTHORIZED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
 };
 
-/** The HTTP application: health check, tRPC at /trpc, and the built browser app. */
+/**
+ * The last word on any error: JSON like every other answer, in the user's language, without a
+ * stack or a server path (those go to the log).
+ */
+function errorAnswer(logger: Logger) {
+  return (error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = statusOf(error);
+    const code = CODE_OF_STATUS[status];
+    if (code === undefined) {
+      logger.error({ err: error, path: req.path }, "request failed");
+      return sendError(req, res, "INTERNAL_SERVER_ERROR", "error.internal");
+    }
+    const key = code === "PAYLOAD_TOO_LARGE" ? "trust.bodyTooLarge" : "trust.badRequest";
+    sendError(req, res, code, key);
+  };
+}
+
+/** The HTTP application: health check, tRPC at /trpc, files, exports and the built browser app. */
 export function createApp(options: AppOptions): express.Express {
+  const logger = options.logger ?? silentLogger;
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
-  app.use(helmet());
+  app.use(requestLogger(logger));
+  // Ministries run intranet servers over plain HTTP: upgrading every request to https (and HSTS)
+  // only when HTTPS is configured, else the page is blank at any host name but localhost.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { upgradeInsecureRequests: options.secureCookies ? [] : null },
+      },
+      strictTransportSecurity: options.secureCookies,
+    }),
+  );
   app.use(cookieParser());
 
   app.get("/healthz", async (_req, res) => {
     await options.db.selectFrom("agency").select("agency.id").limit(1).execute();
+    res.setHeader("Cache-Control", "no-store");
     res.json({ status: "ok", time: options.clock.now().toISOString() });
   });
 
-  // Argon2 is deliberately slow: limit login attempts before hashing.
-  app.use(
-    "/trpc/auth.login",
-    rateLimit({
-      windowMs: 15 * 60_000,
-      limit: options.loginLimit ?? 30,
-      standardHeaders: "draft-8",
-      legacyHeaders: false,
-    }),
-  );
   // API answers go out compressed (brotli or gzip, as the browser accepts). tRPC writes an answer
   // without announcing its length, so even small ones are: a few bytes more for those.
   app.use("/trpc", compression());
+  app.use(["/trpc", "/files", "/exports", "/audit"], noStore);
+  app.use(sameOriginOnly);
+  // Login attempts are throttled inside auth.login itself (server/login-throttle.ts), whatever
+  // the URL's spelling; batches that call auth procedures are refused (server/http.ts).
   app.use(
     "/trpc",
+    jsonOnly,
     createExpressMiddleware({
       router: appRouter,
       createContext: expressContext(options),
+      maxBodySize: MAX_JSON_BYTES,
       onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"}:`, error);
+        if (error.code === "INTERNAL_SERVER_ERROR") {
+          logger.error({ err: error, procedure: path }, "procedure failed");
+        }
       },
     }),
   );
@@ -63,6 +151,15 @@ export function createApp(options: AppOptions): express.Express {
   // Excel exports: the finished file of an export job, for the user who started it.
   app.use(exportRoutes(options));
 
-  if (existsSync(CLIENT_DIST)) app.use(staticAssets(CLIENT_DIST));
+  // The audit log as CSV, for administrators and leaders.
+  app.use(auditRoutes(options));
+
+  if (existsSync(CLIENT_DIST)) {
+    // Source maps stay on the server: production serves the app, not its sources.
+    app.get(/\.map$/, (req, res) => sendError(req, res, "NOT_FOUND", "trust.notFound"));
+    app.use(staticAssets(CLIENT_DIST));
+  }
+  app.use((req: Request, res: Response) => sendError(req, res, "NOT_FOUND", "trust.notFound"));
+  app.use(errorAnswer(logger));
   return app;
 }

@@ -22,6 +22,10 @@ export type Context = {
   viewer: Viewer | null;
   sessionId: string | null;
   cookies: CookieJar;
+  /** The client's address (behind a proxy on loopback, the address it forwards). */
+  address: string;
+  /** Demo mode: the demo data and accounts (published password) are there; pages say so. */
+  demo: boolean;
   /** The data folder: evidence files under `<dataDir>/files`, exports under `<dataDir>/exports`. */
   dataDir: string;
 };
@@ -37,6 +41,8 @@ export type Actor = {
   viewer: Viewer;
   clock: Clock;
   language: Language;
+  /** Where the request came from, for the audit log. */
+  address: string;
 };
 
 export type AppDeps = {
@@ -45,6 +51,10 @@ export type AppDeps = {
   secureCookies: boolean;
   /** The data folder: evidence files under `<dataDir>/files`, exports under `<dataDir>/exports`. */
   dataDir: string;
+  /** The evidence one agency's users may store together (AGENCY_QUOTA_BYTES unless set). */
+  agencyQuotaBytes?: number;
+  /** Demo mode (server/main.ts decides): every page shows a "demo data" banner. */
+  demo?: boolean;
 };
 
 /** The signed-in user and what they see through, or nulls. */

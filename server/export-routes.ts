@@ -13,7 +13,7 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 export function exportRoutes(deps: AppDeps): express.Router {
   const routes = express.Router();
   routes.get("/exports/:id", async (req, res) => {
-    const { user } = await sessionOfRequest(deps, req);
+    const { user } = await sessionOfRequest(deps, req, res);
     if (!user) return sendError(req, res, "UNAUTHORIZED", "error.unauthenticated");
     const { id } = req.params;
     const file = exportFile(deps.db, user.id, id, deps.clock.now());

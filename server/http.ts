@@ -1,8 +1,11 @@
+import type { TRPCRequestInfo } from "@trpc/server/http";
 import type { Request, Response } from "express";
 import { type Language, languageFromHeader } from "../shared/i18n/language.ts";
 import { encodeMessage } from "../shared/validation.ts";
 import { type AppDeps, type Context, resolveSession } from "./context.ts";
+import { fail } from "./errors.ts";
 import { translateMessage } from "./i18n.ts";
+import { noteUser } from "./log.ts";
 import { SESSION_COOKIE } from "./session.ts";
 
 /** What Express requests give the server: the session, the language, error answers. */
@@ -12,35 +15,67 @@ export function languageOfRequest(req: Request): Language {
   return languageFromHeader(req.headers["accept-language"]);
 }
 
-/** The signed-in user of the request's session cookie and what they see through, or nulls. */
-export function sessionOfRequest(deps: AppDeps, req: Request) {
+/**
+ * The signed-in user of the request's session cookie and what they see through, or nulls; the
+ * user's id goes to the request log.
+ */
+export async function sessionOfRequest(deps: AppDeps, req: Request, res: Response) {
   const token: unknown = req.cookies?.[SESSION_COOKIE];
-  return resolveSession(deps.db, deps.clock, typeof token === "string" ? token : undefined);
+  const session = await resolveSession(
+    deps.db,
+    deps.clock,
+    typeof token === "string" ? token : undefined,
+  );
+  if (session.user) noteUser(res, session.user.id);
+  return session;
 }
 
-/** The tRPC context of an Express request: its session, its language and its cookie jar. */
+/** The client's address: the socket's, or the one a proxy on loopback forwarded ("trust proxy"). */
+export function addressOfRequest(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? "unknown";
+}
+
+/**
+ * The tRPC context of an Express request: its session, its language, its address and its cookie
+ * jar. A batch that calls an auth procedure is refused whole: one request, one sign-in attempt.
+ */
 export function expressContext(deps: AppDeps) {
-  return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => ({
-    db: deps.db,
-    clock: deps.clock,
-    dataDir: deps.dataDir,
-    language: languageOfRequest(req),
-    ...(await sessionOfRequest(deps, req)),
-    cookies: {
-      setSession(value, maxAgeMs) {
-        res.cookie(SESSION_COOKIE, value, {
-          httpOnly: true,
-          sameSite: "lax",
-          secure: deps.secureCookies,
-          path: "/",
-          maxAge: maxAgeMs,
-        });
+  return async ({
+    req,
+    res,
+    info,
+  }: {
+    req: Request;
+    res: Response;
+    info: TRPCRequestInfo;
+  }): Promise<Context> => {
+    if (info.isBatchCall && info.calls.some((call) => call.path.startsWith("auth."))) {
+      fail("BAD_REQUEST", "trust.authBatch");
+    }
+    return {
+      db: deps.db,
+      clock: deps.clock,
+      dataDir: deps.dataDir,
+      language: languageOfRequest(req),
+      address: addressOfRequest(req),
+      demo: deps.demo ?? false,
+      ...(await sessionOfRequest(deps, req, res)),
+      cookies: {
+        setSession(value, maxAgeMs) {
+          res.cookie(SESSION_COOKIE, value, {
+            httpOnly: true,
+            sameSite: "lax",
+            secure: deps.secureCookies,
+            path: "/",
+            maxAge: maxAgeMs,
+          });
+        },
+        clearSession() {
+          res.clearCookie(SESSION_COOKIE, { path: "/" });
+        },
       },
-      clearSession() {
-        res.clearCookie(SESSION_COOKIE, { path: "/" });
-      },
-    },
-  });
+    };
+  };
 }
 
 const STATUS = {
@@ -51,6 +86,8 @@ const STATUS = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL_SERVER_ERROR: 500,
 } as const;
 
 export type HttpErrorCode = keyof typeof STATUS;

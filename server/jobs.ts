@@ -1,8 +1,10 @@
+import { deleteLoginFailuresBefore } from "../db/login-failure.ts";
 import type { Db } from "../db/open.ts";
 import { deleteExpiredSessions } from "../db/session.ts";
 import { PENDING_FILE_HOURS } from "../shared/evidence.ts";
 import type { Clock } from "./clock.ts";
-import { filesDirOf, purgePendingEvidence } from "./file-store.ts";
+import { filesDirOf, purgePendingEvidence, purgeStaleUploads, uploadsDirOf } from "./file-store.ts";
+import { LOGIN_FAILURE_KEEP_MS } from "./login-throttle.ts";
 
 /**
  * Housekeeping that runs beside the server: at start and then every hour. A job is a plain
@@ -22,7 +24,25 @@ export const purgeAbandonedUploads: Job = async ({ db, dataDir }, now) => {
   await purgePendingEvidence(db, filesDirOf(dataDir), before);
 };
 
-export const JOBS: readonly Job[] = [purgeExpiredSessions, purgeAbandonedUploads];
+/** Temporary upload files left by requests cut off mid-way (an hour without a write). */
+export const purgeStaleUploadFiles: Job = async ({ dataDir }) => {
+  await purgeStaleUploads(uploadsDirOf(dataDir), 3_600_000, Date.now());
+};
+
+/** Failed sign-ins older than the throttle's longest window count nowhere any more. */
+export const purgeLoginFailures: Job = async ({ db }, now) => {
+  await deleteLoginFailuresBefore(
+    db,
+    new Date(now.getTime() - LOGIN_FAILURE_KEEP_MS).toISOString(),
+  );
+};
+
+export const JOBS: readonly Job[] = [
+  purgeExpiredSessions,
+  purgeAbandonedUploads,
+  purgeStaleUploadFiles,
+  purgeLoginFailures,
+];
 
 export const JOB_INTERVAL_MS = 3_600_000;
 

@@ -6,9 +6,11 @@ import { createApp } from "./app.ts";
 import { configFromEnv } from "./config.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo.ts";
 import { startJobs } from "./jobs.ts";
+import { createLogger } from "./log.ts";
 import { hashPassword } from "./password.ts";
 
 const config = configFromEnv(process.env);
+const logger = createLogger({ level: process.env.DONDOC_LOG_LEVEL ?? "info" });
 const db = await openDb(config.dbPath);
 
 const isNew = (await db.selectFrom("agency").select("agency.id").limit(1).execute()).length === 0;
@@ -19,28 +21,55 @@ if (isNew) {
       now: config.clock.now(),
       passwordHash: await hashPassword(DEMO_PASSWORD),
     });
+  } else if (process.env.DONDOC_DEMO === undefined) {
+    console.log(
+      `Không tạo dữ liệu minh họa khi chạy tại ${config.host} / no demo data on a non-loopback address (DONDOC_DEMO=1 to have it).`,
+    );
   }
 }
 
+// The demo accounts' password is published: they may exist only in demo mode.
+const demoAccounts = await db
+  .selectFrom("appUser")
+  .select("appUser.username")
+  .where(
+    "appUser.username",
+    "in",
+    DEMO_LOGINS.map(([username]) => username),
+  )
+  .where("appUser.isActive", "=", 1)
+  .execute();
+if (demoAccounts.length > 0 && !config.demo) {
+  console.error(
+    `Cơ sở dữ liệu có tài khoản minh họa (mật khẩu công khai) nhưng máy chủ không ở chế độ minh họa (HOST=${config.host}).\n` +
+      "The database has the demo accounts (published password) but the server is not in demo mode.\n" +
+      "Đặt DONDOC_DEMO=1 nếu cố ý chạy bản minh họa tại địa chỉ này, hoặc khóa các tài khoản đó / set DONDOC_DEMO=1 to run the demo there on purpose, or deactivate those accounts.",
+  );
+  process.exit(1);
+}
+const demoMode = config.demo && demoAccounts.length > 0;
+
 const dataDir = dirname(resolve(config.dbPath));
-const app = createApp({ db, clock: config.clock, secureCookies: config.secureCookies, dataDir });
+const app = createApp({
+  db,
+  clock: config.clock,
+  secureCookies: config.secureCookies,
+  dataDir,
+  logger,
+  demo: demoMode,
+});
 // Housekeeping (expired sessions, abandoned uploads): now and every hour.
-const jobs = startJobs({ db, dataDir, clock: config.clock });
+const jobs = startJobs(
+  { db, dataDir, clock: config.clock },
+  { onError: (job, error) => logger.error({ err: error, job: job.name }, "job failed") },
+);
 const server = app.listen(config.port, config.host, async () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
   console.log(`Đôn Đốc đang chạy tại / is running at ${url}`);
   console.log(`Cơ sở dữ liệu / database: ${config.dbPath}`);
-  const hasDemo =
-    (
-      await db
-        .selectFrom("appUser")
-        .select("appUser.id")
-        .where("appUser.username", "=", "canbo.bct")
-        .execute()
-    ).length > 0;
-  if (hasDemo) {
+  if (demoMode) {
     console.log(`Tài khoản minh họa / demo logins (mật khẩu / password: ${DEMO_PASSWORD}):`);
     for (const [username, label] of DEMO_LOGINS) console.log(`  ${username.padEnd(16)} ${label}`);
   } else {

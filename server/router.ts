@@ -1,4 +1,5 @@
 import { agencyRouter } from "./routers/agency.ts";
+import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { commentRouter } from "./routers/comment.ts";
 import { directiveRouter } from "./routers/directive.ts";
@@ -19,6 +20,7 @@ export const appRouter = router({
   extension: extensionRouter,
   comment: commentRouter,
   user: userRouter,
+  audit: auditRouter,
   statistic: statisticRouter,
   export: exportRouter,
 });

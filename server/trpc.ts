@@ -1,9 +1,11 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import type { Role } from "../shared/user.ts";
+import { appendAudit } from "../db/audit.ts";
+import { pendingAccountStep, type Role } from "../shared/user.ts";
 import type { Context } from "./context.ts";
 import { FieldCause, fail } from "./errors.ts";
 import { translateMessage } from "./i18n.ts";
+import { policyOf } from "./policy.ts";
 
 /**
  * The one place that creates tRPC. Messages leave in the user's language; zod field errors go
@@ -42,14 +44,70 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure;
+const REFUSALS = new Set(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "TOO_MANY_REQUESTS"]);
 
-/** Signed in; `ctx.user` and `ctx.viewer` are there. */
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+/** The ids an input names (never its text: no password or note reaches the log). */
+function idsOf(input: unknown): Record<string, number | number[]> {
+  const ids: Record<string, number | number[]> = {};
+  if (!input || typeof input !== "object") return ids;
+  for (const [key, value] of Object.entries(input)) {
+    if (!/^(id|ids|[a-z]+Id)$/.test(key)) continue;
+    if (typeof value === "number" && Number.isSafeInteger(value)) ids[key] = value;
+    if (Array.isArray(value) && value.every((id) => Number.isSafeInteger(id))) {
+      ids[key] = value.slice(0, 100);
+    }
+  }
+  return ids;
+}
+
+/**
+ * The request log in the audit table: every call that changed something (a mutation that
+ * succeeded) and every refusal (not signed in, forbidden, not found, throttled), with who, when,
+ * from where, which procedure and which objects. Procedures whose domain action writes its own
+ * audit rows (server/policy.ts `selfAudited`) log only their refusals. Written after the call, so
+ * a failure to write it is logged and does not undo the change.
+ */
+const recordRequests = t.middleware(async ({ ctx, path, type, next, getRawInput }) => {
+  const result = await next();
+  const refusal = result.ok ? null : result.error.code;
+  const recorded =
+    (refusal !== null && REFUSALS.has(refusal)) ||
+    (result.ok && type === "mutation" && !policyOf(path)?.selfAudited);
+  if (recorded) {
+    const ids = idsOf(await getRawInput().catch(() => undefined));
+    const entityId = [ids.id, ids.taskId, ids.directiveId].find((id) => typeof id === "number");
+    await appendAudit(ctx.db, {
+      actorId: ctx.user?.id ?? null,
+      at: ctx.clock.now().toISOString(),
+      action: path,
+      entity: refusal === null ? "request" : "refusal",
+      entityId: typeof entityId === "number" ? entityId : null,
+      agencyId: ctx.user?.agencyId ?? null,
+      address: ctx.address,
+      detail: { ...(refusal === null ? {} : { code: refusal }), ...ids },
+    }).catch(() => undefined);
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(recordRequests);
+
+/**
+ * Signed in, whatever the account still has to do first (change a one-time password, turn on the
+ * second factor): for the procedures that do those steps. `ctx.user` and `ctx.viewer` are there.
+ */
+export const accountProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user || !ctx.viewer || !ctx.sessionId) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "error.unauthenticated" });
   }
   return next({ ctx: { ...ctx, user: ctx.user, viewer: ctx.viewer, sessionId: ctx.sessionId } });
+});
+
+/** Signed in, with no account step pending (shared/user.ts `pendingAccountStep`). */
+export const authedProcedure = accountProcedure.use(({ ctx, next }) => {
+  const step = pendingAccountStep(ctx.user);
+  if (step !== null) fail("FORBIDDEN", "trust.accountStep", { step });
+  return next();
 });
 
 /** Signed in with one of these roles. */

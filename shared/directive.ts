@@ -1,11 +1,5 @@
 import { z } from "zod";
-import {
-  encodeMessage,
-  idSchema,
-  isoDateSchema,
-  requiredTextSchema,
-  textSchema,
-} from "./validation.ts";
+import { encodeMessage, idSchema, isoDateSchema, nameSchema, textSchema } from "./validation.ts";
 
 /** Kinds of documents that assign tasks. The database has a CHECK on the same list. */
 export const DIRECTIVE_TYPES = [
@@ -31,12 +25,12 @@ const DOCUMENT_NUMBER = /^\d+[A-Za-z]?(\/\d{4})?\/[\p{L}\d]+(-[\p{L}\d]+)*$/u;
 
 export const directiveInput = z.object({
   type: z.enum(DIRECTIVE_TYPES),
-  number: requiredTextSchema(60).regex(DOCUMENT_NUMBER, {
+  number: nameSchema(60).regex(DOCUMENT_NUMBER, {
     error: encodeMessage("validation.documentNumber"),
   }),
-  issuer: requiredTextSchema(200),
+  issuer: nameSchema(200),
   issuedOn: isoDateSchema,
-  title: requiredTextSchema(500),
+  title: nameSchema(500),
   summary: textSchema(5_000).default(""),
   fullText: textSchema(200_000).default(""),
 });

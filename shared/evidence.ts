@@ -10,23 +10,34 @@ export const PENDING_FILE_HOURS = 24;
 /** The longest original file name kept. */
 export const MAX_FILE_NAME = 255;
 
-/** The kinds of evidence accepted, as detected from the content (never from the name). */
+/** Uploads one user may have running at once (each holds a connection and a temporary file). */
+export const MAX_CONCURRENT_UPLOADS = 2;
+
+/** The evidence all users of one agency may store, together (5 GB). */
+export const AGENCY_QUOTA_BYTES = 5 * 1024 * 1024 * 1024;
+
+/**
+ * The kinds of evidence accepted, as detected from the content (never from the name). A file is
+ * stored and served under `ext`; its name may end with any of `names` (or nothing).
+ */
 export const EVIDENCE_TYPES = [
-  { ext: "pdf", mime: "application/pdf", label: "PDF" },
+  { ext: "pdf", names: ["pdf"], mime: "application/pdf", label: "PDF" },
   {
     ext: "docx",
+    names: ["docx"],
     mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     label: "Word",
   },
   {
     ext: "xlsx",
+    names: ["xlsx"],
     mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     label: "Excel",
   },
-  { ext: "doc", mime: "application/msword", label: "Word 97–2003" },
-  { ext: "xls", mime: "application/vnd.ms-excel", label: "Excel 97–2003" },
-  { ext: "png", mime: "image/png", label: "PNG" },
-  { ext: "jpg", mime: "image/jpeg", label: "JPEG" },
+  { ext: "doc", names: ["doc"], mime: "application/msword", label: "Word 97–2003" },
+  { ext: "xls", names: ["xls"], mime: "application/vnd.ms-excel", label: "Excel 97–2003" },
+  { ext: "png", names: ["png"], mime: "image/png", label: "PNG" },
+  { ext: "jpg", names: ["jpg", "jpeg"], mime: "image/jpeg", label: "JPEG" },
 ] as const;
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
 
@@ -34,8 +45,32 @@ export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
 export const EVIDENCE_ACCEPT = ".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg";
 
 function nameExtension(name: string): string {
-  const dot = name.lastIndexOf(".");
-  return dot < 0 ? "" : name.slice(dot + 1).toLowerCase();
+  const base = name.split(/[/\\]/).at(-1) ?? "";
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
+}
+
+/** Whether a name agrees with the type detected from the content (no extension agrees too). */
+export function nameFitsType(name: string, type: EvidenceType): boolean {
+  const ext = nameExtension(name);
+  return ext === "" || type.names.some((allowed) => allowed === ext);
+}
+
+/**
+ * The name a file is stored and served under: the detected type's extension, whatever the name
+ * said ("anh.jpeg" → "anh.jpg", an older row's "bao-cao.html" → "bao-cao.html.pdf").
+ */
+export function nameForType(name: string, type: { ext: string; names: readonly string[] }): string {
+  const ext = nameExtension(name);
+  const base = type.names.some((allowed) => allowed === ext)
+    ? name.slice(0, -ext.length - 1)
+    : name;
+  return `${base}.${type.ext}`;
+}
+
+/** The accepted type of a stored MIME type (rows keep the detected type's MIME). */
+export function evidenceTypeOfMime(mime: string): EvidenceType | undefined {
+  return EVIDENCE_TYPES.find((type) => type.mime === mime);
 }
 
 /**

@@ -21,6 +21,8 @@ export type TaskAccessFacts = {
   trackingAgencyId: number;
   coordinatorAgencyIds: readonly number[];
   status: TaskStatus;
+  /** Who reported the task done, while it awaits confirmation (four eyes). */
+  reportedBy?: number | null;
 };
 
 /** Whether the viewer may see the task at all; anyone else gets "not found". */
@@ -44,7 +46,11 @@ export function taskActors(viewer: Viewer, task: TaskAccessFacts): Set<TaskActor
     if (viewer.role === "officer") actors.add("assigner_officer");
     if (viewer.role === "leader") actors.add("assigner_leader");
   }
+  if (own.has(task.trackingAgencyId) && viewer.role === "leader") actors.add("tracking_leader");
   if (own.has(task.leadAgencyId) && viewer.role !== "admin") actors.add("lead");
+  if (task.status === "reported_done" && task.reportedBy === viewer.userId) {
+    actors.add("done_reporter");
+  }
   return actors;
 }
 

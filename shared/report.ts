@@ -7,6 +7,7 @@ import {
   encodeMessage,
   idSchema,
   isoDateSchema,
+  nameSchema,
   requiredTextSchema,
   textSchema,
 } from "./validation.ts";
@@ -88,7 +89,7 @@ export type ReportCreateInput = z.input<typeof reportCreateInput>;
 export const reportCompleteInput = z.object({
   taskId: idSchema,
   version: versionSchema,
-  documentNumber: requiredTextSchema(100),
+  documentNumber: nameSchema(100),
   documentDate: isoDateSchema,
   note: textSchema(4_000).default(""),
   fileIds: fileIdsSchema,

@@ -5,6 +5,7 @@ import {
   encodeMessage,
   idSchema,
   isoDateSchema,
+  nameSchema,
   requiredTextSchema,
   textSchema,
 } from "./validation.ts";
@@ -14,7 +15,7 @@ export const progressSchema = z.number().int().min(0).max(100);
 
 const taskFields = z.object({
   clause: textSchema(60).default(""),
-  title: requiredTextSchema(1_000),
+  title: nameSchema(1_000),
   description: textSchema(10_000).default(""),
   /** The one agency accountable for the task (chủ trì). */
   leadAgencyId: idSchema,

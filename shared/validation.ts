@@ -62,13 +62,37 @@ export const isoDateSchema = z
 
 export const idSchema = z.number().int().positive();
 
-/** Text a person types: trimmed, with a length limit. */
+/**
+ * Bidirectional overrides and isolates (U+202A–202E, U+2066–2069): they make text read in
+ * another order than it is stored ("Trojan Source"), nothing Vietnamese needs them.
+ */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
+
+/** Invisible characters (zero-width space, joiners, word joiner, BOM): two names that look the same. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/u;
+
+/**
+ * Text a person types: trimmed, in Unicode NFC (a name typed with combining accents and one
+ * typed precomposed are the same name), with a length limit, without bidirectional controls.
+ */
 export function textSchema(max: number) {
-  return z.string().trim().max(max);
+  return z
+    .string()
+    .trim()
+    .normalize("NFC")
+    .max(max)
+    .refine((text) => !BIDI_CONTROL.test(text), { error: encodeMessage("trust.bidiControl") });
 }
 
 export function requiredTextSchema(max: number) {
-  return z.string().trim().min(1).max(max);
+  return textSchema(max).min(1);
+}
+
+/** A title, a name or a number: required text without invisible characters either. */
+export function nameSchema(max: number) {
+  return requiredTextSchema(max).refine((text) => !INVISIBLE.test(text), {
+    error: encodeMessage("trust.invisibleCharacter"),
+  });
 }
 
 /** The input of every `byId` procedure. */

@@ -1,12 +1,24 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Button, Center, Group, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
+import {
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import type { z } from "zod";
 import { loginInput } from "../../shared/user.ts";
 import { useTRPC } from "../trpc.ts";
+import { errorFacts } from "../ui/api-error.ts";
 import { FormAlert, useFieldError, useServerError } from "../ui/form.tsx";
 import { bindFields, TextInputField } from "../ui/form-fields.tsx";
 import { LanguageSwitch } from "../ui/language-switch.tsx";
@@ -29,8 +41,10 @@ export function LoginPage() {
     defaultValues: { username: "", password: "" },
   });
   const bind = bindFields(form);
-  const serverError = useServerError(form.setError, ["username", "password"]);
+  const serverError = useServerError(form.setError, ["username", "password", "code"]);
   const login = useMutation(trpc.auth.login.mutationOptions());
+  // Accounts with a second factor: the server asks for the code after the password.
+  const [askCode, setAskCode] = useState(false);
 
   if (me.data && !login.isPending) return <Navigate to={next} replace />;
 
@@ -45,6 +59,12 @@ export function LoginPage() {
       },
       onError: (error) => {
         serverError.show(error);
+        if ("code" in errorFacts(error).fieldErrors) {
+          setAskCode(true);
+          form.setValue("code", "");
+          setTimeout(() => form.setFocus("code"));
+          return;
+        }
         form.setValue("password", "");
         form.setFocus("password");
       },
@@ -89,6 +109,19 @@ export function LoginPage() {
                 error={fieldError(form.formState.errors.password)}
                 {...form.register("password")}
               />
+              {askCode && (
+                <TextInput
+                  label={t("auth.code")}
+                  description={t("auth.codeHint")}
+                  autoComplete="one-time-code"
+                  inputMode="numeric"
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  required
+                  error={fieldError(form.formState.errors.code)}
+                  {...form.register("code")}
+                />
+              )}
               <Button type="submit" loading={login.isPending} fullWidth>
                 {t("auth.submit")}
               </Button>

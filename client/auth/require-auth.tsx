@@ -1,12 +1,17 @@
 import { Container } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { Navigate, useLocation } from "react-router";
 import { useTRPC } from "../trpc.ts";
 import { CurrentUserProvider } from "../ui/current-user.tsx";
 import { ErrorView } from "../ui/error-view.tsx";
 import { FullPageLoader } from "../ui/loading.tsx";
 import { loginPath } from "./next-path.ts";
+
+/** The first-sign-in steps, fetched only by the few users who have one to take. */
+const AccountStepPage = lazy(async () => ({
+  default: (await import("../user/account-step-page.tsx")).AccountStepPage,
+}));
 
 /** Shows its children to a signed-in user; sends anyone else to /login and back afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -23,6 +28,14 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }
   if (!me.data) {
     return <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />;
+  }
+  // A one-time password to change, or an administrator's second factor to turn on, first.
+  if (me.data.pendingStep !== null) {
+    return (
+      <Suspense fallback={<FullPageLoader />}>
+        <AccountStepPage user={me.data} />
+      </Suspense>
+    );
   }
   return <CurrentUserProvider user={me.data}>{children}</CurrentUserProvider>;
 }

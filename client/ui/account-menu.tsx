@@ -7,6 +7,8 @@ export type AccountMenuProps = {
   className?: string;
   /** The menu's heading: the user's agency. */
   heading: string;
+  /** The menu item that opens the user's account page (/account). */
+  accountLabel: string;
   logoutLabel: string;
   onLogout: () => void;
   /** What the button shows: the user's name and role. */

@@ -24,9 +24,15 @@ type NavItem = { to: string; label: string; matches: (path: string) => boolean }
 
 function useNavItems(user: CurrentUser): NavItem[] {
   const { t } = useTranslation();
+  const audit = {
+    to: "/audit",
+    label: t("nav.audit"),
+    matches: (p: string) => p.startsWith("/audit"),
+  };
   if (user.role === "admin") {
     return [
       { to: "/admin/users", label: t("nav.users"), matches: (p) => p.startsWith("/admin/users") },
+      audit,
     ];
   }
   return [
@@ -60,6 +66,7 @@ function useNavItems(user: CurrentUser): NavItem[] {
           },
         ]
       : []),
+    ...(user.role === "leader" ? [audit] : []),
   ];
 }
 
@@ -158,6 +165,7 @@ export function AppLayout() {
                   className={classes.userButton}
                   label={t("layout.account", { name: user.fullName })}
                   heading={user.agencyName}
+                  accountLabel={t("layout.myAccount")}
                   logoutLabel={t("layout.logout")}
                   onLogout={() => logout.mutate()}
                 >
@@ -187,6 +195,13 @@ export function AppLayout() {
               })}
               <Box mt="md" pt="md" className={classes.navFooter}>
                 <UserSummary user={user} />
+                <NavLink
+                  component={Link}
+                  to="/account"
+                  label={t("layout.myAccount")}
+                  active={pathname === "/account"}
+                  onClick={close}
+                />
                 <Button
                   mt="sm"
                   variant="default"

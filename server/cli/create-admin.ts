@@ -1,7 +1,9 @@
 /**
  * Creates an administrator account, for a database started without demo data.
  *   npm run admin:create -- --username quantri --agency VPCP --name "Nguyễn Văn A" [--password …]
- * Without --password, a random one is generated and printed once.
+ * Without --password, a one-time password is generated and printed once, to be changed at the
+ * first sign-in; a given password must pass the password policy. At the first sign-in the
+ * administrator also turns on the second factor (required for administrators).
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -9,9 +11,10 @@ import { appendAudit } from "../../db/audit.ts";
 import { openDb } from "../../db/open.ts";
 import { seedReference } from "../../db/seed-reference.ts";
 import { insertUser, usernameExists } from "../../db/user.ts";
-import { userCreateInput } from "../../shared/user.ts";
+import { newPasswordSchema, userCreateInput } from "../../shared/user.ts";
 import { clockFromEnv } from "../clock.ts";
 import { hashPassword } from "../password.ts";
+import { passwordProblem } from "../password-policy.ts";
 
 const { values } = parseArgs({
   options: {
@@ -31,31 +34,43 @@ try {
     .where("agency.code", "=", values.agency ?? "VPCP")
     .executeTakeFirst();
   if (!agency) throw new Error(`No agency with code ${values.agency}`);
-  const password = values.password ?? randomBytes(12).toString("base64url");
   const input = userCreateInput.parse({
     username: values.username,
     fullName: values.name,
     agencyId: agency.id,
     role: "admin",
-    password,
   });
+  const password =
+    values.password === undefined
+      ? randomBytes(12).toString("base64url")
+      : newPasswordSchema.parse(values.password);
+  const problem = values.password === undefined ? null : passwordProblem(password, input.username);
+  if (problem) throw new Error(`Mật khẩu không dùng được / password refused: ${problem}`);
   if (await usernameExists(db, input.username)) throw new Error(`${input.username} already exists`);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(password);
   const now = clockFromEnv(process.env.DONDOC_NOW).now().toISOString();
   await db.transaction().execute(async (trx) => {
-    const { password: _plain, ...account } = input;
-    const id = await insertUser(trx, { ...account, passwordHash, createdAt: now });
+    const id = await insertUser(trx, {
+      ...input,
+      passwordHash,
+      createdAt: now,
+      mustChangePassword: values.password === undefined,
+    });
     await appendAudit(trx, {
       actorId: null,
       at: now,
       action: "create",
       entity: "user",
       entityId: id,
+      agencyId: agency.id,
       detail: { username: input.username, role: "admin", by: "cli" },
     });
   });
   console.log(`Đã tạo quản trị viên / administrator created: ${input.username}`);
-  if (!values.password) console.log(`Mật khẩu / password: ${password}`);
+  if (values.password === undefined) {
+    console.log(`Mật khẩu dùng một lần / one-time password: ${password}`);
+    console.log("Đổi mật khẩu và bật xác thực hai lớp khi đăng nhập lần đầu.");
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -76,6 +76,8 @@ export async function createDirective(
       action: "create",
       entity: "directive",
       entityId: id,
+      agencyId: user.agencyId,
+      address: actor.address,
       detail: { number: input.number, type: input.type },
     });
     return { id };
@@ -105,6 +107,8 @@ export async function editDirective(
       action: "update",
       entity: "directive",
       entityId: id,
+      agencyId: user.agencyId,
+      address: actor.address,
       detail: { before: visible, after: values },
     });
     return { id, version: version + 1 };

@@ -69,6 +69,8 @@ export async function requestExtension(
         action: "extension_request",
         entity: "task_extension",
         entityId: id,
+        agencyId: actor.user.agencyId,
+        address: actor.address,
         detail: { taskId: input.taskId, from: current, to: input.deadline },
       });
       return { id, taskId: input.taskId, status: "pending" as const };
@@ -133,6 +135,8 @@ export async function decideExtension(
       action: `extension_${input.decision}`,
       entity: "task_extension",
       entityId: input.id,
+      agencyId: user.agencyId,
+      address: actor.address,
       detail: { taskId: facts.id, deadline, note: input.note },
     });
     return { id: input.id, taskId: facts.id, status, deadline, version };

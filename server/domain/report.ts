@@ -256,7 +256,7 @@ export async function fileReport(
 export async function reportCompletion(actor: Actor, input: z.output<typeof reportCompleteInput>) {
   const facts = await findVisibleTask(actor, input.taskId);
   if (!taskActors(actor.viewer, facts).has("lead")) fail("FORBIDDEN", "error.completionLeadOnly");
-  checkStatusChange(facts, actor.viewer, "reported_done", input.note);
+  checkStatusChange(facts, actor.viewer, "reported_done", input.note, "completion_report");
   const now = actor.clock.now();
   const at = now.toISOString();
   const today = vnDate(now);

@@ -48,8 +48,14 @@ export async function findVisibleTask(
 /** The task's page: its detail, its history and what the viewer may do with it. */
 export async function viewTask(actor: Actor, id: number) {
   const facts = await findVisibleTask(actor, id);
-  const task = await taskDetail(actor.db, actor.viewer, id, vnDate(actor.clock.now()));
-  if (!task) fail("NOT_FOUND", "error.taskNotFound", { id });
+  const detail = await taskDetail(actor.db, actor.viewer, id, vnDate(actor.clock.now()));
+  if (!detail) fail("NOT_FOUND", "error.taskNotFound", { id });
+  // The parent only for whoever may see it: the others learn nothing of it, not even its id.
+  const parent = detail.parent && (await taskFacts(actor.db, detail.parent.id));
+  const task =
+    detail.parent && !(parent && canSeeTask(actor.viewer, parent))
+      ? { ...detail, parent: null, parentId: null }
+      : detail;
   return {
     task,
     events: await taskEvents(actor.db, id),
@@ -109,8 +115,9 @@ export function checkStatusChange(
   viewer: Viewer,
   to: TaskStatus,
   note: string,
+  through: "status" | "completion_report" = "status",
 ): void {
-  const check = checkTransition(facts.status, to, taskActors(viewer, facts), note);
+  const check = checkTransition(facts.status, to, taskActors(viewer, facts), note, through);
   if (check.ok) return;
   const from = facts.status;
   switch (check.reason) {
@@ -122,6 +129,12 @@ export function checkStatusChange(
       break;
     case "forbidden":
       fail("FORBIDDEN", "error.transitionForbidden", { to });
+      break;
+    case "four_eyes":
+      fail("FORBIDDEN", "trust.fourEyes", { to });
+      break;
+    case "completion_report_required":
+      fail("BAD_REQUEST", "trust.completionReportRequired", {}, "status");
       break;
     case "note_required":
       fail("BAD_REQUEST", "error.noteRequired", {}, "note");

@@ -1,6 +1,18 @@
 import { listUsers } from "../../db/user.ts";
-import { userCreateInput, userListInput } from "../../shared/user.ts";
-import { createUser } from "../domain/user.ts";
+import {
+  userCreateInput,
+  userListInput,
+  userSetActiveInput,
+  userUpdateInput,
+} from "../../shared/user.ts";
+import { byIdInput } from "../../shared/validation.ts";
+import {
+  createUser,
+  resetPassword,
+  resetSecondFactor,
+  setAccountActive,
+  updateUser,
+} from "../domain/user.ts";
 import { roleProcedure, router } from "../trpc.ts";
 
 const adminProcedure = roleProcedure("admin");
@@ -8,7 +20,25 @@ const adminProcedure = roleProcedure("admin");
 export const userRouter = router({
   list: adminProcedure.input(userListInput).query(({ ctx, input }) => listUsers(ctx.db, input)),
 
+  /** A new account with a one-time password, returned once. */
   create: adminProcedure
     .input(userCreateInput)
     .mutation(({ ctx, input }) => createUser(ctx, input)),
+
+  update: adminProcedure
+    .input(userUpdateInput)
+    .mutation(({ ctx, input }) => updateUser(ctx, input)),
+
+  setActive: adminProcedure
+    .input(userSetActiveInput)
+    .mutation(({ ctx, input }) => setAccountActive(ctx, input)),
+
+  /** A new one-time password, returned once; the account's sessions end. */
+  resetPassword: adminProcedure
+    .input(byIdInput)
+    .mutation(({ ctx, input }) => resetPassword(ctx, input.id)),
+
+  resetSecondFactor: adminProcedure
+    .input(byIdInput)
+    .mutation(({ ctx, input }) => resetSecondFactor(ctx, input.id)),
 });

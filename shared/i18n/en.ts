@@ -106,7 +106,7 @@ export const en: SharedTexts = {
     badInput: "Some fields are not valid; please check the marked fields.",
     unauthenticated: "Please sign in.",
     badCredentials: "Wrong username or password.",
-    tooManyLogins: "Too many failed sign-ins; please try again in a few minutes.",
+    tooManyLogins: "Too many failed sign-ins; please try again in {{minutes}} minutes.",
     forbidden: "You are not allowed to do this.",
     directiveNotFound: "Document {{id}} was not found.",
     taskNotFound: "Task {{id}} was not found.",
@@ -209,5 +209,45 @@ export const en: SharedTexts = {
     yes: "Yes",
     statisticsNote:
       "Note: cancelled tasks are not counted. “Within deadline” includes tasks without a deadline (ongoing). Completion rate = completed / total; overdue share = overdue not completed / total.",
+  },
+  trust: {
+    accountStep: "Please $t(trust.step.{{step}}) before anything else.",
+    step: {
+      change_password: "change your one-time password",
+      enable_second_factor: "turn on two-step verification (required for administrators)",
+    },
+    userNotFound: "Account {{id}} not found.",
+    ownAccount:
+      "You cannot change the role of, deactivate or reset your own account; ask another administrator.",
+    wrongPassword: "The current password is wrong.",
+    password: {
+      common: "This password is too common and easy to guess. Use a long phrase you remember.",
+      username: "The password must not contain the username.",
+      monotonous: "The password needs more different characters.",
+      same: "The new password must differ from the current one.",
+    },
+    codeRequired: "Enter the 6-digit code of your authenticator app (or a recovery code).",
+    badCode: "The code is wrong or already used.",
+    secondFactorNotStarted: "Start setting up two-step verification first.",
+    secondFactorRequired: "Administrators must use two-step verification.",
+    bidiControl: "Must not contain text direction controls (bidirectional overrides).",
+    invisibleCharacter: "Must not contain invisible characters (zero-width spaces…).",
+    uploadsBusy: "You already have {{max}} uploads running; please wait for them to finish.",
+    agencyQuota:
+      "Your agency's file storage is full ({{max}} MB). Please contact the administrator.",
+    file: {
+      name: "File “{{name}}”: the extension of its name does not match its content.",
+      polyglot: "File “{{name}}” contains web page code and is not accepted.",
+    },
+    crossSite: "The request does not come from Đôn Đốc's own pages and is refused.",
+    jsonOnly: "The request must send JSON.",
+    bodyTooLarge: "The request is too large.",
+    badRequest: "Bad request.",
+    notFound: "There is nothing at this address.",
+    fourEyes:
+      "Cannot move to “$t(status.{{to}})”: whoever reported the task done never confirms or returns it, and the lead agency does not confirm its own task (except a leader of the tracking agency).",
+    completionReportRequired:
+      "Reporting a task done needs the completion report with its document (“Report done”).",
+    authBatch: "Sign-in requests cannot be batched with others.",
   },
 };

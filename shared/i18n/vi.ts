@@ -108,7 +108,7 @@ export const vi = {
     badInput: "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.",
     unauthenticated: "Vui lòng đăng nhập.",
     badCredentials: "Tên đăng nhập hoặc mật khẩu không đúng.",
-    tooManyLogins: "Đăng nhập sai quá nhiều lần, vui lòng thử lại sau ít phút.",
+    tooManyLogins: "Đăng nhập sai quá nhiều lần, vui lòng thử lại sau {{minutes}} phút.",
     forbidden: "Bạn không có quyền thực hiện thao tác này.",
     directiveNotFound: "Không tìm thấy văn bản số {{id}}.",
     taskNotFound: "Không tìm thấy nhiệm vụ số {{id}}.",
@@ -212,6 +212,46 @@ export const vi = {
     yes: "Có",
     statisticsNote:
       "Ghi chú: không tính nhiệm vụ đã hủy. “Trong hạn” gồm cả nhiệm vụ không thời hạn (thường xuyên). Tỷ lệ hoàn thành = số đã hoàn thành / tổng số; tỷ lệ quá hạn = số quá hạn chưa hoàn thành / tổng số.",
+  },
+  /** Sign-in, accounts, requests and files (issue 11). */
+  trust: {
+    accountStep: "Vui lòng $t(trust.step.{{step}}) trước khi làm việc khác.",
+    step: {
+      change_password: "đổi mật khẩu dùng một lần",
+      enable_second_factor: "bật xác thực hai lớp (bắt buộc với quản trị viên)",
+    },
+    userNotFound: "Không tìm thấy tài khoản số {{id}}.",
+    ownAccount:
+      "Không tự đổi vai trò, khóa hay đặt lại tài khoản của chính mình; hãy nhờ quản trị viên khác.",
+    wrongPassword: "Mật khẩu hiện tại không đúng.",
+    password: {
+      common: "Mật khẩu này quá phổ biến, dễ bị đoán. Hãy dùng một cụm từ dài, dễ nhớ với bạn.",
+      username: "Mật khẩu không được chứa tên đăng nhập.",
+      monotonous: "Mật khẩu cần nhiều ký tự khác nhau hơn.",
+      same: "Mật khẩu mới phải khác mật khẩu hiện tại.",
+    },
+    codeRequired: "Nhập mã xác thực 6 số trên ứng dụng (hoặc một mã khôi phục).",
+    badCode: "Mã xác thực không đúng hoặc đã dùng.",
+    secondFactorNotStarted: "Hãy bắt đầu thiết lập xác thực hai lớp trước.",
+    secondFactorRequired: "Quản trị viên bắt buộc dùng xác thực hai lớp.",
+    bidiControl: "Không được chứa ký tự điều khiển hướng chữ (đảo chiều văn bản).",
+    invisibleCharacter: "Không được chứa ký tự vô hình (khoảng trắng độ rộng 0…).",
+    uploadsBusy: "Bạn đang tải lên {{max}} lượt tệp; vui lòng chờ xong rồi tải tiếp.",
+    agencyQuota: "Cơ quan đã dùng hết dung lượng lưu tệp ({{max}} MB). Vui lòng liên hệ quản trị.",
+    file: {
+      name: "Tệp “{{name}}”: phần mở rộng của tên không khớp với nội dung tệp.",
+      polyglot: "Tệp “{{name}}” chứa mã trang web nên không được chấp nhận.",
+    },
+    crossSite: "Yêu cầu không đến từ trang của Đôn Đốc nên bị từ chối.",
+    jsonOnly: "Yêu cầu phải gửi dữ liệu dạng JSON.",
+    bodyTooLarge: "Dữ liệu gửi lên quá lớn.",
+    badRequest: "Yêu cầu không hợp lệ.",
+    notFound: "Không tìm thấy địa chỉ này.",
+    fourEyes:
+      "Không thể chuyển sang “$t(status.{{to}})”: người báo cáo hoàn thành không tự xác nhận hay trả lại, và cơ quan chủ trì không tự xác nhận nhiệm vụ của mình (trừ lãnh đạo cơ quan theo dõi).",
+    completionReportRequired:
+      "Báo cáo hoàn thành phải gửi kèm văn bản, qua mục “Báo cáo hoàn thành”.",
+    authBatch: "Không gộp yêu cầu đăng nhập với yêu cầu khác.",
   },
 } as const;
 

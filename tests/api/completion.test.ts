@@ -200,19 +200,21 @@ describe("reporting a task done with evidence", () => {
     expect(await countRows(db, "taskReport")).toBe(1);
   });
 
-  it("keeps task.setStatus to reported_done working for the lead agency", async () => {
+  it("refuses task.setStatus to reported_done: reporting done needs the completion report", async () => {
     const { db, id, reporter } = await langSon();
+    const before = await taskState(db, id);
 
-    await reporter.task.setStatus({
-      id,
-      status: "reported_done",
-      version: (await taskState(db, id)).version,
-    });
+    const error = await rejection(
+      reporter.task.setStatus({ id, status: "reported_done", version: before.version }),
+    );
 
-    expect(await taskState(db, id)).toMatchObject({
-      status: "reported_done",
-      doneOn: "2026-11-26",
+    expect(error).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "trust.completionReportRequired|{}",
     });
+    expect(error.cause).toMatchObject({ field: "status" });
+    expect(await taskState(db, id)).toEqual(before);
+    expect(await countRows(db, "taskReport")).toBe(0);
   });
 });
 

@@ -330,13 +330,21 @@ describe("directive.create", () => {
     expect(await countRows(db, "auditLog")).toBe(auditBefore);
   });
 
-  it("refuses reporters and leaders with FORBIDDEN and writes nothing", async () => {
+  it("refuses reporters and leaders with FORBIDDEN and writes nothing but the refusals' log", async () => {
     const db = await freshDb({ demo: false });
     await ministryDirective(db);
     const { caller: reporter } = await createUser(db, { role: "reporter", agency: "PVN" });
     const { caller: leader } = await createUser(db, { role: "leader", agency: "BCT" });
     const before = await countRows(db, "directive");
-    const auditBefore = await countRows(db, "auditLog");
+    const changes = async () =>
+      (
+        await db
+          .selectFrom("auditLog")
+          .select("auditLog.id")
+          .where("auditLog.entity", "=", "directive")
+          .execute()
+      ).length;
+    const auditBefore = await changes();
 
     await expect(reporter.directive.create(NEW_DIRECTIVE)).rejects.toMatchObject({
       code: "FORBIDDEN",
@@ -346,7 +354,16 @@ describe("directive.create", () => {
     });
 
     expect(await countRows(db, "directive")).toBe(before);
-    expect(await countRows(db, "auditLog")).toBe(auditBefore);
+    expect(await changes()).toBe(auditBefore);
+    const refusals = await db
+      .selectFrom("auditLog")
+      .select(["auditLog.action", "auditLog.detail"])
+      .where("auditLog.entity", "=", "refusal")
+      .execute();
+    expect(refusals).toEqual([
+      { action: "directive.create", detail: '{"code":"FORBIDDEN"}' },
+      { action: "directive.create", detail: '{"code":"FORBIDDEN"}' },
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -48,11 +49,17 @@ afterEach(async () => {
 });
 
 /** The app on a random port, with its own database (Lạng Sơn's task) and data folder. */
-async function startApp(): Promise<Running> {
+async function startApp(options: { agencyQuotaBytes?: number } = {}): Promise<Running> {
   const db = await freshDb({ demo: false });
   const taskId = await langSonTask(db);
   const dataDir = tempDataDir();
-  const app = createApp({ db, clock: fixedClock(TEST_NOW), secureCookies: false, dataDir });
+  const app = createApp({
+    db,
+    clock: fixedClock(TEST_NOW),
+    secureCookies: false,
+    dataDir,
+    ...options,
+  });
   const server = app.listen(0, "127.0.0.1");
   servers.push(server);
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -345,5 +352,206 @@ describe("abandoned uploads", () => {
     expect(left.map((row) => row.id).sort()).toEqual([recent.id, attached.id].sort());
     expect(filesUnder(filesDir)).toHaveLength(2);
     expect(left.map((row) => row.id)).not.toContain(old.id);
+  });
+});
+
+/** A PDF header with an HTML page behind it: what a browser would render if it sniffed it. */
+const POLYGLOT = new TextEncoder().encode(
+  "%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n",
+);
+
+describe("files whose name and content disagree", () => {
+  it("refuses a PDF named .html or .hta, and a PNG named .pdf (415), storing nothing", async () => {
+    const { base, db, dataDir } = await startApp();
+    const cookie = await login(base, REPORTER);
+
+    for (const part of [
+      { name: "bao-cao.html", content: PDF_BYTES },
+      { name: "bao-cao.hta", content: PDF_BYTES },
+      { name: "anh.pdf", content: PNG_BYTES },
+      { name: "so-lieu.doc", content: await xlsxBytes() },
+    ]) {
+      const response = await upload(base, cookie, [part]);
+      expect(response.status).toBe(415);
+      expect(await response.json()).toMatchObject({
+        error: { message: expect.stringContaining(part.name) },
+      });
+    }
+    expect(await countRows(db, "evidenceFile")).toBe(0);
+    expect(filesUnder(dataDir)).toEqual([]);
+  });
+
+  it("refuses a PDF whose head carries an HTML page, whatever its name", async () => {
+    const { base, db, dataDir } = await startApp();
+    const cookie = await login(base, REPORTER);
+
+    for (const name of ["bao-cao.pdf", "bao-cao"]) {
+      const response = await upload(base, cookie, [{ name, content: POLYGLOT }]);
+      expect(response.status).toBe(415);
+      expect(await response.json()).toMatchObject({
+        error: { message: `Tệp “${name}” chứa mã trang web nên không được chấp nhận.` },
+      });
+    }
+    expect(await countRows(db, "evidenceFile")).toBe(0);
+    expect(filesUnder(dataDir)).toEqual([]);
+  });
+
+  it("stores and serves a file under its detected type's extension", async () => {
+    const { base } = await startApp();
+    const cookie = await login(base, REPORTER);
+
+    const files = await uploaded(
+      await upload(base, cookie, [
+        { name: "khong-duoi", content: PDF_BYTES },
+        { name: "anh.jpeg", content: JPEG_BYTES },
+      ]),
+    );
+
+    expect(files.map((file) => file.name)).toEqual(["khong-duoi.pdf", "anh.jpg"]);
+    const served = await download(base, cookie, files[0]?.id ?? 0);
+    expect(served.headers.get("content-disposition")).toBe("attachment; filename=khong-duoi.pdf");
+  });
+
+  it("serves an older row named .html under the extension of its stored type", async () => {
+    const { base, db } = await startApp();
+    const cookie = await login(base, REPORTER);
+    const [file] = await uploaded(
+      await upload(base, cookie, [{ name: "a.pdf", content: PDF_BYTES }]),
+    );
+    if (!file) throw new Error("no file");
+    // A row written before names were checked against types.
+    await db
+      .updateTable("evidenceFile")
+      .set({ originalName: "trang.html" })
+      .where("evidenceFile.id", "=", file.id)
+      .execute();
+
+    const served = await download(base, cookie, file.id);
+
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("application/pdf");
+    expect(served.headers.get("content-disposition")).toBe("attachment; filename=trang.html.pdf");
+  });
+});
+
+/** A minimal JPEG header: file-type recognises it from its first bytes. */
+const JPEG_BYTES = Uint8Array.from([
+  0xff,
+  0xd8,
+  0xff,
+  0xe0,
+  0x00,
+  0x10,
+  0x4a,
+  0x46,
+  0x49,
+  0x46,
+  0x00,
+  0x01,
+  ...new Array<number>(64).fill(0),
+]);
+
+/**
+ * Starts an upload whose body never ends, as a slow or stalled client would: the server holds
+ * its connection until `end()`.
+ */
+function stalledUpload(base: string, cookie: string) {
+  const url = new URL(`${base}/files`);
+  const boundary = "----ranh-gioi-cham";
+  const req = request({
+    host: url.hostname,
+    port: url.port,
+    path: url.pathname,
+    method: "POST",
+    headers: { cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
+  });
+  const answer = new Promise<number>((resolve, reject) => {
+    req.on("response", (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    req.on("error", reject);
+  });
+  req.write(
+    `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="cham.pdf"\r\n\r\n`,
+  );
+  req.write(Buffer.from(PDF_BYTES));
+  return {
+    answer,
+    end() {
+      req.end(`\r\n--${boundary}--\r\n`);
+    },
+  };
+}
+
+describe("uploads on disk, per user and per agency", () => {
+  it("streams uploads to disk and leaves no temporary file behind", async () => {
+    const { base, dataDir } = await startApp();
+    const cookie = await login(base, REPORTER);
+    const big = new Uint8Array(5 * 1024 * 1024);
+    big.set(PDF_BYTES);
+
+    const [file] = await uploaded(await upload(base, cookie, [{ name: "lon.pdf", content: big }]));
+    const refused = await upload(base, cookie, [{ name: "x.pdf", content: TEXT_BYTES }]);
+
+    expect(file?.size).toBe(big.byteLength);
+    expect(refused.status).toBe(415);
+    expect(filesUnder(join(dataDir, "uploads"))).toEqual([]);
+    expect(filesUnder(join(dataDir, "files"))).toHaveLength(1);
+  });
+
+  it("refuses a third upload at once from one user (429), not from another user", async () => {
+    const { base } = await startApp();
+    const cookie = await login(base, REPORTER);
+    const first = stalledUpload(base, cookie);
+    const second = stalledUpload(base, cookie);
+    // Both are received (and counted) before the third arrives.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const third = await upload(base, cookie, [{ name: "ba.pdf", content: PDF_BYTES }]);
+    const other = await upload(base, await login(base, OFFICER), [
+      { name: "khac.pdf", content: PDF_BYTES },
+    ]);
+
+    expect(third.status).toBe(429);
+    expect(await third.json()).toMatchObject({ error: { code: "TOO_MANY_REQUESTS" } });
+    expect(other.status).toBe(201);
+    first.end();
+    second.end();
+    expect([await first.answer, await second.answer]).toEqual([201, 201]);
+    const again = await upload(base, cookie, [{ name: "bon.pdf", content: PDF_BYTES }]);
+    expect(again.status).toBe(201);
+  });
+
+  it("refuses what would take an agency over its quota, counting all its users", async () => {
+    const quota = 3 * PDF_BYTES.byteLength;
+    const { base, db, dataDir } = await startApp({ agencyQuotaBytes: quota });
+    await createUser(db, { role: "officer", agency: "UBND-20", username: "officer.langson" });
+    const reporter = await login(base, REPORTER);
+    const colleague = await login(base, "officer.langson");
+    await uploaded(
+      await upload(base, reporter, [
+        { name: "a.pdf", content: PDF_BYTES },
+        { name: "b.pdf", content: PDF_BYTES },
+      ]),
+    );
+
+    const over = await upload(base, colleague, [
+      { name: "c.pdf", content: PDF_BYTES },
+      { name: "d.pdf", content: PDF_BYTES },
+    ]);
+    const otherAgency = await upload(base, await login(base, OFFICER), [
+      { name: "e.pdf", content: PDF_BYTES },
+      { name: "f.pdf", content: PDF_BYTES },
+    ]);
+
+    expect(over.status).toBe(413);
+    expect(await over.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
+    expect(otherAgency.status).toBe(201);
+    expect(await countRows(db, "evidenceFile")).toBe(4);
+    expect(filesUnder(join(dataDir, "uploads"))).toEqual([]);
+    await uploaded(await upload(base, colleague, [{ name: "c.pdf", content: PDF_BYTES }]));
+    const full = await upload(base, reporter, [{ name: "g.pdf", content: PDF_BYTES }]);
+    expect(full.status).toBe(413);
   });
 });

@@ -129,7 +129,7 @@ describe("every change appends to the task's history", () => {
     expect(added.map((event) => event.field)).not.toContain("clause");
   });
 
-  it("task.setStatus writes the status change with its note, and the progress it implies", async () => {
+  it("report.complete writes the status change with its note, and the progress it implies", async () => {
     const db = await freshDb({ demo: false });
     const { id: actorId, caller: reporter } = await createUser(db, {
       role: "reporter",
@@ -138,10 +138,11 @@ describe("every change appends to the task's history", () => {
     const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
-    await reporter.task.setStatus({
-      id,
-      status: "reported_done",
+    await reporter.report.complete({
+      taskId: id,
       note: "Đã hoàn thành.",
+      documentNumber: "45/BC-UBND",
+      documentDate: "2026-11-26",
       version: before.version,
     });
 
@@ -276,7 +277,12 @@ describe("every change appends to the task's history", () => {
       reporter.task.setStatus({ id, status: "completed", version }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(
-      reporter.task.setStatus({ id, status: "reported_done", version: version - 1 }),
+      reporter.report.complete({
+        taskId: id,
+        documentNumber: "45/BC-UBND",
+        documentDate: "2026-11-26",
+        version: version - 1,
+      }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
 
     expect(await countRows(db, "taskEvent")).toBe(before);
@@ -293,7 +299,12 @@ describe("a change and its history are written together or not at all", () => {
       BEGIN SELECT RAISE(ABORT, 'test: no event'); END`.execute(db);
 
     const error = await rejection(
-      reporter.task.setStatus({ id, status: "reported_done", version: before.version }),
+      reporter.report.complete({
+        taskId: id,
+        documentNumber: "45/BC-UBND",
+        documentDate: "2026-11-26",
+        version: before.version,
+      }),
     );
 
     expect(error.code).toBe("INTERNAL_SERVER_ERROR");

@@ -1,13 +1,20 @@
+import { existsSync, utimesSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "../../db/open.ts";
 import { fixedClock } from "../../server/clock.ts";
 import { resolveSession } from "../../server/context.ts";
-import { filesDirOf } from "../../server/file-store.ts";
+import {
+  filesDirOf,
+  purgeStaleUploads,
+  uploadsDirOf,
+  writeUpload,
+} from "../../server/file-store.ts";
 import {
   JOB_INTERVAL_MS,
   type Job,
   purgeAbandonedUploads,
   purgeExpiredSessions,
+  purgeLoginFailures,
   runJobs,
   startJobs,
 } from "../../server/jobs.ts";
@@ -113,5 +120,42 @@ describe("running the jobs", () => {
     jobs.stop();
     await vi.advanceTimersByTimeAsync(3 * JOB_INTERVAL_MS);
     expect(runs).toHaveLength(2);
+  });
+});
+
+describe("purging temporary upload files", () => {
+  it("removes files of uploads cut off over an hour ago and keeps one being written", async () => {
+    const db = await freshDb({ demo: false });
+    const dataDir = dataDirOf(db);
+    const stale = await writeUpload(dataDir, PDF_BYTES);
+    const current = await writeUpload(dataDir, PDF_BYTES);
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    utimesSync(stale, twoHoursAgo, twoHoursAgo);
+
+    const removed = await purgeStaleUploads(uploadsDirOf(dataDir), 3_600_000, Date.now());
+
+    expect(removed).toBe(1);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(current)).toBe(true);
+  });
+});
+
+describe("purging old sign-in failures", () => {
+  it("removes failures older than the throttle's longest window and keeps the recent ones", async () => {
+    const db = await freshDb({ demo: false });
+    const row = (hours: number) => ({
+      at: hoursBefore(hours),
+      address: "192.0.2.7",
+      username: "canbo.bct",
+    });
+    await db
+      .insertInto("loginFailure")
+      .values([row(25), row(23), row(1)])
+      .execute();
+
+    await purgeLoginFailures({ db, dataDir: dataDirOf(db) }, NOW);
+
+    const left = await db.selectFrom("loginFailure").select("loginFailure.at").execute();
+    expect(left.map((failure) => failure.at).sort()).toEqual([hoursBefore(23), hoursBefore(1)]);
   });
 });

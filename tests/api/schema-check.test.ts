@@ -17,6 +17,7 @@ const ENUMERATIONS: Record<string, readonly (string | number)[]> = {
   "agency.kind": AGENCY_KINDS,
   "app_user.role": ROLES,
   "app_user.is_active": FLAG,
+  "app_user.must_change_password": FLAG,
   "directive.type": DIRECTIVE_TYPES,
   "directive.is_demo": FLAG,
   "task.is_key": FLAG,

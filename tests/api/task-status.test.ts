@@ -3,7 +3,13 @@ import type { Db } from "../../db/open.ts";
 import { FieldCause } from "../../server/errors.ts";
 import type { TaskStatus } from "../../shared/task-status.ts";
 import { agencyId, eventRows, freshDb, issuePaths, rejection, taskState } from "../support/api.ts";
-import { createDirective, createTask, createUser, overdueLangSonTask } from "../support/factory.ts";
+import {
+  createAgency,
+  createDirective,
+  createTask,
+  createUser,
+  overdueLangSonTask,
+} from "../support/factory.ts";
 
 const TODAY = "2026-11-26";
 const NOW = "2026-11-26T03:00:00.000Z";
@@ -24,14 +30,15 @@ describe("reporting a task done", () => {
     const id = await overdueLangSonTask(db);
     const before = await taskState(db, id);
 
-    const result = await reporter.task.setStatus({
-      id,
-      status: "reported_done",
+    const result = await reporter.report.complete({
+      taskId: id,
       note: "Hàng hóa qua cửa khẩu thông suốt, không ùn tắc.",
+      documentNumber: "45/BC-UBND",
+      documentDate: TODAY,
       version: before.version,
     });
 
-    expect(result).toEqual({ id, status: "reported_done", version: before.version + 1 });
+    expect(result).toMatchObject({ id, status: "reported_done", version: before.version + 1 });
     const { task, permissions } = await reporter.task.byId({ id });
     expect(task).toMatchObject({
       status: "reported_done",
@@ -56,7 +63,12 @@ describe("reporting a task done", () => {
       deadline: "2026-12-10",
     });
 
-    await reporter.task.setStatus({ id, status: "reported_done", version: 1 });
+    await reporter.report.complete({
+      taskId: id,
+      documentNumber: "46/BC-UBND",
+      documentDate: TODAY,
+      version: 1,
+    });
 
     expect(await taskState(db, id)).toMatchObject({
       status: "reported_done",
@@ -72,9 +84,10 @@ describe("reporting a task done", () => {
     const db = await freshDb({ demo: false });
     const { caller: reporter } = await createUser(db, { role: "reporter", agency: "UBND-20" });
     const id = await overdueLangSonTask(db);
-    const { version } = await reporter.task.setStatus({
-      id,
-      status: "reported_done",
+    const { version } = await reporter.report.complete({
+      taskId: id,
+      documentNumber: "47/BC-UBND",
+      documentDate: TODAY,
       version: (await taskState(db, id)).version,
     });
     const before = await taskState(db, id);
@@ -109,7 +122,7 @@ describe("confirming and returning a reported task", () => {
     const db = await freshDb({ demo: false });
     const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
     const id = await taskOf(db, {
-      lead: "BCT",
+      lead: "PVN",
       deadline: "2024-12-31",
       status: "reported_done",
       at: "2024-12-20",
@@ -149,14 +162,27 @@ describe("confirming and returning a reported task", () => {
     });
   });
 
-  it("refuses the leader returning a reported task, which only officers may do (FORBIDDEN)", async () => {
+  it("refuses an assigning agency's leader returning a reported task, which officers do (FORBIDDEN)", async () => {
     const db = await freshDb({ demo: false });
-    const { caller: leader } = await createUser(db, { role: "leader", agency: "BCT" });
-    const id = await taskOf(db, {
-      lead: "BCT",
-      deadline: "2024-12-31",
-      status: "reported_done",
-      at: "2024-12-20",
+    // PVN breaks its task down and assigns the part to its unit: PVN assigns, BCT tracks.
+    await createAgency(db, { code: "PVN-GAS", parent: "PVN", kind: "state_group" });
+    const directiveId = await createDirective(db, { tracking: "BCT" });
+    const parent = await createTask(db, { directive: directiveId, lead: "PVN" });
+    const { caller: pvnOfficer } = await createUser(db, { role: "officer", agency: "PVN" });
+    const { caller: leader } = await createUser(db, { role: "leader", agency: "PVN" });
+    const { id } = await pvnOfficer.task.create({
+      directiveId,
+      parentId: parent,
+      title: "Phần việc của đơn vị khí",
+      leadAgencyId: await agencyId(db, "PVN-GAS"),
+      deadline: "2026-12-31",
+    });
+    const { caller: unit } = await createUser(db, { role: "reporter", agency: "PVN-GAS" });
+    await unit.report.complete({
+      taskId: id,
+      documentNumber: "12/BC-KHI",
+      documentDate: TODAY,
+      version: 1,
     });
     const before = await taskState(db, id);
 
@@ -203,7 +229,7 @@ describe("confirming and returning a reported task", () => {
     const db = await freshDb({ demo: false });
     const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
     const id = await taskOf(db, {
-      lead: "BCT",
+      lead: "PVN",
       deadline: "2024-12-31",
       status: "reported_done",
       at: "2024-12-20",

@@ -6,9 +6,9 @@ import {
   countRows,
   freshDb,
   issuePaths,
-  NEW_USER_PASSWORD,
   rejection,
   signedInAs,
+  TEST_ADDRESS,
 } from "../support/api.ts";
 import { createUser } from "../support/factory.ts";
 
@@ -61,17 +61,16 @@ describe("user.list", () => {
 });
 
 describe("user.create", () => {
-  it("creates a user who can then sign in, and records it in the audit log", async () => {
+  it("creates a user with a one-time password, who can then sign in, and audits it", async () => {
     const db = await freshDb({ demo: false });
     const { id: adminId, caller: admin } = await createUser(db, { role: "admin", agency: "VPCP" });
     const btc = await agencyId(db, "BTC");
 
-    const created = await admin.user.create({
+    const { user: created, oneTimePassword } = await admin.user.create({
       username: "CanBo.BTC",
       fullName: "Đỗ Thu Hà",
       agencyId: btc,
       role: "officer",
-      password: NEW_USER_PASSWORD,
     });
 
     expect(created).toMatchObject({
@@ -82,17 +81,23 @@ describe("user.create", () => {
       role: "officer",
       isActive: true,
       createdAt: "2026-11-26T03:00:00.000Z",
+      mustChangePassword: true,
     });
+    expect(oneTimePassword).toMatch(/^[\w-]{16}$/);
     const stored = await db
       .selectFrom("appUser")
       .select("appUser.passwordHash")
       .where("appUser.username", "=", "canbo.btc")
       .executeTakeFirstOrThrow();
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(stored.passwordHash).not.toContain(NEW_USER_PASSWORD);
+    expect(stored.passwordHash).not.toContain(oneTimePassword);
 
-    const newUser = await callerAs(db, "canbo.btc", { password: NEW_USER_PASSWORD });
-    expect(await newUser.auth.me()).toMatchObject({ username: "canbo.btc", role: "officer" });
+    const newUser = await callerAs(db, "canbo.btc", { password: oneTimePassword });
+    expect(await newUser.auth.me()).toMatchObject({
+      username: "canbo.btc",
+      role: "officer",
+      pendingStep: "change_password",
+    });
 
     const audit = await db
       .selectFrom("auditLog")
@@ -100,7 +105,14 @@ describe("user.create", () => {
       .where("auditLog.entity", "=", "user")
       .where("auditLog.action", "=", "create")
       .execute();
-    expect(audit).toEqual([expect.objectContaining({ actorId: adminId, entityId: created?.id })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actorId: adminId,
+        entityId: created.id,
+        agencyId: btc,
+        address: TEST_ADDRESS,
+      }),
+    ]);
     expect(JSON.parse(audit[0]?.detail ?? "{}")).toEqual({
       username: "canbo.btc",
       role: "officer",
@@ -120,7 +132,6 @@ describe("user.create", () => {
         fullName: "Trùng tên",
         agencyId: await agencyId(db, "BCT"),
         role: "officer",
-        password: NEW_USER_PASSWORD,
       }),
     );
 
@@ -141,7 +152,6 @@ describe("user.create", () => {
         fullName: "Người mới",
         agencyId: 999_999,
         role: "officer",
-        password: NEW_USER_PASSWORD,
       }),
     );
 
@@ -150,7 +160,7 @@ describe("user.create", () => {
     expect(await countRows(db, "appUser")).toBe(before);
   });
 
-  it("refuses a short password, a malformed username and an empty name, field by field", async () => {
+  it("refuses a malformed username and an empty name, field by field", async () => {
     const db = await freshDb({ demo: false });
     const { caller: admin } = await createUser(db, { role: "admin", agency: "VPCP" });
     const before = await countRows(db, "appUser");
@@ -161,14 +171,11 @@ describe("user.create", () => {
         fullName: " ",
         agencyId: await agencyId(db, "BCT"),
         role: "officer",
-        password: "ngan",
       }),
     );
 
     expect(error.code).toBe("BAD_REQUEST");
-    expect(issuePaths(error)).toEqual(
-      expect.arrayContaining([["username"], ["fullName"], ["password"]]),
-    );
+    expect(issuePaths(error)).toEqual(expect.arrayContaining([["username"], ["fullName"]]));
     expect(await countRows(db, "appUser")).toBe(before);
   });
 
@@ -183,7 +190,6 @@ describe("user.create", () => {
         fullName: "Người mới",
         agencyId: await agencyId(db, "BCT"),
         role: "admin",
-        password: NEW_USER_PASSWORD,
       }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await countRows(db, "appUser")).toBe(before);

@@ -88,6 +88,9 @@ export function cookieRecorder() {
   };
 }
 
+/** The address in-process callers come from (the login throttle and the audit log see it). */
+export const TEST_ADDRESS = "192.0.2.10";
+
 export function anonymousContext(
   db: Db,
   clock: Clock = fixedClock(TEST_NOW),
@@ -101,6 +104,8 @@ export function anonymousContext(
     viewer: null,
     sessionId: null,
     cookies: cookieRecorder().cookies,
+    address: TEST_ADDRESS,
+    demo: false,
     dataDir: dataDirOf(db),
   };
 }
@@ -123,13 +128,14 @@ export function anonymousSession(db: Db, language: "vi" | "en" = "vi") {
 export async function signIn(
   db: Db,
   username: string,
-  options: { clock?: Clock; password?: string; language?: "vi" | "en" } = {},
+  options: { clock?: Clock; password?: string; code?: string; language?: "vi" | "en" } = {},
 ) {
   const clock = options.clock ?? fixedClock(TEST_NOW);
   const { jar, cookies } = cookieRecorder();
   await createCaller({ ...anonymousContext(db, clock), cookies }).auth.login({
     username,
     password: options.password ?? DEMO_PASSWORD,
+    ...(options.code === undefined ? {} : { code: options.code }),
   });
   const token = jar.token;
   if (!token) throw new Error(`login as ${username} gave no session`);
@@ -184,7 +190,15 @@ export async function signedInAs(
   username: string,
   options: { clock?: Clock; language?: "vi" | "en" } = {},
 ) {
-  return openSession(db, await userIdOf(db, username), options);
+  const id = await userIdOf(db, username);
+  // Administrators must have the second factor before anything else: the demo's has not.
+  const { role } = await db
+    .selectFrom("appUser")
+    .select("appUser.role")
+    .where("appUser.id", "=", id)
+    .executeTakeFirstOrThrow();
+  if (role === "admin") await withSecondFactor(db, id);
+  return openSession(db, id, options);
 }
 
 /** Signs in through auth.login (the real password check) and returns a caller with that session. */
@@ -221,8 +235,20 @@ export async function taskIdBy(db: Db, directiveNumber: string, clause: string):
 
 export type Caller = Awaited<ReturnType<typeof callerAs>>;
 
-/** The password of users the tests create through user.create. */
+/** A password that passes the policy, for tests that choose one. */
 export const NEW_USER_PASSWORD = "mat-khau-thu-nghiem";
+
+/** The TOTP secret of test administrators (required for them) and of tests about the factor. */
+export const TEST_SECOND_FACTOR_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+/** Turns the second factor on for a user, as if they had set it up (no recovery codes). */
+export async function withSecondFactor(db: Db, userId: number): Promise<void> {
+  await db
+    .updateTable("appUser")
+    .set({ totpSecret: TEST_SECOND_FACTOR_SECRET })
+    .where("appUser.id", "=", userId)
+    .execute();
+}
 
 /** Id of a user by username. */
 export async function userIdOf(db: Db, username: string): Promise<number> {

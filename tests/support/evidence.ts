@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { afterEach } from "vitest";
 import type { EvidenceFile } from "../../db/evidence.ts";
 import type { Db } from "../../db/open.ts";
-import { detectEvidenceType, storeEvidence } from "../../server/file-store.ts";
+import { detectEvidenceType, storeEvidence, writeUpload } from "../../server/file-store.ts";
 import { TEST_NOW, userIdOf } from "./api.ts";
 
 /** A small but real PDF: file-type recognises it from its first bytes. */
@@ -79,10 +79,11 @@ export async function uploadAs(
 ): Promise<EvidenceFile> {
   const type = await detectEvidenceType(file.content, file.name);
   if (!type) throw new Error(`${file.name} is not an accepted evidence type`);
+  const path = await writeUpload(tempDataDir(), file.content);
   const [stored] = await storeEvidence(
     db,
     options.filesDir ?? join(tempDataDir(), "files"),
-    [{ name: file.name, content: file.content, type }],
+    [{ name: file.name, path, type, size: file.content.byteLength }],
     await userIdOf(db, username),
     options.at ?? TEST_NOW,
   );

@@ -9,12 +9,19 @@
 import type { Db } from "../../db/open.ts";
 import { type Clock, fixedClock } from "../../server/clock.ts";
 import type { AgencyKind } from "../../shared/agency.ts";
-import type { IsoDate } from "../../shared/date.ts";
+import { type IsoDate, vnDate } from "../../shared/date.ts";
 import type { DirectiveType } from "../../shared/directive.ts";
 import type { TaskStatus } from "../../shared/task-status.ts";
 import { foldText } from "../../shared/text.ts";
 import type { Role } from "../../shared/user.ts";
-import { agencyId, type Caller, demoPasswordHash, openSession, TEST_NOW } from "./api.ts";
+import {
+  agencyId,
+  type Caller,
+  demoPasswordHash,
+  openSession,
+  TEST_NOW,
+  TEST_SECOND_FACTOR_SECRET,
+} from "./api.ts";
 
 /** An instant: an ISO instant, or a date meaning 10:00 that day in Vietnam. */
 export type At = string;
@@ -95,7 +102,8 @@ async function freeUsername(db: Db, wanted: string): Promise<string> {
 
 /**
  * A user of a role in an agency (by code), signed in. The password is the demo password, so
- * `callerAs(db, user.username)` signs in through auth.login too.
+ * `callerAs(db, user.username)` signs in through auth.login too; an administrator has the second
+ * factor on (TEST_SECOND_FACTOR_SECRET), as administrators must.
  */
 export async function createUser(
   db: Db,
@@ -115,6 +123,8 @@ export async function createUser(
       role: user.role,
       isActive: 1,
       createdAt: clockAt(user.at).now().toISOString(),
+      // Administrators must use the second factor; the others sign in with a password only.
+      totpSecret: user.role === "admin" ? TEST_SECOND_FACTOR_SECRET : null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -248,10 +258,21 @@ export async function createTask(
     ({ version } = await officer.task.setStatus({ id, status: "in_progress", version }));
   }
   if (status === "reported_done" || status === "completed") {
-    ({ version } = await (await lead()).task.setStatus({ id, status: "reported_done", version }));
+    // Reporting done goes through the completion report with its document.
+    ({ version } = await (await lead()).report.complete({
+      taskId: id,
+      version,
+      documentNumber: `${id}/BC-THU`,
+      documentDate: vnDate(clockAt(task.at).now()),
+    }));
   }
   if (status === "completed") {
-    await officer.task.setStatus({ id, status: "completed", version });
+    // Four eyes: an agency does not confirm what it led itself; the tracking agency's leader does.
+    const confirmer =
+      leadAgencyId === trackingAgencyId
+        ? await someone(db, "leader", trackingAgencyId, task.at)
+        : officer;
+    await confirmer.task.setStatus({ id, status: "completed", version });
   }
   if (status === "cancelled") {
     await officer.task.setStatus({ id, status: "cancelled", note: "Hủy (dữ liệu thử).", version });

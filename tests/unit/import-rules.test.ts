@@ -25,6 +25,7 @@ const PUBLIC: Record<string, readonly string[]> = {
   extension: ["extension-section.tsx"],
   report: ["report-section.tsx", "completion-form.tsx", "period.ts"],
   task: ["task-tree.tsx"],
+  user: ["account-step-page.tsx"],
 };
 
 /** Folders of client/ that are not features: the shared pieces and the texts. */

@@ -15,15 +15,18 @@ export type RunningApp = { url: string; stop(): Promise<void> };
 
 /**
  * Starts the built app (dist/server/main.js serving dist/client) on a random port with its own new
- * database, seeded with the demo data, and the clock set to E2E_NOW.
+ * database, seeded with the demo data, and the clock set to E2E_NOW. `env` adds to or overrides
+ * its environment (HOST, DONDOC_DEMO…); `dir` reuses a data folder (it is then not removed).
  */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(
+  options: { env?: Record<string, string>; dir?: string } = {},
+): Promise<RunningApp & { dir: string; exited: Promise<number | null>; output(): string }> {
   for (const built of ["dist/client/index.html", "dist/server/main.js"]) {
     if (!existsSync(new URL(built, ROOT))) {
       throw new Error(`${built} is missing: run \`npm run build\` first (npm test does).`);
     }
   }
-  const dir = mkdtempSync(join(tmpdir(), "dondoc-e2e-"));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "dondoc-e2e-"));
   const child: ChildProcess = spawn(process.execPath, ["dist/server/main.js"], {
     cwd: ROOT,
     env: {
@@ -32,18 +35,21 @@ export async function startApp(): Promise<RunningApp> {
       HOST: "127.0.0.1",
       DONDOC_DB: join(dir, "e2e.db"),
       DONDOC_NOW: E2E_NOW,
+      DONDOC_LOG_LEVEL: "warn",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
     child.stdout?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      const match = /http:\/\/(?:127\.0\.0\.1|localhost):(\d+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve(`http://127.0.0.1:${match[1]}`);
       }
     });
     child.stderr?.on("data", (chunk: Buffer) => {
@@ -56,19 +62,30 @@ export async function startApp(): Promise<RunningApp> {
   });
   return {
     url,
+    dir,
+    exited,
+    output: () => output,
     async stop() {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await exited;
+      }
+      if (options.dir === undefined) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium; `args` adds switches (host resolver rules…). */
+export function launchBrowser(args: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.DONDOC_CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--disable-gpu", "--no-first-run", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-component-update",
+      "--disable-sync",
+      ...args,
+    ],
   });
 }
 

@@ -1,0 +1,160 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { fixedClock } from "../../server/clock.ts";
+import { resolveSession } from "../../server/context.ts";
+import { DEMO_PASSWORD } from "../../server/demo.ts";
+import { SESSION_COOKIE } from "../../server/session.ts";
+import { freshDb, signIn, TEST_NOW } from "../support/api.ts";
+import { createUser } from "../support/factory.ts";
+import { postJson, type Served, serveApp } from "../support/http.ts";
+
+const clock = fixedClock(TEST_NOW);
+let served: Served | undefined;
+afterEach(async () => {
+  await served?.close();
+  served = undefined;
+});
+
+/** The app over HTTP with one signed-in officer; `cookie` is their browser's cookie header. */
+async function setUp(options: { secureCookies?: boolean } = {}) {
+  const db = await freshDb({ demo: false });
+  await createUser(db, { role: "officer", agency: "BCT", username: "canbo.bct" });
+  const { token } = await signIn(db, "canbo.bct");
+  served = await serveApp(db, clock, options);
+  return { db, token, base: served.base, cookie: `${SESSION_COOKIE}=${token}` };
+}
+
+/** An answer is JSON of the app's shape and shows no stack trace or server path. */
+async function expectCleanJsonError(response: Response, status: number) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+  const text = await response.text();
+  expect(text).not.toMatch(/\bat \S+ \(|node_modules|\/work\/|\/home\/|<html|<pre/i);
+  expect(JSON.parse(text)).toMatchObject({ error: { message: expect.any(String) } });
+}
+
+describe("request bodies", () => {
+  it("refuses a JSON body over 1 MB with 413, as JSON", async () => {
+    const { base } = await setUp();
+    const body = { username: "canbo.bct", password: "x".repeat(2 * 1024 * 1024) };
+
+    const response = await postJson(`${base}/trpc/auth.login`, body);
+
+    await expectCleanJsonError(response, 413);
+  });
+
+  it("still reads a body under the limit", async () => {
+    const { base } = await setUp();
+
+    const response = await postJson(`${base}/trpc/auth.login`, {
+      username: "canbo.bct",
+      password: DEMO_PASSWORD,
+    });
+
+    expect(response.status).toBe(200);
+  });
+});
+
+describe("every error is JSON without a stack", () => {
+  it("answers a bad %-encoding with 400 or 404 JSON", async () => {
+    const { base } = await setUp();
+
+    const response = await fetch(`${base}/%E0%A4%A`);
+
+    expect([400, 404]).toContain(response.status);
+    await expectCleanJsonError(response, response.status);
+  });
+
+  it("answers a malformed multipart upload with 400 JSON", async () => {
+    const { base, cookie } = await setUp();
+
+    const response = await fetch(`${base}/files`, {
+      method: "POST",
+      headers: { cookie, "content-type": "multipart/form-data; boundary=----ranh-gioi" },
+      body: '------ranh-gioi\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\n\r\n%PDF-1.4 cut short',
+    });
+
+    await expectCleanJsonError(response, 400);
+  });
+
+  it("answers an unknown API address with 404 JSON", async () => {
+    const { base } = await setUp();
+
+    const response = await postJson(`${base}/khong-co`, {});
+
+    await expectCleanJsonError(response, 404);
+  });
+});
+
+describe("mutations take JSON from the app's own pages only", () => {
+  it("refuses a form post (multipart or urlencoded) to a mutation: the user stays signed in", async () => {
+    const { db, base, cookie, token } = await setUp();
+    const form = new FormData();
+    form.set("x", "1");
+
+    const multipart = await fetch(`${base}/trpc/auth.logout`, {
+      method: "POST",
+      headers: { cookie },
+      body: form,
+    });
+    const urlencoded = await fetch(`${base}/trpc/auth.logout`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: "x=1",
+    });
+    const plain = await fetch(`${base}/trpc/auth.logout`, {
+      method: "POST",
+      headers: { cookie, "content-type": "text/plain" },
+      body: "{}",
+    });
+
+    for (const response of [multipart, urlencoded, plain]) {
+      await expectCleanJsonError(response, 415);
+    }
+    expect((await resolveSession(db, clock, token)).user?.username).toBe("canbo.bct");
+  });
+
+  it("refuses a cross-site or same-site request, and a foreign Origin, with 403", async () => {
+    const { db, base, cookie, token } = await setUp();
+    const logout = (headers: Record<string, string>) =>
+      postJson(`${base}/trpc/auth.logout`, {}, { cookie, ...headers });
+
+    const foreign: Record<string, string>[] = [
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site" },
+      { origin: "http://phishing.intranet" },
+      { origin: "null" },
+    ];
+    for (const headers of foreign) {
+      await expectCleanJsonError(await logout(headers), 403);
+    }
+    expect((await resolveSession(db, clock, token)).user?.username).toBe("canbo.bct");
+
+    const own = await logout({ "sec-fetch-site": "same-origin", origin: base });
+    expect(own.status).toBe(200);
+    expect((await resolveSession(db, clock, token)).user).toBeNull();
+  });
+});
+
+describe("response headers", () => {
+  it("marks API answers no-store", async () => {
+    const { base, cookie } = await setUp();
+
+    const me = await fetch(`${base}/trpc/auth.me`, { headers: { cookie } });
+
+    expect(me.status).toBe(200);
+    expect(me.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("upgrades to https only when HTTPS is configured", async () => {
+    const plain = await setUp();
+    const plainCsp = (await fetch(`${plain.base}/healthz`)).headers.get("content-security-policy");
+    expect(plainCsp).toContain("default-src 'self'");
+    expect(plainCsp).not.toContain("upgrade-insecure-requests");
+    await served?.close();
+
+    const secure = await setUp({ secureCookies: true });
+    const response = await fetch(`${secure.base}/healthz`);
+    expect(response.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+    expect(response.headers.get("strict-transport-security")).toMatch(/max-age=/);
+  });
+});
