@@ -77,6 +77,8 @@ export type NewReport = {
   documentNumber: string | null;
   documentDate: IsoDate | null;
   correctsId: number | null;
+  /** Why the report puts the progress below where it was ('' when it does not). */
+  progressLoweredReason: string;
   createdBy: number;
   createdAt: string;
 };
@@ -106,6 +108,24 @@ export async function reportFacts(db: Db, id: number) {
     ])
     .where("taskReport.id", "=", id)
     .executeTakeFirst();
+}
+
+/** The progress of the agency's latest progress report on the task, or null before any. */
+export async function latestProgressOf(
+  db: Db,
+  taskId: number,
+  agencyId: number,
+): Promise<number | null> {
+  const row = await db
+    .selectFrom("taskReport")
+    .select("taskReport.progress")
+    .where("taskReport.taskId", "=", taskId)
+    .where("taskReport.agencyId", "=", agencyId)
+    .where("taskReport.kind", "=", "progress")
+    .orderBy("taskReport.createdAt", "desc")
+    .orderBy("taskReport.id", "desc")
+    .executeTakeFirst();
+  return row?.progress ?? null;
 }
 
 /** Whether the agency has an original report (not a correction) for the task's period. */
@@ -145,6 +165,8 @@ export type Report = {
   documentNumber: string | null;
   documentDate: IsoDate | null;
   correctsId: number | null;
+  /** Why the report put the progress below where it was ('' when it did not). */
+  progressLoweredReason: string;
   /** The report that corrects this one, if any: this one is then superseded. */
   correctedById: number | null;
   author: { id: number; fullName: string; agencyShortName: string };
@@ -180,6 +202,7 @@ export async function reportsOfTask(
       "taskReport.documentNumber",
       "taskReport.documentDate",
       "taskReport.correctsId",
+      "taskReport.progressLoweredReason",
       "correction.id as correctedById",
       "author.id as authorId",
       "author.fullName as authorName",
@@ -212,11 +235,51 @@ export async function reportsOfTask(
     documentNumber: row.documentNumber,
     documentDate: row.documentDate,
     correctsId: row.correctsId,
+    progressLoweredReason: row.progressLoweredReason,
     correctedById: row.correctedById,
     author: { id: row.authorId, fullName: row.authorName, agencyShortName: row.authorAgency },
     createdAt: row.createdAt,
     files: files.get(row.id) ?? [],
   }));
+}
+
+export type LastReport = {
+  id: number;
+  kind: ReportKind;
+  periodKey: string | null;
+  progress: number;
+  summary: string;
+  author: { fullName: string; agencyShortName: string };
+  createdAt: string;
+};
+
+/**
+ * The lead agency's latest report on the task (progress or completion), with who wrote it: what
+ * the task page shows as its last report. Notes and changes without a report are not reports.
+ */
+export async function lastLeadReport(db: Db, taskId: number): Promise<LastReport | null> {
+  const row = await db
+    .selectFrom("taskReport")
+    .innerJoin("appUser as author", "author.id", "taskReport.createdBy")
+    .innerJoin("agency as authorAgency", "authorAgency.id", "author.agencyId")
+    .select([
+      "taskReport.id",
+      "taskReport.kind",
+      "taskReport.periodKey",
+      "taskReport.progress",
+      "taskReport.summary",
+      "taskReport.createdAt",
+      "author.fullName as authorName",
+      "authorAgency.shortName as authorAgency",
+    ])
+    .where("taskReport.taskId", "=", taskId)
+    .where("taskReport.agencyRole", "=", "lead")
+    .orderBy("taskReport.createdAt", "desc")
+    .orderBy("taskReport.id", "desc")
+    .executeTakeFirst();
+  if (!row) return null;
+  const { authorName, authorAgency, ...report } = row;
+  return { ...report, author: { fullName: authorName, agencyShortName: authorAgency } };
 }
 
 /** For each task, agency and period: whether a progress report was filed (corrections included). */

@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, sql } from "kysely";
 import { deadlineInForce, type IsoDate } from "../shared/date.ts";
 import type { Viewer } from "../shared/permission.ts";
+import type { ReportKind } from "../shared/report.ts";
 import type { TaskSort } from "../shared/task.ts";
 import type { TaskEventKind } from "../shared/task-event.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
@@ -399,6 +400,8 @@ export type TaskEvent = {
   newValue: string | null;
   note: string;
   actor: { id: number; fullName: string; agencyShortName: string } | null;
+  /** The report the change came with; null for a change made without one. */
+  report: { id: number; kind: ReportKind; periodKey: string | null } | null;
 };
 
 export async function taskEvents(db: Db, taskId: number): Promise<TaskEvent[]> {
@@ -406,6 +409,7 @@ export async function taskEvents(db: Db, taskId: number): Promise<TaskEvent[]> {
     .selectFrom("taskEvent")
     .leftJoin("appUser", "appUser.id", "taskEvent.actorId")
     .leftJoin("agency", "agency.id", "appUser.agencyId")
+    .leftJoin("taskReport as report", "report.id", "taskEvent.reportId")
     .select([
       "taskEvent.id",
       "taskEvent.at",
@@ -417,18 +421,27 @@ export async function taskEvents(db: Db, taskId: number): Promise<TaskEvent[]> {
       "appUser.id as actorId",
       "appUser.fullName as actorName",
       "agency.shortName as actorAgency",
+      "report.id as reportId",
+      "report.kind as reportKind",
+      "report.periodKey as reportPeriodKey",
     ])
     .where("taskEvent.taskId", "=", taskId)
     .orderBy("taskEvent.at", "desc")
     .orderBy("taskEvent.id", "desc")
     .execute();
-  return rows.map(({ actorId, actorName, actorAgency, ...event }) => ({
-    ...event,
-    actor:
-      actorId !== null && actorName !== null
-        ? { id: actorId, fullName: actorName, agencyShortName: actorAgency ?? "" }
-        : null,
-  }));
+  return rows.map(
+    ({ actorId, actorName, actorAgency, reportId, reportKind, reportPeriodKey, ...event }) => ({
+      ...event,
+      actor:
+        actorId !== null && actorName !== null
+          ? { id: actorId, fullName: actorName, agencyShortName: actorAgency ?? "" }
+          : null,
+      report:
+        reportId !== null && reportKind !== null
+          ? { id: reportId, kind: reportKind, periodKey: reportPeriodKey }
+          : null,
+    }),
+  );
 }
 
 export type NewTaskEvent = {
@@ -440,6 +453,8 @@ export type NewTaskEvent = {
   oldValue?: string | null;
   newValue?: string | null;
   note?: string;
+  /** The report the change came with. */
+  reportId?: number | null;
 };
 
 /** Appends history entries; the table refuses UPDATE and DELETE. Call inside the change's transaction. */
@@ -457,6 +472,7 @@ export async function appendTaskEvents(db: Db, events: readonly NewTaskEvent[]):
         oldValue: event.oldValue ?? null,
         newValue: event.newValue ?? null,
         note: event.note ?? "",
+        reportId: event.reportId ?? null,
       })),
     )
     .execute();

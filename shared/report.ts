@@ -78,6 +78,11 @@ export const reportCreateInput = z.object({
   nextSteps: textSchema(4_000).default(""),
   fileIds: fileIdsSchema,
   correctsId: idSchema.nullable().default(null),
+  /**
+   * Why the progress is lower than the agency's last (the task's, for the lead agency): required
+   * then, so that progress never moves down unless the reporter means it.
+   */
+  progressLoweredReason: textSchema(4_000).default(""),
 });
 export type ReportCreateInput = z.input<typeof reportCreateInput>;
 

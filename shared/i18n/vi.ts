@@ -165,6 +165,9 @@ export const vi = {
     exportNotFound: "Không tìm thấy tệp xuất “{{id}}”; tệp chỉ được giữ trong 1 giờ.",
     exportNotReady: "Tệp xuất “{{id}}” chưa tạo xong.",
     tooManyExports: "Bạn đang có {{count}} tệp đang được tạo. Vui lòng chờ các tệp này xong.",
+    // Inboxes and honest progress (issue 8).
+    progressLowered:
+      "Tiến độ giảm từ {{from}}% xuống {{to}}%: vui lòng ghi lý do giảm tiến độ (nếu không định giảm, hãy sửa lại số phần trăm).",
   },
   statistic: {
     sheetStatistics: "Thống kê",

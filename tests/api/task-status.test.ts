@@ -37,8 +37,9 @@ describe("reporting a task done", () => {
       status: "reported_done",
       doneOn: TODAY,
       progress: 100,
-      lastProgressAt: NOW,
-      lastProgressNote: "Hàng hóa qua cửa khẩu thông suốt, không ùn tắc.",
+      // A status note is history, not the agency's report (issue 8, bug 2).
+      lastProgressAt: null,
+      lastProgressNote: "",
       timeliness: "overdue",
     });
     expect(permissions.statusTargets).toEqual([]);
@@ -194,7 +195,9 @@ describe("confirming and returning a reported task", () => {
     expect(task).toMatchObject({
       status: "in_progress",
       doneOn: null,
-      lastProgressNote: "Báo cáo chưa có số liệu tại cửa khẩu Trà Lĩnh.",
+      // The officer's reason is in the history, never shown as the agency's report (bug 2).
+      lastProgressAt: null,
+      lastProgressNote: "",
       timeliness: "overdue",
     });
   });

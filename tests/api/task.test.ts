@@ -837,8 +837,9 @@ describe("task.setProgress", () => {
     expect(task).toMatchObject({
       status: "in_progress",
       progress: 30,
-      lastProgressAt: "2026-11-26T03:00:00.000Z",
-      lastProgressNote: "Đã làm việc với các doanh nghiệp xăng dầu trên địa bàn.",
+      // A change without a report does not pass for one (issue 8, bug 2).
+      lastProgressAt: null,
+      lastProgressNote: "",
       version: 2,
     });
   });
