@@ -6,7 +6,6 @@ import { agencyId, eventRows, freshDb, issuePaths, rejection, taskState } from "
 import { createDirective, createTask, createUser, overdueLangSonTask } from "../support/factory.ts";
 
 const TODAY = "2026-11-26";
-const NOW = "2026-11-26T03:00:00.000Z";
 
 /** A task of BCT's directive led by `lead`, in `status` since `at`. */
 async function taskOf(
