@@ -4,8 +4,10 @@ import type { ReportAgencyRole, ReportDuty, ReportKind } from "../shared/report.
 import type { TaskStatus } from "../shared/task-status.ts";
 import { type AgencyRef, agencyRef, agencyRefColumns } from "./agency.ts";
 import { type EvidenceFile, filesOf } from "./evidence.ts";
+import { notSeenBy } from "./inbox.ts";
 import type { Db } from "./open.ts";
-import { taskVisibleTo } from "./visibility.ts";
+import { TASK_REF_COLUMNS, type TaskRef, taskRef } from "./task.ts";
+import { taskFollowedBy, taskOwedBy, taskVisibleTo } from "./visibility.ts";
 
 export type ReportDutyRow = ReportDuty & { setAt: string; setBy: number | null };
 
@@ -325,12 +327,14 @@ export type DutyTask = {
 };
 
 /**
- * Tasks still being worked on that carry a report duty and that the viewer's agency follows up:
- * it assigned them or tracks their directive (and the viewer may see them).
+ * Tasks still being worked on that carry a report duty, as the viewer's agency (and the agencies
+ * it succeeded) stands towards them: "follows" those it assigned or whose directive it tracks,
+ * "owes" those it leads or coordinates (its reports are due). Only tasks the viewer may see.
  */
-export async function followedDutyTasks(
+export async function dutyTasks(
   db: Db,
   viewer: Viewer,
+  concern: "follows" | "owes",
   directiveId: number | undefined,
 ): Promise<DutyTask[]> {
   if (viewer.ownAgencyIds.length === 0) return [];
@@ -354,12 +358,7 @@ export async function followedDutyTasks(
     ])
     .where("task.status", "in", ["not_started", "in_progress"])
     .where(taskVisibleTo(viewer))
-    .where((eb) =>
-      eb.or([
-        eb("task.assignerAgencyId", "in", viewer.ownAgencyIds),
-        eb("directive.trackingAgencyId", "in", viewer.ownAgencyIds),
-      ]),
-    );
+    .where(concern === "follows" ? taskFollowedBy(viewer) : taskOwedBy(viewer));
   if (directiveId !== undefined) query = query.where("task.directiveId", "=", directiveId);
   const rows = await query.orderBy("directive.issuedOn").orderBy("task.id").execute();
   const result: DutyTask[] = [];
@@ -378,4 +377,71 @@ export async function followedDutyTasks(
     });
   }
   return result;
+}
+
+export type ReceivedReport = {
+  id: number;
+  task: TaskRef;
+  kind: ReportKind;
+  agency: AgencyRef;
+  agencyRole: ReportAgencyRole;
+  periodKey: string | null;
+  progress: number;
+  summary: string;
+  author: { fullName: string; agencyShortName: string };
+  createdAt: string;
+};
+
+/**
+ * Progress reports filed since `since` by other agencies on the tasks the viewer's agency follows
+ * up, that `userId` has not marked as seen, newest first.
+ */
+export async function reportsReceived(
+  db: Db,
+  viewer: Viewer,
+  since: string,
+  userId: number,
+): Promise<ReceivedReport[]> {
+  if (viewer.ownAgencyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("taskReport")
+    .innerJoin("task", "task.id", "taskReport.taskId")
+    .innerJoin("directive", "directive.id", "task.directiveId")
+    .innerJoin("agency", "agency.id", "taskReport.agencyId")
+    .innerJoin("appUser as author", "author.id", "taskReport.createdBy")
+    .innerJoin("agency as authorAgency", "authorAgency.id", "author.agencyId")
+    .select([
+      "taskReport.id",
+      ...TASK_REF_COLUMNS,
+      "taskReport.kind",
+      ...agencyRefColumns("agency"),
+      "taskReport.agencyRole",
+      "taskReport.periodKey",
+      "taskReport.progress",
+      "taskReport.summary",
+      "author.fullName as authorName",
+      "authorAgency.shortName as authorAgency",
+      "taskReport.createdAt",
+    ])
+    .where("taskReport.kind", "=", "progress")
+    .where("taskReport.createdAt", ">=", since)
+    .where("taskReport.agencyId", "not in", viewer.ownAgencyIds)
+    .where(taskVisibleTo(viewer))
+    .where(taskFollowedBy(viewer))
+    .where(notSeenBy(userId, "report", "taskReport.id"))
+    .orderBy("taskReport.createdAt", "desc")
+    .orderBy("taskReport.id", "desc")
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    task: taskRef(row),
+    kind: row.kind,
+    agency: agencyRef(row, "agency"),
+    agencyRole: row.agencyRole,
+    periodKey: row.periodKey,
+    progress: row.progress,
+    summary: row.summary,
+    author: { fullName: row.authorName, agencyShortName: row.authorAgency },
+    createdAt: row.createdAt,
+  }));
 }

@@ -1,4 +1,4 @@
-import { type Expression, type ExpressionBuilder, sql } from "kysely";
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import { deadlineInForce, type IsoDate } from "../shared/date.ts";
 import type { Viewer } from "../shared/permission.ts";
 import type { ReportKind } from "../shared/report.ts";
@@ -248,6 +248,65 @@ export async function directiveTasks(
     rows.map((row) => row.id),
   );
   return rows.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
+}
+
+/**
+ * The visible tasks meeting `condition` (a condition on `task`), as list items, earliest deadline
+ * in force first: the task sections of the inboxes.
+ */
+export async function taskItemsWhere(
+  db: Db,
+  viewer: Viewer,
+  condition: Expression<SqlBool>,
+  today: IsoDate,
+): Promise<TaskListItem[]> {
+  const rows = await taskRows(db)
+    .where(taskVisibleTo(viewer))
+    .where(condition)
+    .select(LIST_COLUMNS)
+    .orderBy("task.dueOn", (ob) => ob.asc().nullsLast())
+    .orderBy("task.id")
+    .execute();
+  const coordinators = await coordinatorsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
+}
+
+/** A task as a list of other things (reports, answers, comments) names it and links to it. */
+export type TaskRef = {
+  id: number;
+  directiveId: number;
+  directiveNumber: string;
+  clause: string;
+  title: string;
+};
+
+/** The columns of a task reference, from a query joining `task` and `directive`. */
+export const TASK_REF_COLUMNS = [
+  "task.id as taskId",
+  "task.directiveId",
+  "directive.number as directiveNumber",
+  "task.clause",
+  "task.title",
+] as const;
+
+/** The task reference that TASK_REF_COLUMNS selected into a row. */
+export function taskRef(row: {
+  taskId: number;
+  directiveId: number;
+  directiveNumber: string;
+  clause: string;
+  title: string;
+}): TaskRef {
+  return {
+    id: row.taskId,
+    directiveId: row.directiveId,
+    directiveNumber: row.directiveNumber,
+    clause: row.clause,
+    title: row.title,
+  };
 }
 
 /** What permission checks need to know about a task. */
@@ -648,4 +707,80 @@ function countWhere(eb: ExpressionBuilder<Database, "task">, category: Timelines
   return eb.fn.sum<number | null>(
     eb.case().when(timelinessCondition(category, today)).then(1).else(0).end(),
   );
+}
+
+export type Returned = {
+  task: TaskRef;
+  at: string;
+  reason: string;
+  by: { fullName: string; agencyShortName: string } | null;
+};
+
+/**
+ * The tasks led by the viewer's agency that are in progress again because the assigner sent
+ * their completion back, with that return (its reason, who, when): their last status change.
+ */
+export async function returnedTasks(db: Db, viewer: Viewer): Promise<Returned[]> {
+  if (viewer.ownAgencyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("taskEvent")
+    .innerJoin("task", "task.id", "taskEvent.taskId")
+    .innerJoin("directive", "directive.id", "task.directiveId")
+    .leftJoin("appUser as actor", "actor.id", "taskEvent.actorId")
+    .leftJoin("agency as actorAgency", "actorAgency.id", "actor.agencyId")
+    .select([
+      ...TASK_REF_COLUMNS,
+      "taskEvent.at",
+      "taskEvent.note",
+      "actor.fullName as actorName",
+      "actorAgency.shortName as actorAgency",
+    ])
+    .where("task.status", "=", "in_progress")
+    .where("task.leadAgencyId", "in", viewer.ownAgencyIds)
+    .where(taskVisibleTo(viewer))
+    .where("taskEvent.kind", "=", "status")
+    .where("taskEvent.oldValue", "=", "reported_done")
+    .where("taskEvent.newValue", "=", "in_progress")
+    .where("taskEvent.id", "=", (eb) =>
+      eb
+        .selectFrom("taskEvent as latest")
+        .select((s) => s.fn.max("latest.id").as("id"))
+        .whereRef("latest.taskId", "=", "taskEvent.taskId")
+        .where("latest.kind", "=", "status"),
+    )
+    .orderBy("taskEvent.at", "desc")
+    .execute();
+  return rows.map((row) => ({
+    task: taskRef(row),
+    at: row.at,
+    reason: row.note,
+    by:
+      row.actorName === null
+        ? null
+        : { fullName: row.actorName, agencyShortName: row.actorAgency ?? "" },
+  }));
+}
+
+/**
+ * When each task was last urged by the agencies given (a note in its history by one of their
+ * users) at or after `since`; tasks not urged since are absent.
+ */
+export async function lastUrged(
+  db: Db,
+  taskIds: readonly number[],
+  agencyIds: readonly number[],
+  since: string,
+): Promise<Map<number, string>> {
+  if (taskIds.length === 0 || agencyIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("taskEvent")
+    .innerJoin("appUser", "appUser.id", "taskEvent.actorId")
+    .select((eb) => ["taskEvent.taskId", eb.fn.max("taskEvent.at").as("at")])
+    .where("taskEvent.taskId", "in", taskIds)
+    .where("taskEvent.kind", "=", "note")
+    .where("appUser.agencyId", "in", agencyIds)
+    .where("taskEvent.at", ">=", since)
+    .groupBy("taskEvent.taskId")
+    .execute();
+  return new Map(rows.map((row) => [row.taskId, row.at]));
 }

@@ -197,6 +197,21 @@ export function fileablePeriods(duty: ReportDuty, today: IsoDate): ReportPeriod[
   return next ? [...due, next] : due;
 }
 
+/**
+ * The periods an agency owes on `today`, oldest first: those already due and not reported
+ * (late), and the next ones not reported whose due date in force is no later than `until`
+ * (due soon). The first is the period a report form proposes; none when nothing is owed yet, so
+ * that a report is never filed silently in a period far ahead.
+ */
+export function periodsOwed(
+  duty: ReportDuty,
+  today: IsoDate,
+  reported: ReadonlySet<string>,
+  until: IsoDate,
+): ReportPeriod[] {
+  return fileablePeriods(duty, today).filter((p) => !reported.has(p.key) && p.dueOn <= until);
+}
+
 /** The period now due: the latest period due before today, or null when none is yet. */
 export function currentPeriod(duty: ReportDuty, today: IsoDate): ReportPeriod | null {
   return periodsDue(duty, today).at(-1) ?? null;

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { type AgencyRef, agenciesByIds, toAgencyRef } from "../../db/agency.ts";
 import type { Db } from "../../db/open.ts";
 import {
-  followedDutyTasks,
+  dutyTasks,
   hasPeriodReport,
   insertReport,
   latestProgressOf,
@@ -337,15 +337,18 @@ export async function reportCompletion(actor: Actor, input: z.output<typeof repo
 }
 
 /**
- * For the officers and leaders of the agencies that follow tasks up (assigning or tracking):
- * the lead and coordinating agencies that have not reported for the period now due, with how
- * many periods in a row they have missed, longest first.
+ * The lead and coordinating agencies that have not reported for the period now due, with how
+ * many periods in a row they have missed, longest first. Officers and leaders see it for the
+ * tasks their agency follows up (assigning or tracking); a reporter sees its own agency's part,
+ * on the tasks it leads or coordinates.
  */
 export async function listMissingReports(actor: Actor, input: z.output<typeof reportMissingInput>) {
   const { db, viewer } = actor;
   if (!canSeeMissingReports(viewer)) fail("FORBIDDEN", "error.forbidden");
   const today = vnDate(actor.clock.now());
-  const tasks = await followedDutyTasks(db, viewer, input.directiveId);
+  const owes = viewer.role === "reporter";
+  const own = new Set(viewer.ownAgencyIds);
+  const tasks = await dutyTasks(db, viewer, owes ? "owes" : "follows", input.directiveId);
   const taskIds = tasks.map((task) => task.taskId);
   const [coordinators, reported] = await Promise.all([
     coordinatorsOf(db, taskIds),
@@ -364,6 +367,7 @@ export async function listMissingReports(actor: Actor, input: z.output<typeof re
       })),
     ];
     for (const { agency, role } of agencies) {
+      if (owes && !own.has(agency.id)) continue;
       const filed = reported.get(`${task.taskId}:${agency.id}`) ?? [];
       const keys = new Set(filed.map((r) => r.periodKey));
       if (keys.has(period.key)) continue;

@@ -165,6 +165,7 @@ export const en: SharedTexts = {
     // Inboxes and honest progress (issue 8).
     progressLowered:
       "Progress goes down from {{from}}% to {{to}}%: please give the reason (if you did not mean to lower it, correct the percentage).",
+    inboxItemNotFound: "Item {{id}} is not in your to-do list.",
   },
   statistic: {
     sheetStatistics: "Statistics",

@@ -168,6 +168,7 @@ export const vi = {
     // Inboxes and honest progress (issue 8).
     progressLowered:
       "Tiến độ giảm từ {{from}}% xuống {{to}}%: vui lòng ghi lý do giảm tiến độ (nếu không định giảm, hãy sửa lại số phần trăm).",
+    inboxItemNotFound: "Không tìm thấy mục số {{id}} trong việc cần làm của bạn.",
   },
   statistic: {
     sheetStatistics: "Thống kê",

@@ -834,15 +834,31 @@ describe("missing reports", () => {
     ]);
   });
 
-  it("refuses reporters (FORBIDDEN) and shows an unrelated officer nothing", async () => {
-    const { db, id, reporter } = await langSon();
-    await withDuty(db, id);
+  it("shows a reporter its own agency's part only, an unrelated officer nothing, an admin nothing (FORBIDDEN)", async () => {
+    const db = await freshDb({ demo: false });
+    const directive = await createDirective(db, { tracking: "BCT", at: "2026-08-01" });
+    const langSonTask = await overdueLangSonTask(db, { directive });
+    const evn = await evnTask(db, directive);
+    await withDuty(db, langSonTask);
+    await withDuty(db, evn);
+    const pvn = await someoneIn(db, "PVN", "reporter");
+    const langSon = await someoneIn(db, "UBND-20", "reporter");
     const financeOfficer = await someoneIn(db, "BTC", "officer");
+    const admin = await someoneIn(db, "VPCP", "admin");
 
-    const error = await rejection(reporter.report.missing({}));
+    const pvnPart = await pvn.report.missing({});
+    const langSonPart = await langSon.report.missing({});
     const unrelated = await financeOfficer.report.missing({});
+    const error = await rejection(admin.report.missing({}));
 
-    expect(error.code).toBe("FORBIDDEN");
+    // PVN coordinates EVN's task: its own missing report, not EVN's nor TKV's.
+    expect(pvnPart.items.map((item) => [item.task.id, item.agency.code, item.role])).toEqual([
+      [evn, "PVN", "coordinator"],
+    ]);
+    expect(langSonPart.items.map((item) => [item.task.id, item.agency.code, item.role])).toEqual([
+      [langSonTask, "UBND-20", "lead"],
+    ]);
     expect(unrelated.items).toEqual([]);
+    expect(error.code).toBe("FORBIDDEN");
   });
 });
