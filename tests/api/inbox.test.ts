@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/open.ts";
+import { fixedClock } from "../../server/clock.ts";
 import type { ReportDuty } from "../../shared/report.ts";
-import { countRows, freshDb, rejection, signIn, taskState } from "../support/api.ts";
+import {
+  countRows,
+  freshDb,
+  rejection,
+  signedInAs,
+  signIn,
+  TEST_NOW,
+  taskState,
+} from "../support/api.ts";
 import {
   callerOf,
   createAgency,
@@ -521,4 +530,36 @@ describe("marking inbox items seen", () => {
     ]);
     expect(await countRows(db, "inboxSeen")).toBe(1);
   });
+});
+
+describe("the demo tells the truth about today", () => {
+  it.each([
+    [TEST_NOW, "a Thursday in late November"],
+    ["2026-02-23T02:00:00.000Z", "the Monday after Tết Bính Ngọ"],
+    ["2026-12-25T03:00:00.000Z", "a reporting day, the 25th"],
+    ["2027-01-04T03:00:00.000Z", "the first Monday of a year"],
+    ["2026-06-12T08:00:00.000Z", "a Friday afternoon in June"],
+  ])(
+    "gives every demo account something of each kind to act on, seeded at %s (%s)",
+    async (now) => {
+      const db = await freshDb({ now });
+      const inboxOfDemo = async (username: string) =>
+        (await signedInAs(db, username, { clock: fixedClock(now) })).inbox.view();
+      const empty: string[] = [];
+      for (const username of [
+        "baocao.pvn",
+        "baocao.langson",
+        "canbo.bct",
+        "lanhdao.bct",
+        "quantri",
+      ]) {
+        const inbox = await inboxOfDemo(username);
+        for (const [name, section] of Object.entries(inbox.sections)) {
+          if (section.total === 0) empty.push(`${username}: ${name}`);
+        }
+        expect(inbox.count, username).toBeGreaterThan(0);
+      }
+      expect(empty).toEqual([]);
+    },
+  );
 });
