@@ -11,6 +11,11 @@ export const en: ClientTexts = {
     overdue: "Overdue tasks",
     statistics: "Statistics",
     users: "Users",
+    // Issue 8: the inbox first, all tasks for officers and leaders.
+    inbox: "To do",
+    tasks: "Tasks",
+    countSuffix_one: "({{count}} item)",
+    countSuffix_other: "({{count}} items)",
   },
   layout: {
     skipToContent: "Skip to main content",
@@ -205,6 +210,9 @@ export const en: ClientTexts = {
     noteHint: "The note goes into the history; every agency concerned can read it.",
     noteSubmit: "Add note",
     noteAdded: "Note added.",
+    // Issue 8, bug 2: only reports are the agency's report.
+    lastReport: "Lead agency's latest report",
+    noReportYet: "No report yet",
   },
   overdue: {
     intro:
@@ -505,6 +513,12 @@ export const en: ClientTexts = {
     missingEmpty: "No report is missing",
     missingEmptyHint: "Every agency has reported for the period now due.",
     missingEmptyHintFiltered: "Every agency has reported for the period now due on this directive.",
+    // Issue 8, bug 1: the period is chosen, progress never falls by accident.
+    choosePeriod: "Please choose the report period, or “Not for a period”.",
+    periodPlaceholder: "Choose the period",
+    progressLowered:
+      "Progress is lower than last reported ({{from}} → {{to}}). If it really went down, give the reason; if not, correct the percentage.",
+    progressLoweredReason: "Why the progress went down",
   },
   extension: {
     navPending: "Extensions",
@@ -568,5 +582,112 @@ export const en: ClientTexts = {
     remove: "Remove {{name}}",
     attached_one: "Attached file ({{count}})",
     attached_other: "Attached files ({{count}})",
+  },
+  history: {
+    progressWithoutReport: "Progress changed (no report)",
+    progressByReport: "Progress report for {{period}}",
+    progressByUnscheduledReport: "Progress report (not for a period)",
+    progressByCompletion: "Progress with the completion report",
+  },
+  inbox: {
+    title: "To do",
+    intro: {
+      reporter:
+        "What {{agency}} has to do as of today, {{date}}: reports due, tasks falling due, work sent back, and new answers and comments.",
+      officer:
+        "What you have to handle as of today, {{date}}: completions to confirm, extensions to decide, reports received and overdue tasks to urge.",
+      leader:
+        "How the tasks stand as of today, {{date}}: key tasks overdue, the four figures and the agencies furthest behind.",
+      admin:
+        "What an administrator should look at as of today, {{date}}: accounts locked or never used, agencies about to end.",
+    },
+    nothing: "Nothing left to do.",
+    count_one: "{{total}} thing to do",
+    count_other: "{{total}} things to do",
+    sectionCount_one: "{{total}} item",
+    sectionCount_other: "{{total}} items",
+    sectionEmpty: "Nothing here.",
+    more_one: "{{total}} more item.",
+    more_other: "{{total}} more items.",
+    showMore_one: "Show {{total}} more item",
+    showMore_other: "Show {{total}} more items",
+    seeAll: "See all",
+    seen: "Seen",
+    seenLabel: "Mark as seen: {{title}}",
+    allSeen: "Mark all as seen",
+    seenDone: "Marked as seen.",
+    openTask: "Open the task",
+    periodsTitle: "Report periods due or late",
+    periodsIntro:
+      "Report periods your agency has not reported yet: late, or due within the next {{days}} working days.",
+    periodLate_one: "{{days}} day late",
+    periodLate_other: "{{days}} days late",
+    periodDue: "Due soon",
+    periodLine: "{{period}}: due by {{date}}",
+    fileReport: "File the report",
+    fileReportLabel: "File the report for {{period}}: {{title}}",
+    dueTitle: "Tasks overdue or due soon",
+    dueIntro:
+      "Tasks your agency leads or coordinates, not yet reported done, overdue or due within the next {{days}} working days (by {{date}}).",
+    returnedTitle: "Completions sent back",
+    returnedIntro:
+      "The assigning agency did not confirm the completion: read why, complete it and report it done again.",
+    reportAgain: "Complete and report again",
+    answersTitle: "Answers to extension requests",
+    answersIntro:
+      "The assigning agency answered your agency's extension requests (in the last {{days}} days).",
+    mentionsTitle: "Comments mentioning your agency",
+    mentionsIntro: "Comments by other agencies mentioning yours in the last {{days}} days.",
+    reply: "Read and reply",
+    completionsTitle: "Awaiting confirmation",
+    completionsIntro:
+      "The lead agency reported these done; your agency confirms or returns them. Longest waiting first.",
+    waiting_one: "Waiting {{days}} day",
+    waiting_other: "Waiting {{days}} days",
+    reportedDoneOn: "Reported done on {{date}}",
+    confirm: "Confirm or return",
+    extensionsTitle: "Extension requests to decide",
+    extensionsIntro: "Extension requests on tasks your agency assigned, oldest first.",
+    decide: "Review and decide",
+    reportsTitle: "Reports received",
+    reportsIntro:
+      "Progress reports filed in the last {{days}} days that you have not marked as seen.",
+    openReport: "Read the report",
+    silentTitle: "Overdue, no report for over {{days}} days",
+    silentIntro:
+      "Overdue tasks whose lead agency has filed no report in the last {{days}} days; a task urged counts as handled for {{urged}} days.",
+    urge: "Urge",
+    urgeLabel: "Urge: {{title}}",
+    urgedOn: "Urged on {{date}}",
+    neverReported: "The lead agency has filed no report.",
+    lastReportOn: "Last report at {{at}}.",
+    keyTitle: "Key tasks overdue",
+    keyIntro:
+      "Key tasks past their deadline, longest overdue first; a task urged counts as handled for {{urged}} days.",
+    figuresTitle: "The four figures",
+    figuresIntro: "Figures as of {{date}}; click a number to see its tasks.",
+    seeStatistics: "See all statistics",
+    agenciesTitle: "The {{count}} agencies with most overdue tasks",
+    agenciesIntro: "Click an overdue count to see the list and urge.",
+    agenciesCaption: "Agencies with most overdue tasks",
+    agencyColumn: "Lead agency",
+    overdueColumn: "Overdue",
+    totalColumn: "Total",
+    agencyOverdueLabel_one: "{{total}} overdue task of {{name}}: see the list",
+    agencyOverdueLabel_other: "{{total}} overdue tasks of {{name}}: see the list",
+    noAgencyOverdue: "No agency has an overdue task.",
+    accountsTitle: "Accounts locked or never used",
+    accountsIntro: "Accounts locked, or never signed in to: check with the user's agency.",
+    locked: "Locked",
+    neverUsed: "Never signed in",
+    createdOn: "created on {{date}}",
+    agenciesEndingTitle: "Agencies ending soon",
+    agenciesEndingIntro:
+      "Agencies ending within the next {{days}} days (mergers, renamings): prepare to move their accounts to the successor.",
+    endsOn: "Ends on {{date}}",
+    successor: "Successor: {{name}}",
+    noSuccessor: "No successor yet",
+    activeUsers_one: "{{total}} active account",
+    activeUsers_other: "{{total}} active accounts",
   },
 };

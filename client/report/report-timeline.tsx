@@ -106,6 +106,7 @@ export function ReportTimeline({
                   <ProgressLabel value={report.progress} />
                 </Group>
               )}
+              <Part label={t("report.progressLoweredReason")} text={report.progressLoweredReason} />
               <Part
                 label={report.kind === "completion" ? t("report.note") : t("report.summary")}
                 text={report.summary}
