@@ -1,24 +1,19 @@
-import { createBrowserRouter, Navigate, useSearchParams } from "react-router";
+import { createBrowserRouter, useSearchParams } from "react-router";
 import { LoginPage } from "./auth/login-page.tsx";
 import { RequireAuth } from "./auth/require-auth.tsx";
 import { DirectiveDetailPage } from "./directive/directive-detail-page.tsx";
 import { DirectiveCreatePage, DirectiveEditPage } from "./directive/directive-form-page.tsx";
 import { DirectiveListPage } from "./directive/directive-list-page.tsx";
+import { InboxPage } from "./inbox/inbox-page.tsx";
 import { OverduePage } from "./statistic/overdue-page.tsx";
 import { MyTasksPage } from "./task/my-tasks-page.tsx";
 import { TaskDetailPage } from "./task/task-detail-page.tsx";
 import { TaskCreatePage, TaskEditPage } from "./task/task-form-page.tsx";
 import { TaskListPage } from "./task/task-list-page.tsx";
 import { AppLayout } from "./ui/app-layout.tsx";
-import { useCurrentUser } from "./ui/current-user.tsx";
+import { PageLoading } from "./ui/loading.tsx";
 import { NotFoundPage } from "./ui/not-found-view.tsx";
 import { useIdParam } from "./ui/route-params.ts";
-
-/** Administrators manage users and see no tasks; everyone else starts with their tasks. */
-function HomeRoute() {
-  const user = useCurrentUser();
-  return user.role === "admin" ? <Navigate to="/admin/users" replace /> : <MyTasksPage />;
-}
 
 function DirectiveDetailRoute() {
   const id = useIdParam();
@@ -51,15 +46,19 @@ function TaskEditRoute() {
 }
 
 export const router = createBrowserRouter([
-  { path: "/login", element: <LoginPage /> },
+  // While an on-demand page loads at start-up, this shows (and the router does not warn).
+  { path: "/login", element: <LoginPage />, hydrateFallbackElement: <PageLoading /> },
   {
     element: (
       <RequireAuth>
         <AppLayout />
       </RequireAuth>
     ),
+    hydrateFallbackElement: <PageLoading />,
     children: [
-      { index: true, element: <HomeRoute /> },
+      // Everyone lands on what they owe today ("Việc cần làm").
+      { index: true, element: <InboxPage /> },
+      { path: "my-tasks", element: <MyTasksPage /> },
       { path: "directives", element: <DirectiveListPage /> },
       { path: "directives/new", element: <DirectiveCreatePage /> },
       { path: "directives/:id", element: <DirectiveDetailRoute /> },
