@@ -45,56 +45,58 @@ export function UrgeSection({
   const { date, dateTime } = useFormatters();
   const [urging, setUrging] = useState<UrgedTask | null>(null);
   return (
-    <InboxSection
-      title={title}
-      intro={intro}
-      total={section.total}
-      toDo={section.toDo}
-      shown={section.items.length}
-      moreTo={moreTo}
-    >
-      {section.items.map((task) => (
-        <InboxItem
-          key={task.id}
-          badges={
-            <>
-              <TimelinessBadge timeliness={task.timeliness} daysOverdue={task.daysOverdue} />
-              {task.isKey && <KeyTaskBadge />}
-              {task.urgedAt !== null && (
-                <ItemBadge color="teal">
-                  {t("inbox.urgedOn", { date: date(task.urgedAt.slice(0, 10)) })}
-                </ItemBadge>
-              )}
-            </>
-          }
-          title={task.title}
-          to={`/tasks/${task.id}`}
-          meta={`${taskPlace(task)} · ${t("task.leadShort")}: ${task.leadAgency.shortName}`}
-          actions={
-            <Button
-              size="compact-sm"
-              variant={task.urgedAt === null ? "filled" : "default"}
-              onClick={() => setUrging(task)}
-              aria-label={t("inbox.urgeLabel", { title: task.title })}
-            >
-              {t("inbox.urge")}
-            </Button>
-          }
-        >
-          <Text size="sm">
-            {task.lastProgressAt === null
-              ? t("inbox.neverReported")
-              : t("inbox.lastReportOn", { at: dateTime(task.lastProgressAt) })}
-          </Text>
-        </InboxItem>
-      ))}
+    <>
+      <InboxSection
+        title={title}
+        intro={intro}
+        total={section.total}
+        toDo={section.toDo}
+        shown={section.items.length}
+        moreTo={moreTo}
+      >
+        {section.items.map((task) => (
+          <InboxItem
+            key={task.id}
+            badges={
+              <>
+                <TimelinessBadge timeliness={task.timeliness} daysOverdue={task.daysOverdue} />
+                {task.isKey && <KeyTaskBadge />}
+                {task.urgedAt !== null && (
+                  <ItemBadge color="teal">
+                    {t("inbox.urgedOn", { date: date(task.urgedAt.slice(0, 10)) })}
+                  </ItemBadge>
+                )}
+              </>
+            }
+            title={task.title}
+            to={`/tasks/${task.id}`}
+            meta={`${taskPlace(task)} · ${t("task.leadShort")}: ${task.leadAgency.shortName}`}
+            actions={
+              <Button
+                size="compact-sm"
+                variant={task.urgedAt === null ? "filled" : "default"}
+                onClick={() => setUrging(task)}
+                aria-label={t("inbox.urgeLabel", { title: task.title })}
+              >
+                {t("inbox.urge")}
+              </Button>
+            }
+          >
+            <Text size="sm">
+              {task.lastProgressAt === null
+                ? t("inbox.neverReported")
+                : t("inbox.lastReportOn", { at: dateTime(task.lastProgressAt) })}
+            </Text>
+          </InboxItem>
+        ))}
+      </InboxSection>
       <UrgeDialog
         opened={urging !== null}
         tasks={urging ? [urgeTask(urging)] : []}
         onClose={() => setUrging(null)}
         onSent={() => setUrging(null)}
       />
-    </InboxSection>
+    </>
   );
 }
 

@@ -106,3 +106,33 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     );
   expect(serious, `accessibility of ${label}`).toEqual([]);
 }
+
+/** No horizontal scroll of the page itself (wide tables may scroll inside their own box). */
+export async function expectFitsWidth(page: Page, label: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, `${label}: page width at ${innerWidth} px`).toBeLessThanOrEqual(innerWidth);
+}
+
+/** The phone the issue was tried on, narrowed to the smallest one we support. */
+export const PHONE = { width: 360, height: 740 } as const;
+
+/** How many things the inbox says are left to do ("15 việc cần xử lý"; 0 when none). */
+export async function inboxCount(page: Page): Promise<number> {
+  const status = page.getByRole("status").filter({ hasText: /việc cần xử lý|Không còn việc/ });
+  await status.waitFor();
+  const text = (await status.textContent()) ?? "";
+  const match = /^(\d+) việc cần xử lý/.exec(text);
+  return match ? Number(match[1]) : 0;
+}
+
+/** Opens the inbox from the menu, as a user goes back to it. */
+export async function openInbox(page: Page): Promise<void> {
+  await page
+    .getByRole("link", { name: /^Việc cần làm/ })
+    .first()
+    .click();
+  await page.getByRole("heading", { name: "Việc cần làm", level: 1 }).waitFor();
+}
