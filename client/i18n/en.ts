@@ -466,6 +466,7 @@ export const en: ClientTexts = {
     submit: "Send report",
     sent: "Report sent.",
     periodReport: "Report for {{period}}",
+    onceReport: "One-off report",
     unscheduledReport: "Report not for a period",
     dueOn: "due {{date}}",
     late: "Late",
@@ -586,6 +587,7 @@ export const en: ClientTexts = {
   history: {
     progressWithoutReport: "Progress changed (no report)",
     progressByReport: "Progress report for {{period}}",
+    progressByOnceReport: "Progress report (one-off)",
     progressByUnscheduledReport: "Progress report (not for a period)",
     progressByCompletion: "Progress with the completion report",
   },

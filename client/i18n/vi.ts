@@ -470,6 +470,7 @@ export const vi = {
     submit: "Gửi báo cáo",
     sent: "Đã gửi báo cáo.",
     periodReport: "Báo cáo {{period}}",
+    onceReport: "Báo cáo một lần",
     unscheduledReport: "Báo cáo không theo kỳ",
     dueOn: "hạn {{date}}",
     late: "Nộp muộn",
@@ -590,6 +591,7 @@ export const vi = {
   history: {
     progressWithoutReport: "Cập nhật tiến độ (không kèm báo cáo)",
     progressByReport: "Báo cáo tiến độ {{period}}",
+    progressByOnceReport: "Báo cáo tiến độ (báo cáo một lần)",
     progressByUnscheduledReport: "Báo cáo tiến độ không theo kỳ",
     progressByCompletion: "Tiến độ theo báo cáo hoàn thành",
   },

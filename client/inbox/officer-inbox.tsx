@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { INBOX_RECENT_DAYS, URGED_WITHIN_DAYS } from "../../shared/inbox.ts";
 import { STALE_REPORT_DAYS } from "../../shared/statistic.ts";
-import { usePeriodName } from "../report/period.ts";
+import { useReportTitle } from "../report/period.ts";
 import { UrgeDialog, type UrgeTask } from "../statistic/urge-dialog.tsx";
 import type { RouterOutputs, TaskListItem } from "../trpc.ts";
 import { KeyTaskBadge, TimelinessBadge } from "../ui/badges.tsx";
@@ -107,7 +107,7 @@ export function UrgeSection({
 export function OfficerInboxView({ inbox }: { inbox: OfficerInbox }) {
   const { t } = useTranslation();
   const { date, dateTime, number } = useFormatters();
-  const periodName = usePeriodName();
+  const reportTitle = useReportTitle();
   const { completions, extensions, reports, silentOverdue } = inbox.sections;
 
   return (
@@ -182,10 +182,7 @@ export function OfficerInboxView({ inbox }: { inbox: OfficerInbox }) {
         action={<AllSeenButton kind="report" ids={reports.items.map((item) => item.id)} />}
       >
         {reports.items.map((report) => {
-          const name =
-            report.periodKey === null
-              ? t("report.unscheduledReport")
-              : t("report.periodReport", { period: periodName(report.periodKey) });
+          const name = reportTitle(report.periodKey);
           return (
             <InboxItem
               key={report.id}

@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import type { z } from "zod";
+import { z } from "zod";
 import { addWorkingDays } from "../../shared/date.ts";
 import { INBOX_AHEAD_WORKING_DAYS } from "../../shared/inbox.ts";
 import { periodsOwed, reportCreateInput } from "../../shared/report.ts";
@@ -17,7 +17,7 @@ import { FormActions, FormAlert, FormPanel, useFieldError, useSubmit } from "../
 import { bindFields, TextareaField } from "../ui/form-fields.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
-import { usePeriodName } from "./period.ts";
+import { usePeriodName, useReportTitle } from "./period.ts";
 
 export type ReportList = RouterOutputs["report"]["list"];
 export type Report = ReportList["reports"][number];
@@ -27,10 +27,12 @@ export type Report = ReportList["reports"][number];
  * a period"), never left to a default that files the report in a period far ahead (bug 1).
  */
 const schema = reportCreateInput.omit({ taskId: true, version: true, correctsId: true }).extend({
-  periodKey: reportCreateInput.shape.periodKey
-    .unwrap()
-    .optional()
-    .refine((key) => key !== undefined, { error: encodeMessage("report.choosePeriod") }),
+  /** "" until the reporter chooses; null is "not for a period". */
+  periodKey: z
+    .string()
+    .nullable()
+    .refine((key) => key !== "", { error: encodeMessage("report.choosePeriod") })
+    .pipe(reportCreateInput.shape.periodKey.unwrap()),
 });
 type Values = z.input<typeof schema>;
 const FIELDS = [
@@ -75,6 +77,7 @@ export function ReportForm({
   const trpc = useTRPC();
   const fieldError = useFieldError();
   const periodName = usePeriodName();
+  const reportTitle = useReportTitle();
   const { date, dateTime, percent } = useFormatters();
   const invalidate = useInvalidateTasks();
   const today = useToday();
@@ -93,7 +96,7 @@ export function ReportForm({
     ? periodsOwed(list.duty, today, reported, addWorkingDays(today, INBOX_AHEAD_WORKING_DAYS))
     : [];
   const requested = openPeriods.find((period) => period.key === searchParams.get("period"));
-  const proposed = list.duty ? (requested ?? owed[0])?.key : null;
+  const proposed = list.duty ? ((requested ?? owed[0])?.key ?? "") : null;
   const serverValues: Values = correcting
     ? {
         periodKey: correcting.periodKey,
@@ -175,9 +178,7 @@ export function ReportForm({
         <Alert color="blue" variant="light" p="xs">
           <Text size="sm">
             {t("report.correctionOf", {
-              title: correcting.periodKey
-                ? t("report.periodReport", { period: periodName(correcting.periodKey) })
-                : t("report.unscheduledReport"),
+              title: reportTitle(correcting.periodKey),
               at: dateTime(correcting.createdAt),
             })}
           </Text>
@@ -199,7 +200,7 @@ export function ReportForm({
               allowDeselect={false}
               required
               placeholder={t("report.periodPlaceholder")}
-              value={field.value === undefined ? null : (field.value ?? NO_PERIOD)}
+              value={field.value === "" ? null : (field.value ?? NO_PERIOD)}
               onChange={(value) => field.onChange(value === NO_PERIOD ? null : value)}
               onBlur={field.onBlur}
               ref={field.ref}

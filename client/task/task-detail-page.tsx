@@ -16,7 +16,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { TaskComments } from "../comment/comment-section.tsx";
 import { TaskExtensions } from "../extension/extension-section.tsx";
-import { usePeriodName } from "../report/period.ts";
+import { useReportTitle } from "../report/period.ts";
 import { TaskReports } from "../report/report-section.tsx";
 import { type TaskDetail, type TaskEvent, useTRPC } from "../trpc.ts";
 import { KeyTaskBadge, StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
@@ -48,7 +48,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 function LastReport({ report }: { report: TaskDetail["lastReport"] }) {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
-  const periodName = usePeriodName();
+  const reportTitle = useReportTitle();
   if (report === null) {
     return (
       <Text size="sm" c="dimmed">
@@ -57,11 +57,7 @@ function LastReport({ report }: { report: TaskDetail["lastReport"] }) {
     );
   }
   const title =
-    report.kind === "completion"
-      ? t("reportKind.completion")
-      : report.periodKey === null
-        ? t("report.unscheduledReport")
-        : t("report.periodReport", { period: periodName(report.periodKey) });
+    report.kind === "completion" ? t("reportKind.completion") : reportTitle(report.periodKey);
   return (
     <>
       <Anchor href="#reports" size="sm" fw={600}>

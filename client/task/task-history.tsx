@@ -57,9 +57,9 @@ function useEventTitle() {
       const { report } = event;
       if (report === null) return t("history.progressWithoutReport");
       if (report.kind === "completion") return t("history.progressByCompletion");
-      return report.periodKey === null
-        ? t("history.progressByUnscheduledReport")
-        : t("history.progressByReport", { period: periodName(report.periodKey) });
+      if (report.periodKey === null) return t("history.progressByUnscheduledReport");
+      if (report.periodKey === "once") return t("history.progressByOnceReport");
+      return t("history.progressByReport", { period: periodName(report.periodKey) });
     }
     return t(`event.${event.kind}`);
   };
