@@ -30,7 +30,7 @@ export const vi = {
   role: {
     officer: "Chuyên viên",
     leader: "Lãnh đạo",
-    reporter: "Cán bộ báo cáo",
+    reporter: "Đầu mối báo cáo",
     admin: "Quản trị",
   },
   agencyKind: {
