@@ -243,18 +243,8 @@ function storyOf(trx: Db, taskId: number, createdAt: string, now: string) {
         statusEvent("in_progress", reason),
       ]),
 
-    /** An extension request of the lead agency, and the assigner's decision on it. */
-    extension: async (
-      request: {
-        at: string;
-        by: number;
-        agencyId: number;
-        from: IsoDate;
-        to: IsoDate;
-        reason: string;
-      },
-      decision: { at: string; by: number; approve: boolean; note: string },
-    ) => {
+    /** A pending extension request (nobody has decided yet); returns its id. */
+    askExtension: async (request: ExtensionAsked): Promise<number> => {
       advance(request.at);
       const id = await insertExtension(trx, {
         taskId,
@@ -273,7 +263,15 @@ function storyOf(trx: Db, taskId: number, createdAt: string, now: string) {
         entityId: id,
         detail: { taskId, from: request.from, to: request.to },
       });
-      if (decision.at > now) return;
+      return id;
+    },
+
+    /** The assigner's decision on an extension request (asked with askExtension). */
+    decideExtension: async (
+      request: ExtensionAsked & { id: number },
+      decision: { at: string; by: number; approve: boolean; note: string },
+    ) => {
+      const { id } = request;
       await saveDecision(trx, id, {
         status: decision.approve ? "approved" : "rejected",
         decidedBy: decision.by,
@@ -282,6 +280,7 @@ function storyOf(trx: Db, taskId: number, createdAt: string, now: string) {
         approvedDeadline: decision.approve ? request.to : null,
       });
       if (decision.approve) {
+        // The deadline in force moves; the original deadline stays.
         await change(decision.at, decision.by, { deadline: request.to }, [
           {
             kind: "deadline",
@@ -304,35 +303,6 @@ function storyOf(trx: Db, taskId: number, createdAt: string, now: string) {
       });
     },
 
-    /** A pending extension request (nobody has decided yet). */
-    askExtension: async (request: {
-      at: string;
-      by: number;
-      agencyId: number;
-      from: IsoDate;
-      to: IsoDate;
-      reason: string;
-    }) => {
-      advance(request.at);
-      const id = await insertExtension(trx, {
-        taskId,
-        requestedBy: request.by,
-        requestedAt: request.at,
-        agencyId: request.agencyId,
-        currentDeadline: request.from,
-        requestedDeadline: request.to,
-        reason: request.reason,
-      });
-      await appendAudit(trx, {
-        actorId: request.by,
-        at: request.at,
-        action: "extension_request",
-        entity: "task_extension",
-        entityId: id,
-        detail: { taskId, from: request.from, to: request.to },
-      });
-    },
-
     comment: async (
       when: string,
       by: { userId: number; agencyId: number },
@@ -348,6 +318,15 @@ function storyOf(trx: Db, taskId: number, createdAt: string, now: string) {
     },
   };
 }
+
+type ExtensionAsked = {
+  at: string;
+  by: number;
+  agencyId: number;
+  from: IsoDate;
+  to: IsoDate;
+  reason: string;
+};
 
 type NewDemoTask = {
   clause: string;
@@ -545,15 +524,16 @@ export async function seedDemoCurrent(context: DemoContext): Promise<void> {
     "Đang hoàn thiện báo cáo, chờ số liệu của các đơn vị thành viên (minh họa).",
     "Đã tổng hợp số liệu cấp khí cho các nhà máy điện; còn thiếu số liệu xăng dầu (minh họa).",
   ]);
-  await m4.story.extension(
-    {
-      at: day(-6, "09:00"),
-      by: pvn,
-      agencyId: agency("PVN"),
-      from: m4Deadline,
-      to: addDays(today, 20),
-      reason: "Các đơn vị thành viên chưa gửi đủ số liệu xăng dầu quý này (minh họa).",
-    },
+  const m4Asked = {
+    at: day(-6, "09:00"),
+    by: pvn,
+    agencyId: agency("PVN"),
+    from: m4Deadline,
+    to: addDays(today, 20),
+    reason: "Các đơn vị thành viên chưa gửi đủ số liệu xăng dầu quý này (minh họa).",
+  };
+  await m4.story.decideExtension(
+    { ...m4Asked, id: await m4.story.askExtension(m4Asked) },
     {
       at: day(-3, "15:00"),
       by: officer,
@@ -639,15 +619,16 @@ export async function seedDemoCurrent(context: DemoContext): Promise<void> {
     deadline: m8First,
   });
   await m8.story.start(day(-40, "08:00"), langSon);
-  await m8.story.extension(
-    {
-      at: day(-12, "09:30"),
-      by: langSon,
-      agencyId: agency("UBND-20"),
-      from: m8First,
-      to: addDays(today, 25),
-      reason: "Phía bạn đề nghị lùi thời gian tổ chức hội nghị (minh họa).",
-    },
+  const m8Asked = {
+    at: day(-12, "09:30"),
+    by: langSon,
+    agencyId: agency("UBND-20"),
+    from: m8First,
+    to: addDays(today, 25),
+    reason: "Phía bạn đề nghị lùi thời gian tổ chức hội nghị (minh họa).",
+  };
+  await m8.story.decideExtension(
+    { ...m8Asked, id: await m8.story.askExtension(m8Asked) },
     {
       at: day(-9, "14:00"),
       by: officer,

@@ -156,12 +156,16 @@ export async function listTasks(
       .select((eb) => eb.fn.countAll<number>().as("total"))
       .executeTakeFirstOrThrow(),
   ]);
+  return { items: await listItems(db, rows, today), total: Number(count.total) };
+}
+
+/** List items of task rows, with their coordinating agencies (one more query). */
+async function listItems(db: Db, rows: ListRow[], today: IsoDate): Promise<TaskListItem[]> {
   const coordinators = await coordinatorsOf(
     db,
     rows.map((row) => row.id),
   );
-  const items = rows.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
-  return { items, total: Number(count.total) };
+  return rows.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
 }
 
 type ListRow = AgencyRefRow<"lead"> & {
@@ -243,11 +247,7 @@ export async function directiveTasks(
     .select(LIST_COLUMNS)
     .orderBy("task.id")
     .execute();
-  const coordinators = await coordinatorsOf(
-    db,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
+  return listItems(db, rows, today);
 }
 
 /**
@@ -267,11 +267,7 @@ export async function taskItemsWhere(
     .orderBy("task.dueOn", (ob) => ob.asc().nullsLast())
     .orderBy("task.id")
     .execute();
-  const coordinators = await coordinatorsOf(
-    db,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
+  return listItems(db, rows, today);
 }
 
 /** A task as a list of other things (reports, answers, comments) names it and links to it. */

@@ -155,6 +155,26 @@ export function taskPlace(task: { directiveNumber: string; clause: string }): st
   return task.clause === "" ? task.directiveNumber : `${task.directiveNumber} · ${task.clause}`;
 }
 
+/** Who wrote or decided it, and when: "Nguyễn Văn An (Bộ Công Thương) · 24/11/2026 09:15". */
+export function Byline({
+  person,
+  at,
+}: {
+  person: { fullName: string; agencyShortName: string } | null;
+  at: string | null;
+}) {
+  const { dateTime } = useFormatters();
+  const parts = [
+    person ? `${person.fullName} (${person.agencyShortName})` : null,
+    at === null ? null : dateTime(at),
+  ].filter((part) => part !== null);
+  return (
+    <Text size="xs" c="dimmed">
+      {parts.join(" · ")}
+    </Text>
+  );
+}
+
 /** A small badge of an inbox item. */
 export function ItemBadge({ color, children }: { color: string; children: ReactNode }) {
   return (

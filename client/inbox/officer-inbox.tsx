@@ -12,6 +12,7 @@ import { ProgressLabel } from "../ui/progress-label.tsx";
 import {
   ActLink,
   AllSeenButton,
+  Byline,
   InboxItem,
   InboxSection,
   ItemBadge,
@@ -106,7 +107,7 @@ export function UrgeSection({
  */
 export function OfficerInboxView({ inbox }: { inbox: OfficerInbox }) {
   const { t } = useTranslation();
-  const { date, dateTime, number } = useFormatters();
+  const { date, number } = useFormatters();
   const reportTitle = useReportTitle();
   const { completions, extensions, reports, silentOverdue } = inbox.sections;
 
@@ -166,10 +167,7 @@ export function OfficerInboxView({ inbox }: { inbox: OfficerInbox }) {
             <Text size="sm" style={{ whiteSpace: "pre-line" }} lineClamp={3}>
               {item.reason}
             </Text>
-            <Text size="xs" c="dimmed">
-              {item.requestedBy.fullName} ({item.requestedBy.agencyShortName}) ·{" "}
-              {dateTime(item.requestedAt)}
-            </Text>
+            <Byline person={item.requestedBy} at={item.requestedAt} />
           </InboxItem>
         ))}
       </InboxSection>
@@ -214,10 +212,7 @@ export function OfficerInboxView({ inbox }: { inbox: OfficerInbox }) {
               <Text size="sm" style={{ whiteSpace: "pre-line" }} lineClamp={3}>
                 {report.summary}
               </Text>
-              <Text size="xs" c="dimmed">
-                {report.author.fullName} ({report.author.agencyShortName}) ·{" "}
-                {dateTime(report.createdAt)}
-              </Text>
+              <Byline person={report.author} at={report.createdAt} />
             </InboxItem>
           );
         })}

@@ -8,6 +8,7 @@ import { useFormatters } from "../ui/format.ts";
 import {
   ActLink,
   AllSeenButton,
+  Byline,
   InboxItem,
   InboxSection,
   ItemBadge,
@@ -32,7 +33,7 @@ function RoleBadge({ role }: { role: "lead" | "coordinator" }) {
  */
 export function ReporterInboxView({ inbox }: { inbox: ReporterInbox }) {
   const { t } = useTranslation();
-  const { date, dateTime, number } = useFormatters();
+  const { date, number } = useFormatters();
   const periodName = usePeriodName();
   const { periods, dueTasks, returned, extensionAnswers, mentions } = inbox.sections;
 
@@ -130,10 +131,7 @@ export function ReporterInboxView({ inbox }: { inbox: ReporterInbox }) {
               <Text size="sm" fw={600} style={{ whiteSpace: "pre-line" }}>
                 {t("report.returnReason", { reason: item.reason })}
               </Text>
-              <Text size="xs">
-                {item.by ? `${item.by.fullName} (${item.by.agencyShortName}) · ` : ""}
-                {dateTime(item.at)}
-              </Text>
+              <Byline person={item.by} at={item.at} />
             </Alert>
           </InboxItem>
         ))}
@@ -172,12 +170,7 @@ export function ReporterInboxView({ inbox }: { inbox: ReporterInbox }) {
                 : t("extension.rejectedText")}
               {item.decisionNote !== "" && ` — ${item.decisionNote}`}
             </Text>
-            <Text size="xs" c="dimmed">
-              {item.decidedBy
-                ? `${item.decidedBy.fullName} (${item.decidedBy.agencyShortName})`
-                : ""}
-              {item.decidedAt !== null && ` · ${dateTime(item.decidedAt)}`}
-            </Text>
+            <Byline person={item.decidedBy} at={item.decidedAt} />
           </InboxItem>
         ))}
       </InboxSection>
@@ -205,9 +198,10 @@ export function ReporterInboxView({ inbox }: { inbox: ReporterInbox }) {
             <Text size="sm" style={{ whiteSpace: "pre-line" }} lineClamp={4}>
               {item.body}
             </Text>
-            <Text size="xs" c="dimmed">
-              {item.author.fullName} ({item.agency.shortName}) · {dateTime(item.createdAt)}
-            </Text>
+            <Byline
+              person={{ fullName: item.author.fullName, agencyShortName: item.agency.shortName }}
+              at={item.createdAt}
+            />
           </InboxItem>
         ))}
       </InboxSection>

@@ -1,13 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectFitsWidth,
-  launchBrowser,
-  PHONE,
-  type RunningApp,
-  signedInPage,
-  startApp,
-} from "./support/app.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { appForThisFile, expectFitsWidth, PHONE, signedInPage } from "./support/app.ts";
 
 /**
  * What the field test of issue 8 found broken in the browser, each as it was met (the demo as
@@ -16,22 +9,11 @@ import {
  * Enter (4), router warnings on the first load of an on-demand page (5), and a completion
  * dialog closed by a refetch.
  */
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const run = appForThisFile();
 
 /** Opens a task from the reporter's task list by words of its title. */
 async function openMyTask(page: Page, title: RegExp) {
-  await page.goto(`${app.url}/my-tasks`);
+  await page.goto(`${run.app.url}/my-tasks`);
   await page.getByRole("link", { name: title }).first().click();
   await page.getByRole("heading", { name: title, level: 1 }).waitFor();
 }
@@ -49,7 +31,7 @@ async function factsProgress(page: Page): Promise<string> {
 
 describe("bug 1: a second report in the same page session", () => {
   it("starts from the task's new progress, never lowers it unasked, and never picks a future period", async () => {
-    const page = await signedInPage(browser, app.url, "baocao.langson");
+    const page = await signedInPage(run.browser, run.app.url, "baocao.langson");
     // Mục 6: at 60 %, a one-off report due within days.
     await openMyTask(page, /phân luồng phương tiện chở nông sản/);
     const form = page.getByRole("form", { name: "Gửi báo cáo tiến độ" });
@@ -96,9 +78,9 @@ describe("bug 1: a second report in the same page session", () => {
 
 describe("bug 2: notes and changes without a report", () => {
   it("are never shown as the lead agency's report", async () => {
-    const officer = await signedInPage(browser, app.url, "canbo.bct");
+    const officer = await signedInPage(run.browser, run.app.url, "canbo.bct");
     // Directive 06's Lạng Sơn task: 80 % since February 2024, never reported through a report.
-    await officer.goto(`${app.url}/tasks`);
+    await officer.goto(`${run.app.url}/tasks`);
     await officer.getByLabel("Tìm nhiệm vụ").fill("lang son");
     await officer
       .getByRole("link", { name: /địa bàn tỉnh Lạng Sơn, không để ùn tắc/ })
@@ -121,7 +103,7 @@ describe("bug 2: notes and changes without a report", () => {
 
 describe("the completion dialog", () => {
   it("stays open with what was typed when the task changes underneath", async () => {
-    const page = await signedInPage(browser, app.url, "baocao.pvn");
+    const page = await signedInPage(run.browser, run.app.url, "baocao.pvn");
     await openMyTask(page, /dự trữ xăng dầu tại các kho đầu mối/);
     const taskUrl = page.url();
     await page.getByRole("button", { name: "Báo cáo hoàn thành", exact: true }).click();
@@ -129,7 +111,7 @@ describe("the completion dialog", () => {
     await dialog.getByLabel("Số văn bản báo cáo").fill("5120/DKVN-TM");
 
     // Meanwhile the officer corrects the task: its version changes.
-    const officer = await signedInPage(browser, app.url, "canbo.bct");
+    const officer = await signedInPage(run.browser, run.app.url, "canbo.bct");
     await officer.goto(`${taskUrl}/edit`);
     const title = officer.getByLabel("Nhiệm vụ", { exact: true });
     await title.fill(`${await title.inputValue()} (đã sửa)`);
@@ -159,7 +141,7 @@ describe("bug 3: every page fits a 360 px phone", () => {
 
   /** A directive's page and the pages of its first tasks (a task and a sub-task). */
   async function directivePages(page: Page): Promise<string[]> {
-    await page.goto(`${app.url}/directives`);
+    await page.goto(`${run.app.url}/directives`);
     const directives = page.getByRole("main").getByRole("link", { name: /Chỉ thị/ });
     await directives.first().waitFor();
     const found: string[] = [];
@@ -167,7 +149,7 @@ describe("bug 3: every page fits a 360 px phone", () => {
       links.map((link) => link.getAttribute("href") ?? ""),
     )) {
       found.push(href);
-      await page.goto(`${app.url}${href}`);
+      await page.goto(`${run.app.url}${href}`);
       const tasks = page.getByRole("main").getByRole("link", { name: /.{20,}/ });
       await tasks.first().waitFor();
       const taskHrefs = await tasks.evaluateAll((links) =>
@@ -182,11 +164,11 @@ describe("bug 3: every page fits a 360 px phone", () => {
 
   for (const [username, paths] of Object.entries(byRole)) {
     it(`as ${username}`, async () => {
-      const page = await signedInPage(browser, app.url, username);
+      const page = await signedInPage(run.browser, run.app.url, username);
       await page.setViewportSize(PHONE);
       const all = [...paths, ...(username === "quantri" ? [] : await directivePages(page))];
       for (const path of all) {
-        await page.goto(`${app.url}${path}`);
+        await page.goto(`${run.app.url}${path}`);
         await page.getByRole("heading", { level: 1 }).first().waitFor();
         // Data lands after the heading: wait for the loading lines to go.
         await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
@@ -199,8 +181,8 @@ describe("bug 3: every page fits a 360 px phone", () => {
 
 describe("bug 4: the directive search", () => {
   it("searches as the user types, without Enter", async () => {
-    const page = await signedInPage(browser, app.url, "canbo.bct");
-    await page.goto(`${app.url}/directives`);
+    const page = await signedInPage(run.browser, run.app.url, "canbo.bct");
+    await page.goto(`${run.app.url}/directives`);
     const rows = page.getByRole("table", { name: "Văn bản chỉ đạo" }).getByRole("row");
     await expect.poll(() => rows.count()).toBe(3);
     await page.getByLabel("Tìm văn bản").pressSequentially("tet nguyen dan", { delay: 20 });
@@ -223,14 +205,14 @@ describe("bug 5: the first load of an on-demand page", () => {
       "/reports/missing": "Báo cáo còn thiếu",
     };
     for (const [path, heading] of Object.entries(pages)) {
-      const page = await signedInPage(browser, app.url, "canbo.bct");
+      const page = await signedInPage(run.browser, run.app.url, "canbo.bct");
       const logged: string[] = [];
       page.on("console", (message) => {
         if (message.type() === "warning" || message.type() === "error") {
           logged.push(`${message.type()}: ${message.text()}`);
         }
       });
-      await page.goto(`${app.url}${path}`);
+      await page.goto(`${run.app.url}${path}`);
       await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
       expect(logged, path).toEqual([]);
       await page.context().close();

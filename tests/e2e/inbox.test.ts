@@ -1,15 +1,13 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
+  appForThisFile,
   expectAccessible,
   expectFitsWidth,
   inboxCount,
-  launchBrowser,
   openInbox,
   PHONE,
-  type RunningApp,
   signedInPage,
-  startApp,
 } from "./support/app.ts";
 
 /**
@@ -18,18 +16,7 @@ import {
  * 360 × 740 phone fits the screen and passes axe. The tests share one server and run in order:
  * the reporter's completions reach the officer's inbox.
  */
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const run = appForThisFile();
 
 /** The inbox section named by its heading ("Chờ xác nhận hoàn thành 3 việc"). */
 function section(page: Page, title: string): Locator {
@@ -85,7 +72,7 @@ async function onPhone(page: Page, label: string) {
 
 describe("the inbox of each role in Chromium", () => {
   it("lets PVN's reporter file a late report, report tasks done and mark answers seen", async () => {
-    const page = await signedInPage(browser, app.url, "baocao.pvn");
+    const page = await signedInPage(run.browser, run.app.url, "baocao.pvn");
     let count = await landOnInbox(page);
     expect(count).toBe(8);
     await expectAccessible(page, "reporter's inbox");
@@ -136,7 +123,7 @@ describe("the inbox of each role in Chromium", () => {
   });
 
   it("lets the officer confirm a completion, decide an extension, read a report and urge", async () => {
-    const page = await signedInPage(browser, app.url, "canbo.bct");
+    const page = await signedInPage(run.browser, run.app.url, "canbo.bct");
     let count = await landOnInbox(page);
     await expectAccessible(page, "officer's inbox");
 
@@ -184,7 +171,7 @@ describe("the inbox of each role in Chromium", () => {
   });
 
   it("shows the leader the four cells and the agencies most behind, and lets them urge a key task", async () => {
-    const page = await signedInPage(browser, app.url, "lanhdao.bct");
+    const page = await signedInPage(run.browser, run.app.url, "lanhdao.bct");
     let count = await landOnInbox(page);
     await expectAccessible(page, "leader's inbox");
 
@@ -221,7 +208,7 @@ describe("the inbox of each role in Chromium", () => {
   });
 
   it("shows the administrator accounts locked or never used and agencies ending soon", async () => {
-    const page = await signedInPage(browser, app.url, "quantri");
+    const page = await signedInPage(run.browser, run.app.url, "quantri");
     let count = await landOnInbox(page);
     expect(count).toBe(3);
     await expectAccessible(page, "administrator's inbox");
@@ -233,7 +220,7 @@ describe("the inbox of each role in Chromium", () => {
     await expect.poll(() => inboxCount(page)).toBe(--count);
 
     // An account never used leaves the list once its owner signs in.
-    const tkv = await signedInPage(browser, app.url, "baocao.tkv");
+    const tkv = await signedInPage(run.browser, run.app.url, "baocao.tkv");
     await tkv.context().close();
     await page.reload();
     await expect.poll(() => inboxCount(page)).toBe(--count);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 const ROOT = new URL("../../../", import.meta.url);
 /** The end-to-end run's "now": 26/11/2026 10:00 in Hà Nội; the clock runs on from there. */
@@ -61,6 +61,33 @@ export async function startApp(): Promise<RunningApp> {
       child.kill("SIGTERM");
       await exited;
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The built app and a browser for the tests of one file: started before them, stopped after.
+ * Call at the top of the file; read `app` and `browser` inside the tests.
+ */
+export function appForThisFile(): { readonly app: RunningApp; readonly browser: Browser } {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  return {
+    get app() {
+      if (!app) throw new Error("the app is not started yet");
+      return app;
+    },
+    get browser() {
+      if (!browser) throw new Error("the browser is not launched yet");
+      return browser;
     },
   };
 }
