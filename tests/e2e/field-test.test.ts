@@ -139,8 +139,11 @@ describe("bug 3: every page fits a 360 px phone", () => {
     quantri: ["/", "/admin/users"],
   };
 
-  /** A directive's page and the pages of its first tasks (a task and a sub-task). */
-  async function directivePages(page: Page): Promise<string[]> {
+  /**
+   * Each directive's page and the pages of its first and last tasks (a task and a sub-task);
+   * with `forms`, their edit forms and the form adding a task too.
+   */
+  async function directivePages(page: Page, forms: boolean): Promise<string[]> {
     await page.goto(`${run.app.url}/directives`);
     const directives = page.getByRole("main").getByRole("link", { name: /Chỉ thị/ });
     await directives.first().waitFor();
@@ -157,7 +160,11 @@ describe("bug 3: every page fits a 360 px phone", () => {
           .map((link) => link.getAttribute("href") ?? "")
           .filter((h) => /^\/tasks\/\d+$/.test(h)),
       );
-      found.push(...taskHrefs.slice(0, 1), ...taskHrefs.slice(-1));
+      const ends = [...taskHrefs.slice(0, 1), ...taskHrefs.slice(-1)];
+      found.push(...ends);
+      if (forms) {
+        found.push(`${href}/edit`, `${href}/tasks/new`, ...ends.map((task) => `${task}/edit`));
+      }
     }
     return found;
   }
@@ -166,7 +173,9 @@ describe("bug 3: every page fits a 360 px phone", () => {
     it(`as ${username}`, async () => {
       const page = await signedInPage(run.browser, run.app.url, username);
       await page.setViewportSize(PHONE);
-      const all = [...paths, ...(username === "quantri" ? [] : await directivePages(page))];
+      const more =
+        username === "quantri" ? [] : await directivePages(page, username === "canbo.bct");
+      const all = [...paths, ...more];
       for (const path of all) {
         await page.goto(`${run.app.url}${path}`);
         await page.getByRole("heading", { level: 1 }).first().waitFor();
