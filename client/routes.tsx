@@ -1,17 +1,10 @@
 import type { ComponentType } from "react";
-import { createBrowserRouter, Navigate, useSearchParams } from "react-router";
+import { createBrowserRouter, useSearchParams } from "react-router";
 import { RequireAuth } from "./auth/require-auth.tsx";
 import { AppLayout } from "./ui/app-layout.tsx";
-import { useCurrentUser } from "./ui/current-user.tsx";
 import { FullPageLoader } from "./ui/loading.tsx";
 import { NotFoundPage } from "./ui/not-found-view.tsx";
 import { useIdParam } from "./ui/route-params.ts";
-
-/** Administrators manage users and see no tasks; everyone else starts with their tasks. */
-function HomeRoute({ page: Page }: { page: ComponentType }) {
-  const user = useCurrentUser();
-  return user.role === "admin" ? <Navigate to="/admin/users" replace /> : <Page />;
-}
 
 /** The page of the object whose id is in the URL; an id that is not a number is "not found". */
 function ByIdRoute({ page: Page }: { page: ComponentType<{ id: number }> }) {
@@ -49,11 +42,14 @@ export const router = createBrowserRouter([
     ),
     HydrateFallback: FullPageLoader,
     children: [
+      // Everyone lands on what they owe today ("Việc cần làm").
       {
         index: true,
-        lazy: async () => ({
-          element: <HomeRoute page={(await import("./task/my-tasks-page.tsx")).MyTasksPage} />,
-        }),
+        lazy: async () => ({ Component: (await import("./inbox/inbox-page.tsx")).InboxPage }),
+      },
+      {
+        path: "my-tasks",
+        lazy: async () => ({ Component: (await import("./task/my-tasks-page.tsx")).MyTasksPage }),
       },
       {
         path: "directives",

@@ -1,5 +1,6 @@
 import type { AgencyKind } from "../shared/agency.ts";
 import { compareVi } from "../shared/text.ts";
+import { notSeenBy } from "./inbox.ts";
 import type { Db } from "./open.ts";
 import { matchesSearch } from "./search.ts";
 
@@ -141,4 +142,72 @@ export async function listAgencyGroups(db: Db): Promise<AgencyGroup[]> {
     ...group,
     agencyIds: members.filter((m) => m.groupId === group.id).map((m) => m.agencyId),
   }));
+}
+
+export type EndingAgency = {
+  agency: AgencyRef;
+  validTo: string;
+  successor: AgencyRef | null;
+  /** Active accounts still attached to it (to move to the successor). */
+  activeUsers: number;
+};
+
+/**
+ * Agencies whose validity ends between `from` and `until` (both included), that `userId` has
+ * not marked as seen, soonest first: mergers and renamings an administrator prepares accounts for.
+ */
+export async function agenciesEnding(
+  db: Db,
+  from: string,
+  until: string,
+  userId: number,
+): Promise<EndingAgency[]> {
+  const rows = await db
+    .selectFrom("agency")
+    .leftJoin("agency as successor", "successor.id", "agency.successorId")
+    .select([
+      ...agencyRefColumns("agency"),
+      "agency.validTo",
+      "successor.id as successorId",
+      "successor.code as successorCode",
+      "successor.name as successorName",
+      "successor.shortName as successorShortName",
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom("appUser")
+        .select((s) => s.fn.countAll<number>().as("n"))
+        .whereRef("appUser.agencyId", "=", "agency.id")
+        .where("appUser.isActive", "=", 1)
+        .as("activeUsers"),
+    )
+    .where("agency.validTo", ">=", from)
+    .where("agency.validTo", "<=", until)
+    .where(notSeenBy(userId, "agency", "agency.id"))
+    .orderBy("agency.validTo")
+    .orderBy("agency.name")
+    .execute();
+  return rows.flatMap((row) => {
+    if (row.validTo === null) return [];
+    const { successorId, successorCode, successorName, successorShortName } = row;
+    return [
+      {
+        agency: agencyRef(row, "agency"),
+        validTo: row.validTo,
+        successor:
+          successorId !== null &&
+          successorCode !== null &&
+          successorName !== null &&
+          successorShortName !== null
+            ? {
+                id: successorId,
+                code: successorCode,
+                name: successorName,
+                shortName: successorShortName,
+              }
+            : null,
+        activeUsers: Number(row.activeUsers ?? 0),
+      },
+    ];
+  });
 }

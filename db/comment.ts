@@ -1,6 +1,10 @@
+import type { Viewer } from "../shared/permission.ts";
 import { AGENCY_REF_COLUMNS, type AgencyRef, agencyRef, agencyRefColumns } from "./agency.ts";
 import { type EvidenceFile, filesOf } from "./evidence.ts";
+import { notSeenBy } from "./inbox.ts";
 import type { Db } from "./open.ts";
+import { TASK_REF_COLUMNS, type TaskRef, taskRef } from "./task.ts";
+import { taskVisibleTo } from "./visibility.ts";
 
 export type NewComment = {
   taskId: number;
@@ -85,6 +89,67 @@ export async function commentsOfTask(db: Db, taskId: number): Promise<Comment[]>
     agency: agencyRef(row, "agency"),
     mentions: mentions.get(row.id) ?? [],
     files: files.get(row.id) ?? [],
+    createdAt: row.createdAt,
+  }));
+}
+
+export type Mention = {
+  id: number;
+  task: TaskRef;
+  body: string;
+  author: { id: number; fullName: string };
+  agency: AgencyRef;
+  createdAt: string;
+};
+
+/**
+ * Comments since `since` by other agencies that mention the viewer's agency, on tasks the
+ * viewer may see, that `userId` has not marked as seen, newest first.
+ */
+export async function mentionsOf(
+  db: Db,
+  viewer: Viewer,
+  since: string,
+  userId: number,
+): Promise<Mention[]> {
+  if (viewer.ownAgencyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("taskComment")
+    .innerJoin("task", "task.id", "taskComment.taskId")
+    .innerJoin("directive", "directive.id", "task.directiveId")
+    .innerJoin("appUser", "appUser.id", "taskComment.authorId")
+    .innerJoin("agency", "agency.id", "taskComment.agencyId")
+    .select([
+      "taskComment.id",
+      ...TASK_REF_COLUMNS,
+      "taskComment.body",
+      "taskComment.createdAt",
+      "appUser.id as authorId",
+      "appUser.fullName as authorName",
+      ...agencyRefColumns("agency"),
+    ])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("commentMention")
+          .select("commentMention.commentId")
+          .whereRef("commentMention.commentId", "=", "taskComment.id")
+          .where("commentMention.agencyId", "in", viewer.ownAgencyIds),
+      ),
+    )
+    .where("taskComment.agencyId", "not in", viewer.ownAgencyIds)
+    .where("taskComment.createdAt", ">=", since)
+    .where(taskVisibleTo(viewer))
+    .where(notSeenBy(userId, "comment", "taskComment.id"))
+    .orderBy("taskComment.createdAt", "desc")
+    .orderBy("taskComment.id", "desc")
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    task: taskRef(row),
+    body: row.body,
+    author: { id: row.authorId, fullName: row.authorName },
+    agency: agencyRef(row, "agency"),
     createdAt: row.createdAt,
   }));
 }

@@ -3,7 +3,9 @@ import type { ExtensionStatus } from "../shared/extension.ts";
 import type { Viewer } from "../shared/permission.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
 import { type AgencyRef, agencyRef, agencyRefColumns } from "./agency.ts";
+import { notSeenBy } from "./inbox.ts";
 import type { Db } from "./open.ts";
+import { TASK_REF_COLUMNS, type TaskRef, taskRef } from "./task.ts";
 import { taskVisibleTo } from "./visibility.ts";
 
 export type NewExtension = {
@@ -221,4 +223,30 @@ export async function pendingExtensionsAssignedBy(
       leadAgencyId: row.leadAgencyId,
     },
   }));
+}
+
+/**
+ * Answers since `since` to the requests of the viewer's agency (approved or rejected), that
+ * `userId` has not marked as seen, newest first.
+ */
+export async function extensionAnswers(
+  db: Db,
+  viewer: Viewer,
+  since: string,
+  userId: number,
+): Promise<(Extension & { task: TaskRef })[]> {
+  if (viewer.ownAgencyIds.length === 0) return [];
+  const rows = await extensionRows(db)
+    .innerJoin("task", "task.id", "taskExtension.taskId")
+    .innerJoin("directive", "directive.id", "task.directiveId")
+    .select(TASK_REF_COLUMNS)
+    .where("taskExtension.status", "in", ["approved", "rejected"])
+    .where("taskExtension.agencyId", "in", viewer.ownAgencyIds)
+    .where("taskExtension.decidedAt", ">=", since)
+    .where(taskVisibleTo(viewer))
+    .where(notSeenBy(userId, "extension", "taskExtension.id"))
+    .orderBy("taskExtension.decidedAt", "desc")
+    .orderBy("taskExtension.id", "desc")
+    .execute();
+  return rows.map((row) => ({ ...toExtension(row), task: taskRef(row) }));
 }

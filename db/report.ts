@@ -4,8 +4,10 @@ import type { ReportAgencyRole, ReportDuty, ReportKind } from "../shared/report.
 import type { TaskStatus } from "../shared/task-status.ts";
 import { type AgencyRef, agencyRef, agencyRefColumns } from "./agency.ts";
 import { type EvidenceFile, filesOf } from "./evidence.ts";
+import { notSeenBy } from "./inbox.ts";
 import type { Db } from "./open.ts";
-import { taskVisibleTo } from "./visibility.ts";
+import { TASK_REF_COLUMNS, type TaskRef, taskRef } from "./task.ts";
+import { taskFollowedBy, taskOwedBy, taskVisibleTo } from "./visibility.ts";
 
 export type ReportDutyRow = ReportDuty & { setAt: string; setBy: number | null };
 
@@ -77,6 +79,8 @@ export type NewReport = {
   documentNumber: string | null;
   documentDate: IsoDate | null;
   correctsId: number | null;
+  /** Why the report puts the progress below where it was ('' when it does not). */
+  progressLoweredReason: string;
   createdBy: number;
   createdAt: string;
 };
@@ -106,6 +110,24 @@ export async function reportFacts(db: Db, id: number) {
     ])
     .where("taskReport.id", "=", id)
     .executeTakeFirst();
+}
+
+/** The progress of the agency's latest progress report on the task, or null before any. */
+export async function latestProgressOf(
+  db: Db,
+  taskId: number,
+  agencyId: number,
+): Promise<number | null> {
+  const row = await db
+    .selectFrom("taskReport")
+    .select("taskReport.progress")
+    .where("taskReport.taskId", "=", taskId)
+    .where("taskReport.agencyId", "=", agencyId)
+    .where("taskReport.kind", "=", "progress")
+    .orderBy("taskReport.createdAt", "desc")
+    .orderBy("taskReport.id", "desc")
+    .executeTakeFirst();
+  return row?.progress ?? null;
 }
 
 /** Whether the agency has an original report (not a correction) for the task's period. */
@@ -145,6 +167,8 @@ export type Report = {
   documentNumber: string | null;
   documentDate: IsoDate | null;
   correctsId: number | null;
+  /** Why the report put the progress below where it was ('' when it did not). */
+  progressLoweredReason: string;
   /** The report that corrects this one, if any: this one is then superseded. */
   correctedById: number | null;
   author: { id: number; fullName: string; agencyShortName: string };
@@ -180,6 +204,7 @@ export async function reportsOfTask(
       "taskReport.documentNumber",
       "taskReport.documentDate",
       "taskReport.correctsId",
+      "taskReport.progressLoweredReason",
       "correction.id as correctedById",
       "author.id as authorId",
       "author.fullName as authorName",
@@ -212,11 +237,51 @@ export async function reportsOfTask(
     documentNumber: row.documentNumber,
     documentDate: row.documentDate,
     correctsId: row.correctsId,
+    progressLoweredReason: row.progressLoweredReason,
     correctedById: row.correctedById,
     author: { id: row.authorId, fullName: row.authorName, agencyShortName: row.authorAgency },
     createdAt: row.createdAt,
     files: files.get(row.id) ?? [],
   }));
+}
+
+export type LastReport = {
+  id: number;
+  kind: ReportKind;
+  periodKey: string | null;
+  progress: number;
+  summary: string;
+  author: { fullName: string; agencyShortName: string };
+  createdAt: string;
+};
+
+/**
+ * The lead agency's latest report on the task (progress or completion), with who wrote it: what
+ * the task page shows as its last report. Notes and changes without a report are not reports.
+ */
+export async function lastLeadReport(db: Db, taskId: number): Promise<LastReport | null> {
+  const row = await db
+    .selectFrom("taskReport")
+    .innerJoin("appUser as author", "author.id", "taskReport.createdBy")
+    .innerJoin("agency as authorAgency", "authorAgency.id", "author.agencyId")
+    .select([
+      "taskReport.id",
+      "taskReport.kind",
+      "taskReport.periodKey",
+      "taskReport.progress",
+      "taskReport.summary",
+      "taskReport.createdAt",
+      "author.fullName as authorName",
+      "authorAgency.shortName as authorAgency",
+    ])
+    .where("taskReport.taskId", "=", taskId)
+    .where("taskReport.agencyRole", "=", "lead")
+    .orderBy("taskReport.createdAt", "desc")
+    .orderBy("taskReport.id", "desc")
+    .executeTakeFirst();
+  if (!row) return null;
+  const { authorName, authorAgency, ...report } = row;
+  return { ...report, author: { fullName: authorName, agencyShortName: authorAgency } };
 }
 
 /** For each task, agency and period: whether a progress report was filed (corrections included). */
@@ -262,12 +327,14 @@ export type DutyTask = {
 };
 
 /**
- * Tasks still being worked on that carry a report duty and that the viewer's agency follows up:
- * it assigned them or tracks their directive (and the viewer may see them).
+ * Tasks still being worked on that carry a report duty, as the viewer's agency (and the agencies
+ * it succeeded) stands towards them: "follows" those it assigned or whose directive it tracks,
+ * "owes" those it leads or coordinates (its reports are due). Only tasks the viewer may see.
  */
-export async function followedDutyTasks(
+export async function dutyTasks(
   db: Db,
   viewer: Viewer,
+  concern: "follows" | "owes",
   directiveId: number | undefined,
 ): Promise<DutyTask[]> {
   if (viewer.ownAgencyIds.length === 0) return [];
@@ -291,12 +358,7 @@ export async function followedDutyTasks(
     ])
     .where("task.status", "in", ["not_started", "in_progress"])
     .where(taskVisibleTo(viewer))
-    .where((eb) =>
-      eb.or([
-        eb("task.assignerAgencyId", "in", viewer.ownAgencyIds),
-        eb("directive.trackingAgencyId", "in", viewer.ownAgencyIds),
-      ]),
-    );
+    .where(concern === "follows" ? taskFollowedBy(viewer) : taskOwedBy(viewer));
   if (directiveId !== undefined) query = query.where("task.directiveId", "=", directiveId);
   const rows = await query.orderBy("directive.issuedOn").orderBy("task.id").execute();
   const result: DutyTask[] = [];
@@ -315,4 +377,71 @@ export async function followedDutyTasks(
     });
   }
   return result;
+}
+
+export type ReceivedReport = {
+  id: number;
+  task: TaskRef;
+  kind: ReportKind;
+  agency: AgencyRef;
+  agencyRole: ReportAgencyRole;
+  periodKey: string | null;
+  progress: number;
+  summary: string;
+  author: { fullName: string; agencyShortName: string };
+  createdAt: string;
+};
+
+/**
+ * Progress reports filed since `since` by other agencies on the tasks the viewer's agency follows
+ * up, that `userId` has not marked as seen, newest first.
+ */
+export async function reportsReceived(
+  db: Db,
+  viewer: Viewer,
+  since: string,
+  userId: number,
+): Promise<ReceivedReport[]> {
+  if (viewer.ownAgencyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("taskReport")
+    .innerJoin("task", "task.id", "taskReport.taskId")
+    .innerJoin("directive", "directive.id", "task.directiveId")
+    .innerJoin("agency", "agency.id", "taskReport.agencyId")
+    .innerJoin("appUser as author", "author.id", "taskReport.createdBy")
+    .innerJoin("agency as authorAgency", "authorAgency.id", "author.agencyId")
+    .select([
+      "taskReport.id",
+      ...TASK_REF_COLUMNS,
+      "taskReport.kind",
+      ...agencyRefColumns("agency"),
+      "taskReport.agencyRole",
+      "taskReport.periodKey",
+      "taskReport.progress",
+      "taskReport.summary",
+      "author.fullName as authorName",
+      "authorAgency.shortName as authorAgency",
+      "taskReport.createdAt",
+    ])
+    .where("taskReport.kind", "=", "progress")
+    .where("taskReport.createdAt", ">=", since)
+    .where("taskReport.agencyId", "not in", viewer.ownAgencyIds)
+    .where(taskVisibleTo(viewer))
+    .where(taskFollowedBy(viewer))
+    .where(notSeenBy(userId, "report", "taskReport.id"))
+    .orderBy("taskReport.createdAt", "desc")
+    .orderBy("taskReport.id", "desc")
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    task: taskRef(row),
+    kind: row.kind,
+    agency: agencyRef(row, "agency"),
+    agencyRole: row.agencyRole,
+    periodKey: row.periodKey,
+    progress: row.progress,
+    summary: row.summary,
+    author: { fullName: row.authorName, agencyShortName: row.authorAgency },
+    createdAt: row.createdAt,
+  }));
 }

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { AgencyKind } from "../shared/agency.ts";
 import type { DirectiveType } from "../shared/directive.ts";
 import type { ExtensionStatus } from "../shared/extension.ts";
+import type { InboxSeenKind } from "../shared/inbox.ts";
 import type { ReportAgencyRole, ReportDutyKind, ReportKind } from "../shared/report.ts";
 import type { TaskEventKind } from "../shared/task-event.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
@@ -143,6 +144,8 @@ export type TaskEventTable = {
   oldValue: string | null;
   newValue: string | null;
   note: ColumnType<string, string | undefined, never>;
+  /** The report a progress change came with (null: changed without a report). */
+  reportId: ColumnType<number | null, number | null | undefined, never>;
 };
 
 export type AuditLogTable = {
@@ -187,6 +190,8 @@ export type TaskReportTable = {
   documentNumber: string | null;
   documentDate: string | null;
   correctsId: number | null;
+  /** Why the report puts the progress below where it was ('' when it does not). */
+  progressLoweredReason: ColumnType<string, string | undefined, never>;
   createdBy: number;
   createdAt: string;
 };
@@ -233,6 +238,14 @@ export type TaskExtensionTable = {
   approvedDeadline: string | null;
 };
 
+/** An item a user has marked as seen in their inbox; append-only. */
+export type InboxSeenTable = {
+  userId: number;
+  kind: InboxSeenKind;
+  itemId: number;
+  seenAt: string;
+};
+
 export type Database = {
   agency: AgencyTable;
   agencyGroup: AgencyGroupTable;
@@ -253,6 +266,7 @@ export type Database = {
   commentMention: CommentMentionTable;
   evidenceFile: EvidenceFileTable;
   taskExtension: TaskExtensionTable;
+  inboxSeen: InboxSeenTable;
 };
 
 export type AgencyRow = Selectable<AgencyTable>;

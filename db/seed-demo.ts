@@ -1,10 +1,11 @@
 import type { Transaction } from "kysely";
-import { addDays, deadlineInForce, type IsoDate, vnDate } from "../shared/date.ts";
+import { type IsoDate, vnDate } from "../shared/date.ts";
 import { findTransition, type TaskStatus } from "../shared/task-status.ts";
 import type { Role } from "../shared/user.ts";
 import { directiveSearchText } from "./directive.ts";
 import type { Db } from "./open.ts";
 import type { Database, NewTaskEvent } from "./schema.ts";
+import { seedDemoCurrent } from "./seed-demo-current.ts";
 import { dueOnOf, taskSearchText } from "./task.ts";
 
 /**
@@ -497,112 +498,6 @@ function directive06(): DemoDirective {
   };
 }
 
-/** A deadline whose deadline in force falls within the "due soon" window (when one exists). */
-function dueSoonDeadline(today: IsoDate): IsoDate {
-  const windowEnd = addDays(today, 3);
-  for (const offset of [2, 1, 3, 0]) {
-    const deadline = addDays(today, offset);
-    if (deadlineInForce(deadline) <= windowEnd) return deadline;
-  }
-  // Four days in a row without a working day (Tết): nothing can be due soon; in deadline instead.
-  return addDays(today, 2);
-}
-
-/** A labelled sample directive of the current year, with deadlines relative to `today`. */
-function sampleDirective(today: IsoDate): DemoDirective {
-  const issuedOn = addDays(today, -20);
-  const created = vn(addDays(issuedOn, 1), "09:00");
-  const description = `Nhiệm vụ mẫu của văn bản minh họa. ${DEMO_NOTE}`;
-  const day = (offset: number, time: string) => vn(addDays(today, offset), time);
-  return {
-    type: "chi_thi",
-    number: "12/CT-BCT",
-    issuer: "Bộ Công Thương",
-    issuedOn,
-    title:
-      "[Minh họa] Chỉ thị về tăng cường theo dõi cung cầu hàng hóa, năng lượng và xuất nhập khẩu qua cửa khẩu",
-    summary:
-      "Văn bản mẫu do phần mềm tạo ra để trình diễn, không phải văn bản thật của Bộ Công Thương. Thời hạn các nhiệm vụ được tính theo ngày hiện tại để có đủ các trường hợp: sắp đến hạn, trong hạn, quá hạn.",
-    tracking: "BCT",
-    createdAt: vn(addDays(issuedOn, 1), "08:30"),
-    tasks: [
-      {
-        key: "s1",
-        clause: "Mục 1",
-        title:
-          "Tổng hợp tình hình cung cầu, giá cả mặt hàng thiết yếu và xăng dầu trên cả nước, báo cáo Lãnh đạo Bộ",
-        description,
-        lead: "CQLPTTTN",
-        coordinators: ["Petrolimex"],
-        deadline: dueSoonDeadline(today),
-        isKey: true,
-        createdAt: created,
-        steps: [
-          { at: day(-18, "09:00"), by: "canbo.bct", status: "in_progress" },
-          {
-            at: day(-2, "15:00"),
-            by: "canbo.bct",
-            progress: 40,
-            note: "Đã tổng hợp số liệu của một phần các địa phương (minh họa).",
-          },
-        ],
-      },
-      {
-        key: "s2",
-        clause: "Mục 2",
-        title: "Rà soát phương án bảo đảm cung ứng điện cho sản xuất, kinh doanh trong mùa khô",
-        description,
-        lead: "EVN",
-        coordinators: ["PVN", "TKV"],
-        deadline: addDays(today, 45),
-        createdAt: created,
-        steps: [],
-      },
-      {
-        key: "s3",
-        clause: "Mục 3",
-        title:
-          "Theo dõi xuất nhập khẩu nông sản qua các cửa khẩu trên địa bàn tỉnh, không để ùn tắc hàng hóa",
-        description,
-        lead: "UBND-20",
-        coordinators: ["BTC"],
-        deadline: addDays(today, 30),
-        createdAt: created,
-        steps: [
-          { at: day(-17, "08:30"), by: "baocao.langson", status: "in_progress" },
-          {
-            at: day(-3, "16:00"),
-            by: "baocao.langson",
-            progress: 40,
-            note: "Hàng hóa qua các cửa khẩu thông suốt, chưa phát sinh ùn tắc (minh họa).",
-          },
-        ],
-      },
-      {
-        key: "s4",
-        clause: "Mục 4",
-        title:
-          "Báo cáo kết quả bảo đảm cung cấp khí, xăng dầu cho sản xuất điện và thị trường trong nước",
-        description,
-        lead: "PVN",
-        coordinators: ["EVN"],
-        deadline: addDays(today, -10),
-        isKey: true,
-        createdAt: created,
-        steps: [
-          { at: day(-18, "10:00"), by: "baocao.pvn", status: "in_progress" },
-          {
-            at: day(-12, "15:00"),
-            by: "baocao.pvn",
-            progress: 60,
-            note: "Đang hoàn thiện báo cáo, chờ số liệu của các đơn vị thành viên (minh họa).",
-          },
-        ],
-      },
-    ],
-  };
-}
-
 type Trx = Transaction<Database>;
 
 async function insertDirective(
@@ -768,47 +663,6 @@ async function insertDirective(
 }
 
 /**
- * Monthly reports by the 25th (the usual reporting day), from the sample directive's issue date,
- * on its tasks led by Lạng Sơn and PVN, so that "missing reports" has something to show.
- */
-async function insertReportDuties(
-  trx: Trx,
-  officerId: number,
-  directive: DemoDirective,
-): Promise<void> {
-  const tasks = await trx
-    .selectFrom("task")
-    .innerJoin("directive", "directive.id", "task.directiveId")
-    .select("task.id")
-    .innerJoin("agency", "agency.id", "task.leadAgencyId")
-    .select("task.createdAt")
-    .where("directive.number", "=", directive.number)
-    .where("agency.code", "in", ["UBND-20", "PVN"])
-    .execute();
-  for (const task of tasks) {
-    const setAt = task.createdAt;
-    const duty = { kind: "monthly" as const, day: 25, startsOn: directive.issuedOn };
-    await trx
-      .insertInto("taskReportDuty")
-      .values({ taskId: task.id, ...duty, dueDate: null, setBy: officerId, setAt })
-      .execute();
-    await trx
-      .insertInto("taskEvent")
-      .values({
-        taskId: task.id,
-        actorId: officerId,
-        at: setAt,
-        kind: "field",
-        field: "reportDuty",
-        oldValue: null,
-        newValue: JSON.stringify(duty),
-        note: "Báo cáo tiến độ hằng tháng trước ngày 25.",
-      })
-      .execute();
-  }
-}
-
-/**
  * Inserts the demo users, directives, tasks, coordinators and history in one transaction.
  * `now` is the server's clock: the sample directive's deadlines are computed from its date in
  * Vietnam. Every user gets `passwordHash`.
@@ -818,7 +672,6 @@ export async function seedDemo(
   options: { now: Date; passwordHash: string },
 ): Promise<void> {
   const now = options.now.toISOString();
-  const today = vnDate(options.now);
   await db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom("appUser")
@@ -830,7 +683,7 @@ export async function seedDemo(
     const codes = [
       ...new Set([
         ...USERS.map((user) => user.agency),
-        ...[directive06(), sampleDirective(today)].flatMap((directive) => [
+        ...[directive06()].flatMap((directive) => [
           directive.tracking,
           ...directive.tasks.flatMap((task) => [task.lead, ...(task.coordinators ?? [])]),
         ]),
@@ -872,8 +725,16 @@ export async function seedDemo(
     };
 
     await insertDirective(trx, directive06(), agencyId, userId, now);
-    const sample = sampleDirective(today);
-    await insertDirective(trx, sample, agencyId, userId, now);
-    await insertReportDuties(trx, userId("canbo.bct"), sample);
+    const demoUsers = new Map<string, number>(userIds);
+    await seedDemoCurrent({
+      trx,
+      now: options.now,
+      passwordHash: options.passwordHash,
+      userId: (username) => {
+        const id = demoUsers.get(username);
+        if (id === undefined) throw new Error(`Demo user ${username} is missing`);
+        return id;
+      },
+    });
   });
 }

@@ -1,6 +1,7 @@
-import { type Expression, type ExpressionBuilder, sql } from "kysely";
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import { deadlineInForce, type IsoDate } from "../shared/date.ts";
 import type { Viewer } from "../shared/permission.ts";
+import type { ReportKind } from "../shared/report.ts";
 import type { TaskSort } from "../shared/task.ts";
 import type { TaskEventKind } from "../shared/task-event.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
@@ -155,13 +156,22 @@ export async function listTasks(
       .select((eb) => eb.fn.countAll<number>().as("total"))
       .executeTakeFirstOrThrow(),
   ]);
+  return { items: await listItems(db, viewer, rows, today), total: Number(count.total) };
+}
+
+/** List items of task rows, with their coordinating agencies (one more query). */
+async function listItems(
+  db: Db,
+  viewer: Viewer,
+  rows: ListRow[],
+  today: IsoDate,
+): Promise<TaskListItem[]> {
   const coordinators = await coordinatorsOf(
     db,
     rows.map((row) => row.id),
   );
   const shown = await withVisibleParents(db, viewer, rows);
-  const items = shown.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
-  return { items, total: Number(count.total) };
+  return shown.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
 }
 
 /**
@@ -271,12 +281,62 @@ export async function directiveTasks(
     .select(LIST_COLUMNS)
     .orderBy("task.id")
     .execute();
-  const coordinators = await coordinatorsOf(
-    db,
-    rows.map((row) => row.id),
-  );
-  const shown = await withVisibleParents(db, viewer, rows);
-  return shown.map((row) => toListItem(row, coordinators.get(row.id) ?? [], today));
+  return listItems(db, viewer, rows, today);
+}
+
+/**
+ * The visible tasks meeting `condition` (a condition on `task`), as list items, earliest deadline
+ * in force first: the task sections of the inboxes.
+ */
+export async function taskItemsWhere(
+  db: Db,
+  viewer: Viewer,
+  condition: Expression<SqlBool>,
+  today: IsoDate,
+): Promise<TaskListItem[]> {
+  const rows = await taskRows(db)
+    .where(taskVisibleTo(viewer))
+    .where(condition)
+    .select(LIST_COLUMNS)
+    .orderBy("task.dueOn", (ob) => ob.asc().nullsLast())
+    .orderBy("task.id")
+    .execute();
+  return listItems(db, viewer, rows, today);
+}
+
+/** A task as a list of other things (reports, answers, comments) names it and links to it. */
+export type TaskRef = {
+  id: number;
+  directiveId: number;
+  directiveNumber: string;
+  clause: string;
+  title: string;
+};
+
+/** The columns of a task reference, from a query joining `task` and `directive`. */
+export const TASK_REF_COLUMNS = [
+  "task.id as taskId",
+  "task.directiveId",
+  "directive.number as directiveNumber",
+  "task.clause",
+  "task.title",
+] as const;
+
+/** The task reference that TASK_REF_COLUMNS selected into a row. */
+export function taskRef(row: {
+  taskId: number;
+  directiveId: number;
+  directiveNumber: string;
+  clause: string;
+  title: string;
+}): TaskRef {
+  return {
+    id: row.taskId,
+    directiveId: row.directiveId,
+    directiveNumber: row.directiveNumber,
+    clause: row.clause,
+    title: row.title,
+  };
 }
 
 /** What permission checks need to know about a task. */
@@ -452,6 +512,8 @@ export type TaskEvent = {
   newValue: string | null;
   note: string;
   actor: { id: number; fullName: string; agencyShortName: string } | null;
+  /** The report the change came with; null for a change made without one. */
+  report: { id: number; kind: ReportKind; periodKey: string | null } | null;
 };
 
 export async function taskEvents(db: Db, taskId: number): Promise<TaskEvent[]> {
@@ -459,6 +521,7 @@ export async function taskEvents(db: Db, taskId: number): Promise<TaskEvent[]> {
     .selectFrom("taskEvent")
     .leftJoin("appUser", "appUser.id", "taskEvent.actorId")
     .leftJoin("agency", "agency.id", "appUser.agencyId")
+    .leftJoin("taskReport as report", "report.id", "taskEvent.reportId")
     .select([
       "taskEvent.id",
       "taskEvent.at",
@@ -470,18 +533,27 @@ export async function taskEvents(db: Db, taskId: number): Promise<TaskEvent[]> {
       "appUser.id as actorId",
       "appUser.fullName as actorName",
       "agency.shortName as actorAgency",
+      "report.id as reportId",
+      "report.kind as reportKind",
+      "report.periodKey as reportPeriodKey",
     ])
     .where("taskEvent.taskId", "=", taskId)
     .orderBy("taskEvent.at", "desc")
     .orderBy("taskEvent.id", "desc")
     .execute();
-  return rows.map(({ actorId, actorName, actorAgency, ...event }) => ({
-    ...event,
-    actor:
-      actorId !== null && actorName !== null
-        ? { id: actorId, fullName: actorName, agencyShortName: actorAgency ?? "" }
-        : null,
-  }));
+  return rows.map(
+    ({ actorId, actorName, actorAgency, reportId, reportKind, reportPeriodKey, ...event }) => ({
+      ...event,
+      actor:
+        actorId !== null && actorName !== null
+          ? { id: actorId, fullName: actorName, agencyShortName: actorAgency ?? "" }
+          : null,
+      report:
+        reportId !== null && reportKind !== null
+          ? { id: reportId, kind: reportKind, periodKey: reportPeriodKey }
+          : null,
+    }),
+  );
 }
 
 export type NewTaskEvent = {
@@ -493,6 +565,8 @@ export type NewTaskEvent = {
   oldValue?: string | null;
   newValue?: string | null;
   note?: string;
+  /** The report the change came with. */
+  reportId?: number | null;
 };
 
 /** Appends history entries; the table refuses UPDATE and DELETE. Call inside the change's transaction. */
@@ -510,6 +584,7 @@ export async function appendTaskEvents(db: Db, events: readonly NewTaskEvent[]):
         oldValue: event.oldValue ?? null,
         newValue: event.newValue ?? null,
         note: event.note ?? "",
+        reportId: event.reportId ?? null,
       })),
     )
     .execute();
@@ -685,4 +760,80 @@ function countWhere(eb: ExpressionBuilder<Database, "task">, category: Timelines
   return eb.fn.sum<number | null>(
     eb.case().when(timelinessCondition(category, today)).then(1).else(0).end(),
   );
+}
+
+export type Returned = {
+  task: TaskRef;
+  at: string;
+  reason: string;
+  by: { fullName: string; agencyShortName: string } | null;
+};
+
+/**
+ * The tasks led by the viewer's agency that are in progress again because the assigner sent
+ * their completion back, with that return (its reason, who, when): their last status change.
+ */
+export async function returnedTasks(db: Db, viewer: Viewer): Promise<Returned[]> {
+  if (viewer.ownAgencyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("taskEvent")
+    .innerJoin("task", "task.id", "taskEvent.taskId")
+    .innerJoin("directive", "directive.id", "task.directiveId")
+    .leftJoin("appUser as actor", "actor.id", "taskEvent.actorId")
+    .leftJoin("agency as actorAgency", "actorAgency.id", "actor.agencyId")
+    .select([
+      ...TASK_REF_COLUMNS,
+      "taskEvent.at",
+      "taskEvent.note",
+      "actor.fullName as actorName",
+      "actorAgency.shortName as actorAgency",
+    ])
+    .where("task.status", "=", "in_progress")
+    .where("task.leadAgencyId", "in", viewer.ownAgencyIds)
+    .where(taskVisibleTo(viewer))
+    .where("taskEvent.kind", "=", "status")
+    .where("taskEvent.oldValue", "=", "reported_done")
+    .where("taskEvent.newValue", "=", "in_progress")
+    .where("taskEvent.id", "=", (eb) =>
+      eb
+        .selectFrom("taskEvent as latest")
+        .select((s) => s.fn.max("latest.id").as("id"))
+        .whereRef("latest.taskId", "=", "taskEvent.taskId")
+        .where("latest.kind", "=", "status"),
+    )
+    .orderBy("taskEvent.at", "desc")
+    .execute();
+  return rows.map((row) => ({
+    task: taskRef(row),
+    at: row.at,
+    reason: row.note,
+    by:
+      row.actorName === null
+        ? null
+        : { fullName: row.actorName, agencyShortName: row.actorAgency ?? "" },
+  }));
+}
+
+/**
+ * When each task was last urged by the agencies given (a note in its history by one of their
+ * users) at or after `since`; tasks not urged since are absent.
+ */
+export async function lastUrged(
+  db: Db,
+  taskIds: readonly number[],
+  agencyIds: readonly number[],
+  since: string,
+): Promise<Map<number, string>> {
+  if (taskIds.length === 0 || agencyIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("taskEvent")
+    .innerJoin("appUser", "appUser.id", "taskEvent.actorId")
+    .select((eb) => ["taskEvent.taskId", eb.fn.max("taskEvent.at").as("at")])
+    .where("taskEvent.taskId", "in", taskIds)
+    .where("taskEvent.kind", "=", "note")
+    .where("appUser.agencyId", "in", agencyIds)
+    .where("taskEvent.at", ">=", since)
+    .groupBy("taskEvent.taskId")
+    .execute();
+  return new Map(rows.map((row) => [row.taskId, row.at]));
 }

@@ -1,6 +1,9 @@
+import type { ExpressionBuilder } from "kysely";
 import { foldText } from "../shared/text.ts";
 import type { Role } from "../shared/user.ts";
+import { notSeenBy } from "./inbox.ts";
 import type { Db } from "./open.ts";
+import type { Database } from "./schema.ts";
 
 export type User = {
   id: number;
@@ -286,4 +289,55 @@ export async function unusedRecoveryCodes(db: Db, id: number): Promise<number> {
     .where("recoveryCode.usedAt", "is", null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export type AccountToReview = {
+  id: number;
+  username: string;
+  fullName: string;
+  role: Role;
+  agencyShortName: string;
+  isActive: boolean;
+  /** Never signed in (no successful login in the audit log). */
+  neverUsed: boolean;
+  createdAt: string;
+};
+
+/** No successful login of the user in the audit log. */
+function neverLoggedIn(eb: ExpressionBuilder<Database, "appUser">) {
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom("auditLog")
+        .select("auditLog.id")
+        .where("auditLog.action", "=", "login")
+        .where("auditLog.entity", "=", "user")
+        .whereRef("auditLog.entityId", "=", "appUser.id"),
+    ),
+  );
+}
+
+/**
+ * Accounts an administrator should look at: locked (inactive) or never used, other than the
+ * administrator's own, that `userId` has not marked as seen; oldest first.
+ */
+export async function accountsToReview(db: Db, userId: number): Promise<AccountToReview[]> {
+  const rows = await userQuery(db)
+    .select((eb) => neverLoggedIn(eb).as("neverUsed"))
+    .where((eb) => eb.or([eb("appUser.isActive", "=", 0), neverLoggedIn(eb)]))
+    .where("appUser.id", "<>", userId)
+    .where(notSeenBy(userId, "account", "appUser.id"))
+    .orderBy("appUser.createdAt")
+    .orderBy("appUser.id")
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    username: row.username,
+    fullName: row.fullName,
+    role: row.role,
+    agencyShortName: row.agencyShortName,
+    isActive: row.isActive === 1,
+    neverUsed: Boolean(row.neverUsed),
+    createdAt: row.createdAt,
+  }));
 }

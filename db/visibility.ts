@@ -38,6 +38,28 @@ export function taskConcerns(viewer: Viewer): Expression<SqlBool> {
     OR ${coordinatedByAny(viewer.ownAgencyIds)})`;
 }
 
+/** Tasks the viewer's own agency leads or coordinates: what it owes (reports, the work itself). */
+export function taskOwedBy(viewer: Viewer): Expression<SqlBool> {
+  if (viewer.role === "admin" || viewer.ownAgencyIds.length === 0) return NOTHING;
+  return sql<SqlBool>`(${sql.ref("task.leadAgencyId")} IN (${idList(viewer.ownAgencyIds)})
+    OR ${coordinatedByAny(viewer.ownAgencyIds)})`;
+}
+
+/** Tasks the viewer's own agency assigned (whose completion it confirms). */
+export function taskAssignedBy(viewer: Viewer): Expression<SqlBool> {
+  if (viewer.role === "admin" || viewer.ownAgencyIds.length === 0) return NOTHING;
+  return sql<SqlBool>`${sql.ref("task.assignerAgencyId")} IN (${idList(viewer.ownAgencyIds)})`;
+}
+
+/** Tasks the viewer's own agency follows up: it assigned them or tracks their directive. */
+export function taskFollowedBy(viewer: Viewer): Expression<SqlBool> {
+  if (viewer.role === "admin" || viewer.ownAgencyIds.length === 0) return NOTHING;
+  const own = idList(viewer.ownAgencyIds);
+  return sql<SqlBool>`(${sql.ref("task.assignerAgencyId")} IN (${own})
+    OR ${sql.ref("task.directiveId")} IN (SELECT ${sql.ref("d.id")} FROM ${sql.table("directive")} d
+      WHERE ${sql.ref("d.trackingAgencyId")} IN (${own})))`;
+}
+
 /** Directives the viewer's agency tracks, or in which the viewer can see at least one task. */
 export function directiveVisibleTo(viewer: Viewer): Expression<SqlBool> {
   if (viewer.role === "admin") return NOTHING;

@@ -3,7 +3,7 @@ export const DEMO_PASSWORD = "dondoc-demo";
 export const DEMO_LOGINS = [
   ["canbo.bct", "Chuyên viên Bộ Công Thương / officer, Ministry of Industry and Trade"],
   ["lanhdao.bct", "Lãnh đạo Bộ Công Thương / leader"],
-  ["baocao.pvn", "Cán bộ báo cáo PVN / reporter, Petrovietnam"],
-  ["baocao.langson", "Cán bộ báo cáo UBND tỉnh Lạng Sơn / reporter, Lạng Sơn province"],
+  ["baocao.pvn", "Đầu mối báo cáo PVN / reporter, Petrovietnam"],
+  ["baocao.langson", "Đầu mối báo cáo UBND tỉnh Lạng Sơn / reporter, Lạng Sơn province"],
   ["quantri", "Quản trị / administrator"],
 ] as const;

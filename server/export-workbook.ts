@@ -1,16 +1,26 @@
 import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
 import type { OverdueItem } from "../db/statistic.ts";
-import { formatDate, vnDate } from "../shared/date.ts";
+import { type IsoDate, vnDate } from "../shared/date.ts";
 import { STALE_REPORT_DAYS, type StatisticCells } from "../shared/statistic.ts";
 
 /**
  * The two Excel layouts, written with exceljs's streaming writer: rows go to the file as they
- * are committed, so a long list never sits whole in memory. Title lines, then the header rows
- * (frozen), then the data rows, which the caller hands over in batches.
+ * are committed, so a long list never sits whole in memory. A workbook holds one sheet or more
+ * (the statistics, then the overdue list as the print view has it); each sheet has title lines,
+ * then the header rows (frozen), then the data rows, which the caller hands over in batches.
+ * Dates are real dates shown dd/mm/yyyy, so that Excel sorts and filters them as dates.
  */
 
-type Value = string | number | null;
+type Value = string | number | Date | null;
+
+/** How Excel shows a date: the way Vietnamese documents write dates. */
+export const DATE_FORMAT = "dd/mm/yyyy";
+
+/** A calendar date as an Excel date (midnight UTC: the serial number is that day exactly). */
+export function excelDate(date: IsoDate): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
 
 type Column = { width: number; numFmt?: string; wrap?: boolean; align?: "left" | "center" };
 
@@ -25,9 +35,26 @@ const HEADER_FILL = {
 export type ExportSheet = {
   /** Appends data rows (each an array of cell values, one per column). */
   write(rows: readonly Value[][], options?: { bold?: boolean }): void;
-  /** Adds the closing note, if any, and finishes the file. */
-  close(note?: string): Promise<void>;
+  /** Adds the closing note, if any, and finishes the sheet. */
+  close(note?: string): void;
 };
+
+/** A workbook being written: sheets one after the other, then the file. */
+export type ExportWorkbook = {
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  /** Finishes the file (every sheet closed first). */
+  commit(): Promise<void>;
+};
+
+export function openWorkbook(path: string): ExportWorkbook {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useStyles: true,
+    useSharedStrings: true,
+  });
+  workbook.creator = "Đôn Đốc";
+  return { workbook, commit: () => workbook.commit() };
+}
 
 type Header = {
   /** Header rows, one array of texts per row; null where a merge covers the cell. */
@@ -37,7 +64,7 @@ type Header = {
 };
 
 function openSheet(
-  path: string,
+  { workbook }: ExportWorkbook,
   options: {
     sheetName: string;
     titleLines: readonly string[];
@@ -48,12 +75,6 @@ function openSheet(
   },
 ): ExportSheet {
   const { columns, header, titleLines } = options;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: path,
-    useStyles: true,
-    useSharedStrings: true,
-  });
-  workbook.creator = "Đôn Đốc";
   const headerTop = titleLines.length + 2;
   const headerBottom = headerTop + header.rows.length - 1;
   const sheet = workbook.addWorksheet(options.sheetName, {
@@ -111,14 +132,15 @@ function openSheet(
             wrapText: column?.wrap ?? false,
             horizontal: column?.align ?? (typeof value === "number" ? "right" : "left"),
           };
-          if (column?.numFmt && typeof value === "number") cell.numFmt = column.numFmt;
+          if (value instanceof Date) cell.numFmt = DATE_FORMAT;
+          else if (column?.numFmt && typeof value === "number") cell.numFmt = column.numFmt;
           if (writeOptions.bold) cell.font = { bold: true };
         });
         row.commit();
         next += 1;
       }
     },
-    async close(note) {
+    close(note) {
       if (note) {
         const row = sheet.getRow(next + 1);
         const cell = row.getCell(1);
@@ -130,7 +152,6 @@ function openSheet(
         row.commit();
       }
       sheet.commit();
-      await workbook.commit();
     },
   };
 }
@@ -151,7 +172,7 @@ const PERCENT_FORMAT = "0.00";
  * that each "Tổng số" is the sum of its parts.
  */
 export function openStatisticsSheet(
-  path: string,
+  workbook: ExportWorkbook,
   t: TFunction,
   titleLines: readonly string[],
   agencyNames: readonly string[],
@@ -159,7 +180,7 @@ export function openStatisticsSheet(
   const c = (key: string) => t(`statistic.column.${key}`);
   const count = { width: 11, numFmt: COUNT_FORMAT };
   const rate = { width: 13, numFmt: PERCENT_FORMAT };
-  return openSheet(path, {
+  return openSheet(workbook, {
     sheetName: t("statistic.sheetStatistics"),
     titleLines,
     header: {
@@ -237,15 +258,19 @@ export function statisticsRow(index: number | null, name: string, cells: Statist
 
 /** The overdue list: who leads, what, since when, and whether they still report. */
 export function openOverdueSheet(
-  path: string,
+  workbook: ExportWorkbook,
   t: TFunction,
   titleLines: readonly string[],
   sample: readonly OverdueItem[],
 ): ExportSheet {
   const c = (key: string) => t(`statistic.column.${key}`, { days: STALE_REPORT_DAYS });
   const texts = sample.map((item) => overdueRow(0, item, t));
-  const column = (index: number) => texts.map((row) => String(row[index] ?? ""));
-  return openSheet(path, {
+  const column = (index: number) =>
+    texts.map((row) => {
+      const value = row[index];
+      return value instanceof Date ? DATE_FORMAT : String(value ?? "");
+    });
+  return openSheet(workbook, {
     sheetName: t("statistic.sheetOverdue"),
     titleLines,
     header: {
@@ -288,10 +313,10 @@ export function overdueRow(index: number, item: OverdueItem, t: TFunction): Valu
     item.clause === "" ? item.title : `${item.clause}. ${item.title}`,
     item.leadAgency.name,
     item.coordinators.map((agency) => agency.shortName).join(", "),
-    formatDate(item.dueOn),
+    excelDate(item.dueOn),
     item.daysOverdue,
     item.lastProgressNote,
-    item.lastProgressAt === null ? "" : formatDate(vnDate(new Date(item.lastProgressAt))),
+    item.lastProgressAt === null ? "" : excelDate(vnDate(new Date(item.lastProgressAt))),
     item.staleReport ? t("statistic.yes") : "",
   ];
 }

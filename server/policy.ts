@@ -30,6 +30,9 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "auth.enableSecondFactor": { access: "account", selfAudited: true },
   "auth.disableSecondFactor": { access: "account", selfAudited: true },
 
+  "inbox.view": { access: "signed_in" },
+  "inbox.markSeen": { access: "signed_in" },
+
   "agency.search": { access: "signed_in" },
   "agency.byIds": { access: "signed_in" },
   "agency.groups": { access: "signed_in" },

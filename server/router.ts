@@ -5,6 +5,7 @@ import { commentRouter } from "./routers/comment.ts";
 import { directiveRouter } from "./routers/directive.ts";
 import { exportRouter } from "./routers/export.ts";
 import { extensionRouter } from "./routers/extension.ts";
+import { inboxRouter } from "./routers/inbox.ts";
 import { reportRouter } from "./routers/report.ts";
 import { statisticRouter } from "./routers/statistic.ts";
 import { taskRouter } from "./routers/task.ts";
@@ -13,6 +14,7 @@ import { router } from "./trpc.ts";
 
 export const appRouter = router({
   auth: authRouter,
+  inbox: inboxRouter,
   agency: agencyRouter,
   directive: directiveRouter,
   task: taskRouter,

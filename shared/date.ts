@@ -78,6 +78,17 @@ export function deadlineInForce(deadline: IsoDate): IsoDate {
   return date;
 }
 
+/**
+ * The working day `n` working days after `date` (n ≥ 0): n = 0 is `date` itself when it is a
+ * working day, else the next one; "within 7 working days" of today ends on addWorkingDays(today, 7).
+ * Counted on the civil-servant calendar (isWorkingDay).
+ */
+export function addWorkingDays(date: IsoDate, n: number): IsoDate {
+  let day = deadlineInForce(date);
+  for (let left = n; left > 0; left -= 1) day = deadlineInForce(addDays(day, 1));
+  return day;
+}
+
 /** dd/mm/yyyy, the way Vietnamese documents write dates. */
 export function formatDate(date: IsoDate): string {
   const [y, m, d] = date.split("-");

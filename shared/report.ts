@@ -79,6 +79,11 @@ export const reportCreateInput = z.object({
   nextSteps: textSchema(4_000).default(""),
   fileIds: fileIdsSchema,
   correctsId: idSchema.nullable().default(null),
+  /**
+   * Why the progress is lower than the agency's last (the task's, for the lead agency): required
+   * then, so that progress never moves down unless the reporter means it.
+   */
+  progressLoweredReason: textSchema(4_000).default(""),
 });
 export type ReportCreateInput = z.input<typeof reportCreateInput>;
 
@@ -191,6 +196,21 @@ export function fileablePeriods(duty: ReportDuty, today: IsoDate): ReportPeriod[
   const due = all.filter((p) => p.dueOn < today);
   const next = all.find((p) => p.dueOn >= today);
   return next ? [...due, next] : due;
+}
+
+/**
+ * The periods an agency owes on `today`, oldest first: those already due and not reported
+ * (late), and the next ones not reported whose due date in force is no later than `until`
+ * (due soon). The first is the period a report form proposes; none when nothing is owed yet, so
+ * that a report is never filed silently in a period far ahead.
+ */
+export function periodsOwed(
+  duty: ReportDuty,
+  today: IsoDate,
+  reported: ReadonlySet<string>,
+  until: IsoDate,
+): ReportPeriod[] {
+  return fileablePeriods(duty, today).filter((p) => !reported.has(p.key) && p.dueOn <= until);
 }
 
 /** The period now due: the latest period due before today, or null when none is yet. */

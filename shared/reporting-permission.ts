@@ -74,9 +74,12 @@ export function canDecideExtension(
   );
 }
 
-/** The missing-reports overview: officers and leaders (of the tracking and assigning agencies). */
+/**
+ * The missing-reports overview: officers and leaders for the tasks their agency follows up,
+ * reporters for their own agency's part (issue 8); administrators see no tasks.
+ */
 export function canSeeMissingReports(viewer: Viewer): boolean {
-  return viewer.role === "officer" || viewer.role === "leader";
+  return viewer.role !== "admin";
 }
 
 /** Commenting: everyone who may see the task. */

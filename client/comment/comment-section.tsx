@@ -96,7 +96,7 @@ export function TaskComments({ taskId }: { taskId: number }) {
   const [sent, setSent] = useState(0);
 
   return (
-    <Section title={t("comment.title")} intro={t("comment.intro")}>
+    <Section title={t("comment.title")} intro={t("comment.intro")} anchor="comments">
       <QueryView query={list} lines={3}>
         {(data) => (
           <Grid gap="lg">

@@ -8,6 +8,7 @@ import { Crumbs } from "../ui/crumbs.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { PageTitle } from "../ui/page-title.tsx";
+import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { QueryView } from "../ui/query-view.tsx";
 
 export function DirectiveDetailPage({ id }: { id: number }) {
@@ -24,6 +25,7 @@ export function DirectiveDetailPage({ id }: { id: number }) {
 function DirectiveDetailView({ data }: { data: DirectiveDetail }) {
   const { t } = useTranslation();
   const { date } = useFormatters();
+  const phone = usePhoneLayout();
   const { directive, tasks, permissions } = data;
   const rows = treeRows(tasks);
   const heading = `${t(`directiveType.${directive.type}`)} ${directive.number}`;
@@ -65,7 +67,7 @@ function DirectiveDetailView({ data }: { data: DirectiveDetail }) {
       </Stack>
 
       <Paper withBorder p="md">
-        <DataList labelWidth={180} gap="sm">
+        <DataList labelWidth={180} gap="sm" orientation={phone ? "vertical" : "horizontal"}>
           <DataList.Item>
             <DataList.ItemLabel>{t("directive.type")}</DataList.ItemLabel>
             <DataList.ItemValue>{t(`directiveType.${directive.type}`)}</DataList.ItemValue>

@@ -80,7 +80,13 @@ export function TaskExtensions({ task }: { task: TaskDetail["task"] }) {
     <QueryView query={list} lines={3}>
       {({ items, canRequest }) =>
         items.length === 0 && !canRequest && task.deadline === null ? null : (
-          <Paper withBorder p="md" component="section" aria-labelledby="extensions-title">
+          <Paper
+            withBorder
+            p="md"
+            component="section"
+            aria-labelledby="extensions-title"
+            id="extensions"
+          >
             <Stack gap="sm">
               <Title order={2} fz="h4" id="extensions-title">
                 {t("extension.title")}

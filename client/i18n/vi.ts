@@ -15,6 +15,11 @@ export const vi = {
     overdue: "Nhiệm vụ quá hạn",
     statistics: "Thống kê",
     users: "Người dùng",
+    // Issue 8: the inbox first, all tasks for officers and leaders.
+    inbox: "Việc cần làm",
+    tasks: "Nhiệm vụ",
+    countSuffix_one: "({{count}} việc)",
+    countSuffix_other: "({{count}} việc)",
   },
   layout: {
     myAccount: "Tài khoản của tôi",
@@ -212,6 +217,9 @@ export const vi = {
     noteHint: "Ghi chú được lưu vào lịch sử xử lý, mọi cơ quan liên quan đều xem được.",
     noteSubmit: "Thêm ghi chú",
     noteAdded: "Đã thêm ghi chú.",
+    // Issue 8, bug 2: only reports are the agency's report.
+    lastReport: "Báo cáo gần nhất của cơ quan chủ trì",
+    noReportYet: "Chưa có báo cáo",
   },
   overdue: {
     intro:
@@ -491,6 +499,7 @@ export const vi = {
     submit: "Gửi báo cáo",
     sent: "Đã gửi báo cáo.",
     periodReport: "Báo cáo {{period}}",
+    onceReport: "Báo cáo một lần",
     unscheduledReport: "Báo cáo không theo kỳ",
     dueOn: "hạn {{date}}",
     late: "Nộp muộn",
@@ -538,6 +547,12 @@ export const vi = {
     missingEmpty: "Không có báo cáo nào còn thiếu",
     missingEmptyHint: "Mọi cơ quan đã gửi báo cáo của kỳ hiện nay.",
     missingEmptyHintFiltered: "Mọi cơ quan đã báo cáo kỳ hiện nay cho văn bản này.",
+    // Issue 8, bug 1: the period is chosen, progress never falls by accident.
+    choosePeriod: "Vui lòng chọn kỳ báo cáo, hoặc “Không theo kỳ”.",
+    periodPlaceholder: "Chọn kỳ báo cáo",
+    progressLowered:
+      "Tiến độ thấp hơn lần báo cáo trước ({{from}} → {{to}}). Nếu đúng là giảm, hãy ghi lý do; nếu không, hãy sửa lại số phần trăm.",
+    progressLoweredReason: "Lý do giảm tiến độ",
   },
   extension: {
     navPending: "Gia hạn",
@@ -698,6 +713,116 @@ export const vi = {
     label: "Chế độ minh họa",
     title: "Dữ liệu minh họa.",
     text: "Tài khoản minh họa có mật khẩu công khai; không nhập dữ liệu thật.",
+  },
+  history: {
+    progressWithoutReport: "Cập nhật tiến độ (không kèm báo cáo)",
+    progressByReport: "Báo cáo tiến độ {{period}}",
+    progressByOnceReport: "Báo cáo tiến độ (báo cáo một lần)",
+    progressByUnscheduledReport: "Báo cáo tiến độ không theo kỳ",
+    progressByCompletion: "Tiến độ theo báo cáo hoàn thành",
+  },
+  inbox: {
+    title: "Việc cần làm",
+    intro: {
+      reporter:
+        "Những việc {{agency}} cần làm, tính đến hôm nay {{date}}: báo cáo đến hạn, nhiệm vụ sắp đến hạn, việc bị trả lại và các trả lời, ý kiến mới.",
+      officer:
+        "Những việc cần xử lý, tính đến hôm nay {{date}}: xác nhận hoàn thành, quyết định gia hạn, báo cáo mới nhận và nhiệm vụ quá hạn cần đôn đốc.",
+      leader:
+        "Tình hình thực hiện nhiệm vụ, tính đến hôm nay {{date}}: nhiệm vụ trọng tâm quá hạn, bốn chỉ tiêu và các cơ quan chậm nhất.",
+      admin:
+        "Những việc quản trị cần xem, tính đến hôm nay {{date}}: tài khoản bị khóa hoặc chưa dùng, cơ quan sắp hết hiệu lực.",
+    },
+    nothing: "Không còn việc nào cần xử lý.",
+    count_one: "{{total}} việc cần xử lý",
+    count_other: "{{total}} việc cần xử lý",
+    sectionCount_one: "{{total}} việc",
+    sectionCount_other: "{{total}} việc",
+    sectionEmpty: "Không có việc nào.",
+    more_one: "Còn {{total}} mục nữa.",
+    more_other: "Còn {{total}} mục nữa.",
+    showMore_one: "Hiện thêm {{total}} mục",
+    showMore_other: "Hiện thêm {{total}} mục",
+    seeAll: "Xem tất cả",
+    seen: "Đã xem",
+    seenLabel: "Đánh dấu đã xem: {{title}}",
+    allSeen: "Đánh dấu đã xem tất cả",
+    seenDone: "Đã đánh dấu đã xem.",
+    openTask: "Mở nhiệm vụ",
+    periodsTitle: "Kỳ báo cáo đến hạn, quá hạn",
+    periodsIntro:
+      "Các kỳ báo cáo cơ quan bạn chưa gửi: đã quá hạn, hoặc đến hạn trong {{days}} ngày làm việc tới.",
+    periodLate_one: "Quá hạn {{days}} ngày",
+    periodLate_other: "Quá hạn {{days}} ngày",
+    periodDue: "Sắp đến hạn",
+    periodLine: "{{period}}: chậm nhất ngày {{date}}",
+    fileReport: "Gửi báo cáo",
+    fileReportLabel: "Gửi báo cáo {{period}}: {{title}}",
+    dueTitle: "Nhiệm vụ quá hạn, sắp đến hạn",
+    dueIntro:
+      "Nhiệm vụ cơ quan bạn chủ trì hoặc phối hợp chưa báo cáo hoàn thành, đã quá hạn hoặc đến hạn trong {{days}} ngày làm việc tới (đến ngày {{date}}).",
+    returnedTitle: "Báo cáo hoàn thành bị trả lại",
+    returnedIntro:
+      "Cơ quan giao nhiệm vụ chưa xác nhận hoàn thành: xem lý do, bổ sung rồi báo cáo hoàn thành lại.",
+    reportAgain: "Bổ sung, báo cáo lại",
+    answersTitle: "Trả lời đề nghị gia hạn",
+    answersIntro:
+      "Cơ quan giao nhiệm vụ đã trả lời đề nghị gia hạn của cơ quan bạn (trong {{days}} ngày qua).",
+    mentionsTitle: "Ý kiến nhắc đến cơ quan bạn",
+    mentionsIntro: "Ý kiến trao đổi của cơ quan khác nhắc đến cơ quan bạn trong {{days}} ngày qua.",
+    reply: "Xem, trả lời",
+    completionsTitle: "Chờ xác nhận hoàn thành",
+    completionsIntro:
+      "Cơ quan chủ trì đã báo cáo hoàn thành, chờ cơ quan bạn xác nhận hoặc trả lại; chờ lâu nhất xếp trước.",
+    waiting_one: "Đã chờ {{days}} ngày",
+    waiting_other: "Đã chờ {{days}} ngày",
+    reportedDoneOn: "Báo cáo hoàn thành ngày {{date}}",
+    confirm: "Xác nhận hoặc trả lại",
+    extensionsTitle: "Đề nghị gia hạn chờ quyết định",
+    extensionsIntro:
+      "Đề nghị gia hạn đối với nhiệm vụ cơ quan bạn giao, đề nghị cũ nhất xếp trước.",
+    decide: "Xem xét, quyết định",
+    reportsTitle: "Báo cáo mới nhận",
+    reportsIntro:
+      "Báo cáo tiến độ các cơ quan gửi trong {{days}} ngày qua mà bạn chưa đánh dấu đã xem.",
+    openReport: "Xem báo cáo",
+    silentTitle: "Quá hạn, hơn {{days}} ngày chưa báo cáo",
+    silentIntro:
+      "Nhiệm vụ quá hạn mà cơ quan chủ trì không gửi báo cáo nào trong {{days}} ngày qua; nhiệm vụ đã đôn đốc không tính trong {{urged}} ngày.",
+    urge: "Đôn đốc",
+    urgeLabel: "Đôn đốc: {{title}}",
+    urgedOn: "Đã đôn đốc ngày {{date}}",
+    neverReported: "Cơ quan chủ trì chưa gửi báo cáo nào.",
+    lastReportOn: "Báo cáo gần nhất lúc {{at}}.",
+    keyTitle: "Nhiệm vụ trọng tâm quá hạn",
+    keyIntro:
+      "Nhiệm vụ trọng tâm đã quá hạn, quá hạn lâu nhất xếp trước; nhiệm vụ đã đôn đốc không tính trong {{urged}} ngày.",
+    figuresTitle: "Bốn chỉ tiêu",
+    figuresIntro: "Số liệu tính đến ngày {{date}}; bấm vào số để xem danh sách nhiệm vụ.",
+    seeStatistics: "Xem thống kê đầy đủ",
+    agenciesTitle: "{{count}} cơ quan có nhiều nhiệm vụ quá hạn nhất",
+    agenciesIntro: "Bấm vào số nhiệm vụ quá hạn để xem danh sách và đôn đốc.",
+    agenciesCaption: "Cơ quan có nhiều nhiệm vụ quá hạn nhất",
+    agencyColumn: "Cơ quan chủ trì",
+    overdueColumn: "Quá hạn",
+    totalColumn: "Tổng số",
+    agencyOverdueLabel_one: "{{total}} nhiệm vụ quá hạn của {{name}}: xem danh sách",
+    agencyOverdueLabel_other: "{{total}} nhiệm vụ quá hạn của {{name}}: xem danh sách",
+    noAgencyOverdue: "Không có cơ quan nào có nhiệm vụ quá hạn.",
+    accountsTitle: "Tài khoản bị khóa hoặc chưa dùng",
+    accountsIntro:
+      "Tài khoản đã khóa, hoặc chưa đăng nhập lần nào: kiểm tra lại với cơ quan của người dùng.",
+    locked: "Đã khóa",
+    neverUsed: "Chưa đăng nhập lần nào",
+    createdOn: "tạo ngày {{date}}",
+    agenciesEndingTitle: "Cơ quan sắp hết hiệu lực",
+    agenciesEndingIntro:
+      "Cơ quan hết hiệu lực trong {{days}} ngày tới (sáp nhập, đổi tên): chuẩn bị chuyển tài khoản sang cơ quan kế thừa.",
+    endsOn: "Hết hiệu lực ngày {{date}}",
+    successor: "Cơ quan kế thừa: {{name}}",
+    noSuccessor: "Chưa có cơ quan kế thừa",
+    activeUsers_one: "{{total}} tài khoản còn hoạt động",
+    activeUsers_other: "{{total}} tài khoản còn hoạt động",
   },
 } as const;
 

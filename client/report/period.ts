@@ -13,6 +13,20 @@ export function usePeriodName() {
   };
 }
 
+/**
+ * What a progress report is called by its period: "Báo cáo tháng 11/2026", "Báo cáo một lần",
+ * "Báo cáo không theo kỳ" (null: not for a period).
+ */
+export function useReportTitle() {
+  const { t } = useTranslation();
+  const periodName = usePeriodName();
+  return (periodKey: string | null): string => {
+    if (periodKey === null) return t("report.unscheduledReport");
+    if (periodKey === "once") return t("report.onceReport");
+    return t("report.periodReport", { period: periodName(periodKey) });
+  };
+}
+
 /** A report duty in words: "Hằng tháng, hạn nộp ngày 25; áp dụng từ 06/11/2026". */
 export function useDutyText() {
   const { t } = useTranslation();

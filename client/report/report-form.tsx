@@ -2,27 +2,44 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, NumberInput, Select, Slider, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
-import { Controller, useForm } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import { reportCreateInput } from "../../shared/report.ts";
+import { useSearchParams } from "react-router";
+import { z } from "zod";
+import { addWorkingDays } from "../../shared/date.ts";
+import { INBOX_AHEAD_WORKING_DAYS } from "../../shared/inbox.ts";
+import { periodsOwed, reportCreateInput } from "../../shared/report.ts";
+import { encodeMessage } from "../../shared/validation.ts";
 import { EvidenceField } from "../evidence/evidence-field.tsx";
 import { type RouterOutputs, type TaskDetail, useTRPC } from "../trpc.ts";
+import { useToday } from "../ui/current-user.tsx";
 import { FormActions, FormAlert, FormPanel, useFieldError, useSubmit } from "../ui/form.tsx";
 import { bindFields, TextareaField } from "../ui/form-fields.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
-import { usePeriodName } from "./period.ts";
+import { usePeriodName, useReportTitle } from "./period.ts";
 
 export type ReportList = RouterOutputs["report"]["list"];
 export type Report = ReportList["reports"][number];
 
-const schema = reportCreateInput.omit({ taskId: true, version: true, correctsId: true });
+/**
+ * The server's input, with the period required: the reporter chooses it (a period, or "not for
+ * a period"), never left to a default that files the report in a period far ahead (bug 1).
+ */
+const schema = reportCreateInput.omit({ taskId: true, version: true, correctsId: true }).extend({
+  /** "" until the reporter chooses; null is "not for a period". */
+  periodKey: z
+    .string()
+    .nullable()
+    .refine((key) => key !== "", { error: encodeMessage("report.choosePeriod") })
+    .pipe(reportCreateInput.shape.periodKey.unwrap()),
+});
 type Values = z.input<typeof schema>;
 const FIELDS = [
   "periodKey",
   "summary",
   "progress",
+  "progressLoweredReason",
   "difficulties",
   "proposals",
   "nextSteps",
@@ -36,6 +53,12 @@ const NO_PERIOD = "none";
  * The lead or a coordinating agency files a progress report: for a period not yet reported (or
  * none), what was done, percent, difficulties, proposals, next steps and evidence files. With
  * `correcting`, the report is a correction of an earlier one, for the same period.
+ *
+ * The form follows the server's state (react-hook-form `values`): after each report, and
+ * whenever the task or its reports change, the untouched fields take the new state (the task's
+ * progress, the period now owed) while what the user is typing stays. The period proposed is the
+ * one `?period=` names (from the inbox), else the oldest owed (late, or due within 7 working
+ * days); with none owed, the reporter must choose. A progress below the last one asks why.
  */
 export function ReportForm({
   task,
@@ -54,8 +77,11 @@ export function ReportForm({
   const trpc = useTRPC();
   const fieldError = useFieldError();
   const periodName = usePeriodName();
-  const { date, dateTime } = useFormatters();
+  const reportTitle = useReportTitle();
+  const { date, dateTime, percent } = useFormatters();
   const invalidate = useInvalidateTasks();
+  const today = useToday();
+  const [searchParams] = useSearchParams();
   const agency = list.permissions.reportingAgency;
   const reported = new Set(
     list.agencies.find((item) => item.agency.id === agency?.agencyId)?.reportedPeriodKeys ?? [],
@@ -64,30 +90,43 @@ export function ReportForm({
   const ownLatest = list.reports.find(
     (report) => report.kind === "progress" && report.agency.id === agency?.agencyId,
   );
+  /** Where the agency's progress stands: the task's for the lead agency, else its last report's. */
+  const progressBefore = agency?.role === "lead" ? task.progress : (ownLatest?.progress ?? 0);
+  const owed = list.duty
+    ? periodsOwed(list.duty, today, reported, addWorkingDays(today, INBOX_AHEAD_WORKING_DAYS))
+    : [];
+  const requested = openPeriods.find((period) => period.key === searchParams.get("period"));
+  const proposed = list.duty ? ((requested ?? owed[0])?.key ?? "") : null;
+  const serverValues: Values = correcting
+    ? {
+        periodKey: correcting.periodKey,
+        summary: correcting.summary,
+        progress: correcting.progress,
+        progressLoweredReason: "",
+        difficulties: correcting.difficulties,
+        proposals: correcting.proposals,
+        nextSteps: correcting.nextSteps,
+        fileIds: [],
+      }
+    : {
+        periodKey: proposed,
+        summary: "",
+        progress: progressBefore,
+        progressLoweredReason: "",
+        difficulties: "",
+        proposals: "",
+        nextSteps: "",
+        fileIds: [],
+      };
   const form = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
-    defaultValues: correcting
-      ? {
-          periodKey: correcting.periodKey,
-          summary: correcting.summary,
-          progress: correcting.progress,
-          difficulties: correcting.difficulties,
-          proposals: correcting.proposals,
-          nextSteps: correcting.nextSteps,
-          fileIds: [],
-        }
-      : {
-          periodKey: openPeriods[0]?.key ?? null,
-          summary: "",
-          progress: agency?.role === "lead" ? task.progress : (ownLatest?.progress ?? 0),
-          difficulties: "",
-          proposals: "",
-          nextSteps: "",
-          fileIds: [],
-        },
+    values: serverValues,
+    resetOptions: { keepDirtyValues: true },
   });
   const bind = bindFields(form);
   const { errors } = form.formState;
+  const progress = useWatch({ control: form.control, name: "progress" });
+  const lowered = !correcting && typeof progress === "number" && progress < progressBefore;
   const create = useMutation(trpc.report.create.mutationOptions());
   const { onSubmit, serverError } = useSubmit(
     form,
@@ -96,10 +135,13 @@ export function ReportForm({
     async (values) => {
       await create.mutateAsync({
         ...values,
+        progressLoweredReason: lowered ? values.progressLoweredReason : "",
         taskId: task.id,
         version: task.version,
         correctsId: correcting?.id ?? null,
       });
+      // Back to the server's state: what it holds now, or (once the refetch lands) the new one.
+      form.reset();
       await invalidate();
       notifications.show({
         color: "green",
@@ -136,9 +178,7 @@ export function ReportForm({
         <Alert color="blue" variant="light" p="xs">
           <Text size="sm">
             {t("report.correctionOf", {
-              title: correcting.periodKey
-                ? t("report.periodReport", { period: periodName(correcting.periodKey) })
-                : t("report.unscheduledReport"),
+              title: reportTitle(correcting.periodKey),
               at: dateTime(correcting.createdAt),
             })}
           </Text>
@@ -158,7 +198,9 @@ export function ReportForm({
               description={list.duty ? undefined : t("report.noDutyHint")}
               data={periodOptions}
               allowDeselect={false}
-              value={field.value ?? NO_PERIOD}
+              required
+              placeholder={t("report.periodPlaceholder")}
+              value={field.value === "" ? null : (field.value ?? NO_PERIOD)}
               onChange={(value) => field.onChange(value === NO_PERIOD ? null : value)}
               onBlur={field.onBlur}
               ref={field.ref}
@@ -213,6 +255,24 @@ export function ReportForm({
           </Stack>
         )}
       />
+      {lowered && (
+        <Alert color="orange" variant="light" p="xs">
+          <Stack gap="xs">
+            <Text size="sm">
+              {t("report.progressLowered", {
+                from: percent(progressBefore),
+                to: percent(progress),
+              })}
+            </Text>
+            <TextareaField
+              {...bind("progressLoweredReason")}
+              label={t("report.progressLoweredReason")}
+              required
+              minRows={2}
+            />
+          </Stack>
+        </Alert>
+      )}
       {(["difficulties", "proposals", "nextSteps"] as const).map((name) => (
         <TextareaField
           key={name}

@@ -18,10 +18,9 @@ export function TaskReports({ task }: { task: TaskDetail["task"] }) {
   const trpc = useTRPC();
   const list = useQuery(trpc.report.list.queryOptions({ taskId: task.id }));
   const [correcting, setCorrecting] = useState<Report | null>(null);
-  const [sent, setSent] = useState(0);
 
   return (
-    <Section title={t("report.title")} intro={t("report.intro")}>
+    <Section title={t("report.title")} intro={t("report.intro")} anchor="reports">
       <QueryView query={list} lines={4}>
         {(data) => {
           const { permissions } = data;
@@ -43,17 +42,16 @@ export function TaskReports({ task }: { task: TaskDetail["task"] }) {
               <Grid.Col span={{ base: 12, md: 5 }}>
                 <Stack gap="md">
                   {permissions.canFileReport && (
-                    <ReportForm
-                      key={`${correcting?.id ?? "new"}-${sent}`}
-                      task={task}
-                      list={data}
-                      correcting={correcting}
-                      onCancelCorrection={() => setCorrecting(null)}
-                      onDone={() => {
-                        setCorrecting(null);
-                        setSent((count) => count + 1);
-                      }}
-                    />
+                    <div id="report-form">
+                      <ReportForm
+                        key={correcting?.id ?? "new"}
+                        task={task}
+                        list={data}
+                        correcting={correcting}
+                        onCancelCorrection={() => setCorrecting(null)}
+                        onDone={() => setCorrecting(null)}
+                      />
+                    </div>
                   )}
                   <ReportDutyStatus list={data} />
                   {permissions.canSetReportDuty && (

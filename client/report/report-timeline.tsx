@@ -5,7 +5,7 @@ import { EvidenceList } from "../evidence/evidence-list.tsx";
 import { WHOLE } from "../ui/badges.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { ProgressLabel } from "../ui/progress-label.tsx";
-import { usePeriodName } from "./period.ts";
+import { useReportTitle } from "./period.ts";
 import type { Report } from "./report-form.tsx";
 
 function Part({ label, text }: { label: string; text: string }) {
@@ -45,7 +45,7 @@ export function ReportTimeline({
 }) {
   const { t } = useTranslation();
   const { date, dateTime } = useFormatters();
-  const periodName = usePeriodName();
+  const reportTitle = useReportTitle();
   const byId = new Map(reports.map((report) => [report.id, report]));
 
   if (reports.length === 0) {
@@ -53,11 +53,7 @@ export function ReportTimeline({
   }
 
   const titleOf = (report: Report) =>
-    report.kind === "completion"
-      ? t("reportKind.completion")
-      : report.periodKey
-        ? t("report.periodReport", { period: periodName(report.periodKey) })
-        : t("report.unscheduledReport");
+    report.kind === "completion" ? t("reportKind.completion") : reportTitle(report.periodKey);
 
   return (
     <Timeline bulletSize={14} lineWidth={2} active={-1}>
@@ -106,6 +102,7 @@ export function ReportTimeline({
                   <ProgressLabel value={report.progress} />
                 </Group>
               )}
+              <Part label={t("report.progressLoweredReason")} text={report.progressLoweredReason} />
               <Part
                 label={report.kind === "completion" ? t("report.note") : t("report.summary")}
                 text={report.summary}

@@ -154,7 +154,31 @@ export function useFiguresSentence() {
 
 /**
  * The four cells the Government publishes (completed on time, completed late, open within
- * deadline, open overdue: together the total), then the other figures and the sentence a report
+ * deadline, open overdue: together the total), each opening the tasks it counts.
+ */
+export function MainCells({ cells, scope }: { cells: Cells; scope: UrlScope }) {
+  const { t } = useTranslation();
+  const { count, percent } = useStatisticFormat();
+  const main = { cells, scope };
+  return (
+    <Box component="dl" className={classes.mainCells}>
+      <MainCell cell="completedOnTime" color={TIMELINESS_COLORS.completed_on_time} {...main} />
+      <MainCell cell="completedLate" color={TIMELINESS_COLORS.completed_late} {...main} />
+      <MainCell cell="openNotOverdue" color={TIMELINESS_COLORS.in_deadline} {...main}>
+        {t("statistics.withinIncludes", {
+          noDeadline: count(cells.noDeadline),
+          dueSoon: count(cells.dueSoon),
+        })}
+      </MainCell>
+      <MainCell cell="overdue" color={TIMELINESS_COLORS.overdue} {...main}>
+        {t("statistics.shareOfTotal", { percent: percent(cells.overdueShare) })}
+      </MainCell>
+    </Box>
+  );
+}
+
+/**
+ * The four cells the Government publishes, then the other figures and the sentence a report
  * would write.
  */
 export function StatisticCellsView({ cells, scope }: { cells: Cells; scope: UrlScope }) {
@@ -166,19 +190,7 @@ export function StatisticCellsView({ cells, scope }: { cells: Cells; scope: UrlS
 
   return (
     <Stack gap="md">
-      <Box component="dl" className={classes.mainCells}>
-        <MainCell cell="completedOnTime" color={TIMELINESS_COLORS.completed_on_time} {...main} />
-        <MainCell cell="completedLate" color={TIMELINESS_COLORS.completed_late} {...main} />
-        <MainCell cell="openNotOverdue" color={TIMELINESS_COLORS.in_deadline} {...main}>
-          {t("statistics.withinIncludes", {
-            noDeadline: count(cells.noDeadline),
-            dueSoon: count(cells.dueSoon),
-          })}
-        </MainCell>
-        <MainCell cell="overdue" color={TIMELINESS_COLORS.overdue} {...main}>
-          {t("statistics.shareOfTotal", { percent: percent(cells.overdueShare) })}
-        </MainCell>
-      </Box>
+      <MainCells cells={cells} scope={scope} />
 
       <Box component="dl" className={classes.figures}>
         <CountFigure cell="total" {...main} />

@@ -9,8 +9,16 @@ import { errorFacts } from "../ui/api-error.ts";
 import { Dialog } from "../ui/dialog.tsx";
 import { FormAlert, useFieldError } from "../ui/form.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
-import type { OverdueItem } from "./overdue-table.tsx";
 import { useStatisticFormat } from "./statistic-format.ts";
+
+/** What the dialog lists of each task it urges (an overdue row, an inbox item). */
+export type UrgeTask = {
+  id: number;
+  title: string;
+  clause: string;
+  directive: { number: string };
+  leadAgency: { name: string; shortName: string };
+};
 
 function UrgeForm({
   tasks,
@@ -19,7 +27,7 @@ function UrgeForm({
   onSend,
   onCancel,
 }: {
-  tasks: readonly OverdueItem[];
+  tasks: readonly UrgeTask[];
   sending: boolean;
   /** Why the server refused (then nothing was written), or null. */
   serverError: string | null;
@@ -112,7 +120,7 @@ export function UrgeDialog({
   onSent,
 }: {
   opened: boolean;
-  tasks: readonly OverdueItem[];
+  tasks: readonly UrgeTask[];
   onClose: () => void;
   /** The tasks the note reached. */
   onSent: (ids: readonly number[]) => void;

@@ -8,13 +8,26 @@ import { useFormatters } from "../ui/format.ts";
 import { ProgressLabel } from "../ui/progress-label.tsx";
 import classes from "./task-card.module.css";
 
-/** One task as a card, for lists on phones. */
-function TaskCard({ task, children }: { task: TaskListItem; children?: ReactNode }) {
+/** One task as a card, for lists on phones; a sub-task (`depth` above 0) sits indented. */
+function TaskCard({
+  task,
+  depth = 0,
+  children,
+}: {
+  task: TaskListItem;
+  depth?: number;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { deadline } = useFormatters();
   return (
-    <Paper withBorder p="sm" component="li">
+    <Paper withBorder p="sm" component="li" ml={Math.min(depth, 3) * 12}>
       <Stack gap={6}>
+        {depth > 0 && (
+          <Text size="xs" c="dimmed">
+            ↳ {t("task.subTaskPrefix")}
+          </Text>
+        )}
         <Group gap={6}>
           <TimelinessBadge timeliness={task.timeliness} daysOverdue={task.daysOverdue} />
           <StatusBadge status={task.status} />
@@ -42,15 +55,18 @@ export function TaskCardList({
   tasks,
   label,
   extra,
+  depthOf,
 }: {
   tasks: readonly TaskListItem[];
   label: string;
   extra?: (task: TaskListItem) => ReactNode;
+  /** How deep each task sits in a tree (sub-tasks are indented). */
+  depthOf?: (task: TaskListItem) => number;
 }) {
   return (
     <Stack component="ul" gap="sm" className={classes.list} aria-label={label}>
       {tasks.map((task) => (
-        <TaskCard key={task.id} task={task}>
+        <TaskCard key={task.id} task={task} depth={depthOf?.(task)}>
           {extra?.(task)}
         </TaskCard>
       ))}

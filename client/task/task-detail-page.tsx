@@ -16,6 +16,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { TaskComments } from "../comment/comment-section.tsx";
 import { TaskExtensions } from "../extension/extension-section.tsx";
+import { useReportTitle } from "../report/period.ts";
 import { TaskReports } from "../report/report-section.tsx";
 import { type TaskDetail, type TaskEvent, useTRPC } from "../trpc.ts";
 import { KeyTaskBadge, StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
@@ -26,6 +27,7 @@ import { PageTitle } from "../ui/page-title.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { ProgressLabel } from "../ui/progress-label.tsx";
 import { QueryView } from "../ui/query-view.tsx";
+import { useScrollToHash } from "../ui/scroll-to-hash.ts";
 import { TaskNoteForm, TaskStatusForm } from "./task-actions.tsx";
 import { isReturn, TaskHistory } from "./task-history.tsx";
 import { TaskTreeTable, treeRows } from "./task-tree.tsx";
@@ -39,9 +41,50 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function TaskFacts({ task }: { task: TaskDetail["task"] }) {
+/**
+ * The lead agency's last report, named for what it is, with who wrote it and when; a note or a
+ * change made without a report is never shown as one (bug 2).
+ */
+function LastReport({ report }: { report: TaskDetail["lastReport"] }) {
   const { t } = useTranslation();
-  const { date, dateTime, deadline } = useFormatters();
+  const { dateTime } = useFormatters();
+  const reportTitle = useReportTitle();
+  if (report === null) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t("task.noReportYet")}
+      </Text>
+    );
+  }
+  const title =
+    report.kind === "completion" ? t("reportKind.completion") : reportTitle(report.periodKey);
+  return (
+    <>
+      <Anchor href="#reports" size="sm" fw={600}>
+        {title}
+      </Anchor>
+      {report.summary !== "" && (
+        <Text size="sm" style={{ whiteSpace: "pre-line" }} lineClamp={4}>
+          {report.summary}
+        </Text>
+      )}
+      <Text size="xs" c="dimmed">
+        {report.author.fullName} ({report.author.agencyShortName}) ·{" "}
+        <time dateTime={report.createdAt}>{dateTime(report.createdAt)}</time>
+      </Text>
+    </>
+  );
+}
+
+function TaskFacts({
+  task,
+  lastReport,
+}: {
+  task: TaskDetail["task"];
+  lastReport: TaskDetail["lastReport"];
+}) {
+  const { t } = useTranslation();
+  const { date, deadline } = useFormatters();
   const phone = usePhoneLayout();
   // Shown when an approved extension moved the deadline away from the one first assigned.
   const originalDeadline =
@@ -112,16 +155,9 @@ function TaskFacts({ task }: { task: TaskDetail["task"] }) {
       <Fact label={t("task.progress")}>
         <ProgressLabel value={task.progress} />
       </Fact>
-      {task.lastProgressAt !== null && task.lastProgressNote !== "" && (
-        <Fact label={t("task.lastProgress")}>
-          <Text size="sm" style={{ whiteSpace: "pre-line" }}>
-            {task.lastProgressNote}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {dateTime(task.lastProgressAt)}
-          </Text>
-        </Fact>
-      )}
+      <Fact label={t("task.lastReport")}>
+        <LastReport report={lastReport} />
+      </Fact>
       {task.doneOn !== null && <Fact label={t("task.doneOn")}>{date(task.doneOn)}</Fact>}
       {task.isKey && (
         <Fact label={t("task.isKey")}>
@@ -202,6 +238,7 @@ export function TaskDetailPage({ id }: { id: number }) {
 function TaskDetailView({ data }: { data: TaskDetail }) {
   const { t } = useTranslation();
   const { task, events, permissions } = data;
+  useScrollToHash(true);
   const hasStatusActions = permissions.statusTargets.length > 0;
   const hasSide = hasStatusActions || task.deadline !== null;
 
@@ -252,18 +289,15 @@ function TaskDetailView({ data }: { data: TaskDetail }) {
             <Title order={2} fz="h4" mb="sm">
               {t("task.factsTitle")}
             </Title>
-            <TaskFacts task={task} />
+            <TaskFacts task={task} lastReport={data.lastReport} />
           </Paper>
         </Grid.Col>
         {hasSide && (
           <Grid.Col span={{ base: 12, md: 5 }}>
             <Stack gap="md">
+              {/* Not rebuilt when the task changes: an open completion dialog keeps what is typed. */}
               {hasStatusActions && (
-                <TaskStatusForm
-                  key={`status-${task.version}`}
-                  task={task}
-                  targets={permissions.statusTargets}
-                />
+                <TaskStatusForm task={task} targets={permissions.statusTargets} />
               )}
               <TaskExtensions task={task} />
             </Stack>

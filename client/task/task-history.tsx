@@ -2,7 +2,7 @@ import { Alert, Text, Timeline } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { TASK_STATUSES } from "../../shared/task-status.ts";
-import { parseDuty, useDutyText } from "../report/period.ts";
+import { parseDuty, useDutyText, usePeriodName } from "../report/period.ts";
 import { type TaskEvent, useTRPC } from "../trpc.ts";
 import { useFormatters } from "../ui/format.ts";
 
@@ -37,13 +37,32 @@ export function isReturn(event: TaskEvent): boolean {
   );
 }
 
-/** The history's heading of an event: returning and reporting done are named as such. */
-function titleKey(event: TaskEvent): string {
-  if (isReturn(event)) return "report.returnedEvent";
-  if (event.kind === "status" && event.newValue === "reported_done")
-    return "statusAction.reported_done";
-  if (event.kind === "status" && event.newValue === "completed") return "statusAction.completed";
-  return `event.${event.kind}`;
+/**
+ * The history's heading of an event: returning and reporting done are named as such, and a
+ * progress change says whether a report came with it (bug 2: a change made without a report
+ * must not look like one).
+ */
+function useEventTitle() {
+  const { t } = useTranslation();
+  const periodName = usePeriodName();
+  return (event: TaskEvent): string => {
+    if (isReturn(event)) return t("report.returnedEvent");
+    if (event.kind === "status" && event.newValue === "reported_done") {
+      return t("statusAction.reported_done");
+    }
+    if (event.kind === "status" && event.newValue === "completed") {
+      return t("statusAction.completed");
+    }
+    if (event.kind === "progress") {
+      const { report } = event;
+      if (report === null) return t("history.progressWithoutReport");
+      if (report.kind === "completion") return t("history.progressByCompletion");
+      if (report.periodKey === null) return t("history.progressByUnscheduledReport");
+      if (report.periodKey === "once") return t("history.progressByOnceReport");
+      return t("history.progressByReport", { period: periodName(report.periodKey) });
+    }
+    return t(`event.${event.kind}`);
+  };
 }
 
 /** What changed, in words: old → new. */
@@ -108,6 +127,7 @@ export function TaskHistory({ events }: { events: readonly TaskEvent[] }) {
   });
   const names = new Map((agencies.data ?? []).map((agency) => [agency.id, agency.shortName]));
   const changeText = useChangeText(names);
+  const titleOf = useEventTitle();
 
   if (events.length === 0) {
     return <Text c="dimmed">{t("task.noHistory")}</Text>;
@@ -121,7 +141,7 @@ export function TaskHistory({ events }: { events: readonly TaskEvent[] }) {
             key={event.id}
             title={
               <Text fw={600} size="sm">
-                {t(titleKey(event))}
+                {titleOf(event)}
               </Text>
             }
           >

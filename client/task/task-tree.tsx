@@ -2,8 +2,10 @@ import { Box, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TaskListItem } from "../trpc.ts";
 import { DataTable } from "../ui/data-table.tsx";
+import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { useTaskColumns } from "../ui/task-columns.tsx";
 import { TaskTitle } from "../ui/task-title.tsx";
+import { TaskCardList } from "./task-card.tsx";
 import { listItemFacts } from "./task-table.tsx";
 
 type TreeRow = { task: TaskListItem; depth: number };
@@ -32,10 +34,24 @@ export function treeRows(tasks: readonly TaskListItem[], rootId: number | null =
   return rows;
 }
 
-/** Tasks with their sub-tasks indented under them. */
+/**
+ * Tasks with their sub-tasks indented under them: a table on wide screens, cards on phones (the
+ * table's deadline and status columns would sit off-screen, bug 3).
+ */
 export function TaskTreeTable({ rows, caption }: { rows: readonly TreeRow[]; caption: string }) {
   const { t } = useTranslation();
+  const phone = usePhoneLayout();
   const columns = useTaskColumns(({ task }: TreeRow) => listItemFacts(task));
+  if (phone) {
+    const depths = new Map(rows.map((row) => [row.task.id, row.depth]));
+    return (
+      <TaskCardList
+        tasks={rows.map((row) => row.task)}
+        label={caption}
+        depthOf={(task) => depths.get(task.id) ?? 0}
+      />
+    );
+  }
   return (
     <DataTable
       rows={rows}

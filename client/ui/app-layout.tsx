@@ -1,5 +1,6 @@
 import {
   AppShell,
+  Badge,
   Box,
   Burger,
   Button,
@@ -8,10 +9,11 @@ import {
   Stack,
   Text,
   UnstyledButton,
+  VisuallyHidden,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { type CurrentUser, useTRPC } from "../trpc.ts";
@@ -20,43 +22,69 @@ import classes from "./app-layout.module.css";
 import { useCurrentUser } from "./current-user.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 
-type NavItem = { to: string; label: string; matches: (path: string) => boolean };
+type NavItem = {
+  to: string;
+  label: string;
+  matches: (path: string) => boolean;
+  /** Things to do there, shown beside the label. */
+  count?: number;
+};
 
+/** A task's own page belongs to the task list of the menu. */
+const isTaskPage = (path: string) => /^\/tasks\/\d/.test(path);
+
+/**
+ * The menu by role. Everyone starts with "Việc cần làm" and its count; officers and leaders
+ * search all tasks (/tasks), reporters list their agency's (/my-tasks).
+ */
 function useNavItems(user: CurrentUser): NavItem[] {
   const { t } = useTranslation();
-  const audit = {
+  const trpc = useTRPC();
+  const inbox = useQuery(trpc.inbox.view.queryOptions());
+  const home: NavItem = {
+    to: "/",
+    label: t("nav.inbox"),
+    matches: (p) => p === "/",
+    count: inbox.data?.count,
+  };
+  const audit: NavItem = {
     to: "/audit",
     label: t("nav.audit"),
     matches: (p: string) => p.startsWith("/audit"),
   };
   if (user.role === "admin") {
     return [
+      home,
       { to: "/admin/users", label: t("nav.users"), matches: (p) => p.startsWith("/admin/users") },
       audit,
     ];
   }
+  const follows = user.role === "officer" || user.role === "leader";
   return [
-    {
-      to: "/",
-      label: t("nav.myTasks"),
-      matches: (p) => p === "/" || /^\/tasks\/\d/.test(p),
-    },
+    home,
+    follows
+      ? {
+          to: "/tasks",
+          label: t("nav.tasks"),
+          matches: (p) => p === "/tasks" || isTaskPage(p),
+        }
+      : {
+          to: "/my-tasks",
+          label: t("nav.myTasks"),
+          matches: (p) => p === "/my-tasks" || isTaskPage(p),
+        },
     { to: "/directives", label: t("nav.directives"), matches: (p) => p.startsWith("/directives") },
     { to: "/overdue", label: t("nav.overdue"), matches: (p) => p.startsWith("/overdue") },
     {
       to: "/statistics",
       label: t("nav.statistics"),
-      matches: (p) => p.startsWith("/statistics") || p === "/tasks",
+      matches: (p) => p.startsWith("/statistics"),
     },
-    ...(user.role === "officer" || user.role === "leader"
-      ? [
-          {
-            to: "/reports/missing",
-            label: t("report.navMissing"),
-            matches: (p: string) => p.startsWith("/reports/missing"),
-          },
-        ]
-      : []),
+    {
+      to: "/reports/missing",
+      label: t("report.navMissing"),
+      matches: (p: string) => p.startsWith("/reports/missing"),
+    },
     ...(user.role === "officer"
       ? [
           {
@@ -68,6 +96,21 @@ function useNavItems(user: CurrentUser): NavItem[] {
       : []),
     ...(user.role === "leader" ? [audit] : []),
   ];
+}
+
+/** A menu entry's words, with its count of things to do when there are any. */
+function NavLabel({ item }: { item: NavItem }) {
+  const { t } = useTranslation();
+  if (!item.count) return item.label;
+  return (
+    <>
+      {item.label}{" "}
+      <Badge size="sm" color="red" ml={4} circle={item.count < 10} aria-hidden="true">
+        {item.count}
+      </Badge>
+      <VisuallyHidden>{t("nav.countSuffix", { count: item.count })}</VisuallyHidden>
+    </>
+  );
 }
 
 function UserSummary({ user }: { user: CurrentUser }) {
@@ -134,10 +177,16 @@ export function AppLayout() {
               <UnstyledButton component={Link} to="/" className={classes.brand}>
                 {t("app.name")}
               </UnstyledButton>
+              {/* On phones the menu is folded: the count of things to do stays in sight. */}
+              {items[0]?.count ? (
+                <Badge hiddenFrom="lg" color="red" aria-hidden="true">
+                  {items[0].count}
+                </Badge>
+              ) : null}
               <Group
                 component="nav"
                 aria-label={t("layout.mainNav")}
-                gap={4}
+                gap={2}
                 visibleFrom="lg"
                 wrap="nowrap"
               >
@@ -150,9 +199,11 @@ export function AppLayout() {
                       to={item.to}
                       variant={active ? "light" : "subtle"}
                       color={active ? "blue" : "dark"}
+                      size="compact-sm"
+                      fz="sm"
                       aria-current={active ? "page" : undefined}
                     >
-                      {item.label}
+                      <NavLabel item={item} />
                     </Button>
                   );
                 })}
@@ -186,7 +237,7 @@ export function AppLayout() {
                     key={item.to}
                     component={Link}
                     to={item.to}
-                    label={item.label}
+                    label={<NavLabel item={item} />}
                     active={active}
                     aria-current={active ? "page" : undefined}
                     onClick={close}

@@ -3,7 +3,7 @@ import { useTRPC } from "../trpc.ts";
 
 /**
  * Invalidates everything a change of a task can show up in: the task and its lists, directives,
- * reports and missing reports, extensions, comments and the statistics.
+ * reports and missing reports, extensions, comments, the statistics and the inbox.
  */
 export function useInvalidateTasks() {
   const trpc = useTRPC();
@@ -16,5 +16,6 @@ export function useInvalidateTasks() {
       queryClient.invalidateQueries(trpc.extension.pathFilter()),
       queryClient.invalidateQueries(trpc.comment.pathFilter()),
       queryClient.invalidateQueries(trpc.statistic.pathFilter()),
+      queryClient.invalidateQueries(trpc.inbox.pathFilter()),
     ]);
 }

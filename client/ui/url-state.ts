@@ -22,12 +22,13 @@ export function nextParams(previous: URLSearchParams, changes: UrlChanges): URLS
 
 /**
  * Filters live in the URL query string so a view can be bookmarked and shared. Changing a filter
- * goes back to page 1.
+ * goes back to page 1; `replace` changes the current history entry instead of adding one (words
+ * searched as they are typed).
  */
 export function useUrlState() {
   const [params, setParams] = useSearchParams();
-  const update = (changes: UrlChanges) => {
-    setParams((previous) => nextParams(previous, changes));
+  const update = (changes: UrlChanges, options: { replace?: boolean } = {}) => {
+    setParams((previous) => nextParams(previous, changes), { replace: options.replace ?? false });
   };
   return { params, update };
 }

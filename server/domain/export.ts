@@ -6,6 +6,7 @@ import { appendAudit } from "../../db/audit.ts";
 import type { Db } from "../../db/open.ts";
 import {
   listOverdue,
+  type OverdueItem,
   type StatisticFilters,
   scopeNames,
   statisticTable,
@@ -23,12 +24,14 @@ import {
 } from "../../shared/export.ts";
 import type { Language } from "../../shared/i18n/language.ts";
 import type { Viewer } from "../../shared/permission.ts";
-import type { StatisticBasis } from "../../shared/statistic.ts";
+import type { OverdueFilters, StatisticBasis } from "../../shared/statistic.ts";
 import type { Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import {
+  type ExportWorkbook,
   openOverdueSheet,
   openStatisticsSheet,
+  openWorkbook,
   overdueRow,
   statisticsRow,
 } from "../export-workbook.ts";
@@ -252,6 +255,10 @@ async function titleLines(
   ];
 }
 
+/**
+ * The statistics as of `asOf` (one sheet), then today's overdue list of the same scope (a
+ * second sheet), as the print view shows them.
+ */
 async function writeStatistics(
   job: ExportJob,
   deps: ExportDeps,
@@ -265,10 +272,25 @@ async function writeStatistics(
     sort: filters.sort,
     direction: filters.direction,
   });
-  job.rowsTotal = table.rows.length + 1;
+  // The overdue list of the same scope, always today and by the deadline in force.
+  const overdueFilters: OverdueFilters = {
+    directiveId: filters.directiveId,
+    directiveType: filters.directiveType,
+    keyOnly: filters.keyOnly,
+    agencyId: filters.agencyId,
+    periodBy: filters.periodBy,
+    from: filters.from,
+    to: filters.to,
+    minDaysOverdue: 0,
+  };
+  const today = vnDate(deps.now);
+  const overdue = overduePages(deps, overdueFilters, today);
+  const first = await overdue(1);
+  job.rowsTotal = table.rows.length + 1 + first.total;
+  const workbook = openWorkbook(job.path);
   const lines = await titleLines(deps, t, t("statistic.titleStatistics"), filters, asOf);
   const sheet = openStatisticsSheet(
-    job.path,
+    workbook,
     t,
     lines,
     table.rows.map((row) => row.agency.name),
@@ -281,7 +303,53 @@ async function writeStatistics(
     sheet.write(batch.map((row, index) => statisticsRow(start + index + 1, row.agency.name, row)));
     job.rowsDone += batch.length;
   }
-  await sheet.close(t("statistic.statisticsNote"));
+  sheet.close(t("statistic.statisticsNote"));
+  const overdueLines = await titleLines(
+    deps,
+    t,
+    t("statistic.titleOverdue"),
+    overdueFilters,
+    today,
+  );
+  await writeOverdueRows(job, workbook, overdueLines, overdue, first, t);
+  await workbook.commit();
+}
+
+type OverduePage = { items: OverdueItem[]; total: number };
+
+/** Today's overdue list of the scope, a batch at a time. */
+function overduePages(deps: ExportDeps, filters: OverdueFilters, today: IsoDate) {
+  return (number: number): Promise<OverduePage> =>
+    listOverdue(deps.db, deps.viewer, filters, {
+      today,
+      now: deps.now,
+      page: number,
+      pageSize: EXPORT_BATCH_SIZE,
+    });
+}
+
+/** The overdue sheet: the first batch, then the next ones, yielding between batches. */
+async function writeOverdueRows(
+  job: ExportJob,
+  workbook: ExportWorkbook,
+  lines: readonly string[],
+  page: (number: number) => Promise<OverduePage>,
+  first: OverduePage,
+  t: TFunction,
+): Promise<void> {
+  const sheet = openOverdueSheet(workbook, t, lines, first.items);
+  let items = first.items;
+  let written = 0;
+  for (let number = 1; items.length > 0; number += 1) {
+    const offset = written;
+    sheet.write(items.map((item, index) => overdueRow(offset + index + 1, item, t)));
+    written += items.length;
+    job.rowsDone += items.length;
+    if (items.length < EXPORT_BATCH_SIZE) break;
+    await pause();
+    items = (await page(number + 1)).items;
+  }
+  sheet.close();
 }
 
 async function writeOverdue(
@@ -291,27 +359,13 @@ async function writeOverdue(
   today: IsoDate,
   t: TFunction,
 ): Promise<void> {
-  const page = (number: number) =>
-    listOverdue(deps.db, deps.viewer, filters, {
-      today,
-      now: deps.now,
-      page: number,
-      pageSize: EXPORT_BATCH_SIZE,
-    });
+  const page = overduePages(deps, filters, today);
   const first = await page(1);
   job.rowsTotal = first.total;
   const lines = await titleLines(deps, t, t("statistic.titleOverdue"), filters, today);
-  const sheet = openOverdueSheet(job.path, t, lines, first.items);
-  let items = first.items;
-  for (let number = 1; items.length > 0; number += 1) {
-    const offset = job.rowsDone;
-    sheet.write(items.map((item, index) => overdueRow(offset + index + 1, item, t)));
-    job.rowsDone += items.length;
-    if (items.length < EXPORT_BATCH_SIZE) break;
-    await pause();
-    items = (await page(number + 1)).items;
-  }
-  await sheet.close();
+  const workbook = openWorkbook(job.path);
+  await writeOverdueRows(job, workbook, lines, page, first, t);
+  await workbook.commit();
 }
 
 function statusOf(job: ExportJob): ExportStatus {

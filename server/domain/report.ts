@@ -2,9 +2,10 @@ import type { z } from "zod";
 import { type AgencyRef, agenciesByIds, toAgencyRef } from "../../db/agency.ts";
 import type { Db } from "../../db/open.ts";
 import {
-  followedDutyTasks,
+  dutyTasks,
   hasPeriodReport,
   insertReport,
+  latestProgressOf,
   type NewReport,
   reportDutyOf,
   reportedPeriods,
@@ -191,8 +192,42 @@ async function insertReportWithFiles(
 }
 
 /**
+ * Where the agency's progress stands before this report: the task's progress for the lead
+ * agency, its own latest report's for a coordinating agency (0 before any).
+ */
+async function progressBefore(db: Db, facts: TaskFacts, agency: ReportingAgency) {
+  if (agency.role === "lead") return facts.progress;
+  return (await latestProgressOf(db, facts.id, agency.agencyId)) ?? 0;
+}
+
+/**
+ * Progress never moves down by accident (issue 8, bug 1): a report below where the agency's
+ * progress stands must say why. A correction says it already: it replaces a report the agency
+ * declares wrong. Returns the reason to keep ('' when the progress does not fall).
+ */
+async function checkProgressFall(
+  db: Db,
+  facts: TaskFacts,
+  agency: ReportingAgency,
+  input: z.output<typeof reportCreateInput>,
+): Promise<string> {
+  if (input.correctsId !== null) return "";
+  const before = await progressBefore(db, facts, agency);
+  if (input.progress >= before) return "";
+  if (input.progressLoweredReason === "") {
+    fail(
+      "BAD_REQUEST",
+      "error.progressLowered",
+      { from: before, to: input.progress },
+      "progressLoweredReason",
+    );
+  }
+  return input.progressLoweredReason;
+}
+
+/**
  * Files a progress report for a period (or an unscheduled one), or a correction of an earlier
- * report. The lead agency's report moves the task's progress.
+ * report. The lead agency's report moves the task's progress and becomes its last report.
  */
 export async function fileReport(
   actor: Actor,
@@ -212,16 +247,9 @@ export async function fileReport(
       : input.periodKey !== null
         ? await openPeriod(actor, input.taskId, input.periodKey, agency, vnDate(now))
         : null;
+  const loweredReason = await checkProgressFall(actor.db, facts, agency, input);
   const fileIds = await checkPendingFiles(actor.db, input.fileIds, actor.user.id);
-  const change = progressChange(facts, input.progress, input.summary, {
-    actorId: actor.user.id,
-    now,
-  });
   return actor.db.transaction().execute(async (trx) => {
-    const version =
-      agency.role === "lead"
-        ? await writeTaskChange(trx, input.taskId, input.version, change, at)
-        : facts.version;
     const id = await insertReportWithFiles(
       trx,
       {
@@ -239,11 +267,21 @@ export async function fileReport(
         documentNumber: null,
         documentDate: null,
         correctsId: input.correctsId,
+        progressLoweredReason: loweredReason,
         createdBy: actor.user.id,
         createdAt: at,
       },
       fileIds,
     );
+    const by = { actorId: actor.user.id, now };
+    const change = progressChange(facts, input.progress, input.summary, by, {
+      reportId: id,
+      summary: input.summary,
+    });
+    const version =
+      agency.role === "lead"
+        ? await writeTaskChange(trx, input.taskId, input.version, change, at)
+        : facts.version;
     return { id, taskId: input.taskId, version };
   });
 }
@@ -264,9 +302,7 @@ export async function reportCompletion(actor: Actor, input: z.output<typeof repo
     fail("BAD_REQUEST", "error.documentDateFuture", { date: formatDate(today) }, "documentDate");
   }
   const fileIds = await checkPendingFiles(actor.db, input.fileIds, actor.user.id);
-  const change = statusChange(facts, "reported_done", input.note, { actorId: actor.user.id, now });
   return actor.db.transaction().execute(async (trx) => {
-    const version = await writeTaskChange(trx, input.taskId, input.version, change, at);
     const reportId = await insertReportWithFiles(
       trx,
       {
@@ -284,25 +320,35 @@ export async function reportCompletion(actor: Actor, input: z.output<typeof repo
         documentNumber: input.documentNumber,
         documentDate: input.documentDate,
         correctsId: null,
+        progressLoweredReason: "",
         createdBy: actor.user.id,
         createdAt: at,
       },
       fileIds,
     );
+    const by = { actorId: actor.user.id, now };
+    const change = statusChange(facts, "reported_done", input.note, by, {
+      reportId,
+      summary: input.note,
+    });
+    const version = await writeTaskChange(trx, input.taskId, input.version, change, at);
     return { id: input.taskId, reportId, status: "reported_done" as const, doneOn: today, version };
   });
 }
 
 /**
- * For the officers and leaders of the agencies that follow tasks up (assigning or tracking):
- * the lead and coordinating agencies that have not reported for the period now due, with how
- * many periods in a row they have missed, longest first.
+ * The lead and coordinating agencies that have not reported for the period now due, with how
+ * many periods in a row they have missed, longest first. Officers and leaders see it for the
+ * tasks their agency follows up (assigning or tracking); a reporter sees its own agency's part,
+ * on the tasks it leads or coordinates.
  */
 export async function listMissingReports(actor: Actor, input: z.output<typeof reportMissingInput>) {
   const { db, viewer } = actor;
   if (!canSeeMissingReports(viewer)) fail("FORBIDDEN", "error.forbidden");
   const today = vnDate(actor.clock.now());
-  const tasks = await followedDutyTasks(db, viewer, input.directiveId);
+  const owes = viewer.role === "reporter";
+  const own = new Set(viewer.ownAgencyIds);
+  const tasks = await dutyTasks(db, viewer, owes ? "owes" : "follows", input.directiveId);
   const taskIds = tasks.map((task) => task.taskId);
   const [coordinators, reported] = await Promise.all([
     coordinatorsOf(db, taskIds),
@@ -321,6 +367,7 @@ export async function listMissingReports(actor: Actor, input: z.output<typeof re
       })),
     ];
     for (const { agency, role } of agencies) {
+      if (owes && !own.has(agency.id)) continue;
       const filed = reported.get(`${task.taskId}:${agency.id}`) ?? [];
       const keys = new Set(filed.map((r) => r.periodKey));
       if (keys.has(period.key)) continue;

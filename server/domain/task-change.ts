@@ -17,15 +17,32 @@ function eventBase(facts: TaskFacts, by: ChangeBy) {
 }
 
 /**
+ * The report a change comes with: its history rows point to it, and it becomes the task's last
+ * report (`lastProgressAt`, `lastProgressNote`). Only reports do: a status note or a progress
+ * change made without a report is history, not the agency's report (issue 8, bug 2).
+ */
+export type WithReport = { reportId: number; summary: string };
+
+function reported(change: TaskChange, report: WithReport | null, at: string): TaskChange {
+  if (report === null) return change;
+  return {
+    patch: { ...change.patch, lastProgressAt: at, lastProgressNote: report.summary },
+    events: change.events.map((event) => ({ ...event, reportId: report.reportId })),
+  };
+}
+
+/**
  * A checked status change: reporting done sets the done date to today in Vietnam (it decides on
  * time or late) and progress to 100; completing keeps the done date and sets progress to 100;
- * any other status clears the done date. A note becomes the last progress note.
+ * any other status clears the done date. The note stays in the history; `report` is the
+ * completion report when the change comes with one.
  */
 export function statusChange(
   facts: TaskFacts,
   to: TaskStatus,
   note: string,
   by: ChangeBy,
+  report: WithReport | null = null,
 ): TaskChange {
   const base = eventBase(facts, by);
   const patch: TaskPatch = { status: to };
@@ -48,25 +65,22 @@ export function statusChange(
       newValue: String(patch.progress),
     });
   }
-  if (note !== "") {
-    patch.lastProgressAt = base.at;
-    patch.lastProgressNote = note;
-  }
-  return { patch, events };
+  return reported({ patch, events }, report, base.at);
 }
 
 /**
- * Reported progress: the progress, the last progress note, and not_started → in_progress when
- * work is reported (progress above 0).
+ * A progress change, and not_started → in_progress when work is reported (progress above 0).
+ * With `report`, the lead agency's progress report it comes with.
  */
 export function progressChange(
   facts: TaskFacts,
   progress: number,
   note: string,
   by: ChangeBy,
+  report: WithReport | null = null,
 ): TaskChange {
   const base = eventBase(facts, by);
-  const patch: TaskPatch = { progress, lastProgressAt: base.at, lastProgressNote: note };
+  const patch: TaskPatch = { progress };
   const events: NewTaskEvent[] = [];
   if (facts.status === "not_started" && progress > 0) {
     patch.status = "in_progress";
@@ -86,7 +100,7 @@ export function progressChange(
     newValue: String(progress),
     note,
   });
-  return { patch, events };
+  return reported({ patch, events }, report, base.at);
 }
 
 /** What an officer's edit of a task may change. */

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { agenciesByIds } from "../../db/agency.ts";
 import { directiveById, directiveFacts } from "../../db/directive.ts";
 import type { Db } from "../../db/open.ts";
+import { lastLeadReport } from "../../db/report.ts";
 import {
   appendTaskEvents,
   insertTask,
@@ -58,6 +59,8 @@ export async function viewTask(actor: Actor, id: number) {
       : detail;
   return {
     task,
+    /** The lead agency's latest report (never a note or a change made without a report). */
+    lastReport: await lastLeadReport(actor.db, id),
     events: await taskEvents(actor.db, id),
     permissions: taskPermissions(actor.viewer, facts),
   };
@@ -221,7 +224,10 @@ export async function changeTaskStatus(
   return { id: input.id, status: input.status, version };
 }
 
-/** The lead agency reports progress while the task is being worked on. */
+/**
+ * The lead agency changes the progress while the task is being worked on, without a report (a
+ * lower progress needs a reason in the note). Only reports become the task's last report.
+ */
 export async function reportTaskProgress(
   actor: Actor,
   input: z.output<typeof taskSetProgressInput>,
@@ -230,6 +236,14 @@ export async function reportTaskProgress(
   if (!taskActors(actor.viewer, facts).has("lead")) fail("FORBIDDEN", "error.forbidden");
   if (!taskPermissions(actor.viewer, facts).canUpdateProgress) {
     fail("BAD_REQUEST", "error.progressClosed", { status: facts.status }, "progress");
+  }
+  if (input.progress < facts.progress && input.note === "") {
+    fail(
+      "BAD_REQUEST",
+      "error.progressLowered",
+      { from: facts.progress, to: input.progress },
+      "note",
+    );
   }
   const now = actor.clock.now();
   const change = progressChange(facts, input.progress, input.note, {

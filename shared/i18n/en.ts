@@ -162,6 +162,10 @@ export const en: SharedTexts = {
     exportNotFound: "Export “{{id}}” was not found; exported files are kept for 1 hour.",
     exportNotReady: "Export “{{id}}” is not ready yet.",
     tooManyExports: "You have {{count}} exports in progress. Please wait for them to finish.",
+    // Inboxes and honest progress (issue 8).
+    progressLowered:
+      "Progress goes down from {{from}}% to {{to}}%: please give the reason (if you did not mean to lower it, correct the percentage).",
+    inboxItemNotFound: "Item {{id}} is not in your to-do list.",
   },
   statistic: {
     sheetStatistics: "Statistics",

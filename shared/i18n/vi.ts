@@ -30,7 +30,7 @@ export const vi = {
   role: {
     officer: "Chuyên viên",
     leader: "Lãnh đạo",
-    reporter: "Cán bộ báo cáo",
+    reporter: "Đầu mối báo cáo",
     admin: "Quản trị",
   },
   agencyKind: {
@@ -165,6 +165,10 @@ export const vi = {
     exportNotFound: "Không tìm thấy tệp xuất “{{id}}”; tệp chỉ được giữ trong 1 giờ.",
     exportNotReady: "Tệp xuất “{{id}}” chưa tạo xong.",
     tooManyExports: "Bạn đang có {{count}} tệp đang được tạo. Vui lòng chờ các tệp này xong.",
+    // Inboxes and honest progress (issue 8).
+    progressLowered:
+      "Tiến độ giảm từ {{from}}% xuống {{to}}%: vui lòng ghi lý do giảm tiến độ (nếu không định giảm, hãy sửa lại số phần trăm).",
+    inboxItemNotFound: "Không tìm thấy mục số {{id}} trong việc cần làm của bạn.",
   },
   statistic: {
     sheetStatistics: "Thống kê",

@@ -287,7 +287,12 @@ describe("returning a reported task", () => {
     });
 
     const { task, events } = await reporter.task.byId({ id });
-    expect(task).toMatchObject({ status: "in_progress", doneOn: null, lastProgressNote: reason });
+    // The last report stays the agency's completion report; the reason is the officer's note.
+    expect(task).toMatchObject({
+      status: "in_progress",
+      doneOn: null,
+      lastProgressNote: EVIDENCE.note,
+    });
     expect(events[0]).toMatchObject({
       kind: "status",
       oldValue: "reported_done",

@@ -70,7 +70,7 @@ describe("directive.list", () => {
 
     expect(total).toBe(2);
     expect(items.map((item) => [item.number, item.taskCount])).toEqual([
-      ["12/CT-BCT", 4],
+      ["12/CT-BCT", 9],
       ["06/CT-TTg", 20],
     ]);
     expect(items[1]).toMatchObject({

@@ -9,7 +9,7 @@ import type { OverdueItem } from "../../db/statistic.ts";
 import { createApp } from "../../server/app.ts";
 import { type Clock, fixedClock } from "../../server/clock.ts";
 import { SESSION_COOKIE } from "../../server/session.ts";
-import { formatDate, vnDate } from "../../shared/date.ts";
+import { vnDate } from "../../shared/date.ts";
 import type { ExportStatus } from "../../shared/export.ts";
 import type { StatisticCells } from "../../shared/statistic.ts";
 import {
@@ -63,13 +63,22 @@ async function download(db: Db, id: string, token?: string, clock: Clock = fixed
   }
 }
 
-async function worksheet(body: Buffer): Promise<ExcelJS.Worksheet> {
+async function worksheets(body: Buffer): Promise<ExcelJS.Worksheet[]> {
   const workbook = new ExcelJS.Workbook();
   // Read from a stream: exceljs's own `Buffer` type no longer matches Node's.
   await workbook.xlsx.read(Readable.from([body]));
-  const sheet = workbook.worksheets[0];
+  return workbook.worksheets;
+}
+
+async function worksheet(body: Buffer): Promise<ExcelJS.Worksheet> {
+  const sheet = (await worksheets(body))[0];
   if (!sheet) throw new Error("the workbook has no sheet");
   return sheet;
+}
+
+/** A calendar date as the workbook holds it: a real date (shown dd/mm/yyyy), not text. */
+function day(date: string): Date {
+  return new Date(`${date}T00:00:00.000Z`);
 }
 
 /** The values of a row, columns 1..count, empty cells as "". */
@@ -99,10 +108,10 @@ function overdueCells(index: number, item: OverdueItem): unknown[] {
     `${item.clause}. ${item.title}`,
     item.leadAgency.name,
     item.coordinators.map((agency) => agency.shortName).join(", "),
-    formatDate(item.dueOn),
+    day(item.dueOn),
     item.daysOverdue,
     item.lastProgressNote,
-    item.lastProgressAt === null ? "" : formatDate(vnDate(new Date(item.lastProgressAt))),
+    item.lastProgressAt === null ? "" : day(vnDate(new Date(item.lastProgressAt))),
     item.staleReport ? "Có" : "",
   ];
 }
@@ -169,12 +178,14 @@ describe("export of the statistics table", () => {
     const { id } = await caller.export.start({ kind: "statistics", filters });
     const { final } = await finished(caller, id);
     const table = await caller.statistic.byAgency(filters);
+    // The second sheet: today's overdue list of the same scope, as the print view has it.
+    const overdue = await caller.statistic.overdue({ pageSize: 500 });
     expect(final).toMatchObject({
       id,
       kind: "statistics",
       state: "done",
-      rowsDone: table.rows.length + 1,
-      rowsTotal: table.rows.length + 1,
+      rowsDone: table.rows.length + 1 + overdue.total,
+      rowsTotal: table.rows.length + 1 + overdue.total,
       filename: "thong-ke-2024-03-31.xlsx",
       downloadUrl: `/exports/${id}`,
     });
@@ -240,6 +251,19 @@ describe("export of the statistics table", () => {
     ]);
     const longest = Math.max(...table.rows.map((row) => row.agency.name.length));
     expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(longest);
+
+    // Issue 8, bug 6: the task list the print view has, as a second sheet.
+    const sheets = await worksheets(response.body);
+    expect(sheets.map((each) => each.name)).toEqual(["Thống kê", "Nhiệm vụ quá hạn"]);
+    const tasks = sheets[1];
+    if (!tasks) throw new Error("no second sheet");
+    expect(tasks.getCell("A1").value).toBe("DANH MỤC NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH");
+    expect(tasks.getCell("A3").value).toBe("(Số liệu tính đến ngày 26/11/2026)");
+    expect(overdue.total).toBeGreaterThan(0);
+    overdue.items.forEach((item, index) => {
+      expect(rowValues(tasks, 6 + index, 10)).toEqual(overdueCells(index + 1, item));
+    });
+    expect(tasks.getCell(6 + overdue.items.length, 1).value ?? null).toBeNull();
   });
 
   it("names the scope in the title and records the export in the audit log", async () => {
@@ -305,8 +329,8 @@ describe("export of the overdue list", () => {
     const { final } = await finished(caller, id);
     expect(final).toMatchObject({
       state: "done",
-      rowsDone: 8,
-      rowsTotal: 8,
+      rowsDone: 9,
+      rowsTotal: 9,
       filename: "nhiem-vu-qua-han-2026-11-26.xlsx",
     });
     const sheet = await worksheet((await download(db, id, token)).body);
@@ -326,17 +350,20 @@ describe("export of the overdue list", () => {
     ]);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
     const list = await caller.statistic.overdue({ pageSize: 500 });
-    expect(list.items).toHaveLength(8);
+    expect(list.items).toHaveLength(9);
     list.items.forEach((item, index) => {
       expect(rowValues(sheet, 6 + index, 10)).toEqual(overdueCells(index + 1, item));
     });
     expect(sheet.getCell(6 + list.items.length, 1).value ?? null).toBeNull();
+    // Dates are real dates shown dd/mm/yyyy (issue 8, bug 6), not text.
+    expect(sheet.getCell(6, 6).value).toBeInstanceOf(Date);
+    expect(sheet.getCell(6, 6).numFmt).toBe("dd/mm/yyyy");
     // The Lạng Sơn row, as a reader sees it.
     const langson = list.items.findIndex((item) => item.leadAgency.code === "UBND-20");
     expect(rowValues(sheet, 6 + langson, 10).slice(3, 7)).toEqual([
       "UBND tỉnh Lạng Sơn",
       "",
-      "11/03/2024",
+      day("2024-03-11"),
       990,
     ]);
   });
@@ -348,7 +375,7 @@ describe("export of the overdue list", () => {
     const directiveId = await manyOverdueTasks(db, 2_600);
     const { id } = await caller.export.start({ kind: "overdue", filters: { directiveId } });
     // Another user's request is answered while the export runs.
-    expect((await langson.statistic.summary({})).cells.total).toBe(3);
+    expect((await langson.statistic.summary({})).cells.total).toBe(6);
     expect((await caller.export.status({ id })).state).toBe("running");
     const { final, seen } = await finished(caller, id);
     expect(final).toMatchObject({ state: "done", rowsDone: 2_600, rowsTotal: 2_600 });

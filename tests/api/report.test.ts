@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/open.ts";
 import { FieldCause } from "../../server/errors.ts";
+import { translateMessage } from "../../server/i18n.ts";
 import type { ReportDuty } from "../../shared/report.ts";
 import {
   agencyId,
@@ -433,6 +434,161 @@ describe("filing progress reports", () => {
   });
 });
 
+describe("progress never moves down by accident (issue 8, bug 1)", () => {
+  it("refuses a report below the task's progress without a reason (BAD_REQUEST on the reason field) and writes nothing", async () => {
+    const { db, id, reporter } = await langSon();
+    const before = await taskState(db, id);
+
+    const refused = await rejection(
+      reporter.report.create({ taskId: id, version: before.version, progress: 60, ...REPORT }),
+    );
+
+    expect(refused).toMatchObject({
+      code: "BAD_REQUEST",
+      message: 'error.progressLowered|{"from":80,"to":60}',
+    });
+    expect(refused.cause).toBeInstanceOf(FieldCause);
+    expect(refused.cause).toMatchObject({ field: "progressLoweredReason" });
+    expect(await taskState(db, id)).toEqual(before);
+    expect(await countRows(db, "taskReport")).toBe(0);
+  });
+
+  it("says what happened and what to do, in the user's language", async () => {
+    const { db, id, reporter } = await langSon();
+    const version = (await taskState(db, id)).version;
+    const { message } = await rejection(
+      reporter.report.create({ taskId: id, version, progress: 60, ...REPORT }),
+    );
+    expect(translateMessage("vi", message)).toMatch(
+      /^Tiến độ giảm từ 80% xuống 60%: vui lòng ghi lý do giảm tiến độ/,
+    );
+    expect(translateMessage("en", message)).toMatch(
+      /^Progress goes down from 80% to 60%: please give the reason/,
+    );
+  });
+
+  it("files a lower progress with its reason: the report keeps it and the history points to the report", async () => {
+    const { db, id, reporter } = await langSon();
+    const reason = "Khối lượng phát sinh thêm 2 cửa khẩu phụ nên tỷ lệ hoàn thành giảm.";
+
+    const result = await reporter.report.create({
+      taskId: id,
+      version: (await taskState(db, id)).version,
+      progress: 60,
+      progressLoweredReason: reason,
+      ...REPORT,
+    });
+
+    expect((await taskState(db, id)).progress).toBe(60);
+    const { reports } = await reporter.report.list({ taskId: id });
+    expect(reports[0]).toMatchObject({
+      id: result.id,
+      progress: 60,
+      progressLoweredReason: reason,
+    });
+    const { events, lastReport } = await reporter.task.byId({ id });
+    expect(events[0]).toMatchObject({
+      kind: "progress",
+      oldValue: "80",
+      newValue: "60",
+      report: { id: result.id, kind: "progress", periodKey: null },
+    });
+    expect(lastReport).toMatchObject({ id: result.id, progress: 60, summary: REPORT.summary });
+  });
+
+  it("needs no reason for the same progress again, and keeps none when the progress rises", async () => {
+    const { db, id, reporter } = await langSon();
+    const first = await reporter.report.create({
+      taskId: id,
+      version: (await taskState(db, id)).version,
+      progress: 80,
+      progressLoweredReason: "Không giảm.",
+      ...REPORT,
+    });
+    await reporter.report.create({ taskId: id, version: first.version, progress: 80, ...REPORT });
+
+    const { reports } = await reporter.report.list({ taskId: id });
+    expect(reports.map((report) => [report.progress, report.progressLoweredReason])).toEqual([
+      [80, ""],
+      [80, ""],
+    ]);
+  });
+
+  it("holds a coordinating agency to its own last report, not to the task's progress", async () => {
+    const db = await freshDb({ demo: false });
+    const id = await evnTask(db);
+    const pvn = await someoneIn(db, "PVN", "reporter");
+    const version = (await taskState(db, id)).version;
+    const summary = "PVN đã rà soát khả năng cấp khí cho các nhà máy điện.";
+    await pvn.report.create({ taskId: id, version, progress: 50, summary });
+
+    const refused = await rejection(
+      pvn.report.create({ taskId: id, version, progress: 40, summary }),
+    );
+
+    expect(refused.message).toBe('error.progressLowered|{"from":50,"to":40}');
+    expect(await countRows(db, "taskReport")).toBe(1);
+  });
+
+  it("asks the same of a progress change made without a report (BAD_REQUEST on note)", async () => {
+    const { db, id, reporter } = await langSon();
+    const before = await taskState(db, id);
+
+    const refused = await rejection(
+      reporter.task.setProgress({ id, progress: 50, version: before.version }),
+    );
+    await reporter.task.setProgress({
+      id,
+      progress: 50,
+      note: "Tính lại theo khối lượng mới.",
+      version: before.version,
+    });
+
+    expect(refused).toMatchObject({ code: "BAD_REQUEST" });
+    expect(refused.cause).toMatchObject({ field: "note" });
+    expect((await taskState(db, id)).progress).toBe(50);
+  });
+});
+
+describe("notes and changes without a report are not reports (issue 8, bug 2)", () => {
+  it("keeps the task's last report to the lead agency's reports, with who wrote them", async () => {
+    const { db, id, reporter, officer } = await langSon();
+    const version = (await taskState(db, id)).version;
+    const unreported = await reporter.task.setProgress({
+      id,
+      progress: 90,
+      note: "Ước đạt.",
+      version,
+    });
+    await officer.task.addNote({ id, note: "Đề nghị tỉnh gửi báo cáo bằng văn bản." });
+
+    const before = await reporter.task.byId({ id });
+    expect(before.lastReport).toBeNull();
+    expect(before.task).toMatchObject({ lastProgressAt: null, lastProgressNote: "" });
+    expect(before.events.find((event) => event.kind === "progress")?.report).toBeNull();
+
+    const filed = await reporter.report.create({
+      taskId: id,
+      version: unreported.version,
+      progress: 90,
+      ...REPORT,
+    });
+    await officer.task.addNote({ id, note: "Đã nhận báo cáo." });
+
+    const after = await reporter.task.byId({ id });
+    expect(after.lastReport).toEqual({
+      id: filed.id,
+      kind: "progress",
+      periodKey: null,
+      progress: 90,
+      summary: REPORT.summary,
+      author: { fullName: "Hoàng Thị Dung", agencyShortName: expect.any(String) },
+      createdAt: TEST_NOW,
+    });
+    expect(after.task.lastProgressNote).toBe(REPORT.summary);
+  });
+});
+
 describe("reports are never edited", () => {
   it("has the database refuse UPDATE and DELETE of a report", async () => {
     const { db, id, reporter } = await langSon();
@@ -678,15 +834,31 @@ describe("missing reports", () => {
     ]);
   });
 
-  it("refuses reporters (FORBIDDEN) and shows an unrelated officer nothing", async () => {
-    const { db, id, reporter } = await langSon();
-    await withDuty(db, id);
+  it("shows a reporter its own agency's part only, an unrelated officer nothing, an admin nothing (FORBIDDEN)", async () => {
+    const db = await freshDb({ demo: false });
+    const directive = await createDirective(db, { tracking: "BCT", at: "2026-08-01" });
+    const langSonTask = await overdueLangSonTask(db, { directive });
+    const evn = await evnTask(db, directive);
+    await withDuty(db, langSonTask);
+    await withDuty(db, evn);
+    const pvn = await someoneIn(db, "PVN", "reporter");
+    const langSon = await someoneIn(db, "UBND-20", "reporter");
     const financeOfficer = await someoneIn(db, "BTC", "officer");
+    const admin = await someoneIn(db, "VPCP", "admin");
 
-    const error = await rejection(reporter.report.missing({}));
+    const pvnPart = await pvn.report.missing({});
+    const langSonPart = await langSon.report.missing({});
     const unrelated = await financeOfficer.report.missing({});
+    const error = await rejection(admin.report.missing({}));
 
-    expect(error.code).toBe("FORBIDDEN");
+    // PVN coordinates EVN's task: its own missing report, not EVN's nor TKV's.
+    expect(pvnPart.items.map((item) => [item.task.id, item.agency.code, item.role])).toEqual([
+      [evn, "PVN", "coordinator"],
+    ]);
+    expect(langSonPart.items.map((item) => [item.task.id, item.agency.code, item.role])).toEqual([
+      [langSonTask, "UBND-20", "lead"],
+    ]);
     expect(unrelated.items).toEqual([]);
+    expect(error.code).toBe("FORBIDDEN");
   });
 });

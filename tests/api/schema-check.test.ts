@@ -4,6 +4,7 @@ import { type Db, openDb } from "../../db/open.ts";
 import { AGENCY_KINDS } from "../../shared/agency.ts";
 import { DIRECTIVE_TYPES } from "../../shared/directive.ts";
 import { EXTENSION_STATUSES } from "../../shared/extension.ts";
+import { INBOX_SEEN_KINDS } from "../../shared/inbox.ts";
 import { REPORT_AGENCY_ROLES, REPORT_DUTY_KINDS, REPORT_KINDS } from "../../shared/report.ts";
 import { TASK_EVENT_KINDS } from "../../shared/task-event.ts";
 import { TASK_STATUSES } from "../../shared/task-status.ts";
@@ -30,6 +31,7 @@ const ENUMERATIONS: Record<string, readonly (string | number)[]> = {
   "task_report.kind": REPORT_KINDS,
   "task_report.agency_role": REPORT_AGENCY_ROLES,
   "task_extension.status": EXTENSION_STATUSES,
+  "inbox_seen.kind": INBOX_SEEN_KINDS,
 };
 
 /** The values of an SQL list: quoted strings and integers. */

@@ -59,24 +59,24 @@ const MARCH_2024: StatisticCells = {
   avgDaysOverdue: 18.5,
 };
 
-/** The demo data today, for everything lanhdao.bct sees. */
+/** The demo data today, for everything lanhdao.bct sees (12/CT-BCT has nine tasks). */
 const TODAY_CELLS: StatisticCells = {
-  total: 23,
+  total: 28,
   completed: 8,
   completedOnTime: 5,
   completedLate: 3,
-  open: 15,
-  withinDeadline: 4,
-  inDeadline: 3,
+  open: 20,
+  withinDeadline: 8,
+  inDeadline: 7,
   dueSoon: 1,
   noDeadline: 3,
-  overdue: 8,
+  overdue: 9,
   keyTasks: 9,
-  completionRate: 34.78,
-  overdueShare: 34.78,
-  onTimeRate: 31.25,
-  // (3 × 990 + 969 + 710 + 695 + 14 + 10) / 8
-  avgDaysOverdue: 671,
+  completionRate: 28.57,
+  overdueShare: 32.14,
+  onTimeRate: 29.41,
+  // (3 × 990 + 969 + 710 + 695 + 14 + 10 + 6) / 9
+  avgDaysOverdue: 597.1,
 };
 
 async function leader(db: Db): Promise<Caller> {
@@ -191,25 +191,25 @@ describe("statistic.summary", () => {
     expect(today.cells).toMatchObject({
       completedOnTime: 5,
       completedLate: 4,
-      inDeadline: 2,
+      inDeadline: 6,
       dueSoon: 1,
-      overdue: 8,
+      overdue: 9,
       noDeadline: 3,
-      total: 23,
+      total: 28,
     });
   });
 
   it("leaves out tasks created after the day", async () => {
     const db = await freshDb();
     const caller = await leader(db);
-    // The sample directive's tasks were created on 07/11/2026, 09:00 in Vietnam.
+    // The current directive's tasks were created on 18/09/2026, 09:00 in Vietnam.
     const sample = await directiveIdBy(db, "12/CT-BCT");
     expect(
-      (await caller.statistic.summary({ directiveId: sample, asOf: "2026-11-06" })).cells.total,
+      (await caller.statistic.summary({ directiveId: sample, asOf: "2026-09-17" })).cells.total,
     ).toBe(0);
     expect(
-      (await caller.statistic.summary({ directiveId: sample, asOf: "2026-11-07" })).cells.total,
-    ).toBe(4);
+      (await caller.statistic.summary({ directiveId: sample, asOf: "2026-09-18" })).cells.total,
+    ).toBe(9);
   });
 
   it("narrows to one directive, one directive type, key tasks, an agency and those under it", async () => {
@@ -218,14 +218,14 @@ describe("statistic.summary", () => {
     const total = async (input: Parameters<Caller["statistic"]["summary"]>[0]) =>
       (await caller.statistic.summary(input)).cells.total;
     expect(await total({ directiveId: await directiveIdBy(db, "06/CT-TTg") })).toBe(19);
-    expect(await total({ directiveId: await directiveIdBy(db, "12/CT-BCT") })).toBe(4);
-    expect(await total({ directiveType: "chi_thi" })).toBe(23);
+    expect(await total({ directiveId: await directiveIdBy(db, "12/CT-BCT") })).toBe(9);
+    expect(await total({ directiveType: "chi_thi" })).toBe(28);
     expect(await total({ directiveType: "nghi_quyet" })).toBe(0);
     expect(await total({ keyOnly: true })).toBe(9);
     // BCT and the two bodies under it (Tổng cục QLTT, Cục QL&PT thị trường trong nước).
     expect(await total({ agencyId: await agencyId(db, "BCT") })).toBe(10);
     expect(await total({ agencyId: await agencyId(db, "QLTT") })).toBe(1);
-    expect(await total({ agencyId: await agencyId(db, "UBND-20") })).toBe(3);
+    expect(await total({ agencyId: await agencyId(db, "UBND-20") })).toBe(6);
     expect(
       await total({ agencyId: await agencyId(db, "UBND-20"), keyOnly: true, asOf: "2024-03-31" }),
     ).toBe(1);
@@ -236,7 +236,7 @@ describe("statistic.summary", () => {
     const caller = await leader(db);
     const total = async (input: Parameters<Caller["statistic"]["summary"]>[0]) =>
       (await caller.statistic.summary(input)).cells.total;
-    expect(await total({ periodBy: "issued", from: "2026-01-01" })).toBe(4);
+    expect(await total({ periodBy: "issued", from: "2026-01-01" })).toBe(9);
     expect(await total({ periodBy: "issued", to: "2024-12-31" })).toBe(19);
     expect(await total({ periodBy: "issued", from: "2024-02-15", to: "2024-02-15" })).toBe(19);
     expect(await total({ periodBy: "issued", from: "2025-01-01", to: "2025-12-31" })).toBe(0);
@@ -262,17 +262,18 @@ describe("statistic.summary", () => {
     await extendDeadline(db, s4, "2026-12-15");
 
     const inForce = await caller.statistic.summary({});
-    expect(inForce.cells).toMatchObject({ overdue: 7, inDeadline: 4, total: 23 });
+    expect(inForce.cells).toMatchObject({ overdue: 8, inDeadline: 8, total: 28 });
     const original = await caller.statistic.summary({ basis: "original" });
     expect(original).toMatchObject({ basis: "original", cells: TODAY_CELLS });
     // Yesterday the extension did not exist yet.
     const yesterday = await caller.statistic.summary({ asOf: "2026-11-25" });
-    expect(yesterday.cells.overdue).toBe(8);
-    // Falling due in November 2026: the extended task has left the month, unless counted as first assigned.
+    expect(yesterday.cells.overdue).toBe(9);
+    // Falling due in November 2026 (Mục 1, 5): the extended task has left the month, unless
+    // counted as first assigned.
     const november = { periodBy: "due", from: "2026-11-01", to: "2026-11-30" } as const;
-    expect((await caller.statistic.summary(november)).cells.total).toBe(1);
+    expect((await caller.statistic.summary(november)).cells.total).toBe(2);
     expect((await caller.statistic.summary({ ...november, basis: "original" })).cells.total).toBe(
-      2,
+      3,
     );
   });
 
@@ -294,7 +295,7 @@ describe("statistic.summary", () => {
   it("shows a reporter only what its agency may see, and administrators nothing", async () => {
     const db = await freshDb();
     const langson = await signedInAs(db, "baocao.langson");
-    expect((await langson.statistic.summary({})).cells.total).toBe(3);
+    expect((await langson.statistic.summary({})).cells.total).toBe(6);
     const rows = (await langson.statistic.byAgency({})).rows;
     expect(rows.map((row) => row.agency.code)).toEqual(["UBND-20"]);
     // Asking for another agency reveals nothing.
@@ -375,8 +376,8 @@ describe("statistic.byAgency", () => {
     expect(days.slice(0, withDays.length)).toEqual(withDays);
     expect(withDays).toEqual([...withDays].sort((a, b) => a - b));
     expect(days.slice(withDays.length).every((value) => value === null)).toBe(true);
-    // Cao Bằng's 14 days; PVN's average is (710 + 10) / 2.
-    expect(withDays[0]).toBe(14);
+    // The Cục QL&PT thị trường trong nước's 6 days (12/CT-BCT Mục 1); PVN's is (710 + 10) / 2.
+    expect(withDays[0]).toBe(6);
   });
 
   it("keeps the agency of the time after the lead changes", async () => {
@@ -481,7 +482,7 @@ describe("statistic.overdue", () => {
     const caller = await leader(db);
     const list = await caller.statistic.overdue({});
     expect(list.today).toBe(TODAY);
-    expect(list.total).toBe(8);
+    expect(list.total).toBe(9);
     expect(list.items.map((item) => [label(item), item.daysOverdue])).toEqual([
       ["06/CT-TTg Mục 6.1", 990],
       ["06/CT-TTg Mục 6.4", 990],
@@ -491,6 +492,7 @@ describe("statistic.overdue", () => {
       ["06/CT-TTg Mục 2", 695],
       ["06/CT-TTg Mục 6.5", 14],
       ["12/CT-BCT Mục 4", 10],
+      ["12/CT-BCT Mục 1", 6],
     ]);
     const fromTaskList = await caller.task.list({ timeliness: ["overdue"], pageSize: 500 });
     expect(list.items.map((item) => item.id).sort()).toEqual(
@@ -520,10 +522,11 @@ describe("statistic.overdue", () => {
       doneOn: "2024-03-25",
       staleReport: false,
     });
-    // PVN reported 12 days ago.
+    // PVN's last monthly report was for October, filed on 25/10: over 30 days ago.
     expect(byLabel.get("12/CT-BCT Mục 4")).toMatchObject({
       coordinators: [{ code: "EVN" }],
-      staleReport: false,
+      lastProgressAt: "2026-10-25T08:00:00.000Z",
+      staleReport: true,
     });
     expect(
       byLabel
@@ -540,10 +543,12 @@ describe("statistic.overdue", () => {
       (await caller.statistic.overdue(input)).items.map(label);
     expect(await labels({ directiveId: await directiveIdBy(db, "12/CT-BCT") })).toEqual([
       "12/CT-BCT Mục 4",
+      "12/CT-BCT Mục 1",
     ]);
     expect(await labels({ agencyId: await agencyId(db, "BCT") })).toEqual([
       "06/CT-TTg Mục 6",
       "06/CT-TTg Mục 2",
+      "12/CT-BCT Mục 1",
     ]);
     expect(await labels({ keyOnly: true })).toEqual([
       "06/CT-TTg Mục 6.6",
@@ -551,12 +556,13 @@ describe("statistic.overdue", () => {
       "06/CT-TTg Mục 2.1",
       "06/CT-TTg Mục 2",
       "12/CT-BCT Mục 4",
+      "12/CT-BCT Mục 1",
     ]);
     expect(await labels({ minDaysOverdue: 14 })).toHaveLength(7);
     expect(await labels({ minDaysOverdue: 15 })).toHaveLength(6);
     expect(await labels({ minDaysOverdue: 991 })).toEqual([]);
     const page = await caller.statistic.overdue({ page: 2, pageSize: 3 });
-    expect(page.total).toBe(8);
+    expect(page.total).toBe(9);
     expect(page.items.map(label)).toEqual([
       "06/CT-TTg Mục 6",
       "06/CT-TTg Mục 2.1",
@@ -826,7 +832,7 @@ describe("statistic.tasks", () => {
     expect(days).toEqual([...days].sort((a, b) => b - a));
     expect(days[0]).toBe(990);
     const paged = [];
-    for (let page = 1; page <= 5; page += 1) {
+    for (let page = 1; page <= 6; page += 1) {
       paged.push(...(await caller.statistic.tasks({ cell: "total", page, pageSize: 5 })).items);
     }
     expect(paged.map((item) => item.id)).toEqual(all.items.map((item) => item.id));
@@ -856,7 +862,7 @@ describe("statistic.tasks", () => {
     });
     // A reporter sees only its own agency's tasks, whatever it asks for.
     const langson = await signedInAs(db, "baocao.langson");
-    expect((await langson.statistic.tasks({ cell: "total" })).total).toBe(3);
+    expect((await langson.statistic.tasks({ cell: "total" })).total).toBe(6);
     expect(
       (await langson.statistic.tasks({ cell: "total", leadAgencyId: await agencyId(db, "BCT") }))
         .total,

@@ -19,11 +19,14 @@ describe("user.list", () => {
 
     const { items, total } = await admin.user.list({});
 
-    expect(total).toBe(5);
+    expect(total).toBe(8);
     expect(items.map((user) => user.username)).toEqual([
       "baocao.langson",
       "baocao.pvn",
+      "baocao.tkv",
       "canbo.bct",
+      "canbo.cu",
+      "canbo.tct",
       "lanhdao.bct",
       "quantri",
     ]);
@@ -41,12 +44,12 @@ describe("user.list", () => {
     const admin = await signedInAs(db, "quantri");
 
     const bct = await admin.user.list({ query: "bct" });
-    const page = await admin.user.list({ pageSize: 2, page: 3 });
+    const page = await admin.user.list({ pageSize: 3, page: 3 });
 
     expect(bct.items.map((user) => user.username)).toEqual(["canbo.bct", "lanhdao.bct"]);
     expect(bct.total).toBe(2);
-    expect(page.items.map((user) => user.username)).toEqual(["quantri"]);
-    expect(page.total).toBe(5);
+    expect(page.items.map((user) => user.username)).toEqual(["lanhdao.bct", "quantri"]);
+    expect(page.total).toBe(8);
   });
 
   it("refuses non-admins with FORBIDDEN", async () => {

@@ -1,30 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectAccessible,
-  launchBrowser,
-  type RunningApp,
-  signedInPage,
-  startApp,
-} from "./support/app.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { appForThisFile, expectAccessible, signedInPage } from "./support/app.ts";
 
 /**
  * The core path of issue 2 in a real browser against the built app: an officer enters a directive
  * and assigns a task to Lạng Sơn, Lạng Sơn's reporter works on it and reports it done, the officer
  * confirms, the leader reads the overdue list, and PVN cannot open Lạng Sơn's task.
  */
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const run = appForThisFile();
 
 async function pickOption(page: Page, label: string, typed: string, option: RegExp | string) {
   const input = page.getByRole("combobox", { name: label }).first();
@@ -42,8 +25,8 @@ describe("the core tracker in Chromium", () => {
   let taskUrl = "";
 
   it("lets the officer enter a directive with two tasks, one for Lạng Sơn", async () => {
-    const page = await signedInPage(browser, app.url, "canbo.bct");
-    await expectAccessible(page, "my tasks");
+    const page = await signedInPage(run.browser, run.app.url, "canbo.bct");
+    await expectAccessible(page, "the officer's inbox, where login lands");
 
     await page.getByRole("link", { name: "Văn bản chỉ đạo" }).first().click();
     await page.getByRole("heading", { name: "Văn bản chỉ đạo", level: 1 }).waitFor();
@@ -109,7 +92,7 @@ describe("the core tracker in Chromium", () => {
   });
 
   it("lets Lạng Sơn's reporter start the task with a note and report it done", async () => {
-    const page = await signedInPage(browser, app.url, "baocao.langson");
+    const page = await signedInPage(run.browser, run.app.url, "baocao.langson");
     await page.goto(taskUrl);
     await page.getByRole("heading", { name: /Hữu Nghị/ }).waitFor();
     await expectAccessible(page, "task detail");
@@ -132,7 +115,7 @@ describe("the core tracker in Chromium", () => {
   });
 
   it("lets the officer confirm completion", async () => {
-    const page = await signedInPage(browser, app.url, "canbo.bct");
+    const page = await signedInPage(run.browser, run.app.url, "canbo.bct");
     await page.goto(taskUrl);
     await page.getByRole("heading", { name: /Hữu Nghị/ }).waitFor();
     await statusAction(page, "Xác nhận hoàn thành");
@@ -142,7 +125,7 @@ describe("the core tracker in Chromium", () => {
   });
 
   it("shows the leader a seeded overdue task in the overdue list", async () => {
-    const page = await signedInPage(browser, app.url, "lanhdao.bct");
+    const page = await signedInPage(run.browser, run.app.url, "lanhdao.bct");
     await page.getByRole("link", { name: "Nhiệm vụ quá hạn" }).first().click();
     await page.getByRole("heading", { name: "Nhiệm vụ quá hạn", level: 1 }).waitFor();
     // Lạng Sơn's border-gate sub-task of Directive 06/CT-TTg, due 10/03/2024, still in progress.
@@ -154,18 +137,18 @@ describe("the core tracker in Chromium", () => {
 
   it("decides dates by the server's today, whatever the computer's clock says", async () => {
     // The computer believes it is 2031; the server's today is 26/11/2026.
-    const page = await signedInPage(browser, app.url, "canbo.bct", {
+    const page = await signedInPage(run.browser, run.app.url, "canbo.bct", {
       browserNow: "2031-06-15T03:00:00.000Z",
     });
     expect(await page.evaluate(() => new Date().getFullYear())).toBe(2031);
-    await page.goto(`${app.url}/directives`);
+    await page.goto(`${run.app.url}/directives`);
     await page.getByRole("combobox", { name: "Năm ban hành" }).click();
     await page.getByRole("option", { name: "2026", exact: true }).waitFor();
     expect(await page.getByRole("option", { name: "2027", exact: true }).count()).toBe(0);
     await page.keyboard.press("Escape");
 
     // The statistics stand at the server's today, and no later day can be chosen.
-    await page.goto(`${app.url}/statistics`);
+    await page.goto(`${run.app.url}/statistics`);
     await page.getByText("Số liệu tính đến ngày 26/11/2026").waitFor();
     await page.getByLabel("Tính đến ngày").click();
     await page.getByRole("button", { name: "Chọn tháng" }).filter({ hasText: "11 2026" }).waitFor();
@@ -176,7 +159,7 @@ describe("the core tracker in Chromium", () => {
   });
 
   it("answers “not found” when PVN opens Lạng Sơn's task", async () => {
-    const page = await signedInPage(browser, app.url, "baocao.pvn");
+    const page = await signedInPage(run.browser, run.app.url, "baocao.pvn");
     await page.goto(taskUrl);
     await page.getByText("Không tìm thấy").first().waitFor();
     expect(await page.getByText("Hữu Nghị").count()).toBe(0);

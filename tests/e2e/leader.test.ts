@@ -1,13 +1,7 @@
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectAccessible,
-  launchBrowser,
-  type RunningApp,
-  signedInPage,
-  startApp,
-} from "./support/app.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { appForThisFile, expectAccessible, signedInPage } from "./support/app.ts";
 
 /**
  * The leaders' view of issue 3 in a real browser against the built app, on the demo data as of
@@ -16,18 +10,7 @@ import {
  * downloads the Excel file and finds in it exactly the rows on the screen; a figure of a past day
  * and a row of the per-agency table list as many tasks as they count; the print view passes axe.
  */
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const run = appForThisFile();
 
 /** "10.448" → 10448. */
 function countOf(text: string): number {
@@ -66,7 +49,7 @@ async function overdueTotal(page: Page): Promise<number> {
 
 describe("the leaders' view in Chromium", () => {
   it("shows the official figures, the overdue list by agency, and an Excel file of those rows", async () => {
-    const page = await signedInPage(browser, app.url, "lanhdao.bct");
+    const page = await signedInPage(run.browser, run.app.url, "lanhdao.bct");
     await page.getByRole("link", { name: "Thống kê", exact: true }).first().click();
     await page.getByRole("heading", { name: "Thống kê", level: 1 }).waitFor();
     await page.getByText("Số liệu tính đến ngày 26/11/2026").waitFor();
@@ -162,8 +145,8 @@ describe("the leaders' view in Chromium", () => {
   });
 
   it("prints the statistics and lists the tasks behind a figure, a past day and an agency's row", async () => {
-    const page = await signedInPage(browser, app.url, "lanhdao.bct");
-    await page.goto(`${app.url}/statistics`);
+    const page = await signedInPage(run.browser, run.app.url, "lanhdao.bct");
+    await page.goto(`${run.app.url}/statistics`);
     const onTime = await figure(page, "Hoàn thành đúng hạn");
 
     await page.getByRole("link", { name: "Bản in" }).click();
@@ -178,7 +161,7 @@ describe("the leaders' view in Chromium", () => {
     await expect.poll(() => page.getByRole("button", { name: "In / Lưu PDF" }).count()).toBe(1);
     await expectAccessible(page, "print view");
 
-    await page.goto(`${app.url}/statistics`);
+    await page.goto(`${run.app.url}/statistics`);
     await page.getByRole("link", { name: "— Hoàn thành đúng hạn: xem danh sách" }).first().click();
     await page
       .getByRole("heading", { name: "Hoàn thành đúng hạn — tính đến ngày 26/11/2026", level: 1 })
@@ -188,7 +171,7 @@ describe("the leaders' view in Chromium", () => {
     await expectAccessible(page, "tasks behind a figure");
 
     // The figures of 31/03/2024, rebuilt from the history, list the tasks as they stood then.
-    await page.goto(`${app.url}/statistics?asOf=2024-03-31`);
+    await page.goto(`${run.app.url}/statistics?asOf=2024-03-31`);
     await page.getByText("Số liệu tính đến ngày 31/03/2024").waitFor();
     const overdueThen = await figure(page, "Quá hạn chưa hoàn thành");
     await page
@@ -206,7 +189,7 @@ describe("the leaders' view in Chromium", () => {
     expect(await page.getByRole("link", { name: /mở danh sách nhiệm vụ quá hạn/ }).count()).toBe(0);
 
     // A row of the per-agency table: the tasks Lạng Sơn itself led.
-    await page.goto(`${app.url}/statistics`);
+    await page.goto(`${run.app.url}/statistics`);
     const row = page.getByRole("link", {
       name: /— Tổng số nhiệm vụ — UBND tỉnh Lạng Sơn: xem danh sách$/,
     });

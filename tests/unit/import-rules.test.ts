@@ -24,7 +24,9 @@ const PUBLIC: Record<string, readonly string[]> = {
   evidence: ["evidence-field.tsx", "evidence-list.tsx"],
   extension: ["extension-section.tsx"],
   report: ["report-section.tsx", "completion-form.tsx", "period.ts"],
-  task: ["task-tree.tsx"],
+  // The leader's inbox shows the four cells and urges key tasks overdue.
+  statistic: ["statistic-cells.tsx", "statistic-scope.ts", "urge-dialog.tsx"],
+  task: ["task-tree.tsx", "task-card.tsx"],
   user: ["account-step-page.tsx"],
 };
 

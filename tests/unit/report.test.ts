@@ -6,6 +6,7 @@ import {
   missingStreak,
   periodLabel,
   periodsDue,
+  periodsOwed,
   reportCreateInput,
   reportDutySchema,
   reportPeriods,
@@ -90,6 +91,20 @@ describe("report periods", () => {
       "2026-12",
     ]);
     expect(fileablePeriods(monthly25, "2026-07-01").map((p) => p.key)).toEqual(["2026-08"]);
+  });
+
+  it("owes the periods due and not reported, and the next only once it falls due soon (bug 1)", () => {
+    const reported = new Set(["2026-08", "2026-09", "2026-10"]);
+    const owed = (today: string, until: string, done = reported) =>
+      periodsOwed(monthly25, today, done, until).map((p) => p.key);
+    // 26/11: November (due 25/11) is late; December (25/12) is far off.
+    expect(owed("2026-11-26", "2026-12-07")).toEqual(["2026-11"]);
+    // November reported: nothing is owed, so no period is proposed for the next report.
+    expect(owed("2026-11-26", "2026-12-07", new Set([...reported, "2026-11"]))).toEqual([]);
+    // 17/12: December falls due within the window.
+    expect(owed("2026-12-17", "2026-12-28", new Set([...reported, "2026-11"]))).toEqual([
+      "2026-12",
+    ]);
   });
 });
 

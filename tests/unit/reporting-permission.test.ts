@@ -112,10 +112,10 @@ describe("report duties and the missing-reports overview", () => {
     expect(canSetReportDuty(outsider, task())).toBe(false);
   });
 
-  it("shows missing reports to officers and leaders, not to reporters or admins", () => {
+  it("shows missing reports to officers, leaders and reporters (their own part), not to admins", () => {
     expect(canSeeMissingReports(officer)).toBe(true);
     expect(canSeeMissingReports(leader)).toBe(true);
-    expect(canSeeMissingReports(leadReporter)).toBe(false);
+    expect(canSeeMissingReports(leadReporter)).toBe(true);
     expect(canSeeMissingReports(admin)).toBe(false);
   });
 });

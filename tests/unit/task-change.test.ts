@@ -75,15 +75,10 @@ describe("a status change", () => {
     expect(events.map((event) => event.kind)).toEqual(["status"]);
   });
 
-  it("returned to work: clears the done date and keeps the reason as the last progress note", () => {
+  it("returned to work: clears the done date; the reason is history, not the agency's report", () => {
     const facts = task({ status: "reported_done", doneOn: "2024-03-29", progress: 100 });
     const { patch, events } = statusChange(facts, "in_progress", "Thiếu số liệu.", BY);
-    expect(patch).toEqual({
-      status: "in_progress",
-      doneOn: null,
-      lastProgressAt: AT,
-      lastProgressNote: "Thiếu số liệu.",
-    });
+    expect(patch).toEqual({ status: "in_progress", doneOn: null });
     expect(events).toEqual([
       {
         ...BASE,
@@ -95,6 +90,16 @@ describe("a status change", () => {
       },
     ]);
   });
+
+  it("reported done with a completion report: the report is the last report, its rows point to it", () => {
+    const report = { reportId: 9, summary: "Đã ban hành văn bản." };
+    const { patch, events } = statusChange(task(), "reported_done", "", BY, report);
+    expect(patch).toMatchObject({ lastProgressAt: AT, lastProgressNote: "Đã ban hành văn bản." });
+    expect(events.map((event) => [event.kind, event.reportId])).toEqual([
+      ["status", 9],
+      ["progress", 9],
+    ]);
+  });
 });
 
 describe("a progress change", () => {
@@ -104,6 +109,7 @@ describe("a progress change", () => {
       30,
       "Đã họp.",
       BY,
+      { reportId: 5, summary: "Đã họp." },
     );
     expect(patch).toEqual({
       status: "in_progress",
@@ -111,23 +117,31 @@ describe("a progress change", () => {
       lastProgressAt: AT,
       lastProgressNote: "Đã họp.",
     });
-    expect(events).toEqual([
-      {
-        ...BASE,
-        kind: "status",
-        field: "status",
-        oldValue: "not_started",
-        newValue: "in_progress",
-      },
-      {
-        ...BASE,
-        kind: "progress",
-        field: "progress",
-        oldValue: "0",
-        newValue: "30",
-        note: "Đã họp.",
-      },
-    ]);
+    expect(events).toEqual(
+      [
+        {
+          ...BASE,
+          kind: "status",
+          field: "status",
+          oldValue: "not_started",
+          newValue: "in_progress",
+        },
+        {
+          ...BASE,
+          kind: "progress",
+          field: "progress",
+          oldValue: "0",
+          newValue: "30",
+          note: "Đã họp.",
+        },
+      ].map((event) => ({ ...event, reportId: 5 })),
+    );
+  });
+
+  it("without a report: the progress only, never passing for the agency's report", () => {
+    const { patch, events } = progressChange(task(), 80, "Ước đạt.", BY);
+    expect(patch).toEqual({ progress: 80 });
+    expect(events.map((event) => event.reportId)).toEqual([undefined]);
   });
 
   it("leaves the status alone at 0 % and on a task already in progress", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlineInForce, vnDate } from "../../shared/date.ts";
+import { addWorkingDays, deadlineInForce, vnDate } from "../../shared/date.ts";
 import { daysOverdue, timeliness } from "../../shared/timeliness.ts";
 
 describe("today is Vietnam's calendar date, whatever the process's time zone", () => {
@@ -74,5 +74,19 @@ describe("deadline in force (Civil Code art. 148: weekend or holiday → next wo
     ["2025-09-01", "2025-09-03", "Quốc khánh 2025"],
   ])("%s → %s (%s)", (deadline, expected) => {
     expect(deadlineInForce(deadline)).toBe(expected);
+  });
+});
+
+describe("working days ahead (“due within 7 working days”)", () => {
+  it.each([
+    ["2026-11-26", 0, "2026-11-26", "a Thursday is its own 0th working day"],
+    ["2026-11-28", 0, "2026-11-30", "from a Saturday, the 0th is Monday"],
+    ["2026-11-26", 1, "2026-11-27", "Thursday + 1 → Friday"],
+    ["2026-11-26", 2, "2026-11-30", "Thursday + 2 skips the weekend"],
+    ["2026-11-26", 7, "2026-12-07", "Thursday + 7 → the Monday after next"],
+    ["2024-02-07", 1, "2024-02-15", "over Tết Giáp Thìn"],
+    ["2024-05-03", 1, "2024-05-04", "onto the make-up Saturday 04/05/2024"],
+  ])("%s + %i → %s (%s)", (date, n, expected) => {
+    expect(addWorkingDays(date, n)).toBe(expected);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 const ROOT = new URL("../../../", import.meta.url);
 /** The end-to-end run's "now": 26/11/2026 10:00 in Hà Nội; the clock runs on from there. */
@@ -75,6 +75,33 @@ export async function startApp(
   };
 }
 
+/**
+ * The built app and a browser for the tests of one file: started before them, stopped after.
+ * Call at the top of the file; read `app` and `browser` inside the tests.
+ */
+export function appForThisFile(): { readonly app: RunningApp; readonly browser: Browser } {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  return {
+    get app() {
+      if (!app) throw new Error("the app is not started yet");
+      return app;
+    },
+    get browser() {
+      if (!browser) throw new Error("the browser is not launched yet");
+      return browser;
+    },
+  };
+}
+
 /** Debian's Chromium; `args` adds switches (host resolver rules…). */
 export function launchBrowser(args: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
@@ -122,4 +149,34 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
         `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
     );
   expect(serious, `accessibility of ${label}`).toEqual([]);
+}
+
+/** No horizontal scroll of the page itself (wide tables may scroll inside their own box). */
+export async function expectFitsWidth(page: Page, label: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, `${label}: page width at ${innerWidth} px`).toBeLessThanOrEqual(innerWidth);
+}
+
+/** The phone the issue was tried on, narrowed to the smallest one we support. */
+export const PHONE = { width: 360, height: 740 } as const;
+
+/** How many things the inbox says are left to do ("15 việc cần xử lý"; 0 when none). */
+export async function inboxCount(page: Page): Promise<number> {
+  const status = page.getByRole("status").filter({ hasText: /việc cần xử lý|Không còn việc/ });
+  await status.waitFor();
+  const text = (await status.textContent()) ?? "";
+  const match = /^(\d+) việc cần xử lý/.exec(text);
+  return match ? Number(match[1]) : 0;
+}
+
+/** Opens the inbox from the menu, as a user goes back to it. */
+export async function openInbox(page: Page): Promise<void> {
+  await page
+    .getByRole("link", { name: /^Việc cần làm/ })
+    .first()
+    .click();
+  await page.getByRole("heading", { name: "Việc cần làm", level: 1 }).waitFor();
 }

@@ -1,0 +1,276 @@
+import type { z } from "zod";
+import { type AgencyRef, agenciesEnding } from "../../db/agency.ts";
+import { appendAudit } from "../../db/audit.ts";
+import { mentionsOf } from "../../db/comment.ts";
+import { extensionAnswers } from "../../db/extension.ts";
+import {
+  awaitingConfirmation,
+  dueBy,
+  existingIds,
+  keyOverdue,
+  markSeen,
+  silentOverdue,
+  taskIdsOfItems,
+} from "../../db/inbox.ts";
+import { dutyTasks, reportedPeriods, reportsReceived } from "../../db/report.ts";
+import {
+  coordinatorsOf,
+  lastUrged,
+  returnedTasks,
+  type TaskListItem,
+  type TaskRef,
+  taskFactsByIds,
+  taskItemsWhere,
+} from "../../db/task.ts";
+import { accountsToReview } from "../../db/user.ts";
+import { addDays, addWorkingDays, daysBetween, type IsoDate, vnDate } from "../../shared/date.ts";
+import {
+  AGENCY_ENDING_DAYS,
+  INBOX_AHEAD_WORKING_DAYS,
+  INBOX_RECENT_DAYS,
+  type inboxMarkSeenInput,
+  URGED_WITHIN_DAYS,
+} from "../../shared/inbox.ts";
+import { canSeeTask, type Viewer } from "../../shared/permission.ts";
+import { periodsOwed, type ReportAgencyRole, type ReportPeriod } from "../../shared/report.ts";
+import { STALE_REPORT_DAYS } from "../../shared/statistic.ts";
+import type { Actor } from "../context.ts";
+import { fail } from "../errors.ts";
+import { listPendingExtensions } from "./extension.ts";
+
+/** A section shows at most this many items, and says how many there are in all. */
+export const INBOX_SECTION_LIMIT = 50;
+
+type Section<T> = { items: T[]; total: number };
+
+function section<T>(items: readonly T[]): Section<T> {
+  return { items: items.slice(0, INBOX_SECTION_LIMIT), total: items.length };
+}
+
+/** The instant `days` days before `now`, as ISO text. */
+function daysBefore(now: Date, days: number): string {
+  return new Date(now.getTime() - days * 86_400_000).toISOString();
+}
+
+/** The viewer's role on a task it owes: lead when its agency leads it, else coordinator. */
+function roleOn(viewer: Viewer, task: { leadAgency: { id: number } }): ReportAgencyRole {
+  return viewer.ownAgencyIds.includes(task.leadAgency.id) ? "lead" : "coordinator";
+}
+
+export type OwedPeriod = {
+  task: TaskRef;
+  agency: AgencyRef;
+  role: ReportAgencyRole;
+  period: ReportPeriod;
+  /** Days past the period's due date in force; 0 when not yet due. */
+  daysLate: number;
+};
+
+/** The report periods the viewer's agency owes on its tasks: late ones, then those due soon. */
+async function owedPeriods(actor: Actor, today: IsoDate, until: IsoDate): Promise<OwedPeriod[]> {
+  const { db, viewer } = actor;
+  const own = new Set(viewer.ownAgencyIds);
+  const tasks = await dutyTasks(db, viewer, "owes", undefined);
+  const ids = tasks.map((task) => task.taskId);
+  const [coordinators, reported] = await Promise.all([
+    coordinatorsOf(db, ids),
+    reportedPeriods(db, ids),
+  ]);
+  const items: OwedPeriod[] = [];
+  for (const task of tasks) {
+    const ref: TaskRef = {
+      id: task.taskId,
+      directiveId: task.directiveId,
+      directiveNumber: task.directiveNumber,
+      clause: task.clause,
+      title: task.title,
+    };
+    const agencies = [
+      { agency: task.leadAgency, role: "lead" as const },
+      ...(coordinators.get(task.taskId) ?? []).map((agency) => ({
+        agency,
+        role: "coordinator" as const,
+      })),
+    ].filter(({ agency }) => own.has(agency.id));
+    for (const { agency, role } of agencies) {
+      const keys = new Set(
+        (reported.get(`${task.taskId}:${agency.id}`) ?? []).map((r) => r.periodKey),
+      );
+      for (const period of periodsOwed(task.duty, today, keys, until)) {
+        const daysLate = Math.max(0, daysBetween(period.dueOn, today));
+        items.push({ task: ref, agency, role, period, daysLate });
+      }
+    }
+  }
+  return items.sort(
+    (a, b) => a.period.dueOn.localeCompare(b.period.dueOn) || a.task.id - b.task.id,
+  );
+}
+
+/**
+ * A reporter's inbox (a lead or coordinating agency): report periods due or late, tasks due
+ * within 7 working days (and overdue), tasks whose completion was returned, answers to its
+ * extension requests and comments mentioning it (these two until marked seen, 30 days at most).
+ */
+async function reporterInbox(actor: Actor, now: Date, today: IsoDate) {
+  const { db, viewer, user } = actor;
+  const until = addWorkingDays(today, INBOX_AHEAD_WORKING_DAYS);
+  const since = daysBefore(now, INBOX_RECENT_DAYS);
+  const [periods, due, returned, answers, mentions] = await Promise.all([
+    owedPeriods(actor, today, until),
+    taskItemsWhere(db, viewer, dueBy(viewer, until), today),
+    returnedTasks(db, viewer),
+    extensionAnswers(db, viewer, since, user.id),
+    mentionsOf(db, viewer, since, user.id),
+  ]);
+  const sections = {
+    periods: section(periods),
+    dueTasks: section(due.map((task) => ({ ...task, role: roleOn(viewer, task) }))),
+    returned: section(returned),
+    extensionAnswers: section(answers),
+    mentions: section(mentions),
+  };
+  return { role: "reporter" as const, today, until, sections, count: countOf(sections) };
+}
+
+type Urged<T> = T & { urgedAt: string | null };
+
+/** Overdue tasks, most days overdue first, each with when the viewer's agency last urged it. */
+async function withUrging(
+  actor: Actor,
+  now: Date,
+  tasks: TaskListItem[],
+): Promise<Urged<TaskListItem>[]> {
+  const urged = await lastUrged(
+    actor.db,
+    tasks.map((task) => task.id),
+    actor.viewer.ownAgencyIds,
+    daysBefore(now, URGED_WITHIN_DAYS),
+  );
+  return tasks
+    .map((task) => ({ ...task, urgedAt: urged.get(task.id) ?? null }))
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.id - b.id);
+}
+
+/** Items not yet urged come first; only they are still to do. */
+function urgedLast<T extends { urgedAt: string | null }>(
+  items: T[],
+): Section<T> & { toDo: number } {
+  const toDo = items.filter((item) => item.urgedAt === null);
+  return {
+    ...section([...toDo, ...items.filter((item) => item.urgedAt !== null)]),
+    toDo: toDo.length,
+  };
+}
+
+/**
+ * An officer's inbox (the tracking or assigning agency): completions awaiting confirmation
+ * (oldest first, with days waiting), extension requests to decide, reports received since they
+ * were last marked seen (30 days at most), and overdue tasks without a report for 30 days.
+ */
+async function officerInbox(actor: Actor, now: Date, today: IsoDate) {
+  const { db, viewer, user } = actor;
+  const [awaiting, pending, received, silent] = await Promise.all([
+    taskItemsWhere(db, viewer, awaitingConfirmation(viewer), today),
+    listPendingExtensions(actor),
+    reportsReceived(db, viewer, daysBefore(now, INBOX_RECENT_DAYS), user.id),
+    taskItemsWhere(
+      db,
+      viewer,
+      silentOverdue(viewer, today, daysBefore(now, STALE_REPORT_DAYS)),
+      today,
+    ),
+  ]);
+  const completions = awaiting
+    .map((task) => ({ ...task, daysWaiting: daysBetween(task.doneOn ?? today, today) }))
+    .sort((a, b) => b.daysWaiting - a.daysWaiting || a.id - b.id);
+  const sections = {
+    completions: section(completions),
+    extensions: section(pending.filter((request) => request.canDecide)),
+    reports: section(received),
+    silentOverdue: urgedLast(await withUrging(actor, now, silent)),
+  };
+  return { role: "officer" as const, today, sections, count: countOf(sections) };
+}
+
+/**
+ * A leader's inbox: the key tasks overdue (the four cells and the agencies with most overdue
+ * tasks come from the statistics, which the page shows beside it).
+ */
+async function leaderInbox(actor: Actor, now: Date, today: IsoDate) {
+  const tasks = await taskItemsWhere(actor.db, actor.viewer, keyOverdue(today), today);
+  const sections = { keyOverdue: urgedLast(await withUrging(actor, now, tasks)) };
+  return { role: "leader" as const, today, sections, count: countOf(sections) };
+}
+
+/** An administrator's inbox: accounts locked or never used, agencies whose validity ends soon. */
+async function adminInbox(actor: Actor, today: IsoDate) {
+  const { db, user } = actor;
+  const until = addDays(today, AGENCY_ENDING_DAYS);
+  const [accounts, agencies] = await Promise.all([
+    accountsToReview(db, user.id),
+    agenciesEnding(db, today, until, user.id),
+  ]);
+  const sections = { accounts: section(accounts), agencies: section(agencies) };
+  return { role: "admin" as const, today, until, sections, count: countOf(sections) };
+}
+
+/** What the navigation counts: every item still to do (urged tasks are done for a week). */
+function countOf(sections: Record<string, Section<unknown> & { toDo?: number }>): number {
+  return Object.values(sections).reduce((sum, s) => sum + (s.toDo ?? s.total), 0);
+}
+
+/** "Việc cần làm": what the signed-in user owes today, by role. */
+export async function viewInbox(actor: Actor) {
+  const now = actor.clock.now();
+  const today = vnDate(now);
+  switch (actor.user.role) {
+    case "reporter":
+      return reporterInbox(actor, now, today);
+    case "officer":
+      return officerInbox(actor, now, today);
+    case "leader":
+      return leaderInbox(actor, now, today);
+    case "admin":
+      return adminInbox(actor, today);
+  }
+}
+
+/**
+ * Marks inbox items as seen, with an audit row, in one transaction. Every item must exist and
+ * be one the user may see (its task, or an account or agency for an administrator): NOT_FOUND
+ * names the first that is not.
+ */
+export async function markInboxSeen(
+  actor: Actor,
+  input: z.output<typeof inboxMarkSeenInput>,
+): Promise<{ kind: string; ids: number[] }> {
+  const { db, viewer, user } = actor;
+  const { kind, ids } = input;
+  if (kind === "account" || kind === "agency") {
+    const found = viewer.role === "admin" ? await existingIds(db, kind, ids) : new Set<number>();
+    const missing = ids.find((id) => !found.has(id));
+    if (missing !== undefined) fail("NOT_FOUND", "error.inboxItemNotFound", { id: missing });
+  } else {
+    const taskIds = await taskIdsOfItems(db, kind, ids);
+    const tasks = await taskFactsByIds(db, [...new Set(taskIds.values())]);
+    const missing = ids.find((id) => {
+      const task = tasks.get(taskIds.get(id) ?? 0);
+      return !task || !canSeeTask(viewer, task);
+    });
+    if (missing !== undefined) fail("NOT_FOUND", "error.inboxItemNotFound", { id: missing });
+  }
+  const at = actor.clock.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await markSeen(trx, { userId: user.id, kind, itemIds: ids, at });
+    await appendAudit(trx, {
+      actorId: user.id,
+      at,
+      action: "inbox_seen",
+      entity: "inbox",
+      entityId: null,
+      detail: { kind, ids },
+    });
+  });
+  return { kind, ids };
+}
