@@ -612,6 +612,7 @@ async function insertDirective(
   userId: (username: Username) => number,
   now: string,
 ): Promise<void> {
+  if (directive.createdAt > now) return;
   const author = userId("canbo.bct");
   const { id: directiveId } = await trx
     .insertInto("directive")
@@ -636,6 +637,9 @@ async function insertDirective(
 
   const taskIds = new Map<string, number>();
   for (const task of directive.tasks) {
+    // On an early clock, what had not happened yet is left out: the task, its breakdowns, steps.
+    if (task.createdAt > now) continue;
+    if (task.parent !== undefined && !taskIds.has(task.parent)) continue;
     let status: TaskStatus = "not_started";
     let progress = 0;
     let doneOn: IsoDate | null = null;
@@ -650,9 +654,10 @@ async function insertDirective(
       { at: task.createdAt, status, progress, doneOn },
     ];
     for (const step of task.steps) {
-      if (step.at < updatedAt || step.at > now) {
+      if (step.at < updatedAt) {
         throw new Error(`Demo task ${task.key}: step at ${step.at} is out of order`);
       }
+      if (step.at > now) break;
       updatedAt = step.at;
       const note = step.note ?? "";
       if ("status" in step) {
@@ -813,67 +818,72 @@ async function insertReportDuties(
  * `now` is the server's clock: the sample directive's deadlines are computed from its date in
  * Vietnam. Every user gets `passwordHash`.
  */
-export async function seedDemo(
-  db: Db,
-  options: { now: Date; passwordHash: string },
-): Promise<void> {
+export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
+  await db.transaction().execute((trx) => seedDemoIn(trx, options));
+}
+
+export type DemoOptions = { now: Date; passwordHash: string };
+
+/**
+ * seedDemo inside the caller's transaction (db/seed.ts seeds everything in one). On any clock:
+ * what the demo dates after `now` (a directive not yet entered, a step not yet taken) is left out.
+ */
+export async function seedDemoIn(trx: Trx, options: DemoOptions): Promise<void> {
   const now = options.now.toISOString();
   const today = vnDate(options.now);
-  await db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom("appUser")
-      .select("id")
-      .where("username", "=", "canbo.bct")
-      .executeTakeFirst();
-    if (existing) return;
+  const existing = await trx
+    .selectFrom("appUser")
+    .select("id")
+    .where("username", "=", "canbo.bct")
+    .executeTakeFirst();
+  if (existing) return;
 
-    const codes = [
-      ...new Set([
-        ...USERS.map((user) => user.agency),
-        ...[directive06(), sampleDirective(today)].flatMap((directive) => [
-          directive.tracking,
-          ...directive.tasks.flatMap((task) => [task.lead, ...(task.coordinators ?? [])]),
-        ]),
+  const codes = [
+    ...new Set([
+      ...USERS.map((user) => user.agency),
+      ...[directive06(), sampleDirective(today)].flatMap((directive) => [
+        directive.tracking,
+        ...directive.tasks.flatMap((task) => [task.lead, ...(task.coordinators ?? [])]),
       ]),
-    ];
-    const agencies = await trx
-      .selectFrom("agency")
-      .select(["id", "code"])
-      .where("code", "in", codes)
-      .execute();
-    const agencyIds = new Map(agencies.map((agency) => [agency.code, agency.id]));
-    const agencyId = (code: string): number => {
-      const id = agencyIds.get(code);
-      if (id === undefined) throw new Error(`Agency ${code} is missing: run seedReference first`);
-      return id;
-    };
+    ]),
+  ];
+  const agencies = await trx
+    .selectFrom("agency")
+    .select(["id", "code"])
+    .where("code", "in", codes)
+    .execute();
+  const agencyIds = new Map(agencies.map((agency) => [agency.code, agency.id]));
+  const agencyId = (code: string): number => {
+    const id = agencyIds.get(code);
+    if (id === undefined) throw new Error(`Agency ${code} is missing: run seedReference first`);
+    return id;
+  };
 
-    const userIds = new Map<Username, number>();
-    for (const user of USERS) {
-      const { id } = await trx
-        .insertInto("appUser")
-        .values({
-          username: user.username,
-          passwordHash: options.passwordHash,
-          fullName: user.fullName,
-          agencyId: agencyId(user.agency),
-          role: user.role,
-          isActive: 1,
-          createdAt: now,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      userIds.set(user.username, id);
-    }
-    const userId = (username: Username): number => {
-      const id = userIds.get(username);
-      if (id === undefined) throw new Error(`Demo user ${username} is missing`);
-      return id;
-    };
+  const userIds = new Map<Username, number>();
+  for (const user of USERS) {
+    const { id } = await trx
+      .insertInto("appUser")
+      .values({
+        username: user.username,
+        passwordHash: options.passwordHash,
+        fullName: user.fullName,
+        agencyId: agencyId(user.agency),
+        role: user.role,
+        isActive: 1,
+        createdAt: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    userIds.set(user.username, id);
+  }
+  const userId = (username: Username): number => {
+    const id = userIds.get(username);
+    if (id === undefined) throw new Error(`Demo user ${username} is missing`);
+    return id;
+  };
 
-    await insertDirective(trx, directive06(), agencyId, userId, now);
-    const sample = sampleDirective(today);
-    await insertDirective(trx, sample, agencyId, userId, now);
-    await insertReportDuties(trx, userId("canbo.bct"), sample);
-  });
+  await insertDirective(trx, directive06(), agencyId, userId, now);
+  const sample = sampleDirective(today);
+  await insertDirective(trx, sample, agencyId, userId, now);
+  await insertReportDuties(trx, userId("canbo.bct"), sample);
 }

@@ -520,68 +520,67 @@ async function seedProvinces(trx: Trx) {
 
 /**
  * Inserts the agencies and agency groups, in one transaction. Does nothing when agencies exist
- * already, so it can run at every start.
+ * already, so it can run at every start. Inside a larger transaction, use seedReferenceIn.
  */
 export async function seedReference(db: Db): Promise<void> {
+  await db.transaction().execute((trx) => seedReferenceIn(trx));
+}
+
+/** seedReference inside the caller's transaction (db/seed.ts seeds everything in one). */
+export async function seedReferenceIn(trx: Trx): Promise<void> {
   const agencies = readSeed("agencies.json", agenciesFileSchema);
-  await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom("agency").select("id").limit(1).executeTakeFirst();
-    if (existing) return;
+  const existing = await trx.selectFrom("agency").select("id").limit(1).executeTakeFirst();
+  if (existing) return;
 
-    const ministries = await seedMinistries(trx, agencies);
-    await seedGovernmentAgencies(
-      trx,
-      agencies.government_attached_agencies["2024"],
-      ministries.ids,
-    );
-    await seedStateGroups(trx, agencies.state_groups);
-    await seedMarketManagement(trx, agencies.market_management, ministries.ids);
-    const provinces = await seedProvinces(trx);
+  const ministries = await seedMinistries(trx, agencies);
+  await seedGovernmentAgencies(trx, agencies.government_attached_agencies["2024"], ministries.ids);
+  await seedStateGroups(trx, agencies.state_groups);
+  await seedMarketManagement(trx, agencies.market_management, ministries.ids);
+  const provinces = await seedProvinces(trx);
 
-    await insertGroup(
-      trx,
-      {
-        code: "northern-border",
-        name: "Các tỉnh biên giới phía Bắc",
-        nameEn: "Northern border provinces (bordering China, 2024)",
-      },
-      provinces.northernBorder,
-    );
-    await insertGroup(
-      trx,
-      {
-        code: "ministries-2024",
-        name: "Các bộ, cơ quan ngang bộ (năm 2024)",
-        nameEn: "Ministries and ministry-level agencies (2024)",
-      },
-      ministries.ids2024,
-    );
-    await insertGroup(
-      trx,
-      {
-        code: "ministries-2025",
-        name: "Các bộ, cơ quan ngang bộ (từ 01/3/2025)",
-        nameEn: "Ministries and ministry-level agencies (from 1 March 2025)",
-      },
-      ministries.ids2025,
-    );
-    await insertGroup(
-      trx,
-      {
-        code: "provinces-2024",
-        name: `${provinces.ids2024.length} tỉnh, thành phố trực thuộc Trung ương (năm 2024)`,
-        nameEn: `${provinces.ids2024.length} provinces and centrally-run cities (2024)`,
-      },
-      provinces.ids2024,
-    );
-    await insertGroup(
-      trx,
-      {
-        code: "provinces-2025",
-        name: `${provinces.ids2025.length} tỉnh, thành phố trực thuộc Trung ương (từ 01/7/2025)`,
-        nameEn: `${provinces.ids2025.length} provinces and centrally-run cities (from 1 July 2025)`,
-      },
-      provinces.ids2025,
-    );
-  });
+  await insertGroup(
+    trx,
+    {
+      code: "northern-border",
+      name: "Các tỉnh biên giới phía Bắc",
+      nameEn: "Northern border provinces (bordering China, 2024)",
+    },
+    provinces.northernBorder,
+  );
+  await insertGroup(
+    trx,
+    {
+      code: "ministries-2024",
+      name: "Các bộ, cơ quan ngang bộ (năm 2024)",
+      nameEn: "Ministries and ministry-level agencies (2024)",
+    },
+    ministries.ids2024,
+  );
+  await insertGroup(
+    trx,
+    {
+      code: "ministries-2025",
+      name: "Các bộ, cơ quan ngang bộ (từ 01/3/2025)",
+      nameEn: "Ministries and ministry-level agencies (from 1 March 2025)",
+    },
+    ministries.ids2025,
+  );
+  await insertGroup(
+    trx,
+    {
+      code: "provinces-2024",
+      name: `${provinces.ids2024.length} tỉnh, thành phố trực thuộc Trung ương (năm 2024)`,
+      nameEn: `${provinces.ids2024.length} provinces and centrally-run cities (2024)`,
+    },
+    provinces.ids2024,
+  );
+  await insertGroup(
+    trx,
+    {
+      code: "provinces-2025",
+      name: `${provinces.ids2025.length} tỉnh, thành phố trực thuộc Trung ương (từ 01/7/2025)`,
+      nameEn: `${provinces.ids2025.length} provinces and centrally-run cities (from 1 July 2025)`,
+    },
+    provinces.ids2025,
+  );
 }

@@ -1,7 +1,6 @@
 import { dirname, resolve } from "node:path";
 import { openDb } from "../db/open.ts";
-import { seedDemo } from "../db/seed-demo.ts";
-import { seedReference } from "../db/seed-reference.ts";
+import { seedDatabase } from "../db/seed.ts";
 import { createApp } from "./app.ts";
 import { configFromEnv } from "./config.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo.ts";
@@ -13,13 +12,10 @@ const db = await openDb(config.dbPath);
 
 const isNew = (await db.selectFrom("agency").select("agency.id").limit(1).execute()).length === 0;
 if (isNew) {
-  await seedReference(db);
-  if (config.demo) {
-    await seedDemo(db, {
-      now: config.clock.now(),
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-    });
-  }
+  const demo = config.demo
+    ? { now: config.clock.now(), passwordHash: await hashPassword(DEMO_PASSWORD) }
+    : null;
+  await seedDatabase(db, { demo });
 }
 
 const dataDir = dirname(resolve(config.dbPath));
