@@ -76,12 +76,16 @@ export async function writeTaskChange(
   return version + 1;
 }
 
-/** Lead and coordinating agencies must exist on the day of assignment (no merged-away units). */
+/**
+ * Lead and coordinating agencies must exist on the directive's issue date (a 2024 directive
+ * entered in 2026 names its real 2024 addressees) or today (its follow-up passed to a successor);
+ * an agency that existed on neither day (merged away before the directive) is refused.
+ */
 async function checkAgencies(
   db: Db,
   leadAgencyId: number,
   coordinatorIds: readonly number[],
-  today: IsoDate,
+  days: { issuedOn: IsoDate; today: IsoDate },
 ) {
   const ids = [leadAgencyId, ...coordinatorIds];
   const agencies = new Map((await agenciesByIds(db, ids)).map((a) => [a.id, a]));
@@ -89,11 +93,11 @@ async function checkAgencies(
     const field = id === leadAgencyId ? "leadAgencyId" : "coordinatorAgencyIds";
     const agency = agencies.get(id);
     if (!agency) fail("BAD_REQUEST", "error.agencyNotFound", { id }, field);
-    if (!isAgencyActiveOn(agency, today)) {
+    if (!isAgencyActiveOn(agency, days.issuedOn) && !isAgencyActiveOn(agency, days.today)) {
       fail(
         "BAD_REQUEST",
         "error.agencyInactive",
-        { name: agency.name, date: formatDate(today) },
+        { name: agency.name, date: formatDate(days.issuedOn) },
         field,
       );
     }
@@ -158,7 +162,10 @@ export async function createTask(
       : user.agencyId;
   }
   const now = actor.clock.now();
-  await checkAgencies(db, input.leadAgencyId, input.coordinatorAgencyIds, vnDate(now));
+  await checkAgencies(db, input.leadAgencyId, input.coordinatorAgencyIds, {
+    issuedOn: directive.issuedOn,
+    today: vnDate(now),
+  });
   const { coordinatorAgencyIds, ...task } = input;
   return db.transaction().execute(async (trx) => {
     const at = now.toISOString();
@@ -185,7 +192,11 @@ export async function editTask(
   const change = editChange(facts, input, { actorId: actor.user.id, now });
   const { leadAgencyId, coordinatorAgencyIds } = change.patch;
   if (leadAgencyId !== undefined || coordinatorAgencyIds !== undefined) {
-    await checkAgencies(actor.db, input.leadAgencyId, input.coordinatorAgencyIds, vnDate(now));
+    const directive = await directiveFacts(actor.db, facts.directiveId);
+    await checkAgencies(actor.db, input.leadAgencyId, input.coordinatorAgencyIds, {
+      issuedOn: directive?.issuedOn ?? vnDate(now),
+      today: vnDate(now),
+    });
   }
   const version = await actor.db
     .transaction()
