@@ -126,8 +126,11 @@ export type AgencyGroup = {
   agencyIds: number[];
 };
 
-/** Named sets of agencies for quick assignment (northern border provinces, all ministries...). */
-export async function listAgencyGroups(db: Db): Promise<AgencyGroup[]> {
+/**
+ * Named sets of agencies for quick assignment (northern border provinces, all ministries...),
+ * with the members of `date` when given (membership has validity dates), else every member ever.
+ */
+export async function listAgencyGroups(db: Db, date?: string): Promise<AgencyGroup[]> {
   const groups = await db
     .selectFrom("agencyGroup")
     .select(["agencyGroup.id", "agencyGroup.code", "agencyGroup.name", "agencyGroup.nameEn"])
@@ -136,9 +139,86 @@ export async function listAgencyGroups(db: Db): Promise<AgencyGroup[]> {
   const members = await db
     .selectFrom("agencyGroupMember")
     .select(["agencyGroupMember.groupId", "agencyGroupMember.agencyId"])
+    .$call((qb) =>
+      date === undefined
+        ? qb
+        : qb
+            .where((eb) =>
+              eb.or([
+                eb("agencyGroupMember.validFrom", "is", null),
+                eb("agencyGroupMember.validFrom", "<=", date),
+              ]),
+            )
+            .where((eb) =>
+              eb.or([
+                eb("agencyGroupMember.validTo", "is", null),
+                eb("agencyGroupMember.validTo", ">=", date),
+              ]),
+            ),
+    )
     .execute();
   return groups.map((group) => ({
     ...group,
     agencyIds: members.filter((m) => m.groupId === group.id).map((m) => m.agencyId),
   }));
+}
+
+/**
+ * Which agency a task led by an agency is counted under on `date`: the agency itself while it
+ * exists, then its successor (transitively: a successor that ended too passes it on), so that a
+ * task led by Hà Giang counts under Hà Giang as of 30/06/2025 and under Tuyên Quang from
+ * 01/07/2025. Only agencies that ended before `date` and have a successor are in the map.
+ */
+export async function successorsOn(db: Db, date: string): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom("agency")
+    .select(["agency.id", "agency.validTo", "agency.successorId"])
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const result = new Map<number, number>();
+  for (const row of rows) {
+    let current = row;
+    const seen = new Set<number>();
+    while (current.validTo !== null && current.validTo < date && current.successorId !== null) {
+      const next = byId.get(current.successorId);
+      if (!next || seen.has(next.id)) break;
+      seen.add(next.id);
+      current = next;
+    }
+    if (current.id !== row.id) result.set(row.id, current.id);
+  }
+  return result;
+}
+
+/** The names of agencies valid on `date` (agency_name history), for those renamed since. */
+export async function agencyNamesOn(
+  db: Db,
+  ids: readonly number[],
+  date: string,
+): Promise<Map<number, { name: string; shortName: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("agencyName")
+    .select(["agencyName.agencyId", "agencyName.name", "agencyName.shortName"])
+    .where("agencyName.agencyId", "in", ids)
+    .where((eb) =>
+      eb.or([eb("agencyName.validFrom", "is", null), eb("agencyName.validFrom", "<=", date)]),
+    )
+    .where("agencyName.validTo", ">=", date)
+    .execute();
+  return new Map(rows.map((row) => [row.agencyId, { name: row.name, shortName: row.shortName }]));
+}
+
+/** The agency references with the names they had on `date`. */
+export async function withNamesOn<T extends AgencyRef>(
+  db: Db,
+  agencies: readonly T[],
+  date: string,
+): Promise<T[]> {
+  const names = await agencyNamesOn(
+    db,
+    agencies.map((agency) => agency.id),
+    date,
+  );
+  return agencies.map((agency) => ({ ...agency, ...names.get(agency.id) }));
 }

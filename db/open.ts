@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, type Migration, Migrator, SqliteDialect } from
 import * as initial from "./migrations/0001-initial.ts";
 import * as taskState from "./migrations/0002-task-state.ts";
 import * as reporting from "./migrations/0003-reporting.ts";
+import * as counting from "./migrations/0004-counting.ts";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
   "0002-task-state": taskState,
   "0003-reporting": reporting,
+  "0004-counting": counting,
 };
 
 /**

@@ -750,15 +750,17 @@ async function insertDirective(
       .insertInto("taskEvent")
       .values(events.map((event) => ({ ...event, taskId })))
       .execute();
-    await trx
-      .insertInto("taskState")
-      .values(
-        states.map((state) => ({
+    for (const [index, state] of states.entries()) {
+      const { id: stateId } = await trx
+        .insertInto("taskState")
+        .values({
           taskId,
           validFrom: state.at,
+          validTo: states[index + 1]?.at ?? null,
           directiveId,
           parentId,
           leadAgencyId,
+          assignerAgencyId: agencyId(directive.tracking),
           isKey: task.isKey ? 1 : 0,
           status: state.status,
           deadline: task.deadline,
@@ -766,9 +768,16 @@ async function insertDirective(
           originalDueOn: dueOn,
           doneOn: state.doneOn,
           progress: state.progress,
-        })),
-      )
-      .execute();
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      if (coordinatorIds.length > 0) {
+        await trx
+          .insertInto("taskStateCoordinator")
+          .values(coordinatorIds.map((agencyId) => ({ stateId, agencyId })))
+          .execute();
+      }
+    }
   }
 }
 

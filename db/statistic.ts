@@ -1,4 +1,4 @@
-import { type Expression, type SqlBool, sql } from "kysely";
+import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { IsoDate } from "../shared/date.ts";
 import type { DirectiveType } from "../shared/directive.ts";
 import type { Viewer } from "../shared/permission.ts";
@@ -16,55 +16,90 @@ import {
   type StatisticCell,
   type StatisticCells,
   type StatisticCounts,
+  type StatisticLevel,
   sortAgencyRows,
 } from "../shared/statistic.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
 import { daysOverdue, type Timeliness, timeliness } from "../shared/timeliness.ts";
 import {
-  AGENCY_REF_COLUMNS,
   type AgencyRef,
+  agenciesByIds,
   agencyRef,
   agencyRefColumns,
+  successorsOn,
   toAgencyRef,
+  withNamesOn,
 } from "./agency.ts";
 import type { Db } from "./open.ts";
-import { agencySubtree } from "./scope.ts";
+import { agencyScope } from "./scope.ts";
 import { coordinatorsOf } from "./task.ts";
 import { daysLate, timelinessCondition, timelinessIn } from "./timeliness.ts";
-import { directiveVisibleTo, taskVisibleTo } from "./visibility.ts";
+import { directiveVisibleTo, stateVisibleTo, taskVisibleTo } from "./visibility.ts";
 
 /**
  * Statistics counted in SQL over the whole scope, never by loading tasks: SUM(CASE …) over the
  * timeliness conditions of db/timeliness.ts. "As of" a day D, each task counts in the state it
- * had at the end of D in Vietnam: its latest task_state row with valid_from before D+1 00:00
- * (+07:00), found by a correlated subquery (ORDER BY valid_from DESC, id DESC LIMIT 1); tasks
- * created later have no such row and drop out. The lead agency is the state's (the agency of
- * the time), the deadline the state's deadline in force or, with basis "original", the deadline
- * first assigned. Only portable SQL: ISO text comparisons, CASE, SUBSTR, CAST, integer division.
+ * had at the end of D in Vietnam: its task_state interval containing D+1 00:00 (+07:00)
+ * (valid_from before it, valid_to absent or not before it: a range condition); tasks created
+ * later have no such state and drop out. Everything is judged on that state: the lead,
+ * assigning and coordinating agencies of the time (which also decide what the viewer sees), the
+ * level (top-level or breakdown), the deadline in force or, with basis "original", the deadline
+ * first assigned. A task counts under its lead agency of the time while that agency exists on D,
+ * then under its successor (the task's own choice when the agency was split), so a change made
+ * after D never alters figures as of D. Only portable SQL: ISO text comparisons, CASE, SUBSTR,
+ * CAST, integer division.
  */
 
 export type StatisticFilters = {
   directiveId?: number | undefined;
   directiveType?: DirectiveType | undefined;
   keyOnly: boolean;
-  /** Lead (chủ trì) agency, with the agencies under it (parent links). */
+  level: StatisticLevel;
+  assignerAgencyId?: number | undefined;
+  /** Counted agency, with the agencies under it (parent links) and those it succeeded. */
   agencyId?: number | undefined;
-  /** Exactly this lead agency (of the time, for as-of figures): a row of the per-agency table. */
+  /** Exactly this counted agency (of the day, for as-of figures): a row of the per-agency table. */
   leadAgencyId?: number | null | undefined;
   periodBy: PeriodKind;
   from?: IsoDate | undefined;
   to?: IsoDate | undefined;
 };
 
+/** `CASE expr WHEN predecessor THEN successor … ELSE expr END` for the agencies ended by a day. */
+function resolved(expr: Expression<number | null>, successors: ReadonlyMap<number, number>) {
+  if (successors.size === 0) return sql<number>`${expr}`;
+  const whens = [...successors].map(([from, to]) => sql`WHEN ${sql.lit(from)} THEN ${sql.lit(to)}`);
+  return sql<number>`(CASE ${expr} ${sql.join(whens, sql` `)} ELSE ${expr} END)`;
+}
+
+/**
+ * The agency a task counts under on a day, from the columns of `table` (a task or a state): its
+ * lead agency while that exists, else the successor the task chose, else the agency's default
+ * successor, passed on while successors end too.
+ */
+export function countedAgency(
+  table: string,
+  successors: ReadonlyMap<number, number>,
+): RawBuilder<number> {
+  const lead = sql.ref<number>(`${table}.leadAgencyId`);
+  const chosen = sql.ref<number | null>(`${table}.successorAgencyId`);
+  if (successors.size === 0) return sql<number>`${lead}`;
+  const ended = sql.join([...successors.keys()].map((id) => sql.lit(id)));
+  return sql<number>`(CASE WHEN ${lead} IN (${ended}) AND ${chosen} IS NOT NULL
+    THEN ${resolved(chosen, successors)} ELSE ${resolved(lead, successors)} END)`;
+}
+
 /**
  * The scope as conditions on `table` ("task" for today's rows, "s" for a task_state row), with
- * the table `directive` joined. `due` is the deadline column the period "due" looks at.
+ * the table `directive` joined. `due` is the deadline column the period "due" looks at;
+ * `counted` the agency each task counts under.
  */
 async function scopeConditions(
   db: Db,
   filters: StatisticFilters,
   table: string,
   due: string,
+  counted: Expression<number>,
 ): Promise<Expression<SqlBool>[]> {
   const ref = (column: string) => sql.ref(`${table}.${column}`);
   const conditions: Expression<SqlBool>[] = [];
@@ -75,16 +110,23 @@ async function scopeConditions(
     conditions.push(sql<SqlBool>`${sql.ref("directive.type")} = ${filters.directiveType}`);
   }
   if (filters.keyOnly) conditions.push(sql<SqlBool>`${ref("isKey")} = 1`);
-  if (filters.agencyId !== undefined) {
-    const ids = await agencySubtree(db, [filters.agencyId]);
+  if (filters.level === "directive") conditions.push(sql<SqlBool>`${ref("parentId")} IS NULL`);
+  if (filters.level === "agency") {
+    const assigners = (await agencyScope(db, filters.assignerAgencyId ?? 0)).ownAgencyIds;
     conditions.push(
-      ids.length === 0
-        ? sql<SqlBool>`1 = 0`
-        : sql<SqlBool>`${ref("leadAgencyId")} IN (${sql.join(ids)})`,
+      sql<SqlBool>`(${ref("parentId")} IS NOT NULL AND ${ref("assignerAgencyId")} IN (${sql.join(
+        assigners.length === 0 ? [0] : assigners,
+      )}))`,
+    );
+  }
+  if (filters.agencyId !== undefined) {
+    const ids = (await agencyScope(db, filters.agencyId)).scopeAgencyIds;
+    conditions.push(
+      ids.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`${counted} IN (${sql.join(ids)})`,
     );
   }
   if (filters.leadAgencyId !== undefined && filters.leadAgencyId !== null) {
-    conditions.push(sql<SqlBool>`${ref("leadAgencyId")} = ${filters.leadAgencyId}`);
+    conditions.push(sql<SqlBool>`${counted} = ${filters.leadAgencyId}`);
   }
   const period = filters.periodBy === "issued" ? sql.ref("directive.issuedOn") : ref(due);
   if (filters.from !== undefined) conditions.push(sql<SqlBool>`${period} >= ${filters.from}`);
@@ -93,12 +135,13 @@ async function scopeConditions(
 }
 
 /**
- * The one FROM/WHERE of every as-of figure and list: one row per visible task in scope, as it
- * stood at the end of `asOf`, cancelled ones left out, with the columns timeliness needs:
- * taskId, leadAgencyId, isKey, status, doneOn and dueOn (the deadline the basis counts against).
- * The tables `task`, `s` (the state) and `directive` stay in scope, so that a list can select
- * more columns; counting (statisticCounts, statisticCountsByAgency) and listing
- * (listStatisticTasks) both read it as the derived table `st`.
+ * The one FROM/WHERE of every as-of figure and list: one row per task in scope as it stood at
+ * the end of `asOf`, visible to the viewer on that state, cancelled ones left out, with the
+ * columns timeliness needs: taskId, leadAgencyId (of the time), countedAgencyId (of the day),
+ * isKey, status, doneOn and dueOn (the deadline the basis counts against). The tables `task`,
+ * `s` (the state) and `directive` stay in scope, so that a list can select more columns; counting
+ * (statisticCounts, statisticCountsByAgency) and listing (listStatisticTasks) both read it as
+ * the derived table `st`.
  */
 async function statesAsOf(
   db: Db,
@@ -109,32 +152,21 @@ async function statesAsOf(
 ) {
   const cutoff = endOfVnDay(asOf);
   const due = basis === "original" ? "originalDueOn" : "dueOn";
-  const conditions = await scopeConditions(db, filters, "s", due);
+  const counted = countedAgency("s", await successorsOn(db, asOf));
+  const conditions = await scopeConditions(db, filters, "s", due, counted);
   let query = db
-    .selectFrom("task")
-    .innerJoin("taskState as s", (join) =>
-      join.on((eb) =>
-        eb(
-          "s.id",
-          "=",
-          eb
-            .selectFrom("taskState as h")
-            .select("h.id")
-            .whereRef("h.taskId", "=", "task.id")
-            .where("h.validFrom", "<", cutoff)
-            .orderBy("h.validFrom", "desc")
-            .orderBy("h.id", "desc")
-            .limit(1),
-        ),
-      ),
-    )
+    .selectFrom("taskState as s")
+    .innerJoin("task", "task.id", "s.taskId")
     .innerJoin("directive", "directive.id", "s.directiveId")
-    .where(taskVisibleTo(viewer))
+    .where("s.validFrom", "<", cutoff)
+    .where((eb) => eb.or([eb("s.validTo", "is", null), eb("s.validTo", ">=", cutoff)]))
+    .where(stateVisibleTo(viewer, "s"))
     .where("s.status", "<>", "cancelled");
   for (const condition of conditions) query = query.where(condition);
   return query.select((eb) => [
     "task.id as taskId",
     "s.leadAgencyId",
+    counted.as("countedAgencyId"),
     "s.isKey",
     "s.status",
     "s.doneOn",
@@ -208,9 +240,17 @@ export async function statisticCounts(
   return toCounts(row);
 }
 
-export type AgencyCounts = { agency: AgencyRef; counts: StatisticCounts };
+export type AgencyCounts = {
+  agency: AgencyRef;
+  /** Agencies whose tasks of the time count here since they ended ("gồm Hà Giang cũ"). */
+  formerAgencies: AgencyRef[];
+  counts: StatisticCounts;
+};
 
-/** The counts per lead agency of the time, as they stood at the end of `asOf`. */
+/**
+ * The counts per agency of the day (the lead agency of the time, or its successor once it has
+ * ended), as they stood at the end of `asOf`, with the names valid on `asOf`.
+ */
 export async function statisticCountsByAgency(
   db: Db,
   viewer: Viewer,
@@ -221,19 +261,38 @@ export async function statisticCountsByAgency(
   const states = await statesAsOf(db, viewer, filters, basis, asOf);
   const rows = await db
     .selectFrom(states.as("st"))
-    .innerJoin("agency", "agency.id", "st.leadAgencyId")
-    .select(AGENCY_REF_COLUMNS)
+    .select(["st.countedAgencyId", "st.leadAgencyId"])
     .select(countColumns(asOf))
-    .groupBy(AGENCY_REF_COLUMNS)
+    .groupBy(["st.countedAgencyId", "st.leadAgencyId"])
     .execute();
-  return rows.map((row) => ({ agency: toAgencyRef(row), counts: toCounts(row) }));
+  const ids = [...new Set(rows.flatMap((row) => [row.countedAgencyId, row.leadAgencyId]))];
+  const agencies = new Map(
+    (await withNamesOn(db, (await agenciesByIds(db, ids)).map(toAgencyRef), asOf)).map((agency) => [
+      agency.id,
+      agency,
+    ]),
+  );
+  const byAgency = new Map<number, AgencyCounts>();
+  for (const row of rows) {
+    const agency = agencies.get(row.countedAgencyId);
+    if (!agency) continue;
+    const entry = byAgency.get(agency.id) ?? { agency, formerAgencies: [], counts: emptyCounts() };
+    entry.counts = addCounts(entry.counts, toCounts(row));
+    const former = agencies.get(row.leadAgencyId);
+    if (former && former.id !== agency.id) entry.formerAgencies.push(former);
+    byAgency.set(agency.id, entry);
+  }
+  return [...byAgency.values()];
 }
 
-export type AgencyStatisticRow = StatisticCells & { agency: AgencyRef };
+export type AgencyStatisticRow = StatisticCells & {
+  agency: AgencyRef;
+  formerAgencies: AgencyRef[];
+};
 
 /**
- * The per-agency table: one row per lead agency of the time, sorted by a column, and the total
- * row (the sum of the agencies' counts, which equals the scope's counts: a task has one lead).
+ * The per-agency table: one row per agency of the day, sorted by a column, and the total row
+ * (the sum of the agencies' counts, which equals the scope's counts: a task counts once).
  */
 export async function statisticTable(
   db: Db,
@@ -247,7 +306,11 @@ export async function statisticTable(
   },
 ): Promise<{ rows: AgencyStatisticRow[]; total: StatisticCells }> {
   const byAgency = await statisticCountsByAgency(db, viewer, filters, options.basis, options.asOf);
-  const rows = byAgency.map(({ agency, counts }) => ({ agency, ...cellsFromCounts(counts) }));
+  const rows = byAgency.map(({ agency, formerAgencies, counts }) => ({
+    agency,
+    formerAgencies,
+    ...cellsFromCounts(counts),
+  }));
   const total = byAgency.reduce((sum, row) => addCounts(sum, row.counts), emptyCounts());
   return {
     rows: sortAgencyRows(rows, options.sort, options.direction),
@@ -363,6 +426,8 @@ export type OverdueItem = {
   isKey: boolean;
   status: TaskStatus;
   leadAgency: AgencyRef;
+  /** The agency that follows the task up today when the lead has ended ("nay: Tuyên Quang"). */
+  successorAgency: AgencyRef | null;
   coordinators: AgencyRef[];
   deadline: IsoDate | null;
   /** The deadline in force. */
@@ -379,11 +444,13 @@ export type OverdueItem = {
 export type OverdueFiltersDb = StatisticFilters & { minDaysOverdue: number };
 
 async function overdueQuery(db: Db, viewer: Viewer, filters: OverdueFiltersDb, today: IsoDate) {
-  const conditions = await scopeConditions(db, filters, "task", "dueOn");
+  const counted = countedAgency("task", await successorsOn(db, today));
+  const conditions = await scopeConditions(db, filters, "task", "dueOn", counted);
   let query = db
     .selectFrom("task")
     .innerJoin("directive", "directive.id", "task.directiveId")
     .innerJoin("agency as lead", "lead.id", "task.leadAgencyId")
+    .innerJoin("agency as now", (join) => join.on(sql<SqlBool>`${sql.ref("now.id")} = ${counted}`))
     .where(taskVisibleTo(viewer))
     .where(timelinessCondition("overdue", today));
   for (const condition of conditions) query = query.where(condition);
@@ -419,6 +486,7 @@ export async function listOverdue(
         "task.isKey",
         "task.status",
         ...agencyRefColumns("lead"),
+        ...agencyRefColumns("now"),
         "task.deadline",
         "task.dueOn",
         "task.doneOn",
@@ -457,6 +525,7 @@ export async function listOverdue(
         isKey: row.isKey === 1,
         status: row.status,
         leadAgency: agencyRef(row, "lead"),
+        successorAgency: row.nowId === row.leadId ? null : agencyRef(row, "now"),
         coordinators: coordinators.get(row.id) ?? [],
         deadline: row.deadline,
         dueOn: row.dueOn,

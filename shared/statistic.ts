@@ -28,12 +28,27 @@ export type StatisticBasis = (typeof STATISTIC_BASES)[number];
 export const PERIOD_KINDS = ["issued", "due"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
+/**
+ * Which tasks a table counts (never a task twice in one table):
+ * - directive: the tasks a directive assigns (top-level tasks), the official figures;
+ * - all: every task, breakdowns inside agencies included;
+ * - agency: the breakdowns one agency assigned (`assignerAgencyId`), for it to follow its own.
+ */
+export const STATISTIC_LEVELS = ["directive", "all", "agency"] as const;
+export type StatisticLevel = (typeof STATISTIC_LEVELS)[number];
+
 /** The filters shared by every statistics view, flat so that they sit in the URL. */
 const scopeFields = {
   directiveId: idSchema.optional(),
   directiveType: z.enum(DIRECTIVE_TYPES).optional(),
   keyOnly: z.boolean().default(false),
-  /** Lead (chủ trì) agency, with the agencies under it (parent links). */
+  level: z.enum(STATISTIC_LEVELS).default("directive"),
+  /** With level "agency": the agency whose breakdowns are counted. */
+  assignerAgencyId: idSchema.optional(),
+  /**
+   * Lead (chủ trì) agency, with the agencies under it (parent links) and those it succeeded
+   * (successor links): a task counts under the agency of the day (db/statistic.ts).
+   */
   agencyId: idSchema.optional(),
   periodBy: z.enum(PERIOD_KINDS).default("issued"),
   from: isoDateSchema.optional(),
@@ -51,9 +66,22 @@ function periodInOrder(value: { from?: string | undefined; to?: string | undefin
 }
 const PERIOD_ORDER = { error: encodeMessage("validation.dateRange"), path: ["to"] };
 
+/** Level "agency" names the assigning agency. */
+function levelComplete(value: {
+  level?: StatisticLevel | undefined;
+  assignerAgencyId?: number | undefined;
+}): boolean {
+  return value.level !== "agency" || value.assignerAgencyId !== undefined;
+}
+const LEVEL_AGENCY = {
+  error: encodeMessage("validation.assignerRequired"),
+  path: ["assignerAgencyId"],
+};
+
 export const statisticScopeInput = z
   .object({ ...scopeFields, ...asOfFields })
-  .refine(periodInOrder, PERIOD_ORDER);
+  .refine(periodInOrder, PERIOD_ORDER)
+  .refine(levelComplete, LEVEL_AGENCY);
 export type StatisticScopeInput = z.input<typeof statisticScopeInput>;
 export type StatisticScope = z.output<typeof statisticScopeInput>;
 
@@ -129,7 +157,8 @@ export const statisticTasksInput = z
     page: z.number().int().min(1).default(1),
     pageSize: z.number().int().min(1).max(500).default(50),
   })
-  .refine(periodInOrder, PERIOD_ORDER);
+  .refine(periodInOrder, PERIOD_ORDER)
+  .refine(levelComplete, LEVEL_AGENCY);
 export type StatisticTasksInput = z.input<typeof statisticTasksInput>;
 
 /** Columns of the per-agency table, each sortable. */
@@ -161,7 +190,8 @@ export const statisticByAgencyInput = z
     sort: z.enum(AGENCY_STATISTIC_SORTS).default("overdue"),
     direction: z.enum(SORT_DIRECTIONS).default("desc"),
   })
-  .refine(periodInOrder, PERIOD_ORDER);
+  .refine(periodInOrder, PERIOD_ORDER)
+  .refine(levelComplete, LEVEL_AGENCY);
 export type StatisticByAgencyInput = z.input<typeof statisticByAgencyInput>;
 export type StatisticByAgency = z.output<typeof statisticByAgencyInput>;
 
@@ -184,6 +214,7 @@ export const statisticTrendInput = z
     toMonth: monthSchema.optional(),
   })
   .refine(periodInOrder, PERIOD_ORDER)
+  .refine(levelComplete, LEVEL_AGENCY)
   .refine(
     (value) =>
       value.fromMonth === undefined ||
@@ -205,7 +236,10 @@ const overdueFields = {
   minDaysOverdue: z.number().int().min(0).max(10_000).default(0),
 };
 
-export const overdueFiltersInput = z.object(overdueFields).refine(periodInOrder, PERIOD_ORDER);
+export const overdueFiltersInput = z
+  .object(overdueFields)
+  .refine(periodInOrder, PERIOD_ORDER)
+  .refine(levelComplete, LEVEL_AGENCY);
 export type OverdueFiltersInput = z.input<typeof overdueFiltersInput>;
 export type OverdueFilters = z.output<typeof overdueFiltersInput>;
 
@@ -215,7 +249,8 @@ export const statisticOverdueInput = z
     page: z.number().int().min(1).default(1),
     pageSize: z.number().int().min(1).max(500).default(50),
   })
-  .refine(periodInOrder, PERIOD_ORDER);
+  .refine(periodInOrder, PERIOD_ORDER)
+  .refine(levelComplete, LEVEL_AGENCY);
 export type StatisticOverdueInput = z.input<typeof statisticOverdueInput>;
 
 /** The lead agency "has not reported" when its last progress report is older than this. */

@@ -86,6 +86,7 @@ export const en: SharedTexts = {
     username: "Username: 3–64 characters, lower-case letters without accents, digits, dot, dash.",
     coordinatorIsLead: "The lead agency cannot also be a coordinating agency.",
     reasonRequired: "Please give a reason.",
+    assignerRequired: "Choose the assigning agency.",
     dateRange: "The end date cannot be before the start date.",
     invalidMonth: "Invalid month (mm/yyyy).",
     monthRange: "The last month cannot be before the first, and at most {{max}} months.",

@@ -88,6 +88,7 @@ export const vi = {
     username: "Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, số, dấu chấm, gạch.",
     coordinatorIsLead: "Cơ quan chủ trì không đồng thời là cơ quan phối hợp.",
     reasonRequired: "Vui lòng ghi lý do.",
+    assignerRequired: "Vui lòng chọn cơ quan giao nhiệm vụ.",
     dateRange: "Ngày kết thúc không được trước ngày bắt đầu.",
     invalidMonth: "Tháng không hợp lệ (mm/yyyy).",
     monthRange: "Tháng kết thúc không được trước tháng bắt đầu, và tối đa {{max}} tháng.",

@@ -165,7 +165,7 @@ describe("export of the statistics table", () => {
   it("writes the published table: title, nested headers, total row and one row per agency", async () => {
     const db = await freshDb();
     const { caller, token } = await signIn(db, "lanhdao.bct");
-    const filters = { asOf: "2024-03-31" };
+    const filters = { level: "all" as const, asOf: "2024-03-31" };
     const { id } = await caller.export.start({ kind: "statistics", filters });
     const { final } = await finished(caller, id);
     const table = await caller.statistic.byAgency(filters);
@@ -292,7 +292,11 @@ describe("export of the statistics table", () => {
     expect(unknown.code).toBe("BAD_REQUEST");
     expect(await countRows(db, "auditLog")).toBe(before);
     expect(
-      (await rejection(anonymousCaller(db).export.start({ kind: "overdue", filters: {} }))).code,
+      (
+        await rejection(
+          anonymousCaller(db).export.start({ kind: "overdue", filters: { level: "all" } }),
+        )
+      ).code,
     ).toBe("UNAUTHORIZED");
   });
 });
@@ -301,7 +305,7 @@ describe("export of the overdue list", () => {
   it("holds the rows of statistic.overdue, in the same order", async () => {
     const db = await freshDb();
     const { caller, token } = await signIn(db, "lanhdao.bct");
-    const { id } = await caller.export.start({ kind: "overdue", filters: {} });
+    const { id } = await caller.export.start({ kind: "overdue", filters: { level: "all" } });
     const { final } = await finished(caller, id);
     expect(final).toMatchObject({
       state: "done",
@@ -325,7 +329,7 @@ describe("export of the overdue list", () => {
       "Quá 30 ngày chưa báo cáo",
     ]);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
-    const list = await caller.statistic.overdue({ pageSize: 500 });
+    const list = await caller.statistic.overdue({ level: "all", pageSize: 500 });
     expect(list.items).toHaveLength(8);
     list.items.forEach((item, index) => {
       expect(rowValues(sheet, 6 + index, 10)).toEqual(overdueCells(index + 1, item));
@@ -346,9 +350,12 @@ describe("export of the overdue list", () => {
     const { caller, token } = await signIn(db, "lanhdao.bct");
     const langson = await signedInAs(db, "baocao.langson");
     const directiveId = await manyOverdueTasks(db, 2_600);
-    const { id } = await caller.export.start({ kind: "overdue", filters: { directiveId } });
+    const { id } = await caller.export.start({
+      kind: "overdue",
+      filters: { level: "all", directiveId },
+    });
     // Another user's request is answered while the export runs.
-    expect((await langson.statistic.summary({})).cells.total).toBe(3);
+    expect((await langson.statistic.summary({ level: "all" })).cells.total).toBe(3);
     expect((await caller.export.status({ id })).state).toBe("running");
     const { final, seen } = await finished(caller, id);
     expect(final).toMatchObject({ state: "done", rowsDone: 2_600, rowsTotal: 2_600 });
@@ -368,7 +375,7 @@ describe("who may follow and download an export", () => {
     const db = await freshDb();
     const { caller } = await signIn(db, "lanhdao.bct");
     const officer = await signIn(db, "canbo.bct");
-    const { id } = await caller.export.start({ kind: "overdue", filters: {} });
+    const { id } = await caller.export.start({ kind: "overdue", filters: { level: "all" } });
     await finished(caller, id);
     expect((await rejection(officer.caller.export.status({ id }))).code).toBe("NOT_FOUND");
     expect((await download(db, id, officer.token)).status).toBe(404);
