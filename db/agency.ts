@@ -222,3 +222,17 @@ export async function withNamesOn<T extends AgencyRef>(
   );
   return agencies.map((agency) => ({ ...agency, ...names.get(agency.id) }));
 }
+
+/** Every successor of an agency (several when it was split), the default one first. */
+export async function successorsOf(db: Db, agencyId: number): Promise<AgencyRef[]> {
+  const rows = await db
+    .selectFrom("agencySuccession")
+    .innerJoin("agency", "agency.id", "agencySuccession.successorId")
+    .innerJoin("agency as predecessor", "predecessor.id", "agencySuccession.agencyId")
+    .select([...AGENCY_REF_COLUMNS, "predecessor.successorId as defaultId"])
+    .where("agencySuccession.agencyId", "=", agencyId)
+    .execute();
+  return rows
+    .sort((a, b) => Number(b.id === b.defaultId) - Number(a.id === a.defaultId) || a.id - b.id)
+    .map(toAgencyRef);
+}

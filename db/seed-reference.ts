@@ -54,6 +54,7 @@ const agenciesFileSchema = z.object({
     z.object({
       abbr: nameSchema,
       brand: nameSchema.optional(),
+      name_2024: nameSchema.optional(),
       name_current: nameSchema,
       en: nameSchema.optional(),
     }),
@@ -268,8 +269,29 @@ async function insertAgency(trx: Trx, agency: Omit<NewAgency, "searchText">): Pr
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  if (agency.successorId !== undefined && agency.successorId !== null) {
+    await trx
+      .insertInto("agencySuccession")
+      .values({ agencyId: row.id, successorId: agency.successorId })
+      .execute();
+  }
   return row.id;
 }
+
+/**
+ * Ministries split on 1/3/2025: besides the default successor (the data's successor_2025_abbr),
+ * the ministries that took over part of their work, which a task may choose. The data marks
+ * these as general knowledge (ministries_2025 notes), not checked against official text.
+ */
+const FURTHER_SUCCESSORS: Record<string, readonly string[]> = {
+  BLĐTBXH: ["BGDĐT", "BYT"],
+};
+
+/**
+ * Earlier names of agencies that kept their row when renamed: PVN, "Tập đoàn Dầu khí Việt Nam"
+ * until the renaming of 9/4/2025 (QĐ 733/QĐ-TTg, in the data's state_groups).
+ */
+const PVN_RENAMED_ON = "2025-04-09";
 
 function lookUp(ids: ReadonlyMap<string, number>, key: string, what: string): number {
   const id = ids.get(key);
@@ -277,21 +299,27 @@ function lookUp(ids: ReadonlyMap<string, number>, key: string, what: string): nu
   return id;
 }
 
+type Member = { agencyId: number; validFrom?: string | null; validTo?: string | null };
+
 async function insertGroup(
   trx: Trx,
   group: { code: string; name: string; nameEn: string },
-  agencyIds: readonly number[],
+  members: readonly (number | Member)[],
 ): Promise<void> {
   const { id } = await trx
     .insertInto("agencyGroup")
     .values(group)
     .returning("id")
     .executeTakeFirstOrThrow();
-  const unique = [...new Set(agencyIds)];
-  if (unique.length > 0) {
+  const byAgency = new Map<number, Member>();
+  for (const member of members) {
+    const value = typeof member === "number" ? { agencyId: member } : member;
+    byAgency.set(value.agencyId, value);
+  }
+  if (byAgency.size > 0) {
     await trx
       .insertInto("agencyGroupMember")
-      .values(unique.map((agencyId) => ({ groupId: id, agencyId })))
+      .values([...byAgency.values()].map((member) => ({ groupId: id, ...member })))
       .execute();
   }
 }
@@ -345,6 +373,17 @@ async function seedMinistries(trx: Trx, data: z.infer<typeof agenciesFileSchema>
         successorId: lookUp(ids, item.successor_2025_abbr, "Ministry of 2025"),
       }),
     );
+  }
+  for (const [abbr, successors] of Object.entries(FURTHER_SUCCESSORS)) {
+    await trx
+      .insertInto("agencySuccession")
+      .values(
+        successors.map((successor) => ({
+          agencyId: lookUp(ids, abbr, "Ministry"),
+          successorId: lookUp(ids, successor, "Ministry of 2025"),
+        })),
+      )
+      .execute();
   }
   return {
     ids,
@@ -402,7 +441,7 @@ async function seedStateGroups(
   groups: z.infer<typeof agenciesFileSchema>["state_groups"],
 ) {
   for (const group of groups) {
-    await insertAgency(trx, {
+    const id = await insertAgency(trx, {
       code: group.abbr,
       name: group.name_current,
       shortName: group.brand ?? group.abbr,
@@ -411,6 +450,19 @@ async function seedStateGroups(
       validFrom: null,
       validTo: null,
     });
+    if (group.name_2024 !== undefined && group.abbr === "PVN") {
+      await trx
+        .insertInto("agencyName")
+        .values({
+          agencyId: id,
+          name: group.name_2024,
+          shortName: group.brand ?? group.abbr,
+          nameEn: "Vietnam Oil and Gas Group",
+          validFrom: null,
+          validTo: addDays(PVN_RENAMED_ON, -1),
+        })
+        .execute();
+    }
   }
 }
 
@@ -514,7 +566,15 @@ async function seedProvinces(trx: Trx) {
     ids2025: provinces2025.map((province) => lookUp(ids2025, province.code, "Province")),
     northernBorder: provinces2024
       .filter((province) => province.borders_china)
-      .map((province) => lookUp(ids2024, province.code, "Province")),
+      .flatMap((province): Member[] => {
+        const before = lookUp(ids2024, province.code, "Province");
+        const after = lookUp(ids2025, province.successor_2025_code, "Province of 2025");
+        if (before === after) return [{ agencyId: before }];
+        return [
+          { agencyId: before, validTo: PROVINCES_MERGE_LAST_DAY },
+          { agencyId: after, validFrom: PROVINCES_2025_FROM },
+        ];
+      }),
   };
 }
 

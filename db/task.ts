@@ -268,6 +268,8 @@ export type TaskFacts = {
   description: string;
   isKey: boolean;
   version: number;
+  /** The successor chosen to follow the task up when its lead agency was split (else null). */
+  successorAgencyId: number | null;
 };
 
 export async function taskFacts(db: Db, id: number): Promise<TaskFacts | undefined> {
@@ -301,6 +303,7 @@ export async function taskFactsByIds(
       "task.description",
       "task.isKey",
       "task.version",
+      "task.successorAgencyId",
     ])
     .where("task.id", "in", ids)
     .execute();
@@ -547,6 +550,7 @@ export type TaskPatch = Partial<{
   doneOn: IsoDate | null;
   lastProgressAt: string | null;
   lastProgressNote: string;
+  successorAgencyId: number | null;
 }>;
 
 /** The derived columns a patch changes; the search text needs the task's other texts. */

@@ -21,6 +21,12 @@ export const agencySearchInput = z.object({
 });
 export type AgencySearchInput = z.input<typeof agencySearchInput>;
 
+/** Agency groups with their members of a day (default: every member they ever had). */
+export const agencyGroupsInput = z
+  .object({ on: isoDateSchema.optional() })
+  .default({ on: undefined });
+export type AgencyGroupsInput = z.input<typeof agencyGroupsInput>;
+
 /** Whether an agency exists on a date: valid_from <= date <= valid_to, open ends allowed. */
 export function isAgencyActiveOn(
   agency: { validFrom: string | null; validTo: string | null },

@@ -57,6 +57,17 @@ export const taskSetStatusInput = z.object({
 });
 export type TaskSetStatusInput = z.input<typeof taskSetStatusInput>;
 
+/**
+ * Which successor follows the task up when its lead agency ended and had several (a ministry
+ * split in 2025); null: the agency's default successor.
+ */
+export const taskSetSuccessorInput = z.object({
+  id: idSchema,
+  successorAgencyId: idSchema.nullable(),
+  version: versionSchema,
+});
+export type TaskSetSuccessorInput = z.input<typeof taskSetSuccessorInput>;
+
 export const taskSetProgressInput = z.object({
   id: idSchema,
   progress: progressSchema,

@@ -199,3 +199,23 @@ export function deadlineExtension(
     ],
   };
 }
+
+/** The successor chosen to follow the task up after its lead agency was split. */
+export function successorChange(
+  facts: TaskFacts,
+  successorAgencyId: number | null,
+  by: ChangeBy,
+): TaskChange {
+  return {
+    patch: { successorAgencyId },
+    events: [
+      {
+        ...eventBase(facts, by),
+        kind: "assignment",
+        field: "successorAgencyId",
+        oldValue: facts.successorAgencyId === null ? null : String(facts.successorAgencyId),
+        newValue: successorAgencyId === null ? null : String(successorAgencyId),
+      },
+    ],
+  };
+}

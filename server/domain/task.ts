@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { agenciesByIds } from "../../db/agency.ts";
+import { agenciesByIds, agencyById, successorsOf } from "../../db/agency.ts";
 import { directiveById, directiveFacts } from "../../db/directive.ts";
 import type { Db } from "../../db/open.ts";
 import {
@@ -28,12 +28,19 @@ import type {
   taskCreateInput,
   taskSetProgressInput,
   taskSetStatusInput,
+  taskSetSuccessorInput,
   taskUpdateInput,
 } from "../../shared/task.ts";
 import { checkTransition, type TaskStatus } from "../../shared/task-status.ts";
 import type { Actor } from "../context.ts";
 import { fail } from "../errors.ts";
-import { editChange, progressChange, statusChange, type TaskChange } from "./task-change.ts";
+import {
+  editChange,
+  progressChange,
+  statusChange,
+  successorChange,
+  type TaskChange,
+} from "./task-change.ts";
 
 /** The task if the viewer may see it; anyone else learns nothing, not even that it exists. */
 export async function findVisibleTask(
@@ -280,4 +287,38 @@ export async function urgeTasks(
   });
   await appendNotes(actor, tasks, input.note);
   return { count: tasks.length };
+}
+
+/**
+ * Chooses which successor follows the task up, when its lead agency has ended and had several
+ * (a ministry split in 2025); null goes back to the default successor. By those who may edit the
+ * task; written to its history and its state, so figures as of earlier days do not move.
+ */
+export async function chooseTaskSuccessor(
+  actor: Actor,
+  input: z.output<typeof taskSetSuccessorInput>,
+): Promise<{ id: number; version: number }> {
+  const facts = await findVisibleTask(actor, input.id);
+  if (!taskPermissions(actor.viewer, facts).canEdit) fail("FORBIDDEN", "error.forbidden");
+  if (input.successorAgencyId !== null) {
+    const lead = await agencyById(actor.db, facts.leadAgencyId);
+    const successors = await successorsOf(actor.db, facts.leadAgencyId);
+    if (!lead || !successors.some((agency) => agency.id === input.successorAgencyId)) {
+      fail(
+        "BAD_REQUEST",
+        "error.notASuccessor",
+        { id: input.successorAgencyId, name: lead?.name ?? "" },
+        "successorAgencyId",
+      );
+    }
+  }
+  const now = actor.clock.now();
+  const change = successorChange(facts, input.successorAgencyId, {
+    actorId: actor.user.id,
+    now,
+  });
+  const version = await actor.db
+    .transaction()
+    .execute((trx) => writeTaskChange(trx, input.id, input.version, change, now.toISOString()));
+  return { id: input.id, version };
 }

@@ -159,6 +159,7 @@ export const en: SharedTexts = {
     fileNotFound: "File {{id}} was not found.",
     internal:
       "Something went wrong on the server. Please retry; if it persists, tell the administrator.",
+    notASuccessor: "Agency {{id}} is not a successor of “{{name}}”.",
     asOfInFuture: "Statistics as of {{date}} are not possible yet: that day has not come.",
     exportNotFound: "Export “{{id}}” was not found; exported files are kept for 1 hour.",
     exportNotReady: "Export “{{id}}” is not ready yet.",

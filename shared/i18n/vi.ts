@@ -162,6 +162,7 @@ export const vi = {
       "Tệp “{{name}}” không được chấp nhận: chỉ nhận PDF, Word (.doc, .docx), Excel (.xls, .xlsx) và ảnh PNG, JPEG (kiểm tra theo nội dung tệp, không theo tên).",
     fileNotFound: "Không tìm thấy tệp số {{id}}.",
     internal: "Đã có lỗi ở máy chủ. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.",
+    notASuccessor: "Cơ quan số {{id}} không phải là cơ quan kế thừa của “{{name}}”.",
     asOfInFuture: "Chưa thể thống kê đến ngày {{date}}: ngày này chưa đến.",
     exportNotFound: "Không tìm thấy tệp xuất “{{id}}”; tệp chỉ được giữ trong 1 giờ.",
     exportNotReady: "Tệp xuất “{{id}}” chưa tạo xong.",

@@ -125,11 +125,11 @@ describe("agency.byIds", () => {
 });
 
 describe("agency.groups", () => {
-  it("has the seven northern border provinces, Lạng Sơn among them", async () => {
+  it("has the seven northern border provinces of 2024, Lạng Sơn among them", async () => {
     const db = await freshDb({ demo: false });
     const caller = await someoneIn(db, "BCT", "officer");
 
-    const groups = await caller.agency.groups();
+    const groups = await caller.agency.groups({ on: "2024-03-01" });
 
     const border = groups.find((group) => group.code === "northern-border");
     expect(border?.name).toBe("Các tỉnh biên giới phía Bắc");

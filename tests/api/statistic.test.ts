@@ -349,8 +349,9 @@ describe("statistic.byAgency", () => {
       ["UBND-02", 1, 1],
       ["UBND-20", 2, 1],
       ["BCT", 8, 0],
-      ["PVN", 1, 0],
+      // Ties by the name of the day: "Tập đoàn Công nghiệp Than…" before "Tập đoàn Dầu khí…".
       ["TKV", 1, 0],
+      ["PVN", 1, 0],
       ["QLTT", 1, 0],
       ["UBND-92", 1, 0],
       ["UBND-10", 1, 0],

@@ -35,7 +35,7 @@ export async function createAgency(
     parent?: string;
     validFrom?: IsoDate | null;
     validTo?: IsoDate | null;
-    /** Code of the agency that took over its work. */
+    /** Code of the agency that took over its work (its default successor). */
     successor?: string;
   },
 ): Promise<number> {
@@ -56,6 +56,12 @@ export async function createAgency(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  if (agency.successor !== undefined) {
+    await db
+      .insertInto("agencySuccession")
+      .values({ agencyId: id, successorId: await agencyId(db, agency.successor) })
+      .execute();
+  }
   return id;
 }
 

@@ -33,6 +33,7 @@ function task(overrides: Partial<TaskFacts> = {}): TaskFacts {
     description: "",
     isKey: false,
     version: 3,
+    successorAgencyId: null,
     ...overrides,
   };
 }
