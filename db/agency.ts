@@ -1,5 +1,6 @@
 import type { AgencyKind } from "../shared/agency.ts";
-import { compareVi } from "../shared/text.ts";
+import { addDays } from "../shared/date.ts";
+import { compareVi, foldText } from "../shared/text.ts";
 import type { Db } from "./open.ts";
 import { matchesSearch } from "./search.ts";
 
@@ -235,4 +236,50 @@ export async function successorsOf(db: Db, agencyId: number): Promise<AgencyRef[
   return rows
     .sort((a, b) => Number(b.id === b.defaultId) - Number(a.id === a.defaultId) || a.id - b.id)
     .map(toAgencyRef);
+}
+
+/**
+ * Renames an agency from `on`: its present name goes into agency_name, valid from the day after
+ * its previous renaming (or from its start) to the day before `on`. Inside the caller's
+ * transaction; figures as of days before `on` keep printing the old name.
+ */
+export async function renameAgency(
+  db: Db,
+  agencyId: number,
+  rename: { name: string; shortName: string; on: string },
+): Promise<void> {
+  const agency = await db
+    .selectFrom("agency")
+    .select(["agency.code", "agency.name", "agency.shortName", "agency.nameEn", "agency.validFrom"])
+    .where("agency.id", "=", agencyId)
+    .executeTakeFirstOrThrow();
+  const previous = await db
+    .selectFrom("agencyName")
+    .select((eb) => eb.fn.max("agencyName.validTo").as("validTo"))
+    .where("agencyName.agencyId", "=", agencyId)
+    .executeTakeFirst();
+  const validFrom = previous?.validTo ? addDays(previous.validTo, 1) : agency.validFrom;
+  if (validFrom !== null && validFrom >= rename.on) {
+    throw new Error(`Agency ${agency.code} was renamed on or after ${rename.on} already`);
+  }
+  await db
+    .insertInto("agencyName")
+    .values({
+      agencyId,
+      name: agency.name,
+      shortName: agency.shortName,
+      nameEn: agency.nameEn,
+      validFrom,
+      validTo: addDays(rename.on, -1),
+    })
+    .execute();
+  await db
+    .updateTable("agency")
+    .set({
+      name: rename.name,
+      shortName: rename.shortName,
+      searchText: foldText(`${rename.name} ${rename.shortName} ${agency.code}`),
+    })
+    .where("agency.id", "=", agencyId)
+    .execute();
 }

@@ -6,6 +6,7 @@ import * as initial from "./migrations/0001-initial.ts";
 import * as taskState from "./migrations/0002-task-state.ts";
 import * as reporting from "./migrations/0003-reporting.ts";
 import * as counting from "./migrations/0004-counting.ts";
+import * as calendar from "./migrations/0004b-calendar.ts";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002-task-state": taskState,
   "0003-reporting": reporting,
   "0004-counting": counting,
+  "0004b-calendar": calendar,
 };
 
 /**

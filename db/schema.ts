@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { AgencyKind } from "../shared/agency.ts";
+import type { CalendarDayKind } from "../shared/calendar.ts";
 import type { DirectiveType } from "../shared/directive.ts";
 import type { ExtensionStatus } from "../shared/extension.ts";
 import type { ReportAgencyRole, ReportDutyKind, ReportKind } from "../shared/report.ts";
@@ -240,7 +241,20 @@ export type TaskExtensionTable = {
   approvedDeadline: string | null;
 };
 
+/** A year whose days off and make-up days were entered. */
+export type CalendarYearTable = { year: number; enteredBy: number | null; enteredAt: string };
+
+/** An exception to "Monday to Friday" in a year with a calendar. */
+export type CalendarDayTable = {
+  day: string;
+  year: number;
+  kind: CalendarDayKind;
+  note: ColumnType<string, string | undefined, string>;
+};
+
 export type Database = {
+  calendarYear: CalendarYearTable;
+  calendarDay: CalendarDayTable;
   agency: AgencyTable;
   agencyGroup: AgencyGroupTable;
   agencyGroupMember: AgencyGroupMemberTable;

@@ -1,7 +1,8 @@
 import type { Transaction } from "kysely";
-import { addDays, deadlineInForce, type IsoDate, vnDate } from "../shared/date.ts";
+import { addDays, type Calendar, deadlineInForce, type IsoDate, vnDate } from "../shared/date.ts";
 import { findTransition, type TaskStatus } from "../shared/task-status.ts";
 import type { Role } from "../shared/user.ts";
+import { loadCalendar } from "./calendar.ts";
 import { directiveSearchText } from "./directive.ts";
 import type { Db } from "./open.ts";
 import type { Database, NewTaskEvent } from "./schema.ts";
@@ -498,18 +499,18 @@ function directive06(): DemoDirective {
 }
 
 /** A deadline whose deadline in force falls within the "due soon" window (when one exists). */
-function dueSoonDeadline(today: IsoDate): IsoDate {
+function dueSoonDeadline(today: IsoDate, calendar: Calendar): IsoDate {
   const windowEnd = addDays(today, 3);
   for (const offset of [2, 1, 3, 0]) {
     const deadline = addDays(today, offset);
-    if (deadlineInForce(deadline) <= windowEnd) return deadline;
+    if (deadlineInForce(deadline, calendar) <= windowEnd) return deadline;
   }
   // Four days in a row without a working day (Tết): nothing can be due soon; in deadline instead.
   return addDays(today, 2);
 }
 
 /** A labelled sample directive of the current year, with deadlines relative to `today`. */
-function sampleDirective(today: IsoDate): DemoDirective {
+function sampleDirective(today: IsoDate, calendar: Calendar): DemoDirective {
   const issuedOn = addDays(today, -20);
   const created = vn(addDays(issuedOn, 1), "09:00");
   const description = `Nhiệm vụ mẫu của văn bản minh họa. ${DEMO_NOTE}`;
@@ -534,7 +535,7 @@ function sampleDirective(today: IsoDate): DemoDirective {
         description,
         lead: "CQLPTTTN",
         coordinators: ["Petrolimex"],
-        deadline: dueSoonDeadline(today),
+        deadline: dueSoonDeadline(today, calendar),
         isKey: true,
         createdAt: created,
         steps: [
@@ -613,6 +614,7 @@ async function insertDirective(
   now: string,
 ): Promise<void> {
   if (directive.createdAt > now) return;
+  const calendar = await loadCalendar(trx);
   const author = userId("canbo.bct");
   const { id: directiveId } = await trx
     .insertInto("directive")
@@ -704,7 +706,7 @@ async function insertDirective(
       parentId = id;
     }
     const leadAgencyId = agencyId(task.lead);
-    const dueOn = dueOnOf(task.deadline);
+    const dueOn = dueOnOf(task.deadline, calendar);
     const { id: taskId } = await trx
       .insertInto("task")
       .values({
@@ -840,6 +842,7 @@ export type DemoOptions = { now: Date; passwordHash: string };
 export async function seedDemoIn(trx: Trx, options: DemoOptions): Promise<void> {
   const now = options.now.toISOString();
   const today = vnDate(options.now);
+  const calendar = await loadCalendar(trx);
   const existing = await trx
     .selectFrom("appUser")
     .select("id")
@@ -850,7 +853,7 @@ export async function seedDemoIn(trx: Trx, options: DemoOptions): Promise<void> 
   const codes = [
     ...new Set([
       ...USERS.map((user) => user.agency),
-      ...[directive06(), sampleDirective(today)].flatMap((directive) => [
+      ...[directive06(), sampleDirective(today, calendar)].flatMap((directive) => [
         directive.tracking,
         ...directive.tasks.flatMap((task) => [task.lead, ...(task.coordinators ?? [])]),
       ]),
@@ -892,7 +895,7 @@ export async function seedDemoIn(trx: Trx, options: DemoOptions): Promise<void> 
   };
 
   await insertDirective(trx, directive06(), agencyId, userId, now);
-  const sample = sampleDirective(today);
+  const sample = sampleDirective(today, calendar);
   await insertDirective(trx, sample, agencyId, userId, now);
   await insertReportDuties(trx, userId("canbo.bct"), sample);
 }

@@ -4,12 +4,13 @@ import { z } from "zod";
 import type { AgencyKind } from "../shared/agency.ts";
 import { addDays } from "../shared/date.ts";
 import { foldText } from "../shared/text.ts";
+import { seedCalendarYears, writeCalendarYear } from "./calendar.ts";
 import type { Db } from "./open.ts";
 import type { Database, NewAgency } from "./schema.ts";
 
 /**
- * Reference data: agencies (with validity dates and successor links) and agency groups, read from
- * db/seed/*.json. Code scheme of `agency.code`:
+ * Reference data: agencies (with validity dates and successor links), agency groups and the
+ * civil servants' calendar 2024-2026, read from db/seed/*.json. Code scheme of `agency.code`:
  * - ministries and ministry-level agencies: the data's abbreviation ("BCT", "BKHĐT", "VPCP");
  * - agencies attached to the Government: the usual Vietnamese abbreviations of GOVERNMENT_AGENCIES
  *   below ("TTXVN", "VOV", "BHXH"...); a unit that moved under a ministry on 1/3/2025 gets a new
@@ -591,6 +592,14 @@ export async function seedReferenceIn(trx: Trx): Promise<void> {
   const agencies = readSeed("agencies.json", agenciesFileSchema);
   const existing = await trx.selectFrom("agency").select("id").limit(1).executeTakeFirst();
   if (existing) return;
+
+  for (const year of seedCalendarYears()) {
+    await writeCalendarYear(trx, {
+      ...year,
+      enteredBy: null,
+      enteredAt: `${year.year - 1}-11-30T00:00:00.000Z`,
+    });
+  }
 
   const ministries = await seedMinistries(trx, agencies);
   await seedGovernmentAgencies(trx, agencies.government_attached_agencies["2024"], ministries.ids);

@@ -1,5 +1,5 @@
 import { type Expression, type ExpressionBuilder, sql } from "kysely";
-import { deadlineInForce, type IsoDate } from "../shared/date.ts";
+import { type Calendar, deadlineInForce, type IsoDate } from "../shared/date.ts";
 import type { Viewer } from "../shared/permission.ts";
 import type { TaskSort } from "../shared/task.ts";
 import type { TaskEventKind } from "../shared/task-event.ts";
@@ -13,6 +13,7 @@ import {
   agencyRef,
   agencyRefColumns,
 } from "./agency.ts";
+import { loadCalendar } from "./calendar.ts";
 import type { Db } from "./open.ts";
 import type { Database } from "./schema.ts";
 import { matchesSearch } from "./search.ts";
@@ -466,8 +467,8 @@ export async function appendTaskEvents(db: Db, events: readonly NewTaskEvent[]):
 }
 
 /** The deadline in force for a deadline as written (null for ongoing tasks). */
-export function dueOnOf(deadline: IsoDate | null): IsoDate | null {
-  return deadline === null ? null : deadlineInForce(deadline);
+export function dueOnOf(deadline: IsoDate | null, calendar: Calendar): IsoDate | null {
+  return deadline === null ? null : deadlineInForce(deadline, calendar);
 }
 
 /** What a search over tasks matches: clause, title and description, folded. */
@@ -496,7 +497,7 @@ export async function insertTask(
   task: NewTask,
   coordinatorAgencyIds: readonly number[],
 ): Promise<number> {
-  const dueOn = dueOnOf(task.deadline);
+  const dueOn = dueOnOf(task.deadline, await loadCalendar(db));
   const { id } = await db
     .insertInto("task")
     .values({
@@ -557,9 +558,12 @@ export type TaskPatch = Partial<{
 async function derivedColumns(db: Db, id: number, patch: TaskPatch) {
   const derived: { dueOn?: IsoDate | null; originalDueOn?: IsoDate | null; searchText?: string } =
     {};
-  if (patch.deadline !== undefined) derived.dueOn = dueOnOf(patch.deadline);
-  if (patch.originalDeadline !== undefined) {
-    derived.originalDueOn = dueOnOf(patch.originalDeadline);
+  if (patch.deadline !== undefined || patch.originalDeadline !== undefined) {
+    const calendar = await loadCalendar(db);
+    if (patch.deadline !== undefined) derived.dueOn = dueOnOf(patch.deadline, calendar);
+    if (patch.originalDeadline !== undefined) {
+      derived.originalDueOn = dueOnOf(patch.originalDeadline, calendar);
+    }
   }
   const { clause, title, description } = patch;
   if (clause !== undefined || title !== undefined || description !== undefined) {

@@ -1,5 +1,6 @@
 import { agencyRouter } from "./routers/agency.ts";
 import { authRouter } from "./routers/auth.ts";
+import { calendarRouter } from "./routers/calendar.ts";
 import { commentRouter } from "./routers/comment.ts";
 import { directiveRouter } from "./routers/directive.ts";
 import { exportRouter } from "./routers/export.ts";
@@ -21,6 +22,7 @@ export const appRouter = router({
   user: userRouter,
   statistic: statisticRouter,
   export: exportRouter,
+  calendar: calendarRouter,
 });
 
 /** The only thing the browser imports from the server: the router's type. */

@@ -166,6 +166,8 @@ export const en: ClientTexts = {
     noDeadline: "No deadline",
     noDeadlineOption: "No deadline (ongoing task)",
     deadlineRequired: "Enter a deadline, or tick “No deadline” for an ongoing task.",
+    noCalendar:
+      "{{year}} has no civil-service holiday calendar yet: the deadline in force only moves off weekends. Ask an administrator to enter {{year}}; deadlines are recomputed when it is entered.",
     deadlineMoved:
       "This day is not a working day; the deadline in force is {{date}} (the next working day, Civil Code art. 148).",
     dueOn: "Deadline in force",

@@ -169,6 +169,8 @@ export const vi = {
     noDeadline: "Không thời hạn",
     noDeadlineOption: "Không thời hạn (nhiệm vụ thường xuyên)",
     deadlineRequired: "Nhập thời hạn, hoặc chọn “Không thời hạn” cho nhiệm vụ thường xuyên.",
+    noCalendar:
+      "Năm {{year}} chưa có lịch nghỉ lễ, Tết của cán bộ, công chức: hạn cuối chỉ lùi qua thứ Bảy, Chủ nhật. Đề nghị quản trị hệ thống nhập lịch năm {{year}}; khi có lịch, hạn cuối được tính lại.",
     deadlineMoved:
       "Ngày này là ngày nghỉ; hạn thực tế là {{date}} (ngày làm việc tiếp theo, Điều 148 Bộ luật Dân sự).",
     dueOn: "Hạn thực tế",

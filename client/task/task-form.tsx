@@ -1,9 +1,12 @@
-import { Checkbox, Paper, SimpleGrid, Stack } from "@mantine/core";
+import { Checkbox, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { deadlineInForce, formatDate } from "../../shared/date.ts";
+import { calendarFromData } from "../../shared/calendar.ts";
+import { deadlineInForce, formatDate, hasCalendarFor } from "../../shared/date.ts";
 import { AgencyMultiSelect, type AgencyOption, AgencySelect } from "../agency/agency-picker.tsx";
+import { useTRPC } from "../trpc.ts";
 import { DateField } from "../ui/date-field.tsx";
 import {
   FormActions,
@@ -71,7 +74,13 @@ export function TaskForm<Output>({
   const { errors, isSubmitting } = form.formState;
   const deadline = useWatch({ control: form.control, name: "deadline" });
   const leadAgencyId = useWatch({ control: form.control, name: "leadAgencyId" });
-  const inForce = typeof deadline === "string" ? deadlineInForce(deadline) : null;
+  const trpc = useTRPC();
+  const calendarQuery = useQuery({ ...trpc.calendar.get.queryOptions(), staleTime: 10 * 60_000 });
+  const calendar = calendarQuery.data ? calendarFromData(calendarQuery.data) : null;
+  const inForce =
+    typeof deadline === "string" && calendar ? deadlineInForce(deadline, calendar) : null;
+  const noCalendar =
+    typeof deadline === "string" && calendar !== null && !hasCalendarFor(calendar, deadline);
 
   const { onSubmit, serverError } = useSubmit(form, FIELDS, submit);
 
@@ -167,6 +176,11 @@ export function TaskForm<Output>({
                   }
                 />
               </SimpleGrid>
+              {noCalendar && typeof deadline === "string" ? (
+                <Text size="sm" c="orange.8" role="status">
+                  {t("task.noCalendar", { year: deadline.slice(0, 4) })}
+                </Text>
+              ) : null}
               <Checkbox
                 label={t("task.noDeadlineOption")}
                 checked={field.value === null}

@@ -89,6 +89,10 @@ export const vi = {
     coordinatorIsLead: "Cơ quan chủ trì không đồng thời là cơ quan phối hợp.",
     reasonRequired: "Vui lòng ghi lý do.",
     assignerRequired: "Vui lòng chọn cơ quan giao nhiệm vụ.",
+    calendarYear: "Các ngày phải thuộc năm đã chọn.",
+    calendarDayOff:
+      "Ngày nghỉ phải là ngày từ thứ Hai đến thứ Sáu (thứ Bảy, Chủ nhật đã là ngày nghỉ).",
+    calendarWorkingDay: "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.",
     dateRange: "Ngày kết thúc không được trước ngày bắt đầu.",
     invalidMonth: "Tháng không hợp lệ (mm/yyyy).",
     monthRange: "Tháng kết thúc không được trước tháng bắt đầu, và tối đa {{max}} tháng.",

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { seedCalendar } from "../../db/calendar.ts";
 import type { Db } from "../../db/open.ts";
 import { recordTaskState } from "../../db/task-state.ts";
 import { dayNumber } from "../../db/timeliness.ts";
@@ -88,7 +89,7 @@ async function extendDeadline(db: Db, taskId: number, deadline: string): Promise
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("task")
-      .set({ deadline, dueOn: deadlineInForce(deadline), updatedAt: TEST_NOW })
+      .set({ deadline, dueOn: deadlineInForce(deadline, seedCalendar()), updatedAt: TEST_NOW })
       .where("task.id", "=", taskId)
       .execute();
     await recordTaskState(trx, taskId, TEST_NOW);
