@@ -106,6 +106,12 @@ export const router = createBrowserRouter([
           Component: (await import("./user/user-admin-page.tsx")).UserAdminPage,
         }),
       },
+      {
+        path: "admin/calendar",
+        lazy: async () => ({
+          Component: (await import("./calendar/calendar-admin-page.tsx")).CalendarAdminPage,
+        }),
+      },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -10,7 +10,27 @@ export const en: ClientTexts = {
     directives: "Directives",
     overdue: "Overdue tasks",
     statistics: "Statistics",
+    calendar: "Calendar",
     users: "Users",
+  },
+  holidayCalendar: {
+    title: "Holidays, Tết and make-up working days",
+    intro:
+      "Civil servants' holidays, Tết, swapped days off and make-up working days as the Government announces them each year. Deadlines move past these days off (Civil Code 2015, art. 148(5)).",
+    missingTitle: "Calendar missing",
+    missing:
+      "No calendar entered for {{years}}: deadlines in these years only move past weekends. Enter it when the Government announces it.",
+    year: "Year",
+    daysOff: "Days off (Monday to Friday)",
+    daysOffHint: "One date a line, dd/mm/yyyy: holidays, Tết, substitute and swapped days off.",
+    workingDays: "Make-up working days (Saturday, Sunday)",
+    workingDaysHint: "One date a line, dd/mm/yyyy.",
+    edit: "Edit {{year}}",
+    formTitle: "Enter or correct a year",
+    save: "Save {{year}}",
+    saved: "Saved {{year}}; the deadline in force of {{count}} open tasks was recomputed.",
+    notSaved: "The calendar was not saved.",
+    invalidDates: "These are no dates: {{dates}} (dd/mm/yyyy).",
   },
   layout: {
     skipToContent: "Skip to main content",

@@ -13,7 +13,28 @@ export const vi = {
     directives: "Văn bản chỉ đạo",
     overdue: "Nhiệm vụ quá hạn",
     statistics: "Thống kê",
+    calendar: "Lịch nghỉ",
     users: "Người dùng",
+  },
+  holidayCalendar: {
+    title: "Lịch nghỉ lễ, Tết và ngày làm bù",
+    intro:
+      "Ngày nghỉ lễ, Tết, ngày nghỉ hoán đổi và ngày làm việc bù của cán bộ, công chức theo thông báo hằng năm của Chính phủ. Hạn cuối của nhiệm vụ lùi qua các ngày nghỉ này (khoản 5 Điều 148 Bộ luật Dân sự 2015).",
+    missingTitle: "Chưa có lịch",
+    missing:
+      "Chưa nhập lịch năm {{years}}: hạn cuối rơi vào các năm này chỉ lùi qua thứ Bảy, Chủ nhật. Nhập lịch khi Chính phủ công bố.",
+    year: "Năm",
+    daysOff: "Ngày nghỉ (từ thứ Hai đến thứ Sáu)",
+    daysOffHint: "Mỗi dòng một ngày, dạng dd/mm/yyyy: nghỉ lễ, Tết, nghỉ bù, nghỉ hoán đổi.",
+    workingDays: "Ngày làm việc bù (thứ Bảy, Chủ nhật)",
+    workingDaysHint: "Mỗi dòng một ngày, dạng dd/mm/yyyy.",
+    edit: "Sửa năm {{year}}",
+    formTitle: "Nhập hoặc sửa lịch một năm",
+    save: "Lưu lịch năm {{year}}",
+    saved:
+      "Đã lưu lịch năm {{year}}; hạn cuối của {{count}} nhiệm vụ đang thực hiện được tính lại.",
+    notSaved: "Chưa lưu được lịch.",
+    invalidDates: "Không đọc được các ngày: {{dates}} (dạng dd/mm/yyyy).",
   },
   layout: {
     skipToContent: "Chuyển đến nội dung chính",
