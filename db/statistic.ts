@@ -5,11 +5,13 @@ import type { Viewer } from "../shared/permission.ts";
 import {
   type AgencyStatisticSort,
   addCounts,
+  type DueInPeriod,
   CELL_DEFINITIONS,
   cellsFromCounts,
   emptyCounts,
   endOfVnDay,
   type PeriodKind,
+  percent,
   type SortDirection,
   STALE_REPORT_DAYS,
   type StatisticBasis,
@@ -160,8 +162,7 @@ async function statesAsOf(
     .innerJoin("directive", "directive.id", "s.directiveId")
     .where("s.validFrom", "<", cutoff)
     .where((eb) => eb.or([eb("s.validTo", "is", null), eb("s.validTo", ">=", cutoff)]))
-    .where(stateVisibleTo(viewer, "s"))
-    .where("s.status", "<>", "cancelled");
+    .where(stateVisibleTo(viewer, "s"));
   for (const condition of conditions) query = query.where(condition);
   return query.select((eb) => [
     "task.id as taskId",
@@ -177,10 +178,14 @@ async function statesAsOf(
 /** The states of the derived table `st` that a figure counts, judged on `asOf`. */
 function cellCondition(cell: StatisticCell, asOf: IsoDate): Expression<SqlBool> {
   const definition = CELL_DEFINITIONS[cell];
-  const categories = timelinessIn(definition.timeliness, asOf, "st");
-  return definition.keyOnly
-    ? sql<SqlBool>`(${categories} AND ${sql.ref("st.isKey")} = 1)`
-    : categories;
+  const status = sql.ref("st.status");
+  if (definition.status === "cancelled") return sql<SqlBool>`${status} = 'cancelled'`;
+  const conditions = [timelinessIn(definition.timeliness, asOf, "st")];
+  if (definition.keyOnly) conditions.push(sql<SqlBool>`${sql.ref("st.isKey")} = 1`);
+  if (definition.status !== undefined) {
+    conditions.push(sql<SqlBool>`${status} = ${definition.status}`);
+  }
+  return sql<SqlBool>`(${sql.join(conditions, sql` AND `)})`;
 }
 
 function sumWhen(condition: Expression<SqlBool>, value: Expression<number> = sql.lit(1)) {
@@ -200,6 +205,8 @@ function countColumns(asOf: IsoDate) {
     sumWhen(on("no_deadline")).as("noDeadline"),
     sumWhen(cellCondition("keyTasks", asOf)).as("keyTasks"),
     sumWhen(on("overdue"), daysLate(asOf, "st")).as("overdueDays"),
+    sumWhen(cellCondition("awaitingConfirmation", asOf)).as("awaitingConfirmation"),
+    sumWhen(cellCondition("cancelled", asOf)).as("cancelled"),
   ] as const;
 }
 
@@ -212,6 +219,8 @@ type CountRow = {
   noDeadline: number | null;
   keyTasks: number | null;
   overdueDays: number | null;
+  awaitingConfirmation: number | null;
+  cancelled: number | null;
 };
 
 function toCounts(row: CountRow | undefined): StatisticCounts {
@@ -224,6 +233,8 @@ function toCounts(row: CountRow | undefined): StatisticCounts {
     no_deadline: Number(row?.noDeadline ?? 0),
     keyTasks: Number(row?.keyTasks ?? 0),
     overdueDays: Number(row?.overdueDays ?? 0),
+    awaitingConfirmation: Number(row?.awaitingConfirmation ?? 0),
+    cancelled: Number(row?.cancelled ?? 0),
   };
 }
 
@@ -238,6 +249,41 @@ export async function statisticCounts(
   const states = await statesAsOf(db, viewer, filters, basis, asOf);
   const row = await db.selectFrom(states.as("st")).select(countColumns(asOf)).executeTakeFirst();
   return toCounts(row);
+}
+
+/**
+ * "Nhiệm vụ đến hạn": the tasks of the scope whose deadline (by the basis) fell between `from`
+ * and `asOf`, as they stood at the end of `asOf`, and how many of them were completed.
+ */
+export async function statisticDueInPeriod(
+  db: Db,
+  viewer: Viewer,
+  filters: StatisticFilters,
+  basis: StatisticBasis,
+  period: { from: IsoDate; asOf: IsoDate },
+): Promise<DueInPeriod> {
+  const { from, asOf } = period;
+  const states = await statesAsOf(db, viewer, filters, basis, asOf);
+  const row = await db
+    .selectFrom(states.as("st"))
+    .where("st.dueOn", ">=", from)
+    .where("st.dueOn", "<=", asOf)
+    .select([
+      sumWhen(cellCondition("total", asOf)).as("total"),
+      sumWhen(cellCondition("completed", asOf)).as("completed"),
+      sumWhen(cellCondition("completedOnTime", asOf)).as("completedOnTime"),
+    ])
+    .executeTakeFirst();
+  const total = Number(row?.total ?? 0);
+  const completed = Number(row?.completed ?? 0);
+  return {
+    from,
+    asOf,
+    total,
+    completed,
+    completedOnTime: Number(row?.completedOnTime ?? 0),
+    completionRate: percent(completed, total),
+  };
 }
 
 export type AgencyCounts = {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { addDays, type IsoDate } from "./date.ts";
 import { DIRECTIVE_TYPES } from "./directive.ts";
 import type { Language } from "./i18n/language.ts";
+import type { TaskStatus } from "./task-status.ts";
 import { TIMELINESS, type Timeliness } from "./timeliness.ts";
 import { encodeMessage, idSchema, isoDateSchema } from "./validation.ts";
 
@@ -59,6 +60,11 @@ const asOfFields = {
   /** The day the figures stand at, at its end in Vietnam; default today. */
   asOf: isoDateSchema.optional(),
   basis: z.enum(STATISTIC_BASES).default("in_force"),
+  /**
+   * First day of the report period that ends on `asOf` (a preset of Decree 09/2019/NĐ-CP, or a
+   * calendar period): the "nhiệm vụ đến hạn" are the tasks whose deadline falls in it.
+   */
+  reportFrom: isoDateSchema.optional(),
 };
 
 function periodInOrder(value: { from?: string | undefined; to?: string | undefined }): boolean {
@@ -104,14 +110,25 @@ export const STATISTIC_CELLS = [
   "noDeadline",
   "overdue",
   "keyTasks",
+  "awaitingConfirmation",
+  "cancelled",
 ] as const;
 export type StatisticCell = (typeof STATISTIC_CELLS)[number];
 
-/** What a cell counts: tasks in these timeliness categories (and, for keyTasks, key tasks). */
+const OPEN_TIMELINESS: readonly Timeliness[] = ["in_deadline", "due_soon", "no_deadline", "overdue"];
+
+/**
+ * What a cell counts: tasks in these timeliness categories (and, for keyTasks, key tasks; with
+ * `status`, tasks in that status). Shown apart from the four cells: tasks reported done and
+ * awaiting confirmation (still open, judged by the day they were reported, and inside the
+ * cells), and cancelled tasks (thu hồi), which are outside every other figure.
+ */
 export const CELL_DEFINITIONS: Record<
   StatisticCell,
-  { timeliness: readonly Timeliness[]; keyOnly: boolean }
+  { timeliness: readonly Timeliness[]; keyOnly: boolean; status?: TaskStatus }
 > = {
+  awaitingConfirmation: { timeliness: OPEN_TIMELINESS, keyOnly: false, status: "reported_done" },
+  cancelled: { timeliness: [], keyOnly: false, status: "cancelled" },
   total: { timeliness: TIMELINESS, keyOnly: false },
   completed: { timeliness: ["completed_on_time", "completed_late"], keyOnly: false },
   completedOnTime: { timeliness: ["completed_on_time"], keyOnly: false },
@@ -126,16 +143,18 @@ export const CELL_DEFINITIONS: Record<
   keyTasks: { timeliness: TIMELINESS, keyOnly: true },
 };
 
-/** Whether a task of this timeliness (null: cancelled) counts in the cell. */
+/** Whether a task of this status and timeliness (null: cancelled) counts in the cell. */
 export function inStatisticCell(
   cell: StatisticCell,
-  task: { timeliness: Timeliness | null; isKey: boolean },
+  task: { timeliness: Timeliness | null; isKey: boolean; status: TaskStatus },
 ): boolean {
   const definition = CELL_DEFINITIONS[cell];
+  if (definition.status === "cancelled") return task.status === "cancelled";
   return (
     task.timeliness !== null &&
     definition.timeliness.includes(task.timeliness) &&
-    (!definition.keyOnly || task.isKey)
+    (!definition.keyOnly || task.isKey) &&
+    (definition.status === undefined || definition.status === task.status)
   );
 }
 
@@ -262,6 +281,10 @@ export type StatisticCounts = Record<Timeliness, number> & {
   keyTasks: number;
   /** Sum over the open overdue tasks of their days past the deadline. */
   overdueDays: number;
+  /** Reported done, awaiting confirmation (inside the open cells above). */
+  awaitingConfirmation: number;
+  /** Cancelled (thu hồi): outside every other count. */
+  cancelled: number;
 };
 
 /** The figures of one row of a statistics table. */
@@ -278,6 +301,10 @@ export type StatisticCells = {
   noDeadline: number;
   overdue: number;
   keyTasks: number;
+  /** Reported done, awaiting confirmation: open, inside the cells, shown apart. */
+  awaitingConfirmation: number;
+  /** Cancelled (thu hồi): outside the total, shown apart. */
+  cancelled: number;
   /** Percentages, cut to two decimals; null when nothing to divide by. */
   completionRate: number | null;
   overdueShare: number | null;
@@ -296,6 +323,8 @@ export function emptyCounts(): StatisticCounts {
     no_deadline: 0,
     keyTasks: 0,
     overdueDays: 0,
+    awaitingConfirmation: 0,
+    cancelled: 0,
   };
 }
 
@@ -309,6 +338,8 @@ export function addCounts(a: StatisticCounts, b: StatisticCounts): StatisticCoun
     no_deadline: a.no_deadline + b.no_deadline,
     keyTasks: a.keyTasks + b.keyTasks,
     overdueDays: a.overdueDays + b.overdueDays,
+    awaitingConfirmation: a.awaitingConfirmation + b.awaitingConfirmation,
+    cancelled: a.cancelled + b.cancelled,
   };
 }
 
@@ -335,6 +366,8 @@ export function cellsFromCounts(counts: StatisticCounts): StatisticCells {
     noDeadline: counts.no_deadline,
     overdue: counts.overdue,
     keyTasks: counts.keyTasks,
+    awaitingConfirmation: counts.awaitingConfirmation,
+    cancelled: counts.cancelled,
     completionRate: percent(completed, total),
     overdueShare: percent(counts.overdue, total),
     onTimeRate: percent(counts.completed_on_time, completed + counts.overdue),
@@ -431,3 +464,81 @@ export function formatPercent(value: number | null, language: Language = "vi"): 
   }
   return `${format.format(value)} %`;
 }
+
+/**
+ * Report periods (Decree 09/2019/NĐ-CP art. 12: data from the 15th of the month before to the
+ * 14th of the last month) and calendar periods, each ending on its as-of day.
+ */
+export const PERIOD_PRESETS = [
+  "decree09Month",
+  "decree09Quarter",
+  "decree09Half",
+  "decree09Year",
+  "month",
+  "quarter",
+  "year",
+] as const;
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+
+export type ReportPeriod = { preset: PeriodPreset; from: IsoDate; asOf: IsoDate };
+
+function monthStart(month: IsoMonth): IsoDate {
+  return `${month}-01`;
+}
+function fifteenth(month: IsoMonth): IsoDate {
+  return `${month}-15`;
+}
+function fourteenth(month: IsoMonth): IsoDate {
+  return `${month}-14`;
+}
+
+/**
+ * The latest period of a preset that has ended by `today` (its as-of day is today or earlier):
+ * the period a report signed today covers. Months are "YYYY-MM"; a period ending in month m of
+ * length n months (1, 3, 6, 12) starts n months earlier.
+ */
+export function latestReportPeriod(preset: PeriodPreset, today: IsoDate): ReportPeriod {
+  const month = today.slice(0, 7);
+  const year = Number(today.slice(0, 4));
+  const monthNumber = Number(today.slice(5, 7));
+  switch (preset) {
+    case "decree09Month": {
+      const last = today >= fourteenth(month) ? month : addMonths(month, -1);
+      return { preset, from: fifteenth(addMonths(last, -1)), asOf: fourteenth(last) };
+    }
+    case "decree09Quarter":
+    case "decree09Half":
+    case "decree09Year": {
+      const size = preset === "decree09Quarter" ? 3 : preset === "decree09Half" ? 6 : 12;
+      // The latest last month of a period (March, June…; June, December; December) whose
+      // 14th has come.
+      let last = month;
+      while (Number(last.slice(5, 7)) % size !== 0 || fourteenth(last) > today) {
+        last = addMonths(last, -1);
+      }
+      return { preset, from: fifteenth(addMonths(last, -size)), asOf: fourteenth(last) };
+    }
+    case "month": {
+      const last = addMonths(month, -1);
+      return { preset, from: monthStart(last), asOf: lastDayOfMonth(last) };
+    }
+    case "quarter": {
+      const quarterStart = `${year}-${String(monthNumber - ((monthNumber - 1) % 3)).padStart(2, "0")}`;
+      const first = addMonths(quarterStart, -3);
+      return { preset, from: monthStart(first), asOf: lastDayOfMonth(addMonths(first, 2)) };
+    }
+    case "year":
+      return { preset, from: `${year - 1}-01-01`, asOf: `${year - 1}-12-31` };
+  }
+}
+
+/** "Nhiệm vụ đến hạn": tasks whose deadline fell in the report period, and the share completed. */
+export type DueInPeriod = {
+  from: IsoDate;
+  asOf: IsoDate;
+  total: number;
+  completed: number;
+  completedOnTime: number;
+  /** completed / total in percent, cut to two decimals; null when none fell due. */
+  completionRate: number | null;
+};

@@ -162,4 +162,6 @@ export const CELL_LABEL_KEYS: Record<StatisticCell, string> = {
   noDeadline: "noDeadline",
   overdue: "overdue",
   keyTasks: "keyTasks",
+  awaitingConfirmation: "awaitingConfirmation",
+  cancelled: "cancelled",
 };

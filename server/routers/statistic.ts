@@ -1,4 +1,9 @@
-import { listOverdue, statisticCounts, statisticTable } from "../../db/statistic.ts";
+import {
+  listOverdue,
+  statisticCounts,
+  statisticDueInPeriod,
+  statisticTable,
+} from "../../db/statistic.ts";
 import { vnDate } from "../../shared/date.ts";
 import {
   cellsFromCounts,
@@ -21,7 +26,14 @@ export const statisticRouter = router({
   summary: authedProcedure.input(statisticScopeInput).query(async ({ ctx, input }) => {
     const asOf = resolveAsOf(ctx.clock, input.asOf);
     const counts = await statisticCounts(ctx.db, ctx.viewer, input, input.basis, asOf);
-    return { asOf, basis: input.basis, cells: cellsFromCounts(counts) };
+    const due =
+      input.reportFrom === undefined || input.reportFrom > asOf
+        ? null
+        : await statisticDueInPeriod(ctx.db, ctx.viewer, input, input.basis, {
+            from: input.reportFrom,
+            asOf,
+          });
+    return { asOf, basis: input.basis, cells: cellsFromCounts(counts), due };
   }),
 
   /** One row per lead agency of the time, sorted, with the total row. */

@@ -304,3 +304,64 @@ describe("agency names and groups of the time (item 4)", () => {
 async function leaderOfBct(db: Db): Promise<Caller> {
   return someoneIn(db, "BCT", "leader");
 }
+
+describe("definitions settled", () => {
+  it("shows tasks awaiting confirmation and cancelled tasks apart, each with its list", async () => {
+    const db = await freshDb({ demo: false });
+    const directive = await createDirective(db, { tracking: "BCT" });
+    const awaiting = await createTask(db, {
+      directive,
+      lead: "PVN",
+      deadline: "2026-12-31",
+      status: "reported_done",
+    });
+    const cancelled = await createTask(db, { directive, lead: "TKV", status: "cancelled" });
+    await createTask(db, { directive, lead: "EVN", progress: 30 });
+    const caller = await leaderOfBct(db);
+
+    const { cells } = await caller.statistic.summary({ directiveId: directive });
+    // Cancelled: outside the total and the four cells; awaiting confirmation: open, inside them.
+    expect(cells).toMatchObject({ total: 2, open: 2, awaitingConfirmation: 1, cancelled: 1 });
+    const listOf = async (cell: "awaitingConfirmation" | "cancelled") =>
+      (await caller.statistic.tasks({ directiveId: directive, cell })).items.map((i) => i.id);
+    expect(await listOf("awaitingConfirmation")).toEqual([awaiting]);
+    expect(await listOf("cancelled")).toEqual([cancelled]);
+    const table = await caller.statistic.byAgency({ directiveId: directive, sort: "name" });
+    expect(table.total).toMatchObject({ awaitingConfirmation: 1, cancelled: 1 });
+    expect(table.rows.find((row) => row.agency.code === "TKV")).toMatchObject({
+      total: 0,
+      cancelled: 1,
+    });
+  });
+
+  it("counts the tasks falling due in the report period and the share completed", async () => {
+    const db = await freshDb({ demo: false });
+    const directive = await createDirective(db, {
+      tracking: "BCT",
+      issuedOn: "2026-09-01",
+      at: "2026-09-01",
+    });
+    const inPeriod = { directive, at: "2026-09-02" } as const;
+    await createTask(db, { ...inPeriod, lead: "PVN", deadline: "2026-10-20", status: "completed" });
+    await createTask(db, { ...inPeriod, lead: "TKV", deadline: "2026-11-10", progress: 50 });
+    await createTask(db, { ...inPeriod, lead: "EVN", deadline: "2026-11-30", progress: 50 });
+    await createTask(db, { ...inPeriod, lead: "BCT", deadline: "2026-10-01" });
+    const caller = await leaderOfBct(db);
+
+    // The November report of Decree 09: 15/10 to 14/11/2026.
+    const summary = await caller.statistic.summary({
+      directiveId: directive,
+      reportFrom: "2026-10-15",
+      asOf: "2026-11-14",
+    });
+    expect(summary.due).toEqual({
+      from: "2026-10-15",
+      asOf: "2026-11-14",
+      total: 2,
+      completed: 1,
+      completedOnTime: 1,
+      completionRate: 50,
+    });
+    expect((await caller.statistic.summary({ directiveId: directive })).due).toBeNull();
+  });
+});

@@ -54,6 +54,9 @@ const MARCH_2024: StatisticCells = {
   noDeadline: 3,
   overdue: 4,
   keyTasks: 7,
+  // Cao Bằng reported done on 25/03/2024, not yet confirmed; Lai Châu's was cancelled.
+  awaitingConfirmation: 1,
+  cancelled: 1,
   completionRate: 10.52,
   overdueShare: 21.05,
   onTimeRate: 16.66,
@@ -73,6 +76,9 @@ const TODAY_CELLS: StatisticCells = {
   noDeadline: 3,
   overdue: 8,
   keyTasks: 9,
+  // Cao Bằng (since 25/03/2024) and one more reported done, awaiting confirmation.
+  awaitingConfirmation: 2,
+  cancelled: 1,
   completionRate: 34.78,
   overdueShare: 34.78,
   onTimeRate: 31.25,
@@ -355,6 +361,8 @@ describe("statistic.byAgency", () => {
       ["PVN", 1, 0],
       ["QLTT", 1, 0],
       ["UBND-92", 1, 0],
+      // Lai Châu's only task was cancelled: a row of zeros with its cancelled task apart.
+      ["UBND-12", 0, 0],
       ["UBND-10", 1, 0],
       ["UBND-22", 1, 0],
     ]);
@@ -712,7 +720,11 @@ describe("statistic.tasks", () => {
       const category = timeliness({ status: state.status, dueOn, doneOn: state.doneOn }, asOf);
       if (
         inScope &&
-        inStatisticCell(input.cell, { timeliness: category, isKey: state.isKey === 1 })
+        inStatisticCell(input.cell, {
+          timeliness: category,
+          isKey: state.isKey === 1,
+          status: state.status,
+        })
       ) {
         ids.push(taskId);
       }
@@ -1104,8 +1116,17 @@ function pureCounts(
       doneOn: state.doneOn,
     };
     const category = timeliness(facts, asOf);
-    if (category === null) continue;
-    const one = { ...emptyCounts(), [category]: 1, keyTasks: state.isKey ? 1 : 0 };
+    if (category === null) {
+      const cancelled = { ...emptyCounts(), cancelled: 1 };
+      result.set(state.lead, addCounts(result.get(state.lead) ?? emptyCounts(), cancelled));
+      continue;
+    }
+    const one = {
+      ...emptyCounts(),
+      [category]: 1,
+      keyTasks: state.isKey ? 1 : 0,
+      awaitingConfirmation: state.status === "reported_done" ? 1 : 0,
+    };
     if (category === "overdue") one.overdueDays = daysOverdue(facts, asOf);
     result.set(state.lead, addCounts(result.get(state.lead) ?? emptyCounts(), one));
   }
@@ -1133,7 +1154,11 @@ function pureSelection(
       { status: state.status, dueOn, doneOn: state.doneOn },
       options.asOf,
     );
-    return inStatisticCell(options.cell, { timeliness: category, isKey: state.isKey })
+    return inStatisticCell(options.cell, {
+      timeliness: category,
+      isKey: state.isKey,
+      status: state.status,
+    })
       ? [index]
       : [];
   });
