@@ -5,9 +5,9 @@ import type { Viewer } from "../shared/permission.ts";
 import {
   type AgencyStatisticSort,
   addCounts,
-  type DueInPeriod,
   CELL_DEFINITIONS,
   cellsFromCounts,
+  type DueInPeriod,
   emptyCounts,
   endOfVnDay,
   type PeriodKind,
@@ -367,12 +367,14 @@ export async function statisticTable(
 /** A task behind a figure, as it stood at the end of the figures' day. */
 export type StatisticTaskItem = {
   id: number;
-  directive: { id: number; type: DirectiveType; number: string };
+  directive: { id: number; type: DirectiveType; number: string; issuedOn: IsoDate };
   clause: string;
   title: string;
   isKey: boolean;
   /** The lead agency of the time. */
   leadAgency: AgencyRef;
+  /** The agency it counts under on the day: the lead, or its successor once the lead ended. */
+  countedAgency: AgencyRef;
   /** The deadline as written, in force at the time. */
   deadline: IsoDate | null;
   /** The deadline the figures count against at the time: in force, or as first assigned. */
@@ -410,6 +412,7 @@ export async function listStatisticTasks(
           "s.directiveId",
           "directive.type as directiveType",
           "directive.number as directiveNumber",
+          "directive.issuedOn as directiveIssuedOn",
           "task.clause",
           "task.title",
           "s.deadline",
@@ -421,11 +424,14 @@ export async function listStatisticTasks(
   const [rows, count] = await Promise.all([
     listed
       .innerJoin("agency as lead", "lead.id", "st.leadAgencyId")
+      .innerJoin("agency as counted", "counted.id", "st.countedAgencyId")
       .select([
         "st.taskId",
         "st.directiveId",
         "st.directiveType",
         "st.directiveNumber",
+        "st.directiveIssuedOn",
+        ...agencyRefColumns("counted"),
         "st.clause",
         "st.title",
         "st.isKey",
@@ -448,11 +454,17 @@ export async function listStatisticTasks(
     const facts = { status: row.status, dueOn: row.dueOn, doneOn: row.doneOn };
     return {
       id: row.taskId,
-      directive: { id: row.directiveId, type: row.directiveType, number: row.directiveNumber },
+      directive: {
+        id: row.directiveId,
+        type: row.directiveType,
+        number: row.directiveNumber,
+        issuedOn: row.directiveIssuedOn,
+      },
       clause: row.clause,
       title: row.title,
       isKey: row.isKey === 1,
       leadAgency: agencyRef(row, "lead"),
+      countedAgency: agencyRef(row, "counted"),
       deadline: row.deadline,
       dueOn: row.dueOn,
       status: row.status,
@@ -614,4 +626,25 @@ export async function scopeNames(
           .where("agency.id", "=", filters.agencyId)
           .executeTakeFirst();
   return { directive: directive ?? null, agency: agency ?? null };
+}
+
+/**
+ * The latest difficulties and proposals each task's reports gave (the "Ghi chú" of the overdue
+ * list): from the newest report that states any, by task id.
+ */
+export async function latestReportNotes(
+  db: Db,
+  taskIds: readonly number[],
+): Promise<Map<number, { difficulties: string; proposals: string }>> {
+  if (taskIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("taskReport")
+    .select(["taskReport.taskId", "taskReport.difficulties", "taskReport.proposals"])
+    .where("taskReport.taskId", "in", taskIds)
+    .where((eb) =>
+      eb.or([eb("taskReport.difficulties", "<>", ""), eb("taskReport.proposals", "<>", "")]),
+    )
+    .orderBy("taskReport.id")
+    .execute();
+  return new Map(rows.map((row) => [row.taskId, row]));
 }

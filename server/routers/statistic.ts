@@ -14,7 +14,7 @@ import {
   statisticTrendInput,
   trendPoints,
 } from "../../shared/statistic.ts";
-import { listFigureTasks, resolveAsOf } from "../domain/statistic.ts";
+import { listFigureTasks, resolveAsOf, statisticReport } from "../domain/statistic.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 /**
@@ -63,6 +63,14 @@ export const statisticRouter = router({
   tasks: authedProcedure
     .input(statisticTasksInput)
     .query(({ ctx, input }) => listFigureTasks(ctx, input)),
+
+  /**
+   * The report a leader signs (.docx, Decree 30/2020/NĐ-CP): the figures of the scope as of
+   * `asOf` in sentences, the per-agency table and the overdue tasks as appendices.
+   */
+  report: authedProcedure
+    .input(statisticByAgencyInput)
+    .query(({ ctx, input }) => statisticReport(ctx, input)),
 
   /** Today's overdue tasks, most days overdue first, a page at a time. */
   overdue: authedProcedure.input(statisticOverdueInput).query(async ({ ctx, input }) => {
