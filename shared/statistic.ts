@@ -115,7 +115,12 @@ export const STATISTIC_CELLS = [
 ] as const;
 export type StatisticCell = (typeof STATISTIC_CELLS)[number];
 
-const OPEN_TIMELINESS: readonly Timeliness[] = ["in_deadline", "due_soon", "no_deadline", "overdue"];
+const OPEN_TIMELINESS: readonly Timeliness[] = [
+  "in_deadline",
+  "due_soon",
+  "no_deadline",
+  "overdue",
+];
 
 /**
  * What a cell counts: tasks in these timeliness categories (and, for keyTasks, key tasks; with
@@ -192,6 +197,8 @@ export const AGENCY_STATISTIC_SORTS = [
   "dueSoon",
   "noDeadline",
   "overdue",
+  "awaitingConfirmation",
+  "cancelled",
   "completionRate",
   "overdueShare",
   "onTimeRate",
@@ -248,9 +255,13 @@ export const statisticTrendInput = z
 export type StatisticTrendInput = z.input<typeof statisticTrendInput>;
 export type StatisticTrend = z.output<typeof statisticTrendInput>;
 
-/** Filters of the overdue list (today's overdue tasks), without paging. */
+/**
+ * Filters of the overdue list (today's overdue tasks), without paging. A work list: every
+ * overdue task is someone's to urge, so its level is "all" unless asked otherwise.
+ */
 const overdueFields = {
   ...scopeFields,
+  level: z.enum(STATISTIC_LEVELS).default("all"),
   /** Only tasks at least this many days past their deadline in force. */
   minDaysOverdue: z.number().int().min(0).max(10_000).default(0),
 };

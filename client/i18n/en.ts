@@ -277,6 +277,29 @@ export const en: ClientTexts = {
     title: "Statistics",
     intro:
       "How assigned tasks are going, counted as the Government's reports count them: completed on time, completed late, open within deadline, open overdue.",
+    level: "Task level",
+    levelOption: {
+      directive: "Tasks assigned by the directive",
+      all: "All, breakdowns included",
+      agency: "Tasks assigned by one agency",
+    },
+    assigner: "Assigning agency",
+    preset: "Report period",
+    presetPlaceholder: "Choose a report period",
+    presetOption: {
+      decree09Month: "Month (Decree 09/2019: 15th to 14th)",
+      decree09Quarter: "Quarter (Decree 09/2019)",
+      decree09Half: "Six months (Decree 09/2019: 15/12 to 14/6)",
+      decree09Year: "Year (Decree 09/2019: 15/12 to 14/12)",
+      month: "Calendar month",
+      quarter: "Calendar quarter",
+      year: "Calendar year",
+    },
+    reportPeriod: "Report period from {{from}} to {{to}}",
+    due: "Tasks falling due in the period: {{total}}, {{completed}} completed ({{rate}}).",
+    formerAgencies: "(including former {{names}})",
+    downloadReport: "Download report (.docx)",
+    reportFailed: "The report could not be built. Please try again.",
     filters: "Scope of the statistics",
     directive: "Directive",
     noDirective: "No matching directive",
@@ -303,6 +326,8 @@ export const en: ClientTexts = {
     standing: "Figures as of {{date}}",
     tasksUnit: "tasks",
     cell: {
+      awaitingConfirmation: "Reported done, awaiting confirmation",
+      cancelled: "Withdrawn",
       completedOnTime: "Completed on time",
       completedLate: "Completed late",
       withinDeadline: "Open within deadline",
@@ -351,6 +376,8 @@ export const en: ClientTexts = {
     byAgencyCaption:
       "How tasks are going by lead agency, as of {{date}}. Select a column heading to sort.",
     column: {
+      awaitingConfirmation: "Awaiting confirmation",
+      cancelled: "Withdrawn",
       index: "No.",
       agency: "Lead agency",
       total: "Total tasks",

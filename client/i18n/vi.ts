@@ -281,6 +281,29 @@ export const vi = {
     title: "Thống kê",
     intro:
       "Tình hình thực hiện nhiệm vụ được giao, tính như báo cáo của Chính phủ: hoàn thành đúng hạn, hoàn thành quá hạn, đang thực hiện trong hạn, quá hạn chưa hoàn thành.",
+    level: "Cấp nhiệm vụ",
+    levelOption: {
+      directive: "Nhiệm vụ được giao tại văn bản",
+      all: "Tất cả, kể cả nhiệm vụ phân giao",
+      agency: "Nhiệm vụ do một cơ quan phân giao",
+    },
+    assigner: "Cơ quan phân giao",
+    preset: "Kỳ báo cáo",
+    presetPlaceholder: "Chọn kỳ báo cáo",
+    presetOption: {
+      decree09Month: "Tháng (NĐ 09/2019: 15 tháng trước – 14)",
+      decree09Quarter: "Quý (NĐ 09/2019)",
+      decree09Half: "6 tháng (NĐ 09/2019: 15/12 – 14/6)",
+      decree09Year: "Năm (NĐ 09/2019: 15/12 – 14/12)",
+      month: "Tháng dương lịch",
+      quarter: "Quý dương lịch",
+      year: "Năm dương lịch",
+    },
+    reportPeriod: "Kỳ báo cáo từ ngày {{from}} đến ngày {{to}}",
+    due: "Nhiệm vụ đến hạn trong kỳ: {{total}}, đã hoàn thành {{completed}} (đạt {{rate}}).",
+    formerAgencies: "(gồm {{names}} cũ)",
+    downloadReport: "Tải báo cáo (.docx)",
+    reportFailed: "Không tạo được báo cáo. Vui lòng thử lại.",
     filters: "Phạm vi thống kê",
     directive: "Văn bản chỉ đạo",
     noDirective: "Không tìm thấy văn bản phù hợp",
@@ -307,6 +330,8 @@ export const vi = {
     standing: "Số liệu tính đến ngày {{date}}",
     tasksUnit: "nhiệm vụ",
     cell: {
+      awaitingConfirmation: "Đã báo cáo hoàn thành, chờ xác nhận",
+      cancelled: "Đã thu hồi",
       completedOnTime: "Hoàn thành đúng hạn",
       completedLate: "Hoàn thành quá hạn",
       withinDeadline: "Đang thực hiện trong hạn",
@@ -356,6 +381,8 @@ export const vi = {
     byAgencyCaption:
       "Tình hình thực hiện nhiệm vụ theo cơ quan chủ trì, tính đến ngày {{date}}. Bấm tiêu đề cột để sắp xếp.",
     column: {
+      awaitingConfirmation: "Chờ xác nhận",
+      cancelled: "Thu hồi",
       index: "STT",
       agency: "Cơ quan chủ trì",
       total: "Tổng số nhiệm vụ",

@@ -23,6 +23,8 @@ type CountColumn = AgencyStatisticSort &
     | "withinDeadline"
     | "noDeadline"
     | "overdue"
+    | "awaitingConfirmation"
+    | "cancelled"
   );
 
 const COMPLETED_COLUMNS: readonly CountColumn[] = ["completed", "completedOnTime", "completedLate"];
@@ -74,7 +76,7 @@ export function AgencyTable({
   });
 
   return (
-    <Table.ScrollContainer minWidth={1180}>
+    <Table.ScrollContainer minWidth={1340}>
       <FigureTable<Row>
         className={classes.agencyTable}
         captionSide="top"
@@ -96,6 +98,8 @@ export function AgencyTable({
             columns: COMPLETED_COLUMNS.map(countColumn),
           },
           { key: "openGroup", group: c("openGroup"), columns: OPEN_COLUMNS.map(countColumn) },
+          countColumn("awaitingConfirmation"),
+          countColumn("cancelled"),
           ...RATE_COLUMNS.map(
             (rate): FigureColumn<Row> => ({
               key: rate,
@@ -115,7 +119,12 @@ export function AgencyTable({
         total={{ cells: total, agency: null }}
         rows={rows.map((row) => ({
           id: row.agency.id,
-          name: row.agency.name,
+          name:
+            row.formerAgencies.length === 0
+              ? row.agency.name
+              : `${row.agency.name} ${t("statistics.formerAgencies", {
+                  names: [...new Set(row.formerAgencies.map((a) => a.shortName))].join(", "),
+                })}`,
           row: { cells: row, agency: row.agency },
         }))}
       />

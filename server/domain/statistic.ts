@@ -95,6 +95,11 @@ export async function scopeTitleLines(
     parts.push(t("statistic.scope.minDaysOverdue", { days: filters.minDaysOverdue }));
   }
   if (filters.basis === "original") parts.push(t("statistic.basisOriginal"));
+  if (filters.level === "directive") parts.push(t("statistic.scope.levelDirective"));
+  if (filters.level === "agency" && filters.assignerAgencyId !== undefined) {
+    const assigner = await agencyById(deps.db, filters.assignerAgencyId);
+    if (assigner) parts.push(t("statistic.scope.levelAgency", { name: assigner.name }));
+  }
   return [
     title,
     parts.length === 0 ? t("statistic.scope.all") : parts.join("; "),

@@ -186,8 +186,7 @@ export const en: SharedTexts = {
     withinSentence:
       "{{within}} open within their deadline: {{withDeadline}} with a deadline still ahead and {{noDeadline}} without deadline (continuing).",
     overdueSentence: "{{overdue}} overdue and not completed, {{share}} of the total.",
-    awaitingSentence:
-      "Of the open tasks, {{count}} were reported done and await confirmation.",
+    awaitingSentence: "Of the open tasks, {{count}} were reported done and await confirmation.",
     cancelledSentence: "Besides, {{count}} tasks were withdrawn and are not counted above.",
     dueSentence:
       "In the report period from {{from}} to {{to}}, {{total}} tasks fell due; {{completed}} of them are completed ({{rate}}).",
@@ -243,6 +242,8 @@ export const en: SharedTexts = {
     asOf: "(Figures as of {{date}})",
     basisOriginal: "counted against the deadlines first assigned",
     scope: {
+      levelDirective: "Tasks assigned by the directives (breakdowns inside agencies not included)",
+      levelAgency: "Tasks assigned by {{name}}",
       all: "All tasks followed",
       directive: "$t(directiveType.{{type}}) {{number}} of {{date}}",
       directiveType: "Document type: $t(directiveType.{{type}})",

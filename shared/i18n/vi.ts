@@ -184,21 +184,19 @@ export const vi = {
       all: "nhiệm vụ, kể cả nhiệm vụ phân giao trong các cơ quan",
       agency: "nhiệm vụ do {{name}} phân giao",
     },
-    totalSentence:
-      "Tính đến hết ngày {{date}}, tổng số {{level}} là {{total}} nhiệm vụ, trong đó:",
+    totalSentence: "Tính đến hết ngày {{date}}, tổng số {{level}} là {{total}} nhiệm vụ, trong đó:",
     completedSentence:
       "Đã hoàn thành {{completed}} nhiệm vụ ({{completedOnTime}} đúng hạn, {{completedLate}} quá hạn), đạt tỷ lệ {{rate}}.",
     withinSentence:
       "Đang thực hiện trong hạn {{within}} nhiệm vụ, gồm {{withDeadline}} nhiệm vụ còn thời hạn và {{noDeadline}} nhiệm vụ không có thời hạn (thường xuyên).",
-    overdueSentence:
-      "Quá hạn chưa hoàn thành {{overdue}} nhiệm vụ, chiếm tỷ lệ {{share}}.",
+    overdueSentence: "Quá hạn chưa hoàn thành {{overdue}} nhiệm vụ, chiếm tỷ lệ {{share}}.",
     awaitingSentence:
       "Trong số nhiệm vụ chưa hoàn thành, {{count}} nhiệm vụ đã báo cáo hoàn thành, đang chờ xác nhận.",
-    cancelledSentence: "Ngoài ra, {{count}} nhiệm vụ đã thu hồi, không tính trong các số liệu trên.",
+    cancelledSentence:
+      "Ngoài ra, {{count}} nhiệm vụ đã thu hồi, không tính trong các số liệu trên.",
     dueSentence:
       "Trong kỳ báo cáo từ ngày {{from}} đến ngày {{to}}, có {{total}} nhiệm vụ đến hạn, đã hoàn thành {{completed}} nhiệm vụ, đạt tỷ lệ {{rate}}.",
-    appendixSentence:
-      "Chi tiết theo từng cơ quan tại Phụ lục I kèm theo Báo cáo này.",
+    appendixSentence: "Chi tiết theo từng cơ quan tại Phụ lục I kèm theo Báo cáo này.",
     overdueIntro:
       "Danh mục {{count}} nhiệm vụ quá hạn chưa hoàn thành tại Phụ lục II kèm theo Báo cáo này.",
     noOverdue: "Không có nhiệm vụ quá hạn chưa hoàn thành.",
@@ -251,6 +249,8 @@ export const vi = {
     asOf: "(Số liệu tính đến ngày {{date}})",
     basisOriginal: "tính theo thời hạn giao ban đầu",
     scope: {
+      levelDirective: "Nhiệm vụ được giao tại văn bản (không gồm nhiệm vụ phân giao trong cơ quan)",
+      levelAgency: "Nhiệm vụ do {{name}} phân giao",
       all: "Tất cả nhiệm vụ được theo dõi",
       directive: "$t(directiveType.{{type}}) số {{number}} ngày {{date}}",
       directiveType: "Loại văn bản: $t(directiveType.{{type}})",

@@ -161,7 +161,7 @@ describe("statistic.summary", () => {
     const db = await freshDb();
     const caller = await leader(db);
     const summary = await caller.statistic.summary({ level: "all" });
-    expect(summary).toEqual({ asOf: TODAY, basis: "in_force", cells: TODAY_CELLS });
+    expect(summary).toEqual({ asOf: TODAY, basis: "in_force", cells: TODAY_CELLS, due: null });
     const counts = await caller.task.counts({});
     expect(summary.cells.completedOnTime).toBe(counts.completed_on_time);
     expect(summary.cells.completedLate).toBe(counts.completed_late);
@@ -175,7 +175,12 @@ describe("statistic.summary", () => {
     const db = await freshDb();
     const caller = await leader(db);
     const march = await caller.statistic.summary({ level: "all", asOf: "2024-03-31" });
-    expect(march).toEqual({ asOf: "2024-03-31", basis: "in_force", cells: MARCH_2024 });
+    expect(march).toEqual({
+      asOf: "2024-03-31",
+      basis: "in_force",
+      cells: MARCH_2024,
+      due: null,
+    });
     const yesterday = await caller.statistic.summary({ level: "all", asOf: "2026-11-25" });
     const endOf2024 = await caller.statistic.summary({ level: "all", asOf: "2024-12-31" });
 
@@ -876,11 +881,14 @@ describe("statistic.tasks", () => {
           id: await directiveIdBy(db, "06/CT-TTg"),
           type: "chi_thi",
           number: "06/CT-TTg",
+          issuedOn: "2024-02-15",
         },
         clause: "Mục 6.4",
         title: expect.any(String),
         isKey: expect.any(Boolean),
         leadAgency: expect.objectContaining({ id: haGiang, code: "UBND-02" }),
+        // Before the merger of 01/07/2025 it counts under Hà Giang.
+        countedAgency: expect.objectContaining({ id: haGiang }),
         deadline: "2024-03-10",
         dueOn: "2024-03-11",
         status: expect.stringMatching(/^(not_started|in_progress)$/),
