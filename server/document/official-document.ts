@@ -25,7 +25,7 @@ import {
  */
 
 export const FONT = "Times New Roman";
-/** Half-points: 14 pt body, 13 pt for the header and tables, 12 pt for notes. */
+/** Half-points: 14 pt body, 13 pt for the header, 12 pt for tables and the national name, 11 pt notes. */
 const SIZE = { body: 28, header: 26, table: 24, note: 22 } as const;
 const BLANK = "\u2026\u2026"; // "……", where the clerk writes
 /** A4 in twips (210 × 297 mm), as Word writes it; docx turns it for landscape sections. */
@@ -129,7 +129,7 @@ export function documentHeader(header: {
     }),
   ];
   const right = [
-    paragraph([{ text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: SIZE.header }], {
+    paragraph([{ text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: SIZE.table }], {
       align: AlignmentType.CENTER,
     }),
     paragraph([{ text: "Độc lập - Tự do - Hạnh phúc", bold: true, size: SIZE.body }], {
@@ -143,13 +143,13 @@ export function documentHeader(header: {
   ];
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: [3800, 5700],
+    columnWidths: [3500, 6000],
     borders: TableBorders.NONE,
     rows: [
       new TableRow({
         children: [
-          new TableCell({ width: { size: 40, type: WidthType.PERCENTAGE }, children: left }),
-          new TableCell({ width: { size: 60, type: WidthType.PERCENTAGE }, children: right }),
+          new TableCell({ width: { size: 37, type: WidthType.PERCENTAGE }, children: left }),
+          new TableCell({ width: { size: 63, type: WidthType.PERCENTAGE }, children: right }),
         ],
       }),
     ],

@@ -68,7 +68,7 @@ function agencyTable(t: TFunction, language: Language, data: StatisticReportData
   ];
   const column = (key: string) => t(`report.column.${key}`);
   return figuresTable({
-    columnWidths: [500, 3000, 800, 800, 800, 800, 800, 800, 900, 800, 900, 900, 900],
+    columnWidths: [600, 3650, 900, 900, 900, 900, 900, 900, 900, 900, 1000, 1100, 1100],
     header: [
       [
         { text: column("index"), rows: 2 },
@@ -108,7 +108,7 @@ function agencyTable(t: TFunction, language: Language, data: StatisticReportData
 function overdueTable(t: TFunction, language: Language, data: StatisticReportData) {
   const column = (key: string) => t(`report.column.${key}`);
   return figuresTable({
-    columnWidths: [500, 1700, 3600, 1800, 1100, 1100, 900, 3200],
+    columnWidths: [650, 1800, 4100, 2000, 1350, 1350, 1000, 2600],
     header: [
       ["index", "directive", "task", "lead", "deadline", "dueOn", "daysOverdue", "note"].map(
         (key) => ({ text: column(key) }),
