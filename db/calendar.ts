@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { CalendarData } from "../shared/calendar.ts";
-import { type Calendar, deadlineInForce, type IsoDate } from "../shared/date.ts";
+import { type Calendar, deadlineInForce, type IsoDate, workingDaysAfter } from "../shared/date.ts";
 import type { Db } from "./open.ts";
 import { recordTaskState } from "./task-state.ts";
 
@@ -118,31 +118,54 @@ export async function recomputeDeadlines(
   const to = `${Math.max(...change.years)}-12-31`;
   const tasks = await db
     .selectFrom("task")
+    .innerJoin("directive", "directive.id", "task.directiveId")
     .select([
       "task.id",
       "task.deadline",
+      "task.deadlineKind",
+      "task.deadlineDays",
       "task.dueOn",
       "task.originalDeadline",
       "task.originalDueOn",
       "task.version",
+      "directive.issuedOn",
     ])
     .where("task.status", "in", ["not_started", "in_progress", "reported_done"])
     .where((eb) =>
       eb.or([
         eb.and([eb("task.deadline", ">=", from), eb("task.deadline", "<=", to)]),
         eb.and([eb("task.originalDeadline", ">=", from), eb("task.originalDeadline", "<=", to)]),
+        // "N ngày làm việc kể từ ngày ký": the date itself is counted on the calendar.
+        eb("task.deadlineKind", "=", "working_days"),
       ]),
     )
     .execute();
   const moved: number[] = [];
   for (const task of tasks) {
-    const dueOn = task.deadline === null ? null : deadlineInForce(task.deadline, calendar);
-    const originalDueOn =
-      task.originalDeadline === null ? null : deadlineInForce(task.originalDeadline, calendar);
-    if (dueOn === task.dueOn && originalDueOn === task.originalDueOn) continue;
+    // Counted again unless an extension moved it (then the extension's date stands).
+    const recount =
+      task.deadlineKind === "working_days" &&
+      task.deadlineDays !== null &&
+      task.deadline === task.originalDeadline;
+    const counted = recount
+      ? workingDaysAfter(task.issuedOn, task.deadlineDays ?? 0, calendar)
+      : task.deadline;
+    const original = recount ? counted : task.originalDeadline;
+    const dueOn = counted === null ? null : deadlineInForce(counted, calendar);
+    const originalDueOn = original === null ? null : deadlineInForce(original, calendar);
+    if (counted === task.deadline && dueOn === task.dueOn && originalDueOn === task.originalDueOn) {
+      continue;
+    }
     await db
       .updateTable("task")
-      .set({ dueOn, originalDueOn, version: task.version + 1, updatedAt: change.at })
+      .set({
+        deadline: counted,
+        dueOn,
+        originalDeadline: original,
+        originalDueOn,
+        version: task.version + 1,
+        updatedAt: change.at,
+      })
       .where("task.id", "=", task.id)
       .execute();
     await db

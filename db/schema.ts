@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { AgencyKind } from "../shared/agency.ts";
 import type { CalendarDayKind } from "../shared/calendar.ts";
+import type { DeadlineKind } from "../shared/deadline.ts";
 import type { DirectiveType } from "../shared/directive.ts";
 import type { ExtensionStatus } from "../shared/extension.ts";
 import type { ReportAgencyRole, ReportDutyKind, ReportKind } from "../shared/report.ts";
@@ -116,6 +117,10 @@ export type TaskTable = {
   updatedAt: string;
   /** Which successor follows the task up when its lead agency was split (null: the default). */
   successorAgencyId: ColumnType<number | null, number | null | undefined, number | null>;
+  /** How the directive words the deadline (shared/deadline.ts). */
+  deadlineKind: ColumnType<DeadlineKind, DeadlineKind | undefined, DeadlineKind>;
+  /** For "N ngày làm việc kể từ ngày ký": N. */
+  deadlineDays: ColumnType<number | null, number | null | undefined, number | null>;
 };
 
 /**
@@ -132,6 +137,7 @@ export type TaskStateTable = {
   leadAgencyId: number;
   assignerAgencyId: number;
   successorAgencyId: ColumnType<number | null, number | null | undefined, number | null>;
+  deadlineKind: ColumnType<DeadlineKind, DeadlineKind | undefined, DeadlineKind>;
   isKey: Flag;
   status: TaskStatus;
   deadline: string | null;

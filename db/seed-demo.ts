@@ -718,6 +718,8 @@ async function insertDirective(
         leadAgencyId,
         assignerAgencyId: agencyId(directive.tracking),
         deadline: task.deadline,
+        // A task of the demo without a deadline is a continuing one ("thường xuyên").
+        deadlineKind: task.deadline === null ? "continuing" : "by_date",
         dueOn,
         originalDeadline: task.deadline,
         originalDueOn: dueOn,
@@ -766,6 +768,7 @@ async function insertDirective(
           isKey: task.isKey ? 1 : 0,
           status: state.status,
           deadline: task.deadline,
+          deadlineKind: task.deadline === null ? "continuing" : "by_date",
           dueOn,
           originalDueOn: dueOn,
           doneOn: state.doneOn,

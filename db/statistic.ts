@@ -171,6 +171,7 @@ async function statesAsOf(
     "s.isKey",
     "s.status",
     "s.doneOn",
+    "s.deadlineKind",
     eb.ref(`s.${due}`).as("dueOn"),
   ]);
 }
@@ -184,6 +185,9 @@ function cellCondition(cell: StatisticCell, asOf: IsoDate): Expression<SqlBool> 
   if (definition.keyOnly) conditions.push(sql<SqlBool>`${sql.ref("st.isKey")} = 1`);
   if (definition.status !== undefined) {
     conditions.push(sql<SqlBool>`${status} = ${definition.status}`);
+  }
+  if (definition.deadlineKind !== undefined) {
+    conditions.push(sql<SqlBool>`${sql.ref("st.deadlineKind")} = ${definition.deadlineKind}`);
   }
   return sql<SqlBool>`(${sql.join(conditions, sql` AND `)})`;
 }
@@ -207,6 +211,7 @@ function countColumns(asOf: IsoDate) {
     sumWhen(on("overdue"), daysLate(asOf, "st")).as("overdueDays"),
     sumWhen(cellCondition("awaitingConfirmation", asOf)).as("awaitingConfirmation"),
     sumWhen(cellCondition("cancelled", asOf)).as("cancelled"),
+    sumWhen(cellCondition("continuing", asOf)).as("continuing"),
   ] as const;
 }
 
@@ -221,6 +226,7 @@ type CountRow = {
   overdueDays: number | null;
   awaitingConfirmation: number | null;
   cancelled: number | null;
+  continuing: number | null;
 };
 
 function toCounts(row: CountRow | undefined): StatisticCounts {
@@ -235,6 +241,7 @@ function toCounts(row: CountRow | undefined): StatisticCounts {
     overdueDays: Number(row?.overdueDays ?? 0),
     awaitingConfirmation: Number(row?.awaitingConfirmation ?? 0),
     cancelled: Number(row?.cancelled ?? 0),
+    continuing: Number(row?.continuing ?? 0),
   };
 }
 

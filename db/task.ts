@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, sql } from "kysely";
 import { type Calendar, deadlineInForce, type IsoDate } from "../shared/date.ts";
+import type { DeadlineKind } from "../shared/deadline.ts";
 import type { Viewer } from "../shared/permission.ts";
 import type { TaskSort } from "../shared/task.ts";
 import type { TaskEventKind } from "../shared/task-event.ts";
@@ -31,6 +32,9 @@ export type TaskListItem = {
   leadAgency: AgencyRef;
   coordinators: AgencyRef[];
   deadline: IsoDate | null;
+  /** How the directive words the deadline, and N of "N ngày làm việc". */
+  deadlineKind: DeadlineKind;
+  deadlineDays: number | null;
   dueOn: IsoDate | null;
   isKey: boolean;
   status: TaskStatus;
@@ -71,6 +75,8 @@ const LIST_COLUMNS = [
   "task.title",
   ...agencyRefColumns("lead"),
   "task.deadline",
+  "task.deadlineKind",
+  "task.deadlineDays",
   "task.dueOn",
   "task.isKey",
   "task.status",
@@ -172,6 +178,8 @@ type ListRow = AgencyRefRow<"lead"> & {
   clause: string;
   title: string;
   deadline: string | null;
+  deadlineKind: DeadlineKind;
+  deadlineDays: number | null;
   dueOn: string | null;
   isKey: 0 | 1;
   status: TaskStatus;
@@ -195,6 +203,8 @@ function toListItem(row: ListRow, coordinators: AgencyRef[], today: IsoDate): Ta
     leadAgency: agencyRef(row, "lead"),
     coordinators,
     deadline: row.deadline,
+    deadlineKind: row.deadlineKind,
+    deadlineDays: row.deadlineDays,
     dueOn: row.dueOn,
     isKey: row.isKey === 1,
     status: row.status,
@@ -262,6 +272,8 @@ export type TaskFacts = {
   status: TaskStatus;
   progress: number;
   deadline: IsoDate | null;
+  deadlineKind: DeadlineKind;
+  deadlineDays: number | null;
   dueOn: IsoDate | null;
   doneOn: IsoDate | null;
   clause: string;
@@ -297,6 +309,8 @@ export async function taskFactsByIds(
       "task.status",
       "task.progress",
       "task.deadline",
+      "task.deadlineKind",
+      "task.deadlineDays",
       "task.dueOn",
       "task.doneOn",
       "task.clause",
@@ -486,6 +500,8 @@ export type NewTask = {
   assignerAgencyId: number;
   /** The deadline as written; the deadline in force and the original deadline follow from it. */
   deadline: IsoDate | null;
+  deadlineKind: DeadlineKind;
+  deadlineDays: number | null;
   isKey: boolean;
   createdBy: number | null;
   createdAt: string;
@@ -543,6 +559,8 @@ export type TaskPatch = Partial<{
   coordinatorAgencyIds: readonly number[];
   /** The deadline in force, as written. */
   deadline: IsoDate | null;
+  deadlineKind: DeadlineKind;
+  deadlineDays: number | null;
   /** The deadline as first assigned, as written. */
   originalDeadline: IsoDate | null;
   isKey: boolean;

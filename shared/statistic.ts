@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { addDays, type IsoDate } from "./date.ts";
+import type { DeadlineKind } from "./deadline.ts";
 import { DIRECTIVE_TYPES } from "./directive.ts";
 import type { Language } from "./i18n/language.ts";
 import type { TaskStatus } from "./task-status.ts";
@@ -112,6 +113,7 @@ export const STATISTIC_CELLS = [
   "keyTasks",
   "awaitingConfirmation",
   "cancelled",
+  "continuing",
 ] as const;
 export type StatisticCell = (typeof STATISTIC_CELLS)[number];
 
@@ -130,8 +132,15 @@ const OPEN_TIMELINESS: readonly Timeliness[] = [
  */
 export const CELL_DEFINITIONS: Record<
   StatisticCell,
-  { timeliness: readonly Timeliness[]; keyOnly: boolean; status?: TaskStatus }
+  {
+    timeliness: readonly Timeliness[];
+    keyOnly: boolean;
+    status?: TaskStatus;
+    /** "thường xuyên": among the tasks without deadline, those the directive calls continuing. */
+    deadlineKind?: DeadlineKind;
+  }
 > = {
+  continuing: { timeliness: ["no_deadline"], keyOnly: false, deadlineKind: "continuing" },
   awaitingConfirmation: { timeliness: OPEN_TIMELINESS, keyOnly: false, status: "reported_done" },
   cancelled: { timeliness: [], keyOnly: false, status: "cancelled" },
   total: { timeliness: TIMELINESS, keyOnly: false },
@@ -151,7 +160,12 @@ export const CELL_DEFINITIONS: Record<
 /** Whether a task of this status and timeliness (null: cancelled) counts in the cell. */
 export function inStatisticCell(
   cell: StatisticCell,
-  task: { timeliness: Timeliness | null; isKey: boolean; status: TaskStatus },
+  task: {
+    timeliness: Timeliness | null;
+    isKey: boolean;
+    status: TaskStatus;
+    deadlineKind?: DeadlineKind;
+  },
 ): boolean {
   const definition = CELL_DEFINITIONS[cell];
   if (definition.status === "cancelled") return task.status === "cancelled";
@@ -159,7 +173,8 @@ export function inStatisticCell(
     task.timeliness !== null &&
     definition.timeliness.includes(task.timeliness) &&
     (!definition.keyOnly || task.isKey) &&
-    (definition.status === undefined || definition.status === task.status)
+    (definition.status === undefined || definition.status === task.status) &&
+    (definition.deadlineKind === undefined || definition.deadlineKind === task.deadlineKind)
   );
 }
 
@@ -199,6 +214,7 @@ export const AGENCY_STATISTIC_SORTS = [
   "overdue",
   "awaitingConfirmation",
   "cancelled",
+  "continuing",
   "completionRate",
   "overdueShare",
   "onTimeRate",
@@ -296,6 +312,8 @@ export type StatisticCounts = Record<Timeliness, number> & {
   awaitingConfirmation: number;
   /** Cancelled (thu hồi): outside every other count. */
   cancelled: number;
+  /** Open "thường xuyên" tasks (inside no_deadline). */
+  continuing: number;
 };
 
 /** The figures of one row of a statistics table. */
@@ -316,6 +334,8 @@ export type StatisticCells = {
   awaitingConfirmation: number;
   /** Cancelled (thu hồi): outside the total, shown apart. */
   cancelled: number;
+  /** Of the tasks without deadline, the continuing ones ("thường xuyên"). */
+  continuing: number;
   /** Percentages, cut to two decimals; null when nothing to divide by. */
   completionRate: number | null;
   overdueShare: number | null;
@@ -336,6 +356,7 @@ export function emptyCounts(): StatisticCounts {
     overdueDays: 0,
     awaitingConfirmation: 0,
     cancelled: 0,
+    continuing: 0,
   };
 }
 
@@ -351,6 +372,7 @@ export function addCounts(a: StatisticCounts, b: StatisticCounts): StatisticCoun
     overdueDays: a.overdueDays + b.overdueDays,
     awaitingConfirmation: a.awaitingConfirmation + b.awaitingConfirmation,
     cancelled: a.cancelled + b.cancelled,
+    continuing: a.continuing + b.continuing,
   };
 }
 
@@ -379,6 +401,7 @@ export function cellsFromCounts(counts: StatisticCounts): StatisticCells {
     keyTasks: counts.keyTasks,
     awaitingConfirmation: counts.awaitingConfirmation,
     cancelled: counts.cancelled,
+    continuing: counts.continuing,
     completionRate: percent(completed, total),
     overdueShare: percent(counts.overdue, total),
     onTimeRate: percent(counts.completed_on_time, completed + counts.overdue),

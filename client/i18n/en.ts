@@ -326,6 +326,7 @@ export const en: ClientTexts = {
     standing: "Figures as of {{date}}",
     tasksUnit: "tasks",
     cell: {
+      continuing: "Continuing (among those without deadline)",
       awaitingConfirmation: "Reported done, awaiting confirmation",
       cancelled: "Withdrawn",
       completedOnTime: "Completed on time",
@@ -376,6 +377,7 @@ export const en: ClientTexts = {
     byAgencyCaption:
       "How tasks are going by lead agency, as of {{date}}. Select a column heading to sort.",
     column: {
+      continuing: "Of which continuing",
       awaitingConfirmation: "Awaiting confirmation",
       cancelled: "Withdrawn",
       index: "No.",

@@ -330,6 +330,7 @@ export const vi = {
     standing: "Số liệu tính đến ngày {{date}}",
     tasksUnit: "nhiệm vụ",
     cell: {
+      continuing: "Thường xuyên (trong số không thời hạn)",
       awaitingConfirmation: "Đã báo cáo hoàn thành, chờ xác nhận",
       cancelled: "Đã thu hồi",
       completedOnTime: "Hoàn thành đúng hạn",
@@ -381,6 +382,7 @@ export const vi = {
     byAgencyCaption:
       "Tình hình thực hiện nhiệm vụ theo cơ quan chủ trì, tính đến ngày {{date}}. Bấm tiêu đề cột để sắp xếp.",
     column: {
+      continuing: "Trong đó thường xuyên",
       awaitingConfirmation: "Chờ xác nhận",
       cancelled: "Thu hồi",
       index: "STT",

@@ -25,10 +25,17 @@ type CountColumn = AgencyStatisticSort &
     | "overdue"
     | "awaitingConfirmation"
     | "cancelled"
+    | "continuing"
   );
 
 const COMPLETED_COLUMNS: readonly CountColumn[] = ["completed", "completedOnTime", "completedLate"];
-const OPEN_COLUMNS: readonly CountColumn[] = ["open", "withinDeadline", "noDeadline", "overdue"];
+const OPEN_COLUMNS: readonly CountColumn[] = [
+  "open",
+  "withinDeadline",
+  "noDeadline",
+  "continuing",
+  "overdue",
+];
 const RATE_COLUMNS = ["completionRate", "onTimeRate", "overdueShare"] as const;
 
 /**

@@ -184,6 +184,7 @@ export function StatisticCellsView({ cells, scope }: { cells: Cells; scope: UrlS
         <CountFigure cell="total" {...main} />
         <CountFigure cell="completed" {...main} />
         <CountFigure cell="noDeadline" {...main} />
+        <CountFigure cell="continuing" {...main} />
         <CountFigure cell="dueSoon" {...main} />
         <CountFigure cell="awaitingConfirmation" {...main} />
         <CountFigure cell="cancelled" {...main} />

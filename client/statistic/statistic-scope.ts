@@ -187,4 +187,5 @@ export const CELL_LABEL_KEYS: Record<StatisticCell, string> = {
   keyTasks: "keyTasks",
   awaitingConfirmation: "awaitingConfirmation",
   cancelled: "cancelled",
+  continuing: "continuing",
 };

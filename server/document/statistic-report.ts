@@ -61,6 +61,7 @@ function agencyTable(t: TFunction, language: Language, data: StatisticReportData
     n(c.open),
     n(c.withinDeadline),
     n(c.noDeadline),
+    n(c.continuing),
     n(c.overdue),
     n(c.awaitingConfirmation),
     p(c.completionRate),
@@ -68,14 +69,14 @@ function agencyTable(t: TFunction, language: Language, data: StatisticReportData
   ];
   const column = (key: string) => t(`report.column.${key}`);
   return figuresTable({
-    columnWidths: [600, 3650, 900, 900, 900, 900, 900, 900, 900, 900, 1000, 1100, 1100],
+    columnWidths: [600, 3150, 850, 850, 850, 850, 850, 900, 900, 900, 850, 1000, 1050, 1050],
     header: [
       [
         { text: column("index"), rows: 2 },
         { text: column("agency"), rows: 2 },
         { text: column("total"), rows: 2 },
         { text: column("completed"), columns: 3 },
-        { text: column("open"), columns: 4 },
+        { text: column("open"), columns: 5 },
         { text: column("awaiting"), rows: 2 },
         { text: column("completionRate"), rows: 2 },
         { text: column("overdueShare"), rows: 2 },
@@ -87,6 +88,7 @@ function agencyTable(t: TFunction, language: Language, data: StatisticReportData
         { text: column("subtotal") },
         { text: column("within") },
         { text: column("noDeadline") },
+        { text: column("continuing") },
         { text: column("overdue") },
       ],
     ],

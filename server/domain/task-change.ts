@@ -1,5 +1,6 @@
 import type { NewTaskEvent, TaskFacts, TaskPatch } from "../../db/task.ts";
 import { type IsoDate, vnDate } from "../../shared/date.ts";
+import type { DeadlineKind } from "../../shared/deadline.ts";
 import type { TaskStatus } from "../../shared/task-status.ts";
 
 /**
@@ -95,7 +96,10 @@ export type TaskEdit = {
   title: string;
   description: string;
   isKey: boolean;
+  /** The date the wording means (resolved by shared/deadline.ts). */
   deadline: IsoDate | null;
+  deadlineKind: DeadlineKind;
+  deadlineDays: number | null;
   leadAgencyId: number;
   coordinatorAgencyIds: readonly number[];
 };
@@ -150,6 +154,18 @@ export function editChange(facts: TaskFacts, edit: TaskEdit, by: ChangeBy): Task
       field: "deadline",
       oldValue: facts.deadline,
       newValue: edit.deadline,
+    });
+  }
+  if (edit.deadlineKind !== facts.deadlineKind || edit.deadlineDays !== facts.deadlineDays) {
+    patch.deadline = edit.deadline;
+    patch.deadlineKind = edit.deadlineKind;
+    patch.deadlineDays = edit.deadlineDays;
+    events.push({
+      ...base,
+      kind: "deadline",
+      field: "deadlineKind",
+      oldValue: facts.deadlineKind,
+      newValue: edit.deadlineKind,
     });
   }
   if (edit.leadAgencyId !== facts.leadAgencyId) {

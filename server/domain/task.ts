@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { agenciesByIds, agencyById, successorsOf } from "../../db/agency.ts";
+import { loadCalendar } from "../../db/calendar.ts";
 import { directiveById, directiveFacts } from "../../db/directive.ts";
 import type { Db } from "../../db/open.ts";
 import {
@@ -15,6 +16,7 @@ import {
 } from "../../db/task.ts";
 import { isAgencyActiveOn } from "../../shared/agency.ts";
 import { formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
+import { resolveDeadline } from "../../shared/deadline.ts";
 import {
   canAddTask,
   canSeeTask,
@@ -174,11 +176,23 @@ export async function createTask(
     today: vnDate(now),
   });
   const { coordinatorAgencyIds, ...task } = input;
+  const written = resolveDeadline(
+    { kind: input.deadlineKind, deadline: input.deadline, days: input.deadlineDays },
+    { issuedOn: directive.issuedOn, calendar: await loadCalendar(db) },
+  );
   return db.transaction().execute(async (trx) => {
     const at = now.toISOString();
     const id = await insertTask(
       trx,
-      { ...task, assignerAgencyId, createdBy: user.id, createdAt: at },
+      {
+        ...task,
+        deadline: written.deadline,
+        deadlineKind: written.kind,
+        deadlineDays: written.days,
+        assignerAgencyId,
+        createdBy: user.id,
+        createdAt: at,
+      },
       coordinatorAgencyIds,
     );
     await appendTaskEvents(trx, [
@@ -196,10 +210,23 @@ export async function editTask(
   const facts = await findVisibleTask(actor, input.id);
   if (!taskPermissions(actor.viewer, facts).canEdit) fail("FORBIDDEN", "error.forbidden");
   const now = actor.clock.now();
-  const change = editChange(facts, input, { actorId: actor.user.id, now });
+  const directive = await directiveFacts(actor.db, facts.directiveId);
+  const written = resolveDeadline(
+    { kind: input.deadlineKind, deadline: input.deadline, days: input.deadlineDays },
+    { issuedOn: directive?.issuedOn ?? vnDate(now), calendar: await loadCalendar(actor.db) },
+  );
+  const change = editChange(
+    facts,
+    {
+      ...input,
+      deadline: written.deadline,
+      deadlineKind: written.kind,
+      deadlineDays: written.days,
+    },
+    { actorId: actor.user.id, now },
+  );
   const { leadAgencyId, coordinatorAgencyIds } = change.patch;
   if (leadAgencyId !== undefined || coordinatorAgencyIds !== undefined) {
-    const directive = await directiveFacts(actor.db, facts.directiveId);
     await checkAgencies(actor.db, input.leadAgencyId, input.coordinatorAgencyIds, {
       issuedOn: directive?.issuedOn ?? vnDate(now),
       today: vnDate(now),

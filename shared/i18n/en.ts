@@ -75,6 +75,14 @@ export const en: SharedTexts = {
     approved: "Extension granted",
     rejected: "Extension refused",
   },
+  deadline: {
+    by_date: "by {{date}}",
+    in_month: "within {{month}}",
+    in_quarter: "within quarter {{quarter}}",
+    working_days: "within {{days}} working days of signature ({{date}})",
+    continuing: "continuing",
+    none: "no deadline",
+  },
   validation: {
     required: "Please fill this in.",
     chooseOne: "Please choose at least one.",
@@ -216,6 +224,7 @@ export const en: SharedTexts = {
       onTime: "On time",
       late: "Late",
       within: "Within deadline",
+      continuing: "Of which continuing",
       noDeadline: "No deadline",
       overdue: "Overdue",
       awaiting: "Awaiting confirmation",

@@ -77,6 +77,14 @@ export const vi = {
     approved: "Đã đồng ý gia hạn",
     rejected: "Không đồng ý gia hạn",
   },
+  deadline: {
+    by_date: "chậm nhất ngày {{date}}",
+    in_month: "trong tháng {{month}}",
+    in_quarter: "trong Quý {{quarter}}",
+    working_days: "trong {{days}} ngày làm việc kể từ ngày ký ({{date}})",
+    continuing: "thường xuyên",
+    none: "không có thời hạn",
+  },
   validation: {
     required: "Vui lòng nhập thông tin này.",
     chooseOne: "Vui lòng chọn ít nhất một mục.",
@@ -223,6 +231,7 @@ export const vi = {
       onTime: "Đúng hạn",
       late: "Quá hạn",
       within: "Trong hạn",
+      continuing: "Trong đó thường xuyên",
       noDeadline: "Không có thời hạn",
       overdue: "Quá hạn",
       awaiting: "Chờ xác nhận hoàn thành",

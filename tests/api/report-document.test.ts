@@ -55,7 +55,7 @@ describe("statistic.report: the .docx a leader signs (Decree 30/2020/NĐ-CP)", (
     if (!perAgency) throw new Error("no per-agency table");
     const totalRow = perAgency.find((row) => row[1] === "Tổng cộng") ?? [];
     const { total } = table;
-    expect(totalRow.slice(2, 11)).toEqual(
+    expect(totalRow.slice(2, 12)).toEqual(
       [
         total.total,
         total.completed,
@@ -64,6 +64,7 @@ describe("statistic.report: the .docx a leader signs (Decree 30/2020/NĐ-CP)", (
         total.open,
         total.withinDeadline,
         total.noDeadline,
+        total.continuing,
         total.overdue,
         total.awaitingConfirmation,
       ].map(String),

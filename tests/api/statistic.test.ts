@@ -57,6 +57,8 @@ const MARCH_2024: StatisticCells = {
   // Cao Bằng reported done on 25/03/2024, not yet confirmed; Lai Châu's was cancelled.
   awaitingConfirmation: 1,
   cancelled: 1,
+  // The three tasks without deadline are continuing ones (thường xuyên).
+  continuing: 3,
   completionRate: 10.52,
   overdueShare: 21.05,
   onTimeRate: 16.66,
@@ -79,6 +81,7 @@ const TODAY_CELLS: StatisticCells = {
   // Cao Bằng (since 25/03/2024) and one more reported done, awaiting confirmation.
   awaitingConfirmation: 2,
   cancelled: 1,
+  continuing: 3,
   completionRate: 34.78,
   overdueShare: 34.78,
   onTimeRate: 31.25,
@@ -672,6 +675,7 @@ describe("statistic.tasks", () => {
         "taskState.dueOn",
         "taskState.originalDueOn",
         "taskState.doneOn",
+        "taskState.deadlineKind",
         "taskState.directiveId",
         "directive.type",
         "directive.issuedOn",
@@ -729,6 +733,7 @@ describe("statistic.tasks", () => {
           timeliness: category,
           isKey: state.isKey === 1,
           status: state.status,
+          deadlineKind: state.deadlineKind,
         })
       ) {
         ids.push(taskId);
@@ -1068,6 +1073,7 @@ async function insertHistory(
         leadAgencyId: lead(last.lead),
         assignerAgencyId: bct,
         deadline: last.dueOn,
+        deadlineKind: last.dueOn === null ? "none" : "by_date",
         dueOn: last.dueOn,
         originalDeadline: last.originalDueOn,
         originalDueOn: last.originalDueOn,
@@ -1095,6 +1101,7 @@ async function insertHistory(
           isKey: state.isKey ? 1 : 0,
           status: state.status,
           deadline: state.dueOn,
+          deadlineKind: state.dueOn === null ? ("none" as const) : ("by_date" as const),
           dueOn: state.dueOn,
           originalDueOn: state.originalDueOn,
           doneOn: state.doneOn,
