@@ -1,5 +1,6 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { IsoDate } from "../shared/date.ts";
+import type { DeadlineKind } from "../shared/deadline.ts";
 import type { DirectiveType } from "../shared/directive.ts";
 import type { Viewer } from "../shared/permission.ts";
 import {
@@ -382,8 +383,10 @@ export type StatisticTaskItem = {
   leadAgency: AgencyRef;
   /** The agency it counts under on the day: the lead, or its successor once the lead ended. */
   countedAgency: AgencyRef;
-  /** The deadline as written, in force at the time. */
+  /** The deadline as written, in force at the time, and how the directive words it. */
   deadline: IsoDate | null;
+  deadlineKind: DeadlineKind;
+  deadlineDays: number | null;
   /** The deadline the figures count against at the time: in force, or as first assigned. */
   dueOn: IsoDate | null;
   status: TaskStatus;
@@ -422,6 +425,7 @@ export async function listStatisticTasks(
           "directive.issuedOn as directiveIssuedOn",
           "task.clause",
           "task.title",
+          "task.deadlineDays",
           "s.deadline",
         ])
         .as("st"),
@@ -444,6 +448,8 @@ export async function listStatisticTasks(
         "st.isKey",
         "st.status",
         "st.deadline",
+        "st.deadlineKind",
+        "st.deadlineDays",
         "st.dueOn",
         "st.doneOn",
         ...agencyRefColumns("lead"),
@@ -473,6 +479,8 @@ export async function listStatisticTasks(
       leadAgency: agencyRef(row, "lead"),
       countedAgency: agencyRef(row, "counted"),
       deadline: row.deadline,
+      deadlineKind: row.deadlineKind,
+      deadlineDays: row.deadlineDays,
       dueOn: row.dueOn,
       status: row.status,
       doneOn: row.doneOn,

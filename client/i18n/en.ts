@@ -185,6 +185,16 @@ export const en: ClientTexts = {
     deadline: "Deadline",
     noDeadline: "No deadline",
     noDeadlineOption: "No deadline (ongoing task)",
+    deadlineKind: "Deadline wording",
+    deadlineKindOption: {
+      by_date: "By a date",
+      in_month: "Within a month",
+      in_quarter: "Within a quarter",
+      working_days: "Within … working days of signature",
+    },
+    deadlineDays: "Working days",
+    deadlineDaysHint: "Counted on the calendar from the document's signature.",
+    deadlinePeriodHint: "Pick any day of the month (quarter): the deadline is its last day.",
     deadlineRequired: "Enter a deadline, or tick “No deadline” for an ongoing task.",
     noCalendar:
       "{{year}} has no civil-service holiday calendar yet: the deadline in force only moves off weekends. Ask an administrator to enter {{year}}; deadlines are recomputed when it is entered.",

@@ -189,6 +189,17 @@ export const vi = {
     deadline: "Thời hạn",
     noDeadline: "Không thời hạn",
     noDeadlineOption: "Không thời hạn (nhiệm vụ thường xuyên)",
+    deadlineKind: "Cách ghi thời hạn",
+    deadlineKindOption: {
+      by_date: "Chậm nhất ngày",
+      in_month: "Trong tháng",
+      in_quarter: "Trong quý",
+      working_days: "Trong … ngày làm việc kể từ ngày ký",
+    },
+    deadlineDays: "Số ngày làm việc",
+    deadlineDaysHint: "Tính từ ngày ký văn bản theo lịch làm việc.",
+    deadlinePeriodHint:
+      "Chọn một ngày bất kỳ trong tháng (quý): thời hạn là ngày cuối tháng (quý).",
     deadlineRequired: "Nhập thời hạn, hoặc chọn “Không thời hạn” cho nhiệm vụ thường xuyên.",
     noCalendar:
       "Năm {{year}} chưa có lịch nghỉ lễ, Tết của cán bộ, công chức: hạn cuối chỉ lùi qua thứ Bảy, Chủ nhật. Đề nghị quản trị hệ thống nhập lịch năm {{year}}; khi có lịch, hạn cuối được tính lại.",

@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import type { AgencyStatisticRow, StatisticTaskItem } from "../../db/statistic.ts";
 import { formatDate, type IsoDate } from "../../shared/date.ts";
+import { deadlineWording } from "../../shared/deadline.ts";
 import type { Language } from "../../shared/i18n/language.ts";
 import {
   type DueInPeriod,
@@ -107,6 +108,16 @@ function agencyTable(t: TFunction, language: Language, data: StatisticReportData
   });
 }
 
+/** "chậm nhất ngày 31/03/2024", "trong tháng 3/2024"…: the deadline as the directive words it. */
+function writtenDeadline(t: TFunction, item: StatisticTaskItem): string {
+  const { key, params } = deadlineWording({
+    kind: item.deadlineKind,
+    deadline: item.deadline,
+    days: item.deadlineDays,
+  });
+  return t(key, params);
+}
+
 function overdueTable(t: TFunction, language: Language, data: StatisticReportData) {
   const column = (key: string) => t(`report.column.${key}`);
   return figuresTable({
@@ -133,7 +144,7 @@ function overdueTable(t: TFunction, language: Language, data: StatisticReportDat
         }),
         [item.clause, item.title].filter(Boolean).join(". "),
         lead,
-        item.deadline === null ? "" : formatDate(item.deadline),
+        writtenDeadline(t, item),
         item.dueOn === null ? "" : formatDate(item.dueOn),
         { text: formatCount(item.daysOverdue, language), align: "right" as const },
         notes.join("\n"),

@@ -895,6 +895,8 @@ describe("statistic.tasks", () => {
         // Before the merger of 01/07/2025 it counts under Hà Giang.
         countedAgency: expect.objectContaining({ id: haGiang }),
         deadline: "2024-03-10",
+        deadlineKind: "by_date",
+        deadlineDays: null,
         dueOn: "2024-03-11",
         status: expect.stringMatching(/^(not_started|in_progress)$/),
         doneOn: null,
