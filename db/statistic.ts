@@ -503,6 +503,8 @@ export type OverdueItem = {
   successorAgency: AgencyRef | null;
   coordinators: AgencyRef[];
   deadline: IsoDate | null;
+  deadlineKind: DeadlineKind;
+  deadlineDays: number | null;
   /** The deadline in force. */
   dueOn: IsoDate;
   /** The day it was reported done (awaiting confirmation), else null. */
@@ -512,6 +514,9 @@ export type OverdueItem = {
   lastProgressNote: string;
   /** No progress report for more than STALE_REPORT_DAYS days (and not reported done). */
   staleReport: boolean;
+  /** The latest difficulties and proposals its reports gave ("Ghi chú"). */
+  difficulties: string;
+  proposals: string;
 };
 
 export type OverdueFiltersDb = StatisticFilters & { minDaysOverdue: number };
@@ -561,6 +566,8 @@ export async function listOverdue(
         ...agencyRefColumns("lead"),
         ...agencyRefColumns("now"),
         "task.deadline",
+        "task.deadlineKind",
+        "task.deadlineDays",
         "task.dueOn",
         "task.doneOn",
         "task.lastProgressAt",
@@ -575,10 +582,9 @@ export async function listOverdue(
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
   ]);
-  const coordinators = await coordinatorsOf(
-    db,
-    rows.map((row) => row.id),
-  );
+  const ids = rows.map((row) => row.id);
+  const coordinators = await coordinatorsOf(db, ids);
+  const notes = await latestReportNotes(db, ids);
   const staleBefore = new Date(
     options.now.getTime() - STALE_REPORT_DAYS * 86_400_000,
   ).toISOString();
@@ -601,6 +607,8 @@ export async function listOverdue(
         successorAgency: row.nowId === row.leadId ? null : agencyRef(row, "now"),
         coordinators: coordinators.get(row.id) ?? [],
         deadline: row.deadline,
+        deadlineKind: row.deadlineKind,
+        deadlineDays: row.deadlineDays,
         dueOn: row.dueOn,
         doneOn: row.doneOn,
         daysOverdue: daysOverdue(row, today),
@@ -608,6 +616,8 @@ export async function listOverdue(
         lastProgressNote: row.lastProgressNote,
         staleReport:
           row.status !== "reported_done" && (row.lastProgressAt ?? row.createdAt) < staleBefore,
+        difficulties: notes.get(row.id)?.difficulties ?? "",
+        proposals: notes.get(row.id)?.proposals ?? "",
       },
     ];
   });

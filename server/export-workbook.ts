@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
 import type { OverdueItem } from "../db/statistic.ts";
 import { formatDate, vnDate } from "../shared/date.ts";
+import { deadlineWording } from "../shared/deadline.ts";
 import { STALE_REPORT_DAYS, type StatisticCells } from "../shared/statistic.ts";
 
 /**
@@ -256,11 +257,13 @@ export function openOverdueSheet(
           c("task"),
           c("lead"),
           c("coordinators"),
+          c("deadlineWritten"),
           c("dueOn"),
           c("daysOverdue"),
           c("lastReport"),
           c("lastReportOn"),
           c("staleReport"),
+          c("note"),
         ],
       ],
       merges: [],
@@ -271,27 +274,50 @@ export function openOverdueSheet(
       { width: fitWidth(column(2), 30, 70), wrap: true },
       { width: fitWidth(column(3), 18, 40), wrap: true },
       { width: fitWidth(column(4), 16, 40), wrap: true },
+      { width: fitWidth(column(5), 14, 30), wrap: true },
       { width: 12, align: "center" },
       { width: 11, numFmt: COUNT_FORMAT },
-      { width: fitWidth(column(7), 24, 60), wrap: true },
+      { width: fitWidth(column(8), 24, 60), wrap: true },
       { width: 12, align: "center" },
       { width: 14, align: "center" },
+      { width: fitWidth(column(11), 24, 60), wrap: true },
     ],
     frozenColumns: 0,
   });
 }
 
+/**
+ * A row of the overdue sheet: the directive by number and date, the lead agency (with its
+ * successor of today, "(nay: Tuyên Quang)"), the deadline as written beside the one in force,
+ * and as "Ghi chú" the latest difficulties and proposals reported.
+ */
 export function overdueRow(index: number, item: OverdueItem, t: TFunction): Value[] {
+  const written = deadlineWording({
+    kind: item.deadlineKind,
+    deadline: item.deadline,
+    days: item.deadlineDays,
+  });
+  const notes = [
+    item.difficulties && t("report.difficulties", { text: item.difficulties }),
+    item.proposals && t("report.proposals", { text: item.proposals }),
+  ].filter(Boolean);
   return [
     index,
-    item.directive.number,
+    t("report.directiveRef", {
+      number: item.directive.number,
+      date: formatDate(item.directive.issuedOn),
+    }),
     item.clause === "" ? item.title : `${item.clause}. ${item.title}`,
-    item.leadAgency.name,
+    item.successorAgency
+      ? `${item.leadAgency.name} ${t("report.now", { name: item.successorAgency.shortName })}`
+      : item.leadAgency.name,
     item.coordinators.map((agency) => agency.shortName).join(", "),
+    t(written.key, written.params),
     formatDate(item.dueOn),
     item.daysOverdue,
     item.lastProgressNote,
     item.lastProgressAt === null ? "" : formatDate(vnDate(new Date(item.lastProgressAt))),
     item.staleReport ? t("statistic.yes") : "",
+    notes.join("\n"),
   ];
 }

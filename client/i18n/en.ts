@@ -239,6 +239,7 @@ export const en: ClientTexts = {
     noteAdded: "Note added.",
   },
   overdue: {
+    now: "(now: {{name}})",
     intro:
       "Open tasks past their deadline, the longest overdue first. Days count from the deadline in force.",
     filters: "Filter overdue tasks",

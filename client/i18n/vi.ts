@@ -244,6 +244,7 @@ export const vi = {
     noteAdded: "Đã thêm ghi chú.",
   },
   overdue: {
+    now: "(nay: {{name}})",
     intro:
       "Các nhiệm vụ chưa hoàn thành đã quá thời hạn, quá hạn lâu nhất xếp trước. Số ngày tính theo hạn thực tế.",
     filters: "Lọc nhiệm vụ quá hạn",

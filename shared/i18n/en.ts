@@ -281,6 +281,8 @@ export const en: SharedTexts = {
       task: "Task",
       lead: "Lead agency",
       coordinators: "Coordinating agencies",
+      deadlineWritten: "Deadline as written",
+      note: "Notes",
       dueOn: "Deadline",
       daysOverdue: "Days overdue",
       lastReport: "Last report",

@@ -95,15 +95,19 @@ function statisticsCells(cells: StatisticCells): unknown[] {
 function overdueCells(index: number, item: OverdueItem): unknown[] {
   return [
     index,
-    item.directive.number,
+    `${item.directive.number} ngày ${formatDate(item.directive.issuedOn)}`,
     `${item.clause}. ${item.title}`,
-    item.leadAgency.name,
+    item.successorAgency
+      ? `${item.leadAgency.name} (nay: ${item.successorAgency.shortName})`
+      : item.leadAgency.name,
     item.coordinators.map((agency) => agency.shortName).join(", "),
+    item.deadline === null ? "" : `chậm nhất ngày ${formatDate(item.deadline)}`,
     formatDate(item.dueOn),
     item.daysOverdue,
     item.lastProgressNote,
     item.lastProgressAt === null ? "" : formatDate(vnDate(new Date(item.lastProgressAt))),
     item.staleReport ? "Có" : "",
+    "",
   ];
 }
 
@@ -316,33 +320,41 @@ describe("export of the overdue list", () => {
     const sheet = await worksheet((await download(db, id, token)).body);
     expect(sheet.getCell("A1").value).toBe("DANH MỤC NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH");
     expect(sheet.getCell("A3").value).toBe("(Số liệu tính đến ngày 26/11/2026)");
-    expect(rowValues(sheet, 5, 10)).toEqual([
+    expect(rowValues(sheet, 5, 12)).toEqual([
       "STT",
       "Văn bản",
       "Nhiệm vụ",
       "Cơ quan chủ trì",
       "Cơ quan phối hợp",
-      "Thời hạn",
+      "Thời hạn theo văn bản",
+      "Hạn cuối",
       "Số ngày quá hạn",
       "Báo cáo gần nhất",
       "Ngày báo cáo",
       "Quá 30 ngày chưa báo cáo",
+      "Ghi chú",
     ]);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
     const list = await caller.statistic.overdue({ level: "all", pageSize: 500 });
     expect(list.items).toHaveLength(8);
     list.items.forEach((item, index) => {
-      expect(rowValues(sheet, 6 + index, 10)).toEqual(overdueCells(index + 1, item));
+      expect(rowValues(sheet, 6 + index, 12)).toEqual(overdueCells(index + 1, item));
     });
     expect(sheet.getCell(6 + list.items.length, 1).value ?? null).toBeNull();
     // The Lạng Sơn row, as a reader sees it.
     const langson = list.items.findIndex((item) => item.leadAgency.code === "UBND-20");
-    expect(rowValues(sheet, 6 + langson, 10).slice(3, 7)).toEqual([
+    expect(rowValues(sheet, 6 + langson, 12).slice(1, 8)).toEqual([
+      "06/CT-TTg ngày 15/02/2024",
+      expect.stringMatching(/^Mục 6\.6\. /),
       "UBND tỉnh Lạng Sơn",
       "",
+      "chậm nhất ngày 10/03/2024",
       "11/03/2024",
       990,
     ]);
+    // Hà Giang's task, followed up by Tuyên Quang since the merger.
+    const haGiang = list.items.findIndex((item) => item.leadAgency.code === "UBND-02");
+    expect(sheet.getCell(6 + haGiang, 4).value).toBe("UBND tỉnh Hà Giang (nay: Tuyên Quang)");
   });
 
   it("builds a long list in batches, reporting progress, while other users are served", async () => {
@@ -365,7 +377,7 @@ describe("export of the overdue list", () => {
 
     const sheet = await worksheet((await download(db, id, token)).body);
     expect(sheet.getCell(5 + 2_600, 1).value).toBe(2_600);
-    expect(sheet.getCell(5 + 2_600, 2).value).toBe("999/BCT-KT");
+    expect(sheet.getCell(5 + 2_600, 2).value).toBe("999/BCT-KT ngày 05/01/2026");
     expect(sheet.getCell(6 + 2_600, 1).value ?? null).toBeNull();
   });
 });
