@@ -20,7 +20,10 @@ import { dueOnOf, taskSearchText } from "./task.ts";
 const DEMO_NOTE =
   "Dữ liệu minh họa: thời hạn, tiến độ và trạng thái là giả định, tạo ra để trình diễn phần mềm.";
 const SOURCE_NOTE =
-  "Nội dung tóm lược theo tin báo chí về Chỉ thị 06/CT-TTg (tháng 02/2024), không phải nguyên văn chỉ thị.";
+  "Nội dung tóm lược theo tin báo chí về Chỉ thị 06/CT-TTg (tháng 02/2024), không phải nguyên văn chỉ thị. Cơ quan giao: Thủ tướng Chính phủ; Bộ Công Thương theo dõi.";
+/** The article names no coordinating agency ("các cơ quan, địa phương"): those listed are made up. */
+const COORDINATORS_NOTE =
+  "Cơ quan phối hợp ghi ở đây là giả định minh họa: tin báo chí chỉ nêu chung “các cơ quan, địa phương”.";
 
 type Username = "canbo.bct" | "lanhdao.bct" | "baocao.pvn" | "baocao.langson" | "quantri";
 
@@ -140,7 +143,7 @@ const BORDER_STEPS: Record<(typeof BORDER_PROVINCES)[number]["code"], readonly S
       at: vn("2024-02-23", "16:30"),
       by: "baocao.langson",
       progress: 80,
-      note: "Xuất khẩu hàng hóa trên địa bàn tỉnh sôi động, chủ yếu là hàng nông sản, trái cây; dịp Tết vừa qua không có hiện tượng ùn ứ hàng hóa tại các cửa khẩu.",
+      note: "Theo tin báo chí (Giám đốc Sở Công Thương Lạng Sơn): xuất khẩu hàng hóa trên địa bàn tỉnh sôi động, chủ yếu là hàng nông sản, trái cây; dịp Tết vừa qua không có hiện tượng ùn ứ hàng hóa. Ngày cập nhật và tỷ lệ tiến độ là minh họa.",
     },
   ],
   // completed on time
@@ -158,9 +161,10 @@ const BORDER_STEPS: Record<(typeof BORDER_PROVINCES)[number]["code"], readonly S
 function directive06(): DemoDirective {
   const created = vn("2024-02-16", "09:00");
   const brokenDown = vn("2024-02-20", "09:30");
-  const about = `${SOURCE_NOTE} ${DEMO_NOTE}`;
-  const subTask = (lead: string) =>
-    `Bộ Công Thương giao ${lead} thực hiện để triển khai Chỉ thị 06/CT-TTg. ${DEMO_NOTE}`;
+  const about = `${SOURCE_NOTE} ${COORDINATORS_NOTE} ${DEMO_NOTE}`;
+  // Ministries ask ("đề nghị") provinces and state groups; they assign ("giao") their own units.
+  const subTask = (lead: string, verb: "đề nghị" | "giao" = "đề nghị") =>
+    `Bộ Công Thương ${verb} ${lead} thực hiện để triển khai Chỉ thị 06/CT-TTg. ${DEMO_NOTE}`;
   return {
     type: "chi_thi",
     number: "06/CT-TTg",
@@ -222,7 +226,7 @@ function directive06(): DemoDirective {
             at: vn("2024-02-20", "09:30"),
             by: "canbo.bct",
             status: "in_progress",
-            note: "Đã giao PVN thực hiện (nhiệm vụ con).",
+            note: "Đã đề nghị PVN thực hiện (phân giao nhiệm vụ).",
           },
           { at: vn("2024-07-10", "10:00"), by: "canbo.bct", progress: 50 },
           {
@@ -272,7 +276,7 @@ function directive06(): DemoDirective {
             at: vn("2024-03-15", "10:00"),
             by: "canbo.bct",
             progress: 30,
-            note: "Tháng 01/2024 tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng ước đạt 524,1 nghìn tỷ đồng, tăng 8,1%; nguồn cung dồi dào, không để xảy ra thiếu hàng, sốt giá.",
+            note: "Theo tin báo chí: tháng 01/2024 tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng ước đạt 524,1 nghìn tỷ đồng, tăng 8,1%; nguồn cung dồi dào, không để xảy ra thiếu hàng, sốt giá. Ngày cập nhật và tỷ lệ tiến độ là minh họa.",
           },
         ],
       },
@@ -402,7 +406,7 @@ function directive06(): DemoDirective {
             at: vn("2024-02-22", "09:00"),
             by: "canbo.bct",
             status: "in_progress",
-            note: "Cập nhật theo báo cáo của TKV.",
+            note: "Cập nhật theo báo cáo của TKV (minh họa).",
           },
           { at: vn("2024-04-05", "10:00"), by: "canbo.bct", progress: 45 },
           ...reportDone(
@@ -419,7 +423,7 @@ function directive06(): DemoDirective {
         clause: "Mục 5.1",
         title:
           "Tăng cường kiểm tra, kiểm soát, xử lý gian lận thương mại, hàng giả, hàng nhái trên thị trường",
-        description: subTask("Tổng cục Quản lý thị trường"),
+        description: subTask("Tổng cục Quản lý thị trường", "giao"),
         lead: "QLTT",
         // A Sunday: the deadline in force is Monday 16/12/2024, the day it was reported done.
         deadline: "2024-12-15",
@@ -464,13 +468,13 @@ function directive06(): DemoDirective {
             at: vn("2024-02-22", "09:00"),
             by: "canbo.bct",
             status: "in_progress",
-            note: "Cập nhật theo báo cáo của Sở Công Thương Cần Thơ.",
+            note: "Cập nhật theo báo cáo của Sở Công Thương Cần Thơ (minh họa).",
           },
           {
             at: vn("2024-02-23", "15:00"),
             by: "canbo.bct",
             progress: 50,
-            note: "Thành phố chỉ đạo tập trung các nhiệm vụ trọng tâm, bắt tay sản xuất ngay sau Tết; tiếp tục theo dõi và kết nối tiêu thụ hàng hóa giữa các trung tâm thương mại, siêu thị, chợ; tập trung xuất khẩu gạo.",
+            note: "Theo tin báo chí (Giám đốc Sở Công Thương Cần Thơ): thành phố chỉ đạo tập trung các nhiệm vụ trọng tâm, bắt tay sản xuất ngay sau Tết; tiếp tục theo dõi và kết nối tiêu thụ hàng hóa giữa các trung tâm thương mại, siêu thị, chợ; tập trung xuất khẩu gạo. Ngày cập nhật và tỷ lệ tiến độ là minh họa.",
           },
         ],
       },
@@ -649,7 +653,12 @@ async function insertDirective(
     let lastProgressNote = "";
     let updatedAt = task.createdAt;
     const events: Omit<NewTaskEvent, "taskId">[] = [
-      { actorId: author, at: task.createdAt, kind: "created", note: "Giao nhiệm vụ." },
+      {
+        actorId: author,
+        at: task.createdAt,
+        kind: "created",
+        note: task.parent === undefined ? "Nhập nhiệm vụ được giao." : "Phân giao nhiệm vụ.",
+      },
     ];
     // The state after creation and after each step, for statistics as of a past day.
     const states: { at: string; status: TaskStatus; progress: number; doneOn: IsoDate | null }[] = [

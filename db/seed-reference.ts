@@ -60,6 +60,18 @@ const agenciesFileSchema = z.object({
       en: nameSchema.optional(),
     }),
   ),
+  ministry_units_bct: z.object({
+    items: z.array(
+      z.object({
+        code: nameSchema,
+        name: nameSchema,
+        short: nameSchema,
+        en: nameSchema,
+        valid_to: z.string().optional(),
+        successor: nameSchema.optional(),
+      }),
+    ),
+  }),
   market_management: z.object({
     until_2025_02_28: z.object({ name: nameSchema }),
     from_2025_03_01: z.object({ name: nameSchema, en: nameSchema }),
@@ -496,6 +508,80 @@ async function seedMarketManagement(
   });
 }
 
+/**
+ * Departments of the Ministry of Industry and Trade (Vụ, Cục), so that the Ministry can break its
+ * tasks down internally; a short list from the data (ministry_units_bct), which says how sure it is.
+ */
+async function seedMinistryUnits(
+  trx: Trx,
+  units: z.infer<typeof agenciesFileSchema>["ministry_units_bct"]["items"],
+  ministryIds: ReadonlyMap<string, number>,
+): Promise<void> {
+  const parentId = lookUp(ministryIds, "BCT", "Ministry");
+  for (const unit of units) {
+    const successor =
+      unit.successor === undefined
+        ? undefined
+        : await trx
+            .selectFrom("agency")
+            .select("agency.id")
+            .where("agency.code", "=", unit.successor)
+            .executeTakeFirstOrThrow();
+    await insertAgency(trx, {
+      code: unit.code,
+      name: unit.name,
+      shortName: unit.short,
+      nameEn: unit.en,
+      kind: "ministry_unit",
+      parentId,
+      validFrom: null,
+      validTo: unit.valid_to ?? null,
+      successorId: successor?.id ?? null,
+    });
+  }
+}
+
+/**
+ * A Department of Industry and Trade (Sở Công Thương) under every province of 2024 and of 2025,
+ * with the province's validity and, for a merged province, the successor province's department:
+ * provinces pass their tasks on to it.
+ */
+async function seedDepartmentsOfIndustryAndTrade(trx: Trx): Promise<void> {
+  const provinces = await trx
+    .selectFrom("agency")
+    .select([
+      "agency.id",
+      "agency.code",
+      "agency.name",
+      "agency.shortName",
+      "agency.validFrom",
+      "agency.validTo",
+      "agency.successorId",
+    ])
+    .where("agency.kind", "=", "province")
+    .orderBy("agency.successorId", (ob) => ob.asc().nullsFirst())
+    .orderBy("agency.id")
+    .execute();
+  const departments = new Map<number, number>();
+  // Successors (no successor of their own) first, so that predecessors can point to them.
+  for (const province of provinces) {
+    const successor =
+      province.successorId === null ? undefined : departments.get(province.successorId);
+    const id = await insertAgency(trx, {
+      code: province.code.replace(/^UBND-/, "SCT-"),
+      name: province.name.replace(/^UBND /, "Sở Công Thương "),
+      shortName: `SCT ${province.shortName}`,
+      nameEn: `Department of Industry and Trade, ${toAscii(province.shortName)}`,
+      kind: "province_unit",
+      parentId: province.id,
+      validFrom: province.validFrom,
+      validTo: province.validTo,
+      successorId: successor ?? null,
+    });
+    departments.set(province.id, id);
+  }
+}
+
 /** The 63 units of 2024 and the 34 from 1/7/2025, with successor links. */
 async function seedProvinces(trx: Trx) {
   const provinces2024 = readSeed("provinces_63_2024.json", provinces2024FileSchema).provinces;
@@ -605,7 +691,9 @@ export async function seedReferenceIn(trx: Trx): Promise<void> {
   await seedGovernmentAgencies(trx, agencies.government_attached_agencies["2024"], ministries.ids);
   await seedStateGroups(trx, agencies.state_groups);
   await seedMarketManagement(trx, agencies.market_management, ministries.ids);
+  await seedMinistryUnits(trx, agencies.ministry_units_bct.items, ministries.ids);
   const provinces = await seedProvinces(trx);
+  await seedDepartmentsOfIndustryAndTrade(trx);
 
   await insertGroup(
     trx,

@@ -262,6 +262,36 @@ describe("levels: the tasks a directive assigns, all of them, or one agency's br
     expect(seen.size).toBe(19);
   });
 
+  it("follows a province's own breakdowns to its Department of Industry and Trade", async () => {
+    const db = await freshDb({ demo: false });
+    const directive = await createDirective(db, { tracking: "BCT" });
+    const task = await createTask(db, { directive, lead: "UBND-20", deadline: "2026-12-31" });
+    // Lạng Sơn's officer passes it on to its Sở Công Thương; the Ministry to its Cục XNK.
+    const langSon = await someoneIn(db, "UBND-20", "officer");
+    await langSon.task.create({
+      directiveId: directive,
+      parentId: task,
+      title: "Theo dõi hàng hóa qua cửa khẩu Hữu Nghị",
+      leadAgencyId: await agencyId(db, "SCT-20"),
+      deadline: "2026-12-20",
+    });
+    const ministryTask = await createTask(db, { directive, lead: "BCT", deadline: "2026-12-31" });
+    await createTask(db, { directive, parent: ministryTask, lead: "BCT-XNK" });
+    const leader = (await createUser(db, { role: "leader", agency: "UBND-20" })).caller;
+    const own = await leader.statistic.byAgency({
+      directiveId: directive,
+      level: "agency",
+      assignerAgencyId: await agencyId(db, "UBND-20"),
+    });
+    expect(own.rows.map((row) => row.agency.code)).toEqual(["SCT-20"]);
+    expect(own.total.total).toBe(1);
+    const ministry = await leaderOfBct(db);
+    const all = await ministry.statistic.byAgency({ directiveId: directive, level: "all" });
+    expect(all.total.total).toBe(4);
+    const assigned = await ministry.statistic.byAgency({ directiveId: directive });
+    expect(assigned.total.total).toBe(2);
+  });
+
   it("needs the assigning agency for level agency", async () => {
     const db = await freshDb({ demo: false });
     const caller = await leaderOfBct(db);

@@ -563,7 +563,9 @@ describe("statistic.overdue", () => {
       lastProgressAt: "2024-02-23T09:30:00.000Z",
       staleReport: true,
     });
-    expect(byLabel.get("06/CT-TTg Mục 6.6")?.lastProgressNote).toMatch(/^Xuất khẩu hàng hóa/);
+    expect(byLabel.get("06/CT-TTg Mục 6.6")?.lastProgressNote).toMatch(
+      /^Theo tin báo chí \(Giám đốc Sở Công Thương Lạng Sơn\): xuất khẩu hàng hóa/,
+    );
     // Hà Giang never reported.
     expect(byLabel.get("06/CT-TTg Mục 6.4")).toMatchObject({
       lastProgressAt: null,
