@@ -37,3 +37,11 @@ export function isAgencyActiveOn(
     (agency.validTo === null || date <= agency.validTo)
   );
 }
+
+/**
+ * The issuing body's abbreviation in a document's symbol (Decree 30/2020/NĐ-CP): its code
+ * ("BCT" in "…/BC-BCT"), "UBND" for a province's People's Committee, without a "-2025" suffix.
+ */
+export function symbolAbbreviation(agency: { code: string; kind: string }): string {
+  return agency.kind === "province" ? "UBND" : agency.code.replace(/-\d{4}$/, "");
+}

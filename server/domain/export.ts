@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { TFunction } from "i18next";
+import { agencyById } from "../../db/agency.ts";
 import { appendAudit } from "../../db/audit.ts";
 import type { Db } from "../../db/open.ts";
 import { listOverdue, statisticTable } from "../../db/statistic.ts";
+import { symbolAbbreviation } from "../../shared/agency.ts";
 import { type IsoDate, vnDate } from "../../shared/date.ts";
 import {
   EXPORT_BATCH_SIZE,
@@ -21,6 +23,7 @@ import type { Viewer } from "../../shared/permission.ts";
 import type { Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import {
+  type DocumentFrame,
   openOverdueSheet,
   openStatisticsSheet,
   overdueRow,
@@ -100,6 +103,8 @@ type ExportDeps = {
   now: Date;
   language: Language;
   dataDir: string;
+  /** The printed pages' header and footer: the user's agency issues, the user signs. */
+  frame: DocumentFrame;
 };
 
 /**
@@ -120,6 +125,11 @@ export async function startExport(
     now,
     language: actor.language,
     dataDir: actor.dataDir,
+    frame: {
+      issuer: actor.user.agencyName,
+      symbol: `BC-${symbolAbbreviation((await agencyById(actor.db, actor.user.agencyId)) ?? { code: "", kind: "" })}`,
+      signer: actor.user.fullName,
+    },
   };
   const job = await registerExport(deps, request, asOf);
   return { id: job.id };
@@ -222,6 +232,7 @@ async function writeStatistics(
     t,
     lines,
     table.rows.map((row) => row.agency.name),
+    deps.frame,
   );
   sheet.write([statisticsRow(null, t("statistic.totalRow"), table.total)], { bold: true });
   job.rowsDone = 1;
@@ -251,7 +262,7 @@ async function writeOverdue(
   const first = await page(1);
   job.rowsTotal = first.total;
   const lines = await scopeTitleLines(deps, t, t("statistic.titleOverdue"), filters, today);
-  const sheet = openOverdueSheet(job.path, t, lines, first.items);
+  const sheet = openOverdueSheet(job.path, t, lines, first.items, deps.frame);
   let items = first.items;
   for (let number = 1; items.length > 0; number += 1) {
     const offset = job.rowsDone;

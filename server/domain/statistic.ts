@@ -10,6 +10,7 @@ import {
   statisticDueInPeriod,
   statisticTable,
 } from "../../db/statistic.ts";
+import { symbolAbbreviation } from "../../shared/agency.ts";
 import { formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
 import type { Viewer } from "../../shared/permission.ts";
 import type {
@@ -105,11 +106,6 @@ export async function scopeTitleLines(
     parts.length === 0 ? t("statistic.scope.all") : parts.join("; "),
     t("statistic.asOf", { date: formatDate(asOf) }),
   ];
-}
-
-/** The symbol's abbreviation of an issuing agency: its code ("BCT"), "UBND" for a province. */
-function symbolAbbreviation(agency: { code: string; kind: string }): string {
-  return agency.kind === "province" ? "UBND" : agency.code.replace(/-\d{4}$/, "");
 }
 
 /**

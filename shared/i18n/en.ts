@@ -177,6 +177,13 @@ export const en: SharedTexts = {
     tooManyExports: "You have {{count}} exports in progress. Please wait for them to finish.",
   },
   report: {
+    nationalName: "SOCIALIST REPUBLIC OF VIETNAM",
+    motto: "Independence - Freedom - Happiness",
+    number: "No.: ……/{{symbol}}",
+    placeAndDate: "{{place}}, …… …… {{year}}",
+    pageOf: "Page {{page}} of {{pages}}",
+    recipientsTitle: "Recipients:",
+    signHint: "(Signature, full name, seal)",
     kind: "Report",
     subject: "Progress of the assigned tasks",
     place: "Hà Nội",
@@ -227,6 +234,7 @@ export const en: SharedTexts = {
       continuing: "Of which continuing",
       noDeadline: "No deadline",
       overdue: "Overdue",
+      cancelled: "Withdrawn",
       awaiting: "Awaiting confirmation",
       completionRate: "Completion rate",
       overdueShare: "Overdue share",
@@ -292,6 +300,6 @@ export const en: SharedTexts = {
     totalRow: "Total",
     yes: "Yes",
     statisticsNote:
-      "Note: cancelled tasks are not counted. “Within deadline” includes tasks without a deadline (ongoing). Completion rate = completed / total; overdue share = overdue not completed / total.",
+      "Note: “Within deadline” are open tasks whose deadline has not passed; tasks without deadline (of which continuing) have their own column and are never overdue. Tasks reported done and awaiting confirmation count as open; withdrawn tasks are not in the total. Completion rate = completed / total; overdue share = open overdue / total.",
   },
 };

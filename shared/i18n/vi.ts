@@ -181,6 +181,13 @@ export const vi = {
     tooManyExports: "Bạn đang có {{count}} tệp đang được tạo. Vui lòng chờ các tệp này xong.",
   },
   report: {
+    nationalName: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    motto: "Độc lập - Tự do - Hạnh phúc",
+    number: "Số: ……/{{symbol}}",
+    placeAndDate: "{{place}}, ngày …… tháng …… năm {{year}}",
+    pageOf: "Trang {{page}}/{{pages}}",
+    recipientsTitle: "Nơi nhận:",
+    signHint: "(Ký, ghi rõ họ tên, đóng dấu)",
     kind: "Báo cáo",
     subject: "Tình hình thực hiện nhiệm vụ được giao",
     place: "Hà Nội",
@@ -234,6 +241,7 @@ export const vi = {
       continuing: "Trong đó thường xuyên",
       noDeadline: "Không có thời hạn",
       overdue: "Quá hạn",
+      cancelled: "Thu hồi",
       awaiting: "Chờ xác nhận hoàn thành",
       completionRate: "Tỷ lệ hoàn thành",
       overdueShare: "Tỷ lệ quá hạn",
@@ -299,7 +307,7 @@ export const vi = {
     totalRow: "Tổng cộng",
     yes: "Có",
     statisticsNote:
-      "Ghi chú: không tính nhiệm vụ đã hủy. “Trong hạn” gồm cả nhiệm vụ không thời hạn (thường xuyên). Tỷ lệ hoàn thành = số đã hoàn thành / tổng số; tỷ lệ quá hạn = số quá hạn chưa hoàn thành / tổng số.",
+      "Ghi chú: “Trong hạn” là nhiệm vụ chưa hoàn thành còn thời hạn; nhiệm vụ không có thời hạn (trong đó thường xuyên) ở cột riêng, không bao giờ quá hạn. Nhiệm vụ đã báo cáo hoàn thành, chờ xác nhận vẫn tính là chưa hoàn thành; nhiệm vụ đã thu hồi không tính trong tổng số. Tỷ lệ hoàn thành = số đã hoàn thành / tổng số; tỷ lệ quá hạn = số quá hạn chưa hoàn thành / tổng số.",
   },
 } as const;
 

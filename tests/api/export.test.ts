@@ -85,8 +85,12 @@ function statisticsCells(cells: StatisticCells): unknown[] {
     cells.completedOnTime,
     cells.completedLate,
     cells.open,
-    cells.open - cells.overdue,
+    cells.withinDeadline,
+    cells.noDeadline,
+    cells.continuing,
     cells.overdue,
+    cells.awaitingConfirmation,
+    cells.cancelled,
     cells.completionRate ?? "–",
     cells.overdueShare ?? "–",
   ];
@@ -194,7 +198,7 @@ describe("export of the statistics table", () => {
     expect(sheet.getCell("A1").value).toBe("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO");
     expect(sheet.getCell("A2").value).toBe("Tất cả nhiệm vụ được theo dõi");
     expect(sheet.getCell("A3").value).toBe("(Số liệu tính đến ngày 31/03/2024)");
-    expect(rowValues(sheet, 5, 11)).toEqual([
+    expect(rowValues(sheet, 5, 15)).toEqual([
       "STT",
       "Bộ, cơ quan, địa phương",
       "Tổng số nhiệm vụ",
@@ -204,32 +208,38 @@ describe("export of the statistics table", () => {
       "Chưa hoàn thành",
       "Chưa hoàn thành",
       "Chưa hoàn thành",
+      "Chưa hoàn thành",
+      "Chưa hoàn thành",
+      "Chờ xác nhận hoàn thành",
+      "Thu hồi",
       "Tỷ lệ hoàn thành (%)",
       "Tỷ lệ quá hạn (%)",
     ]);
-    expect(rowValues(sheet, 6, 11).slice(3, 9)).toEqual([
+    expect(rowValues(sheet, 6, 15).slice(3, 11)).toEqual([
       "Tổng số",
       "Đúng hạn",
       "Quá hạn",
       "Tổng số",
       "Trong hạn",
+      "Không có thời hạn",
+      "Trong đó thường xuyên",
       "Quá hạn",
     ]);
     expect(sheet.getCell("D5").isMerged && sheet.getCell("F5").isMerged).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 6 });
 
     // The total row first, then the agencies in the table's order.
-    expect(rowValues(sheet, 7, 11)).toEqual(["", "Tổng cộng", ...statisticsCells(table.total)]);
+    expect(rowValues(sheet, 7, 15)).toEqual(["", "Tổng cộng", ...statisticsCells(table.total)]);
     expect(table.total.total).toBe(19);
     table.rows.forEach((row, index) => {
-      expect(rowValues(sheet, 8 + index, 11)).toEqual([
+      expect(rowValues(sheet, 8 + index, 15)).toEqual([
         index + 1,
         row.agency.name,
         ...statisticsCells(row),
       ]);
     });
     const langson = table.rows.findIndex((row) => row.agency.code === "UBND-20");
-    expect(rowValues(sheet, 8 + langson, 11)).toEqual([
+    expect(rowValues(sheet, 8 + langson, 15)).toEqual([
       langson + 1,
       "UBND tỉnh Lạng Sơn",
       2,
@@ -238,7 +248,11 @@ describe("export of the statistics table", () => {
       0,
       2,
       1,
+      0,
+      0,
       1,
+      0,
+      0,
       0,
       50,
     ]);
@@ -278,7 +292,7 @@ describe("export of the statistics table", () => {
     );
     expect(sheet.getCell("A3").value).toBe("(Số liệu tính đến ngày 26/11/2026)");
     const table = await caller.statistic.byAgency(filters);
-    expect(rowValues(sheet, 7, 11).slice(2)).toEqual(statisticsCells(table.total));
+    expect(rowValues(sheet, 7, 15).slice(2)).toEqual(statisticsCells(table.total));
   });
 
   it("refuses a day still to come and unknown kinds, writing nothing", async () => {
@@ -320,6 +334,12 @@ describe("export of the overdue list", () => {
     const sheet = await worksheet((await download(db, id, token)).body);
     expect(sheet.getCell("A1").value).toBe("DANH MỤC NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH");
     expect(sheet.getCell("A3").value).toBe("(Số liệu tính đến ngày 26/11/2026)");
+    // The printed pages carry the header and footer of the .docx report (Decree 30/2020).
+    expect(sheet.headerFooter.oddHeader).toContain("BỘ CÔNG THƯƠNG");
+    expect(sheet.headerFooter.oddHeader).toContain("Số: ……/BC-BCT");
+    expect(sheet.headerFooter.oddHeader).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(sheet.headerFooter.oddFooter).toContain("Nơi nhận:");
+    expect(sheet.headerFooter.oddFooter).toContain("Trần Thị Bình");
     expect(rowValues(sheet, 5, 12)).toEqual([
       "STT",
       "Văn bản",
