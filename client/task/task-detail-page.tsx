@@ -41,7 +41,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 function TaskFacts({ task }: { task: TaskDetail["task"] }) {
   const { t } = useTranslation();
-  const { date, dateTime, deadline } = useFormatters();
+  const { date, dateTime, deadline, wording } = useFormatters();
   const phone = usePhoneLayout();
   // Shown when an approved extension moved the deadline away from the one first assigned.
   const originalDeadline =
@@ -81,7 +81,13 @@ function TaskFacts({ task }: { task: TaskDetail["task"] }) {
       </Fact>
       <Fact label={t("task.assigner")}>{task.assignerAgency.name}</Fact>
       <Fact label={t("task.deadline")}>
-        {deadline(task.deadline)}
+        {task.deadlineKind === "by_date"
+          ? deadline(task.deadline)
+          : wording({
+              kind: task.deadlineKind,
+              deadline: task.deadline,
+              days: task.deadlineDays,
+            })}
         {originalDeadline !== null && (
           <Badge color="teal" variant="light" tt="none" ml="xs">
             {t("extension.extendedBadge")}

@@ -2,15 +2,12 @@ import { randomUUID } from "node:crypto";
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { TFunction } from "i18next";
+import { agencyById } from "../../db/agency.ts";
 import { appendAudit } from "../../db/audit.ts";
 import type { Db } from "../../db/open.ts";
-import {
-  listOverdue,
-  type StatisticFilters,
-  scopeNames,
-  statisticTable,
-} from "../../db/statistic.ts";
-import { formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
+import { listOverdue, statisticTable } from "../../db/statistic.ts";
+import { symbolAbbreviation } from "../../shared/agency.ts";
+import { type IsoDate, vnDate } from "../../shared/date.ts";
 import {
   EXPORT_BATCH_SIZE,
   EXPORT_MAX_RUNNING,
@@ -23,17 +20,17 @@ import {
 } from "../../shared/export.ts";
 import type { Language } from "../../shared/i18n/language.ts";
 import type { Viewer } from "../../shared/permission.ts";
-import type { StatisticBasis } from "../../shared/statistic.ts";
 import type { Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import {
+  type DocumentFrame,
   openOverdueSheet,
   openStatisticsSheet,
   overdueRow,
   statisticsRow,
 } from "../export-workbook.ts";
 import { translatorFor } from "../i18n.ts";
-import { resolveAsOf } from "./statistic.ts";
+import { resolveAsOf, scopeTitleLines } from "./statistic.ts";
 
 /**
  * Export jobs, kept in memory beside the database they read (one registry per Db value), with
@@ -106,6 +103,8 @@ type ExportDeps = {
   now: Date;
   language: Language;
   dataDir: string;
+  /** The printed pages' header and footer: the user's agency issues, the user signs. */
+  frame: DocumentFrame;
 };
 
 /**
@@ -126,6 +125,11 @@ export async function startExport(
     now,
     language: actor.language,
     dataDir: actor.dataDir,
+    frame: {
+      issuer: actor.user.agencyName,
+      symbol: `BC-${symbolAbbreviation((await agencyById(actor.db, actor.user.agencyId)) ?? { code: "", kind: "" })}`,
+      signer: actor.user.fullName,
+    },
   };
   const job = await registerExport(deps, request, asOf);
   return { id: job.id };
@@ -208,50 +212,6 @@ async function runJob(
   if (jobsOf(deps.db).get(job.id) !== job) removeFile(job.path);
 }
 
-async function titleLines(
-  deps: ExportDeps,
-  t: TFunction,
-  title: string,
-  filters: StatisticFilters & { basis?: StatisticBasis; minDaysOverdue?: number },
-  asOf: IsoDate,
-): Promise<string[]> {
-  const names = await scopeNames(deps.db, deps.viewer, filters);
-  const parts: string[] = [];
-  if (names.directive) {
-    parts.push(
-      t("statistic.scope.directive", {
-        type: names.directive.type,
-        number: names.directive.number,
-        date: formatDate(names.directive.issuedOn),
-      }),
-    );
-  }
-  if (filters.directiveType !== undefined) {
-    parts.push(t("statistic.scope.directiveType", { type: filters.directiveType }));
-  }
-  if (names.agency) parts.push(t("statistic.scope.agency", { name: names.agency.name }));
-  if (filters.keyOnly) parts.push(t("statistic.scope.keyOnly"));
-  if (filters.from !== undefined || filters.to !== undefined) {
-    const range = [t(`statistic.scope.${filters.periodBy}`)];
-    if (filters.from !== undefined) {
-      range.push(t("statistic.scope.from", { date: formatDate(filters.from) }));
-    }
-    if (filters.to !== undefined) {
-      range.push(t("statistic.scope.to", { date: formatDate(filters.to) }));
-    }
-    parts.push(range.join(" "));
-  }
-  if (filters.minDaysOverdue !== undefined && filters.minDaysOverdue > 0) {
-    parts.push(t("statistic.scope.minDaysOverdue", { days: filters.minDaysOverdue }));
-  }
-  if (filters.basis === "original") parts.push(t("statistic.basisOriginal"));
-  return [
-    title,
-    parts.length === 0 ? t("statistic.scope.all") : parts.join("; "),
-    t("statistic.asOf", { date: formatDate(asOf) }),
-  ];
-}
-
 async function writeStatistics(
   job: ExportJob,
   deps: ExportDeps,
@@ -266,12 +226,13 @@ async function writeStatistics(
     direction: filters.direction,
   });
   job.rowsTotal = table.rows.length + 1;
-  const lines = await titleLines(deps, t, t("statistic.titleStatistics"), filters, asOf);
+  const lines = await scopeTitleLines(deps, t, t("statistic.titleStatistics"), filters, asOf);
   const sheet = openStatisticsSheet(
     job.path,
     t,
     lines,
     table.rows.map((row) => row.agency.name),
+    deps.frame,
   );
   sheet.write([statisticsRow(null, t("statistic.totalRow"), table.total)], { bold: true });
   job.rowsDone = 1;
@@ -300,8 +261,8 @@ async function writeOverdue(
     });
   const first = await page(1);
   job.rowsTotal = first.total;
-  const lines = await titleLines(deps, t, t("statistic.titleOverdue"), filters, today);
-  const sheet = openOverdueSheet(job.path, t, lines, first.items);
+  const lines = await scopeTitleLines(deps, t, t("statistic.titleOverdue"), filters, today);
+  const sheet = openOverdueSheet(job.path, t, lines, first.items, deps.frame);
   let items = first.items;
   for (let number = 1; items.length > 0; number += 1) {
     const offset = job.rowsDone;

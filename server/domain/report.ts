@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { type AgencyRef, agenciesByIds, toAgencyRef } from "../../db/agency.ts";
+import { loadCalendar } from "../../db/calendar.ts";
 import type { Db } from "../../db/open.ts";
 import {
   followedDutyTasks,
@@ -101,7 +102,8 @@ export async function viewTaskReports(actor: Actor, taskId: number) {
   const today = vnDate(actor.clock.now());
   const duty = await reportDutyOf(db, taskId);
   const reports = await reportsOfTask(db, taskId, vnDateOf);
-  const due = duty ? periodsDue(duty, today) : [];
+  const calendar = await loadCalendar(db);
+  const due = duty ? periodsDue(duty, today, calendar) : [];
   const reported = await reportedPeriods(db, [taskId]);
   const agencies = (await taskAgencies(db, facts)).map(({ agency, role }) => {
     const keys = new Set((reported.get(`${taskId}:${agency.id}`) ?? []).map((r) => r.periodKey));
@@ -110,8 +112,8 @@ export async function viewTaskReports(actor: Actor, taskId: number) {
   return {
     duty,
     /** Periods one may report for today, oldest first: those due and the one now running. */
-    periods: duty ? fileablePeriods(duty, today) : [],
-    currentPeriod: duty ? currentPeriod(duty, today) : null,
+    periods: duty ? fileablePeriods(duty, today, calendar) : [],
+    currentPeriod: duty ? currentPeriod(duty, today, calendar) : null,
     agencies,
     reports,
     permissions: {
@@ -169,7 +171,8 @@ async function openPeriod(
 ): Promise<Period> {
   const duty = await reportDutyOf(actor.db, taskId);
   if (!duty) fail("BAD_REQUEST", "error.noReportDuty", {}, "periodKey");
-  const open = fileablePeriods(duty, today).find((p) => p.key === key);
+  const calendar = await loadCalendar(actor.db);
+  const open = fileablePeriods(duty, today, calendar).find((p) => p.key === key);
   const period = { period: periodLabel(key, actor.language) };
   if (!open) fail("BAD_REQUEST", "error.periodNotOpen", period, "periodKey");
   if (await hasPeriodReport(actor.db, taskId, agency.agencyId, key)) {
@@ -308,9 +311,10 @@ export async function listMissingReports(actor: Actor, input: z.output<typeof re
     coordinatorsOf(db, taskIds),
     reportedPeriods(db, taskIds),
   ]);
+  const calendar = await loadCalendar(db);
   const items = [];
   for (const task of tasks) {
-    const due = periodsDue(task.duty, today);
+    const due = periodsDue(task.duty, today, calendar);
     const period = due.at(-1);
     if (!period) continue;
     const agencies = [

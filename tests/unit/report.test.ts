@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seedCalendar } from "../../db/calendar.ts";
 import { cleanFileName, evidenceType, MAX_FILE_NAME } from "../../shared/evidence.ts";
 import {
   currentPeriod,
@@ -11,11 +12,12 @@ import {
   reportPeriods,
 } from "../../shared/report.ts";
 
+const CAL = seedCalendar();
 const monthly25 = { kind: "monthly", day: 25, startsOn: "2026-08-01" } as const;
 
 describe("report periods", () => {
   it("gives one monthly period per month, due on the day, moved off weekends and holidays", () => {
-    expect(reportPeriods(monthly25, "2026-08-01", "2026-12-31")).toEqual([
+    expect(reportPeriods(monthly25, "2026-08-01", "2026-12-31", CAL)).toEqual([
       { key: "2026-08", deadline: "2026-08-25", dueOn: "2026-08-25" },
       { key: "2026-09", deadline: "2026-09-25", dueOn: "2026-09-25" },
       // Sunday 25/10/2026: due Monday 26/10.
@@ -30,6 +32,7 @@ describe("report periods", () => {
       { kind: "monthly", day: 31, startsOn: "2024-02-01" },
       "2024-01-01",
       "2024-04-30",
+      CAL,
     );
     expect(periods).toEqual([
       { key: "2024-02", deadline: "2024-02-29", dueOn: "2024-02-29" },
@@ -43,6 +46,7 @@ describe("report periods", () => {
       { kind: "monthly", day: 25, startsOn: "2024-03-28" },
       "2024-01-01",
       "2024-05-31",
+      CAL,
     );
     expect(periods.map((p) => p.key)).toEqual(["2024-04", "2024-05"]);
   });
@@ -52,6 +56,7 @@ describe("report periods", () => {
       { kind: "quarterly", day: 10, startsOn: "2024-01-01" },
       "2024-01-01",
       "2025-01-31",
+      CAL,
     );
     expect(periods).toEqual([
       { key: "2024-Q1", deadline: "2024-04-10", dueOn: "2024-04-10" },
@@ -64,37 +69,37 @@ describe("report periods", () => {
   it("gives a one-off duty a single period", () => {
     const once = { kind: "once", dueDate: "2026-11-15" } as const;
     // Sunday 15/11/2026: due Monday 16/11.
-    expect(reportPeriods(once, "2026-01-01", "2026-12-31")).toEqual([
+    expect(reportPeriods(once, "2026-01-01", "2026-12-31", CAL)).toEqual([
       { key: "once", deadline: "2026-11-15", dueOn: "2026-11-16" },
     ]);
-    expect(periodsDue(once, "2026-11-16")).toEqual([]);
-    expect(periodsDue(once, "2026-11-17").map((p) => p.key)).toEqual(["once"]);
+    expect(periodsDue(once, "2026-11-16", CAL)).toEqual([]);
+    expect(periodsDue(once, "2026-11-17", CAL).map((p) => p.key)).toEqual(["once"]);
   });
 
   it("counts a period as due from the day after its due date in force", () => {
-    expect(periodsDue(monthly25, "2026-11-25").map((p) => p.key)).toEqual([
+    expect(periodsDue(monthly25, "2026-11-25", CAL).map((p) => p.key)).toEqual([
       "2026-08",
       "2026-09",
       "2026-10",
     ]);
-    expect(currentPeriod(monthly25, "2026-11-26")?.key).toBe("2026-11");
-    expect(currentPeriod(monthly25, "2026-08-25")).toBeNull();
+    expect(currentPeriod(monthly25, "2026-11-26", CAL)?.key).toBe("2026-11");
+    expect(currentPeriod(monthly25, "2026-08-25", CAL)).toBeNull();
   });
 
   it("lets agencies report for the periods due and the one running, not further ahead", () => {
-    expect(fileablePeriods(monthly25, "2026-11-26").map((p) => p.key)).toEqual([
+    expect(fileablePeriods(monthly25, "2026-11-26", CAL).map((p) => p.key)).toEqual([
       "2026-08",
       "2026-09",
       "2026-10",
       "2026-11",
       "2026-12",
     ]);
-    expect(fileablePeriods(monthly25, "2026-07-01").map((p) => p.key)).toEqual(["2026-08"]);
+    expect(fileablePeriods(monthly25, "2026-07-01", CAL).map((p) => p.key)).toEqual(["2026-08"]);
   });
 });
 
 describe("missing reports", () => {
-  const due = reportPeriods(monthly25, "2026-08-01", "2026-11-25");
+  const due = reportPeriods(monthly25, "2026-08-01", "2026-11-25", CAL);
 
   it("counts the latest periods missed in a row", () => {
     expect(missingStreak(due, new Set(["2026-08"]))).toEqual({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seedCalendar } from "../../db/calendar.ts";
 import { deadlineInForce, vnDate } from "../../shared/date.ts";
 import { daysOverdue, timeliness } from "../../shared/timeliness.ts";
 
@@ -72,7 +73,10 @@ describe("deadline in force (Civil Code art. 148: weekend or holiday → next wo
     ["2026-01-02", "2026-01-05", "the swapped Friday 02/01/2026"],
     ["2026-01-10", "2026-01-10", "make-up Saturday 10/01/2026"],
     ["2025-09-01", "2025-09-03", "Quốc khánh 2025"],
+    ["2025-02-08", "2025-02-08", "make-up Saturday 08/02/2025 (for Monday 27/01, Tết Ất Tỵ)"],
+    ["2025-01-27", "2025-02-03", "Tết Ất Tỵ: 27–31/01/2025 off"],
+    ["2027-02-06", "2027-02-08", "2027 has no calendar yet: weekends only"],
   ])("%s → %s (%s)", (deadline, expected) => {
-    expect(deadlineInForce(deadline)).toBe(expected);
+    expect(deadlineInForce(deadline, seedCalendar())).toBe(expected);
   });
 });
