@@ -165,6 +165,12 @@ export const router = createBrowserRouter([
           Component: (await import("./audit/audit-page.tsx")).AuditPage,
         }),
       },
+      {
+        path: "admin/calendar",
+        lazy: async () => ({
+          Component: (await import("./calendar/calendar-admin-page.tsx")).CalendarAdminPage,
+        }),
+      },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,6 @@
 import type { AgencyKind } from "../shared/agency.ts";
-import { compareVi } from "../shared/text.ts";
+import { addDays } from "../shared/date.ts";
+import { compareVi, foldText } from "../shared/text.ts";
 import { notSeenBy } from "./inbox.ts";
 import type { Db } from "./open.ts";
 import { matchesSearch } from "./search.ts";
@@ -127,8 +128,11 @@ export type AgencyGroup = {
   agencyIds: number[];
 };
 
-/** Named sets of agencies for quick assignment (northern border provinces, all ministries...). */
-export async function listAgencyGroups(db: Db): Promise<AgencyGroup[]> {
+/**
+ * Named sets of agencies for quick assignment (northern border provinces, all ministries...),
+ * with the members of `date` when given (membership has validity dates), else every member ever.
+ */
+export async function listAgencyGroups(db: Db, date?: string): Promise<AgencyGroup[]> {
   const groups = await db
     .selectFrom("agencyGroup")
     .select(["agencyGroup.id", "agencyGroup.code", "agencyGroup.name", "agencyGroup.nameEn"])
@@ -137,6 +141,23 @@ export async function listAgencyGroups(db: Db): Promise<AgencyGroup[]> {
   const members = await db
     .selectFrom("agencyGroupMember")
     .select(["agencyGroupMember.groupId", "agencyGroupMember.agencyId"])
+    .$call((qb) =>
+      date === undefined
+        ? qb
+        : qb
+            .where((eb) =>
+              eb.or([
+                eb("agencyGroupMember.validFrom", "is", null),
+                eb("agencyGroupMember.validFrom", "<=", date),
+              ]),
+            )
+            .where((eb) =>
+              eb.or([
+                eb("agencyGroupMember.validTo", "is", null),
+                eb("agencyGroupMember.validTo", ">=", date),
+              ]),
+            ),
+    )
     .execute();
   return groups.map((group) => ({
     ...group,
@@ -210,4 +231,124 @@ export async function agenciesEnding(
       },
     ];
   });
+}
+
+/**
+ * Which agency a task led by an agency is counted under on `date`: the agency itself while it
+ * exists, then its successor (transitively: a successor that ended too passes it on), so that a
+ * task led by Hà Giang counts under Hà Giang as of 30/06/2025 and under Tuyên Quang from
+ * 01/07/2025. Only agencies that ended before `date` and have a successor are in the map.
+ */
+export async function successorsOn(db: Db, date: string): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom("agency")
+    .select(["agency.id", "agency.validTo", "agency.successorId"])
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const result = new Map<number, number>();
+  for (const row of rows) {
+    let current = row;
+    const seen = new Set<number>();
+    while (current.validTo !== null && current.validTo < date && current.successorId !== null) {
+      const next = byId.get(current.successorId);
+      if (!next || seen.has(next.id)) break;
+      seen.add(next.id);
+      current = next;
+    }
+    if (current.id !== row.id) result.set(row.id, current.id);
+  }
+  return result;
+}
+
+/** The names of agencies valid on `date` (agency_name history), for those renamed since. */
+export async function agencyNamesOn(
+  db: Db,
+  ids: readonly number[],
+  date: string,
+): Promise<Map<number, { name: string; shortName: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("agencyName")
+    .select(["agencyName.agencyId", "agencyName.name", "agencyName.shortName"])
+    .where("agencyName.agencyId", "in", ids)
+    .where((eb) =>
+      eb.or([eb("agencyName.validFrom", "is", null), eb("agencyName.validFrom", "<=", date)]),
+    )
+    .where("agencyName.validTo", ">=", date)
+    .execute();
+  return new Map(rows.map((row) => [row.agencyId, { name: row.name, shortName: row.shortName }]));
+}
+
+/** The agency references with the names they had on `date`. */
+export async function withNamesOn<T extends AgencyRef>(
+  db: Db,
+  agencies: readonly T[],
+  date: string,
+): Promise<T[]> {
+  const names = await agencyNamesOn(
+    db,
+    agencies.map((agency) => agency.id),
+    date,
+  );
+  return agencies.map((agency) => ({ ...agency, ...names.get(agency.id) }));
+}
+
+/** Every successor of an agency (several when it was split), the default one first. */
+export async function successorsOf(db: Db, agencyId: number): Promise<AgencyRef[]> {
+  const rows = await db
+    .selectFrom("agencySuccession")
+    .innerJoin("agency", "agency.id", "agencySuccession.successorId")
+    .innerJoin("agency as predecessor", "predecessor.id", "agencySuccession.agencyId")
+    .select([...AGENCY_REF_COLUMNS, "predecessor.successorId as defaultId"])
+    .where("agencySuccession.agencyId", "=", agencyId)
+    .execute();
+  return rows
+    .sort((a, b) => Number(b.id === b.defaultId) - Number(a.id === a.defaultId) || a.id - b.id)
+    .map(toAgencyRef);
+}
+
+/**
+ * Renames an agency from `on`: its present name goes into agency_name, valid from the day after
+ * its previous renaming (or from its start) to the day before `on`. Inside the caller's
+ * transaction; figures as of days before `on` keep printing the old name.
+ */
+export async function renameAgency(
+  db: Db,
+  agencyId: number,
+  rename: { name: string; shortName: string; on: string },
+): Promise<void> {
+  const agency = await db
+    .selectFrom("agency")
+    .select(["agency.code", "agency.name", "agency.shortName", "agency.nameEn", "agency.validFrom"])
+    .where("agency.id", "=", agencyId)
+    .executeTakeFirstOrThrow();
+  const previous = await db
+    .selectFrom("agencyName")
+    .select((eb) => eb.fn.max("agencyName.validTo").as("validTo"))
+    .where("agencyName.agencyId", "=", agencyId)
+    .executeTakeFirst();
+  const validFrom = previous?.validTo ? addDays(previous.validTo, 1) : agency.validFrom;
+  if (validFrom !== null && validFrom >= rename.on) {
+    throw new Error(`Agency ${agency.code} was renamed on or after ${rename.on} already`);
+  }
+  await db
+    .insertInto("agencyName")
+    .values({
+      agencyId,
+      name: agency.name,
+      shortName: agency.shortName,
+      nameEn: agency.nameEn,
+      validFrom,
+      validTo: addDays(rename.on, -1),
+    })
+    .execute();
+  await db
+    .updateTable("agency")
+    .set({
+      name: rename.name,
+      shortName: rename.shortName,
+      searchText: foldText(`${rename.name} ${rename.shortName} ${agency.code}`),
+    })
+    .where("agency.id", "=", agencyId)
+    .execute();
 }

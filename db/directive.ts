@@ -131,10 +131,17 @@ export async function directiveById(
 export async function directiveFacts(
   db: Db,
   id: number,
-): Promise<{ id: number; trackingAgencyId: number; version: number } | undefined> {
+): Promise<
+  { id: number; trackingAgencyId: number; issuedOn: string; version: number } | undefined
+> {
   return db
     .selectFrom("directive")
-    .select(["directive.id", "directive.trackingAgencyId", "directive.version"])
+    .select([
+      "directive.id",
+      "directive.trackingAgencyId",
+      "directive.issuedOn",
+      "directive.version",
+    ])
     .where("directive.id", "=", id)
     .executeTakeFirst();
 }

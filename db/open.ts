@@ -5,6 +5,8 @@ import { CamelCasePlugin, Kysely, type Migration, Migrator, SqliteDialect } from
 import * as initial from "./migrations/0001-initial.ts";
 import * as taskState from "./migrations/0002-task-state.ts";
 import * as reporting from "./migrations/0003-reporting.ts";
+import * as counting from "./migrations/0004-counting.ts";
+import * as calendar from "./migrations/0004b-calendar.ts";
 import * as inbox from "./migrations/0005-inbox.ts";
 import * as trust from "./migrations/0006-trust.ts";
 import type { Database } from "./schema.ts";
@@ -16,6 +18,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
   "0002-task-state": taskState,
   "0003-reporting": reporting,
+  "0004-counting": counting,
+  "0004b-calendar": calendar,
   "0005-inbox": inbox,
   "0006-trust": trust,
 };

@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { AgencyKind } from "../shared/agency.ts";
+import type { CalendarDayKind } from "../shared/calendar.ts";
+import type { DeadlineKind } from "../shared/deadline.ts";
 import type { DirectiveType } from "../shared/directive.ts";
 import type { ExtensionStatus } from "../shared/extension.ts";
 import type { InboxSeenKind } from "../shared/inbox.ts";
@@ -34,7 +36,27 @@ export type AgencyGroupTable = {
   name: string;
   nameEn: string;
 };
-export type AgencyGroupMemberTable = { groupId: number; agencyId: number };
+/** Membership of a group, valid from/to (null: open end); a merger changes a group's members. */
+export type AgencyGroupMemberTable = {
+  groupId: number;
+  agencyId: number;
+  validFrom: ColumnType<string | null, string | null | undefined, string | null>;
+  validTo: ColumnType<string | null, string | null | undefined, string | null>;
+};
+
+/** Every successor of an agency (several when it was split); agency.successorId is the default. */
+export type AgencySuccessionTable = { agencyId: number; successorId: number };
+
+/** An earlier name of an agency, valid until `validTo`; agency.name is the present name. */
+export type AgencyNameTable = {
+  id: Generated<number>;
+  agencyId: number;
+  name: string;
+  shortName: string;
+  nameEn: ColumnType<string, string | undefined, string>;
+  validFrom: string | null;
+  validTo: string;
+};
 
 export type AppUserTable = {
   id: Generated<number>;
@@ -113,16 +135,29 @@ export type TaskTable = {
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;
+  /** Which successor follows the task up when its lead agency was split (null: the default). */
+  successorAgencyId: ColumnType<number | null, number | null | undefined, number | null>;
+  /** How the directive words the deadline (shared/deadline.ts). */
+  deadlineKind: ColumnType<DeadlineKind, DeadlineKind | undefined, DeadlineKind>;
+  /** For "N ngày làm việc kể từ ngày ký": N. */
+  deadlineDays: ColumnType<number | null, number | null | undefined, number | null>;
 };
 
-/** The task's timeliness-relevant state from `validFrom` on; append-only. */
+/**
+ * The task's timeliness-relevant state from `validFrom` to `validTo` (null: its present state);
+ * append-only but for closing a state once, when the next one starts.
+ */
 export type TaskStateTable = {
   id: Generated<number>;
   taskId: number;
   validFrom: string;
+  validTo: ColumnType<string | null, string | null | undefined, string>;
   directiveId: number;
   parentId: number | null;
   leadAgencyId: number;
+  assignerAgencyId: number;
+  successorAgencyId: ColumnType<number | null, number | null | undefined, number | null>;
+  deadlineKind: ColumnType<DeadlineKind, DeadlineKind | undefined, DeadlineKind>;
   isKey: Flag;
   status: TaskStatus;
   deadline: string | null;
@@ -133,6 +168,8 @@ export type TaskStateTable = {
 };
 
 export type TaskCoordinatorTable = { taskId: number; agencyId: number };
+/** The coordinating agencies of a task state (of the time). */
+export type TaskStateCoordinatorTable = { stateId: number; agencyId: number };
 
 export type TaskEventTable = {
   id: Generated<number>;
@@ -246,10 +283,25 @@ export type InboxSeenTable = {
   seenAt: string;
 };
 
+/** A year whose days off and make-up days were entered. */
+export type CalendarYearTable = { year: number; enteredBy: number | null; enteredAt: string };
+
+/** An exception to "Monday to Friday" in a year with a calendar. */
+export type CalendarDayTable = {
+  day: string;
+  year: number;
+  kind: CalendarDayKind;
+  note: ColumnType<string, string | undefined, string>;
+};
+
 export type Database = {
+  calendarYear: CalendarYearTable;
+  calendarDay: CalendarDayTable;
   agency: AgencyTable;
   agencyGroup: AgencyGroupTable;
   agencyGroupMember: AgencyGroupMemberTable;
+  agencySuccession: AgencySuccessionTable;
+  agencyName: AgencyNameTable;
   appUser: AppUserTable;
   session: SessionTable;
   loginFailure: LoginFailureTable;
@@ -258,6 +310,7 @@ export type Database = {
   task: TaskTable;
   taskCoordinator: TaskCoordinatorTable;
   taskState: TaskStateTable;
+  taskStateCoordinator: TaskStateCoordinatorTable;
   taskEvent: TaskEventTable;
   auditLog: AuditLogTable;
   taskReportDuty: TaskReportDutyTable;

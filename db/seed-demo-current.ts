@@ -1,6 +1,7 @@
 import {
   addDays,
   addWorkingDays,
+  type Calendar,
   deadlineInForce,
   type IsoDate,
   isWorkingDay,
@@ -49,18 +50,18 @@ function vn(date: IsoDate, time: string): string {
 }
 
 /** The last working day on or before `date`: a deadline there is in force that very day. */
-function workingDayOnOrBefore(date: IsoDate): IsoDate {
+function workingDayOnOrBefore(date: IsoDate, calendar: Calendar): IsoDate {
   let day = date;
-  while (!isWorkingDay(day)) day = addDays(day, -1);
+  while (!isWorkingDay(day, calendar)) day = addDays(day, -1);
   return day;
 }
 
 /** A deadline whose deadline in force falls within the "due soon" window (when one exists). */
-function dueSoonDeadline(today: IsoDate): IsoDate {
+function dueSoonDeadline(today: IsoDate, calendar: Calendar): IsoDate {
   const windowEnd = addDays(today, 3);
   for (const offset of [2, 1, 3, 0]) {
     const deadline = addDays(today, offset);
-    if (deadlineInForce(deadline) <= windowEnd) return deadline;
+    if (deadlineInForce(deadline, calendar) <= windowEnd) return deadline;
   }
   // Four days in a row without a working day (Tết): nothing can be due soon; in deadline instead.
   return addDays(today, 2);
@@ -69,6 +70,8 @@ function dueSoonDeadline(today: IsoDate): IsoDate {
 export type DemoContext = {
   trx: Db;
   now: Date;
+  /** The civil-servant calendar, to place deadlines and report days on working days. */
+  calendar: Calendar;
   passwordHash: string;
   /** The id of a demo user seeded by seedDemo (canbo.bct, baocao.pvn…). */
   userId: (username: string) => number;
@@ -343,7 +346,7 @@ type NewDemoTask = {
  * server's clock; the dates follow from its date in Vietnam.
  */
 export async function seedDemoCurrent(context: DemoContext): Promise<void> {
-  const { trx, userId } = context;
+  const { trx, userId, calendar } = context;
   const nowIso = context.now.toISOString();
   const today = vnDate(context.now);
   const day = (offset: number, time: string) => vn(addDays(today, offset), time);
@@ -403,6 +406,8 @@ export async function seedDemoCurrent(context: DemoContext): Promise<void> {
         leadAgencyId: agency(task.lead),
         assignerAgencyId: agency("BCT"),
         deadline: task.deadline,
+        deadlineKind: task.deadline === null ? "none" : "by_date",
+        deadlineDays: null,
         isKey: task.isKey ?? false,
         createdBy: officer,
         createdAt: assignedAt,
@@ -440,11 +445,14 @@ export async function seedDemoCurrent(context: DemoContext): Promise<void> {
     agencyId: number,
     texts: readonly string[],
   ) => {
-    const due = periodsDue(duty, today).slice(0, -1);
+    // A period falling due in the first week after the assignment (before the agency started)
+    // is not reported: whatever day the demo is created on, the steps stay in time order.
+    const due = periodsDue(duty, today, calendar)
+      .slice(0, -1)
+      .filter((period) => period.dueOn > addDays(issuedOn, 6));
     let progress = 20;
     for (const [index, period] of due.entries()) {
-      const filedOn =
-        addDays(period.dueOn, -1) > addDays(issuedOn, 3) ? addDays(period.dueOn, -1) : period.dueOn;
+      const filedOn = addDays(period.dueOn, -1);
       await story.report(vn(filedOn, "15:00"), by, {
         agencyId,
         role: "lead",
@@ -464,7 +472,7 @@ export async function seedDemoCurrent(context: DemoContext): Promise<void> {
       "Tổng hợp tình hình cung cầu, giá cả mặt hàng thiết yếu và xăng dầu trên cả nước, báo cáo Lãnh đạo Bộ",
     lead: "CQLPTTTN",
     coordinators: ["Petrolimex"],
-    deadline: workingDayOnOrBefore(addDays(today, -6)),
+    deadline: workingDayOnOrBefore(addDays(today, -6), calendar),
     isKey: true,
   });
   await m1.story.start(day(-62, "09:00"), officer);
@@ -508,7 +516,7 @@ export async function seedDemoCurrent(context: DemoContext): Promise<void> {
   );
 
   // Mục 4: PVN, key, overdue; monthly reports with the latest missing; an extension refused.
-  const m4Deadline = workingDayOnOrBefore(addDays(today, -10));
+  const m4Deadline = workingDayOnOrBefore(addDays(today, -10), calendar);
   const m4 = await addTask({
     clause: "Mục 4",
     title:
@@ -549,14 +557,14 @@ export async function seedDemoCurrent(context: DemoContext): Promise<void> {
   );
 
   // Mục 5: PVN, due soon; a report due within days; an extension request to decide (officer).
-  const m5Deadline = dueSoonDeadline(today);
+  const m5Deadline = dueSoonDeadline(today, calendar);
   const m5 = await addTask({
     clause: "Mục 5",
     title: "Kiểm tra, báo cáo tình hình dự trữ xăng dầu tại các kho đầu mối phía Bắc dịp cuối năm",
     lead: "PVN",
     deadline: m5Deadline,
   });
-  await setDuty(m5.id, { kind: "once", dueDate: addWorkingDays(today, 1) });
+  await setDuty(m5.id, { kind: "once", dueDate: addWorkingDays(today, 1, calendar) });
   await m5.story.start(day(-30, "09:00"), pvn);
   await m5.story.report(day(-9, "16:00"), pvn, {
     agencyId: agency("PVN"),
@@ -579,9 +587,9 @@ export async function seedDemoCurrent(context: DemoContext): Promise<void> {
     title:
       "Báo cáo phương án phân luồng phương tiện chở nông sản tại các cửa khẩu dịp cao điểm cuối năm",
     lead: "UBND-20",
-    deadline: addWorkingDays(today, 5),
+    deadline: addWorkingDays(today, 5, calendar),
   });
-  await setDuty(m6.id, { kind: "once", dueDate: addWorkingDays(today, 3) });
+  await setDuty(m6.id, { kind: "once", dueDate: addWorkingDays(today, 3, calendar) });
   await m6.story.report(day(-2, "15:30"), langSon, {
     agencyId: agency("UBND-20"),
     role: "lead",

@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import { type IsoDate, vnDate } from "../shared/date.ts";
 import { findTransition, type TaskStatus } from "../shared/task-status.ts";
 import type { Role } from "../shared/user.ts";
+import { loadCalendar } from "./calendar.ts";
 import { directiveSearchText } from "./directive.ts";
 import type { Db } from "./open.ts";
 import type { Database, NewTaskEvent } from "./schema.ts";
@@ -20,7 +21,10 @@ import { dueOnOf, taskSearchText } from "./task.ts";
 const DEMO_NOTE =
   "Dữ liệu minh họa: thời hạn, tiến độ và trạng thái là giả định, tạo ra để trình diễn phần mềm.";
 const SOURCE_NOTE =
-  "Nội dung tóm lược theo tin báo chí về Chỉ thị 06/CT-TTg (tháng 02/2024), không phải nguyên văn chỉ thị.";
+  "Nội dung tóm lược theo tin báo chí về Chỉ thị 06/CT-TTg (tháng 02/2024), không phải nguyên văn chỉ thị. Cơ quan giao: Thủ tướng Chính phủ; Bộ Công Thương theo dõi.";
+/** The article names no coordinating agency ("các cơ quan, địa phương"): those listed are made up. */
+const COORDINATORS_NOTE =
+  "Cơ quan phối hợp ghi ở đây là giả định minh họa: tin báo chí chỉ nêu chung “các cơ quan, địa phương”.";
 
 type Username = "canbo.bct" | "lanhdao.bct" | "baocao.pvn" | "baocao.langson" | "quantri";
 
@@ -140,7 +144,7 @@ const BORDER_STEPS: Record<(typeof BORDER_PROVINCES)[number]["code"], readonly S
       at: vn("2024-02-23", "16:30"),
       by: "baocao.langson",
       progress: 80,
-      note: "Xuất khẩu hàng hóa trên địa bàn tỉnh sôi động, chủ yếu là hàng nông sản, trái cây; dịp Tết vừa qua không có hiện tượng ùn ứ hàng hóa tại các cửa khẩu.",
+      note: "Theo tin báo chí (Giám đốc Sở Công Thương Lạng Sơn): xuất khẩu hàng hóa trên địa bàn tỉnh sôi động, chủ yếu là hàng nông sản, trái cây; dịp Tết vừa qua không có hiện tượng ùn ứ hàng hóa. Ngày cập nhật và tỷ lệ tiến độ là minh họa.",
     },
   ],
   // completed on time
@@ -158,9 +162,10 @@ const BORDER_STEPS: Record<(typeof BORDER_PROVINCES)[number]["code"], readonly S
 function directive06(): DemoDirective {
   const created = vn("2024-02-16", "09:00");
   const brokenDown = vn("2024-02-20", "09:30");
-  const about = `${SOURCE_NOTE} ${DEMO_NOTE}`;
-  const subTask = (lead: string) =>
-    `Bộ Công Thương giao ${lead} thực hiện để triển khai Chỉ thị 06/CT-TTg. ${DEMO_NOTE}`;
+  const about = `${SOURCE_NOTE} ${COORDINATORS_NOTE} ${DEMO_NOTE}`;
+  // Ministries ask ("đề nghị") provinces and state groups; they assign ("giao") their own units.
+  const subTask = (lead: string, verb: "đề nghị" | "giao" = "đề nghị") =>
+    `Bộ Công Thương ${verb} ${lead} thực hiện để triển khai Chỉ thị 06/CT-TTg. ${DEMO_NOTE}`;
   return {
     type: "chi_thi",
     number: "06/CT-TTg",
@@ -222,7 +227,7 @@ function directive06(): DemoDirective {
             at: vn("2024-02-20", "09:30"),
             by: "canbo.bct",
             status: "in_progress",
-            note: "Đã giao PVN thực hiện (nhiệm vụ con).",
+            note: "Đã đề nghị PVN thực hiện (phân giao nhiệm vụ).",
           },
           { at: vn("2024-07-10", "10:00"), by: "canbo.bct", progress: 50 },
           {
@@ -272,7 +277,7 @@ function directive06(): DemoDirective {
             at: vn("2024-03-15", "10:00"),
             by: "canbo.bct",
             progress: 30,
-            note: "Tháng 01/2024 tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng ước đạt 524,1 nghìn tỷ đồng, tăng 8,1%; nguồn cung dồi dào, không để xảy ra thiếu hàng, sốt giá.",
+            note: "Theo tin báo chí: tháng 01/2024 tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng ước đạt 524,1 nghìn tỷ đồng, tăng 8,1%; nguồn cung dồi dào, không để xảy ra thiếu hàng, sốt giá. Ngày cập nhật và tỷ lệ tiến độ là minh họa.",
           },
         ],
       },
@@ -402,7 +407,7 @@ function directive06(): DemoDirective {
             at: vn("2024-02-22", "09:00"),
             by: "canbo.bct",
             status: "in_progress",
-            note: "Cập nhật theo báo cáo của TKV.",
+            note: "Cập nhật theo báo cáo của TKV (minh họa).",
           },
           { at: vn("2024-04-05", "10:00"), by: "canbo.bct", progress: 45 },
           ...reportDone(
@@ -419,7 +424,7 @@ function directive06(): DemoDirective {
         clause: "Mục 5.1",
         title:
           "Tăng cường kiểm tra, kiểm soát, xử lý gian lận thương mại, hàng giả, hàng nhái trên thị trường",
-        description: subTask("Tổng cục Quản lý thị trường"),
+        description: subTask("Tổng cục Quản lý thị trường", "giao"),
         lead: "QLTT",
         // A Sunday: the deadline in force is Monday 16/12/2024, the day it was reported done.
         deadline: "2024-12-15",
@@ -464,13 +469,13 @@ function directive06(): DemoDirective {
             at: vn("2024-02-22", "09:00"),
             by: "canbo.bct",
             status: "in_progress",
-            note: "Cập nhật theo báo cáo của Sở Công Thương Cần Thơ.",
+            note: "Cập nhật theo báo cáo của Sở Công Thương Cần Thơ (minh họa).",
           },
           {
             at: vn("2024-02-23", "15:00"),
             by: "canbo.bct",
             progress: 50,
-            note: "Thành phố chỉ đạo tập trung các nhiệm vụ trọng tâm, bắt tay sản xuất ngay sau Tết; tiếp tục theo dõi và kết nối tiêu thụ hàng hóa giữa các trung tâm thương mại, siêu thị, chợ; tập trung xuất khẩu gạo.",
+            note: "Theo tin báo chí (Giám đốc Sở Công Thương Cần Thơ): thành phố chỉ đạo tập trung các nhiệm vụ trọng tâm, bắt tay sản xuất ngay sau Tết; tiếp tục theo dõi và kết nối tiêu thụ hàng hóa giữa các trung tâm thương mại, siêu thị, chợ; tập trung xuất khẩu gạo. Ngày cập nhật và tỷ lệ tiến độ là minh họa.",
           },
         ],
       },
@@ -507,6 +512,8 @@ async function insertDirective(
   userId: (username: Username) => number,
   now: string,
 ): Promise<void> {
+  if (directive.createdAt > now) return;
+  const calendar = await loadCalendar(trx);
   const author = userId("canbo.bct");
   const { id: directiveId } = await trx
     .insertInto("directive")
@@ -531,6 +538,9 @@ async function insertDirective(
 
   const taskIds = new Map<string, number>();
   for (const task of directive.tasks) {
+    // On an early clock, what had not happened yet is left out: the task, its breakdowns, steps.
+    if (task.createdAt > now) continue;
+    if (task.parent !== undefined && !taskIds.has(task.parent)) continue;
     let status: TaskStatus = "not_started";
     let progress = 0;
     let doneOn: IsoDate | null = null;
@@ -538,16 +548,22 @@ async function insertDirective(
     let lastProgressNote = "";
     let updatedAt = task.createdAt;
     const events: Omit<NewTaskEvent, "taskId">[] = [
-      { actorId: author, at: task.createdAt, kind: "created", note: "Giao nhiệm vụ." },
+      {
+        actorId: author,
+        at: task.createdAt,
+        kind: "created",
+        note: task.parent === undefined ? "Nhập nhiệm vụ được giao." : "Phân giao nhiệm vụ.",
+      },
     ];
     // The state after creation and after each step, for statistics as of a past day.
     const states: { at: string; status: TaskStatus; progress: number; doneOn: IsoDate | null }[] = [
       { at: task.createdAt, status, progress, doneOn },
     ];
     for (const step of task.steps) {
-      if (step.at < updatedAt || step.at > now) {
+      if (step.at < updatedAt) {
         throw new Error(`Demo task ${task.key}: step at ${step.at} is out of order`);
       }
+      if (step.at > now) break;
       updatedAt = step.at;
       const note = step.note ?? "";
       if ("status" in step) {
@@ -594,7 +610,7 @@ async function insertDirective(
       parentId = id;
     }
     const leadAgencyId = agencyId(task.lead);
-    const dueOn = dueOnOf(task.deadline);
+    const dueOn = dueOnOf(task.deadline, calendar);
     const { id: taskId } = await trx
       .insertInto("task")
       .values({
@@ -606,6 +622,8 @@ async function insertDirective(
         leadAgencyId,
         assignerAgencyId: agencyId(directive.tracking),
         deadline: task.deadline,
+        // A task of the demo without a deadline is a continuing one ("thường xuyên").
+        deadlineKind: task.deadline === null ? "continuing" : "by_date",
         dueOn,
         originalDeadline: task.deadline,
         originalDueOn: dueOn,
@@ -640,25 +658,35 @@ async function insertDirective(
       .insertInto("taskEvent")
       .values(events.map((event) => ({ ...event, taskId })))
       .execute();
-    await trx
-      .insertInto("taskState")
-      .values(
-        states.map((state) => ({
+    for (const [index, state] of states.entries()) {
+      const { id: stateId } = await trx
+        .insertInto("taskState")
+        .values({
           taskId,
           validFrom: state.at,
+          validTo: states[index + 1]?.at ?? null,
           directiveId,
           parentId,
           leadAgencyId,
+          assignerAgencyId: agencyId(directive.tracking),
           isKey: task.isKey ? 1 : 0,
           status: state.status,
           deadline: task.deadline,
+          deadlineKind: task.deadline === null ? "continuing" : "by_date",
           dueOn,
           originalDueOn: dueOn,
           doneOn: state.doneOn,
           progress: state.progress,
-        })),
-      )
-      .execute();
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      if (coordinatorIds.length > 0) {
+        await trx
+          .insertInto("taskStateCoordinator")
+          .values(coordinatorIds.map((agencyId) => ({ stateId, agencyId })))
+          .execute();
+      }
+    }
   }
 }
 
@@ -667,74 +695,80 @@ async function insertDirective(
  * `now` is the server's clock: the sample directive's deadlines are computed from its date in
  * Vietnam. Every user gets `passwordHash`.
  */
-export async function seedDemo(
-  db: Db,
-  options: { now: Date; passwordHash: string },
-): Promise<void> {
+export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
+  await db.transaction().execute((trx) => seedDemoIn(trx, options));
+}
+
+export type DemoOptions = { now: Date; passwordHash: string };
+
+/**
+ * seedDemo inside the caller's transaction (db/seed.ts seeds everything in one). On any clock:
+ * what the demo dates after `now` (a directive not yet entered, a step not yet taken) is left out.
+ */
+export async function seedDemoIn(trx: Trx, options: DemoOptions): Promise<void> {
   const now = options.now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom("appUser")
-      .select("id")
-      .where("username", "=", "canbo.bct")
-      .executeTakeFirst();
-    if (existing) return;
+  const calendar = await loadCalendar(trx);
+  const existing = await trx
+    .selectFrom("appUser")
+    .select("id")
+    .where("username", "=", "canbo.bct")
+    .executeTakeFirst();
+  if (existing) return;
 
-    const codes = [
-      ...new Set([
-        ...USERS.map((user) => user.agency),
-        ...[directive06()].flatMap((directive) => [
-          directive.tracking,
-          ...directive.tasks.flatMap((task) => [task.lead, ...(task.coordinators ?? [])]),
-        ]),
+  const codes = [
+    ...new Set([
+      ...USERS.map((user) => user.agency),
+      ...[directive06()].flatMap((directive) => [
+        directive.tracking,
+        ...directive.tasks.flatMap((task) => [task.lead, ...(task.coordinators ?? [])]),
       ]),
-    ];
-    const agencies = await trx
-      .selectFrom("agency")
-      .select(["id", "code"])
-      .where("code", "in", codes)
-      .execute();
-    const agencyIds = new Map(agencies.map((agency) => [agency.code, agency.id]));
-    const agencyId = (code: string): number => {
-      const id = agencyIds.get(code);
-      if (id === undefined) throw new Error(`Agency ${code} is missing: run seedReference first`);
-      return id;
-    };
+    ]),
+  ];
+  const agencies = await trx
+    .selectFrom("agency")
+    .select(["id", "code"])
+    .where("code", "in", codes)
+    .execute();
+  const agencyIds = new Map(agencies.map((agency) => [agency.code, agency.id]));
+  const agencyId = (code: string): number => {
+    const id = agencyIds.get(code);
+    if (id === undefined) throw new Error(`Agency ${code} is missing: run seedReference first`);
+    return id;
+  };
 
-    const userIds = new Map<Username, number>();
-    for (const user of USERS) {
-      const { id } = await trx
-        .insertInto("appUser")
-        .values({
-          username: user.username,
-          passwordHash: options.passwordHash,
-          fullName: user.fullName,
-          agencyId: agencyId(user.agency),
-          role: user.role,
-          isActive: 1,
-          createdAt: now,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      userIds.set(user.username, id);
-    }
-    const userId = (username: Username): number => {
-      const id = userIds.get(username);
+  const userIds = new Map<Username, number>();
+  for (const user of USERS) {
+    const { id } = await trx
+      .insertInto("appUser")
+      .values({
+        username: user.username,
+        passwordHash: options.passwordHash,
+        fullName: user.fullName,
+        agencyId: agencyId(user.agency),
+        role: user.role,
+        isActive: 1,
+        createdAt: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    userIds.set(user.username, id);
+  }
+  const userId = (username: Username): number => {
+    const id = userIds.get(username);
+    if (id === undefined) throw new Error(`Demo user ${username} is missing`);
+    return id;
+  };
+
+  await insertDirective(trx, directive06(), agencyId, userId, now);
+  await seedDemoCurrent({
+    trx,
+    now: options.now,
+    calendar,
+    passwordHash: options.passwordHash,
+    userId: (username) => {
+      const id = userIds.get(username as Username);
       if (id === undefined) throw new Error(`Demo user ${username} is missing`);
       return id;
-    };
-
-    await insertDirective(trx, directive06(), agencyId, userId, now);
-    const demoUsers = new Map<string, number>(userIds);
-    await seedDemoCurrent({
-      trx,
-      now: options.now,
-      passwordHash: options.passwordHash,
-      userId: (username) => {
-        const id = demoUsers.get(username);
-        if (id === undefined) throw new Error(`Demo user ${username} is missing`);
-        return id;
-      },
-    });
+    },
   });
 }

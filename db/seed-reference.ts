@@ -4,12 +4,13 @@ import { z } from "zod";
 import type { AgencyKind } from "../shared/agency.ts";
 import { addDays } from "../shared/date.ts";
 import { foldText } from "../shared/text.ts";
+import { seedCalendarYears, writeCalendarYear } from "./calendar.ts";
 import type { Db } from "./open.ts";
 import type { Database, NewAgency } from "./schema.ts";
 
 /**
- * Reference data: agencies (with validity dates and successor links) and agency groups, read from
- * db/seed/*.json. Code scheme of `agency.code`:
+ * Reference data: agencies (with validity dates and successor links), agency groups and the
+ * civil servants' calendar 2024-2026, read from db/seed/*.json. Code scheme of `agency.code`:
  * - ministries and ministry-level agencies: the data's abbreviation ("BCT", "BKHĐT", "VPCP");
  * - agencies attached to the Government: the usual Vietnamese abbreviations of GOVERNMENT_AGENCIES
  *   below ("TTXVN", "VOV", "BHXH"...); a unit that moved under a ministry on 1/3/2025 gets a new
@@ -54,10 +55,23 @@ const agenciesFileSchema = z.object({
     z.object({
       abbr: nameSchema,
       brand: nameSchema.optional(),
+      name_2024: nameSchema.optional(),
       name_current: nameSchema,
       en: nameSchema.optional(),
     }),
   ),
+  ministry_units_bct: z.object({
+    items: z.array(
+      z.object({
+        code: nameSchema,
+        name: nameSchema,
+        short: nameSchema,
+        en: nameSchema,
+        valid_to: z.string().optional(),
+        successor: nameSchema.optional(),
+      }),
+    ),
+  }),
   market_management: z.object({
     until_2025_02_28: z.object({ name: nameSchema }),
     from_2025_03_01: z.object({ name: nameSchema, en: nameSchema }),
@@ -268,8 +282,29 @@ async function insertAgency(trx: Trx, agency: Omit<NewAgency, "searchText">): Pr
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  if (agency.successorId !== undefined && agency.successorId !== null) {
+    await trx
+      .insertInto("agencySuccession")
+      .values({ agencyId: row.id, successorId: agency.successorId })
+      .execute();
+  }
   return row.id;
 }
+
+/**
+ * Ministries split on 1/3/2025: besides the default successor (the data's successor_2025_abbr),
+ * the ministries that took over part of their work, which a task may choose. The data marks
+ * these as general knowledge (ministries_2025 notes), not checked against official text.
+ */
+const FURTHER_SUCCESSORS: Record<string, readonly string[]> = {
+  BLĐTBXH: ["BGDĐT", "BYT"],
+};
+
+/**
+ * Earlier names of agencies that kept their row when renamed: PVN, "Tập đoàn Dầu khí Việt Nam"
+ * until the renaming of 9/4/2025 (QĐ 733/QĐ-TTg, in the data's state_groups).
+ */
+const PVN_RENAMED_ON = "2025-04-09";
 
 function lookUp(ids: ReadonlyMap<string, number>, key: string, what: string): number {
   const id = ids.get(key);
@@ -277,21 +312,27 @@ function lookUp(ids: ReadonlyMap<string, number>, key: string, what: string): nu
   return id;
 }
 
+type Member = { agencyId: number; validFrom?: string | null; validTo?: string | null };
+
 async function insertGroup(
   trx: Trx,
   group: { code: string; name: string; nameEn: string },
-  agencyIds: readonly number[],
+  members: readonly (number | Member)[],
 ): Promise<void> {
   const { id } = await trx
     .insertInto("agencyGroup")
     .values(group)
     .returning("id")
     .executeTakeFirstOrThrow();
-  const unique = [...new Set(agencyIds)];
-  if (unique.length > 0) {
+  const byAgency = new Map<number, Member>();
+  for (const member of members) {
+    const value = typeof member === "number" ? { agencyId: member } : member;
+    byAgency.set(value.agencyId, value);
+  }
+  if (byAgency.size > 0) {
     await trx
       .insertInto("agencyGroupMember")
-      .values(unique.map((agencyId) => ({ groupId: id, agencyId })))
+      .values([...byAgency.values()].map((member) => ({ groupId: id, ...member })))
       .execute();
   }
 }
@@ -345,6 +386,17 @@ async function seedMinistries(trx: Trx, data: z.infer<typeof agenciesFileSchema>
         successorId: lookUp(ids, item.successor_2025_abbr, "Ministry of 2025"),
       }),
     );
+  }
+  for (const [abbr, successors] of Object.entries(FURTHER_SUCCESSORS)) {
+    await trx
+      .insertInto("agencySuccession")
+      .values(
+        successors.map((successor) => ({
+          agencyId: lookUp(ids, abbr, "Ministry"),
+          successorId: lookUp(ids, successor, "Ministry of 2025"),
+        })),
+      )
+      .execute();
   }
   return {
     ids,
@@ -402,7 +454,7 @@ async function seedStateGroups(
   groups: z.infer<typeof agenciesFileSchema>["state_groups"],
 ) {
   for (const group of groups) {
-    await insertAgency(trx, {
+    const id = await insertAgency(trx, {
       code: group.abbr,
       name: group.name_current,
       shortName: group.brand ?? group.abbr,
@@ -411,6 +463,19 @@ async function seedStateGroups(
       validFrom: null,
       validTo: null,
     });
+    if (group.name_2024 !== undefined && group.abbr === "PVN") {
+      await trx
+        .insertInto("agencyName")
+        .values({
+          agencyId: id,
+          name: group.name_2024,
+          shortName: group.brand ?? group.abbr,
+          nameEn: "Vietnam Oil and Gas Group",
+          validFrom: null,
+          validTo: addDays(PVN_RENAMED_ON, -1),
+        })
+        .execute();
+    }
   }
 }
 
@@ -441,6 +506,80 @@ async function seedMarketManagement(
     validTo: MINISTRIES_SPLIT_LAST_DAY,
     successorId,
   });
+}
+
+/**
+ * Departments of the Ministry of Industry and Trade (Vụ, Cục), so that the Ministry can break its
+ * tasks down internally; a short list from the data (ministry_units_bct), which says how sure it is.
+ */
+async function seedMinistryUnits(
+  trx: Trx,
+  units: z.infer<typeof agenciesFileSchema>["ministry_units_bct"]["items"],
+  ministryIds: ReadonlyMap<string, number>,
+): Promise<void> {
+  const parentId = lookUp(ministryIds, "BCT", "Ministry");
+  for (const unit of units) {
+    const successor =
+      unit.successor === undefined
+        ? undefined
+        : await trx
+            .selectFrom("agency")
+            .select("agency.id")
+            .where("agency.code", "=", unit.successor)
+            .executeTakeFirstOrThrow();
+    await insertAgency(trx, {
+      code: unit.code,
+      name: unit.name,
+      shortName: unit.short,
+      nameEn: unit.en,
+      kind: "ministry_unit",
+      parentId,
+      validFrom: null,
+      validTo: unit.valid_to ?? null,
+      successorId: successor?.id ?? null,
+    });
+  }
+}
+
+/**
+ * A Department of Industry and Trade (Sở Công Thương) under every province of 2024 and of 2025,
+ * with the province's validity and, for a merged province, the successor province's department:
+ * provinces pass their tasks on to it.
+ */
+async function seedDepartmentsOfIndustryAndTrade(trx: Trx): Promise<void> {
+  const provinces = await trx
+    .selectFrom("agency")
+    .select([
+      "agency.id",
+      "agency.code",
+      "agency.name",
+      "agency.shortName",
+      "agency.validFrom",
+      "agency.validTo",
+      "agency.successorId",
+    ])
+    .where("agency.kind", "=", "province")
+    .orderBy("agency.successorId", (ob) => ob.asc().nullsFirst())
+    .orderBy("agency.id")
+    .execute();
+  const departments = new Map<number, number>();
+  // Successors (no successor of their own) first, so that predecessors can point to them.
+  for (const province of provinces) {
+    const successor =
+      province.successorId === null ? undefined : departments.get(province.successorId);
+    const id = await insertAgency(trx, {
+      code: province.code.replace(/^UBND-/, "SCT-"),
+      name: province.name.replace(/^UBND /, "Sở Công Thương "),
+      shortName: `SCT ${province.shortName}`,
+      nameEn: `Department of Industry and Trade, ${toAscii(province.shortName)}`,
+      kind: "province_unit",
+      parentId: province.id,
+      validFrom: province.validFrom,
+      validTo: province.validTo,
+      successorId: successor ?? null,
+    });
+    departments.set(province.id, id);
+  }
 }
 
 /** The 63 units of 2024 and the 34 from 1/7/2025, with successor links. */
@@ -514,74 +653,91 @@ async function seedProvinces(trx: Trx) {
     ids2025: provinces2025.map((province) => lookUp(ids2025, province.code, "Province")),
     northernBorder: provinces2024
       .filter((province) => province.borders_china)
-      .map((province) => lookUp(ids2024, province.code, "Province")),
+      .flatMap((province): Member[] => {
+        const before = lookUp(ids2024, province.code, "Province");
+        const after = lookUp(ids2025, province.successor_2025_code, "Province of 2025");
+        if (before === after) return [{ agencyId: before }];
+        return [
+          { agencyId: before, validTo: PROVINCES_MERGE_LAST_DAY },
+          { agencyId: after, validFrom: PROVINCES_2025_FROM },
+        ];
+      }),
   };
 }
 
 /**
  * Inserts the agencies and agency groups, in one transaction. Does nothing when agencies exist
- * already, so it can run at every start.
+ * already, so it can run at every start. Inside a larger transaction, use seedReferenceIn.
  */
 export async function seedReference(db: Db): Promise<void> {
+  await db.transaction().execute((trx) => seedReferenceIn(trx));
+}
+
+/** seedReference inside the caller's transaction (db/seed.ts seeds everything in one). */
+export async function seedReferenceIn(trx: Trx): Promise<void> {
   const agencies = readSeed("agencies.json", agenciesFileSchema);
-  await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom("agency").select("id").limit(1).executeTakeFirst();
-    if (existing) return;
+  const existing = await trx.selectFrom("agency").select("id").limit(1).executeTakeFirst();
+  if (existing) return;
 
-    const ministries = await seedMinistries(trx, agencies);
-    await seedGovernmentAgencies(
-      trx,
-      agencies.government_attached_agencies["2024"],
-      ministries.ids,
-    );
-    await seedStateGroups(trx, agencies.state_groups);
-    await seedMarketManagement(trx, agencies.market_management, ministries.ids);
-    const provinces = await seedProvinces(trx);
+  for (const year of seedCalendarYears()) {
+    await writeCalendarYear(trx, {
+      ...year,
+      enteredBy: null,
+      enteredAt: `${year.year - 1}-11-30T00:00:00.000Z`,
+    });
+  }
 
-    await insertGroup(
-      trx,
-      {
-        code: "northern-border",
-        name: "Các tỉnh biên giới phía Bắc",
-        nameEn: "Northern border provinces (bordering China, 2024)",
-      },
-      provinces.northernBorder,
-    );
-    await insertGroup(
-      trx,
-      {
-        code: "ministries-2024",
-        name: "Các bộ, cơ quan ngang bộ (năm 2024)",
-        nameEn: "Ministries and ministry-level agencies (2024)",
-      },
-      ministries.ids2024,
-    );
-    await insertGroup(
-      trx,
-      {
-        code: "ministries-2025",
-        name: "Các bộ, cơ quan ngang bộ (từ 01/3/2025)",
-        nameEn: "Ministries and ministry-level agencies (from 1 March 2025)",
-      },
-      ministries.ids2025,
-    );
-    await insertGroup(
-      trx,
-      {
-        code: "provinces-2024",
-        name: `${provinces.ids2024.length} tỉnh, thành phố trực thuộc Trung ương (năm 2024)`,
-        nameEn: `${provinces.ids2024.length} provinces and centrally-run cities (2024)`,
-      },
-      provinces.ids2024,
-    );
-    await insertGroup(
-      trx,
-      {
-        code: "provinces-2025",
-        name: `${provinces.ids2025.length} tỉnh, thành phố trực thuộc Trung ương (từ 01/7/2025)`,
-        nameEn: `${provinces.ids2025.length} provinces and centrally-run cities (from 1 July 2025)`,
-      },
-      provinces.ids2025,
-    );
-  });
+  const ministries = await seedMinistries(trx, agencies);
+  await seedGovernmentAgencies(trx, agencies.government_attached_agencies["2024"], ministries.ids);
+  await seedStateGroups(trx, agencies.state_groups);
+  await seedMarketManagement(trx, agencies.market_management, ministries.ids);
+  await seedMinistryUnits(trx, agencies.ministry_units_bct.items, ministries.ids);
+  const provinces = await seedProvinces(trx);
+  await seedDepartmentsOfIndustryAndTrade(trx);
+
+  await insertGroup(
+    trx,
+    {
+      code: "northern-border",
+      name: "Các tỉnh biên giới phía Bắc",
+      nameEn: "Northern border provinces (bordering China, 2024)",
+    },
+    provinces.northernBorder,
+  );
+  await insertGroup(
+    trx,
+    {
+      code: "ministries-2024",
+      name: "Các bộ, cơ quan ngang bộ (năm 2024)",
+      nameEn: "Ministries and ministry-level agencies (2024)",
+    },
+    ministries.ids2024,
+  );
+  await insertGroup(
+    trx,
+    {
+      code: "ministries-2025",
+      name: "Các bộ, cơ quan ngang bộ (từ 01/3/2025)",
+      nameEn: "Ministries and ministry-level agencies (from 1 March 2025)",
+    },
+    ministries.ids2025,
+  );
+  await insertGroup(
+    trx,
+    {
+      code: "provinces-2024",
+      name: `${provinces.ids2024.length} tỉnh, thành phố trực thuộc Trung ương (năm 2024)`,
+      nameEn: `${provinces.ids2024.length} provinces and centrally-run cities (2024)`,
+    },
+    provinces.ids2024,
+  );
+  await insertGroup(
+    trx,
+    {
+      code: "provinces-2025",
+      name: `${provinces.ids2025.length} tỉnh, thành phố trực thuộc Trung ương (từ 01/7/2025)`,
+      nameEn: `${provinces.ids2025.length} provinces and centrally-run cities (from 1 July 2025)`,
+    },
+    provinces.ids2025,
+  );
 }

@@ -1,5 +1,6 @@
-import { type Expression, type SqlBool, sql } from "kysely";
+import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { IsoDate } from "../shared/date.ts";
+import type { DeadlineKind } from "../shared/deadline.ts";
 import type { DirectiveType } from "../shared/directive.ts";
 import type { Viewer } from "../shared/permission.ts";
 import {
@@ -7,64 +8,101 @@ import {
   addCounts,
   CELL_DEFINITIONS,
   cellsFromCounts,
+  type DueInPeriod,
   emptyCounts,
   endOfVnDay,
   type PeriodKind,
+  percent,
   type SortDirection,
   STALE_REPORT_DAYS,
   type StatisticBasis,
   type StatisticCell,
   type StatisticCells,
   type StatisticCounts,
+  type StatisticLevel,
   sortAgencyRows,
 } from "../shared/statistic.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
 import { daysOverdue, type Timeliness, timeliness } from "../shared/timeliness.ts";
 import {
-  AGENCY_REF_COLUMNS,
   type AgencyRef,
+  agenciesByIds,
   agencyRef,
   agencyRefColumns,
+  successorsOn,
   toAgencyRef,
+  withNamesOn,
 } from "./agency.ts";
 import type { Db } from "./open.ts";
-import { agencySubtree } from "./scope.ts";
+import { agencyScope } from "./scope.ts";
 import { coordinatorsOf } from "./task.ts";
 import { daysLate, timelinessCondition, timelinessIn } from "./timeliness.ts";
-import { directiveVisibleTo, taskVisibleTo } from "./visibility.ts";
+import { directiveVisibleTo, stateVisibleTo, taskVisibleTo } from "./visibility.ts";
 
 /**
  * Statistics counted in SQL over the whole scope, never by loading tasks: SUM(CASE …) over the
  * timeliness conditions of db/timeliness.ts. "As of" a day D, each task counts in the state it
- * had at the end of D in Vietnam: its latest task_state row with valid_from before D+1 00:00
- * (+07:00), found by a correlated subquery (ORDER BY valid_from DESC, id DESC LIMIT 1); tasks
- * created later have no such row and drop out. The lead agency is the state's (the agency of
- * the time), the deadline the state's deadline in force or, with basis "original", the deadline
- * first assigned. Only portable SQL: ISO text comparisons, CASE, SUBSTR, CAST, integer division.
+ * had at the end of D in Vietnam: its task_state interval containing D+1 00:00 (+07:00)
+ * (valid_from before it, valid_to absent or not before it: a range condition); tasks created
+ * later have no such state and drop out. Everything is judged on that state: the lead,
+ * assigning and coordinating agencies of the time (which also decide what the viewer sees), the
+ * level (top-level or breakdown), the deadline in force or, with basis "original", the deadline
+ * first assigned. A task counts under its lead agency of the time while that agency exists on D,
+ * then under its successor (the task's own choice when the agency was split), so a change made
+ * after D never alters figures as of D. Only portable SQL: ISO text comparisons, CASE, SUBSTR,
+ * CAST, integer division.
  */
 
 export type StatisticFilters = {
   directiveId?: number | undefined;
   directiveType?: DirectiveType | undefined;
   keyOnly: boolean;
-  /** Lead (chủ trì) agency, with the agencies under it (parent links). */
+  level: StatisticLevel;
+  assignerAgencyId?: number | undefined;
+  /** Counted agency, with the agencies under it (parent links) and those it succeeded. */
   agencyId?: number | undefined;
-  /** Exactly this lead agency (of the time, for as-of figures): a row of the per-agency table. */
+  /** Exactly this counted agency (of the day, for as-of figures): a row of the per-agency table. */
   leadAgencyId?: number | null | undefined;
   periodBy: PeriodKind;
   from?: IsoDate | undefined;
   to?: IsoDate | undefined;
 };
 
+/** `CASE expr WHEN predecessor THEN successor … ELSE expr END` for the agencies ended by a day. */
+function resolved(expr: Expression<number | null>, successors: ReadonlyMap<number, number>) {
+  if (successors.size === 0) return sql<number>`${expr}`;
+  const whens = [...successors].map(([from, to]) => sql`WHEN ${sql.lit(from)} THEN ${sql.lit(to)}`);
+  return sql<number>`(CASE ${expr} ${sql.join(whens, sql` `)} ELSE ${expr} END)`;
+}
+
+/**
+ * The agency a task counts under on a day, from the columns of `table` (a task or a state): its
+ * lead agency while that exists, else the successor the task chose, else the agency's default
+ * successor, passed on while successors end too.
+ */
+export function countedAgency(
+  table: string,
+  successors: ReadonlyMap<number, number>,
+): RawBuilder<number> {
+  const lead = sql.ref<number>(`${table}.leadAgencyId`);
+  const chosen = sql.ref<number | null>(`${table}.successorAgencyId`);
+  if (successors.size === 0) return sql<number>`${lead}`;
+  const ended = sql.join([...successors.keys()].map((id) => sql.lit(id)));
+  return sql<number>`(CASE WHEN ${lead} IN (${ended}) AND ${chosen} IS NOT NULL
+    THEN ${resolved(chosen, successors)} ELSE ${resolved(lead, successors)} END)`;
+}
+
 /**
  * The scope as conditions on `table` ("task" for today's rows, "s" for a task_state row), with
- * the table `directive` joined. `due` is the deadline column the period "due" looks at.
+ * the table `directive` joined. `due` is the deadline column the period "due" looks at;
+ * `counted` the agency each task counts under.
  */
 async function scopeConditions(
   db: Db,
   filters: StatisticFilters,
   table: string,
   due: string,
+  counted: Expression<number>,
 ): Promise<Expression<SqlBool>[]> {
   const ref = (column: string) => sql.ref(`${table}.${column}`);
   const conditions: Expression<SqlBool>[] = [];
@@ -75,16 +113,23 @@ async function scopeConditions(
     conditions.push(sql<SqlBool>`${sql.ref("directive.type")} = ${filters.directiveType}`);
   }
   if (filters.keyOnly) conditions.push(sql<SqlBool>`${ref("isKey")} = 1`);
-  if (filters.agencyId !== undefined) {
-    const ids = await agencySubtree(db, [filters.agencyId]);
+  if (filters.level === "directive") conditions.push(sql<SqlBool>`${ref("parentId")} IS NULL`);
+  if (filters.level === "agency") {
+    const assigners = (await agencyScope(db, filters.assignerAgencyId ?? 0)).ownAgencyIds;
     conditions.push(
-      ids.length === 0
-        ? sql<SqlBool>`1 = 0`
-        : sql<SqlBool>`${ref("leadAgencyId")} IN (${sql.join(ids)})`,
+      sql<SqlBool>`(${ref("parentId")} IS NOT NULL AND ${ref("assignerAgencyId")} IN (${sql.join(
+        assigners.length === 0 ? [0] : assigners,
+      )}))`,
+    );
+  }
+  if (filters.agencyId !== undefined) {
+    const ids = (await agencyScope(db, filters.agencyId)).scopeAgencyIds;
+    conditions.push(
+      ids.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`${counted} IN (${sql.join(ids)})`,
     );
   }
   if (filters.leadAgencyId !== undefined && filters.leadAgencyId !== null) {
-    conditions.push(sql<SqlBool>`${ref("leadAgencyId")} = ${filters.leadAgencyId}`);
+    conditions.push(sql<SqlBool>`${counted} = ${filters.leadAgencyId}`);
   }
   const period = filters.periodBy === "issued" ? sql.ref("directive.issuedOn") : ref(due);
   if (filters.from !== undefined) conditions.push(sql<SqlBool>`${period} >= ${filters.from}`);
@@ -93,12 +138,13 @@ async function scopeConditions(
 }
 
 /**
- * The one FROM/WHERE of every as-of figure and list: one row per visible task in scope, as it
- * stood at the end of `asOf`, cancelled ones left out, with the columns timeliness needs:
- * taskId, leadAgencyId, isKey, status, doneOn and dueOn (the deadline the basis counts against).
- * The tables `task`, `s` (the state) and `directive` stay in scope, so that a list can select
- * more columns; counting (statisticCounts, statisticCountsByAgency) and listing
- * (listStatisticTasks) both read it as the derived table `st`.
+ * The one FROM/WHERE of every as-of figure and list: one row per task in scope as it stood at
+ * the end of `asOf`, visible to the viewer on that state, cancelled ones left out, with the
+ * columns timeliness needs: taskId, leadAgencyId (of the time), countedAgencyId (of the day),
+ * isKey, status, doneOn and dueOn (the deadline the basis counts against). The tables `task`,
+ * `s` (the state) and `directive` stay in scope, so that a list can select more columns; counting
+ * (statisticCounts, statisticCountsByAgency) and listing (listStatisticTasks) both read it as
+ * the derived table `st`.
  */
 async function statesAsOf(
   db: Db,
@@ -109,35 +155,24 @@ async function statesAsOf(
 ) {
   const cutoff = endOfVnDay(asOf);
   const due = basis === "original" ? "originalDueOn" : "dueOn";
-  const conditions = await scopeConditions(db, filters, "s", due);
+  const counted = countedAgency("s", await successorsOn(db, asOf));
+  const conditions = await scopeConditions(db, filters, "s", due, counted);
   let query = db
-    .selectFrom("task")
-    .innerJoin("taskState as s", (join) =>
-      join.on((eb) =>
-        eb(
-          "s.id",
-          "=",
-          eb
-            .selectFrom("taskState as h")
-            .select("h.id")
-            .whereRef("h.taskId", "=", "task.id")
-            .where("h.validFrom", "<", cutoff)
-            .orderBy("h.validFrom", "desc")
-            .orderBy("h.id", "desc")
-            .limit(1),
-        ),
-      ),
-    )
+    .selectFrom("taskState as s")
+    .innerJoin("task", "task.id", "s.taskId")
     .innerJoin("directive", "directive.id", "s.directiveId")
-    .where(taskVisibleTo(viewer))
-    .where("s.status", "<>", "cancelled");
+    .where("s.validFrom", "<", cutoff)
+    .where((eb) => eb.or([eb("s.validTo", "is", null), eb("s.validTo", ">=", cutoff)]))
+    .where(stateVisibleTo(viewer, "s"));
   for (const condition of conditions) query = query.where(condition);
   return query.select((eb) => [
     "task.id as taskId",
     "s.leadAgencyId",
+    counted.as("countedAgencyId"),
     "s.isKey",
     "s.status",
     "s.doneOn",
+    "s.deadlineKind",
     eb.ref(`s.${due}`).as("dueOn"),
   ]);
 }
@@ -145,10 +180,17 @@ async function statesAsOf(
 /** The states of the derived table `st` that a figure counts, judged on `asOf`. */
 function cellCondition(cell: StatisticCell, asOf: IsoDate): Expression<SqlBool> {
   const definition = CELL_DEFINITIONS[cell];
-  const categories = timelinessIn(definition.timeliness, asOf, "st");
-  return definition.keyOnly
-    ? sql<SqlBool>`(${categories} AND ${sql.ref("st.isKey")} = 1)`
-    : categories;
+  const status = sql.ref("st.status");
+  if (definition.status === "cancelled") return sql<SqlBool>`${status} = 'cancelled'`;
+  const conditions = [timelinessIn(definition.timeliness, asOf, "st")];
+  if (definition.keyOnly) conditions.push(sql<SqlBool>`${sql.ref("st.isKey")} = 1`);
+  if (definition.status !== undefined) {
+    conditions.push(sql<SqlBool>`${status} = ${definition.status}`);
+  }
+  if (definition.deadlineKind !== undefined) {
+    conditions.push(sql<SqlBool>`${sql.ref("st.deadlineKind")} = ${definition.deadlineKind}`);
+  }
+  return sql<SqlBool>`(${sql.join(conditions, sql` AND `)})`;
 }
 
 function sumWhen(condition: Expression<SqlBool>, value: Expression<number> = sql.lit(1)) {
@@ -168,6 +210,9 @@ function countColumns(asOf: IsoDate) {
     sumWhen(on("no_deadline")).as("noDeadline"),
     sumWhen(cellCondition("keyTasks", asOf)).as("keyTasks"),
     sumWhen(on("overdue"), daysLate(asOf, "st")).as("overdueDays"),
+    sumWhen(cellCondition("awaitingConfirmation", asOf)).as("awaitingConfirmation"),
+    sumWhen(cellCondition("cancelled", asOf)).as("cancelled"),
+    sumWhen(cellCondition("continuing", asOf)).as("continuing"),
   ] as const;
 }
 
@@ -180,6 +225,9 @@ type CountRow = {
   noDeadline: number | null;
   keyTasks: number | null;
   overdueDays: number | null;
+  awaitingConfirmation: number | null;
+  cancelled: number | null;
+  continuing: number | null;
 };
 
 function toCounts(row: CountRow | undefined): StatisticCounts {
@@ -192,6 +240,9 @@ function toCounts(row: CountRow | undefined): StatisticCounts {
     no_deadline: Number(row?.noDeadline ?? 0),
     keyTasks: Number(row?.keyTasks ?? 0),
     overdueDays: Number(row?.overdueDays ?? 0),
+    awaitingConfirmation: Number(row?.awaitingConfirmation ?? 0),
+    cancelled: Number(row?.cancelled ?? 0),
+    continuing: Number(row?.continuing ?? 0),
   };
 }
 
@@ -208,9 +259,52 @@ export async function statisticCounts(
   return toCounts(row);
 }
 
-export type AgencyCounts = { agency: AgencyRef; counts: StatisticCounts };
+/**
+ * "Nhiệm vụ đến hạn": the tasks of the scope whose deadline (by the basis) fell between `from`
+ * and `asOf`, as they stood at the end of `asOf`, and how many of them were completed.
+ */
+export async function statisticDueInPeriod(
+  db: Db,
+  viewer: Viewer,
+  filters: StatisticFilters,
+  basis: StatisticBasis,
+  period: { from: IsoDate; asOf: IsoDate },
+): Promise<DueInPeriod> {
+  const { from, asOf } = period;
+  const states = await statesAsOf(db, viewer, filters, basis, asOf);
+  const row = await db
+    .selectFrom(states.as("st"))
+    .where("st.dueOn", ">=", from)
+    .where("st.dueOn", "<=", asOf)
+    .select([
+      sumWhen(cellCondition("total", asOf)).as("total"),
+      sumWhen(cellCondition("completed", asOf)).as("completed"),
+      sumWhen(cellCondition("completedOnTime", asOf)).as("completedOnTime"),
+    ])
+    .executeTakeFirst();
+  const total = Number(row?.total ?? 0);
+  const completed = Number(row?.completed ?? 0);
+  return {
+    from,
+    asOf,
+    total,
+    completed,
+    completedOnTime: Number(row?.completedOnTime ?? 0),
+    completionRate: percent(completed, total),
+  };
+}
 
-/** The counts per lead agency of the time, as they stood at the end of `asOf`. */
+export type AgencyCounts = {
+  agency: AgencyRef;
+  /** Agencies whose tasks of the time count here since they ended ("gồm Hà Giang cũ"). */
+  formerAgencies: AgencyRef[];
+  counts: StatisticCounts;
+};
+
+/**
+ * The counts per agency of the day (the lead agency of the time, or its successor once it has
+ * ended), as they stood at the end of `asOf`, with the names valid on `asOf`.
+ */
 export async function statisticCountsByAgency(
   db: Db,
   viewer: Viewer,
@@ -221,19 +315,38 @@ export async function statisticCountsByAgency(
   const states = await statesAsOf(db, viewer, filters, basis, asOf);
   const rows = await db
     .selectFrom(states.as("st"))
-    .innerJoin("agency", "agency.id", "st.leadAgencyId")
-    .select(AGENCY_REF_COLUMNS)
+    .select(["st.countedAgencyId", "st.leadAgencyId"])
     .select(countColumns(asOf))
-    .groupBy(AGENCY_REF_COLUMNS)
+    .groupBy(["st.countedAgencyId", "st.leadAgencyId"])
     .execute();
-  return rows.map((row) => ({ agency: toAgencyRef(row), counts: toCounts(row) }));
+  const ids = [...new Set(rows.flatMap((row) => [row.countedAgencyId, row.leadAgencyId]))];
+  const agencies = new Map(
+    (await withNamesOn(db, (await agenciesByIds(db, ids)).map(toAgencyRef), asOf)).map((agency) => [
+      agency.id,
+      agency,
+    ]),
+  );
+  const byAgency = new Map<number, AgencyCounts>();
+  for (const row of rows) {
+    const agency = agencies.get(row.countedAgencyId);
+    if (!agency) continue;
+    const entry = byAgency.get(agency.id) ?? { agency, formerAgencies: [], counts: emptyCounts() };
+    entry.counts = addCounts(entry.counts, toCounts(row));
+    const former = agencies.get(row.leadAgencyId);
+    if (former && former.id !== agency.id) entry.formerAgencies.push(former);
+    byAgency.set(agency.id, entry);
+  }
+  return [...byAgency.values()];
 }
 
-export type AgencyStatisticRow = StatisticCells & { agency: AgencyRef };
+export type AgencyStatisticRow = StatisticCells & {
+  agency: AgencyRef;
+  formerAgencies: AgencyRef[];
+};
 
 /**
- * The per-agency table: one row per lead agency of the time, sorted by a column, and the total
- * row (the sum of the agencies' counts, which equals the scope's counts: a task has one lead).
+ * The per-agency table: one row per agency of the day, sorted by a column, and the total row
+ * (the sum of the agencies' counts, which equals the scope's counts: a task counts once).
  */
 export async function statisticTable(
   db: Db,
@@ -247,7 +360,11 @@ export async function statisticTable(
   },
 ): Promise<{ rows: AgencyStatisticRow[]; total: StatisticCells }> {
   const byAgency = await statisticCountsByAgency(db, viewer, filters, options.basis, options.asOf);
-  const rows = byAgency.map(({ agency, counts }) => ({ agency, ...cellsFromCounts(counts) }));
+  const rows = byAgency.map(({ agency, formerAgencies, counts }) => ({
+    agency,
+    formerAgencies,
+    ...cellsFromCounts(counts),
+  }));
   const total = byAgency.reduce((sum, row) => addCounts(sum, row.counts), emptyCounts());
   return {
     rows: sortAgencyRows(rows, options.sort, options.direction),
@@ -258,14 +375,18 @@ export async function statisticTable(
 /** A task behind a figure, as it stood at the end of the figures' day. */
 export type StatisticTaskItem = {
   id: number;
-  directive: { id: number; type: DirectiveType; number: string };
+  directive: { id: number; type: DirectiveType; number: string; issuedOn: IsoDate };
   clause: string;
   title: string;
   isKey: boolean;
   /** The lead agency of the time. */
   leadAgency: AgencyRef;
-  /** The deadline as written, in force at the time. */
+  /** The agency it counts under on the day: the lead, or its successor once the lead ended. */
+  countedAgency: AgencyRef;
+  /** The deadline as written, in force at the time, and how the directive words it. */
   deadline: IsoDate | null;
+  deadlineKind: DeadlineKind;
+  deadlineDays: number | null;
   /** The deadline the figures count against at the time: in force, or as first assigned. */
   dueOn: IsoDate | null;
   status: TaskStatus;
@@ -301,8 +422,10 @@ export async function listStatisticTasks(
           "s.directiveId",
           "directive.type as directiveType",
           "directive.number as directiveNumber",
+          "directive.issuedOn as directiveIssuedOn",
           "task.clause",
           "task.title",
+          "task.deadlineDays",
           "s.deadline",
         ])
         .as("st"),
@@ -312,16 +435,21 @@ export async function listStatisticTasks(
   const [rows, count] = await Promise.all([
     listed
       .innerJoin("agency as lead", "lead.id", "st.leadAgencyId")
+      .innerJoin("agency as counted", "counted.id", "st.countedAgencyId")
       .select([
         "st.taskId",
         "st.directiveId",
         "st.directiveType",
         "st.directiveNumber",
+        "st.directiveIssuedOn",
+        ...agencyRefColumns("counted"),
         "st.clause",
         "st.title",
         "st.isKey",
         "st.status",
         "st.deadline",
+        "st.deadlineKind",
+        "st.deadlineDays",
         "st.dueOn",
         "st.doneOn",
         ...agencyRefColumns("lead"),
@@ -339,12 +467,20 @@ export async function listStatisticTasks(
     const facts = { status: row.status, dueOn: row.dueOn, doneOn: row.doneOn };
     return {
       id: row.taskId,
-      directive: { id: row.directiveId, type: row.directiveType, number: row.directiveNumber },
+      directive: {
+        id: row.directiveId,
+        type: row.directiveType,
+        number: row.directiveNumber,
+        issuedOn: row.directiveIssuedOn,
+      },
       clause: row.clause,
       title: row.title,
       isKey: row.isKey === 1,
       leadAgency: agencyRef(row, "lead"),
+      countedAgency: agencyRef(row, "counted"),
       deadline: row.deadline,
+      deadlineKind: row.deadlineKind,
+      deadlineDays: row.deadlineDays,
       dueOn: row.dueOn,
       status: row.status,
       doneOn: row.doneOn,
@@ -363,8 +499,12 @@ export type OverdueItem = {
   isKey: boolean;
   status: TaskStatus;
   leadAgency: AgencyRef;
+  /** The agency that follows the task up today when the lead has ended ("nay: Tuyên Quang"). */
+  successorAgency: AgencyRef | null;
   coordinators: AgencyRef[];
   deadline: IsoDate | null;
+  deadlineKind: DeadlineKind;
+  deadlineDays: number | null;
   /** The deadline in force. */
   dueOn: IsoDate;
   /** The day it was reported done (awaiting confirmation), else null. */
@@ -374,16 +514,21 @@ export type OverdueItem = {
   lastProgressNote: string;
   /** No progress report for more than STALE_REPORT_DAYS days (and not reported done). */
   staleReport: boolean;
+  /** The latest difficulties and proposals its reports gave ("Ghi chú"). */
+  difficulties: string;
+  proposals: string;
 };
 
 export type OverdueFiltersDb = StatisticFilters & { minDaysOverdue: number };
 
 async function overdueQuery(db: Db, viewer: Viewer, filters: OverdueFiltersDb, today: IsoDate) {
-  const conditions = await scopeConditions(db, filters, "task", "dueOn");
+  const counted = countedAgency("task", await successorsOn(db, today));
+  const conditions = await scopeConditions(db, filters, "task", "dueOn", counted);
   let query = db
     .selectFrom("task")
     .innerJoin("directive", "directive.id", "task.directiveId")
     .innerJoin("agency as lead", "lead.id", "task.leadAgencyId")
+    .innerJoin("agency as now", (join) => join.on(sql<SqlBool>`${sql.ref("now.id")} = ${counted}`))
     .where(taskVisibleTo(viewer))
     .where(timelinessCondition("overdue", today));
   for (const condition of conditions) query = query.where(condition);
@@ -419,7 +564,10 @@ export async function listOverdue(
         "task.isKey",
         "task.status",
         ...agencyRefColumns("lead"),
+        ...agencyRefColumns("now"),
         "task.deadline",
+        "task.deadlineKind",
+        "task.deadlineDays",
         "task.dueOn",
         "task.doneOn",
         "task.lastProgressAt",
@@ -434,10 +582,9 @@ export async function listOverdue(
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
   ]);
-  const coordinators = await coordinatorsOf(
-    db,
-    rows.map((row) => row.id),
-  );
+  const ids = rows.map((row) => row.id);
+  const coordinators = await coordinatorsOf(db, ids);
+  const notes = await latestReportNotes(db, ids);
   const staleBefore = new Date(
     options.now.getTime() - STALE_REPORT_DAYS * 86_400_000,
   ).toISOString();
@@ -457,8 +604,11 @@ export async function listOverdue(
         isKey: row.isKey === 1,
         status: row.status,
         leadAgency: agencyRef(row, "lead"),
+        successorAgency: row.nowId === row.leadId ? null : agencyRef(row, "now"),
         coordinators: coordinators.get(row.id) ?? [],
         deadline: row.deadline,
+        deadlineKind: row.deadlineKind,
+        deadlineDays: row.deadlineDays,
         dueOn: row.dueOn,
         doneOn: row.doneOn,
         daysOverdue: daysOverdue(row, today),
@@ -466,6 +616,8 @@ export async function listOverdue(
         lastProgressNote: row.lastProgressNote,
         staleReport:
           row.status !== "reported_done" && (row.lastProgressAt ?? row.createdAt) < staleBefore,
+        difficulties: notes.get(row.id)?.difficulties ?? "",
+        proposals: notes.get(row.id)?.proposals ?? "",
       },
     ];
   });
@@ -499,4 +651,25 @@ export async function scopeNames(
           .where("agency.id", "=", filters.agencyId)
           .executeTakeFirst();
   return { directive: directive ?? null, agency: agency ?? null };
+}
+
+/**
+ * The latest difficulties and proposals each task's reports gave (the "Ghi chú" of the overdue
+ * list): from the newest report that states any, by task id.
+ */
+export async function latestReportNotes(
+  db: Db,
+  taskIds: readonly number[],
+): Promise<Map<number, { difficulties: string; proposals: string }>> {
+  if (taskIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("taskReport")
+    .select(["taskReport.taskId", "taskReport.difficulties", "taskReport.proposals"])
+    .where("taskReport.taskId", "in", taskIds)
+    .where((eb) =>
+      eb.or([eb("taskReport.difficulties", "<>", ""), eb("taskReport.proposals", "<>", "")]),
+    )
+    .orderBy("taskReport.id")
+    .execute();
+  return new Map(rows.map((row) => [row.taskId, row]));
 }

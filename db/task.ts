@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
-import { deadlineInForce, type IsoDate } from "../shared/date.ts";
+import { type Calendar, deadlineInForce, type IsoDate } from "../shared/date.ts";
+import type { DeadlineKind } from "../shared/deadline.ts";
 import type { Viewer } from "../shared/permission.ts";
 import type { ReportKind } from "../shared/report.ts";
 import type { TaskSort } from "../shared/task.ts";
@@ -14,6 +15,7 @@ import {
   agencyRef,
   agencyRefColumns,
 } from "./agency.ts";
+import { loadCalendar } from "./calendar.ts";
 import type { Db } from "./open.ts";
 import type { Database } from "./schema.ts";
 import { matchesSearch } from "./search.ts";
@@ -31,6 +33,9 @@ export type TaskListItem = {
   leadAgency: AgencyRef;
   coordinators: AgencyRef[];
   deadline: IsoDate | null;
+  /** How the directive words the deadline, and N of "N ngày làm việc". */
+  deadlineKind: DeadlineKind;
+  deadlineDays: number | null;
   dueOn: IsoDate | null;
   isKey: boolean;
   status: TaskStatus;
@@ -71,6 +76,8 @@ const LIST_COLUMNS = [
   "task.title",
   ...agencyRefColumns("lead"),
   "task.deadline",
+  "task.deadlineKind",
+  "task.deadlineDays",
   "task.dueOn",
   "task.isKey",
   "task.status",
@@ -210,6 +217,8 @@ type ListRow = AgencyRefRow<"lead"> & {
   clause: string;
   title: string;
   deadline: string | null;
+  deadlineKind: DeadlineKind;
+  deadlineDays: number | null;
   dueOn: string | null;
   isKey: 0 | 1;
   status: TaskStatus;
@@ -233,6 +242,8 @@ function toListItem(row: ListRow, coordinators: AgencyRef[], today: IsoDate): Ta
     leadAgency: agencyRef(row, "lead"),
     coordinators,
     deadline: row.deadline,
+    deadlineKind: row.deadlineKind,
+    deadlineDays: row.deadlineDays,
     dueOn: row.dueOn,
     isKey: row.isKey === 1,
     status: row.status,
@@ -351,6 +362,8 @@ export type TaskFacts = {
   status: TaskStatus;
   progress: number;
   deadline: IsoDate | null;
+  deadlineKind: DeadlineKind;
+  deadlineDays: number | null;
   dueOn: IsoDate | null;
   doneOn: IsoDate | null;
   clause: string;
@@ -360,6 +373,8 @@ export type TaskFacts = {
   version: number;
   /** Who reported the task done, while it awaits confirmation; else null. */
   reportedBy: number | null;
+  /** The successor chosen to follow the task up when its lead agency was split (else null). */
+  successorAgencyId: number | null;
 };
 
 export async function taskFacts(db: Db, id: number): Promise<TaskFacts | undefined> {
@@ -386,6 +401,8 @@ export async function taskFactsByIds(
       "task.status",
       "task.progress",
       "task.deadline",
+      "task.deadlineKind",
+      "task.deadlineDays",
       "task.dueOn",
       "task.doneOn",
       "task.clause",
@@ -393,6 +410,7 @@ export async function taskFactsByIds(
       "task.description",
       "task.isKey",
       "task.version",
+      "task.successorAgencyId",
     ])
     .where("task.id", "in", ids)
     .execute();
@@ -591,8 +609,8 @@ export async function appendTaskEvents(db: Db, events: readonly NewTaskEvent[]):
 }
 
 /** The deadline in force for a deadline as written (null for ongoing tasks). */
-export function dueOnOf(deadline: IsoDate | null): IsoDate | null {
-  return deadline === null ? null : deadlineInForce(deadline);
+export function dueOnOf(deadline: IsoDate | null, calendar: Calendar): IsoDate | null {
+  return deadline === null ? null : deadlineInForce(deadline, calendar);
 }
 
 /** What a search over tasks matches: clause, title and description, folded. */
@@ -610,6 +628,8 @@ export type NewTask = {
   assignerAgencyId: number;
   /** The deadline as written; the deadline in force and the original deadline follow from it. */
   deadline: IsoDate | null;
+  deadlineKind: DeadlineKind;
+  deadlineDays: number | null;
   isKey: boolean;
   createdBy: number | null;
   createdAt: string;
@@ -621,7 +641,7 @@ export async function insertTask(
   task: NewTask,
   coordinatorAgencyIds: readonly number[],
 ): Promise<number> {
-  const dueOn = dueOnOf(task.deadline);
+  const dueOn = dueOnOf(task.deadline, await loadCalendar(db));
   const { id } = await db
     .insertInto("task")
     .values({
@@ -667,6 +687,8 @@ export type TaskPatch = Partial<{
   coordinatorAgencyIds: readonly number[];
   /** The deadline in force, as written. */
   deadline: IsoDate | null;
+  deadlineKind: DeadlineKind;
+  deadlineDays: number | null;
   /** The deadline as first assigned, as written. */
   originalDeadline: IsoDate | null;
   isKey: boolean;
@@ -675,15 +697,19 @@ export type TaskPatch = Partial<{
   doneOn: IsoDate | null;
   lastProgressAt: string | null;
   lastProgressNote: string;
+  successorAgencyId: number | null;
 }>;
 
 /** The derived columns a patch changes; the search text needs the task's other texts. */
 async function derivedColumns(db: Db, id: number, patch: TaskPatch) {
   const derived: { dueOn?: IsoDate | null; originalDueOn?: IsoDate | null; searchText?: string } =
     {};
-  if (patch.deadline !== undefined) derived.dueOn = dueOnOf(patch.deadline);
-  if (patch.originalDeadline !== undefined) {
-    derived.originalDueOn = dueOnOf(patch.originalDeadline);
+  if (patch.deadline !== undefined || patch.originalDeadline !== undefined) {
+    const calendar = await loadCalendar(db);
+    if (patch.deadline !== undefined) derived.dueOn = dueOnOf(patch.deadline, calendar);
+    if (patch.originalDeadline !== undefined) {
+      derived.originalDueOn = dueOnOf(patch.originalDeadline, calendar);
+    }
   }
   const { clause, title, description } = patch;
   if (clause !== undefined || title !== undefined || description !== undefined) {

@@ -68,3 +68,20 @@ export function directiveVisibleTo(viewer: Viewer): Expression<SqlBool> {
       "directive.id",
     )} AND ${taskVisibleTo(viewer)}))`;
 }
+
+/**
+ * taskVisibleTo judged on a task state of the time (alias `state`, with `directive` joined):
+ * its assigning, lead and coordinating agencies then, so that as-of figures show a viewer only
+ * what it could see on that day, whatever changed since.
+ */
+export function stateVisibleTo(viewer: Viewer, state: string): Expression<SqlBool> {
+  if (viewer.role === "admin") return NOTHING;
+  const own = idList(viewer.ownAgencyIds);
+  const scope = idList(viewer.scopeAgencyIds);
+  return sql<SqlBool>`(${sql.ref(`${state}.assignerAgencyId`)} IN (${own})
+    OR ${sql.ref(`${state}.leadAgencyId`)} IN (${scope})
+    OR ${sql.ref("directive.trackingAgencyId")} IN (${own})
+    OR EXISTS (SELECT 1 FROM ${sql.table("taskStateCoordinator")} c
+      WHERE ${sql.ref("c.stateId")} = ${sql.ref(`${state}.id`)}
+        AND ${sql.ref("c.agencyId")} IN (${scope})))`;
+}

@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { loadCalendar } from "../db/calendar.ts";
 import { openDb } from "../db/open.ts";
 import { seedDemo } from "../db/seed-demo.ts";
 import { seedReference } from "../db/seed-reference.ts";
@@ -28,6 +29,7 @@ const NOW = "2026-11-26T03:00:00.000Z";
 const dir = mkdtempSync(join(tmpdir(), "dondoc-bench-"));
 const db = await openDb(join(dir, "bench.db"));
 await seedReference(db);
+const calendar = await loadCalendar(db);
 await seedDemo(db, { now: new Date(NOW), passwordHash: await hashPassword(DEMO_PASSWORD) });
 
 const agencies = (await db.selectFrom("agency").select("agency.id").execute()).map((a) => a.id);
@@ -73,7 +75,7 @@ await db.transaction().execute(async (trx) => {
   for (let i = 0; i < TASKS; i++) {
     const status = TASK_STATUSES[random(TASK_STATUSES.length)] ?? "in_progress";
     const deadline = random(10) === 0 ? null : addDays("2025-01-01", random(800));
-    const dueOn = deadline === null ? null : deadlineInForce(deadline);
+    const dueOn = deadline === null ? null : deadlineInForce(deadline, calendar);
     const doneOn =
       status === "completed" || status === "reported_done"
         ? addDays("2025-01-01", random(700))
@@ -87,6 +89,7 @@ await db.transaction().execute(async (trx) => {
       leadAgencyId: agencies[random(agencies.length)] ?? bct,
       assignerAgencyId: bct,
       deadline,
+      deadlineKind: deadline === null ? ("none" as const) : ("by_date" as const),
       dueOn,
       isKey: random(5) === 0 ? (1 as const) : (0 as const),
       status,
@@ -110,9 +113,11 @@ await db.transaction().execute(async (trx) => {
       "directiveId",
       "parentId",
       "leadAgencyId",
+      "assignerAgencyId",
       "isKey",
       "status",
       "deadline",
+      "deadlineKind",
       "dueOn",
       "originalDueOn",
       "doneOn",
@@ -127,9 +132,11 @@ await db.transaction().execute(async (trx) => {
           "task.directiveId",
           "task.parentId",
           "task.leadAgencyId",
+          "task.assignerAgencyId",
           "task.isKey",
           "task.status",
           "task.deadline",
+          "task.deadlineKind",
           "task.dueOn",
           "task.dueOn",
           "task.doneOn",

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
 import type { OverdueItem } from "../db/statistic.ts";
-import { type IsoDate, vnDate } from "../shared/date.ts";
+import { formatDate, type IsoDate, vnDate } from "../shared/date.ts";
+import { deadlineWording } from "../shared/deadline.ts";
 import { STALE_REPORT_DAYS, type StatisticCells } from "../shared/statistic.ts";
 
 /**
@@ -63,6 +64,24 @@ type Header = {
   merges: [number, number, number, number][];
 };
 
+/** Who issues the document and who signs it, for the printed pages' header and footer. */
+export type DocumentFrame = { issuer: string; symbol: string; signer: string };
+
+/**
+ * Excel's page header and footer in the layout of Decree 30/2020/NĐ-CP: the issuing body and
+ * "Số: ……/BC-…" on the left, the national name and motto on the right; "Nơi nhận" and the
+ * signer below, with the page number.
+ */
+function pageFrame(frame: DocumentFrame, t: TFunction) {
+  const issuer = frame.issuer.toLocaleUpperCase("vi");
+  const number = t("report.number", { symbol: frame.symbol });
+  const header = `&L&B${issuer}&B\n${number}&R&B${t("report.nationalName")}&B\n&B${t("report.motto")}&B`;
+  const recipients = `${t("report.recipientsTitle")} ${t("report.recipients.above")}; ${t("report.recipients.archive")}`;
+  const page = t("report.pageOf", { page: "&P", pages: "&N" });
+  const footer = `&L${recipients}&C${page}&R&B${frame.signer}&B`;
+  return { oddHeader: header, oddFooter: footer };
+}
+
 function openSheet(
   { workbook }: ExportWorkbook,
   options: {
@@ -72,6 +91,9 @@ function openSheet(
     columns: readonly Column[];
     /** Columns frozen at the left (besides the header rows frozen at the top). */
     frozenColumns: number;
+    /** The printed page's header and footer, as the .docx report has them (Decree 30). */
+    frame: DocumentFrame;
+    t: TFunction;
   },
 ): ExportSheet {
   const { columns, header, titleLines } = options;
@@ -87,6 +109,7 @@ function openSheet(
       fitToHeight: 0,
       printTitlesRow: `${headerTop}:${headerBottom}`,
     },
+    headerFooter: pageFrame(options.frame, options.t),
   });
   sheet.columns = columns.map((column) => ({ width: column.width }));
 
@@ -167,17 +190,19 @@ const PERCENT_FORMAT = "0.00";
 
 /**
  * The published table: STT · Bộ, cơ quan, địa phương · Tổng số nhiệm vụ · Đã hoàn thành (Tổng
- * số, Đúng hạn, Quá hạn) · Chưa hoàn thành (Tổng số, Trong hạn, Quá hạn) · Tỷ lệ hoàn thành (%) ·
- * Tỷ lệ quá hạn (%). "Trong hạn" counts every open task not overdue, ongoing ones included, so
- * that each "Tổng số" is the sum of its parts.
+ * số, Đúng hạn, Quá hạn) · Chưa hoàn thành (Tổng số, Trong hạn, Không có thời hạn, Trong đó
+ * thường xuyên, Quá hạn) · Chờ xác nhận · Thu hồi · Tỷ lệ hoàn thành (%) · Tỷ lệ quá hạn (%):
+ * the same columns as the screen, the print view and the .docx report.
  */
 export function openStatisticsSheet(
   workbook: ExportWorkbook,
   t: TFunction,
   titleLines: readonly string[],
   agencyNames: readonly string[],
+  frame: DocumentFrame,
 ): ExportSheet {
   const c = (key: string) => t(`statistic.column.${key}`);
+  const r = (key: string) => t(`report.column.${key}`);
   const count = { width: 11, numFmt: COUNT_FORMAT };
   const rate = { width: 13, numFmt: PERCENT_FORMAT };
   return openSheet(workbook, {
@@ -195,6 +220,10 @@ export function openStatisticsSheet(
           c("open"),
           null,
           null,
+          null,
+          null,
+          r("awaiting"),
+          r("cancelled"),
           c("completionRate"),
           c("overdueShare"),
         ],
@@ -207,7 +236,11 @@ export function openStatisticsSheet(
           c("late"),
           c("subtotal"),
           c("withinDeadline"),
+          r("noDeadline"),
+          r("continuing"),
           c("overdue"),
+          null,
+          null,
           null,
           null,
         ],
@@ -217,9 +250,11 @@ export function openStatisticsSheet(
         [1, 2, 2, 2],
         [1, 3, 2, 3],
         [1, 4, 1, 6],
-        [1, 7, 1, 9],
-        [1, 10, 2, 10],
-        [1, 11, 2, 11],
+        [1, 7, 1, 11],
+        [1, 12, 2, 12],
+        [1, 13, 2, 13],
+        [1, 14, 2, 14],
+        [1, 15, 2, 15],
       ],
     },
     columns: [
@@ -232,10 +267,16 @@ export function openStatisticsSheet(
       count,
       count,
       count,
+      count,
+      count,
+      count,
+      count,
       rate,
       rate,
     ],
     frozenColumns: 2,
+    frame,
+    t,
   });
 }
 
@@ -249,8 +290,12 @@ export function statisticsRow(index: number | null, name: string, cells: Statist
     cells.completedOnTime,
     cells.completedLate,
     cells.open,
-    cells.open - cells.overdue,
+    cells.withinDeadline,
+    cells.noDeadline,
+    cells.continuing,
     cells.overdue,
+    cells.awaitingConfirmation,
+    cells.cancelled,
     cells.completionRate ?? "–",
     cells.overdueShare ?? "–",
   ];
@@ -262,6 +307,7 @@ export function openOverdueSheet(
   t: TFunction,
   titleLines: readonly string[],
   sample: readonly OverdueItem[],
+  frame: DocumentFrame,
 ): ExportSheet {
   const c = (key: string) => t(`statistic.column.${key}`, { days: STALE_REPORT_DAYS });
   const texts = sample.map((item) => overdueRow(0, item, t));
@@ -281,11 +327,13 @@ export function openOverdueSheet(
           c("task"),
           c("lead"),
           c("coordinators"),
+          c("deadlineWritten"),
           c("dueOn"),
           c("daysOverdue"),
           c("lastReport"),
           c("lastReportOn"),
           c("staleReport"),
+          c("note"),
         ],
       ],
       merges: [],
@@ -296,27 +344,52 @@ export function openOverdueSheet(
       { width: fitWidth(column(2), 30, 70), wrap: true },
       { width: fitWidth(column(3), 18, 40), wrap: true },
       { width: fitWidth(column(4), 16, 40), wrap: true },
+      { width: fitWidth(column(5), 14, 30), wrap: true },
       { width: 12, align: "center" },
       { width: 11, numFmt: COUNT_FORMAT },
-      { width: fitWidth(column(7), 24, 60), wrap: true },
+      { width: fitWidth(column(8), 24, 60), wrap: true },
       { width: 12, align: "center" },
       { width: 14, align: "center" },
+      { width: fitWidth(column(11), 24, 60), wrap: true },
     ],
     frozenColumns: 0,
+    frame,
+    t,
   });
 }
 
+/**
+ * A row of the overdue sheet: the directive by number and date, the lead agency (with its
+ * successor of today, "(nay: Tuyên Quang)"), the deadline as written beside the one in force,
+ * and as "Ghi chú" the latest difficulties and proposals reported.
+ */
 export function overdueRow(index: number, item: OverdueItem, t: TFunction): Value[] {
+  const written = deadlineWording({
+    kind: item.deadlineKind,
+    deadline: item.deadline,
+    days: item.deadlineDays,
+  });
+  const notes = [
+    item.difficulties && t("report.difficulties", { text: item.difficulties }),
+    item.proposals && t("report.proposals", { text: item.proposals }),
+  ].filter(Boolean);
   return [
     index,
-    item.directive.number,
+    t("report.directiveRef", {
+      number: item.directive.number,
+      date: formatDate(item.directive.issuedOn),
+    }),
     item.clause === "" ? item.title : `${item.clause}. ${item.title}`,
-    item.leadAgency.name,
+    item.successorAgency
+      ? `${item.leadAgency.name} ${t("report.now", { name: item.successorAgency.shortName })}`
+      : item.leadAgency.name,
     item.coordinators.map((agency) => agency.shortName).join(", "),
+    t(written.key, written.params),
     excelDate(item.dueOn),
     item.daysOverdue,
     item.lastProgressNote,
     item.lastProgressAt === null ? "" : excelDate(vnDate(new Date(item.lastProgressAt))),
     item.staleReport ? t("statistic.yes") : "",
+    notes.join("\n"),
   ];
 }

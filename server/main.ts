@@ -1,7 +1,6 @@
 import { dirname, resolve } from "node:path";
 import { openDb } from "../db/open.ts";
-import { seedDemo } from "../db/seed-demo.ts";
-import { seedReference } from "../db/seed-reference.ts";
+import { seedDatabase } from "../db/seed.ts";
 import { createApp } from "./app.ts";
 import { configFromEnv } from "./config.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo.ts";
@@ -15,13 +14,11 @@ const db = await openDb(config.dbPath);
 
 const isNew = (await db.selectFrom("agency").select("agency.id").limit(1).execute()).length === 0;
 if (isNew) {
-  await seedReference(db);
-  if (config.demo) {
-    await seedDemo(db, {
-      now: config.clock.now(),
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-    });
-  } else if (process.env.DONDOC_DEMO === undefined) {
+  const demo = config.demo
+    ? { now: config.clock.now(), passwordHash: await hashPassword(DEMO_PASSWORD) }
+    : null;
+  await seedDatabase(db, { demo });
+  if (!config.demo && process.env.DONDOC_DEMO === undefined) {
     console.log(
       `Không tạo dữ liệu minh họa khi chạy tại ${config.host} / no demo data on a non-loopback address (DONDOC_DEMO=1 to have it).`,
     );

@@ -51,6 +51,7 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "task.setProgress": { access: "signed_in" },
   "task.addNote": { access: "signed_in" },
   "task.addNotes": { access: "signed_in" },
+  "task.setSuccessor": { access: "signed_in" },
 
   "report.setDuty": { access: "signed_in" },
   "report.list": { access: "signed_in" },
@@ -66,6 +67,9 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "comment.list": { access: "signed_in" },
   "comment.create": { access: "signed_in" },
 
+  "calendar.get": { access: "signed_in" },
+  "calendar.setYear": { access: ADMIN, selfAudited: true },
+
   "user.list": { access: ADMIN },
   "user.create": { access: ADMIN, selfAudited: true },
   "user.update": { access: ADMIN, selfAudited: true },
@@ -80,6 +84,7 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "statistic.trend": { access: "signed_in" },
   "statistic.tasks": { access: "signed_in" },
   "statistic.overdue": { access: "signed_in" },
+  "statistic.report": { access: "signed_in" },
 
   "export.start": { access: "signed_in", selfAudited: true },
   "export.status": { access: "signed_in" },

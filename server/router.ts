@@ -1,6 +1,7 @@
 import { agencyRouter } from "./routers/agency.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
+import { calendarRouter } from "./routers/calendar.ts";
 import { commentRouter } from "./routers/comment.ts";
 import { directiveRouter } from "./routers/directive.ts";
 import { exportRouter } from "./routers/export.ts";
@@ -25,6 +26,7 @@ export const appRouter = router({
   audit: auditRouter,
   statistic: statisticRouter,
   export: exportRouter,
+  calendar: calendarRouter,
 });
 
 /** The only thing the browser imports from the server: the router's type. */

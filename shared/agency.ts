@@ -21,6 +21,12 @@ export const agencySearchInput = z.object({
 });
 export type AgencySearchInput = z.input<typeof agencySearchInput>;
 
+/** Agency groups with their members of a day (default: every member they ever had). */
+export const agencyGroupsInput = z
+  .object({ on: isoDateSchema.optional() })
+  .default({ on: undefined });
+export type AgencyGroupsInput = z.input<typeof agencyGroupsInput>;
+
 /** Whether an agency exists on a date: valid_from <= date <= valid_to, open ends allowed. */
 export function isAgencyActiveOn(
   agency: { validFrom: string | null; validTo: string | null },
@@ -30,4 +36,12 @@ export function isAgencyActiveOn(
     (agency.validFrom === null || agency.validFrom <= date) &&
     (agency.validTo === null || date <= agency.validTo)
   );
+}
+
+/**
+ * The issuing body's abbreviation in a document's symbol (Decree 30/2020/NĐ-CP): its code
+ * ("BCT" in "…/BC-BCT"), "UBND" for a province's People's Committee, without a "-2025" suffix.
+ */
+export function symbolAbbreviation(agency: { code: string; kind: string }): string {
+  return agency.kind === "province" ? "UBND" : agency.code.replace(/-\d{4}$/, "");
 }

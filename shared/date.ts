@@ -1,5 +1,3 @@
-import { EXTRA_WORKING_SATURDAYS, NON_WORKING_WEEKDAYS } from "./holidays.ts";
-
 /** Every date in the product is a calendar date in Vietnam's time zone. */
 export const VN_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
@@ -53,28 +51,51 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 /** 0 = Sunday ... 6 = Saturday. */
-function weekday(date: IsoDate): number {
+export function weekday(date: IsoDate): number {
   return new Date(toUtcMidnight(date)).getUTCDay();
 }
 
-const nonWorkingWeekdays = new Set(NON_WORKING_WEEKDAYS);
-const extraWorkingSaturdays = new Set(EXTRA_WORKING_SATURDAYS);
+/**
+ * The civil servants' calendar (a value from the database, `calendar.get` in the browser):
+ * the years entered, their weekdays off (holidays, Tết, swaps) and weekend days worked.
+ * A year not entered counts Monday to Friday only, and the product warns about it.
+ */
+export type Calendar = {
+  years: ReadonlySet<number>;
+  daysOff: ReadonlySet<IsoDate>;
+  workingDays: ReadonlySet<IsoDate>;
+};
 
-/** A civil servant's working day: Monday to Friday less holidays, plus make-up Saturdays. */
-export function isWorkingDay(date: IsoDate): boolean {
-  if (extraWorkingSaturdays.has(date)) return true;
+/** Whether the year of `date` has a calendar (else only weekends are known). */
+export function hasCalendarFor(calendar: Calendar, date: IsoDate): boolean {
+  return calendar.years.has(Number(date.slice(0, 4)));
+}
+
+/** A civil servant's working day: Monday to Friday less days off, plus make-up weekend days. */
+export function isWorkingDay(date: IsoDate, calendar: Calendar): boolean {
+  if (calendar.workingDays.has(date)) return true;
   const day = weekday(date);
   if (day === 0 || day === 6) return false;
-  return !nonWorkingWeekdays.has(date);
+  return !calendar.daysOff.has(date);
 }
 
 /**
  * Civil Code art. 148(5): when the last day of a time limit falls on a weekend or a holiday, the
  * limit ends at the end of the next working day. This gives the date a deadline really falls on.
  */
-export function deadlineInForce(deadline: IsoDate): IsoDate {
+export function deadlineInForce(deadline: IsoDate, calendar: Calendar): IsoDate {
   let date = deadline;
-  while (!isWorkingDay(date)) date = addDays(date, 1);
+  while (!isWorkingDay(date, calendar)) date = addDays(date, 1);
+  return date;
+}
+
+/** The `count`-th working day after `from` (a time limit "N ngày làm việc kể từ ngày ký"). */
+export function workingDaysAfter(from: IsoDate, count: number, calendar: Calendar): IsoDate {
+  let date = from;
+  for (let left = count; left > 0; ) {
+    date = addDays(date, 1);
+    if (isWorkingDay(date, calendar)) left -= 1;
+  }
   return date;
 }
 
@@ -83,9 +104,9 @@ export function deadlineInForce(deadline: IsoDate): IsoDate {
  * working day, else the next one; "within 7 working days" of today ends on addWorkingDays(today, 7).
  * Counted on the civil-servant calendar (isWorkingDay).
  */
-export function addWorkingDays(date: IsoDate, n: number): IsoDate {
-  let day = deadlineInForce(date);
-  for (let left = n; left > 0; left -= 1) day = deadlineInForce(addDays(day, 1));
+export function addWorkingDays(date: IsoDate, n: number, calendar: Calendar): IsoDate {
+  let day = deadlineInForce(date, calendar);
+  for (let left = n; left > 0; left -= 1) day = deadlineInForce(addDays(day, 1), calendar);
   return day;
 }
 

@@ -20,8 +20,14 @@ export const COMMON_ISSUERS = [
   "Bộ Công Thương",
 ] as const;
 
-/** "06/CT-TTg", "2450/VPCP-KGVX", "09/2019/NĐ-CP": a number, then symbol parts. */
-const DOCUMENT_NUMBER = /^\d+[A-Za-z]?(\/\d{4})?\/[\p{L}\d]+(-[\p{L}\d]+)*$/u;
+/**
+ * State documents (Decree 30/2020/NĐ-CP): "06/CT-TTg", "2450/VPCP-KGVX", "09/2019/NĐ-CP": a
+ * number, then symbol parts. Party documents: "57-NQ/TW", "05-CT/TW": number, hyphen, kind,
+ * slash, issuing body. Numbers restart every year: a document is identified by type, number,
+ * issuer and year (the database's UNIQUE), never by number alone.
+ */
+const DOCUMENT_NUMBER =
+  /^(\d+[A-Za-z]?(\/\d{4})?\/[\p{L}\d]+(-[\p{L}\d]+)*|\d+-[\p{Lu}]+\/[\p{L}\d]+(-[\p{L}\d]+)*)$/u;
 
 export const directiveInput = z.object({
   type: z.enum(DIRECTIVE_TYPES),

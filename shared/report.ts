@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addDays, deadlineInForce, type IsoDate } from "./date.ts";
+import { addDays, type Calendar, deadlineInForce, type IsoDate } from "./date.ts";
 import { MAX_FILES_PER_REPORT } from "./evidence.ts";
 import type { Language } from "./i18n/language.ts";
 import { progressSchema } from "./task.ts";
@@ -123,17 +123,24 @@ function dayOf(year: number, month: number, day: number): IsoDate {
   return `${year}-${pad(month)}-${pad(Math.min(day, daysInMonth(year, month)))}`;
 }
 
-function period(key: string, deadline: IsoDate): ReportPeriod {
-  return { key, deadline, dueOn: deadlineInForce(deadline) };
+function period(key: string, deadline: IsoDate, calendar: Calendar): ReportPeriod {
+  return { key, deadline, dueOn: deadlineInForce(deadline, calendar) };
 }
 
 /**
  * The occurrences of a duty whose written due date lies in [from, until], oldest first, leaving
  * out those that end or fall due before the duty starts.
  */
-export function reportPeriods(duty: ReportDuty, from: IsoDate, until: IsoDate): ReportPeriod[] {
+export function reportPeriods(
+  duty: ReportDuty,
+  from: IsoDate,
+  until: IsoDate,
+  calendar: Calendar,
+): ReportPeriod[] {
   if (duty.kind === "once") {
-    return duty.dueDate >= from && duty.dueDate <= until ? [period("once", duty.dueDate)] : [];
+    return duty.dueDate >= from && duty.dueDate <= until
+      ? [period("once", duty.dueDate, calendar)]
+      : [];
   }
   const lower = from > duty.startsOn ? from : duty.startsOn;
   const result: ReportPeriod[] = [];
@@ -143,7 +150,7 @@ export function reportPeriods(duty: ReportDuty, from: IsoDate, until: IsoDate): 
     for (;;) {
       const deadline = dayOf(year, month, duty.day);
       if (deadline > until) break;
-      if (deadline >= lower) result.push(period(`${year}-${pad(month)}`, deadline));
+      if (deadline >= lower) result.push(period(`${year}-${pad(month)}`, deadline, calendar));
       month += 1;
       if (month > 12) {
         month = 1;
@@ -165,7 +172,7 @@ export function reportPeriods(duty: ReportDuty, from: IsoDate, until: IsoDate): 
     if (deadline > until) break;
     const quarterEnd = dayOf(year, quarter * 3, 31);
     if (deadline >= lower && quarterEnd >= duty.startsOn) {
-      result.push(period(`${year}-Q${quarter}`, deadline));
+      result.push(period(`${year}-Q${quarter}`, deadline, calendar));
     }
     quarter += 1;
     if (quarter > 4) {
@@ -181,8 +188,8 @@ function dutyStart(duty: ReportDuty): IsoDate {
 }
 
 /** The periods that should have been reported by `today`: due in force before today. */
-export function periodsDue(duty: ReportDuty, today: IsoDate): ReportPeriod[] {
-  return reportPeriods(duty, dutyStart(duty), today).filter((p) => p.dueOn < today);
+export function periodsDue(duty: ReportDuty, today: IsoDate, calendar: Calendar): ReportPeriod[] {
+  return reportPeriods(duty, dutyStart(duty), today, calendar).filter((p) => p.dueOn < today);
 }
 
 /**
@@ -190,32 +197,39 @@ export function periodsDue(duty: ReportDuty, today: IsoDate): ReportPeriod[] {
  * period now running), oldest first. A monthly or quarterly duty always has a next one; its
  * written due date is at most about four months ahead.
  */
-export function fileablePeriods(duty: ReportDuty, today: IsoDate): ReportPeriod[] {
+export function fileablePeriods(
+  duty: ReportDuty,
+  today: IsoDate,
+  calendar: Calendar,
+): ReportPeriod[] {
   const horizon = duty.kind === "once" ? duty.dueDate : addDays(today, 130);
-  const all = reportPeriods(duty, dutyStart(duty), horizon > today ? horizon : today);
+  const all = reportPeriods(duty, dutyStart(duty), horizon > today ? horizon : today, calendar);
   const due = all.filter((p) => p.dueOn < today);
   const next = all.find((p) => p.dueOn >= today);
   return next ? [...due, next] : due;
 }
 
 /**
- * The periods an agency owes on `today`, oldest first: those already due and not reported
+ * The periods an agency owes, out of those fileable today (fileablePeriods), oldest first: those already due and not reported
  * (late), and the next ones not reported whose due date in force is no later than `until`
  * (due soon). The first is the period a report form proposes; none when nothing is owed yet, so
  * that a report is never filed silently in a period far ahead.
  */
 export function periodsOwed(
-  duty: ReportDuty,
-  today: IsoDate,
+  fileable: readonly ReportPeriod[],
   reported: ReadonlySet<string>,
   until: IsoDate,
 ): ReportPeriod[] {
-  return fileablePeriods(duty, today).filter((p) => !reported.has(p.key) && p.dueOn <= until);
+  return fileable.filter((p) => !reported.has(p.key) && p.dueOn <= until);
 }
 
 /** The period now due: the latest period due before today, or null when none is yet. */
-export function currentPeriod(duty: ReportDuty, today: IsoDate): ReportPeriod | null {
-  return periodsDue(duty, today).at(-1) ?? null;
+export function currentPeriod(
+  duty: ReportDuty,
+  today: IsoDate,
+  calendar: Calendar,
+): ReportPeriod | null {
+  return periodsDue(duty, today, calendar).at(-1) ?? null;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { addDays, type IsoDate } from "./date.ts";
+import type { DeadlineKind } from "./deadline.ts";
 import { DIRECTIVE_TYPES } from "./directive.ts";
 import type { Language } from "./i18n/language.ts";
+import type { TaskStatus } from "./task-status.ts";
 import { TIMELINESS, type Timeliness } from "./timeliness.ts";
 import { encodeMessage, idSchema, isoDateSchema } from "./validation.ts";
 
@@ -28,12 +30,27 @@ export type StatisticBasis = (typeof STATISTIC_BASES)[number];
 export const PERIOD_KINDS = ["issued", "due"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
+/**
+ * Which tasks a table counts (never a task twice in one table):
+ * - directive: the tasks a directive assigns (top-level tasks), the official figures;
+ * - all: every task, breakdowns inside agencies included;
+ * - agency: the breakdowns one agency assigned (`assignerAgencyId`), for it to follow its own.
+ */
+export const STATISTIC_LEVELS = ["directive", "all", "agency"] as const;
+export type StatisticLevel = (typeof STATISTIC_LEVELS)[number];
+
 /** The filters shared by every statistics view, flat so that they sit in the URL. */
 const scopeFields = {
   directiveId: idSchema.optional(),
   directiveType: z.enum(DIRECTIVE_TYPES).optional(),
   keyOnly: z.boolean().default(false),
-  /** Lead (chủ trì) agency, with the agencies under it (parent links). */
+  level: z.enum(STATISTIC_LEVELS).default("directive"),
+  /** With level "agency": the agency whose breakdowns are counted. */
+  assignerAgencyId: idSchema.optional(),
+  /**
+   * Lead (chủ trì) agency, with the agencies under it (parent links) and those it succeeded
+   * (successor links): a task counts under the agency of the day (db/statistic.ts).
+   */
   agencyId: idSchema.optional(),
   periodBy: z.enum(PERIOD_KINDS).default("issued"),
   from: isoDateSchema.optional(),
@@ -44,6 +61,11 @@ const asOfFields = {
   /** The day the figures stand at, at its end in Vietnam; default today. */
   asOf: isoDateSchema.optional(),
   basis: z.enum(STATISTIC_BASES).default("in_force"),
+  /**
+   * First day of the report period that ends on `asOf` (a preset of Decree 09/2019/NĐ-CP, or a
+   * calendar period): the "nhiệm vụ đến hạn" are the tasks whose deadline falls in it.
+   */
+  reportFrom: isoDateSchema.optional(),
 };
 
 function periodInOrder(value: { from?: string | undefined; to?: string | undefined }): boolean {
@@ -51,9 +73,22 @@ function periodInOrder(value: { from?: string | undefined; to?: string | undefin
 }
 const PERIOD_ORDER = { error: encodeMessage("validation.dateRange"), path: ["to"] };
 
+/** Level "agency" names the assigning agency. */
+function levelComplete(value: {
+  level?: StatisticLevel | undefined;
+  assignerAgencyId?: number | undefined;
+}): boolean {
+  return value.level !== "agency" || value.assignerAgencyId !== undefined;
+}
+const LEVEL_AGENCY = {
+  error: encodeMessage("validation.assignerRequired"),
+  path: ["assignerAgencyId"],
+};
+
 export const statisticScopeInput = z
   .object({ ...scopeFields, ...asOfFields })
-  .refine(periodInOrder, PERIOD_ORDER);
+  .refine(periodInOrder, PERIOD_ORDER)
+  .refine(levelComplete, LEVEL_AGENCY);
 export type StatisticScopeInput = z.input<typeof statisticScopeInput>;
 export type StatisticScope = z.output<typeof statisticScopeInput>;
 
@@ -76,14 +111,38 @@ export const STATISTIC_CELLS = [
   "noDeadline",
   "overdue",
   "keyTasks",
+  "awaitingConfirmation",
+  "cancelled",
+  "continuing",
 ] as const;
 export type StatisticCell = (typeof STATISTIC_CELLS)[number];
 
-/** What a cell counts: tasks in these timeliness categories (and, for keyTasks, key tasks). */
+const OPEN_TIMELINESS: readonly Timeliness[] = [
+  "in_deadline",
+  "due_soon",
+  "no_deadline",
+  "overdue",
+];
+
+/**
+ * What a cell counts: tasks in these timeliness categories (and, for keyTasks, key tasks; with
+ * `status`, tasks in that status). Shown apart from the four cells: tasks reported done and
+ * awaiting confirmation (still open, judged by the day they were reported, and inside the
+ * cells), and cancelled tasks (thu hồi), which are outside every other figure.
+ */
 export const CELL_DEFINITIONS: Record<
   StatisticCell,
-  { timeliness: readonly Timeliness[]; keyOnly: boolean }
+  {
+    timeliness: readonly Timeliness[];
+    keyOnly: boolean;
+    status?: TaskStatus;
+    /** "thường xuyên": among the tasks without deadline, those the directive calls continuing. */
+    deadlineKind?: DeadlineKind;
+  }
 > = {
+  continuing: { timeliness: ["no_deadline"], keyOnly: false, deadlineKind: "continuing" },
+  awaitingConfirmation: { timeliness: OPEN_TIMELINESS, keyOnly: false, status: "reported_done" },
+  cancelled: { timeliness: [], keyOnly: false, status: "cancelled" },
   total: { timeliness: TIMELINESS, keyOnly: false },
   completed: { timeliness: ["completed_on_time", "completed_late"], keyOnly: false },
   completedOnTime: { timeliness: ["completed_on_time"], keyOnly: false },
@@ -98,16 +157,24 @@ export const CELL_DEFINITIONS: Record<
   keyTasks: { timeliness: TIMELINESS, keyOnly: true },
 };
 
-/** Whether a task of this timeliness (null: cancelled) counts in the cell. */
+/** Whether a task of this status and timeliness (null: cancelled) counts in the cell. */
 export function inStatisticCell(
   cell: StatisticCell,
-  task: { timeliness: Timeliness | null; isKey: boolean },
+  task: {
+    timeliness: Timeliness | null;
+    isKey: boolean;
+    status: TaskStatus;
+    deadlineKind?: DeadlineKind;
+  },
 ): boolean {
   const definition = CELL_DEFINITIONS[cell];
+  if (definition.status === "cancelled") return task.status === "cancelled";
   return (
     task.timeliness !== null &&
     definition.timeliness.includes(task.timeliness) &&
-    (!definition.keyOnly || task.isKey)
+    (!definition.keyOnly || task.isKey) &&
+    (definition.status === undefined || definition.status === task.status) &&
+    (definition.deadlineKind === undefined || definition.deadlineKind === task.deadlineKind)
   );
 }
 
@@ -129,7 +196,8 @@ export const statisticTasksInput = z
     page: z.number().int().min(1).default(1),
     pageSize: z.number().int().min(1).max(500).default(50),
   })
-  .refine(periodInOrder, PERIOD_ORDER);
+  .refine(periodInOrder, PERIOD_ORDER)
+  .refine(levelComplete, LEVEL_AGENCY);
 export type StatisticTasksInput = z.input<typeof statisticTasksInput>;
 
 /** Columns of the per-agency table, each sortable. */
@@ -144,6 +212,9 @@ export const AGENCY_STATISTIC_SORTS = [
   "dueSoon",
   "noDeadline",
   "overdue",
+  "awaitingConfirmation",
+  "cancelled",
+  "continuing",
   "completionRate",
   "overdueShare",
   "onTimeRate",
@@ -161,7 +232,8 @@ export const statisticByAgencyInput = z
     sort: z.enum(AGENCY_STATISTIC_SORTS).default("overdue"),
     direction: z.enum(SORT_DIRECTIONS).default("desc"),
   })
-  .refine(periodInOrder, PERIOD_ORDER);
+  .refine(periodInOrder, PERIOD_ORDER)
+  .refine(levelComplete, LEVEL_AGENCY);
 export type StatisticByAgencyInput = z.input<typeof statisticByAgencyInput>;
 export type StatisticByAgency = z.output<typeof statisticByAgencyInput>;
 
@@ -184,6 +256,7 @@ export const statisticTrendInput = z
     toMonth: monthSchema.optional(),
   })
   .refine(periodInOrder, PERIOD_ORDER)
+  .refine(levelComplete, LEVEL_AGENCY)
   .refine(
     (value) =>
       value.fromMonth === undefined ||
@@ -198,14 +271,21 @@ export const statisticTrendInput = z
 export type StatisticTrendInput = z.input<typeof statisticTrendInput>;
 export type StatisticTrend = z.output<typeof statisticTrendInput>;
 
-/** Filters of the overdue list (today's overdue tasks), without paging. */
+/**
+ * Filters of the overdue list (today's overdue tasks), without paging. A work list: every
+ * overdue task is someone's to urge, so its level is "all" unless asked otherwise.
+ */
 const overdueFields = {
   ...scopeFields,
+  level: z.enum(STATISTIC_LEVELS).default("all"),
   /** Only tasks at least this many days past their deadline in force. */
   minDaysOverdue: z.number().int().min(0).max(10_000).default(0),
 };
 
-export const overdueFiltersInput = z.object(overdueFields).refine(periodInOrder, PERIOD_ORDER);
+export const overdueFiltersInput = z
+  .object(overdueFields)
+  .refine(periodInOrder, PERIOD_ORDER)
+  .refine(levelComplete, LEVEL_AGENCY);
 export type OverdueFiltersInput = z.input<typeof overdueFiltersInput>;
 export type OverdueFilters = z.output<typeof overdueFiltersInput>;
 
@@ -215,7 +295,8 @@ export const statisticOverdueInput = z
     page: z.number().int().min(1).default(1),
     pageSize: z.number().int().min(1).max(500).default(50),
   })
-  .refine(periodInOrder, PERIOD_ORDER);
+  .refine(periodInOrder, PERIOD_ORDER)
+  .refine(levelComplete, LEVEL_AGENCY);
 export type StatisticOverdueInput = z.input<typeof statisticOverdueInput>;
 
 /** The lead agency "has not reported" when its last progress report is older than this. */
@@ -227,6 +308,12 @@ export type StatisticCounts = Record<Timeliness, number> & {
   keyTasks: number;
   /** Sum over the open overdue tasks of their days past the deadline. */
   overdueDays: number;
+  /** Reported done, awaiting confirmation (inside the open cells above). */
+  awaitingConfirmation: number;
+  /** Cancelled (thu hồi): outside every other count. */
+  cancelled: number;
+  /** Open "thường xuyên" tasks (inside no_deadline). */
+  continuing: number;
 };
 
 /** The figures of one row of a statistics table. */
@@ -243,6 +330,12 @@ export type StatisticCells = {
   noDeadline: number;
   overdue: number;
   keyTasks: number;
+  /** Reported done, awaiting confirmation: open, inside the cells, shown apart. */
+  awaitingConfirmation: number;
+  /** Cancelled (thu hồi): outside the total, shown apart. */
+  cancelled: number;
+  /** Of the tasks without deadline, the continuing ones ("thường xuyên"). */
+  continuing: number;
   /** Percentages, cut to two decimals; null when nothing to divide by. */
   completionRate: number | null;
   overdueShare: number | null;
@@ -261,6 +354,9 @@ export function emptyCounts(): StatisticCounts {
     no_deadline: 0,
     keyTasks: 0,
     overdueDays: 0,
+    awaitingConfirmation: 0,
+    cancelled: 0,
+    continuing: 0,
   };
 }
 
@@ -274,6 +370,9 @@ export function addCounts(a: StatisticCounts, b: StatisticCounts): StatisticCoun
     no_deadline: a.no_deadline + b.no_deadline,
     keyTasks: a.keyTasks + b.keyTasks,
     overdueDays: a.overdueDays + b.overdueDays,
+    awaitingConfirmation: a.awaitingConfirmation + b.awaitingConfirmation,
+    cancelled: a.cancelled + b.cancelled,
+    continuing: a.continuing + b.continuing,
   };
 }
 
@@ -300,6 +399,9 @@ export function cellsFromCounts(counts: StatisticCounts): StatisticCells {
     noDeadline: counts.no_deadline,
     overdue: counts.overdue,
     keyTasks: counts.keyTasks,
+    awaitingConfirmation: counts.awaitingConfirmation,
+    cancelled: counts.cancelled,
+    continuing: counts.continuing,
     completionRate: percent(completed, total),
     overdueShare: percent(counts.overdue, total),
     onTimeRate: percent(counts.completed_on_time, completed + counts.overdue),
@@ -396,3 +498,81 @@ export function formatPercent(value: number | null, language: Language = "vi"): 
   }
   return `${format.format(value)} %`;
 }
+
+/**
+ * Report periods (Decree 09/2019/NĐ-CP art. 12: data from the 15th of the month before to the
+ * 14th of the last month) and calendar periods, each ending on its as-of day.
+ */
+export const PERIOD_PRESETS = [
+  "decree09Month",
+  "decree09Quarter",
+  "decree09Half",
+  "decree09Year",
+  "month",
+  "quarter",
+  "year",
+] as const;
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+
+export type ReportPeriod = { preset: PeriodPreset; from: IsoDate; asOf: IsoDate };
+
+function monthStart(month: IsoMonth): IsoDate {
+  return `${month}-01`;
+}
+function fifteenth(month: IsoMonth): IsoDate {
+  return `${month}-15`;
+}
+function fourteenth(month: IsoMonth): IsoDate {
+  return `${month}-14`;
+}
+
+/**
+ * The latest period of a preset that has ended by `today` (its as-of day is today or earlier):
+ * the period a report signed today covers. Months are "YYYY-MM"; a period ending in month m of
+ * length n months (1, 3, 6, 12) starts n months earlier.
+ */
+export function latestReportPeriod(preset: PeriodPreset, today: IsoDate): ReportPeriod {
+  const month = today.slice(0, 7);
+  const year = Number(today.slice(0, 4));
+  const monthNumber = Number(today.slice(5, 7));
+  switch (preset) {
+    case "decree09Month": {
+      const last = today >= fourteenth(month) ? month : addMonths(month, -1);
+      return { preset, from: fifteenth(addMonths(last, -1)), asOf: fourteenth(last) };
+    }
+    case "decree09Quarter":
+    case "decree09Half":
+    case "decree09Year": {
+      const size = preset === "decree09Quarter" ? 3 : preset === "decree09Half" ? 6 : 12;
+      // The latest last month of a period (March, June…; June, December; December) whose
+      // 14th has come.
+      let last = month;
+      while (Number(last.slice(5, 7)) % size !== 0 || fourteenth(last) > today) {
+        last = addMonths(last, -1);
+      }
+      return { preset, from: fifteenth(addMonths(last, -size)), asOf: fourteenth(last) };
+    }
+    case "month": {
+      const last = addMonths(month, -1);
+      return { preset, from: monthStart(last), asOf: lastDayOfMonth(last) };
+    }
+    case "quarter": {
+      const quarterStart = `${year}-${String(monthNumber - ((monthNumber - 1) % 3)).padStart(2, "0")}`;
+      const first = addMonths(quarterStart, -3);
+      return { preset, from: monthStart(first), asOf: lastDayOfMonth(addMonths(first, 2)) };
+    }
+    case "year":
+      return { preset, from: `${year - 1}-01-01`, asOf: `${year - 1}-12-31` };
+  }
+}
+
+/** "Nhiệm vụ đến hạn": tasks whose deadline fell in the report period, and the share completed. */
+export type DueInPeriod = {
+  from: IsoDate;
+  asOf: IsoDate;
+  total: number;
+  completed: number;
+  completedOnTime: number;
+  /** completed / total in percent, cut to two decimals; null when none fell due. */
+  completionRate: number | null;
+};

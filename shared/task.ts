@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEADLINE_KINDS, type DeadlineKind, hasDate } from "./deadline.ts";
 import { TASK_STATUSES } from "./task-status.ts";
 import { TIMELINESS } from "./timeliness.ts";
 import {
@@ -21,19 +22,45 @@ const taskFields = z.object({
   leadAgencyId: idSchema,
   /** Agencies that contribute (phối hợp). */
   coordinatorAgencyIds: z.array(idSchema).max(200).default([]),
-  /** The deadline as the directive writes it; null for ongoing tasks (thường xuyên). */
+  /**
+   * The deadline as the directive writes it: a date (any day of the month or quarter for
+   * "trong tháng", "trong Quý"); null without one. For "N ngày làm việc kể từ ngày ký" the server
+   * counts it from the directive's issue date.
+   */
   deadline: isoDateSchema.nullable(),
+  /** How the directive words it (shared/deadline.ts); "by_date" with no date means none. */
+  deadlineKind: z.enum(DEADLINE_KINDS).default("by_date"),
+  /** For "working_days": how many. */
+  deadlineDays: z.number().int().min(1).max(365).nullable().default(null),
   /** Key task (nhiệm vụ trọng tâm). */
   isKey: z.boolean().default(false),
 });
 
 function coordinatorsExcludeLead<
-  S extends z.ZodType<{ leadAgencyId: number; coordinatorAgencyIds: number[] }>,
+  S extends z.ZodType<{
+    leadAgencyId: number;
+    coordinatorAgencyIds: number[];
+    deadline: string | null;
+    deadlineKind: DeadlineKind;
+    deadlineDays: number | null;
+  }>,
 >(schema: S) {
-  return schema.refine((task) => !task.coordinatorAgencyIds.includes(task.leadAgencyId), {
-    error: encodeMessage("validation.coordinatorIsLead"),
-    path: ["coordinatorAgencyIds"],
-  });
+  return schema
+    .refine((task) => !task.coordinatorAgencyIds.includes(task.leadAgencyId), {
+      error: encodeMessage("validation.coordinatorIsLead"),
+      path: ["coordinatorAgencyIds"],
+    })
+    .refine((task) => task.deadlineKind !== "working_days" || task.deadlineDays !== null, {
+      error: encodeMessage("validation.required"),
+      path: ["deadlineDays"],
+    })
+    .refine(
+      (task) =>
+        task.deadlineKind === "by_date" ||
+        task.deadlineKind === "working_days" ||
+        hasDate(task.deadlineKind) === (task.deadline !== null),
+      { error: encodeMessage("validation.required"), path: ["deadline"] },
+    );
 }
 
 export const taskCreateInput = coordinatorsExcludeLead(
@@ -57,6 +84,17 @@ export const taskSetStatusInput = z.object({
   version: versionSchema,
 });
 export type TaskSetStatusInput = z.input<typeof taskSetStatusInput>;
+
+/**
+ * Which successor follows the task up when its lead agency ended and had several (a ministry
+ * split in 2025); null: the agency's default successor.
+ */
+export const taskSetSuccessorInput = z.object({
+  id: idSchema,
+  successorAgencyId: idSchema.nullable(),
+  version: versionSchema,
+});
+export type TaskSetSuccessorInput = z.input<typeof taskSetSuccessorInput>;
 
 export const taskSetProgressInput = z.object({
   id: idSchema,

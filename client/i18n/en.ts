@@ -11,12 +11,32 @@ export const en: ClientTexts = {
     directives: "Directives",
     overdue: "Overdue tasks",
     statistics: "Statistics",
+    calendar: "Calendar",
     users: "Users",
     // Issue 8: the inbox first, all tasks for officers and leaders.
     inbox: "To do",
     tasks: "Tasks",
     countSuffix_one: "({{count}} item)",
     countSuffix_other: "({{count}} items)",
+  },
+  holidayCalendar: {
+    title: "Holidays, Tết and make-up working days",
+    intro:
+      "Civil servants' holidays, Tết, swapped days off and make-up working days as the Government announces them each year. Deadlines move past these days off (Civil Code 2015, art. 148(5)).",
+    missingTitle: "Calendar missing",
+    missing:
+      "No calendar entered for {{years}}: deadlines in these years only move past weekends. Enter it when the Government announces it.",
+    year: "Year",
+    daysOff: "Days off (Monday to Friday)",
+    daysOffHint: "One date a line, dd/mm/yyyy: holidays, Tết, substitute and swapped days off.",
+    workingDays: "Make-up working days (Saturday, Sunday)",
+    workingDaysHint: "One date a line, dd/mm/yyyy.",
+    edit: "Edit {{year}}",
+    formTitle: "Enter or correct a year",
+    save: "Save {{year}}",
+    saved: "Saved {{year}}; the deadline in force of {{count}} open tasks was recomputed.",
+    notSaved: "The calendar was not saved.",
+    invalidDates: "These are no dates: {{dates}} (dd/mm/yyyy).",
   },
   layout: {
     myAccount: "My account",
@@ -174,7 +194,19 @@ export const en: ClientTexts = {
     deadline: "Deadline",
     noDeadline: "No deadline",
     noDeadlineOption: "No deadline (ongoing task)",
+    deadlineKind: "Deadline wording",
+    deadlineKindOption: {
+      by_date: "By a date",
+      in_month: "Within a month",
+      in_quarter: "Within a quarter",
+      working_days: "Within … working days of signature",
+    },
+    deadlineDays: "Working days",
+    deadlineDaysHint: "Counted on the calendar from the document's signature.",
+    deadlinePeriodHint: "Pick any day of the month (quarter): the deadline is its last day.",
     deadlineRequired: "Enter a deadline, or tick “No deadline” for an ongoing task.",
+    noCalendar:
+      "{{year}} has no civil-service holiday calendar yet: the deadline in force only moves off weekends. Ask an administrator to enter {{year}}; deadlines are recomputed when it is entered.",
     deadlineMoved:
       "This day is not a working day; the deadline in force is {{date}} (the next working day, Civil Code art. 148).",
     dueOn: "Deadline in force",
@@ -219,6 +251,7 @@ export const en: ClientTexts = {
     noReportYet: "No report yet",
   },
   overdue: {
+    now: "(now: {{name}})",
     intro:
       "Open tasks past their deadline, the longest overdue first. Days count from the deadline in force.",
     filters: "Filter overdue tasks",
@@ -267,6 +300,29 @@ export const en: ClientTexts = {
     title: "Statistics",
     intro:
       "How assigned tasks are going, counted as the Government's reports count them: completed on time, completed late, open within deadline, open overdue.",
+    level: "Task level",
+    levelOption: {
+      directive: "Tasks assigned by the directive",
+      all: "All, breakdowns included",
+      agency: "Tasks assigned by one agency",
+    },
+    assigner: "Assigning agency",
+    preset: "Report period",
+    presetPlaceholder: "Choose a report period",
+    presetOption: {
+      decree09Month: "Month (Decree 09/2019: 15th to 14th)",
+      decree09Quarter: "Quarter (Decree 09/2019)",
+      decree09Half: "Six months (Decree 09/2019: 15/12 to 14/6)",
+      decree09Year: "Year (Decree 09/2019: 15/12 to 14/12)",
+      month: "Calendar month",
+      quarter: "Calendar quarter",
+      year: "Calendar year",
+    },
+    reportPeriod: "Report period from {{from}} to {{to}}",
+    due: "Tasks falling due in the period: {{total}}, {{completed}} completed ({{rate}}).",
+    formerAgencies: "(including former {{names}})",
+    downloadReport: "Download report (.docx)",
+    reportFailed: "The report could not be built. Please try again.",
     filters: "Scope of the statistics",
     directive: "Directive",
     noDirective: "No matching directive",
@@ -293,6 +349,9 @@ export const en: ClientTexts = {
     standing: "Figures as of {{date}}",
     tasksUnit: "tasks",
     cell: {
+      continuing: "Continuing (among those without deadline)",
+      awaitingConfirmation: "Reported done, awaiting confirmation",
+      cancelled: "Withdrawn",
       completedOnTime: "Completed on time",
       completedLate: "Completed late",
       withinDeadline: "Open within deadline",
@@ -341,6 +400,9 @@ export const en: ClientTexts = {
     byAgencyCaption:
       "How tasks are going by lead agency, as of {{date}}. Select a column heading to sort.",
     column: {
+      continuing: "Of which continuing",
+      awaitingConfirmation: "Awaiting confirmation",
+      cancelled: "Withdrawn",
       index: "No.",
       agency: "Lead agency",
       total: "Total tasks",

@@ -14,12 +14,33 @@ export const vi = {
     directives: "Văn bản chỉ đạo",
     overdue: "Nhiệm vụ quá hạn",
     statistics: "Thống kê",
+    calendar: "Lịch nghỉ",
     users: "Người dùng",
     // Issue 8: the inbox first, all tasks for officers and leaders.
     inbox: "Việc cần làm",
     tasks: "Nhiệm vụ",
     countSuffix_one: "({{count}} việc)",
     countSuffix_other: "({{count}} việc)",
+  },
+  holidayCalendar: {
+    title: "Lịch nghỉ lễ, Tết và ngày làm bù",
+    intro:
+      "Ngày nghỉ lễ, Tết, ngày nghỉ hoán đổi và ngày làm việc bù của cán bộ, công chức theo thông báo hằng năm của Chính phủ. Hạn cuối của nhiệm vụ lùi qua các ngày nghỉ này (khoản 5 Điều 148 Bộ luật Dân sự 2015).",
+    missingTitle: "Chưa có lịch",
+    missing:
+      "Chưa nhập lịch năm {{years}}: hạn cuối rơi vào các năm này chỉ lùi qua thứ Bảy, Chủ nhật. Nhập lịch khi Chính phủ công bố.",
+    year: "Năm",
+    daysOff: "Ngày nghỉ (từ thứ Hai đến thứ Sáu)",
+    daysOffHint: "Mỗi dòng một ngày, dạng dd/mm/yyyy: nghỉ lễ, Tết, nghỉ bù, nghỉ hoán đổi.",
+    workingDays: "Ngày làm việc bù (thứ Bảy, Chủ nhật)",
+    workingDaysHint: "Mỗi dòng một ngày, dạng dd/mm/yyyy.",
+    edit: "Sửa năm {{year}}",
+    formTitle: "Nhập hoặc sửa lịch một năm",
+    save: "Lưu lịch năm {{year}}",
+    saved:
+      "Đã lưu lịch năm {{year}}; hạn cuối của {{count}} nhiệm vụ đang thực hiện được tính lại.",
+    notSaved: "Chưa lưu được lịch.",
+    invalidDates: "Không đọc được các ngày: {{dates}} (dạng dd/mm/yyyy).",
   },
   layout: {
     myAccount: "Tài khoản của tôi",
@@ -177,7 +198,20 @@ export const vi = {
     deadline: "Thời hạn",
     noDeadline: "Không thời hạn",
     noDeadlineOption: "Không thời hạn (nhiệm vụ thường xuyên)",
+    deadlineKind: "Cách ghi thời hạn",
+    deadlineKindOption: {
+      by_date: "Chậm nhất ngày",
+      in_month: "Trong tháng",
+      in_quarter: "Trong quý",
+      working_days: "Trong … ngày làm việc kể từ ngày ký",
+    },
+    deadlineDays: "Số ngày làm việc",
+    deadlineDaysHint: "Tính từ ngày ký văn bản theo lịch làm việc.",
+    deadlinePeriodHint:
+      "Chọn một ngày bất kỳ trong tháng (quý): thời hạn là ngày cuối tháng (quý).",
     deadlineRequired: "Nhập thời hạn, hoặc chọn “Không thời hạn” cho nhiệm vụ thường xuyên.",
+    noCalendar:
+      "Năm {{year}} chưa có lịch nghỉ lễ, Tết của cán bộ, công chức: hạn cuối chỉ lùi qua thứ Bảy, Chủ nhật. Đề nghị quản trị hệ thống nhập lịch năm {{year}}; khi có lịch, hạn cuối được tính lại.",
     deadlineMoved:
       "Ngày này là ngày nghỉ; hạn thực tế là {{date}} (ngày làm việc tiếp theo, Điều 148 Bộ luật Dân sự).",
     dueOn: "Hạn thực tế",
@@ -222,6 +256,7 @@ export const vi = {
     noReportYet: "Chưa có báo cáo",
   },
   overdue: {
+    now: "(nay: {{name}})",
     intro:
       "Các nhiệm vụ chưa hoàn thành đã quá thời hạn, quá hạn lâu nhất xếp trước. Số ngày tính theo hạn thực tế.",
     filters: "Lọc nhiệm vụ quá hạn",
@@ -270,6 +305,29 @@ export const vi = {
     title: "Thống kê",
     intro:
       "Tình hình thực hiện nhiệm vụ được giao, tính như báo cáo của Chính phủ: hoàn thành đúng hạn, hoàn thành quá hạn, đang thực hiện trong hạn, quá hạn chưa hoàn thành.",
+    level: "Cấp nhiệm vụ",
+    levelOption: {
+      directive: "Nhiệm vụ được giao tại văn bản",
+      all: "Tất cả, kể cả nhiệm vụ phân giao",
+      agency: "Nhiệm vụ do một cơ quan phân giao",
+    },
+    assigner: "Cơ quan phân giao",
+    preset: "Kỳ báo cáo",
+    presetPlaceholder: "Chọn kỳ báo cáo",
+    presetOption: {
+      decree09Month: "Tháng (NĐ 09/2019: 15 tháng trước – 14)",
+      decree09Quarter: "Quý (NĐ 09/2019)",
+      decree09Half: "6 tháng (NĐ 09/2019: 15/12 – 14/6)",
+      decree09Year: "Năm (NĐ 09/2019: 15/12 – 14/12)",
+      month: "Tháng dương lịch",
+      quarter: "Quý dương lịch",
+      year: "Năm dương lịch",
+    },
+    reportPeriod: "Kỳ báo cáo từ ngày {{from}} đến ngày {{to}}",
+    due: "Nhiệm vụ đến hạn trong kỳ: {{total}}, đã hoàn thành {{completed}} (đạt {{rate}}).",
+    formerAgencies: "(gồm {{names}} cũ)",
+    downloadReport: "Tải báo cáo (.docx)",
+    reportFailed: "Không tạo được báo cáo. Vui lòng thử lại.",
     filters: "Phạm vi thống kê",
     directive: "Văn bản chỉ đạo",
     noDirective: "Không tìm thấy văn bản phù hợp",
@@ -296,6 +354,9 @@ export const vi = {
     standing: "Số liệu tính đến ngày {{date}}",
     tasksUnit: "nhiệm vụ",
     cell: {
+      continuing: "Thường xuyên (trong số không thời hạn)",
+      awaitingConfirmation: "Đã báo cáo hoàn thành, chờ xác nhận",
+      cancelled: "Đã thu hồi",
       completedOnTime: "Hoàn thành đúng hạn",
       completedLate: "Hoàn thành quá hạn",
       withinDeadline: "Đang thực hiện trong hạn",
@@ -345,6 +406,9 @@ export const vi = {
     byAgencyCaption:
       "Tình hình thực hiện nhiệm vụ theo cơ quan chủ trì, tính đến ngày {{date}}. Bấm tiêu đề cột để sắp xếp.",
     column: {
+      continuing: "Trong đó thường xuyên",
+      awaitingConfirmation: "Chờ xác nhận",
+      cancelled: "Thu hồi",
       index: "STT",
       agency: "Cơ quan chủ trì",
       total: "Tổng số nhiệm vụ",

@@ -6,13 +6,10 @@ import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { z } from "zod";
-import { addWorkingDays } from "../../shared/date.ts";
-import { INBOX_AHEAD_WORKING_DAYS } from "../../shared/inbox.ts";
 import { periodsOwed, reportCreateInput } from "../../shared/report.ts";
 import { encodeMessage } from "../../shared/validation.ts";
 import { EvidenceField } from "../evidence/evidence-field.tsx";
 import { type RouterOutputs, type TaskDetail, useTRPC } from "../trpc.ts";
-import { useToday } from "../ui/current-user.tsx";
 import { FormActions, FormAlert, FormPanel, useFieldError, useSubmit } from "../ui/form.tsx";
 import { bindFields, TextareaField } from "../ui/form-fields.tsx";
 import { useFormatters } from "../ui/format.ts";
@@ -80,7 +77,6 @@ export function ReportForm({
   const reportTitle = useReportTitle();
   const { date, dateTime, percent } = useFormatters();
   const invalidate = useInvalidateTasks();
-  const today = useToday();
   const [searchParams] = useSearchParams();
   const agency = list.permissions.reportingAgency;
   const reported = new Set(
@@ -92,9 +88,7 @@ export function ReportForm({
   );
   /** Where the agency's progress stands: the task's for the lead agency, else its last report's. */
   const progressBefore = agency?.role === "lead" ? task.progress : (ownLatest?.progress ?? 0);
-  const owed = list.duty
-    ? periodsOwed(list.duty, today, reported, addWorkingDays(today, INBOX_AHEAD_WORKING_DAYS))
-    : [];
+  const owed = list.duty ? periodsOwed(list.periods, reported, list.owedUntil) : [];
   const requested = openPeriods.find((period) => period.key === searchParams.get("period"));
   const proposed = list.duty ? ((requested ?? owed[0])?.key ?? "") : null;
   const serverValues: Values = correcting

@@ -23,10 +23,19 @@ type CountColumn = AgencyStatisticSort &
     | "withinDeadline"
     | "noDeadline"
     | "overdue"
+    | "awaitingConfirmation"
+    | "cancelled"
+    | "continuing"
   );
 
 const COMPLETED_COLUMNS: readonly CountColumn[] = ["completed", "completedOnTime", "completedLate"];
-const OPEN_COLUMNS: readonly CountColumn[] = ["open", "withinDeadline", "noDeadline", "overdue"];
+const OPEN_COLUMNS: readonly CountColumn[] = [
+  "open",
+  "withinDeadline",
+  "noDeadline",
+  "continuing",
+  "overdue",
+];
 const RATE_COLUMNS = ["completionRate", "onTimeRate", "overdueShare"] as const;
 
 /**
@@ -74,7 +83,7 @@ export function AgencyTable({
   });
 
   return (
-    <Table.ScrollContainer minWidth={1180}>
+    <Table.ScrollContainer minWidth={1340}>
       <FigureTable<Row>
         className={classes.agencyTable}
         captionSide="top"
@@ -96,6 +105,8 @@ export function AgencyTable({
             columns: COMPLETED_COLUMNS.map(countColumn),
           },
           { key: "openGroup", group: c("openGroup"), columns: OPEN_COLUMNS.map(countColumn) },
+          countColumn("awaitingConfirmation"),
+          countColumn("cancelled"),
           ...RATE_COLUMNS.map(
             (rate): FigureColumn<Row> => ({
               key: rate,
@@ -115,7 +126,12 @@ export function AgencyTable({
         total={{ cells: total, agency: null }}
         rows={rows.map((row) => ({
           id: row.agency.id,
-          name: row.agency.name,
+          name:
+            row.formerAgencies.length === 0
+              ? row.agency.name
+              : `${row.agency.name} ${t("statistics.formerAgencies", {
+                  names: [...new Set(row.formerAgencies.map((a) => a.shortName))].join(", "),
+                })}`,
           row: { cells: row, agency: row.agency },
         }))}
       />

@@ -49,6 +49,9 @@ export function OverduePage() {
       from: undefined,
       to: undefined,
       basis: "in_force",
+      level: "all",
+      assignerAgencyId: undefined,
+      reportFrom: undefined,
     },
     minDaysOverdue,
   );

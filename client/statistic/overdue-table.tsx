@@ -10,6 +10,7 @@ import {
   VisuallyHidden,
 } from "@mantine/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
+import type { TFunction } from "i18next";
 import { type ReactNode, type RefObject, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -215,13 +216,21 @@ type OverdueListProps = { items: readonly OverdueItem[]; selection: Selection; l
  * agencies, deadline in force, days overdue, last progress report, and a marker when the lead
  * agency has not reported for more than STALE_REPORT_DAYS days; a check box per row.
  */
+/** The lead agency, and its successor of today when it has ended ("Hà Giang (nay: Tuyên Quang)"). */
+function leadName(t: TFunction, item: OverdueItem): string {
+  const lead = item.leadAgency.shortName || item.leadAgency.name;
+  return item.successorAgency
+    ? `${lead} ${t("overdue.now", { name: item.successorAgency.shortName })}`
+    : lead;
+}
+
 export function OverdueTable({ items, selection, label }: OverdueListProps) {
   const { t } = useTranslation();
   const { count } = useStatisticFormat();
   const { windowed, scrollRef, indexes, before, after, measure } = useWindowing(items.length, 110);
   const task = useTaskColumns((item: OverdueItem) => ({
     ...item,
-    lead: item.leadAgency.shortName || item.leadAgency.name,
+    lead: leadName(t, item),
   }));
   const columns: Column<OverdueItem>[] = [
     {
@@ -334,7 +343,7 @@ export function OverdueCards({ items, selection, label }: OverdueListProps) {
                     <Text size="sm" c="dimmed">
                       {item.directive.number}
                       {item.clause && ` · ${item.clause}`} · {t("task.leadShort")}:{" "}
-                      {item.leadAgency.shortName || item.leadAgency.name}
+                      {leadName(t, item)}
                     </Text>
                     {item.coordinators.length > 0 && (
                       <Text size="sm">

@@ -16,6 +16,7 @@ export function useScopeDescription(
   const { selected } = useDirectiveChoices(scope.directiveId);
   const agencies = useActiveAgencies();
   const agency = agencies.data?.find((item) => item.id === scope.agencyId);
+  const assigner = agencies.data?.find((item) => item.id === scope.assignerAgencyId);
   const parts: string[] = [];
   if (selected) {
     parts.push(
@@ -43,5 +44,9 @@ export function useScopeDescription(
     parts.push(t("statistic.scope.minDaysOverdue", { days: minDaysOverdue }));
   }
   if (scope.basis === "original") parts.push(t("statistic.basisOriginal"));
+  if (scope.level === "directive") parts.push(t("statistic.scope.levelDirective"));
+  if (scope.level === "agency" && assigner) {
+    parts.push(t("statistic.scope.levelAgency", { name: assigner.name }));
+  }
   return parts.length === 0 ? t("statistic.scope.all") : parts.join("; ");
 }

@@ -196,7 +196,10 @@ export function StatisticCellsView({ cells, scope }: { cells: Cells; scope: UrlS
         <CountFigure cell="total" {...main} />
         <CountFigure cell="completed" {...main} />
         <CountFigure cell="noDeadline" {...main} />
+        <CountFigure cell="continuing" {...main} />
         <CountFigure cell="dueSoon" {...main} />
+        <CountFigure cell="awaitingConfirmation" {...main} />
+        <CountFigure cell="cancelled" {...main} />
         {!scope.keyOnly && <CountFigure cell="keyTasks" {...main} />}
         <Figure label={label("completionRate")}>{percent(cells.completionRate)}</Figure>
         <Figure label={label("overdueShare")}>{percent(cells.overdueShare)}</Figure>

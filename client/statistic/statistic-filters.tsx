@@ -2,7 +2,13 @@ import { Alert, Box, Button, Checkbox, Group, Select, SimpleGrid } from "@mantin
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DIRECTIVE_TYPES } from "../../shared/directive.ts";
-import { PERIOD_KINDS, STATISTIC_BASES } from "../../shared/statistic.ts";
+import {
+  latestReportPeriod,
+  PERIOD_KINDS,
+  PERIOD_PRESETS,
+  STATISTIC_BASES,
+  STATISTIC_LEVELS,
+} from "../../shared/statistic.ts";
 import { AgencySelect } from "../agency/agency-picker.tsx";
 import { useToday } from "../ui/current-user.tsx";
 import { DateField } from "../ui/date-field.tsx";
@@ -24,6 +30,9 @@ const CLEARED = {
   to: null,
   asOf: null,
   basis: null,
+  level: null,
+  assigner: null,
+  rfrom: null,
 };
 
 /** The scope of the statistics, each choice written to the URL at once. */
@@ -65,6 +74,48 @@ export function StatisticFilters({
           spacing="sm"
           verticalSpacing="xs"
         >
+          <Select
+            label={t("statistics.level")}
+            data={STATISTIC_LEVELS.map((level) => ({
+              value: level,
+              label: t(`statistics.levelOption.${level}`),
+            }))}
+            value={scope.level}
+            allowDeselect={false}
+            onChange={(value) =>
+              update({
+                level: value === "directive" ? null : value,
+                assigner: value === "agency" ? (scope.assignerAgencyId ?? null) : null,
+              })
+            }
+          />
+          {scope.level === "agency" && (
+            <AgencySelect
+              label={t("statistics.assigner")}
+              required
+              value={scope.assignerAgencyId}
+              onChange={(value) => update({ assigner: value })}
+            />
+          )}
+          <Select
+            label={t("statistics.preset")}
+            placeholder={t("statistics.presetPlaceholder")}
+            clearable
+            data={PERIOD_PRESETS.map((preset) => ({
+              value: preset,
+              label: t(`statistics.presetOption.${preset}`),
+            }))}
+            value={presetOf(scope, today)}
+            onChange={(value) => {
+              const preset = PERIOD_PRESETS.find((p) => p === value);
+              if (!preset) {
+                update({ rfrom: null, asOf: null });
+                return;
+              }
+              const period = latestReportPeriod(preset, today);
+              update({ rfrom: period.from, asOf: period.asOf === today ? null : period.asOf });
+            }}
+          />
           <DirectiveSelect
             label={t("statistics.directive")}
             value={scope.directiveId}
@@ -160,8 +211,23 @@ export function PeriodOrderAlert() {
   );
 }
 
+/** The preset whose latest period the scope holds, if any. */
+function presetOf(scope: UrlScope, today: string): string | null {
+  if (scope.reportFrom === undefined) return null;
+  const asOf = scope.asOf ?? today;
+  return (
+    PERIOD_PRESETS.find((preset) => {
+      const period = latestReportPeriod(preset, today);
+      return period.from === scope.reportFrom && period.asOf === asOf;
+    }) ?? null
+  );
+}
+
 function isDefaultScope(scope: UrlScope): boolean {
   return (
+    scope.level === "directive" &&
+    scope.assignerAgencyId === undefined &&
+    scope.reportFrom === undefined &&
     scope.directiveId === undefined &&
     scope.directiveType === undefined &&
     !scope.keyOnly &&

@@ -11,10 +11,17 @@ import { Section } from "../ui/section.tsx";
 import { useUrlState } from "../ui/url-state.ts";
 import { AgencyTable } from "./agency-table.tsx";
 import { ExportButton } from "./export-panel.tsx";
+import { ReportButton } from "./report-button.tsx";
 import { useScopeDescription } from "./scope-description.ts";
 import { StatisticCellsView } from "./statistic-cells.tsx";
 import { PeriodOrderAlert, StatisticFilters } from "./statistic-filters.tsx";
-import { periodOutOfOrder, scopeFromParams, sortFromParams } from "./statistic-scope.ts";
+import { useStatisticFormat } from "./statistic-format.ts";
+import {
+  levelIncomplete,
+  periodOutOfOrder,
+  scopeFromParams,
+  sortFromParams,
+} from "./statistic-scope.ts";
 import { TrendChart } from "./trend-chart.tsx";
 
 /**
@@ -28,8 +35,9 @@ export function StatisticPage() {
   const { params, update } = useUrlState();
   const scope = scopeFromParams(params);
   const { sort, direction } = sortFromParams(params);
-  const valid = !periodOutOfOrder(scope);
+  const valid = !periodOutOfOrder(scope) && !levelIncomplete(scope);
   const description = useScopeDescription(scope);
+  const { count, percent } = useStatisticFormat();
 
   const summary = useQuery({
     ...trpc.statistic.summary.queryOptions(valid ? scope : skipToken),
@@ -55,6 +63,7 @@ export function StatisticPage() {
             <Button component={Link} to={`/statistics/print${search}`} variant="default">
               {t("statistics.print")}
             </Button>
+            <ReportButton input={{ ...scope, sort, direction }} />
             <ExportButton
               request={{ kind: "statistics", filters: { ...scope, sort, direction } }}
             />
@@ -81,6 +90,20 @@ export function StatisticPage() {
                 <Text size="sm" c="dimmed">
                   {description}
                 </Text>
+                {summary.data?.due && (
+                  <Text size="sm">
+                    {t("statistics.reportPeriod", {
+                      from: formatDate(summary.data.due.from),
+                      to: formatDate(summary.data.due.asOf),
+                    })}
+                    {". "}
+                    {t("statistics.due", {
+                      total: count(summary.data.due.total),
+                      completed: count(summary.data.due.completed),
+                      rate: percent(summary.data.due.completionRate),
+                    })}
+                  </Text>
+                )}
               </>
             }
           >

@@ -3,14 +3,16 @@ import { skipToken, useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
+import { symbolAbbreviation } from "../../shared/agency.ts";
 import { formatDate, vnDate } from "../../shared/date.ts";
 import { STALE_REPORT_DAYS, type StatisticCells } from "../../shared/statistic.ts";
 import { useTRPC } from "../trpc.ts";
-import { useToday } from "../ui/current-user.tsx";
+import { useCurrentUser, useToday } from "../ui/current-user.tsx";
 import { type Column, DataTable } from "../ui/data-table.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { useUrlState } from "../ui/url-state.ts";
+import { DocumentFooter, DocumentHeader } from "./document-frame.tsx";
 import { type FigureColumn, FigureTable } from "./figure-table.tsx";
 import type { OverdueItem } from "./overdue-table.tsx";
 import { useScopeDescription } from "./scope-description.ts";
@@ -64,6 +66,10 @@ export function StatisticPrintPage() {
   const description = useScopeDescription(scope);
   const { count, percent } = useStatisticFormat();
   const today = useToday();
+  const user = useCurrentUser();
+  const issuer = useQuery(trpc.agency.byIds.queryOptions({ ids: [user.agencyId] }));
+  const agency = issuer.data?.[0];
+  const symbol = agency ? symbolAbbreviation(agency) : "";
   const sentence = useFiguresSentence();
   const c = (key: string) => t(`statistic.column.${key}`, { days: STALE_REPORT_DAYS });
 
@@ -137,6 +143,7 @@ export function StatisticPrintPage() {
         <Button onClick={() => window.print()}>{t("statistics.printButton")}</Button>
       </Group>
 
+      <DocumentHeader symbol={`BC-${symbol}`} />
       <Stack gap={2} align="center" mb="md" className={classes.heading}>
         <Title order={1} className={classes.title}>
           {t("statistic.titleStatistics")}
@@ -250,6 +257,7 @@ export function StatisticPrintPage() {
           </QueryView>
         </section>
       )}
+      <DocumentFooter />
     </div>
   );
 }

@@ -8,15 +8,18 @@ import {
   SORT_DIRECTIONS,
   type SortDirection,
   STATISTIC_BASES,
+  STATISTIC_LEVELS,
   type StatisticBasis,
   type StatisticCell,
+  type StatisticLevel,
 } from "../../shared/statistic.ts";
 import { enumParam, intParam } from "../ui/url-state.ts";
 
 /**
  * The statistics scope as it sits in the URL, shared by the statistics page, its print view and
  * the lists of the tasks behind its figures. Parameter names: directive, type, key=1, agency, period (issued or
- * due), from, to, asOf (ISO dates), basis=original, and for the per-agency table sort and dir.
+ * due), from, to, asOf (ISO dates), basis=original, level (all, agency) with assigner, rfrom
+ * (the report period's first day), and for the per-agency table sort and dir.
  */
 export type UrlScope = {
   directiveId: number | undefined;
@@ -28,6 +31,9 @@ export type UrlScope = {
   to: string | undefined;
   asOf: string | undefined;
   basis: StatisticBasis;
+  level: StatisticLevel;
+  assignerAgencyId: number | undefined;
+  reportFrom: string | undefined;
 };
 
 function dateParam(params: URLSearchParams, name: string): string | undefined {
@@ -46,6 +52,9 @@ export function scopeFromParams(params: URLSearchParams): UrlScope {
     to: dateParam(params, "to"),
     asOf: dateParam(params, "asOf"),
     basis: enumParam(params, "basis", STATISTIC_BASES) ?? "in_force",
+    level: enumParam(params, "level", STATISTIC_LEVELS) ?? "directive",
+    assignerAgencyId: intParam(params, "assigner"),
+    reportFrom: dateParam(params, "rfrom"),
   };
 }
 
@@ -62,6 +71,8 @@ export function sortFromParams(params: URLSearchParams): {
 /** The scope fields the overdue list takes (it always stands at today, by the deadline in force). */
 export function overdueScope(scope: UrlScope) {
   return {
+    level: scope.level,
+    assignerAgencyId: scope.assignerAgencyId,
     directiveId: scope.directiveId,
     directiveType: scope.directiveType,
     keyOnly: scope.keyOnly,
@@ -72,9 +83,17 @@ export function overdueScope(scope: UrlScope) {
   };
 }
 
-/** "From" after "to": the server would refuse it, so the page says so beside the field. */
+/**
+ * "From" after "to", or level "agency" without its agency: the server would refuse it, so the
+ * page says so beside the field.
+ */
 export function periodOutOfOrder(scope: UrlScope): boolean {
   return scope.from !== undefined && scope.to !== undefined && scope.from > scope.to;
+}
+
+/** Level "agency" needs the assigning agency before anything is counted. */
+export function levelIncomplete(scope: UrlScope): boolean {
+  return scope.level === "agency" && scope.assignerAgencyId === undefined;
 }
 
 /** The scope as URL parameters, the inverse of scopeFromParams (defaults left out). */
@@ -89,6 +108,9 @@ export function scopeParams(scope: UrlScope): URLSearchParams {
   if (scope.to !== undefined) params.set("to", scope.to);
   if (scope.asOf !== undefined) params.set("asOf", scope.asOf);
   if (scope.basis !== "in_force") params.set("basis", scope.basis);
+  if (scope.level !== "directive") params.set("level", scope.level);
+  if (scope.assignerAgencyId !== undefined) params.set("assigner", String(scope.assignerAgencyId));
+  if (scope.reportFrom !== undefined) params.set("rfrom", scope.reportFrom);
   return params;
 }
 
@@ -120,6 +142,7 @@ export function overdueListMatches(
   return (
     cell === "overdue" &&
     lead === undefined &&
+    scope.level === "all" &&
     scope.asOf === undefined &&
     scope.basis === "in_force" &&
     scope.directiveType === undefined &&
@@ -162,4 +185,7 @@ export const CELL_LABEL_KEYS: Record<StatisticCell, string> = {
   noDeadline: "noDeadline",
   overdue: "overdue",
   keyTasks: "keyTasks",
+  awaitingConfirmation: "awaitingConfirmation",
+  cancelled: "cancelled",
+  continuing: "continuing",
 };

@@ -84,7 +84,7 @@ function TaskFacts({
   lastReport: TaskDetail["lastReport"];
 }) {
   const { t } = useTranslation();
-  const { date, deadline } = useFormatters();
+  const { date, deadline, wording } = useFormatters();
   const phone = usePhoneLayout();
   // Shown when an approved extension moved the deadline away from the one first assigned.
   const originalDeadline =
@@ -124,7 +124,13 @@ function TaskFacts({
       </Fact>
       <Fact label={t("task.assigner")}>{task.assignerAgency.name}</Fact>
       <Fact label={t("task.deadline")}>
-        {deadline(task.deadline)}
+        {task.deadlineKind === "by_date"
+          ? deadline(task.deadline)
+          : wording({
+              kind: task.deadlineKind,
+              deadline: task.deadline,
+              days: task.deadlineDays,
+            })}
         {originalDeadline !== null && (
           <Badge color="teal" variant="light" tt="none" ml="xs">
             {t("extension.extendedBadge")}

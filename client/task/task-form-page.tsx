@@ -73,6 +73,8 @@ function TaskCreateForm({ data }: { data: DirectiveDetail }) {
           leadAgencyId: undefined,
           coordinatorAgencyIds: [],
           deadline: undefined,
+          deadlineKind: "by_date",
+          deadlineDays: null,
           isKey: false,
         }}
         submitLabel={parent ? t("task.breakDownSubmit") : t("task.createSubmit")}
@@ -118,6 +120,8 @@ function TaskEditForm({ data }: { data: TaskDetail }) {
           leadAgencyId: task.leadAgency.id,
           coordinatorAgencyIds: task.coordinators.map((agency) => agency.id),
           deadline: task.deadline,
+          deadlineKind: task.deadlineKind,
+          deadlineDays: task.deadlineDays,
           isKey: task.isKey,
         }}
         submitLabel={t("common.saveChanges")}

@@ -1,9 +1,13 @@
-import { Checkbox, Paper, SimpleGrid, Stack } from "@mantine/core";
+import { Checkbox, NumberInput, Paper, Select, SimpleGrid, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { deadlineInForce, formatDate } from "../../shared/date.ts";
+import { calendarFromData } from "../../shared/calendar.ts";
+import { deadlineInForce, formatDate, hasCalendarFor } from "../../shared/date.ts";
+import type { DeadlineKind } from "../../shared/deadline.ts";
 import { AgencyMultiSelect, type AgencyOption, AgencySelect } from "../agency/agency-picker.tsx";
+import { useTRPC } from "../trpc.ts";
 import { DateField } from "../ui/date-field.tsx";
 import {
   FormActions,
@@ -23,8 +27,15 @@ export type TaskFormValues = {
   coordinatorAgencyIds: number[];
   /** "YYYY-MM-DD"; null for an ongoing task (không thời hạn); undefined while not chosen. */
   deadline: string | null | undefined;
+  /** How the directive words it (shared/deadline.ts). */
+  deadlineKind: DeadlineKind;
+  /** N of "trong N ngày làm việc kể từ ngày ký". */
+  deadlineDays: number | null;
   isKey: boolean;
 };
+
+/** The wordings that carry a date the officer picks (the server takes it to the last day). */
+const DATED_KINDS = ["by_date", "in_month", "in_quarter", "working_days"] as const;
 
 const FIELDS = [
   "clause",
@@ -33,6 +44,8 @@ const FIELDS = [
   "leadAgencyId",
   "coordinatorAgencyIds",
   "deadline",
+  "deadlineKind",
+  "deadlineDays",
   "isKey",
 ] as const;
 
@@ -70,8 +83,16 @@ export function TaskForm<Output>({
   const bind = bindFields(form);
   const { errors, isSubmitting } = form.formState;
   const deadline = useWatch({ control: form.control, name: "deadline" });
+  const deadlineKind = useWatch({ control: form.control, name: "deadlineKind" });
+  const noDate = deadlineKind === "continuing" || deadlineKind === "none";
   const leadAgencyId = useWatch({ control: form.control, name: "leadAgencyId" });
-  const inForce = typeof deadline === "string" ? deadlineInForce(deadline) : null;
+  const trpc = useTRPC();
+  const calendarQuery = useQuery({ ...trpc.calendar.get.queryOptions(), staleTime: 10 * 60_000 });
+  const calendar = calendarQuery.data ? calendarFromData(calendarQuery.data) : null;
+  const inForce =
+    typeof deadline === "string" && calendar ? deadlineInForce(deadline, calendar) : null;
+  const noCalendar =
+    typeof deadline === "string" && calendar !== null && !hasCalendarFor(calendar, deadline);
 
   const { onSubmit, serverError } = useSubmit(form, FIELDS, submit);
 
@@ -146,31 +167,85 @@ export function TaskForm<Output>({
           render={({ field }) => (
             <Stack gap="xs">
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <DateField
-                  label={t("task.deadline")}
-                  required={field.value !== null}
-                  disabled={field.value === null}
-                  clearable
-                  value={field.value ?? null}
-                  onChange={(value) => field.onChange(value ?? undefined)}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  error={
-                    errors.deadline?.message === "validation.required"
-                      ? t("task.deadlineRequired")
-                      : fieldError(errors.deadline)
-                  }
-                  description={
-                    inForce !== null && inForce !== deadline
-                      ? t("task.deadlineMoved", { date: formatDate(inForce) })
-                      : undefined
-                  }
+                <Select
+                  label={t("task.deadlineKind")}
+                  data={DATED_KINDS.map((kind) => ({
+                    value: kind,
+                    label: t(`task.deadlineKindOption.${kind}`),
+                  }))}
+                  value={DATED_KINDS.find((kind) => kind === deadlineKind) ?? "by_date"}
+                  allowDeselect={false}
+                  disabled={noDate}
+                  onChange={(value) => {
+                    const kind = DATED_KINDS.find((k) => k === value) ?? "by_date";
+                    form.setValue("deadlineKind", kind);
+                    if (kind === "working_days") {
+                      field.onChange(null);
+                      form.setValue("deadlineDays", form.getValues("deadlineDays") ?? 10);
+                    } else {
+                      form.setValue("deadlineDays", null);
+                      if (field.value === null) field.onChange(undefined);
+                    }
+                  }}
                 />
+                {deadlineKind === "working_days" ? (
+                  <Controller
+                    control={form.control}
+                    name="deadlineDays"
+                    render={({ field: days }) => (
+                      <NumberInput
+                        label={t("task.deadlineDays")}
+                        description={t("task.deadlineDaysHint")}
+                        min={1}
+                        max={365}
+                        allowDecimal={false}
+                        value={days.value ?? ""}
+                        onChange={(value) =>
+                          days.onChange(typeof value === "number" ? value : null)
+                        }
+                        error={fieldError(errors.deadlineDays)}
+                      />
+                    )}
+                  />
+                ) : (
+                  <DateField
+                    label={t("task.deadline")}
+                    required={field.value !== null}
+                    disabled={field.value === null}
+                    clearable
+                    value={field.value ?? null}
+                    onChange={(value) => field.onChange(value ?? undefined)}
+                    onBlur={field.onBlur}
+                    ref={field.ref}
+                    error={
+                      errors.deadline?.message === "validation.required"
+                        ? t("task.deadlineRequired")
+                        : fieldError(errors.deadline)
+                    }
+                    description={
+                      deadlineKind === "in_month" || deadlineKind === "in_quarter"
+                        ? t("task.deadlinePeriodHint")
+                        : inForce !== null && inForce !== deadline
+                          ? t("task.deadlineMoved", { date: formatDate(inForce) })
+                          : undefined
+                    }
+                  />
+                )}
               </SimpleGrid>
+              {noCalendar && typeof deadline === "string" ? (
+                <Text size="sm" c="orange.8" role="status">
+                  {t("task.noCalendar", { year: deadline.slice(0, 4) })}
+                </Text>
+              ) : null}
               <Checkbox
                 label={t("task.noDeadlineOption")}
-                checked={field.value === null}
-                onChange={(event) => field.onChange(event.currentTarget.checked ? null : undefined)}
+                checked={noDate}
+                onChange={(event) => {
+                  const continuing = event.currentTarget.checked;
+                  form.setValue("deadlineKind", continuing ? "continuing" : "by_date");
+                  form.setValue("deadlineDays", null);
+                  field.onChange(continuing ? null : undefined);
+                }}
               />
             </Stack>
           )}

@@ -56,6 +56,11 @@ function useNavItems(user: CurrentUser): NavItem[] {
     return [
       home,
       { to: "/admin/users", label: t("nav.users"), matches: (p) => p.startsWith("/admin/users") },
+      {
+        to: "/admin/calendar",
+        label: t("nav.calendar"),
+        matches: (p) => p.startsWith("/admin/calendar"),
+      },
       audit,
     ];
   }

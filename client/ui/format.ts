@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../../shared/date.ts";
+import { deadlineWording, type WrittenDeadline } from "../../shared/deadline.ts";
 import { numberLocale } from "../i18n.ts";
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -36,5 +37,10 @@ export function useFormatters() {
     dateTime: (value: string) => formatDateTime(value),
     /** A deadline, or "Không thời hạn" for an ongoing task. */
     deadline: (value: string | null) => (value === null ? t("task.noDeadline") : formatDate(value)),
+    /** The deadline as the directive words it: "trong tháng 3/2024", "thường xuyên"… */
+    wording: (written: WrittenDeadline) => {
+      const { key, params } = deadlineWording(written);
+      return t(key, params);
+    },
   };
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { IsoDate } from "../../shared/date.ts";
+import type { DeadlineKind } from "../../shared/deadline.ts";
 import type { TaskStatus } from "../../shared/task-status.ts";
 import type { Timeliness } from "../../shared/timeliness.ts";
 import { StatusBadge, TimelinessBadge } from "./badges.tsx";
@@ -26,6 +27,9 @@ export type TaskFacts = {
   lead?: string;
   /** The deadline as written; null for an ongoing task. */
   deadline?: IsoDate | null;
+  /** How the directive words it ("trong tháng 3/2024", "thường xuyên"…), when known. */
+  deadlineKind?: DeadlineKind;
+  deadlineDays?: number | null;
   /** The deadline in force (moved off weekends and holidays, or extended). */
   dueOn?: IsoDate | null;
   timeliness?: Timeliness | null;
@@ -54,7 +58,7 @@ export function useTaskColumns<Row>(
   factsOf: (row: Row) => TaskFacts,
 ): Record<TaskColumnKey, Column<Row>> {
   const { t } = useTranslation();
-  const { date, deadline } = useFormatters();
+  const { date, deadline, wording } = useFormatters();
   const column = (
     key: string,
     header: string,
@@ -83,7 +87,14 @@ export function useTaskColumns<Row>(
     deadline: column(
       "deadline",
       t("task.deadline"),
-      (facts) => deadline(facts.deadline ?? null),
+      (facts) =>
+        facts.deadlineKind === undefined || facts.deadlineKind === "by_date"
+          ? deadline(facts.deadline ?? null)
+          : wording({
+              kind: facts.deadlineKind,
+              deadline: facts.deadline ?? null,
+              days: facts.deadlineDays ?? null,
+            }),
       oneLine,
     ),
     dueOn: column(

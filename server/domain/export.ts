@@ -2,16 +2,12 @@ import { randomUUID } from "node:crypto";
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { TFunction } from "i18next";
+import { agencyById } from "../../db/agency.ts";
 import { appendAudit } from "../../db/audit.ts";
 import type { Db } from "../../db/open.ts";
-import {
-  listOverdue,
-  type OverdueItem,
-  type StatisticFilters,
-  scopeNames,
-  statisticTable,
-} from "../../db/statistic.ts";
-import { formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
+import { listOverdue, type OverdueItem, statisticTable } from "../../db/statistic.ts";
+import { symbolAbbreviation } from "../../shared/agency.ts";
+import { type IsoDate, vnDate } from "../../shared/date.ts";
 import {
   EXPORT_BATCH_SIZE,
   EXPORT_MAX_RUNNING,
@@ -24,10 +20,11 @@ import {
 } from "../../shared/export.ts";
 import type { Language } from "../../shared/i18n/language.ts";
 import type { Viewer } from "../../shared/permission.ts";
-import type { OverdueFilters, StatisticBasis } from "../../shared/statistic.ts";
+import type { OverdueFilters } from "../../shared/statistic.ts";
 import type { Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import {
+  type DocumentFrame,
   type ExportWorkbook,
   openOverdueSheet,
   openStatisticsSheet,
@@ -36,7 +33,7 @@ import {
   statisticsRow,
 } from "../export-workbook.ts";
 import { translatorFor } from "../i18n.ts";
-import { resolveAsOf } from "./statistic.ts";
+import { resolveAsOf, scopeTitleLines } from "./statistic.ts";
 
 /**
  * Export jobs, kept in memory beside the database they read (one registry per Db value), with
@@ -109,6 +106,8 @@ type ExportDeps = {
   now: Date;
   language: Language;
   dataDir: string;
+  /** The printed pages' header and footer: the user's agency issues, the user signs. */
+  frame: DocumentFrame;
 };
 
 /**
@@ -129,6 +128,11 @@ export async function startExport(
     now,
     language: actor.language,
     dataDir: actor.dataDir,
+    frame: {
+      issuer: actor.user.agencyName,
+      symbol: `BC-${symbolAbbreviation((await agencyById(actor.db, actor.user.agencyId)) ?? { code: "", kind: "" })}`,
+      signer: actor.user.fullName,
+    },
   };
   const job = await registerExport(deps, request, asOf);
   return { id: job.id };
@@ -211,50 +215,6 @@ async function runJob(
   if (jobsOf(deps.db).get(job.id) !== job) removeFile(job.path);
 }
 
-async function titleLines(
-  deps: ExportDeps,
-  t: TFunction,
-  title: string,
-  filters: StatisticFilters & { basis?: StatisticBasis; minDaysOverdue?: number },
-  asOf: IsoDate,
-): Promise<string[]> {
-  const names = await scopeNames(deps.db, deps.viewer, filters);
-  const parts: string[] = [];
-  if (names.directive) {
-    parts.push(
-      t("statistic.scope.directive", {
-        type: names.directive.type,
-        number: names.directive.number,
-        date: formatDate(names.directive.issuedOn),
-      }),
-    );
-  }
-  if (filters.directiveType !== undefined) {
-    parts.push(t("statistic.scope.directiveType", { type: filters.directiveType }));
-  }
-  if (names.agency) parts.push(t("statistic.scope.agency", { name: names.agency.name }));
-  if (filters.keyOnly) parts.push(t("statistic.scope.keyOnly"));
-  if (filters.from !== undefined || filters.to !== undefined) {
-    const range = [t(`statistic.scope.${filters.periodBy}`)];
-    if (filters.from !== undefined) {
-      range.push(t("statistic.scope.from", { date: formatDate(filters.from) }));
-    }
-    if (filters.to !== undefined) {
-      range.push(t("statistic.scope.to", { date: formatDate(filters.to) }));
-    }
-    parts.push(range.join(" "));
-  }
-  if (filters.minDaysOverdue !== undefined && filters.minDaysOverdue > 0) {
-    parts.push(t("statistic.scope.minDaysOverdue", { days: filters.minDaysOverdue }));
-  }
-  if (filters.basis === "original") parts.push(t("statistic.basisOriginal"));
-  return [
-    title,
-    parts.length === 0 ? t("statistic.scope.all") : parts.join("; "),
-    t("statistic.asOf", { date: formatDate(asOf) }),
-  ];
-}
-
 /**
  * The statistics as of `asOf` (one sheet), then today's overdue list of the same scope (a
  * second sheet), as the print view shows them.
@@ -272,11 +232,13 @@ async function writeStatistics(
     sort: filters.sort,
     direction: filters.direction,
   });
-  // The overdue list of the same scope, always today and by the deadline in force.
+  // The overdue list of the same scope and level, always today and by the deadline in force.
   const overdueFilters: OverdueFilters = {
     directiveId: filters.directiveId,
     directiveType: filters.directiveType,
     keyOnly: filters.keyOnly,
+    level: filters.level,
+    assignerAgencyId: filters.assignerAgencyId,
     agencyId: filters.agencyId,
     periodBy: filters.periodBy,
     from: filters.from,
@@ -288,12 +250,13 @@ async function writeStatistics(
   const first = await overdue(1);
   job.rowsTotal = table.rows.length + 1 + first.total;
   const workbook = openWorkbook(job.path);
-  const lines = await titleLines(deps, t, t("statistic.titleStatistics"), filters, asOf);
+  const lines = await scopeTitleLines(deps, t, t("statistic.titleStatistics"), filters, asOf);
   const sheet = openStatisticsSheet(
     workbook,
     t,
     lines,
     table.rows.map((row) => row.agency.name),
+    deps.frame,
   );
   sheet.write([statisticsRow(null, t("statistic.totalRow"), table.total)], { bold: true });
   job.rowsDone = 1;
@@ -304,14 +267,14 @@ async function writeStatistics(
     job.rowsDone += batch.length;
   }
   sheet.close(t("statistic.statisticsNote"));
-  const overdueLines = await titleLines(
+  const overdueLines = await scopeTitleLines(
     deps,
     t,
     t("statistic.titleOverdue"),
     overdueFilters,
     today,
   );
-  await writeOverdueRows(job, workbook, overdueLines, overdue, first, t);
+  await writeOverdueRows(job, deps, workbook, overdueLines, overdue, first, t);
   await workbook.commit();
 }
 
@@ -331,13 +294,14 @@ function overduePages(deps: ExportDeps, filters: OverdueFilters, today: IsoDate)
 /** The overdue sheet: the first batch, then the next ones, yielding between batches. */
 async function writeOverdueRows(
   job: ExportJob,
+  deps: ExportDeps,
   workbook: ExportWorkbook,
   lines: readonly string[],
   page: (number: number) => Promise<OverduePage>,
   first: OverduePage,
   t: TFunction,
 ): Promise<void> {
-  const sheet = openOverdueSheet(workbook, t, lines, first.items);
+  const sheet = openOverdueSheet(workbook, t, lines, first.items, deps.frame);
   let items = first.items;
   let written = 0;
   for (let number = 1; items.length > 0; number += 1) {
@@ -362,9 +326,9 @@ async function writeOverdue(
   const page = overduePages(deps, filters, today);
   const first = await page(1);
   job.rowsTotal = first.total;
-  const lines = await titleLines(deps, t, t("statistic.titleOverdue"), filters, today);
+  const lines = await scopeTitleLines(deps, t, t("statistic.titleOverdue"), filters, today);
   const workbook = openWorkbook(job.path);
-  await writeOverdueRows(job, workbook, lines, page, first, t);
+  await writeOverdueRows(job, deps, workbook, lines, page, first, t);
   await workbook.commit();
 }
 

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { type AgencyRef, agenciesEnding } from "../../db/agency.ts";
 import { appendAudit } from "../../db/audit.ts";
+import { loadCalendar } from "../../db/calendar.ts";
 import { mentionsOf } from "../../db/comment.ts";
 import { extensionAnswers } from "../../db/extension.ts";
 import {
@@ -23,7 +24,14 @@ import {
   taskItemsWhere,
 } from "../../db/task.ts";
 import { accountsToReview } from "../../db/user.ts";
-import { addDays, addWorkingDays, daysBetween, type IsoDate, vnDate } from "../../shared/date.ts";
+import {
+  addDays,
+  addWorkingDays,
+  type Calendar,
+  daysBetween,
+  type IsoDate,
+  vnDate,
+} from "../../shared/date.ts";
 import {
   AGENCY_ENDING_DAYS,
   INBOX_AHEAD_WORKING_DAYS,
@@ -32,7 +40,12 @@ import {
   URGED_WITHIN_DAYS,
 } from "../../shared/inbox.ts";
 import { canSeeTask, type Viewer } from "../../shared/permission.ts";
-import { periodsOwed, type ReportAgencyRole, type ReportPeriod } from "../../shared/report.ts";
+import {
+  fileablePeriods,
+  periodsOwed,
+  type ReportAgencyRole,
+  type ReportPeriod,
+} from "../../shared/report.ts";
 import { STALE_REPORT_DAYS } from "../../shared/statistic.ts";
 import type { Actor } from "../context.ts";
 import { fail } from "../errors.ts";
@@ -67,7 +80,12 @@ export type OwedPeriod = {
 };
 
 /** The report periods the viewer's agency owes on its tasks: late ones, then those due soon. */
-async function owedPeriods(actor: Actor, today: IsoDate, until: IsoDate): Promise<OwedPeriod[]> {
+async function owedPeriods(
+  actor: Actor,
+  today: IsoDate,
+  until: IsoDate,
+  calendar: Calendar,
+): Promise<OwedPeriod[]> {
   const { db, viewer } = actor;
   const own = new Set(viewer.ownAgencyIds);
   const tasks = await dutyTasks(db, viewer, "owes", undefined);
@@ -96,7 +114,7 @@ async function owedPeriods(actor: Actor, today: IsoDate, until: IsoDate): Promis
       const keys = new Set(
         (reported.get(`${task.taskId}:${agency.id}`) ?? []).map((r) => r.periodKey),
       );
-      for (const period of periodsOwed(task.duty, today, keys, until)) {
+      for (const period of periodsOwed(fileablePeriods(task.duty, today, calendar), keys, until)) {
         const daysLate = Math.max(0, daysBetween(period.dueOn, today));
         items.push({ task: ref, agency, role, period, daysLate });
       }
@@ -114,10 +132,11 @@ async function owedPeriods(actor: Actor, today: IsoDate, until: IsoDate): Promis
  */
 async function reporterInbox(actor: Actor, now: Date, today: IsoDate) {
   const { db, viewer, user } = actor;
-  const until = addWorkingDays(today, INBOX_AHEAD_WORKING_DAYS);
+  const calendar = await loadCalendar(db);
+  const until = addWorkingDays(today, INBOX_AHEAD_WORKING_DAYS, calendar);
   const since = daysBefore(now, INBOX_RECENT_DAYS);
   const [periods, due, returned, answers, mentions] = await Promise.all([
-    owedPeriods(actor, today, until),
+    owedPeriods(actor, today, until, calendar),
     taskItemsWhere(db, viewer, dueBy(viewer, until), today),
     returnedTasks(db, viewer),
     extensionAnswers(db, viewer, since, user.id),

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { type AgencyRef, agenciesByIds, toAgencyRef } from "../../db/agency.ts";
+import { loadCalendar } from "../../db/calendar.ts";
 import type { Db } from "../../db/open.ts";
 import {
   dutyTasks,
@@ -14,7 +15,8 @@ import {
   saveReportDuty,
 } from "../../db/report.ts";
 import { appendTaskEvents, coordinatorsOf, type TaskFacts } from "../../db/task.ts";
-import { formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
+import { addWorkingDays, formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
+import { INBOX_AHEAD_WORKING_DAYS } from "../../shared/inbox.ts";
 import { taskActors } from "../../shared/permission.ts";
 import {
   currentPeriod,
@@ -102,7 +104,8 @@ export async function viewTaskReports(actor: Actor, taskId: number) {
   const today = vnDate(actor.clock.now());
   const duty = await reportDutyOf(db, taskId);
   const reports = await reportsOfTask(db, taskId, vnDateOf);
-  const due = duty ? periodsDue(duty, today) : [];
+  const calendar = await loadCalendar(db);
+  const due = duty ? periodsDue(duty, today, calendar) : [];
   const reported = await reportedPeriods(db, [taskId]);
   const agencies = (await taskAgencies(db, facts)).map(({ agency, role }) => {
     const keys = new Set((reported.get(`${taskId}:${agency.id}`) ?? []).map((r) => r.periodKey));
@@ -111,8 +114,10 @@ export async function viewTaskReports(actor: Actor, taskId: number) {
   return {
     duty,
     /** Periods one may report for today, oldest first: those due and the one now running. */
-    periods: duty ? fileablePeriods(duty, today) : [],
-    currentPeriod: duty ? currentPeriod(duty, today) : null,
+    periods: duty ? fileablePeriods(duty, today, calendar) : [],
+    currentPeriod: duty ? currentPeriod(duty, today, calendar) : null,
+    /** A period due by this day counts as owed ("due within 7 working days"). */
+    owedUntil: addWorkingDays(today, INBOX_AHEAD_WORKING_DAYS, calendar),
     agencies,
     reports,
     permissions: {
@@ -170,7 +175,8 @@ async function openPeriod(
 ): Promise<Period> {
   const duty = await reportDutyOf(actor.db, taskId);
   if (!duty) fail("BAD_REQUEST", "error.noReportDuty", {}, "periodKey");
-  const open = fileablePeriods(duty, today).find((p) => p.key === key);
+  const calendar = await loadCalendar(actor.db);
+  const open = fileablePeriods(duty, today, calendar).find((p) => p.key === key);
   const period = { period: periodLabel(key, actor.language) };
   if (!open) fail("BAD_REQUEST", "error.periodNotOpen", period, "periodKey");
   if (await hasPeriodReport(actor.db, taskId, agency.agencyId, key)) {
@@ -354,9 +360,10 @@ export async function listMissingReports(actor: Actor, input: z.output<typeof re
     coordinatorsOf(db, taskIds),
     reportedPeriods(db, taskIds),
   ]);
+  const calendar = await loadCalendar(db);
   const items = [];
   for (const task of tasks) {
-    const due = periodsDue(task.duty, today);
+    const due = periodsDue(task.duty, today, calendar);
     const period = due.at(-1);
     if (!period) continue;
     const agencies = [

@@ -1,11 +1,29 @@
+import type { TFunction } from "i18next";
 import type { z } from "zod";
 import { agencyById, toAgencyRef } from "../../db/agency.ts";
-import { listStatisticTasks } from "../../db/statistic.ts";
+import type { Db } from "../../db/open.ts";
+import {
+  latestReportNotes,
+  listStatisticTasks,
+  type StatisticFilters,
+  scopeNames,
+  statisticDueInPeriod,
+  statisticTable,
+} from "../../db/statistic.ts";
+import { symbolAbbreviation } from "../../shared/agency.ts";
 import { formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
-import type { statisticTasksInput } from "../../shared/statistic.ts";
+import type { Viewer } from "../../shared/permission.ts";
+import type {
+  StatisticBasis,
+  statisticByAgencyInput,
+  statisticTasksInput,
+} from "../../shared/statistic.ts";
 import type { Clock } from "../clock.ts";
 import type { Actor } from "../context.ts";
+import { documentBytes } from "../document/official-document.ts";
+import { statisticReportDocument } from "../document/statistic-report.ts";
 import { fail } from "../errors.ts";
+import { translatorFor } from "../i18n.ts";
 
 /** The day the figures stand at: the one asked for, or today in Vietnam; never a future day. */
 export function resolveAsOf(clock: Clock, asOf: IsoDate | undefined): IsoDate {
@@ -35,4 +53,128 @@ export async function listFigureTasks(actor: Actor, input: z.output<typeof stati
     pageSize,
   });
   return { asOf, basis, cell, leadAgency: lead ? toAgencyRef(lead) : null, ...list };
+}
+
+/**
+ * The lines above a table of figures: its title, the scope in words, the day it stands at. Shared
+ * by the workbook, the print view's server twin and the .docx report.
+ */
+export async function scopeTitleLines(
+  deps: { db: Db; viewer: Viewer },
+  t: TFunction,
+  title: string,
+  filters: StatisticFilters & { basis?: StatisticBasis; minDaysOverdue?: number },
+  asOf: IsoDate,
+): Promise<string[]> {
+  const names = await scopeNames(deps.db, deps.viewer, filters);
+  const parts: string[] = [];
+  if (names.directive) {
+    parts.push(
+      t("statistic.scope.directive", {
+        type: names.directive.type,
+        number: names.directive.number,
+        date: formatDate(names.directive.issuedOn),
+      }),
+    );
+  }
+  if (filters.directiveType !== undefined) {
+    parts.push(t("statistic.scope.directiveType", { type: filters.directiveType }));
+  }
+  if (names.agency) parts.push(t("statistic.scope.agency", { name: names.agency.name }));
+  if (filters.keyOnly) parts.push(t("statistic.scope.keyOnly"));
+  if (filters.from !== undefined || filters.to !== undefined) {
+    const range = [t(`statistic.scope.${filters.periodBy}`)];
+    if (filters.from !== undefined) {
+      range.push(t("statistic.scope.from", { date: formatDate(filters.from) }));
+    }
+    if (filters.to !== undefined) {
+      range.push(t("statistic.scope.to", { date: formatDate(filters.to) }));
+    }
+    parts.push(range.join(" "));
+  }
+  if (filters.minDaysOverdue !== undefined && filters.minDaysOverdue > 0) {
+    parts.push(t("statistic.scope.minDaysOverdue", { days: filters.minDaysOverdue }));
+  }
+  if (filters.basis === "original") parts.push(t("statistic.basisOriginal"));
+  if (filters.level === "directive") parts.push(t("statistic.scope.levelDirective"));
+  if (filters.level === "agency" && filters.assignerAgencyId !== undefined) {
+    const assigner = await agencyById(deps.db, filters.assignerAgencyId);
+    if (assigner) parts.push(t("statistic.scope.levelAgency", { name: assigner.name }));
+  }
+  return [
+    title,
+    parts.length === 0 ? t("statistic.scope.all") : parts.join("; "),
+    t("statistic.asOf", { date: formatDate(asOf) }),
+  ];
+}
+
+/**
+ * The statistics report as a .docx in the form of Decree 30/2020/NĐ-CP, issued by the viewer's
+ * agency: the figures of the scope as of `asOf` in sentences, the per-agency table and the
+ * overdue tasks of that day (with the latest difficulties and proposals) as appendices.
+ */
+export async function statisticReport(
+  actor: Actor,
+  input: z.output<typeof statisticByAgencyInput>,
+): Promise<{ asOf: IsoDate; filename: string; contentBase64: string }> {
+  const { db, viewer, language } = actor;
+  const asOf = resolveAsOf(actor.clock, input.asOf);
+  const today = vnDate(actor.clock.now());
+  const t = translatorFor(language);
+  const table = await statisticTable(db, viewer, input, {
+    basis: input.basis,
+    asOf,
+    sort: input.sort,
+    direction: input.direction,
+  });
+  const due =
+    input.reportFrom === undefined || input.reportFrom > asOf
+      ? null
+      : await statisticDueInPeriod(db, viewer, input, input.basis, {
+          from: input.reportFrom,
+          asOf,
+        });
+  const overdue = await listStatisticTasks(db, viewer, input, {
+    basis: input.basis,
+    asOf,
+    cell: "overdue",
+    page: 1,
+    pageSize: 2_000,
+  });
+  const notes = await latestReportNotes(
+    db,
+    overdue.items.map((item) => item.id),
+  );
+  const issuer = await agencyById(db, actor.user.agencyId);
+  const superior = issuer?.parentId ? await agencyById(db, issuer.parentId) : undefined;
+  const assigner =
+    input.assignerAgencyId === undefined ? undefined : await agencyById(db, input.assignerAgencyId);
+  const lines = await scopeTitleLines(actor, t, "", input, asOf);
+  const document = statisticReportDocument(t, language, {
+    issuer: {
+      superior: superior?.name,
+      name: issuer?.name ?? "",
+      abbreviation: issuer ? symbolAbbreviation(issuer) : "",
+    },
+    year: Number(today.slice(0, 4)),
+    asOf,
+    level: input.level,
+    assignerName: assigner?.name ?? null,
+    scopeLines: lines.slice(1, 2),
+    total: table.total,
+    rows: table.rows,
+    due,
+    overdue: overdue.items.map((item) => ({
+      ...item,
+      difficulties: notes.get(item.id)?.difficulties ?? "",
+      proposals: notes.get(item.id)?.proposals ?? "",
+    })),
+    signerName: actor.user.fullName,
+  });
+  const bytes = await documentBytes(document);
+  return {
+    asOf,
+    filename: `bao-cao-thong-ke-${asOf}.docx`,
+    contentBase64: bytes.toString("base64"),
+  };
 }

@@ -1,5 +1,6 @@
 import type { NewTaskEvent, TaskFacts, TaskPatch } from "../../db/task.ts";
 import { type IsoDate, vnDate } from "../../shared/date.ts";
+import type { DeadlineKind } from "../../shared/deadline.ts";
 import type { TaskStatus } from "../../shared/task-status.ts";
 
 /**
@@ -109,7 +110,10 @@ export type TaskEdit = {
   title: string;
   description: string;
   isKey: boolean;
+  /** The date the wording means (resolved by shared/deadline.ts). */
   deadline: IsoDate | null;
+  deadlineKind: DeadlineKind;
+  deadlineDays: number | null;
   leadAgencyId: number;
   coordinatorAgencyIds: readonly number[];
 };
@@ -166,6 +170,18 @@ export function editChange(facts: TaskFacts, edit: TaskEdit, by: ChangeBy): Task
       newValue: edit.deadline,
     });
   }
+  if (edit.deadlineKind !== facts.deadlineKind || edit.deadlineDays !== facts.deadlineDays) {
+    patch.deadline = edit.deadline;
+    patch.deadlineKind = edit.deadlineKind;
+    patch.deadlineDays = edit.deadlineDays;
+    events.push({
+      ...base,
+      kind: "deadline",
+      field: "deadlineKind",
+      oldValue: facts.deadlineKind,
+      newValue: edit.deadlineKind,
+    });
+  }
   if (edit.leadAgencyId !== facts.leadAgencyId) {
     patch.leadAgencyId = edit.leadAgencyId;
     events.push({
@@ -209,6 +225,26 @@ export function deadlineExtension(
         oldValue: facts.deadline,
         newValue: deadline,
         note,
+      },
+    ],
+  };
+}
+
+/** The successor chosen to follow the task up after its lead agency was split. */
+export function successorChange(
+  facts: TaskFacts,
+  successorAgencyId: number | null,
+  by: ChangeBy,
+): TaskChange {
+  return {
+    patch: { successorAgencyId },
+    events: [
+      {
+        ...eventBase(facts, by),
+        kind: "assignment",
+        field: "successorAgencyId",
+        oldValue: facts.successorAgencyId === null ? null : String(facts.successorAgencyId),
+        newValue: successorAgencyId === null ? null : String(successorAgencyId),
       },
     ],
   };

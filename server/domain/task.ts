@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { agenciesByIds } from "../../db/agency.ts";
+import { agenciesByIds, agencyById, successorsOf } from "../../db/agency.ts";
+import { loadCalendar } from "../../db/calendar.ts";
 import { directiveById, directiveFacts } from "../../db/directive.ts";
 import type { Db } from "../../db/open.ts";
 import { lastLeadReport } from "../../db/report.ts";
@@ -16,6 +17,7 @@ import {
 } from "../../db/task.ts";
 import { isAgencyActiveOn } from "../../shared/agency.ts";
 import { formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
+import { resolveDeadline } from "../../shared/deadline.ts";
 import {
   canAddTask,
   canSeeTask,
@@ -29,12 +31,19 @@ import type {
   taskCreateInput,
   taskSetProgressInput,
   taskSetStatusInput,
+  taskSetSuccessorInput,
   taskUpdateInput,
 } from "../../shared/task.ts";
 import { checkTransition, type TaskStatus } from "../../shared/task-status.ts";
 import type { Actor } from "../context.ts";
 import { fail } from "../errors.ts";
-import { editChange, progressChange, statusChange, type TaskChange } from "./task-change.ts";
+import {
+  editChange,
+  progressChange,
+  statusChange,
+  successorChange,
+  type TaskChange,
+} from "./task-change.ts";
 
 /** The task if the viewer may see it; anyone else learns nothing, not even that it exists. */
 export async function findVisibleTask(
@@ -85,12 +94,16 @@ export async function writeTaskChange(
   return version + 1;
 }
 
-/** Lead and coordinating agencies must exist on the day of assignment (no merged-away units). */
+/**
+ * Lead and coordinating agencies must exist on the directive's issue date (a 2024 directive
+ * entered in 2026 names its real 2024 addressees) or today (its follow-up passed to a successor);
+ * an agency that existed on neither day (merged away before the directive) is refused.
+ */
 async function checkAgencies(
   db: Db,
   leadAgencyId: number,
   coordinatorIds: readonly number[],
-  today: IsoDate,
+  days: { issuedOn: IsoDate; today: IsoDate },
 ) {
   const ids = [leadAgencyId, ...coordinatorIds];
   const agencies = new Map((await agenciesByIds(db, ids)).map((a) => [a.id, a]));
@@ -98,11 +111,11 @@ async function checkAgencies(
     const field = id === leadAgencyId ? "leadAgencyId" : "coordinatorAgencyIds";
     const agency = agencies.get(id);
     if (!agency) fail("BAD_REQUEST", "error.agencyNotFound", { id }, field);
-    if (!isAgencyActiveOn(agency, today)) {
+    if (!isAgencyActiveOn(agency, days.issuedOn) && !isAgencyActiveOn(agency, days.today)) {
       fail(
         "BAD_REQUEST",
         "error.agencyInactive",
-        { name: agency.name, date: formatDate(today) },
+        { name: agency.name, date: formatDate(days.issuedOn) },
         field,
       );
     }
@@ -174,13 +187,28 @@ export async function createTask(
       : user.agencyId;
   }
   const now = actor.clock.now();
-  await checkAgencies(db, input.leadAgencyId, input.coordinatorAgencyIds, vnDate(now));
+  await checkAgencies(db, input.leadAgencyId, input.coordinatorAgencyIds, {
+    issuedOn: directive.issuedOn,
+    today: vnDate(now),
+  });
   const { coordinatorAgencyIds, ...task } = input;
+  const written = resolveDeadline(
+    { kind: input.deadlineKind, deadline: input.deadline, days: input.deadlineDays },
+    { issuedOn: directive.issuedOn, calendar: await loadCalendar(db) },
+  );
   return db.transaction().execute(async (trx) => {
     const at = now.toISOString();
     const id = await insertTask(
       trx,
-      { ...task, assignerAgencyId, createdBy: user.id, createdAt: at },
+      {
+        ...task,
+        deadline: written.deadline,
+        deadlineKind: written.kind,
+        deadlineDays: written.days,
+        assignerAgencyId,
+        createdBy: user.id,
+        createdAt: at,
+      },
       coordinatorAgencyIds,
     );
     await appendTaskEvents(trx, [
@@ -198,10 +226,27 @@ export async function editTask(
   const facts = await findVisibleTask(actor, input.id);
   if (!taskPermissions(actor.viewer, facts).canEdit) fail("FORBIDDEN", "error.forbidden");
   const now = actor.clock.now();
-  const change = editChange(facts, input, { actorId: actor.user.id, now });
+  const directive = await directiveFacts(actor.db, facts.directiveId);
+  const written = resolveDeadline(
+    { kind: input.deadlineKind, deadline: input.deadline, days: input.deadlineDays },
+    { issuedOn: directive?.issuedOn ?? vnDate(now), calendar: await loadCalendar(actor.db) },
+  );
+  const change = editChange(
+    facts,
+    {
+      ...input,
+      deadline: written.deadline,
+      deadlineKind: written.kind,
+      deadlineDays: written.days,
+    },
+    { actorId: actor.user.id, now },
+  );
   const { leadAgencyId, coordinatorAgencyIds } = change.patch;
   if (leadAgencyId !== undefined || coordinatorAgencyIds !== undefined) {
-    await checkAgencies(actor.db, input.leadAgencyId, input.coordinatorAgencyIds, vnDate(now));
+    await checkAgencies(actor.db, input.leadAgencyId, input.coordinatorAgencyIds, {
+      issuedOn: directive?.issuedOn ?? vnDate(now),
+      today: vnDate(now),
+    });
   }
   const version = await actor.db
     .transaction()
@@ -296,4 +341,38 @@ export async function urgeTasks(
   });
   await appendNotes(actor, tasks, input.note);
   return { count: tasks.length };
+}
+
+/**
+ * Chooses which successor follows the task up, when its lead agency has ended and had several
+ * (a ministry split in 2025); null goes back to the default successor. By those who may edit the
+ * task; written to its history and its state, so figures as of earlier days do not move.
+ */
+export async function chooseTaskSuccessor(
+  actor: Actor,
+  input: z.output<typeof taskSetSuccessorInput>,
+): Promise<{ id: number; version: number }> {
+  const facts = await findVisibleTask(actor, input.id);
+  if (!taskPermissions(actor.viewer, facts).canEdit) fail("FORBIDDEN", "error.forbidden");
+  if (input.successorAgencyId !== null) {
+    const lead = await agencyById(actor.db, facts.leadAgencyId);
+    const successors = await successorsOf(actor.db, facts.leadAgencyId);
+    if (!lead || !successors.some((agency) => agency.id === input.successorAgencyId)) {
+      fail(
+        "BAD_REQUEST",
+        "error.notASuccessor",
+        { id: input.successorAgencyId, name: lead?.name ?? "" },
+        "successorAgencyId",
+      );
+    }
+  }
+  const now = actor.clock.now();
+  const change = successorChange(facts, input.successorAgencyId, {
+    actorId: actor.user.id,
+    now,
+  });
+  const version = await actor.db
+    .transaction()
+    .execute((trx) => writeTaskChange(trx, input.id, input.version, change, now.toISOString()));
+  return { id: input.id, version };
 }

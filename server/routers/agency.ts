@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { agenciesByIds, listAgencyGroups, searchAgencies } from "../../db/agency.ts";
-import { agencySearchInput } from "../../shared/agency.ts";
+import { agencyGroupsInput, agencySearchInput } from "../../shared/agency.ts";
 import { idSchema } from "../../shared/validation.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
@@ -12,5 +12,7 @@ export const agencyRouter = router({
   byIds: authedProcedure
     .input(z.object({ ids: z.array(idSchema).max(500) }))
     .query(({ ctx, input }) => agenciesByIds(ctx.db, input.ids)),
-  groups: authedProcedure.query(({ ctx }) => listAgencyGroups(ctx.db)),
+  groups: authedProcedure
+    .input(agencyGroupsInput)
+    .query(({ ctx, input }) => listAgencyGroups(ctx.db, input.on)),
 });

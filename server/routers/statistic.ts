@@ -1,4 +1,9 @@
-import { listOverdue, statisticCounts, statisticTable } from "../../db/statistic.ts";
+import {
+  listOverdue,
+  statisticCounts,
+  statisticDueInPeriod,
+  statisticTable,
+} from "../../db/statistic.ts";
 import { vnDate } from "../../shared/date.ts";
 import {
   cellsFromCounts,
@@ -9,7 +14,7 @@ import {
   statisticTrendInput,
   trendPoints,
 } from "../../shared/statistic.ts";
-import { listFigureTasks, resolveAsOf } from "../domain/statistic.ts";
+import { listFigureTasks, resolveAsOf, statisticReport } from "../domain/statistic.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 /**
@@ -21,7 +26,14 @@ export const statisticRouter = router({
   summary: authedProcedure.input(statisticScopeInput).query(async ({ ctx, input }) => {
     const asOf = resolveAsOf(ctx.clock, input.asOf);
     const counts = await statisticCounts(ctx.db, ctx.viewer, input, input.basis, asOf);
-    return { asOf, basis: input.basis, cells: cellsFromCounts(counts) };
+    const due =
+      input.reportFrom === undefined || input.reportFrom > asOf
+        ? null
+        : await statisticDueInPeriod(ctx.db, ctx.viewer, input, input.basis, {
+            from: input.reportFrom,
+            asOf,
+          });
+    return { asOf, basis: input.basis, cells: cellsFromCounts(counts), due };
   }),
 
   /** One row per lead agency of the time, sorted, with the total row. */
@@ -51,6 +63,14 @@ export const statisticRouter = router({
   tasks: authedProcedure
     .input(statisticTasksInput)
     .query(({ ctx, input }) => listFigureTasks(ctx, input)),
+
+  /**
+   * The report a leader signs (.docx, Decree 30/2020/NĐ-CP): the figures of the scope as of
+   * `asOf` in sentences, the per-agency table and the overdue tasks as appendices.
+   */
+  report: authedProcedure
+    .input(statisticByAgencyInput)
+    .query(({ ctx, input }) => statisticReport(ctx, input)),
 
   /** Today's overdue tasks, most days overdue first, a page at a time. */
   overdue: authedProcedure.input(statisticOverdueInput).query(async ({ ctx, input }) => {

@@ -7,12 +7,14 @@ import {
   taskListInput,
   taskSetProgressInput,
   taskSetStatusInput,
+  taskSetSuccessorInput,
   taskUpdateInput,
 } from "../../shared/task.ts";
 import { byIdInput } from "../../shared/validation.ts";
 import {
   addTaskNote,
   changeTaskStatus,
+  chooseTaskSuccessor,
   createTask,
   editTask,
   reportTaskProgress,
@@ -44,6 +46,11 @@ export const taskRouter = router({
   setStatus: authedProcedure
     .input(taskSetStatusInput)
     .mutation(({ ctx, input }) => changeTaskStatus(ctx, input)),
+
+  /** Which successor follows the task up when its lead agency was split. */
+  setSuccessor: authedProcedure
+    .input(taskSetSuccessorInput)
+    .mutation(({ ctx, input }) => chooseTaskSuccessor(ctx, input)),
 
   setProgress: authedProcedure
     .input(taskSetProgressInput)

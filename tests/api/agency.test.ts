@@ -18,10 +18,13 @@ describe("agency.search", () => {
     const db = await freshDb({ demo: false });
     const caller = await someoneIn(db, "BCT", "officer");
 
-    const found = await caller.agency.search({ query: "da nang" });
+    const found = await caller.agency.search({ query: "ubnd da nang" });
 
     expect(found.map((agency) => agency.code).sort()).toEqual(["UBND-48", "UBND-48-2025"]);
     for (const agency of found) expect(agency.name).toBe("UBND thành phố Đà Nẵng");
+    // Its Department of Industry and Trade, under it, to pass tasks on to.
+    const departments = await caller.agency.search({ query: "so cong thuong da nang" });
+    expect(departments.map((agency) => agency.code).sort()).toEqual(["SCT-48", "SCT-48-2025"]);
   });
 
   it("with activeOn leaves out agencies that no longer existed on that day", async () => {
@@ -125,11 +128,11 @@ describe("agency.byIds", () => {
 });
 
 describe("agency.groups", () => {
-  it("has the seven northern border provinces, Lạng Sơn among them", async () => {
+  it("has the seven northern border provinces of 2024, Lạng Sơn among them", async () => {
     const db = await freshDb({ demo: false });
     const caller = await someoneIn(db, "BCT", "officer");
 
-    const groups = await caller.agency.groups();
+    const groups = await caller.agency.groups({ on: "2024-03-01" });
 
     const border = groups.find((group) => group.code === "northern-border");
     expect(border?.name).toBe("Các tỉnh biên giới phía Bắc");

@@ -330,6 +330,28 @@ describe("directive.create", () => {
     expect(await countRows(db, "auditLog")).toBe(auditBefore);
   });
 
+  it("accepts Party document numbers and tells documents apart by number and year", async () => {
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    const party = {
+      type: "nghi_quyet" as const,
+      number: "57-NQ/TW",
+      issuer: "Bộ Chính trị",
+      issuedOn: "2024-12-22",
+      title: "Nghị quyết về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo",
+    };
+    await caller.directive.create(party);
+    // The same number in another year is another document; in the same year, a duplicate.
+    await caller.directive.create({ ...party, issuedOn: "2026-03-02", title: "Văn bản khác" });
+    await expect(
+      caller.directive.create({ ...party, issuedOn: "2024-12-30", title: "Trùng" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    for (const number of ["57-NQ", "NQ/TW", "57-nq/TW"]) {
+      const error = await rejection(caller.directive.create({ ...party, number }));
+      expect(issuePaths(error)).toEqual([["number"]]);
+    }
+  });
+
   it("refuses reporters and leaders with FORBIDDEN and writes nothing but the refusals' log", async () => {
     const db = await freshDb({ demo: false });
     await ministryDirective(db);

@@ -9,7 +9,7 @@ import type { OverdueItem } from "../../db/statistic.ts";
 import { createApp } from "../../server/app.ts";
 import { type Clock, fixedClock } from "../../server/clock.ts";
 import { SESSION_COOKIE } from "../../server/session.ts";
-import { vnDate } from "../../shared/date.ts";
+import { formatDate, vnDate } from "../../shared/date.ts";
 import type { ExportStatus } from "../../shared/export.ts";
 import type { StatisticCells } from "../../shared/statistic.ts";
 import {
@@ -94,8 +94,12 @@ function statisticsCells(cells: StatisticCells): unknown[] {
     cells.completedOnTime,
     cells.completedLate,
     cells.open,
-    cells.open - cells.overdue,
+    cells.withinDeadline,
+    cells.noDeadline,
+    cells.continuing,
     cells.overdue,
+    cells.awaitingConfirmation,
+    cells.cancelled,
     cells.completionRate ?? "–",
     cells.overdueShare ?? "–",
   ];
@@ -104,15 +108,19 @@ function statisticsCells(cells: StatisticCells): unknown[] {
 function overdueCells(index: number, item: OverdueItem): unknown[] {
   return [
     index,
-    item.directive.number,
+    `${item.directive.number} ngày ${formatDate(item.directive.issuedOn)}`,
     `${item.clause}. ${item.title}`,
-    item.leadAgency.name,
+    item.successorAgency
+      ? `${item.leadAgency.name} (nay: ${item.successorAgency.shortName})`
+      : item.leadAgency.name,
     item.coordinators.map((agency) => agency.shortName).join(", "),
+    item.deadline === null ? "" : `chậm nhất ngày ${formatDate(item.deadline)}`,
     day(item.dueOn),
     item.daysOverdue,
     item.lastProgressNote,
     item.lastProgressAt === null ? "" : day(vnDate(new Date(item.lastProgressAt))),
     item.staleReport ? "Có" : "",
+    "",
   ];
 }
 
@@ -174,7 +182,7 @@ describe("export of the statistics table", () => {
   it("writes the published table: title, nested headers, total row and one row per agency", async () => {
     const db = await freshDb();
     const { caller, token } = await signIn(db, "lanhdao.bct");
-    const filters = { asOf: "2024-03-31" };
+    const filters = { level: "all" as const, asOf: "2024-03-31" };
     const { id } = await caller.export.start({ kind: "statistics", filters });
     const { final } = await finished(caller, id);
     const table = await caller.statistic.byAgency(filters);
@@ -201,7 +209,7 @@ describe("export of the statistics table", () => {
     expect(sheet.getCell("A1").value).toBe("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO");
     expect(sheet.getCell("A2").value).toBe("Tất cả nhiệm vụ được theo dõi");
     expect(sheet.getCell("A3").value).toBe("(Số liệu tính đến ngày 31/03/2024)");
-    expect(rowValues(sheet, 5, 11)).toEqual([
+    expect(rowValues(sheet, 5, 15)).toEqual([
       "STT",
       "Bộ, cơ quan, địa phương",
       "Tổng số nhiệm vụ",
@@ -211,32 +219,38 @@ describe("export of the statistics table", () => {
       "Chưa hoàn thành",
       "Chưa hoàn thành",
       "Chưa hoàn thành",
+      "Chưa hoàn thành",
+      "Chưa hoàn thành",
+      "Chờ xác nhận hoàn thành",
+      "Thu hồi",
       "Tỷ lệ hoàn thành (%)",
       "Tỷ lệ quá hạn (%)",
     ]);
-    expect(rowValues(sheet, 6, 11).slice(3, 9)).toEqual([
+    expect(rowValues(sheet, 6, 15).slice(3, 11)).toEqual([
       "Tổng số",
       "Đúng hạn",
       "Quá hạn",
       "Tổng số",
       "Trong hạn",
+      "Không có thời hạn",
+      "Trong đó thường xuyên",
       "Quá hạn",
     ]);
     expect(sheet.getCell("D5").isMerged && sheet.getCell("F5").isMerged).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 6 });
 
     // The total row first, then the agencies in the table's order.
-    expect(rowValues(sheet, 7, 11)).toEqual(["", "Tổng cộng", ...statisticsCells(table.total)]);
+    expect(rowValues(sheet, 7, 15)).toEqual(["", "Tổng cộng", ...statisticsCells(table.total)]);
     expect(table.total.total).toBe(19);
     table.rows.forEach((row, index) => {
-      expect(rowValues(sheet, 8 + index, 11)).toEqual([
+      expect(rowValues(sheet, 8 + index, 15)).toEqual([
         index + 1,
         row.agency.name,
         ...statisticsCells(row),
       ]);
     });
     const langson = table.rows.findIndex((row) => row.agency.code === "UBND-20");
-    expect(rowValues(sheet, 8 + langson, 11)).toEqual([
+    expect(rowValues(sheet, 8 + langson, 15)).toEqual([
       langson + 1,
       "UBND tỉnh Lạng Sơn",
       2,
@@ -245,7 +259,11 @@ describe("export of the statistics table", () => {
       0,
       2,
       1,
+      0,
+      0,
       1,
+      0,
+      0,
       0,
       50,
     ]);
@@ -261,7 +279,7 @@ describe("export of the statistics table", () => {
     expect(tasks.getCell("A3").value).toBe("(Số liệu tính đến ngày 26/11/2026)");
     expect(overdue.total).toBeGreaterThan(0);
     overdue.items.forEach((item, index) => {
-      expect(rowValues(tasks, 6 + index, 10)).toEqual(overdueCells(index + 1, item));
+      expect(rowValues(tasks, 6 + index, 12)).toEqual(overdueCells(index + 1, item));
     });
     expect(tasks.getCell(6 + overdue.items.length, 1).value ?? null).toBeNull();
   });
@@ -294,11 +312,11 @@ describe("export of the statistics table", () => {
     // Another session of the same user may download the file.
     const sheet = await worksheet((await download(db, id, token)).body);
     expect(sheet.getCell("A2").value).toBe(
-      "Chỉ thị số 06/CT-TTg ngày 15/02/2024; Cơ quan chủ trì: Bộ Công Thương và các đơn vị trực thuộc; Nhiệm vụ trọng tâm; Nhiệm vụ đến hạn từ ngày 01/01/2024 đến ngày 31/12/2024; tính theo thời hạn giao ban đầu",
+      "Chỉ thị số 06/CT-TTg ngày 15/02/2024; Cơ quan chủ trì: Bộ Công Thương và các đơn vị trực thuộc; Nhiệm vụ trọng tâm; Nhiệm vụ đến hạn từ ngày 01/01/2024 đến ngày 31/12/2024; tính theo thời hạn giao ban đầu; Nhiệm vụ được giao tại văn bản (không gồm nhiệm vụ phân giao trong cơ quan)",
     );
     expect(sheet.getCell("A3").value).toBe("(Số liệu tính đến ngày 26/11/2026)");
     const table = await caller.statistic.byAgency(filters);
-    expect(rowValues(sheet, 7, 11).slice(2)).toEqual(statisticsCells(table.total));
+    expect(rowValues(sheet, 7, 15).slice(2)).toEqual(statisticsCells(table.total));
   });
 
   it("refuses a day still to come and unknown kinds, writing nothing", async () => {
@@ -316,7 +334,11 @@ describe("export of the statistics table", () => {
     expect(unknown.code).toBe("BAD_REQUEST");
     expect(await countRows(db, "auditLog")).toBe(before);
     expect(
-      (await rejection(anonymousCaller(db).export.start({ kind: "overdue", filters: {} }))).code,
+      (
+        await rejection(
+          anonymousCaller(db).export.start({ kind: "overdue", filters: { level: "all" } }),
+        )
+      ).code,
     ).toBe("UNAUTHORIZED");
   });
 });
@@ -325,7 +347,7 @@ describe("export of the overdue list", () => {
   it("holds the rows of statistic.overdue, in the same order", async () => {
     const db = await freshDb();
     const { caller, token } = await signIn(db, "lanhdao.bct");
-    const { id } = await caller.export.start({ kind: "overdue", filters: {} });
+    const { id } = await caller.export.start({ kind: "overdue", filters: { level: "all" } });
     const { final } = await finished(caller, id);
     expect(final).toMatchObject({
       state: "done",
@@ -336,36 +358,50 @@ describe("export of the overdue list", () => {
     const sheet = await worksheet((await download(db, id, token)).body);
     expect(sheet.getCell("A1").value).toBe("DANH MỤC NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH");
     expect(sheet.getCell("A3").value).toBe("(Số liệu tính đến ngày 26/11/2026)");
-    expect(rowValues(sheet, 5, 10)).toEqual([
+    // The printed pages carry the header and footer of the .docx report (Decree 30/2020).
+    expect(sheet.headerFooter.oddHeader).toContain("BỘ CÔNG THƯƠNG");
+    expect(sheet.headerFooter.oddHeader).toContain("Số: ……/BC-BCT");
+    expect(sheet.headerFooter.oddHeader).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(sheet.headerFooter.oddFooter).toContain("Nơi nhận:");
+    expect(sheet.headerFooter.oddFooter).toContain("Trần Thị Bình");
+    expect(rowValues(sheet, 5, 12)).toEqual([
       "STT",
       "Văn bản",
       "Nhiệm vụ",
       "Cơ quan chủ trì",
       "Cơ quan phối hợp",
-      "Thời hạn",
+      "Thời hạn theo văn bản",
+      "Hạn cuối",
       "Số ngày quá hạn",
       "Báo cáo gần nhất",
       "Ngày báo cáo",
       "Quá 30 ngày chưa báo cáo",
+      "Ghi chú",
     ]);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
-    const list = await caller.statistic.overdue({ pageSize: 500 });
+    const list = await caller.statistic.overdue({ level: "all", pageSize: 500 });
     expect(list.items).toHaveLength(9);
     list.items.forEach((item, index) => {
-      expect(rowValues(sheet, 6 + index, 10)).toEqual(overdueCells(index + 1, item));
+      expect(rowValues(sheet, 6 + index, 12)).toEqual(overdueCells(index + 1, item));
     });
     expect(sheet.getCell(6 + list.items.length, 1).value ?? null).toBeNull();
     // Dates are real dates shown dd/mm/yyyy (issue 8, bug 6), not text.
-    expect(sheet.getCell(6, 6).value).toBeInstanceOf(Date);
-    expect(sheet.getCell(6, 6).numFmt).toBe("dd/mm/yyyy");
+    expect(sheet.getCell(6, 7).value).toBeInstanceOf(Date);
+    expect(sheet.getCell(6, 7).numFmt).toBe("dd/mm/yyyy");
     // The Lạng Sơn row, as a reader sees it.
     const langson = list.items.findIndex((item) => item.leadAgency.code === "UBND-20");
-    expect(rowValues(sheet, 6 + langson, 10).slice(3, 7)).toEqual([
+    expect(rowValues(sheet, 6 + langson, 12).slice(1, 8)).toEqual([
+      "06/CT-TTg ngày 15/02/2024",
+      expect.stringMatching(/^Mục 6\.6\. /),
       "UBND tỉnh Lạng Sơn",
       "",
+      "chậm nhất ngày 10/03/2024",
       day("2024-03-11"),
       990,
     ]);
+    // Hà Giang's task, followed up by Tuyên Quang since the merger.
+    const haGiang = list.items.findIndex((item) => item.leadAgency.code === "UBND-02");
+    expect(sheet.getCell(6 + haGiang, 4).value).toBe("UBND tỉnh Hà Giang (nay: Tuyên Quang)");
   });
 
   it("builds a long list in batches, reporting progress, while other users are served", async () => {
@@ -373,9 +409,12 @@ describe("export of the overdue list", () => {
     const { caller, token } = await signIn(db, "lanhdao.bct");
     const langson = await signedInAs(db, "baocao.langson");
     const directiveId = await manyOverdueTasks(db, 2_600);
-    const { id } = await caller.export.start({ kind: "overdue", filters: { directiveId } });
+    const { id } = await caller.export.start({
+      kind: "overdue",
+      filters: { level: "all", directiveId },
+    });
     // Another user's request is answered while the export runs.
-    expect((await langson.statistic.summary({})).cells.total).toBe(6);
+    expect((await langson.statistic.summary({ level: "all" })).cells.total).toBe(6);
     expect((await caller.export.status({ id })).state).toBe("running");
     const { final, seen } = await finished(caller, id);
     expect(final).toMatchObject({ state: "done", rowsDone: 2_600, rowsTotal: 2_600 });
@@ -385,7 +424,7 @@ describe("export of the overdue list", () => {
 
     const sheet = await worksheet((await download(db, id, token)).body);
     expect(sheet.getCell(5 + 2_600, 1).value).toBe(2_600);
-    expect(sheet.getCell(5 + 2_600, 2).value).toBe("999/BCT-KT");
+    expect(sheet.getCell(5 + 2_600, 2).value).toBe("999/BCT-KT ngày 05/01/2026");
     expect(sheet.getCell(6 + 2_600, 1).value ?? null).toBeNull();
   });
 });
@@ -395,7 +434,7 @@ describe("who may follow and download an export", () => {
     const db = await freshDb();
     const { caller } = await signIn(db, "lanhdao.bct");
     const officer = await signIn(db, "canbo.bct");
-    const { id } = await caller.export.start({ kind: "overdue", filters: {} });
+    const { id } = await caller.export.start({ kind: "overdue", filters: { level: "all" } });
     await finished(caller, id);
     expect((await rejection(officer.caller.export.status({ id }))).code).toBe("NOT_FOUND");
     expect((await download(db, id, officer.token)).status).toBe(404);

@@ -2,6 +2,8 @@ import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Db, openDb } from "../../db/open.ts";
 import { AGENCY_KINDS } from "../../shared/agency.ts";
+import { CALENDAR_DAY_KINDS } from "../../shared/calendar.ts";
+import { DEADLINE_KINDS } from "../../shared/deadline.ts";
 import { DIRECTIVE_TYPES } from "../../shared/directive.ts";
 import { EXTENSION_STATUSES } from "../../shared/extension.ts";
 import { INBOX_SEEN_KINDS } from "../../shared/inbox.ts";
@@ -32,6 +34,9 @@ const ENUMERATIONS: Record<string, readonly (string | number)[]> = {
   "task_report.agency_role": REPORT_AGENCY_ROLES,
   "task_extension.status": EXTENSION_STATUSES,
   "inbox_seen.kind": INBOX_SEEN_KINDS,
+  "calendar_day.kind": CALENDAR_DAY_KINDS,
+  "task.deadline_kind": DEADLINE_KINDS,
+  "task_state.deadline_kind": DEADLINE_KINDS,
 };
 
 /** The values of an SQL list: quoted strings and integers. */

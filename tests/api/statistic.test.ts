@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { seedCalendar } from "../../db/calendar.ts";
 import type { Db } from "../../db/open.ts";
 import { recordTaskState } from "../../db/task-state.ts";
 import { dayNumber } from "../../db/timeliness.ts";
@@ -53,13 +54,18 @@ const MARCH_2024: StatisticCells = {
   noDeadline: 3,
   overdue: 4,
   keyTasks: 7,
+  // Cao Bằng reported done on 25/03/2024, not yet confirmed; Lai Châu's was cancelled.
+  awaitingConfirmation: 1,
+  cancelled: 1,
+  // The three tasks without deadline are continuing ones (thường xuyên).
+  continuing: 3,
   completionRate: 10.52,
   overdueShare: 21.05,
   onTimeRate: 16.66,
   avgDaysOverdue: 18.5,
 };
 
-/** The demo data today, for everything lanhdao.bct sees (12/CT-BCT has nine tasks). */
+/** The demo data today, for everything lanhdao.bct sees. */
 const TODAY_CELLS: StatisticCells = {
   total: 28,
   completed: 8,
@@ -72,6 +78,10 @@ const TODAY_CELLS: StatisticCells = {
   noDeadline: 3,
   overdue: 9,
   keyTasks: 9,
+  // Cao Bằng (since 25/03/2024) and two of the current directive, awaiting confirmation.
+  awaitingConfirmation: 3,
+  cancelled: 1,
+  continuing: 3,
   completionRate: 28.57,
   overdueShare: 32.14,
   onTimeRate: 29.41,
@@ -88,7 +98,7 @@ async function extendDeadline(db: Db, taskId: number, deadline: string): Promise
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("task")
-      .set({ deadline, dueOn: deadlineInForce(deadline), updatedAt: TEST_NOW })
+      .set({ deadline, dueOn: deadlineInForce(deadline, seedCalendar()), updatedAt: TEST_NOW })
       .where("task.id", "=", taskId)
       .execute();
     await recordTaskState(trx, taskId, TEST_NOW);
@@ -153,8 +163,8 @@ describe("statistic.summary", () => {
   it("counts today's demo data in the four official cells, like the task list", async () => {
     const db = await freshDb();
     const caller = await leader(db);
-    const summary = await caller.statistic.summary({});
-    expect(summary).toEqual({ asOf: TODAY, basis: "in_force", cells: TODAY_CELLS });
+    const summary = await caller.statistic.summary({ level: "all" });
+    expect(summary).toEqual({ asOf: TODAY, basis: "in_force", cells: TODAY_CELLS, due: null });
     const counts = await caller.task.counts({});
     expect(summary.cells.completedOnTime).toBe(counts.completed_on_time);
     expect(summary.cells.completedLate).toBe(counts.completed_late);
@@ -167,10 +177,15 @@ describe("statistic.summary", () => {
   it("rebuilds 31/03/2024 from the history, and changes made today leave it as it was", async () => {
     const db = await freshDb();
     const caller = await leader(db);
-    const march = await caller.statistic.summary({ asOf: "2024-03-31" });
-    expect(march).toEqual({ asOf: "2024-03-31", basis: "in_force", cells: MARCH_2024 });
-    const yesterday = await caller.statistic.summary({ asOf: "2026-11-25" });
-    const endOf2024 = await caller.statistic.summary({ asOf: "2024-12-31" });
+    const march = await caller.statistic.summary({ level: "all", asOf: "2024-03-31" });
+    expect(march).toEqual({
+      asOf: "2024-03-31",
+      basis: "in_force",
+      cells: MARCH_2024,
+      due: null,
+    });
+    const yesterday = await caller.statistic.summary({ level: "all", asOf: "2026-11-25" });
+    const endOf2024 = await caller.statistic.summary({ level: "all", asOf: "2024-12-31" });
 
     // The ministry's leader reviews (four eyes: the officer reported Mục 5, which BCT led).
     const reviewer = await signedInAs(db, "lanhdao.bct");
@@ -184,10 +199,10 @@ describe("statistic.summary", () => {
       "Báo cáo chưa đủ số liệu, đề nghị bổ sung.",
     );
 
-    expect(await caller.statistic.summary({ asOf: "2024-03-31" })).toEqual(march);
-    expect(await caller.statistic.summary({ asOf: "2024-12-31" })).toEqual(endOf2024);
-    expect(await caller.statistic.summary({ asOf: "2026-11-25" })).toEqual(yesterday);
-    const today = await caller.statistic.summary({});
+    expect(await caller.statistic.summary({ level: "all", asOf: "2024-03-31" })).toEqual(march);
+    expect(await caller.statistic.summary({ level: "all", asOf: "2024-12-31" })).toEqual(endOf2024);
+    expect(await caller.statistic.summary({ level: "all", asOf: "2026-11-25" })).toEqual(yesterday);
+    const today = await caller.statistic.summary({ level: "all" });
     expect(today.cells).toMatchObject({
       completedOnTime: 5,
       completedLate: 4,
@@ -205,10 +220,12 @@ describe("statistic.summary", () => {
     // The current directive's tasks were created on 18/09/2026, 09:00 in Vietnam.
     const sample = await directiveIdBy(db, "12/CT-BCT");
     expect(
-      (await caller.statistic.summary({ directiveId: sample, asOf: "2026-09-17" })).cells.total,
+      (await caller.statistic.summary({ level: "all", directiveId: sample, asOf: "2026-09-17" }))
+        .cells.total,
     ).toBe(0);
     expect(
-      (await caller.statistic.summary({ directiveId: sample, asOf: "2026-09-18" })).cells.total,
+      (await caller.statistic.summary({ level: "all", directiveId: sample, asOf: "2026-09-18" }))
+        .cells.total,
     ).toBe(9);
   });
 
@@ -216,7 +233,7 @@ describe("statistic.summary", () => {
     const db = await freshDb();
     const caller = await leader(db);
     const total = async (input: Parameters<Caller["statistic"]["summary"]>[0]) =>
-      (await caller.statistic.summary(input)).cells.total;
+      (await caller.statistic.summary({ level: "all", ...input })).cells.total;
     expect(await total({ directiveId: await directiveIdBy(db, "06/CT-TTg") })).toBe(19);
     expect(await total({ directiveId: await directiveIdBy(db, "12/CT-BCT") })).toBe(9);
     expect(await total({ directiveType: "chi_thi" })).toBe(28);
@@ -224,7 +241,10 @@ describe("statistic.summary", () => {
     expect(await total({ keyOnly: true })).toBe(9);
     // BCT and the two bodies under it (Tổng cục QLTT, Cục QL&PT thị trường trong nước).
     expect(await total({ agencyId: await agencyId(db, "BCT") })).toBe(10);
-    expect(await total({ agencyId: await agencyId(db, "QLTT") })).toBe(1);
+    // Tổng cục QLTT ended on 28/02/2025: its task counts under its successor from then on.
+    expect(await total({ agencyId: await agencyId(db, "QLTT"), asOf: "2025-02-28" })).toBe(1);
+    expect(await total({ agencyId: await agencyId(db, "QLTT") })).toBe(0);
+    expect(await total({ agencyId: await agencyId(db, "CQLPTTTN") })).toBe(2);
     expect(await total({ agencyId: await agencyId(db, "UBND-20") })).toBe(6);
     expect(
       await total({ agencyId: await agencyId(db, "UBND-20"), keyOnly: true, asOf: "2024-03-31" }),
@@ -235,13 +255,14 @@ describe("statistic.summary", () => {
     const db = await freshDb();
     const caller = await leader(db);
     const total = async (input: Parameters<Caller["statistic"]["summary"]>[0]) =>
-      (await caller.statistic.summary(input)).cells.total;
+      (await caller.statistic.summary({ level: "all", ...input })).cells.total;
     expect(await total({ periodBy: "issued", from: "2026-01-01" })).toBe(9);
     expect(await total({ periodBy: "issued", to: "2024-12-31" })).toBe(19);
     expect(await total({ periodBy: "issued", from: "2024-02-15", to: "2024-02-15" })).toBe(19);
     expect(await total({ periodBy: "issued", from: "2025-01-01", to: "2025-12-31" })).toBe(0);
     // The six border provinces' sub-tasks (Lai Châu's was cancelled), due Monday 11/03/2024.
     const march = await caller.statistic.summary({
+      level: "all",
       periodBy: "due",
       from: "2024-03-01",
       to: "2024-03-31",
@@ -261,63 +282,75 @@ describe("statistic.summary", () => {
     // PVN's report was due on 16/11/2026; an extension to 15/12/2026 is granted today.
     await extendDeadline(db, s4, "2026-12-15");
 
-    const inForce = await caller.statistic.summary({});
+    const inForce = await caller.statistic.summary({ level: "all" });
     expect(inForce.cells).toMatchObject({ overdue: 8, inDeadline: 8, total: 28 });
-    const original = await caller.statistic.summary({ basis: "original" });
+    const original = await caller.statistic.summary({ level: "all", basis: "original" });
     expect(original).toMatchObject({ basis: "original", cells: TODAY_CELLS });
     // Yesterday the extension did not exist yet.
-    const yesterday = await caller.statistic.summary({ asOf: "2026-11-25" });
+    const yesterday = await caller.statistic.summary({ level: "all", asOf: "2026-11-25" });
     expect(yesterday.cells.overdue).toBe(9);
     // Falling due in November 2026 (Mục 1, 5): the extended task has left the month, unless
     // counted as first assigned.
     const november = { periodBy: "due", from: "2026-11-01", to: "2026-11-30" } as const;
-    expect((await caller.statistic.summary(november)).cells.total).toBe(2);
-    expect((await caller.statistic.summary({ ...november, basis: "original" })).cells.total).toBe(
-      3,
-    );
+    expect((await caller.statistic.summary({ level: "all", ...november })).cells.total).toBe(2);
+    expect(
+      (await caller.statistic.summary({ level: "all", ...november, basis: "original" })).cells
+        .total,
+    ).toBe(3);
   });
 
   it("refuses a period that ends before it starts, and a day still to come", async () => {
     const db = await freshDb();
     const caller = await leader(db);
     const reversed = await rejection(
-      caller.statistic.summary({ from: "2024-06-30", to: "2024-01-01" }),
+      caller.statistic.summary({ level: "all", from: "2024-06-30", to: "2024-01-01" }),
     );
     expect(reversed.code).toBe("BAD_REQUEST");
     expect(issuePaths(reversed)).toEqual([["to"]]);
-    const future = await rejection(caller.statistic.summary({ asOf: "2026-11-27" }));
+    const future = await rejection(caller.statistic.summary({ level: "all", asOf: "2026-11-27" }));
     expect(future.code).toBe("BAD_REQUEST");
     expect(future.message).toContain("27/11/2026");
-    const badDate = await rejection(caller.statistic.summary({ asOf: "2024-02-30" }));
+    const badDate = await rejection(caller.statistic.summary({ level: "all", asOf: "2024-02-30" }));
     expect(issuePaths(badDate)).toEqual([["asOf"]]);
   });
 
   it("shows a reporter only what its agency may see, and administrators nothing", async () => {
     const db = await freshDb();
     const langson = await signedInAs(db, "baocao.langson");
-    expect((await langson.statistic.summary({})).cells.total).toBe(6);
-    const rows = (await langson.statistic.byAgency({})).rows;
+    expect((await langson.statistic.summary({ level: "all" })).cells.total).toBe(6);
+    const rows = (await langson.statistic.byAgency({ level: "all" })).rows;
     expect(rows.map((row) => row.agency.code)).toEqual(["UBND-20"]);
     // Asking for another agency reveals nothing.
     expect(
-      (await langson.statistic.summary({ agencyId: await agencyId(db, "BCT") })).cells.total,
+      (await langson.statistic.summary({ level: "all", agencyId: await agencyId(db, "BCT") })).cells
+        .total,
     ).toBe(0);
 
     const pvn = await signedInAs(db, "baocao.pvn");
-    const pvnRows = (await pvn.statistic.byAgency({})).rows.map((row) => row.agency.code);
+    const pvnRows = (await pvn.statistic.byAgency({ level: "all" })).rows.map(
+      (row) => row.agency.code,
+    );
     expect(pvnRows).not.toContain("UBND-20");
     expect(pvnRows).toContain("PVN");
 
     const admin = await signedInAs(db, "quantri");
-    expect((await admin.statistic.summary({})).cells.total).toBe(0);
-    expect((await admin.statistic.byAgency({})).rows).toEqual([]);
-    expect((await admin.statistic.overdue({})).total).toBe(0);
+    expect((await admin.statistic.summary({ level: "all" })).cells.total).toBe(0);
+    expect((await admin.statistic.byAgency({ level: "all" })).rows).toEqual([]);
+    expect((await admin.statistic.overdue({ level: "all" })).total).toBe(0);
 
     const anonymous = anonymousCaller(db);
-    expect((await rejection(anonymous.statistic.summary({}))).code).toBe("UNAUTHORIZED");
-    expect((await rejection(anonymous.statistic.byAgency({}))).code).toBe("UNAUTHORIZED");
-    expect((await rejection(anonymous.statistic.trend({}))).code).toBe("UNAUTHORIZED");
-    expect((await rejection(anonymous.statistic.overdue({}))).code).toBe("UNAUTHORIZED");
+    expect((await rejection(anonymous.statistic.summary({ level: "all" }))).code).toBe(
+      "UNAUTHORIZED",
+    );
+    expect((await rejection(anonymous.statistic.byAgency({ level: "all" }))).code).toBe(
+      "UNAUTHORIZED",
+    );
+    expect((await rejection(anonymous.statistic.trend({ level: "all" }))).code).toBe(
+      "UNAUTHORIZED",
+    );
+    expect((await rejection(anonymous.statistic.overdue({ level: "all" }))).code).toBe(
+      "UNAUTHORIZED",
+    );
   });
 });
 
@@ -325,7 +358,7 @@ describe("statistic.byAgency", () => {
   it("gives one row per lead agency of the time, most overdue first, and the total", async () => {
     const db = await freshDb();
     const caller = await leader(db);
-    const table = await caller.statistic.byAgency({ asOf: "2024-03-31" });
+    const table = await caller.statistic.byAgency({ level: "all", asOf: "2024-03-31" });
     expect(table.total).toEqual(MARCH_2024);
     expect(table.rows.map((row) => [row.agency.code, row.total, row.overdue])).toEqual([
       ["UBND-04", 1, 1],
@@ -333,10 +366,13 @@ describe("statistic.byAgency", () => {
       ["UBND-02", 1, 1],
       ["UBND-20", 2, 1],
       ["BCT", 8, 0],
-      ["PVN", 1, 0],
+      // Ties by the name of the day: "Tập đoàn Công nghiệp Than…" before "Tập đoàn Dầu khí…".
       ["TKV", 1, 0],
+      ["PVN", 1, 0],
       ["QLTT", 1, 0],
       ["UBND-92", 1, 0],
+      // Lai Châu's only task was cancelled: a row of zeros with its cancelled task apart.
+      ["UBND-12", 0, 0],
       ["UBND-10", 1, 0],
       ["UBND-22", 1, 0],
     ]);
@@ -363,14 +399,26 @@ describe("statistic.byAgency", () => {
   it("sorts by any column, either way, rows without a rate last", async () => {
     const db = await freshDb();
     const caller = await leader(db);
-    const byName = await caller.statistic.byAgency({ sort: "name", direction: "asc" });
+    const byName = await caller.statistic.byAgency({
+      level: "all",
+      sort: "name",
+      direction: "asc",
+    });
     const names = byName.rows.map((row) => row.agency.name);
     expect(names).toEqual([...names].sort(new Intl.Collator("vi").compare));
-    const byTotal = await caller.statistic.byAgency({ sort: "total", direction: "desc" });
+    const byTotal = await caller.statistic.byAgency({
+      level: "all",
+      sort: "total",
+      direction: "desc",
+    });
     expect(byTotal.rows[0]?.agency.code).toBe("BCT");
     const totals = byTotal.rows.map((row) => row.total);
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
-    const byDays = await caller.statistic.byAgency({ sort: "avgDaysOverdue", direction: "asc" });
+    const byDays = await caller.statistic.byAgency({
+      level: "all",
+      sort: "avgDaysOverdue",
+      direction: "asc",
+    });
     const days = byDays.rows.map((row) => row.avgDaysOverdue);
     const withDays = days.filter((value) => value !== null);
     expect(days.slice(0, withDays.length)).toEqual(withDays);
@@ -394,10 +442,10 @@ describe("statistic.byAgency", () => {
         .execute();
       await recordTaskState(trx, task, TEST_NOW);
     });
-    const march = await caller.statistic.byAgency({ asOf: "2024-03-31" });
+    const march = await caller.statistic.byAgency({ level: "all", asOf: "2024-03-31" });
     expect(march.rows.map((row) => row.agency.code)).toContain("UBND-02");
     expect(march.rows.map((row) => row.agency.code)).not.toContain("UBND-08-2025");
-    const today = await caller.statistic.byAgency({});
+    const today = await caller.statistic.byAgency({ level: "all" });
     expect(today.rows.map((row) => row.agency.code)).toContain("UBND-08-2025");
     expect(today.rows.map((row) => row.agency.code)).not.toContain("UBND-02");
   });
@@ -407,7 +455,7 @@ describe("statistic.trend", () => {
   it("gives the last twelve months, each at its end and the current one today", async () => {
     const db = await freshDb();
     const caller = await leader(db);
-    const { points } = await caller.statistic.trend({});
+    const { points } = await caller.statistic.trend({ level: "all" });
     expect(points.map((point) => point.month)).toEqual([
       "2025-12",
       "2026-01",
@@ -426,14 +474,20 @@ describe("statistic.trend", () => {
     expect(points[11]).toEqual({ month: "2026-11", asOf: TODAY, cells: TODAY_CELLS });
     for (const point of [points[0], points[2], points[10]]) {
       if (!point) throw new Error("missing point");
-      expect(point.cells).toEqual((await caller.statistic.summary({ asOf: point.asOf })).cells);
+      expect(point.cells).toEqual(
+        (await caller.statistic.summary({ level: "all", asOf: point.asOf })).cells,
+      );
     }
   });
 
   it("covers a chosen range of months with the same scope", async () => {
     const db = await freshDb();
     const caller = await leader(db);
-    const { points } = await caller.statistic.trend({ fromMonth: "2024-01", toMonth: "2024-04" });
+    const { points } = await caller.statistic.trend({
+      level: "all",
+      fromMonth: "2024-01",
+      toMonth: "2024-04",
+    });
     expect(points.map((point) => point.asOf)).toEqual([
       "2024-01-31",
       "2024-02-29",
@@ -444,13 +498,14 @@ describe("statistic.trend", () => {
     expect(points[2]?.cells).toEqual(MARCH_2024);
     const langson = await agencyId(db, "UBND-20");
     const scoped = await caller.statistic.trend({
+      level: "all",
       agencyId: langson,
       fromMonth: "2024-03",
       toMonth: "2024-03",
     });
     expect(scoped.points[0]?.cells).toMatchObject({ total: 2, overdue: 1, dueSoon: 1 });
     // Ending at a past day: the month of that day stops at it.
-    const past = await caller.statistic.trend({ asOf: "2024-03-15" });
+    const past = await caller.statistic.trend({ level: "all", asOf: "2024-03-15" });
     expect(past.points).toHaveLength(12);
     expect(past.points[11]?.asOf).toBe("2024-03-15");
     // Lào Cai and Cao Bằng had not yet reported done: 5 overdue, 4 at the end of March.
@@ -461,14 +516,16 @@ describe("statistic.trend", () => {
     const db = await freshDb();
     const caller = await leader(db);
     const reversed = await rejection(
-      caller.statistic.trend({ fromMonth: "2024-05", toMonth: "2024-04" }),
+      caller.statistic.trend({ level: "all", fromMonth: "2024-05", toMonth: "2024-04" }),
     );
     expect(issuePaths(reversed)).toEqual([["toMonth"]]);
     const tooMany = await rejection(
-      caller.statistic.trend({ fromMonth: "2020-01", toMonth: "2025-01" }),
+      caller.statistic.trend({ level: "all", fromMonth: "2020-01", toMonth: "2025-01" }),
     );
     expect(issuePaths(tooMany)).toEqual([["toMonth"]]);
-    const badMonth = await rejection(caller.statistic.trend({ fromMonth: "2024-13" }));
+    const badMonth = await rejection(
+      caller.statistic.trend({ level: "all", fromMonth: "2024-13" }),
+    );
     expect(issuePaths(badMonth)).toEqual([["fromMonth"]]);
   });
 });
@@ -480,7 +537,7 @@ describe("statistic.overdue", () => {
   it("lists every overdue task, most days overdue first, with who leads and what they last said", async () => {
     const db = await freshDb();
     const caller = await leader(db);
-    const list = await caller.statistic.overdue({});
+    const list = await caller.statistic.overdue({ level: "all" });
     expect(list.today).toBe(TODAY);
     expect(list.total).toBe(9);
     expect(list.items.map((item) => [label(item), item.daysOverdue])).toEqual([
@@ -509,7 +566,9 @@ describe("statistic.overdue", () => {
       lastProgressAt: "2024-02-23T09:30:00.000Z",
       staleReport: true,
     });
-    expect(byLabel.get("06/CT-TTg Mục 6.6")?.lastProgressNote).toMatch(/^Xuất khẩu hàng hóa/);
+    expect(byLabel.get("06/CT-TTg Mục 6.6")?.lastProgressNote).toMatch(
+      /^Theo tin báo chí \(Giám đốc Sở Công Thương Lạng Sơn\): xuất khẩu hàng hóa/,
+    );
     // Hà Giang never reported.
     expect(byLabel.get("06/CT-TTg Mục 6.4")).toMatchObject({
       lastProgressAt: null,
@@ -540,7 +599,7 @@ describe("statistic.overdue", () => {
     const db = await freshDb();
     const caller = await leader(db);
     const labels = async (input: Parameters<Caller["statistic"]["overdue"]>[0]) =>
-      (await caller.statistic.overdue(input)).items.map(label);
+      (await caller.statistic.overdue({ level: "all", ...input })).items.map(label);
     expect(await labels({ directiveId: await directiveIdBy(db, "12/CT-BCT") })).toEqual([
       "12/CT-BCT Mục 4",
       "12/CT-BCT Mục 1",
@@ -561,7 +620,7 @@ describe("statistic.overdue", () => {
     expect(await labels({ minDaysOverdue: 14 })).toHaveLength(7);
     expect(await labels({ minDaysOverdue: 15 })).toHaveLength(6);
     expect(await labels({ minDaysOverdue: 991 })).toEqual([]);
-    const page = await caller.statistic.overdue({ page: 2, pageSize: 3 });
+    const page = await caller.statistic.overdue({ level: "all", page: 2, pageSize: 3 });
     expect(page.total).toBe(9);
     expect(page.items.map(label)).toEqual([
       "06/CT-TTg Mục 6",
@@ -569,7 +628,9 @@ describe("statistic.overdue", () => {
       "06/CT-TTg Mục 2",
     ]);
     const langson = await signedInAs(db, "baocao.langson");
-    expect((await langson.statistic.overdue({})).items.map(label)).toEqual(["06/CT-TTg Mục 6.6"]);
+    expect((await langson.statistic.overdue({ level: "all" })).items.map(label)).toEqual([
+      "06/CT-TTg Mục 6.6",
+    ]);
   });
 
   it("agrees with the overdue count of the statistics", async () => {
@@ -577,8 +638,10 @@ describe("statistic.overdue", () => {
     const caller = await leader(db);
     const bct = await agencyId(db, "BCT");
     for (const input of [{}, { keyOnly: true }, { agencyId: bct }]) {
-      const { cells } = await caller.statistic.summary(input);
-      expect((await caller.statistic.overdue(input)).total).toBe(cells.overdue);
+      const { cells } = await caller.statistic.summary({ level: "all", ...input });
+      expect((await caller.statistic.overdue({ level: "all", ...input })).total).toBe(
+        cells.overdue,
+      );
     }
   });
 });
@@ -591,7 +654,7 @@ describe("statistic.tasks", () => {
     const ids: number[] = [];
     let total = 0;
     for (let page = 1; ; page += 1) {
-      const result = await caller.statistic.tasks({ ...input, page, pageSize: 7 });
+      const result = await caller.statistic.tasks({ level: "all", ...input, page, pageSize: 7 });
       total = result.total;
       ids.push(...result.items.map((item) => item.id));
       if (result.items.length < 7) break;
@@ -621,6 +684,7 @@ describe("statistic.tasks", () => {
         "taskState.dueOn",
         "taskState.originalDueOn",
         "taskState.doneOn",
+        "taskState.deadlineKind",
         "taskState.directiveId",
         "directive.type",
         "directive.issuedOn",
@@ -632,13 +696,25 @@ describe("statistic.tasks", () => {
     const latest = new Map(rows.map((row) => [row.taskId, row]));
     const agencies = await db
       .selectFrom("agency")
-      .select(["agency.id", "agency.parentId"])
+      .select(["agency.id", "agency.parentId", "agency.successorId", "agency.validTo"])
       .execute();
+    const byId = new Map(agencies.map((agency) => [agency.id, agency]));
+    // A task counts under its lead of the time while it exists on the day, then its successor.
+    const counted = (id: number): number => {
+      const agency = byId.get(id);
+      return agency?.validTo != null && agency.validTo < asOf && agency.successorId !== null
+        ? counted(agency.successorId)
+        : id;
+    };
+    // The agency, those it succeeded, and everything under them.
     const subtree = new Set(input.agencyId === undefined ? [] : [input.agencyId]);
     for (let grew = true; grew; ) {
       grew = false;
       for (const agency of agencies) {
-        if (agency.parentId !== null && subtree.has(agency.parentId) && !subtree.has(agency.id)) {
+        const linked =
+          (agency.parentId !== null && subtree.has(agency.parentId)) ||
+          (agency.successorId !== null && subtree.has(agency.successorId));
+        if (linked && !subtree.has(agency.id)) {
           subtree.add(agency.id);
           grew = true;
         }
@@ -653,16 +729,21 @@ describe("statistic.tasks", () => {
         (input.directiveId === undefined || state.directiveId === input.directiveId) &&
         (input.directiveType === undefined || state.type === input.directiveType) &&
         (!input.keyOnly || state.isKey === 1) &&
-        (input.agencyId === undefined || subtree.has(state.leadAgencyId)) &&
+        (input.agencyId === undefined || subtree.has(counted(state.leadAgencyId))) &&
         (input.leadAgencyId === undefined ||
           input.leadAgencyId === null ||
-          state.leadAgencyId === input.leadAgencyId) &&
+          counted(state.leadAgencyId) === input.leadAgencyId) &&
         (input.from === undefined || (period !== null && period >= input.from)) &&
         (input.to === undefined || (period !== null && period <= input.to));
       const category = timeliness({ status: state.status, dueOn, doneOn: state.doneOn }, asOf);
       if (
         inScope &&
-        inStatisticCell(input.cell, { timeliness: category, isKey: state.isKey === 1 })
+        inStatisticCell(input.cell, {
+          timeliness: category,
+          isKey: state.isKey === 1,
+          status: state.status,
+          deadlineKind: state.deadlineKind,
+        })
       ) {
         ids.push(taskId);
       }
@@ -701,12 +782,16 @@ describe("statistic.tasks", () => {
       { periodBy: "issued", from: "2026-01-01", asOf: "2026-11-20" },
     ];
     for (const scope of scopes) {
-      const { cells } = await caller.statistic.summary(scope);
+      const { cells } = await caller.statistic.summary({ level: "all", ...scope });
       expect(cells.total).toBeGreaterThan(0);
       await expectListsMatch(db, caller, scope, cells);
     }
     // A figure of nothing lists nothing.
-    const empty = await caller.statistic.tasks({ cell: "total", directiveType: "nghi_quyet" });
+    const empty = await caller.statistic.tasks({
+      level: "all",
+      cell: "total",
+      directiveType: "nghi_quyet",
+    });
     expect(empty).toMatchObject({ total: 0, items: [] });
   });
 
@@ -723,18 +808,22 @@ describe("statistic.tasks", () => {
       { ...november, basis: "original" },
       { ...november, basis: "in_force" },
     ] as const) {
-      const { cells } = await caller.statistic.summary(scope);
+      const { cells } = await caller.statistic.summary({ level: "all", ...scope });
       await expectListsMatch(db, caller, scope, cells);
     }
     const overdue = async (basis: StatisticBasis) =>
-      (await caller.statistic.tasks({ cell: "overdue", basis, pageSize: 500 })).items;
+      (await caller.statistic.tasks({ level: "all", cell: "overdue", basis, pageSize: 500 })).items;
     expect((await overdue("original")).find((item) => item.id === s4)).toMatchObject({
       dueOn: "2026-11-16",
       timeliness: "overdue",
       daysOverdue: 10,
     });
     expect((await overdue("in_force")).map((item) => item.id)).not.toContain(s4);
-    const inDeadline = await caller.statistic.tasks({ cell: "inDeadline", pageSize: 500 });
+    const inDeadline = await caller.statistic.tasks({
+      level: "all",
+      cell: "inDeadline",
+      pageSize: 500,
+    });
     expect(inDeadline.items.find((item) => item.id === s4)).toMatchObject({
       deadline: "2026-12-15",
       dueOn: "2026-12-15",
@@ -751,7 +840,7 @@ describe("statistic.tasks", () => {
       {},
       { keyOnly: true, basis: "original" },
     ] as const) {
-      const table = await caller.statistic.byAgency(scope);
+      const table = await caller.statistic.byAgency({ level: "all", ...scope });
       for (const row of table.rows) {
         await expectListsMatch(db, caller, scope, row, row.agency.id);
       }
@@ -760,9 +849,11 @@ describe("statistic.tasks", () => {
     }
     // BCT's row counts the tasks BCT itself leads; the scope "BCT" takes in the bodies under it.
     const bct = await agencyId(db, "BCT");
-    const row = (await caller.statistic.byAgency({})).rows.find((r) => r.agency.id === bct);
-    const underBct = await caller.statistic.tasks({ cell: "total", agencyId: bct });
-    const ownRow = await caller.statistic.tasks({ cell: "total", leadAgencyId: bct });
+    const row = (await caller.statistic.byAgency({ level: "all" })).rows.find(
+      (r) => r.agency.id === bct,
+    );
+    const underBct = await caller.statistic.tasks({ level: "all", cell: "total", agencyId: bct });
+    const ownRow = await caller.statistic.tasks({ level: "all", cell: "total", leadAgencyId: bct });
     expect(ownRow.total).toBe(row?.total);
     expect(ownRow.total).toBeLessThan(underBct.total);
     expect(ownRow.leadAgency).toMatchObject({ code: "BCT", name: "Bộ Công Thương" });
@@ -785,6 +876,7 @@ describe("statistic.tasks", () => {
       await recordTaskState(trx, task, TEST_NOW);
     });
     const march = await caller.statistic.tasks({
+      level: "all",
       asOf: "2024-03-31",
       cell: "overdue",
       leadAgencyId: haGiang,
@@ -803,12 +895,17 @@ describe("statistic.tasks", () => {
           id: await directiveIdBy(db, "06/CT-TTg"),
           type: "chi_thi",
           number: "06/CT-TTg",
+          issuedOn: "2024-02-15",
         },
         clause: "Mục 6.4",
         title: expect.any(String),
         isKey: expect.any(Boolean),
         leadAgency: expect.objectContaining({ id: haGiang, code: "UBND-02" }),
+        // Before the merger of 01/07/2025 it counts under Hà Giang.
+        countedAgency: expect.objectContaining({ id: haGiang }),
         deadline: "2024-03-10",
+        deadlineKind: "by_date",
+        deadlineDays: null,
         dueOn: "2024-03-11",
         status: expect.stringMatching(/^(not_started|in_progress)$/),
         doneOn: null,
@@ -817,14 +914,18 @@ describe("statistic.tasks", () => {
       },
     ]);
     // Today the task is Tuyên Quang's, and Hà Giang's row is gone.
-    const today = await caller.statistic.tasks({ cell: "overdue", leadAgencyId: haGiang });
+    const today = await caller.statistic.tasks({
+      level: "all",
+      cell: "overdue",
+      leadAgencyId: haGiang,
+    });
     expect(today.total).toBe(0);
   });
 
   it("puts the overdue first, most days first, and pages through the same order", async () => {
     const db = await freshDb();
     const caller = await leader(db);
-    const all = await caller.statistic.tasks({ cell: "total", pageSize: 500 });
+    const all = await caller.statistic.tasks({ level: "all", cell: "total", pageSize: 500 });
     expect(all.total).toBe(TODAY_CELLS.total);
     const overdue = all.items.slice(0, TODAY_CELLS.overdue);
     expect(overdue.every((item) => item.timeliness === "overdue")).toBe(true);
@@ -833,7 +934,9 @@ describe("statistic.tasks", () => {
     expect(days[0]).toBe(990);
     const paged = [];
     for (let page = 1; page <= 6; page += 1) {
-      paged.push(...(await caller.statistic.tasks({ cell: "total", page, pageSize: 5 })).items);
+      paged.push(
+        ...(await caller.statistic.tasks({ level: "all", cell: "total", page, pageSize: 5 })).items,
+      );
     }
     expect(paged.map((item) => item.id)).toEqual(all.items.map((item) => item.id));
   });
@@ -843,18 +946,20 @@ describe("statistic.tasks", () => {
     const caller = await leader(db);
     const badCell = await rejection(
       // @ts-expect-error: a rate lists no tasks, as a hand-made request could ask
-      caller.statistic.tasks({ cell: "completionRate" }),
+      caller.statistic.tasks({ level: "all", cell: "completionRate" }),
     );
     expect(badCell.code).toBe("BAD_REQUEST");
     expect(issuePaths(badCell)).toEqual([["cell"]]);
-    const future = await rejection(caller.statistic.tasks({ cell: "total", asOf: "2026-11-27" }));
+    const future = await rejection(
+      caller.statistic.tasks({ level: "all", cell: "total", asOf: "2026-11-27" }),
+    );
     expect(future.code).toBe("BAD_REQUEST");
     const reversed = await rejection(
-      caller.statistic.tasks({ cell: "total", from: "2024-06-30", to: "2024-01-01" }),
+      caller.statistic.tasks({ level: "all", cell: "total", from: "2024-06-30", to: "2024-01-01" }),
     );
     expect(issuePaths(reversed)).toEqual([["to"]]);
     const unknown = await rejection(
-      caller.statistic.tasks({ cell: "total", leadAgencyId: 999_999 }),
+      caller.statistic.tasks({ level: "all", cell: "total", leadAgencyId: 999_999 }),
     );
     expect(unknown).toMatchObject({
       code: "NOT_FOUND",
@@ -862,13 +967,18 @@ describe("statistic.tasks", () => {
     });
     // A reporter sees only its own agency's tasks, whatever it asks for.
     const langson = await signedInAs(db, "baocao.langson");
-    expect((await langson.statistic.tasks({ cell: "total" })).total).toBe(6);
+    expect((await langson.statistic.tasks({ level: "all", cell: "total" })).total).toBe(6);
     expect(
-      (await langson.statistic.tasks({ cell: "total", leadAgencyId: await agencyId(db, "BCT") }))
-        .total,
+      (
+        await langson.statistic.tasks({
+          level: "all",
+          cell: "total",
+          leadAgencyId: await agencyId(db, "BCT"),
+        })
+      ).total,
     ).toBe(0);
     const anonymous = anonymousCaller(db);
-    expect((await rejection(anonymous.statistic.tasks({ cell: "total" }))).code).toBe(
+    expect((await rejection(anonymous.statistic.tasks({ level: "all", cell: "total" }))).code).toBe(
       "UNAUTHORIZED",
     );
   });
@@ -974,6 +1084,7 @@ async function insertHistory(
         leadAgencyId: lead(last.lead),
         assignerAgencyId: bct,
         deadline: last.dueOn,
+        deadlineKind: last.dueOn === null ? "none" : "by_date",
         dueOn: last.dueOn,
         originalDeadline: last.originalDueOn,
         originalDueOn: last.originalDueOn,
@@ -990,15 +1101,18 @@ async function insertHistory(
     await db
       .insertInto("taskState")
       .values(
-        states.map((state) => ({
+        states.map((state, index) => ({
           taskId,
           validFrom: state.validFrom,
+          validTo: states[index + 1]?.validFrom ?? null,
           directiveId,
           parentId: null,
           leadAgencyId: lead(state.lead),
+          assignerAgencyId: bct,
           isKey: state.isKey ? 1 : 0,
           status: state.status,
           deadline: state.dueOn,
+          deadlineKind: state.dueOn === null ? ("none" as const) : ("by_date" as const),
           dueOn: state.dueOn,
           originalDueOn: state.originalDueOn,
           doneOn: state.doneOn,
@@ -1028,8 +1142,17 @@ function pureCounts(
       doneOn: state.doneOn,
     };
     const category = timeliness(facts, asOf);
-    if (category === null) continue;
-    const one = { ...emptyCounts(), [category]: 1, keyTasks: state.isKey ? 1 : 0 };
+    if (category === null) {
+      const cancelled = { ...emptyCounts(), cancelled: 1 };
+      result.set(state.lead, addCounts(result.get(state.lead) ?? emptyCounts(), cancelled));
+      continue;
+    }
+    const one = {
+      ...emptyCounts(),
+      [category]: 1,
+      keyTasks: state.isKey ? 1 : 0,
+      awaitingConfirmation: state.status === "reported_done" ? 1 : 0,
+    };
     if (category === "overdue") one.overdueDays = daysOverdue(facts, asOf);
     result.set(state.lead, addCounts(result.get(state.lead) ?? emptyCounts(), one));
   }
@@ -1057,7 +1180,11 @@ function pureSelection(
       { status: state.status, dueOn, doneOn: state.doneOn },
       options.asOf,
     );
-    return inStatisticCell(options.cell, { timeliness: category, isKey: state.isKey })
+    return inStatisticCell(options.cell, {
+      timeliness: category,
+      isKey: state.isKey,
+      status: state.status,
+    })
       ? [index]
       : [];
   });
@@ -1085,6 +1212,7 @@ describe("the SQL figures agree with the pure timeliness function", () => {
           const { directiveId, taskIds } = await insertHistory(db, tasks, run);
           const asOf = addDays(BASE, asOfDay);
           const table = await caller.statistic.byAgency({
+            level: "all",
             directiveId,
             asOf,
             basis,
@@ -1092,18 +1220,27 @@ describe("the SQL figures agree with the pure timeliness function", () => {
             sort: "name",
           });
           const expected = pureCounts(tasks, asOf, basis, keyOnly);
-          const fromSql = new Map(table.rows.map(({ agency, ...cells }) => [agency.code, cells]));
+          const fromSql = new Map(
+            table.rows.map(({ agency, formerAgencies: _, ...cells }) => [agency.code, cells]),
+          );
           const fromPure = new Map(
             [...expected].map(([code, counts]) => [code, cellsFromCounts(counts)]),
           );
           expect(fromSql).toEqual(fromPure);
           const total = [...expected.values()].reduce(addCounts, emptyCounts());
           expect(table.total).toEqual(cellsFromCounts(total));
-          const summary = await caller.statistic.summary({ directiveId, asOf, basis, keyOnly });
+          const summary = await caller.statistic.summary({
+            level: "all",
+            directiveId,
+            asOf,
+            basis,
+            keyOnly,
+          });
           expect(summary.cells).toEqual(cellsFromCounts(total));
           // The list behind one figure (of the whole scope, or of one lead agency's row).
           const leadAgencyId = lead === null ? null : await agencyId(db, lead);
           const listed = await caller.statistic.tasks({
+            level: "all",
             directiveId,
             asOf,
             basis,

@@ -647,6 +647,49 @@ describe("task.create", () => {
     expect(await countRows(db, "task")).toBe(before);
   });
 
+  it("accepts the real 2024 addressees of a 2024 directive entered in 2026 (issue 9, item 6)", async () => {
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    await sampleDirective(db);
+    const directive = await createDirective(db, { tracking: "BCT", issuedOn: "2024-02-15" });
+    const haGiang = await agencyId(db, "UBND-02");
+
+    const { id } = await caller.task.create(
+      await newTaskInput(db, {
+        directiveId: directive,
+        leadAgencyId: haGiang,
+        coordinatorAgencyIds: [await agencyId(db, "UBND-08")],
+      }),
+    );
+
+    const task = await db
+      .selectFrom("task")
+      .select("task.leadAgencyId")
+      .where("task.id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(task.leadAgencyId).toBe(haGiang);
+  });
+
+  it("refuses for a 2026 directive an agency merged away before it, naming the issue date", async () => {
+    const db = await freshDb({ demo: false });
+    const { caller } = await createUser(db, { role: "officer", agency: "BCT" });
+    await sampleDirective(db);
+    const directive = await createDirective(db, { tracking: "BCT", issuedOn: "2026-01-05" });
+
+    const error = await rejection(
+      caller.task.create(
+        await newTaskInput(db, {
+          directiveId: directive,
+          leadAgencyId: await agencyId(db, "UBND-02"),
+        }),
+      ),
+    );
+
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toMatch(/^error\.agencyInactive\|/);
+    expect(error.message).toContain("05/01/2026");
+  });
+
   it("refuses an empty title with BAD_REQUEST on title and writes nothing", async () => {
     const db = await freshDb({ demo: false });
     const { caller } = await createUser(db, { role: "officer", agency: "BCT" });

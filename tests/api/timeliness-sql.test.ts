@@ -60,6 +60,7 @@ async function insertTasks(
         leadAgencyId: bct,
         assignerAgencyId: bct,
         deadline: dueOn,
+        deadlineKind: dueOn === null ? "none" : "by_date",
         dueOn,
         isKey: 0,
         status: task.status,

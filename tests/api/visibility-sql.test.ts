@@ -102,6 +102,7 @@ async function insertTasks(db: Db, pool: Pool, tasks: readonly RandomTask[]) {
         leadAgencyId: facts.leadAgencyId,
         assignerAgencyId: facts.assignerAgencyId,
         deadline: null,
+        deadlineKind: "none",
         dueOn: null,
         isKey: 0,
         status: facts.status,

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import mammoth from "mammoth";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { appForThisFile, expectAccessible, signedInPage } from "./support/app.ts";
@@ -47,12 +48,22 @@ async function overdueTotal(page: Page): Promise<number> {
   return countOf(text.replace(/ nhiệm vụ quá hạn$/, ""));
 }
 
+/** Picks an option of a select field found by its label. */
+async function chooseOption(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole("combobox", { name: label, exact: true }).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
+
 describe("the leaders' view in Chromium", () => {
   it("shows the official figures, the overdue list by agency, and an Excel file of those rows", async () => {
     const page = await signedInPage(run.browser, run.app.url, "lanhdao.bct");
     await page.getByRole("link", { name: "Thống kê", exact: true }).first().click();
     await page.getByRole("heading", { name: "Thống kê", level: 1 }).waitFor();
     await page.getByText("Số liệu tính đến ngày 26/11/2026").waitFor();
+    // Every task, breakdowns included, as the overdue list counts them.
+    await page.goto(`${run.app.url}/statistics?level=all`);
+    await page.getByText("Số liệu tính đến ngày 26/11/2026").waitFor();
+    await page.getByText("Tổng số 23 nhiệm vụ;").waitFor();
 
     // The four published cells add up to the total.
     const onTime = await figure(page, "Hoàn thành đúng hạn");
@@ -171,7 +182,7 @@ describe("the leaders' view in Chromium", () => {
     await expectAccessible(page, "tasks behind a figure");
 
     // The figures of 31/03/2024, rebuilt from the history, list the tasks as they stood then.
-    await page.goto(`${run.app.url}/statistics?asOf=2024-03-31`);
+    await page.goto(`${run.app.url}/statistics?asOf=2024-03-31&level=all`);
     await page.getByText("Số liệu tính đến ngày 31/03/2024").waitFor();
     const overdueThen = await figure(page, "Quá hạn chưa hoàn thành");
     await page
@@ -203,6 +214,38 @@ describe("the leaders' view in Chromium", () => {
       })
       .waitFor();
     await expect.poll(() => listedTotal(page)).toBe(langson);
+    await page.context().close();
+  });
+  it("switches the level and the report period, and downloads the report to sign", async () => {
+    const page = await signedInPage(run.browser, run.app.url, "lanhdao.bct");
+    await page.goto(`${run.app.url}/statistics`);
+    await page.getByText("Số liệu tính đến ngày 26/11/2026").waitFor();
+    // By default the tasks the directives assign; with breakdowns, more.
+    const assigned = await figure(page, "Tổng số nhiệm vụ");
+    await chooseOption(page, "Cấp nhiệm vụ", "Tất cả, kể cả nhiệm vụ phân giao");
+    await expect.poll(() => new URL(page.url()).searchParams.get("level")).toBe("all");
+    await expect.poll(() => figure(page, "Tổng số nhiệm vụ")).toBeGreaterThan(assigned);
+
+    // The monthly report of Decree 09/2019: 15/10 to 14/11/2026, figures as of 14/11/2026.
+    await chooseOption(page, "Kỳ báo cáo", "Tháng (NĐ 09/2019: 15 tháng trước – 14)");
+    await page.getByText("Số liệu tính đến ngày 14/11/2026").waitFor();
+    await page.getByText(/Kỳ báo cáo từ ngày 15\/10\/2026 đến ngày 14\/11\/2026/).waitFor();
+    const params = new URL(page.url()).searchParams;
+    expect([params.get("rfrom"), params.get("asOf")]).toEqual(["2026-10-15", "2026-11-14"]);
+    const total = await figure(page, "Tổng số nhiệm vụ");
+    await expectAccessible(page, "statistics with a report period");
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Tải báo cáo (.docx)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("bao-cao-thong-ke-2026-11-14.docx");
+    const { value } = await mammoth.extractRawText({ path: await download.path() });
+    expect(value).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(value).toContain(
+      `Tính đến hết ngày 14/11/2026, tổng số nhiệm vụ, kể cả nhiệm vụ phân giao trong các cơ quan là ${total} nhiệm vụ`,
+    );
+    expect(value).toContain("Trong kỳ báo cáo từ ngày 15/10/2026 đến ngày 14/11/2026");
     await page.context().close();
   });
 });

@@ -42,7 +42,7 @@ export async function createAgency(
     parent?: string;
     validFrom?: IsoDate | null;
     validTo?: IsoDate | null;
-    /** Code of the agency that took over its work. */
+    /** Code of the agency that took over its work (its default successor). */
     successor?: string;
   },
 ): Promise<number> {
@@ -63,6 +63,12 @@ export async function createAgency(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  if (agency.successor !== undefined) {
+    await db
+      .insertInto("agencySuccession")
+      .values({ agencyId: id, successorId: await agencyId(db, agency.successor) })
+      .execute();
+  }
   return id;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seedCalendar } from "../../db/calendar.ts";
 import { cleanFileName, evidenceType, MAX_FILE_NAME } from "../../shared/evidence.ts";
 import {
   currentPeriod,
@@ -12,11 +13,12 @@ import {
   reportPeriods,
 } from "../../shared/report.ts";
 
+const CAL = seedCalendar();
 const monthly25 = { kind: "monthly", day: 25, startsOn: "2026-08-01" } as const;
 
 describe("report periods", () => {
   it("gives one monthly period per month, due on the day, moved off weekends and holidays", () => {
-    expect(reportPeriods(monthly25, "2026-08-01", "2026-12-31")).toEqual([
+    expect(reportPeriods(monthly25, "2026-08-01", "2026-12-31", CAL)).toEqual([
       { key: "2026-08", deadline: "2026-08-25", dueOn: "2026-08-25" },
       { key: "2026-09", deadline: "2026-09-25", dueOn: "2026-09-25" },
       // Sunday 25/10/2026: due Monday 26/10.
@@ -31,6 +33,7 @@ describe("report periods", () => {
       { kind: "monthly", day: 31, startsOn: "2024-02-01" },
       "2024-01-01",
       "2024-04-30",
+      CAL,
     );
     expect(periods).toEqual([
       { key: "2024-02", deadline: "2024-02-29", dueOn: "2024-02-29" },
@@ -44,6 +47,7 @@ describe("report periods", () => {
       { kind: "monthly", day: 25, startsOn: "2024-03-28" },
       "2024-01-01",
       "2024-05-31",
+      CAL,
     );
     expect(periods.map((p) => p.key)).toEqual(["2024-04", "2024-05"]);
   });
@@ -53,6 +57,7 @@ describe("report periods", () => {
       { kind: "quarterly", day: 10, startsOn: "2024-01-01" },
       "2024-01-01",
       "2025-01-31",
+      CAL,
     );
     expect(periods).toEqual([
       { key: "2024-Q1", deadline: "2024-04-10", dueOn: "2024-04-10" },
@@ -65,38 +70,38 @@ describe("report periods", () => {
   it("gives a one-off duty a single period", () => {
     const once = { kind: "once", dueDate: "2026-11-15" } as const;
     // Sunday 15/11/2026: due Monday 16/11.
-    expect(reportPeriods(once, "2026-01-01", "2026-12-31")).toEqual([
+    expect(reportPeriods(once, "2026-01-01", "2026-12-31", CAL)).toEqual([
       { key: "once", deadline: "2026-11-15", dueOn: "2026-11-16" },
     ]);
-    expect(periodsDue(once, "2026-11-16")).toEqual([]);
-    expect(periodsDue(once, "2026-11-17").map((p) => p.key)).toEqual(["once"]);
+    expect(periodsDue(once, "2026-11-16", CAL)).toEqual([]);
+    expect(periodsDue(once, "2026-11-17", CAL).map((p) => p.key)).toEqual(["once"]);
   });
 
   it("counts a period as due from the day after its due date in force", () => {
-    expect(periodsDue(monthly25, "2026-11-25").map((p) => p.key)).toEqual([
+    expect(periodsDue(monthly25, "2026-11-25", CAL).map((p) => p.key)).toEqual([
       "2026-08",
       "2026-09",
       "2026-10",
     ]);
-    expect(currentPeriod(monthly25, "2026-11-26")?.key).toBe("2026-11");
-    expect(currentPeriod(monthly25, "2026-08-25")).toBeNull();
+    expect(currentPeriod(monthly25, "2026-11-26", CAL)?.key).toBe("2026-11");
+    expect(currentPeriod(monthly25, "2026-08-25", CAL)).toBeNull();
   });
 
   it("lets agencies report for the periods due and the one running, not further ahead", () => {
-    expect(fileablePeriods(monthly25, "2026-11-26").map((p) => p.key)).toEqual([
+    expect(fileablePeriods(monthly25, "2026-11-26", CAL).map((p) => p.key)).toEqual([
       "2026-08",
       "2026-09",
       "2026-10",
       "2026-11",
       "2026-12",
     ]);
-    expect(fileablePeriods(monthly25, "2026-07-01").map((p) => p.key)).toEqual(["2026-08"]);
+    expect(fileablePeriods(monthly25, "2026-07-01", CAL).map((p) => p.key)).toEqual(["2026-08"]);
   });
 
   it("owes the periods due and not reported, and the next only once it falls due soon (bug 1)", () => {
     const reported = new Set(["2026-08", "2026-09", "2026-10"]);
     const owed = (today: string, until: string, done = reported) =>
-      periodsOwed(monthly25, today, done, until).map((p) => p.key);
+      periodsOwed(fileablePeriods(monthly25, today, CAL), done, until).map((p) => p.key);
     // 26/11: November (due 25/11) is late; December (25/12) is far off.
     expect(owed("2026-11-26", "2026-12-07")).toEqual(["2026-11"]);
     // November reported: nothing is owed, so no period is proposed for the next report.
@@ -109,7 +114,7 @@ describe("report periods", () => {
 });
 
 describe("missing reports", () => {
-  const due = reportPeriods(monthly25, "2026-08-01", "2026-11-25");
+  const due = reportPeriods(monthly25, "2026-08-01", "2026-11-25", CAL);
 
   it("counts the latest periods missed in a row", () => {
     expect(missingStreak(due, new Set(["2026-08"]))).toEqual({

@@ -12,7 +12,12 @@ import {
   type UrlScope,
 } from "../../client/statistic/statistic-scope.ts";
 import { DIRECTIVE_TYPES } from "../../shared/directive.ts";
-import { PERIOD_KINDS, STATISTIC_BASES, STATISTIC_CELLS } from "../../shared/statistic.ts";
+import {
+  PERIOD_KINDS,
+  STATISTIC_BASES,
+  STATISTIC_CELLS,
+  STATISTIC_LEVELS,
+} from "../../shared/statistic.ts";
 
 const DEFAULT_SCOPE: UrlScope = {
   directiveId: undefined,
@@ -24,6 +29,9 @@ const DEFAULT_SCOPE: UrlScope = {
   to: undefined,
   asOf: undefined,
   basis: "in_force",
+  level: "directive",
+  assignerAgencyId: undefined,
+  reportFrom: undefined,
 };
 
 const id = fc.option(fc.integer({ min: 1, max: 2_000_000 }), { nil: undefined });
@@ -44,6 +52,9 @@ const scopes: fc.Arbitrary<UrlScope> = fc.record({
   to: isoDate,
   asOf: isoDate,
   basis: fc.constantFrom(...STATISTIC_BASES),
+  level: fc.constantFrom(...STATISTIC_LEVELS),
+  assignerAgencyId: id,
+  reportFrom: isoDate,
 });
 
 /** The query string of an address the page links to. */
@@ -69,7 +80,7 @@ describe("the statistics scope in the URL", () => {
     expect(
       scopeFromParams(
         new URLSearchParams(
-          "directive=3&type=chi_thi&key=1&agency=40&period=due&from=2024-01-01&to=2024-06-30&asOf=2024-06-30&basis=original",
+          "directive=3&type=chi_thi&key=1&agency=40&period=due&from=2024-01-01&to=2024-06-30&asOf=2024-06-30&basis=original&level=agency&assigner=12&rfrom=2024-06-15",
         ),
       ),
     ).toEqual({
@@ -82,6 +93,9 @@ describe("the statistics scope in the URL", () => {
       to: "2024-06-30",
       asOf: "2024-06-30",
       basis: "original",
+      level: "agency",
+      assignerAgencyId: 12,
+      reportFrom: "2024-06-15",
     });
   });
 
@@ -148,11 +162,13 @@ describe("the overdue list of a figure", () => {
     expect(overdueHref(DEFAULT_SCOPE)).toBe("/overdue");
   });
 
-  it("is offered only for today's overdue figure of the whole scope", () => {
-    expect(overdueListMatches(DEFAULT_SCOPE, "overdue", undefined)).toBe(true);
-    expect(
-      overdueListMatches({ ...DEFAULT_SCOPE, agencyId: 40, keyOnly: true }, "overdue", undefined),
-    ).toBe(true);
+  it("is offered only for today's overdue figure of the whole scope, at level all", () => {
+    const ALL = { ...DEFAULT_SCOPE, level: "all" as const };
+    expect(overdueListMatches(ALL, "overdue", undefined)).toBe(true);
+    expect(overdueListMatches(DEFAULT_SCOPE, "overdue", undefined)).toBe(false);
+    expect(overdueListMatches({ ...ALL, agencyId: 40, keyOnly: true }, "overdue", undefined)).toBe(
+      true,
+    );
     expect(overdueListMatches(DEFAULT_SCOPE, "total", undefined)).toBe(false);
     expect(overdueListMatches(DEFAULT_SCOPE, "overdue", 40)).toBe(false);
     expect(overdueListMatches({ ...DEFAULT_SCOPE, asOf: "2024-03-31" }, "overdue", undefined)).toBe(

@@ -26,6 +26,8 @@ function task(overrides: Partial<TaskFacts> = {}): TaskFacts {
     status: "in_progress",
     progress: 40,
     deadline: "2024-03-30",
+    deadlineKind: "by_date",
+    deadlineDays: null,
     dueOn: "2024-04-01",
     doneOn: null,
     clause: "Mục 1",
@@ -34,6 +36,7 @@ function task(overrides: Partial<TaskFacts> = {}): TaskFacts {
     isKey: false,
     version: 3,
     reportedBy: null,
+    successorAgencyId: null,
     ...overrides,
   };
 }
@@ -45,6 +48,8 @@ function editOf(facts: TaskFacts, changes: Partial<TaskEdit> = {}): TaskEdit {
     description: facts.description,
     isKey: facts.isKey,
     deadline: facts.deadline,
+    deadlineKind: facts.deadlineKind,
+    deadlineDays: facts.deadlineDays,
     leadAgencyId: facts.leadAgencyId,
     coordinatorAgencyIds: facts.coordinatorAgencyIds,
     ...changes,

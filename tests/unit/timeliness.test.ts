@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seedCalendar } from "../../db/calendar.ts";
 import { addWorkingDays, deadlineInForce, vnDate } from "../../shared/date.ts";
 import { daysOverdue, timeliness } from "../../shared/timeliness.ts";
 
@@ -72,8 +73,11 @@ describe("deadline in force (Civil Code art. 148: weekend or holiday → next wo
     ["2026-01-02", "2026-01-05", "the swapped Friday 02/01/2026"],
     ["2026-01-10", "2026-01-10", "make-up Saturday 10/01/2026"],
     ["2025-09-01", "2025-09-03", "Quốc khánh 2025"],
+    ["2025-02-08", "2025-02-08", "make-up Saturday 08/02/2025 (for Monday 27/01, Tết Ất Tỵ)"],
+    ["2025-01-27", "2025-02-03", "Tết Ất Tỵ: 27–31/01/2025 off"],
+    ["2027-02-06", "2027-02-08", "2027 has no calendar yet: weekends only"],
   ])("%s → %s (%s)", (deadline, expected) => {
-    expect(deadlineInForce(deadline)).toBe(expected);
+    expect(deadlineInForce(deadline, seedCalendar())).toBe(expected);
   });
 });
 
@@ -87,6 +91,6 @@ describe("working days ahead (“due within 7 working days”)", () => {
     ["2024-02-07", 1, "2024-02-15", "over Tết Giáp Thìn"],
     ["2024-05-03", 1, "2024-05-04", "onto the make-up Saturday 04/05/2024"],
   ])("%s + %i → %s (%s)", (date, n, expected) => {
-    expect(addWorkingDays(date, n)).toBe(expected);
+    expect(addWorkingDays(date, n, seedCalendar())).toBe(expected);
   });
 });
