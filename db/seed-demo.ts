@@ -699,7 +699,15 @@ export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
   await db.transaction().execute((trx) => seedDemoIn(trx, options));
 }
 
-export type DemoOptions = { now: Date; passwordHash: string };
+export type DemoOptions = {
+  now: Date;
+  passwordHash: string;
+  /**
+   * The published TOTP secret of the demo administrators (administrators must use a second
+   * factor): `npm run demo:code` prints its current code. Left out, they set one up at sign-in.
+   */
+  adminSecondFactorSecret?: string;
+};
 
 /**
  * seedDemo inside the caller's transaction (db/seed.ts seeds everything in one). On any clock:
@@ -746,6 +754,7 @@ export async function seedDemoIn(trx: Trx, options: DemoOptions): Promise<void> 
         fullName: user.fullName,
         agencyId: agencyId(user.agency),
         role: user.role,
+        totpSecret: user.role === "admin" ? (options.adminSecondFactorSecret ?? null) : null,
         isActive: 1,
         createdAt: now,
       })

@@ -7,3 +7,9 @@ export const DEMO_LOGINS = [
   ["baocao.langson", "Đầu mối báo cáo UBND tỉnh Lạng Sơn / reporter, Lạng Sơn province"],
   ["quantri", "Quản trị / administrator"],
 ] as const;
+
+/**
+ * The demo administrator's second-factor secret, published like the demo password: in demo mode
+ * `quantri` signs in with the code that `npm run demo:code` prints (scripts/demo-code.ts).
+ */
+export const DEMO_SECOND_FACTOR_SECRET = "DONDOCDEMOQUANTRIDONDOCDEMOQUANT";

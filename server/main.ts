@@ -3,7 +3,7 @@ import { openDb } from "../db/open.ts";
 import { seedDatabase } from "../db/seed.ts";
 import { createApp } from "./app.ts";
 import { configFromEnv } from "./config.ts";
-import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo.ts";
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SECOND_FACTOR_SECRET } from "./demo.ts";
 import { startJobs } from "./jobs.ts";
 import { createLogger } from "./log.ts";
 import { hashPassword } from "./password.ts";
@@ -15,7 +15,11 @@ const db = await openDb(config.dbPath);
 const isNew = (await db.selectFrom("agency").select("agency.id").limit(1).execute()).length === 0;
 if (isNew) {
   const demo = config.demo
-    ? { now: config.clock.now(), passwordHash: await hashPassword(DEMO_PASSWORD) }
+    ? {
+        now: config.clock.now(),
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+        adminSecondFactorSecret: DEMO_SECOND_FACTOR_SECRET,
+      }
     : null;
   await seedDatabase(db, { demo });
   if (!config.demo && process.env.DONDOC_DEMO === undefined) {
@@ -69,6 +73,8 @@ const server = app.listen(config.port, config.host, async () => {
   if (demoMode) {
     console.log(`Tài khoản minh họa / demo logins (mật khẩu / password: ${DEMO_PASSWORD}):`);
     for (const [username, label] of DEMO_LOGINS) console.log(`  ${username.padEnd(16)} ${label}`);
+    const command = `${port === 3000 ? "" : `PORT=${port} `}npm run demo:code`;
+    console.log(`Mã xác thực hai lớp của quantri / quantri's second-factor code: ${command}`);
   } else {
     console.log("Chưa có tài khoản minh họa. Tạo quản trị viên đầu tiên: npm run admin:create");
   }

@@ -45,6 +45,7 @@ export function LoginPage() {
   const login = useMutation(trpc.auth.login.mutationOptions());
   // Accounts with a second factor: the server asks for the code after the password.
   const [askCode, setAskCode] = useState(false);
+  const mode = useQuery({ ...trpc.auth.mode.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
 
   if (me.data && !login.isPending) return <Navigate to={next} replace />;
 
@@ -112,7 +113,11 @@ export function LoginPage() {
               {askCode && (
                 <TextInput
                   label={t("auth.code")}
-                  description={t("auth.codeHint")}
+                  description={
+                    mode.data?.demo
+                      ? `${t("auth.codeHint")} ${t("auth.demoCodeHint")}`
+                      : t("auth.codeHint")
+                  }
                   autoComplete="one-time-code"
                   inputMode="numeric"
                   autoCapitalize="none"

@@ -106,6 +106,7 @@ export const en: ClientTexts = {
     password: "Password",
     submit: "Sign in",
     code: "Verification code",
+    demoCodeHint: "Demo: quantri's code is printed by npm run demo:code.",
     codeHint: "The 6-digit code of your authenticator app, or a recovery code.",
   },
   agency: {

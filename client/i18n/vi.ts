@@ -110,6 +110,7 @@ export const vi = {
     password: "Mật khẩu",
     submit: "Đăng nhập",
     code: "Mã xác thực",
+    demoCodeHint: "Bản minh họa: mã của quantri có được bằng lệnh npm run demo:code.",
     codeHint: "Mã 6 số trên ứng dụng xác thực, hoặc một mã khôi phục.",
   },
   agency: {

@@ -3,10 +3,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generate } from "otplib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  codeFor,
   DEMO_PASSWORD,
   expectAccessible,
   launchBrowser,
@@ -39,19 +39,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** The server's instant (its clock starts at E2E_NOW and runs on), from the health check. */
-async function serverNow(): Promise<Date> {
-  const response = await fetch(`${app.url}/healthz`);
-  const { time }: { time: string } = await response.json();
-  return new Date(time);
-}
-
-/** The TOTP code of `secret` `stepsAhead` time steps after the server's now. */
-async function codeFor(secret: string, stepsAhead = 0): Promise<string> {
-  const epoch = Math.floor((await serverNow()).getTime() / 1000) + stepsAhead * 30;
-  return generate({ secret, epoch });
-}
-
 function portOf(address: string | AddressInfo | null): number {
   if (address === null || typeof address === "string") throw new Error("not on TCP");
   return address.port;
@@ -73,7 +60,7 @@ describe("over plain HTTP at an intranet host name", () => {
     await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Đăng nhập" }).click();
 
-    await page.getByRole("heading", { name: "Nhiệm vụ của tôi", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "Việc cần làm", level: 1 }).waitFor();
     expect(failed).toEqual([]);
     expect(page.url()).toMatch(new RegExp(`^http://${HOST.replace(".", "\\.")}:${port}/`));
     // Demo mode says so on every page.
@@ -142,13 +129,58 @@ describe("a form on another site of the same intranet", () => {
 describe("the administrator's second factor", () => {
   let secret = "";
   let recoveryCodes: string[] = [];
+  const NEW_ADMIN_PASSWORD = "ba con mèo trèo cây cau";
 
-  it("is required at the first sign-in: set up with a QR code, then the users page", async () => {
-    const page = await newPage();
+  /** Fills the sign-in form and submits it. */
+  async function signIn(page: Page, username: string, password: string): Promise<void> {
     await page.goto(`${app.url}/login`);
-    await page.getByLabel("Tên đăng nhập").fill("quantri");
-    await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+    await page.getByLabel("Tên đăng nhập").fill(username);
+    await page.getByLabel("Mật khẩu").fill(password);
     await page.getByRole("button", { name: "Đăng nhập" }).click();
+  }
+
+  /** On the users page, creates an account and returns its one-time password. */
+  async function createAccount(
+    admin: Page,
+    account: { username: string; fullName: string; agency: string; role: string },
+  ): Promise<string> {
+    await admin.goto(`${app.url}/admin/users`);
+    await admin.getByRole("heading", { name: "Người dùng", level: 1 }).waitFor();
+    await admin.getByLabel("Tên đăng nhập").fill(account.username);
+    await admin.getByLabel("Họ và tên").fill(account.fullName);
+    const agency = admin.getByRole("combobox", { name: "Cơ quan" }).first();
+    await agency.click();
+    await agency.fill(account.agency);
+    await admin
+      .getByRole("option", { name: new RegExp(account.agency) })
+      .first()
+      .click();
+    // The form's role (the search beside it has a role filter too).
+    await admin.getByRole("combobox", { name: "Vai trò", exact: true }).last().click();
+    await admin.getByRole("option", { name: account.role, exact: true }).click();
+    await admin.getByRole("button", { name: "Tạo người dùng" }).click();
+    await admin.getByText(`Mật khẩu dùng một lần của “${account.username}”`).waitFor();
+    const password = (await admin.locator("code").first().textContent()) ?? "";
+    expect(password).toHaveLength(16);
+    return password;
+  }
+
+  it("is required at a new administrator's first sign-in: set up with a QR code, then the inbox", async () => {
+    // The demo administrator signs in with the code of the published demo secret.
+    const admin = await signedInPage(browser, app.url, "quantri");
+    const password = await createAccount(admin, {
+      username: "quantri.moi",
+      fullName: "Đỗ Văn Nam",
+      agency: "Văn phòng Chính phủ",
+      role: "Quản trị",
+    });
+
+    const page = await newPage();
+    await signIn(page, "quantri.moi", password);
+    await page.getByRole("heading", { name: "Đổi mật khẩu dùng một lần", level: 1 }).waitFor();
+    await page.getByLabel("Mật khẩu hiện tại").fill(password);
+    await page.getByLabel("Mật khẩu mới").fill(NEW_ADMIN_PASSWORD);
+    await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
 
     await page.getByRole("heading", { name: "Bật xác thực hai lớp", level: 1 }).waitFor();
     await page.getByRole("button", { name: "Bắt đầu thiết lập" }).click();
@@ -156,7 +188,7 @@ describe("the administrator's second factor", () => {
     secret = (await page.locator("code").first().textContent()) ?? "";
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     await expectAccessible(page, "second factor set-up");
-    await page.getByLabel("Mã xác thực").fill(await codeFor(secret));
+    await page.getByLabel("Mã xác thực").fill(await codeFor(app.url, secret));
     await page.getByRole("button", { name: "Xác nhận và bật" }).click();
 
     const codes = page.getByRole("list", { name: "Mã khôi phục" }).getByRole("listitem");
@@ -164,55 +196,45 @@ describe("the administrator's second factor", () => {
     expect(await codes.count()).toBe(10);
     recoveryCodes = await codes.allTextContents();
     await page.getByRole("button", { name: "Tôi đã lưu các mã" }).click();
-    await page.getByRole("heading", { name: "Người dùng", level: 1 }).waitFor();
-    await page.context().close();
+    await page.getByRole("heading", { name: "Việc cần làm", level: 1 }).waitFor();
+    for (const each of [admin, page]) await each.context().close();
   });
 
   it("asks for the code after the password, and takes a recovery code once", async () => {
-    for (const code of [await codeFor(secret, 1), recoveryCodes[0] ?? ""]) {
+    for (const code of [await codeFor(app.url, secret, 1), recoveryCodes[0] ?? ""]) {
       const page = await newPage();
-      await page.goto(`${app.url}/login`);
-      await page.getByLabel("Tên đăng nhập").fill("quantri");
-      await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-      await page.getByRole("button", { name: "Đăng nhập" }).click();
+      await signIn(page, "quantri.moi", NEW_ADMIN_PASSWORD);
       await page.getByLabel("Mã xác thực").fill(code);
       await page.getByRole("button", { name: "Đăng nhập" }).click();
-      await page.getByRole("heading", { name: "Người dùng", level: 1 }).waitFor();
+      await page.getByRole("heading", { name: "Việc cần làm", level: 1 }).waitFor();
       await page.context().close();
     }
+    // The recovery code is spent.
+    const page = await newPage();
+    await signIn(page, "quantri.moi", NEW_ADMIN_PASSWORD);
+    await page.getByLabel("Mã xác thực").fill(recoveryCodes[0] ?? "");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.getByText(/Mã xác thực không đúng/).waitFor();
+    await page.context().close();
   });
 
   it("creates an account whose one-time password must be changed at its first sign-in", async () => {
     const admin = await newPage();
-    await admin.goto(`${app.url}/login`);
-    await admin.getByLabel("Tên đăng nhập").fill("quantri");
-    await admin.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-    await admin.getByRole("button", { name: "Đăng nhập" }).click();
+    await signIn(admin, "quantri.moi", NEW_ADMIN_PASSWORD);
     // The next time step's code is used already: a recovery code, each good once.
     await admin.getByLabel("Mã xác thực").fill(recoveryCodes[1] ?? "");
     await admin.getByRole("button", { name: "Đăng nhập" }).click();
-    await admin.getByRole("heading", { name: "Người dùng", level: 1 }).waitFor();
-
-    await admin.getByLabel("Tên đăng nhập").fill("canbo.moi");
-    await admin.getByLabel("Họ và tên").fill("Vũ Thị Mai");
-    const agency = admin.getByRole("combobox", { name: "Cơ quan" }).first();
-    await agency.click();
-    await agency.fill("Bộ Công Thương");
-    await admin
-      .getByRole("option", { name: /Bộ Công Thương/ })
-      .first()
-      .click();
-    await admin.getByRole("button", { name: "Tạo người dùng" }).click();
-    await admin.getByText("Mật khẩu dùng một lần của “canbo.moi”").waitFor();
-    const password = (await admin.locator("code").first().textContent()) ?? "";
-    expect(password).toHaveLength(16);
+    await admin.getByRole("heading", { name: "Việc cần làm", level: 1 }).waitFor();
+    const password = await createAccount(admin, {
+      username: "canbo.moi",
+      fullName: "Vũ Thị Mai",
+      agency: "Bộ Công Thương",
+      role: "Chuyên viên",
+    });
     await expectAccessible(admin, "users page");
 
     const user = await newPage();
-    await user.goto(`${app.url}/login`);
-    await user.getByLabel("Tên đăng nhập").fill("canbo.moi");
-    await user.getByLabel("Mật khẩu").fill(password);
-    await user.getByRole("button", { name: "Đăng nhập" }).click();
+    await signIn(user, "canbo.moi", password);
     await user.getByRole("heading", { name: "Đổi mật khẩu dùng một lần", level: 1 }).waitFor();
     await user.getByLabel("Mật khẩu hiện tại").fill(password);
     await user.getByLabel("Mật khẩu mới").fill("12345678");
@@ -220,7 +242,7 @@ describe("the administrator's second factor", () => {
     await user.getByText("Cần ít nhất 12 ký tự.").waitFor();
     await user.getByLabel("Mật khẩu mới").fill("ba con mèo trèo cây cau");
     await user.getByRole("button", { name: "Đổi mật khẩu" }).click();
-    await user.getByRole("heading", { name: "Nhiệm vụ của tôi", level: 1 }).waitFor();
+    await user.getByRole("heading", { name: "Việc cần làm", level: 1 }).waitFor();
 
     // The leader of BCT reads, in the audit log, that the administrator created the account.
     const leader = await signedInPage(browser, app.url, "lanhdao.bct");
@@ -229,7 +251,7 @@ describe("the administrator's second factor", () => {
     const row = leader
       .getByRole("row")
       .filter({ hasText: "Tạo mới" })
-      .filter({ hasText: "quantri" });
+      .filter({ hasText: "quantri.moi" });
     await row.first().waitFor();
     await expectAccessible(leader, "audit page");
     for (const page of [admin, user, leader]) await page.context().close();

@@ -3,8 +3,10 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import { generate } from "otplib";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
+import { DEMO_SECOND_FACTOR_SECRET } from "../../../server/demo.ts";
 
 const ROOT = new URL("../../../", import.meta.url);
 /** The end-to-end run's "now": 26/11/2026 10:00 in Hà Nội; the clock runs on from there. */
@@ -134,9 +136,32 @@ export async function signedInPage(
   await page.getByLabel("Tên đăng nhập").fill(username);
   await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
+  if (username === "quantri") {
+    // The demo administrator's second factor, as `npm run demo:code` gives it.
+    await page.getByLabel("Mã xác thực").fill(await demoAdminCode(url));
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+  }
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   await page.getByRole("button", { name: /^Tài khoản / }).waitFor();
   return page;
+}
+
+/** The server's instant (its clock starts at E2E_NOW and runs on), from the health check. */
+export async function serverNow(url: string): Promise<Date> {
+  const response = await fetch(`${url}/healthz`);
+  const { time }: { time: string } = await response.json();
+  return new Date(time);
+}
+
+/** The TOTP code of `secret` `stepsAhead` time steps after the server's now. */
+export async function codeFor(url: string, secret: string, stepsAhead = 0): Promise<string> {
+  const epoch = Math.floor((await serverNow(url)).getTime() / 1000) + stepsAhead * 30;
+  return generate({ secret, epoch });
+}
+
+/** The demo administrator's code now (its secret is published in server/demo.ts). */
+export function demoAdminCode(url: string): Promise<string> {
+  return codeFor(url, DEMO_SECOND_FACTOR_SECRET);
 }
 
 /** axe-core on the page as it is: no serious or critical WCAG 2 A/AA violation. */
