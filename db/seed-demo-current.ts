@@ -445,11 +445,7 @@ export async function seedDemoCurrent(context: DemoContext): Promise<void> {
     agencyId: number,
     texts: readonly string[],
   ) => {
-    // A period falling due in the first week after the assignment (before the agency started)
-    // is not reported: whatever day the demo is created on, the steps stay in time order.
-    const due = periodsDue(duty, today, calendar)
-      .slice(0, -1)
-      .filter((period) => period.dueOn > addDays(issuedOn, 6));
+    const due = periodsDue(duty, today, calendar).slice(0, -1);
     let progress = 20;
     for (const [index, period] of due.entries()) {
       const filedOn = addDays(period.dueOn, -1);
@@ -463,7 +459,9 @@ export async function seedDemoCurrent(context: DemoContext): Promise<void> {
       progress += 20;
     }
   };
-  const monthly: ReportDuty = { kind: "monthly", day: 25, startsOn: issuedOn };
+  // Reports are owed from a week after the assignment: a period falling due before the agency
+  // started is neither owed nor reported, whatever day the demo is created on.
+  const monthly: ReportDuty = { kind: "monthly", day: 25, startsOn: addDays(issuedOn, 7) };
 
   // Mục 1: key, overdue since last week, no report for over 30 days (officer, leader).
   const m1 = await addTask({
