@@ -1,7 +1,8 @@
 import { Button, Group, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useNavigation } from "react-router";
 import { useUrlState } from "./url-state.ts";
 
 /** How long the typing pauses before the list is searched. */
@@ -42,6 +43,12 @@ export function SearchForm({
     (value: string) => search(value, true),
     SEARCH_DEBOUNCE_MS,
   );
+  // A click on a result during the pause leaves for another page: the pending search must not
+  // bring the user back to the list once that page's code has loaded.
+  const navigation = useNavigation();
+  useEffect(() => {
+    if (navigation.state !== "idle") searchSoon.cancel();
+  }, [navigation.state, searchSoon]);
   return (
     <form
       onSubmit={(event) => {
