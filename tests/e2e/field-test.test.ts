@@ -228,3 +228,23 @@ describe("bug 5: the first load of an on-demand page", () => {
     }
   });
 });
+
+describe("English second", () => {
+  it("switches the whole page to English and back, and remembers the choice", async () => {
+    const page = await signedInPage(run.browser, run.app.url, "canbo.bct");
+    await page.getByRole("heading", { name: "Việc cần làm", level: 1 }).waitFor();
+    const english = page.getByRole("button", { name: "English" });
+    expect(await english.getAttribute("aria-pressed")).toBe("false");
+    await english.click();
+    await page.getByRole("heading", { name: "To do", level: 1 }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await english.getAttribute("aria-pressed")).toBe("true");
+    // Remembered: a new load of the page stays in English.
+    await page.reload();
+    await page.getByRole("heading", { name: "To do", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Tiếng Việt" }).click();
+    await page.getByRole("heading", { name: "Việc cần làm", level: 1 }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("vi");
+    await page.context().close();
+  });
+});
