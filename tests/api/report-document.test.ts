@@ -40,7 +40,7 @@ describe("statistic.report: the .docx a leader signs (Decree 30/2020/NĐ-CP)", (
       `Tính đến hết ngày 31/03/2024, tổng số nhiệm vụ, kể cả nhiệm vụ phân giao trong các cơ quan là ${summary.cells.total} nhiệm vụ`,
     );
     expect(text).toContain(
-      `Quá hạn chưa hoàn thành ${summary.cells.overdue} nhiệm vụ, chiếm tỷ lệ 21,05 %`,
+      `Quá hạn chưa hoàn thành ${summary.cells.overdue} nhiệm vụ, chiếm tỷ lệ 21,05%`,
     );
     expect(text).toContain("1 nhiệm vụ đã báo cáo hoàn thành, đang chờ xác nhận");
     expect(text).toContain("1 nhiệm vụ đã thu hồi");
