@@ -7,14 +7,14 @@ export const en: SharedTexts = {
     in_progress: "In progress",
     reported_done: "Awaiting confirmation",
     completed: "Completed",
-    cancelled: "Cancelled",
+    cancelled: "Withdrawn",
   },
   statusAction: {
     not_started: "Restore",
-    in_progress: "In progress",
+    in_progress: "Start work",
     reported_done: "Report done",
     completed: "Confirm completion",
-    cancelled: "Cancel task",
+    cancelled: "Withdraw task",
     returned: "Return",
   },
   timeliness: {
