@@ -186,6 +186,7 @@ export const en: SharedTexts = {
     number: "No.: ……/{{symbol}}",
     placeAndDate: "{{place}}, …… …… {{year}}",
     pageOf: "Page {{page}} of {{pages}}",
+    appendixOf: "(Attached to {{parent}} No. ……/{{symbol}} of ……)",
     recipientsTitle: "Recipients:",
     signHint: "(Signature, full name, seal)",
     kind: "Report",

@@ -190,6 +190,7 @@ export const vi = {
     number: "Số: ……/{{symbol}}",
     placeAndDate: "{{place}}, ngày …… tháng …… năm {{year}}",
     pageOf: "Trang {{page}}/{{pages}}",
+    appendixOf: "(Kèm theo {{parent}} số ……/{{symbol}} ngày ……)",
     recipientsTitle: "Nơi nhận:",
     signHint: "(Ký, ghi rõ họ tên, đóng dấu)",
     kind: "Báo cáo",
