@@ -113,7 +113,7 @@ const BORDER_STEPS: Record<(typeof BORDER_PROVINCES)[number]["code"], readonly S
       at: vn("2024-03-04", "10:00"),
       by: "canbo.bct",
       status: "cancelled",
-      note: "Minh họa: hủy vì nội dung đã được giao tại một văn bản khác của Bộ.",
+      note: "Minh họa: thu hồi vì nội dung đã được giao tại một văn bản khác của Bộ.",
     },
   ],
   // completed late
