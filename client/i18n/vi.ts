@@ -310,7 +310,7 @@ export const vi = {
     level: "Cấp nhiệm vụ",
     levelOption: {
       directive: "Nhiệm vụ được giao tại văn bản",
-      all: "Tất cả, kể cả nhiệm vụ phân giao",
+      all: "Tất cả, kể cả nhiệm vụ được phân giao",
       agency: "Nhiệm vụ do một cơ quan phân giao",
     },
     assigner: "Cơ quan phân giao",

@@ -200,8 +200,9 @@ export const vi = {
     heading1: "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ",
     heading2: "II. NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH",
     level: {
-      directive: "nhiệm vụ được giao tại văn bản (không tính nhiệm vụ phân giao trong cơ quan)",
-      all: "nhiệm vụ, kể cả nhiệm vụ phân giao trong các cơ quan",
+      directive:
+        "nhiệm vụ được giao tại văn bản (không tính nhiệm vụ được phân giao trong cơ quan)",
+      all: "nhiệm vụ, kể cả nhiệm vụ được phân giao trong các cơ quan",
       agency: "nhiệm vụ do {{name}} phân giao",
     },
     totalSentence: "Tính đến hết ngày {{date}}, tổng số {{level}} là {{total}} nhiệm vụ, trong đó:",
@@ -271,7 +272,8 @@ export const vi = {
     asOf: "(Số liệu chốt đến hết ngày {{date}})",
     basisOriginal: "tính theo thời hạn giao ban đầu",
     scope: {
-      levelDirective: "Nhiệm vụ được giao tại văn bản (không gồm nhiệm vụ phân giao trong cơ quan)",
+      levelDirective:
+        "Nhiệm vụ được giao tại văn bản (không gồm nhiệm vụ được phân giao trong cơ quan)",
       levelAgency: "Nhiệm vụ do {{name}} phân giao",
       all: "Tất cả nhiệm vụ được theo dõi",
       directive: "$t(directiveType.{{type}}) số {{number}} ngày {{date}}",

@@ -312,7 +312,7 @@ describe("export of the statistics table", () => {
     // Another session of the same user may download the file.
     const sheet = await worksheet((await download(db, id, token)).body);
     expect(sheet.getCell("A2").value).toBe(
-      "Chỉ thị số 06/CT-TTg ngày 15/02/2024; Cơ quan chủ trì: Bộ Công Thương và các đơn vị trực thuộc; Nhiệm vụ trọng tâm; Nhiệm vụ đến hạn từ ngày 01/01/2024 đến ngày 31/12/2024; tính theo thời hạn giao ban đầu; Nhiệm vụ được giao tại văn bản (không gồm nhiệm vụ phân giao trong cơ quan)",
+      "Chỉ thị số 06/CT-TTg ngày 15/02/2024; Cơ quan chủ trì: Bộ Công Thương và các đơn vị trực thuộc; Nhiệm vụ trọng tâm; Nhiệm vụ đến hạn từ ngày 01/01/2024 đến ngày 31/12/2024; tính theo thời hạn giao ban đầu; Nhiệm vụ được giao tại văn bản (không gồm nhiệm vụ được phân giao trong cơ quan)",
     );
     expect(sheet.getCell("A3").value).toBe("(Số liệu chốt đến hết ngày 26/11/2026)");
     const table = await caller.statistic.byAgency(filters);

@@ -225,7 +225,7 @@ describe("the leaders' view in Chromium", () => {
     await page.getByText("Số liệu chốt đến hết ngày 26/11/2026").waitFor();
     // By default the tasks the directives assign; with breakdowns, more.
     const assigned = await figure(page, "Tổng số nhiệm vụ");
-    await chooseOption(page, "Cấp nhiệm vụ", "Tất cả, kể cả nhiệm vụ phân giao");
+    await chooseOption(page, "Cấp nhiệm vụ", "Tất cả, kể cả nhiệm vụ được phân giao");
     await expect.poll(() => new URL(page.url()).searchParams.get("level")).toBe("all");
     await expect.poll(() => figure(page, "Tổng số nhiệm vụ")).toBeGreaterThan(assigned);
 
@@ -246,7 +246,7 @@ describe("the leaders' view in Chromium", () => {
     const { value } = await mammoth.extractRawText({ path: await download.path() });
     expect(value).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(value).toContain(
-      `Tính đến hết ngày 14/11/2026, tổng số nhiệm vụ, kể cả nhiệm vụ phân giao trong các cơ quan là ${total} nhiệm vụ`,
+      `Tính đến hết ngày 14/11/2026, tổng số nhiệm vụ, kể cả nhiệm vụ được phân giao trong các cơ quan là ${total} nhiệm vụ`,
     );
     expect(value).toContain("Trong kỳ báo cáo từ ngày 15/10/2026 đến ngày 14/11/2026");
     await page.context().close();
