@@ -153,7 +153,7 @@ describe("the core tracker in Chromium", () => {
 
     // The statistics stand at the server's today, and no later day can be chosen.
     await page.goto(`${run.app.url}/statistics`);
-    await page.getByText("Số liệu chốt đến hết ngày 26/11/2026").waitFor();
+    await page.getByText("Số liệu chốt đến hết ngày 26/11/2026", { exact: true }).waitFor();
     await page.getByLabel("Chốt số liệu đến hết ngày").click();
     await page.getByRole("button", { name: "Chọn tháng" }).filter({ hasText: "11 2026" }).waitFor();
     expect(await page.getByRole("button", { name: "26 tháng 11 2026" }).isEnabled()).toBe(true);

@@ -113,7 +113,7 @@ describe("the inbox of each role in Chromium", () => {
     const answer = item(page, "Trả lời đề nghị gia hạn", /Không đồng ý gia hạn/);
     await answer.getByRole("button", { name: /^Đánh dấu đã xem: / }).click();
     await expect.poll(() => inboxCount(page)).toBe(--count);
-    const mention = item(page, "Ý kiến nhắc đến cơ quan bạn", /Đề nghị PVN gửi báo cáo/);
+    const mention = item(page, "Ý kiến nhắc đến cơ quan", /Đề nghị PVN gửi báo cáo/);
     await mention.getByRole("button", { name: /^Đánh dấu đã xem: / }).click();
     await expect.poll(() => inboxCount(page)).toBe(--count);
     expect(count).toBe(3);

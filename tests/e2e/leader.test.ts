@@ -59,10 +59,10 @@ describe("the leaders' view in Chromium", () => {
     const page = await signedInPage(run.browser, run.app.url, "lanhdao.bct");
     await page.getByRole("link", { name: "Thống kê", exact: true }).first().click();
     await page.getByRole("heading", { name: "Thống kê", level: 1 }).waitFor();
-    await page.getByText("Số liệu chốt đến hết ngày 26/11/2026").waitFor();
+    await page.getByText("Số liệu chốt đến hết ngày 26/11/2026", { exact: true }).waitFor();
     // Every task, breakdowns included, as the overdue list counts them.
     await page.goto(`${run.app.url}/statistics?level=all`);
-    await page.getByText("Số liệu chốt đến hết ngày 26/11/2026").waitFor();
+    await page.getByText("Số liệu chốt đến hết ngày 26/11/2026", { exact: true }).waitFor();
     await page.getByText("Tổng số 28 nhiệm vụ;").waitFor();
 
     // The four published cells add up to the total.
@@ -186,7 +186,7 @@ describe("the leaders' view in Chromium", () => {
 
     // The figures of 31/03/2024, rebuilt from the history, list the tasks as they stood then.
     await page.goto(`${run.app.url}/statistics?asOf=2024-03-31&level=all`);
-    await page.getByText("Số liệu chốt đến hết ngày 31/03/2024").waitFor();
+    await page.getByText("Số liệu chốt đến hết ngày 31/03/2024", { exact: true }).waitFor();
     const overdueThen = await figure(page, "Quá hạn chưa hoàn thành");
     await page
       .getByRole("link", { name: "— Quá hạn chưa hoàn thành: xem danh sách" })
@@ -222,7 +222,7 @@ describe("the leaders' view in Chromium", () => {
   it("switches the level and the report period, and downloads the report to sign", async () => {
     const page = await signedInPage(run.browser, run.app.url, "lanhdao.bct");
     await page.goto(`${run.app.url}/statistics`);
-    await page.getByText("Số liệu chốt đến hết ngày 26/11/2026").waitFor();
+    await page.getByText("Số liệu chốt đến hết ngày 26/11/2026", { exact: true }).waitFor();
     // By default the tasks the directives assign; with breakdowns, more.
     const assigned = await figure(page, "Tổng số nhiệm vụ");
     await chooseOption(page, "Cấp nhiệm vụ", "Tất cả, kể cả nhiệm vụ được phân giao");
@@ -231,7 +231,7 @@ describe("the leaders' view in Chromium", () => {
 
     // The monthly report of Decree 09/2019: 15/10 to 14/11/2026, figures as of 14/11/2026.
     await chooseOption(page, "Kỳ báo cáo", "Tháng (NĐ 09/2019: 15 tháng trước – 14)");
-    await page.getByText("Số liệu chốt đến hết ngày 14/11/2026").waitFor();
+    await page.getByText("Số liệu chốt đến hết ngày 14/11/2026", { exact: true }).waitFor();
     await page.getByText(/Kỳ báo cáo từ ngày 15\/10\/2026 đến ngày 14\/11\/2026/).waitFor();
     const params = new URL(page.url()).searchParams;
     expect([params.get("rfrom"), params.get("asOf")]).toEqual(["2026-10-15", "2026-11-14"]);
