@@ -230,7 +230,7 @@ describe("the leaders' view in Chromium", () => {
     await expect.poll(() => figure(page, "Tổng số nhiệm vụ")).toBeGreaterThan(assigned);
 
     // The monthly report of Decree 09/2019: 15/10 to 14/11/2026, figures as of 14/11/2026.
-    await chooseOption(page, "Kỳ báo cáo", "Tháng (NĐ 09/2019: 15 tháng trước – 14)");
+    await chooseOption(page, "Kỳ báo cáo", "Tháng (Nghị định số 09/2019/NĐ-CP)");
     await page.getByText("Số liệu chốt đến hết ngày 14/11/2026", { exact: true }).waitFor();
     await page.getByText(/Kỳ báo cáo từ ngày 15\/10\/2026 đến ngày 14\/11\/2026/).waitFor();
     const params = new URL(page.url()).searchParams;
