@@ -21,7 +21,7 @@ import { dueOnOf, taskSearchText } from "./task.ts";
 const DEMO_NOTE =
   "Dữ liệu minh họa: thời hạn, tiến độ và trạng thái là giả định, tạo ra để trình diễn phần mềm.";
 const SOURCE_NOTE =
-  "Nội dung tóm lược theo tin báo chí về Chỉ thị 06/CT-TTg (tháng 02/2024), không phải nguyên văn chỉ thị. Cơ quan giao: Thủ tướng Chính phủ; Bộ Công Thương theo dõi.";
+  "Nội dung tóm lược theo tin báo chí về Chỉ thị 06/CT-TTg (tháng 2/2024), không phải nguyên văn chỉ thị. Cơ quan giao: Thủ tướng Chính phủ; Bộ Công Thương theo dõi.";
 /** The article names no coordinating agency ("các cơ quan, địa phương"): those listed are made up. */
 const COORDINATORS_NOTE =
   "Cơ quan phối hợp ghi ở đây là giả định minh họa: tin báo chí chỉ nêu chung “các cơ quan, địa phương”.";
@@ -113,7 +113,7 @@ const BORDER_STEPS: Record<(typeof BORDER_PROVINCES)[number]["code"], readonly S
       at: vn("2024-03-04", "10:00"),
       by: "canbo.bct",
       status: "cancelled",
-      note: "Minh họa: hủy vì nội dung đã được giao tại một văn bản khác của Bộ.",
+      note: "Minh họa: thu hồi vì nội dung đã được giao tại một văn bản khác của Bộ.",
     },
   ],
   // completed late
@@ -174,7 +174,7 @@ function directive06(): DemoDirective {
     title:
       "Chỉ thị số 06/CT-TTg về đôn đốc thực hiện nhiệm vụ trọng tâm sau kỳ nghỉ Tết Nguyên đán Giáp Thìn 2024",
     summary:
-      "Thủ tướng Chính phủ chỉ đạo Bộ Công Thương chủ trì, phối hợp với các cơ quan, địa phương thúc đẩy đưa vào vận hành các dự án sản xuất công nghiệp; đôn đốc PVN và các nhà thầu dầu khí thực hiện kế hoạch thăm dò, khai thác năm 2024; chỉ đạo TKV tăng sản lượng than cho sản xuất điện; theo dõi cung cầu hàng hóa thiết yếu, xăng dầu; chỉ đạo lực lượng quản lý thị trường chống gian lận thương mại, hàng giả; cùng UBND các tỉnh biên giới phía Bắc theo dõi xuất nhập khẩu tại cửa khẩu, không để ùn tắc; theo dõi vận tải quốc tế qua Biển Đỏ; hướng dẫn địa phương có phương án sản xuất, kinh doanh nông sản phù hợp. Bối cảnh tháng 01/2024: chỉ số sản xuất công nghiệp tăng 18,3%; tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng 524,1 nghìn tỷ đồng, tăng 8,1%; kim ngạch xuất nhập khẩu 64,22 tỷ USD, tăng 37,7%. Tóm tắt theo tin báo chí, không phải nguyên văn chỉ thị.",
+      "Thủ tướng Chính phủ chỉ đạo Bộ Công Thương chủ trì, phối hợp với các cơ quan, địa phương thúc đẩy đưa vào vận hành các dự án sản xuất công nghiệp; đôn đốc PVN và các nhà thầu dầu khí thực hiện kế hoạch thăm dò, khai thác năm 2024; chỉ đạo TKV tăng sản lượng than cho sản xuất điện; theo dõi cung cầu hàng hóa thiết yếu, xăng dầu; chỉ đạo lực lượng quản lý thị trường chống gian lận thương mại, hàng giả; cùng UBND các tỉnh biên giới phía Bắc theo dõi xuất nhập khẩu tại cửa khẩu, không để ùn tắc; theo dõi vận tải quốc tế qua Biển Đỏ; hướng dẫn địa phương có phương án sản xuất, kinh doanh nông sản phù hợp. Bối cảnh tháng 1/2024: chỉ số sản xuất công nghiệp tăng 18,3%; tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng 524,1 nghìn tỷ đồng, tăng 8,1%; kim ngạch xuất nhập khẩu 64,22 tỷ USD, tăng 37,7%. Tóm tắt theo tin báo chí, không phải nguyên văn chỉ thị.",
     tracking: "BCT",
     createdAt: vn("2024-02-16", "08:30"),
     tasks: [
@@ -277,7 +277,7 @@ function directive06(): DemoDirective {
             at: vn("2024-03-15", "10:00"),
             by: "canbo.bct",
             progress: 30,
-            note: "Theo tin báo chí: tháng 01/2024 tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng ước đạt 524,1 nghìn tỷ đồng, tăng 8,1%; nguồn cung dồi dào, không để xảy ra thiếu hàng, sốt giá. Ngày cập nhật và tỷ lệ tiến độ là minh họa.",
+            note: "Theo tin báo chí: tháng 1/2024 tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng ước đạt 524,1 nghìn tỷ đồng, tăng 8,1%; nguồn cung dồi dào, không để xảy ra thiếu hàng, sốt giá. Ngày cập nhật và tỷ lệ tiến độ là minh họa.",
           },
         ],
       },

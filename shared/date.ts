@@ -116,6 +116,14 @@ export function formatDate(date: IsoDate): string {
   return `${d}/${m}/${y}`;
 }
 
+/**
+ * A month as Vietnamese documents write it, without a leading zero: "2024-03" (or any date in
+ * it) → "3/2024", read "tháng 3/2024".
+ */
+export function formatMonth(month: string): string {
+  return `${Number(month.slice(5, 7))}/${month.slice(0, 4)}`;
+}
+
 /** dd/mm/yyyy HH:mm in Vietnam's time, for an ISO instant. */
 export function formatDateTime(instant: string): string {
   const parts = Object.fromEntries(

@@ -1,4 +1,4 @@
-import { type Calendar, type IsoDate, workingDaysAfter } from "./date.ts";
+import { type Calendar, formatMonth, type IsoDate, workingDaysAfter } from "./date.ts";
 
 /**
  * How a directive words a deadline, kept beside the date it means:
@@ -100,7 +100,7 @@ export function deadlineWording(written: WrittenDeadline): {
     key,
     params: {
       date: `${d}/${m}/${y}`,
-      month: `${Number(m)}/${y}`,
+      month: formatMonth(deadline),
       quarter: `${ROMAN[quarterOf(deadline) - 1] ?? ""}/${y}`,
       days: days ?? 0,
     },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addDays, type Calendar, deadlineInForce, type IsoDate } from "./date.ts";
+import { addDays, type Calendar, deadlineInForce, formatMonth, type IsoDate } from "./date.ts";
 import { MAX_FILES_PER_REPORT } from "./evidence.ts";
 import type { Language } from "./i18n/language.ts";
 import { progressSchema } from "./task.ts";
@@ -251,7 +251,7 @@ export function missingStreak(
   return { streak, missed };
 }
 
-/** How a period is named: "tháng 03/2024", "quý I/2024" in Vietnamese; "03/2024", "Q1 2024" in English. */
+/** How a period is named: "tháng 3/2024", "quý I/2024" in Vietnamese; "3/2024", "Q1 2024" in English. */
 export function periodLabel(key: string, language: Language = "vi"): string {
   if (key === "once") return language === "vi" ? "báo cáo một lần" : "one-off report";
   const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
@@ -262,6 +262,6 @@ export function periodLabel(key: string, language: Language = "vi"): string {
       : `Q${n} ${quarter[1]}`;
   }
   const month = /^(\d{4})-(\d{2})$/.exec(key);
-  if (month) return language === "vi" ? `tháng ${month[2]}/${month[1]}` : `${month[2]}/${month[1]}`;
+  if (month) return language === "vi" ? `tháng ${formatMonth(key)}` : formatMonth(key);
   return key;
 }

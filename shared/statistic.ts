@@ -19,7 +19,7 @@ import { encodeMessage, idSchema, isoDateSchema } from "./validation.ts";
  *   has been put to the test (finished, or already late), the share that met it;
  * - average days overdue = mean days past the deadline in force of the open overdue tasks.
  * Rates are percentages cut (not rounded) to two decimals, as the published report writes
- * 289 / 10.448 = 2,766… as 2,76 %; null when the denominator is 0.
+ * 289 / 10.448 = 2,766… as 2,76%; null when the denominator is 0.
  */
 
 /** Count against the deadline in force (after extensions), or the deadline first assigned. */
@@ -485,7 +485,7 @@ export function formatCount(value: number, language: Language = "vi"): string {
   return format.format(value);
 }
 
-/** 2.76 → "2,76 %" (Vietnamese: decimal comma, a space before the sign); null → "–". */
+/** 2.76 → "2,76%" (Vietnamese: decimal comma, no space before the sign), "2.76%"; null → "–". */
 export function formatPercent(value: number | null, language: Language = "vi"): string {
   if (value === null) return "–";
   let format = percentFormats.get(language);
@@ -496,7 +496,7 @@ export function formatPercent(value: number | null, language: Language = "vi"): 
     });
     percentFormats.set(language, format);
   }
-  return `${format.format(value)} %`;
+  return `${format.format(value)}%`;
 }
 
 /**

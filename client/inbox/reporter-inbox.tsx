@@ -107,7 +107,7 @@ export function ReporterInboxView({ inbox }: { inbox: ReporterInbox }) {
             }
             title={task.title}
             to={`/tasks/${task.id}`}
-            meta={`${taskPlace(task)} · ${t("task.deadline")}: ${date(task.dueOn)}`}
+            meta={`${taskPlace(task)} · ${t("task.dueOnShort")}: ${date(task.dueOn)}`}
             actions={<ActLink to={`/tasks/${task.id}`}>{t("inbox.openTask")}</ActLink>}
           />
         ))}

@@ -11,7 +11,7 @@ export type FigureColumn<Row> = {
   header: ReactNode;
   cell: (row: Row) => ReactNode;
   sort?: AgencyStatisticSort;
-  /** Rates keep "2,76 %" on one line. */
+  /** Rates keep "2,76%" on one line. */
   nowrap?: boolean;
 };
 

@@ -352,7 +352,7 @@ export function OverdueCards({ items, selection, label }: OverdueListProps) {
                       </Text>
                     )}
                     <Text size="sm">
-                      {t("overdue.deadlineInForce")}: {date(item.dueOn)}
+                      {t("task.dueOnShort")}: {date(item.dueOn)}
                     </Text>
                     <LastReport item={item} />
                   </Stack>

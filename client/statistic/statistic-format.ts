@@ -3,7 +3,7 @@ import { DEFAULT_LANGUAGE } from "../../shared/i18n/language.ts";
 import { formatCount, formatPercent } from "../../shared/statistic.ts";
 import { isLanguage } from "../i18n.ts";
 
-/** Counts and rates written as the published reports write them: "10.448", "2,76 %". */
+/** Counts and rates written as the published reports write them: "10.448", "2,76%". */
 export function useStatisticFormat() {
   const { i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;

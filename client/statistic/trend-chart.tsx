@@ -1,18 +1,13 @@
 import { Accordion, Table, Text, useMantineTheme } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { formatMonth } from "../../shared/date.ts";
 import type { RouterOutputs } from "../trpc.ts";
 import { CountLink } from "./statistic-cells.tsx";
 import { useStatisticFormat } from "./statistic-format.ts";
 import { statisticTasksHref, type UrlScope } from "./statistic-scope.ts";
 
 type TrendPoint = RouterOutputs["statistic"]["trend"]["points"][number];
-
-/** "2026-11" → "11/2026". */
-function monthLabel(month: string): string {
-  const [year, number] = month.split("-");
-  return `${number}/${year}`;
-}
 
 /**
  * Month by month: open overdue tasks (bars, left axis) and the on-time rate (line, right axis in
@@ -32,7 +27,7 @@ export function TrendChart({
   const overdueName = t("statistics.trendOverdue");
   const rateName = t("statistics.trendOnTimeRate");
   const data = points.map((point) => ({
-    label: monthLabel(point.month),
+    label: formatMonth(point.month),
     overdue: point.cells.overdue,
     onTimeRate: point.cells.onTimeRate,
   }));
@@ -68,7 +63,7 @@ export function TrendChart({
             yAxisId="rate"
             orientation="right"
             domain={[0, 100]}
-            tickFormatter={(value: number) => `${count(value)} %`}
+            tickFormatter={(value: number) => `${count(value)}%`}
             tick={{ fill: theme.colors.gray[8], fontSize: 12 }}
             width={56}
           />
@@ -116,7 +111,7 @@ export function TrendChart({
               </Table.Thead>
               <Table.Tbody>
                 {points.map((point) => {
-                  const month = monthLabel(point.month);
+                  const month = formatMonth(point.month);
                   const at = { ...scope, asOf: point.asOf };
                   const countCell = (cell: "overdue" | "total" | "completed", name: string) => (
                     <Table.Td ta="right">

@@ -12,7 +12,7 @@ import { EditView, QueryView } from "../ui/query-view.tsx";
 import { intParam } from "../ui/url-state.ts";
 import { TaskForm } from "./task-form.tsx";
 
-/** A new task of a directive, or a sub-task when `?parentId=` is given ("giao nhiệm vụ con"). */
+/** A new task of a directive, or a sub-task when `?parentId=` is given ("phân giao nhiệm vụ"). */
 export function TaskCreatePage({ directiveId }: { directiveId: number }) {
   const { t } = useTranslation();
   const trpc = useTRPC();

@@ -4,7 +4,7 @@ import { deadlineWording, type WrittenDeadline } from "../../shared/deadline.ts"
 import { numberLocale } from "../i18n.ts";
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
-const percentFormats = new Map<string, Intl.NumberFormat>();
+const progressFormats = new Map<string, Intl.NumberFormat>();
 
 /** One formatter per locale: creating an Intl.NumberFormat costs more than using it. */
 function cached(
@@ -20,19 +20,19 @@ function cached(
   return format;
 }
 
-/** Numbers in the user's language (vi-VN: 21.914; 2,76 %), dates always dd/mm/yyyy. */
+/** Numbers in the user's language (vi-VN: 21.914; 2,5%), dates always dd/mm/yyyy. */
 export function useFormatters() {
   const { i18n, t } = useTranslation();
   const locale = numberLocale(i18n.language);
   return {
     number: (value: number) =>
       cached(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(value),
+    /**
+     * Progress in percent, "2,5%": the sign right after the number, as Vietnamese documents
+     * write it (the browser's own percent pattern may put a space before it).
+     */
     percent: (value: number) =>
-      cached(
-        percentFormats,
-        locale,
-        () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }),
-      ).format(value / 100),
+      `${cached(progressFormats, locale, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })).format(value)}%`,
     date: (value: string | null) => (value === null ? "" : formatDate(value)),
     dateTime: (value: string) => formatDateTime(value),
     /** A deadline, or "Không thời hạn" for an ongoing task. */

@@ -61,7 +61,7 @@ export function useTaskColumns<Row>(
   const { date, deadline, wording } = useFormatters();
   const column = (
     key: string,
-    header: string,
+    header: ReactNode,
     show: (facts: TaskFacts) => ReactNode,
     layout: Pick<Column<Row>, "nowrap" | "minWidth"> = {},
   ): Column<Row> => ({ key, header, ...layout, cell: (row) => show(factsOf(row)) });
@@ -99,7 +99,8 @@ export function useTaskColumns<Row>(
     ),
     dueOn: column(
       "dueOn",
-      t("overdue.deadlineInForce"),
+      // The short name in the header, the long one on hover and for screen readers' description.
+      <span title={t("task.dueOn")}>{t("task.dueOnShort")}</span>,
       ({ dueOn = null, deadline: written = null }) => (
         <WithNote
           note={

@@ -9,7 +9,7 @@ export function TaskTitle({
   hiddenPrefix,
 }: {
   task: { id: number; title: string; isKey?: boolean | undefined };
-  /** Read out before the title by screen readers only (e.g. "Nhiệm vụ con: "). */
+  /** Read out before the title by screen readers only (e.g. "Nhiệm vụ được phân giao: "). */
   hiddenPrefix?: ReactNode;
 }) {
   return (

@@ -15,6 +15,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
+import type { TFunction } from "i18next";
 
 /**
  * Administrative documents in the layout of Decree 30/2020/NĐ-CP (công tác văn thư), built with
@@ -27,7 +28,6 @@ import {
 export const FONT = "Times New Roman";
 /** Half-points: 14 pt body, 13 pt for the header, 12 pt for tables and the national name, 11 pt notes. */
 const SIZE = { body: 28, header: 26, table: 24, note: 22 } as const;
-const BLANK = "\u2026\u2026"; // "……", where the clerk writes
 /** A4 in twips (210 × 297 mm), as Word writes it; docx turns it for landscape sections. */
 const A4 = { width: 11906, height: 16838 } as const;
 
@@ -95,16 +95,13 @@ export type IssuingBody = {
   abbreviation: string;
 };
 
-/** "Hà Nội, ngày …… tháng …… năm 2026": the day and month left for the clerk. */
-export function placeAndDate(place: string, year: number): string {
-  return `${place}, ngày ${BLANK} tháng ${BLANK} năm ${year}`;
-}
-
 /**
  * The header block: on the left the issuing body and "Số: ……/KIND-ABBR"; on the right the
- * national name, the motto and the place and date.
+ * national name, the motto and "Hà Nội, ngày …… tháng …… năm 2026" (the day and month left for
+ * the clerk). The fixed texts come from the translation layer (`report.*`).
  */
 export function documentHeader(header: {
+  t: TFunction;
   issuer: IssuingBody;
   /** The kind's abbreviation in the symbol: "BC" (báo cáo), "" for a letter ("…/BCT-VP"). */
   symbol: string;
@@ -123,23 +120,32 @@ export function documentHeader(header: {
       align: AlignmentType.CENTER,
     }),
     rule(40),
-    paragraph([{ text: `Số: ${BLANK}/${header.symbol}`, size: SIZE.header }], {
+    paragraph([{ text: header.t("report.number", { symbol: header.symbol }), size: SIZE.header }], {
       align: AlignmentType.CENTER,
       before: 120,
     }),
   ];
   const right = [
-    paragraph([{ text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: SIZE.table }], {
+    paragraph([{ text: header.t("report.nationalName"), bold: true, size: SIZE.table }], {
       align: AlignmentType.CENTER,
     }),
-    paragraph([{ text: "Độc lập - Tự do - Hạnh phúc", bold: true, size: SIZE.body }], {
+    paragraph([{ text: header.t("report.motto"), bold: true, size: SIZE.body }], {
       align: AlignmentType.CENTER,
     }),
     rule(60),
-    paragraph([{ text: placeAndDate(header.place, header.year), italics: true, size: SIZE.body }], {
-      align: AlignmentType.CENTER,
-      before: 120,
-    }),
+    paragraph(
+      [
+        {
+          text: header.t("report.placeAndDate", { place: header.place, year: header.year }),
+          italics: true,
+          size: SIZE.body,
+        },
+      ],
+      {
+        align: AlignmentType.CENTER,
+        before: 120,
+      },
+    ),
   ];
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -193,6 +199,7 @@ export function bodyHeading(text: string): Paragraph {
  * and any line under it (the cut-off day).
  */
 export function appendixHeading(appendix: {
+  t: TFunction;
   label: string;
   title: string;
   parent: string;
@@ -209,7 +216,10 @@ export function appendixHeading(appendix: {
     paragraph(
       [
         {
-          text: `(Kèm theo ${appendix.parent} số ${BLANK}/${appendix.symbol} ngày ${BLANK})`,
+          text: appendix.t("report.appendixOf", {
+            parent: appendix.parent,
+            symbol: appendix.symbol,
+          }),
           italics: true,
           size: SIZE.body,
         },
@@ -290,12 +300,15 @@ export function figuresTable(table: {
  * authority ("KT. BỘ TRƯỞNG"), title, room for the signature, full name.
  */
 export function recipientsAndSignature(block: {
+  t: TFunction;
   recipients: readonly string[];
   authority: readonly string[];
   signerName: string;
 }): Table {
   const left = [
-    paragraph([{ text: "Nơi nhận:", bold: true, italics: true, size: SIZE.table }]),
+    paragraph([
+      { text: block.t("report.recipientsTitle"), bold: true, italics: true, size: SIZE.table },
+    ]),
     ...block.recipients.map((line) => paragraph([{ text: `- ${line}`, size: SIZE.note }])),
   ];
   const right = [
@@ -304,7 +317,7 @@ export function recipientsAndSignature(block: {
         align: AlignmentType.CENTER,
       }),
     ),
-    paragraph([{ text: "(Ký, ghi rõ họ tên, đóng dấu)", italics: true, size: SIZE.note }], {
+    paragraph([{ text: block.t("report.signHint"), italics: true, size: SIZE.note }], {
       align: AlignmentType.CENTER,
       after: 1200,
     }),

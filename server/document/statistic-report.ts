@@ -224,10 +224,17 @@ export function statisticReportDocument(
   const parts = [
     {
       children: [
-        documentHeader({ issuer: data.issuer, symbol, place: t("report.place"), year: data.year }),
+        documentHeader({
+          t,
+          issuer: data.issuer,
+          symbol,
+          place: t("report.place"),
+          year: data.year,
+        }),
         ...documentTitle(t("report.kind"), [t("report.subject")]),
         ...body,
         recipientsAndSignature({
+          t,
           recipients: [
             t("report.recipients.above"),
             t("report.recipients.leaders"),
@@ -242,6 +249,7 @@ export function statisticReportDocument(
       landscape: true,
       children: [
         ...appendixHeading({
+          t,
           label: t("report.appendix1"),
           title: t("report.appendix1Title"),
           parent: t("report.parent"),
@@ -258,6 +266,7 @@ export function statisticReportDocument(
             landscape: true,
             children: [
               ...appendixHeading({
+                t,
                 label: t("report.appendix2"),
                 title: t("report.appendix2Title"),
                 parent: t("report.parent"),

@@ -208,7 +208,7 @@ describe("export of the statistics table", () => {
 
     expect(sheet.getCell("A1").value).toBe("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO");
     expect(sheet.getCell("A2").value).toBe("Tất cả nhiệm vụ được theo dõi");
-    expect(sheet.getCell("A3").value).toBe("(Số liệu tính đến ngày 31/03/2024)");
+    expect(sheet.getCell("A3").value).toBe("(Số liệu chốt đến hết ngày 31/03/2024)");
     expect(rowValues(sheet, 5, 15)).toEqual([
       "STT",
       "Bộ, cơ quan, địa phương",
@@ -276,7 +276,7 @@ describe("export of the statistics table", () => {
     const tasks = sheets[1];
     if (!tasks) throw new Error("no second sheet");
     expect(tasks.getCell("A1").value).toBe("DANH MỤC NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH");
-    expect(tasks.getCell("A3").value).toBe("(Số liệu tính đến ngày 26/11/2026)");
+    expect(tasks.getCell("A3").value).toBe("(Số liệu chốt đến hết ngày 26/11/2026)");
     expect(overdue.total).toBeGreaterThan(0);
     overdue.items.forEach((item, index) => {
       expect(rowValues(tasks, 6 + index, 12)).toEqual(overdueCells(index + 1, item));
@@ -312,9 +312,9 @@ describe("export of the statistics table", () => {
     // Another session of the same user may download the file.
     const sheet = await worksheet((await download(db, id, token)).body);
     expect(sheet.getCell("A2").value).toBe(
-      "Chỉ thị số 06/CT-TTg ngày 15/02/2024; Cơ quan chủ trì: Bộ Công Thương và các đơn vị trực thuộc; Nhiệm vụ trọng tâm; Nhiệm vụ đến hạn từ ngày 01/01/2024 đến ngày 31/12/2024; tính theo thời hạn giao ban đầu; Nhiệm vụ được giao tại văn bản (không gồm nhiệm vụ phân giao trong cơ quan)",
+      "Chỉ thị số 06/CT-TTg ngày 15/02/2024; Cơ quan chủ trì: Bộ Công Thương và các đơn vị trực thuộc; Nhiệm vụ trọng tâm; Nhiệm vụ đến hạn từ ngày 01/01/2024 đến ngày 31/12/2024; tính theo thời hạn giao ban đầu; Nhiệm vụ được giao tại văn bản (không gồm nhiệm vụ được phân giao trong cơ quan)",
     );
-    expect(sheet.getCell("A3").value).toBe("(Số liệu tính đến ngày 26/11/2026)");
+    expect(sheet.getCell("A3").value).toBe("(Số liệu chốt đến hết ngày 26/11/2026)");
     const table = await caller.statistic.byAgency(filters);
     expect(rowValues(sheet, 7, 15).slice(2)).toEqual(statisticsCells(table.total));
   });
@@ -357,7 +357,7 @@ describe("export of the overdue list", () => {
     });
     const sheet = await worksheet((await download(db, id, token)).body);
     expect(sheet.getCell("A1").value).toBe("DANH MỤC NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH");
-    expect(sheet.getCell("A3").value).toBe("(Số liệu tính đến ngày 26/11/2026)");
+    expect(sheet.getCell("A3").value).toBe("(Số liệu chốt đến hết ngày 26/11/2026)");
     // The printed pages carry the header and footer of the .docx report (Decree 30/2020).
     expect(sheet.headerFooter.oddHeader).toContain("BỘ CÔNG THƯƠNG");
     expect(sheet.headerFooter.oddHeader).toContain("Số: ……/BC-BCT");
@@ -371,7 +371,7 @@ describe("export of the overdue list", () => {
       "Cơ quan chủ trì",
       "Cơ quan phối hợp",
       "Thời hạn theo văn bản",
-      "Hạn cuối",
+      "Hạn cuối (sau khi lùi ngày nghỉ, gia hạn)",
       "Số ngày quá hạn",
       "Báo cáo gần nhất",
       "Ngày báo cáo",

@@ -37,10 +37,10 @@ describe("statistic.report: the .docx a leader signs (Decree 30/2020/NĐ-CP)", (
     expect(text).toContain("BÁO CÁO");
     // The four figures in sentences.
     expect(text).toContain(
-      `Tính đến hết ngày 31/03/2024, tổng số nhiệm vụ, kể cả nhiệm vụ phân giao trong các cơ quan là ${summary.cells.total} nhiệm vụ`,
+      `Tính đến hết ngày 31/03/2024, tổng số nhiệm vụ, kể cả nhiệm vụ được phân giao trong các cơ quan là ${summary.cells.total} nhiệm vụ`,
     );
     expect(text).toContain(
-      `Quá hạn chưa hoàn thành ${summary.cells.overdue} nhiệm vụ, chiếm tỷ lệ 21,05 %`,
+      `Quá hạn chưa hoàn thành ${summary.cells.overdue} nhiệm vụ, chiếm tỷ lệ 21,05%`,
     );
     expect(text).toContain("1 nhiệm vụ đã báo cáo hoàn thành, đang chờ xác nhận");
     expect(text).toContain("1 nhiệm vụ đã thu hồi");
@@ -95,7 +95,7 @@ describe("statistic.report: the .docx a leader signs (Decree 30/2020/NĐ-CP)", (
       buffer: Buffer.from(report.contentBase64, "base64"),
     });
     expect(value).toContain(
-      "tổng số nhiệm vụ được giao tại văn bản (không tính nhiệm vụ phân giao trong cơ quan) là 8 nhiệm vụ",
+      "tổng số nhiệm vụ được giao tại văn bản (không tính nhiệm vụ được phân giao trong cơ quan) là 8 nhiệm vụ",
     );
     expect((await rejection(caller.statistic.report({ asOf: "2026-12-01" }))).code).toBe(
       "BAD_REQUEST",

@@ -332,7 +332,7 @@ describe("filing progress reports", () => {
     expect(noDuty).toMatchObject({ code: "BAD_REQUEST", message: "error.noReportDuty|{}" });
     expect(ahead).toMatchObject({
       code: "BAD_REQUEST",
-      message: 'error.periodNotOpen|{"period":"tháng 01/2027"}',
+      message: 'error.periodNotOpen|{"period":"tháng 1/2027"}',
     });
     expect(ahead.cause).toBeInstanceOf(FieldCause);
     expect(ahead.cause).toMatchObject({ field: "periodKey" });

@@ -114,9 +114,9 @@ describe("how the figures are written and derived", () => {
   it("writes numbers the way the published reports do", () => {
     expect(formatCount(10_448)).toBe("10.448");
     expect(formatCount(10_448, "en")).toBe("10,448");
-    // First half of 2024: 289 overdue of 10.448 tasks, published as 2,76 %.
-    expect(formatPercent(percent(289, 10_448))).toBe("2,76 %");
-    expect(formatPercent(percent(289, 10_448), "en")).toBe("2.76 %");
+    // First half of 2024: 289 overdue of 10.448 tasks, published as 2,76%.
+    expect(formatPercent(percent(289, 10_448))).toBe("2,76%");
+    expect(formatPercent(percent(289, 10_448), "en")).toBe("2.76%");
     expect(formatPercent(null)).toBe("–");
     expect(percent(1, 0)).toBeNull();
     expect(percent(3, 3)).toBe(100);

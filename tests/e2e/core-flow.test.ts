@@ -61,7 +61,7 @@ describe("the core tracker in Chromium", () => {
       .getByLabel("Nhiệm vụ", { exact: true })
       .fill("Bảo đảm thông quan hàng hóa tại cửa khẩu Hữu Nghị");
     await pickOption(page, "Cơ quan chủ trì", "lang son", /Lạng Sơn/);
-    await page.getByLabel("Thời hạn", { exact: true }).fill("31/12/2026");
+    await page.getByLabel("Thời hạn theo văn bản", { exact: true }).fill("31/12/2026");
     await expectAccessible(page, "task form");
     await page.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
     await page.getByRole("heading", { name: /Hữu Nghị/ }).waitFor();
@@ -96,7 +96,11 @@ describe("the core tracker in Chromium", () => {
     await page.goto(taskUrl);
     await page.getByRole("heading", { name: /Hữu Nghị/ }).waitFor();
     await expectAccessible(page, "task detail");
-    await statusAction(page, "Đang thực hiện", "Đã họp với Cục Hải quan tỉnh, phân luồng xe hàng.");
+    await statusAction(
+      page,
+      "Bắt đầu thực hiện",
+      "Đã họp với Cục Hải quan tỉnh, phân luồng xe hàng.",
+    );
     await expect
       .poll(() => page.getByText("Đã họp với Cục Hải quan tỉnh, phân luồng xe hàng.").count())
       .toBeGreaterThan(0);
@@ -149,8 +153,8 @@ describe("the core tracker in Chromium", () => {
 
     // The statistics stand at the server's today, and no later day can be chosen.
     await page.goto(`${run.app.url}/statistics`);
-    await page.getByText("Số liệu tính đến ngày 26/11/2026").waitFor();
-    await page.getByLabel("Tính đến ngày").click();
+    await page.getByText("Số liệu chốt đến hết ngày 26/11/2026", { exact: true }).waitFor();
+    await page.getByLabel("Chốt số liệu đến hết ngày").click();
     await page.getByRole("button", { name: "Chọn tháng" }).filter({ hasText: "11 2026" }).waitFor();
     expect(await page.getByRole("button", { name: "26 tháng 11 2026" }).isEnabled()).toBe(true);
     expect(await page.getByRole("button", { name: "27 tháng 11 2026" }).isDisabled()).toBe(true);

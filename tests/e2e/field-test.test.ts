@@ -208,7 +208,8 @@ describe("bug 5: the first load of an on-demand page", () => {
   it("logs nothing in the console", async () => {
     const pages: Record<string, string> = {
       "/statistics": "Thống kê",
-      "/statistics/tasks?cell=overdue": "Quá hạn chưa hoàn thành — tính đến ngày 26/11/2026",
+      "/statistics/tasks?cell=overdue":
+        "Quá hạn chưa hoàn thành — số liệu chốt đến hết ngày 26/11/2026",
       "/statistics/print": "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO",
       "/extensions": "Đề nghị gia hạn chờ xử lý",
       "/reports/missing": "Báo cáo còn thiếu",

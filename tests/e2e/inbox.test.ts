@@ -113,7 +113,7 @@ describe("the inbox of each role in Chromium", () => {
     const answer = item(page, "Trả lời đề nghị gia hạn", /Không đồng ý gia hạn/);
     await answer.getByRole("button", { name: /^Đánh dấu đã xem: / }).click();
     await expect.poll(() => inboxCount(page)).toBe(--count);
-    const mention = item(page, "Ý kiến nhắc đến cơ quan bạn", /Đề nghị PVN gửi báo cáo/);
+    const mention = item(page, "Ý kiến nhắc đến cơ quan", /Đề nghị PVN gửi báo cáo/);
     await mention.getByRole("button", { name: /^Đánh dấu đã xem: / }).click();
     await expect.poll(() => inboxCount(page)).toBe(--count);
     expect(count).toBe(3);
@@ -143,7 +143,7 @@ describe("the inbox of each role in Chromium", () => {
     await item(page, "Đề nghị gia hạn chờ quyết định", /dự trữ xăng dầu/)
       .getByRole("link", { name: "Xem xét, quyết định" })
       .click();
-    const extensions = page.getByRole("region", { name: "Gia hạn thời hạn" });
+    const extensions = page.getByRole("region", { name: "Gia hạn", exact: true });
     await extensions.getByRole("button", { name: "Đồng ý gia hạn" }).click();
     await extensions.getByText(/^Đồng ý gia hạn đến /).waitFor();
     await countDropsTo(page, --count);
@@ -181,7 +181,9 @@ describe("the inbox of each role in Chromium", () => {
       .getByRole("link", { name: /— Quá hạn chưa hoàn thành: xem danh sách$/ })
       .click();
     await page
-      .getByRole("heading", { name: "Quá hạn chưa hoàn thành — tính đến ngày 26/11/2026" })
+      .getByRole("heading", {
+        name: "Quá hạn chưa hoàn thành — số liệu chốt đến hết ngày 26/11/2026",
+      })
       .waitFor();
     await openInbox(page);
 

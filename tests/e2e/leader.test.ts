@@ -59,10 +59,10 @@ describe("the leaders' view in Chromium", () => {
     const page = await signedInPage(run.browser, run.app.url, "lanhdao.bct");
     await page.getByRole("link", { name: "Thống kê", exact: true }).first().click();
     await page.getByRole("heading", { name: "Thống kê", level: 1 }).waitFor();
-    await page.getByText("Số liệu tính đến ngày 26/11/2026").waitFor();
+    await page.getByText("Số liệu chốt đến hết ngày 26/11/2026", { exact: true }).waitFor();
     // Every task, breakdowns included, as the overdue list counts them.
     await page.goto(`${run.app.url}/statistics?level=all`);
-    await page.getByText("Số liệu tính đến ngày 26/11/2026").waitFor();
+    await page.getByText("Số liệu chốt đến hết ngày 26/11/2026", { exact: true }).waitFor();
     await page.getByText("Tổng số 28 nhiệm vụ;").waitFor();
 
     // The four published cells add up to the total.
@@ -89,13 +89,13 @@ describe("the leaders' view in Chromium", () => {
       .click();
     await page
       .getByRole("heading", {
-        name: "Quá hạn chưa hoàn thành — tính đến ngày 26/11/2026",
+        name: "Quá hạn chưa hoàn thành — số liệu chốt đến hết ngày 26/11/2026",
         level: 1,
       })
       .waitFor();
     await expect.poll(() => listedTotal(page)).toBe(overdue);
     const listed = page.getByRole("table", {
-      name: "Quá hạn chưa hoàn thành — tính đến ngày 26/11/2026",
+      name: "Quá hạn chưa hoàn thành — số liệu chốt đến hết ngày 26/11/2026",
     });
     // A header row, then one row per task.
     await expect.poll(() => listed.getByRole("row").count()).toBe(overdue + 1);
@@ -133,7 +133,7 @@ describe("the leaders' view in Chromium", () => {
     if (!sheet) throw new Error("the workbook has no sheet");
     expect(sheet.getCell("A1").text).toBe("DANH MỤC NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH");
     expect(sheet.getCell("A2").text).toContain("Lạng Sơn");
-    expect(sheet.getCell("A3").text).toBe("(Số liệu tính đến ngày 26/11/2026)");
+    expect(sheet.getCell("A3").text).toBe("(Số liệu chốt đến hết ngày 26/11/2026)");
     expect(sheet.getCell("C5").text).toBe("Nhiệm vụ");
     const rows: string[] = [];
     for (let row = 6; sheet.getCell(row, 3).text !== ""; row += 1) {
@@ -164,7 +164,7 @@ describe("the leaders' view in Chromium", () => {
     await page
       .getByRole("heading", { name: "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO", level: 1 })
       .waitFor();
-    await page.getByText("(Số liệu tính đến ngày 26/11/2026)").first().waitFor();
+    await page.getByText("(Số liệu chốt đến hết ngày 26/11/2026)").first().waitFor();
     await page.getByRole("rowheader", { name: "Tổng cộng" }).waitFor();
     await expect
       .poll(() => page.getByRole("columnheader", { name: "Đã hoàn thành" }).count())
@@ -175,7 +175,10 @@ describe("the leaders' view in Chromium", () => {
     await page.goto(`${run.app.url}/statistics`);
     await page.getByRole("link", { name: "— Hoàn thành đúng hạn: xem danh sách" }).first().click();
     await page
-      .getByRole("heading", { name: "Hoàn thành đúng hạn — tính đến ngày 26/11/2026", level: 1 })
+      .getByRole("heading", {
+        name: "Hoàn thành đúng hạn — số liệu chốt đến hết ngày 26/11/2026",
+        level: 1,
+      })
       .waitFor();
     expect(new URL(page.url()).searchParams.get("cell")).toBe("completedOnTime");
     await expect.poll(() => listedTotal(page)).toBe(onTime);
@@ -183,7 +186,7 @@ describe("the leaders' view in Chromium", () => {
 
     // The figures of 31/03/2024, rebuilt from the history, list the tasks as they stood then.
     await page.goto(`${run.app.url}/statistics?asOf=2024-03-31&level=all`);
-    await page.getByText("Số liệu tính đến ngày 31/03/2024").waitFor();
+    await page.getByText("Số liệu chốt đến hết ngày 31/03/2024", { exact: true }).waitFor();
     const overdueThen = await figure(page, "Quá hạn chưa hoàn thành");
     await page
       .getByRole("link", { name: "— Quá hạn chưa hoàn thành: xem danh sách" })
@@ -191,7 +194,7 @@ describe("the leaders' view in Chromium", () => {
       .click();
     await page
       .getByRole("heading", {
-        name: "Quá hạn chưa hoàn thành — tính đến ngày 31/03/2024",
+        name: "Quá hạn chưa hoàn thành — số liệu chốt đến hết ngày 31/03/2024",
         level: 1,
       })
       .waitFor();
@@ -209,7 +212,7 @@ describe("the leaders' view in Chromium", () => {
     await row.click();
     await page
       .getByRole("heading", {
-        name: "Tổng số nhiệm vụ — tính đến ngày 26/11/2026 — UBND tỉnh Lạng Sơn",
+        name: "Tổng số nhiệm vụ — số liệu chốt đến hết ngày 26/11/2026 — UBND tỉnh Lạng Sơn",
         level: 1,
       })
       .waitFor();
@@ -219,16 +222,16 @@ describe("the leaders' view in Chromium", () => {
   it("switches the level and the report period, and downloads the report to sign", async () => {
     const page = await signedInPage(run.browser, run.app.url, "lanhdao.bct");
     await page.goto(`${run.app.url}/statistics`);
-    await page.getByText("Số liệu tính đến ngày 26/11/2026").waitFor();
+    await page.getByText("Số liệu chốt đến hết ngày 26/11/2026", { exact: true }).waitFor();
     // By default the tasks the directives assign; with breakdowns, more.
     const assigned = await figure(page, "Tổng số nhiệm vụ");
-    await chooseOption(page, "Cấp nhiệm vụ", "Tất cả, kể cả nhiệm vụ phân giao");
+    await chooseOption(page, "Cấp nhiệm vụ", "Tất cả, kể cả nhiệm vụ được phân giao");
     await expect.poll(() => new URL(page.url()).searchParams.get("level")).toBe("all");
     await expect.poll(() => figure(page, "Tổng số nhiệm vụ")).toBeGreaterThan(assigned);
 
     // The monthly report of Decree 09/2019: 15/10 to 14/11/2026, figures as of 14/11/2026.
-    await chooseOption(page, "Kỳ báo cáo", "Tháng (NĐ 09/2019: 15 tháng trước – 14)");
-    await page.getByText("Số liệu tính đến ngày 14/11/2026").waitFor();
+    await chooseOption(page, "Kỳ báo cáo", "Tháng (Nghị định số 09/2019/NĐ-CP)");
+    await page.getByText("Số liệu chốt đến hết ngày 14/11/2026", { exact: true }).waitFor();
     await page.getByText(/Kỳ báo cáo từ ngày 15\/10\/2026 đến ngày 14\/11\/2026/).waitFor();
     const params = new URL(page.url()).searchParams;
     expect([params.get("rfrom"), params.get("asOf")]).toEqual(["2026-10-15", "2026-11-14"]);
@@ -243,7 +246,7 @@ describe("the leaders' view in Chromium", () => {
     const { value } = await mammoth.extractRawText({ path: await download.path() });
     expect(value).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(value).toContain(
-      `Tính đến hết ngày 14/11/2026, tổng số nhiệm vụ, kể cả nhiệm vụ phân giao trong các cơ quan là ${total} nhiệm vụ`,
+      `Tính đến hết ngày 14/11/2026, tổng số nhiệm vụ, kể cả nhiệm vụ được phân giao trong các cơ quan là ${total} nhiệm vụ`,
     );
     expect(value).toContain("Trong kỳ báo cáo từ ngày 15/10/2026 đến ngày 14/11/2026");
     await page.context().close();

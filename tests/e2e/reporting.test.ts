@@ -153,9 +153,9 @@ describe("the reporting loop in Chromium", () => {
     overdueTaskUrl = page.url();
     await expect.poll(() => page.getByText(/^Quá hạn \d+ ngày$/).count()).toBeGreaterThan(0);
 
-    const panel = page.getByRole("region", { name: "Gia hạn thời hạn" });
+    const panel = page.getByRole("region", { name: "Gia hạn", exact: true });
     await panel.getByRole("button", { name: "Đề nghị gia hạn" }).click();
-    await panel.getByLabel("Thời hạn đề nghị").fill("31/12/2026");
+    await panel.getByLabel("Đề nghị gia hạn đến ngày").fill("31/12/2026");
     await panel
       .getByLabel("Lý do đề nghị gia hạn")
       .fill("Lượng hàng nông sản tăng đột biến cuối năm, cần thêm thời gian theo dõi.");

@@ -165,7 +165,7 @@ describe("report inputs", () => {
   });
 
   it("names periods in Vietnamese and in English", () => {
-    expect(periodLabel("2024-03")).toBe("tháng 03/2024");
+    expect(periodLabel("2024-03")).toBe("tháng 3/2024");
     expect(periodLabel("2024-Q1")).toBe("quý I/2024");
     expect(periodLabel("2024-Q4", "en")).toBe("Q4 2024");
     expect(periodLabel("once")).toBe("báo cáo một lần");
