@@ -50,7 +50,6 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "task.setStatus": { access: "signed_in" },
   "task.setProgress": { access: "signed_in" },
   "task.addNote": { access: "signed_in" },
-  "task.addNotes": { access: "signed_in" },
   "task.setSuccessor": { access: "signed_in" },
 
   "report.setDuty": { access: "signed_in" },
@@ -85,6 +84,13 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "statistic.tasks": { access: "signed_in" },
   "statistic.overdue": { access: "signed_in" },
   "statistic.report": { access: "signed_in" },
+
+  "urge.send": { access: ["officer", "leader"] },
+  "urge.letter": { access: "signed_in" },
+
+  "notification.count": { access: "signed_in" },
+  "notification.list": { access: "signed_in" },
+  "notification.markRead": { access: "signed_in" },
 
   "export.start": { access: "signed_in", selfAudited: true },
   "export.status": { access: "signed_in" },

@@ -251,6 +251,38 @@ export const en: ClientTexts = {
     lastReport: "Lead agency's latest report",
     noReportYet: "No report yet",
   },
+  urge: {
+    intro_one:
+      "Each lead agency ({{agencies}}) gets an urging letter (.docx) listing its tasks and a notification at once; the message goes into the history of the task below.",
+    intro_other:
+      "Each lead agency ({{agencies}}) gets an urging letter (.docx) listing its tasks and a notification at once; the message goes into the history of the {{total}} tasks below.",
+    replyBy: "Report requested by",
+    replyByHint: "If no report has come by then, you are reminded.",
+    replyByInvalid: "Please choose today or a later day.",
+    sent_one: "Urged {{total}} task. Download the urging letters ({{letters}}) for signature:",
+    sent_other: "Urged {{total}} tasks. Download the urging letters ({{letters}}) for signature:",
+    taskCount_one: "{{count}} task",
+    taskCount_other: "{{count}} tasks",
+    downloadLetter: "Download the letter to {{agency}} (.docx)",
+    downloadTaskLetter: "Download the urging letter (.docx)",
+    letterFailed: "The urging letter could not be downloaded. Please try again.",
+    fact: "Urged",
+    never: "Not urged",
+    summary_one: "Urged {{total}} time, last on {{date}}",
+    summary_other: "Urged {{total}} times, last on {{date}}",
+    sectionTitle: "Urges",
+    by: "{{date}} · {{name}} ({{agency}})",
+    replyByOn: "Report requested by {{date}}",
+  },
+  bell: {
+    label_one: "Notifications: {{count}} unread",
+    label_other: "Notifications: {{count}} unread",
+    title: "Notifications",
+    empty: "No notifications.",
+    markAllRead: "Mark all as read",
+    unread: "Unread",
+    loading: "Loading notifications…",
+  },
   overdue: {
     now: "(now: {{name}})",
     intro:

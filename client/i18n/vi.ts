@@ -256,6 +256,40 @@ export const vi = {
     lastReport: "Báo cáo gần nhất của cơ quan chủ trì",
     noReportYet: "Chưa có báo cáo",
   },
+  urge: {
+    intro_one:
+      "Mỗi cơ quan chủ trì ({{agencies}} cơ quan) nhận một công văn đôn đốc (.docx) liệt kê nhiệm vụ của mình và thông báo ngay; nội dung đôn đốc được ghi vào lịch sử của {{total}} nhiệm vụ dưới đây.",
+    intro_other:
+      "Mỗi cơ quan chủ trì ({{agencies}} cơ quan) nhận một công văn đôn đốc (.docx) liệt kê nhiệm vụ của mình và thông báo ngay; nội dung đôn đốc được ghi vào lịch sử của {{total}} nhiệm vụ dưới đây.",
+    replyBy: "Đề nghị báo cáo trước ngày",
+    replyByHint: "Quá ngày này mà chưa có báo cáo, hệ thống nhắc bạn.",
+    replyByInvalid: "Vui lòng chọn ngày từ hôm nay trở đi.",
+    sent_one:
+      "Đã đôn đốc {{total}} nhiệm vụ. Tải các công văn đôn đốc ({{letters}} công văn) để trình ký:",
+    sent_other:
+      "Đã đôn đốc {{total}} nhiệm vụ. Tải các công văn đôn đốc ({{letters}} công văn) để trình ký:",
+    taskCount_one: "{{count}} nhiệm vụ",
+    taskCount_other: "{{count}} nhiệm vụ",
+    downloadLetter: "Tải công văn gửi {{agency}} (.docx)",
+    downloadTaskLetter: "Tải công văn đôn đốc (.docx)",
+    letterFailed: "Không tải được công văn đôn đốc. Vui lòng thử lại.",
+    fact: "Đôn đốc",
+    never: "Chưa đôn đốc",
+    summary_one: "Đã đôn đốc {{total}} lần, lần gần nhất {{date}}",
+    summary_other: "Đã đôn đốc {{total}} lần, lần gần nhất {{date}}",
+    sectionTitle: "Đôn đốc",
+    by: "{{date}} · {{name}} ({{agency}})",
+    replyByOn: "Đề nghị báo cáo trước ngày {{date}}",
+  },
+  bell: {
+    label_one: "Thông báo: {{count}} chưa đọc",
+    label_other: "Thông báo: {{count}} chưa đọc",
+    title: "Thông báo",
+    empty: "Không có thông báo.",
+    markAllRead: "Đánh dấu đã đọc tất cả",
+    unread: "Chưa đọc",
+    loading: "Đang tải thông báo…",
+  },
   overdue: {
     now: "(nay: {{name}})",
     intro:

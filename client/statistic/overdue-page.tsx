@@ -13,12 +13,12 @@ import { Pager } from "../ui/pager.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { QueryView } from "../ui/query-view.tsx";
 import { pageParam, useUrlState } from "../ui/url-state.ts";
+import { UrgeDialog } from "../urge/urge-dialog.tsx";
 import { ExportButton } from "./export-panel.tsx";
 import { OverdueCards, OverdueTable } from "./overdue-table.tsx";
 import { useScopeDescription } from "./scope-description.ts";
 import { useStatisticFormat } from "./statistic-format.ts";
 import { overdueFiltersFromParams } from "./statistic-scope.ts";
-import { UrgeDialog } from "./urge-dialog.tsx";
 
 /** Large pages: a leader reads the whole list at once; past a few hundred rows it is windowed. */
 const PAGE_SIZE = 500;

@@ -5,21 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { StatisticByAgencyInput } from "../../shared/statistic.ts";
 import { useTRPC } from "../trpc.ts";
-
-const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-/** Saves bytes as a file the way a link with `download` does. */
-function saveFile(base64: string, filename: string): void {
-  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: DOCX }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { saveFile } from "../ui/save-file.ts";
 
 /** "Tải báo cáo (.docx)": the report a leader signs, for the scope on the screen. */
 export function ReportButton({ input }: { input: StatisticByAgencyInput }) {

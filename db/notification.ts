@@ -1,0 +1,114 @@
+import type { NotificationKind } from "../shared/urge.ts";
+import type { Db } from "./open.ts";
+import { TASK_REF_COLUMNS, type TaskRef, taskRef } from "./task.ts";
+
+export type NewNotification = {
+  userId: number;
+  kind: NotificationKind;
+  taskId: number;
+  urgeId?: number | null;
+  days?: number | null;
+  onDay?: string | null;
+  createdAt: string;
+};
+
+export async function insertNotifications(
+  db: Db,
+  notifications: readonly NewNotification[],
+): Promise<void> {
+  if (notifications.length === 0) return;
+  await db
+    .insertInto("notification")
+    .values([...notifications])
+    .execute();
+}
+
+/** What the bell shows: one notification, the task it opens. */
+export type NotificationItem = {
+  id: number;
+  kind: NotificationKind;
+  task: TaskRef;
+  days: number | null;
+  onDay: string | null;
+  createdAt: string;
+  readAt: string | null;
+};
+
+function notificationQuery(db: Db, userId: number) {
+  return db
+    .selectFrom("notification")
+    .innerJoin("task", "task.id", "notification.taskId")
+    .innerJoin("directive", "directive.id", "task.directiveId")
+    .where("notification.userId", "=", userId);
+}
+
+/** The user's latest notifications, unread first. */
+export async function listNotifications(
+  db: Db,
+  userId: number,
+  limit: number,
+): Promise<NotificationItem[]> {
+  const rows = await notificationQuery(db, userId)
+    .select([
+      "notification.id",
+      "notification.kind",
+      "notification.days",
+      "notification.onDay",
+      "notification.createdAt",
+      "notification.readAt",
+      ...TASK_REF_COLUMNS,
+    ])
+    .orderBy((eb) => eb.case().when("notification.readAt", "is", null).then(0).else(1).end())
+    .orderBy("notification.createdAt", "desc")
+    .orderBy("notification.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    task: taskRef(row),
+    days: row.days,
+    onDay: row.onDay,
+    createdAt: row.createdAt,
+    readAt: row.readAt,
+  }));
+}
+
+export async function unreadCount(db: Db, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom("notification")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("notification.userId", "=", userId)
+    .where("notification.readAt", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Marks the user's notifications read (the ids given, or all unread); returns how many. */
+export async function markNotificationsRead(
+  db: Db,
+  userId: number,
+  ids: readonly number[] | undefined,
+  at: string,
+): Promise<number> {
+  let query = db
+    .updateTable("notification")
+    .set({ readAt: at })
+    .where("notification.userId", "=", userId)
+    .where("notification.readAt", "is", null);
+  if (ids !== undefined) query = query.where("notification.id", "in", ids);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The user's unread notifications per task (the inbox shows the same items as the bell). */
+export async function unreadTaskIds(db: Db, userId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("notification")
+    .select("notification.taskId")
+    .distinct()
+    .where("notification.userId", "=", userId)
+    .where("notification.readAt", "is", null)
+    .execute();
+  return rows.map((row) => row.taskId);
+}
