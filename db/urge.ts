@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { IsoDate } from "../shared/date.ts";
 import type { DirectiveType } from "../shared/directive.ts";
+import type { TaskStatus } from "../shared/task-status.ts";
 import { DEFAULT_URGING_RULE, type UrgeSummary, type UrgingRule } from "../shared/urge.ts";
 import type { Role } from "../shared/user.ts";
 import { type AgencyRef, agencyRef, agencyRefColumns } from "./agency.ts";
@@ -260,4 +261,53 @@ export async function sendsOn(db: Db, day: IsoDate): Promise<number> {
     .where("sendLog.day", "=", day)
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/** A task the reminder job looks at: open with a deadline, or awaiting confirmation. */
+export type RemindableTask = {
+  id: number;
+  status: TaskStatus;
+  dueOn: IsoDate | null;
+  doneOn: IsoDate | null;
+  /** The agency that answers for it on the day: the lead, or its successor once it has ended. */
+  leadAgencyId: number;
+  assignerAgencyId: number;
+  trackingAgencyId: number;
+};
+
+export async function remindableTasks(db: Db, day: IsoDate): Promise<RemindableTask[]> {
+  const rows = await db
+    .selectFrom("task")
+    .innerJoin("directive", "directive.id", "task.directiveId")
+    .innerJoin("agency as lead", "lead.id", "task.leadAgencyId")
+    .select([
+      "task.id",
+      "task.status",
+      "task.dueOn",
+      "task.doneOn",
+      "task.leadAgencyId",
+      "task.successorAgencyId",
+      "lead.validTo as leadValidTo",
+      "lead.successorId as leadSuccessorId",
+      "task.assignerAgencyId",
+      "directive.trackingAgencyId",
+    ])
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb("task.status", "in", ["not_started", "in_progress"]),
+          eb("task.dueOn", "is not", null),
+        ]),
+        eb("task.status", "=", "reported_done"),
+      ]),
+    )
+    .orderBy("task.id")
+    .execute();
+  return rows.map(({ successorAgencyId, leadValidTo, leadSuccessorId, ...task }) => ({
+    ...task,
+    leadAgencyId:
+      leadValidTo !== null && leadValidTo < day
+        ? (successorAgencyId ?? leadSuccessorId ?? task.leadAgencyId)
+        : task.leadAgencyId,
+  }));
 }

@@ -3,11 +3,12 @@ import type { Db } from "../db/open.ts";
 import { deleteExpiredSessions } from "../db/session.ts";
 import { PENDING_FILE_HOURS } from "../shared/evidence.ts";
 import type { Clock } from "./clock.ts";
+import { runReminders } from "./domain/reminder.ts";
 import { filesDirOf, purgePendingEvidence, purgeStaleUploads, uploadsDirOf } from "./file-store.ts";
 import { LOGIN_FAILURE_KEEP_MS } from "./login-throttle.ts";
 
 /**
- * Housekeeping that runs beside the server: at start and then every hour. A job is a plain
+ * Jobs that run beside the server, at start and then every hour: housekeeping and the reminders. A job is a plain
  * function of what it needs and the instant it runs at, so a test runs it with a fixed instant.
  */
 export type JobDeps = { db: Db; dataDir: string };
@@ -37,11 +38,17 @@ export const purgeLoginFailures: Job = async ({ db }, now) => {
   );
 };
 
+/** Reminders, overdue notices and escalations of the day (once each, whatever runs them). */
+export const sendReminders: Job = async ({ db }, now) => {
+  await runReminders(db, now);
+};
+
 export const JOBS: readonly Job[] = [
   purgeExpiredSessions,
   purgeAbandonedUploads,
   purgeStaleUploadFiles,
   purgeLoginFailures,
+  sendReminders,
 ];
 
 export const JOB_INTERVAL_MS = 3_600_000;
