@@ -112,3 +112,35 @@ export async function unreadTaskIds(db: Db, userId: number): Promise<number[]> {
     .execute();
   return rows.map((row) => row.taskId);
 }
+
+/** The user's notifications no digest has carried yet, up to `until`, oldest first. */
+export async function undigestedNotifications(
+  db: Db,
+  userId: number,
+  until: string,
+): Promise<NotificationItem[]> {
+  const rows = await notificationQuery(db, userId)
+    .select([
+      "notification.id",
+      "notification.kind",
+      "notification.days",
+      "notification.onDay",
+      "notification.createdAt",
+      "notification.readAt",
+      ...TASK_REF_COLUMNS,
+    ])
+    .where("notification.outboxId", "is", null)
+    .where("notification.createdAt", "<=", until)
+    .orderBy("notification.createdAt")
+    .orderBy("notification.id")
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    task: taskRef(row),
+    days: row.days,
+    onDay: row.onDay,
+    createdAt: row.createdAt,
+    readAt: row.readAt,
+  }));
+}

@@ -8,7 +8,7 @@ import type { InboxSeenKind } from "../shared/inbox.ts";
 import type { ReportAgencyRole, ReportDutyKind, ReportKind } from "../shared/report.ts";
 import type { TaskEventKind } from "../shared/task-event.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
-import type { NotificationKind } from "../shared/urge.ts";
+import type { DigestMode, NotificationKind } from "../shared/urge.ts";
 import type { Role } from "../shared/user.ts";
 
 /**
@@ -76,6 +76,11 @@ export type AppUserTable = {
   totpPendingSecret: ColumnType<string | null, string | null | undefined, string | null>;
   /** The last TOTP time step accepted: a code is never accepted twice. */
   totpLastStep: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Where digests go (null: no mail). */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  digestMode: ColumnType<DigestMode, DigestMode | undefined, DigestMode>;
+  /** The hour (Vietnam time) the daily digest goes. */
+  digestHour: ColumnType<number, number | undefined, number>;
 };
 
 export type SessionTable = { id: string; userId: number; createdAt: string; expiresAt: string };
@@ -343,6 +348,24 @@ export type NotificationTable = {
   onDay: ColumnType<string | null, string | null | undefined, never>;
   createdAt: string;
   readAt: ColumnType<string | null, string | null | undefined, string>;
+  /** The digest that carried it by e-mail. */
+  outboxId: ColumnType<number | null, number | null | undefined, number>;
+};
+
+/** A mail to send (a user's digest of a day), with its attempts. */
+export type OutboxTable = {
+  id: Generated<number>;
+  userId: number;
+  digestDay: string;
+  toAddress: string;
+  subject: string;
+  text: string;
+  html: string;
+  createdAt: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  nextAttemptAt: string;
+  sentAt: ColumnType<string | null, string | null | undefined, string | null>;
+  error: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 /** What the reminder job sent: one row per (rule, task, period, recipient, day). */
@@ -387,6 +410,7 @@ export type Database = {
   urgeTask: UrgeTaskTable;
   notification: NotificationTable;
   sendLog: SendLogTable;
+  outbox: OutboxTable;
 };
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -75,6 +75,8 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "user.setActive": { access: ADMIN, selfAudited: true },
   "user.resetPassword": { access: ADMIN, selfAudited: true },
   "user.resetSecondFactor": { access: ADMIN, selfAudited: true },
+  "user.preferences": { access: "signed_in" },
+  "user.setPreferences": { access: "signed_in", selfAudited: true },
 
   "audit.list": { access: ["admin", "leader"] },
 
@@ -91,6 +93,7 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "notification.count": { access: "signed_in" },
   "notification.list": { access: "signed_in" },
   "notification.markRead": { access: "signed_in" },
+  "outbox.list": { access: ADMIN },
 
   "export.start": { access: "signed_in", selfAudited: true },
   "export.status": { access: "signed_in" },

@@ -8,6 +8,7 @@ import { exportRouter } from "./routers/export.ts";
 import { extensionRouter } from "./routers/extension.ts";
 import { inboxRouter } from "./routers/inbox.ts";
 import { notificationRouter } from "./routers/notification.ts";
+import { outboxRouter } from "./routers/outbox.ts";
 import { reportRouter } from "./routers/report.ts";
 import { statisticRouter } from "./routers/statistic.ts";
 import { taskRouter } from "./routers/task.ts";
@@ -31,6 +32,7 @@ export const appRouter = router({
   calendar: calendarRouter,
   urge: urgeRouter,
   notification: notificationRouter,
+  outbox: outboxRouter,
 });
 
 /** The only thing the browser imports from the server: the router's type. */

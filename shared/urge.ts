@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, isoDateSchema, requiredTextSchema } from "./validation.ts";
+import { encodeMessage, idSchema, isoDateSchema, requiredTextSchema } from "./validation.ts";
 
 /**
  * The system urges (issue 10): an officer's urge with its letters, reminders and escalations
@@ -88,3 +88,35 @@ export const DEFAULT_URGING_RULE: UrgingRule = {
 
 /** "đã đôn đốc N lần, lần gần nhất dd/mm/yyyy": how often a task was urged. */
 export type UrgeSummary = { count: number; lastAt: string | null };
+
+/**
+ * How a user hears of notifications: a daily digest by e-mail (the bell's items are marked read
+ * once mailed), in the app only, or both. The database has a CHECK on the same list.
+ */
+export const DIGEST_MODES = ["email", "in_app", "both"] as const;
+export type DigestMode = (typeof DIGEST_MODES)[number];
+
+/** The hour (Vietnam time) a digest goes by default. */
+export const DEFAULT_DIGEST_HOUR = 7;
+
+/** A user's own choices: e-mail address (empty: none), digest mode and hour. */
+export const preferencesInput = z.object({
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .refine((value) => value === "" || z.email().safeParse(value).success, {
+      error: encodeMessage("validation.email"),
+    }),
+  digestMode: z.enum(DIGEST_MODES),
+  digestHour: z.number().int().min(0).max(23),
+});
+export type PreferencesInput = z.input<typeof preferencesInput>;
+
+/** The most attempts at sending one mail before it is left in the outbox as failed. */
+export const MAIL_MAX_ATTEMPTS = 8;
+
+export const outboxListInput = z.object({
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(50),
+});

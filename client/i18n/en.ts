@@ -793,6 +793,7 @@ export const en: ClientTexts = {
       reactivate: "Reactivated",
       password_reset: "One-time password issued",
       password_change: "Password changed",
+      preferences: "Changed notification settings",
       password_check_failed: "Wrong current password",
       second_factor_on: "Two-step verification on",
       second_factor_off: "Two-step verification off",

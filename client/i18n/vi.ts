@@ -802,6 +802,7 @@ export const vi = {
       reactivate: "Mở khóa tài khoản",
       password_reset: "Cấp mật khẩu dùng một lần",
       password_change: "Đổi mật khẩu",
+      preferences: "Đổi cách nhận thông báo",
       password_check_failed: "Nhập sai mật khẩu hiện tại",
       second_factor_on: "Bật xác thực hai lớp",
       second_factor_off: "Tắt xác thực hai lớp",

@@ -11,7 +11,12 @@ import { type Kysely, sql } from "kysely";
  * - notification: what a user has been told (the bell), read or not; kinds in shared/urge.ts;
  * - send_log: what the reminder job has sent, one row per (rule, task, period, recipient, day):
  *   the job inserts with ON CONFLICT DO NOTHING inside its transaction and notifies only when its
- *   row was inserted, so that a second run or a second process never sends twice.
+ *   row was inserted, so that a second run or a second process never sends twice;
+ * - app_user: an e-mail address and how the user wants to hear (a daily digest by e-mail, in the
+ *   app only, or both) and at which hour;
+ * - outbox: the mail to send (one digest per user and day), with its attempts, the next attempt
+ *   (exponential backoff), when it went and the last error; without SMTP it stays there and
+ *   administrators read it. A notification points to the digest that carried it.
  */
 const statements = [
   `CREATE TABLE urging_rule (
@@ -71,6 +76,28 @@ const statements = [
     PRIMARY KEY (rule, task_id, period, recipient_id, day)
   )`,
   "CREATE INDEX send_log_day ON send_log (day)",
+  "ALTER TABLE app_user ADD COLUMN email TEXT",
+  `ALTER TABLE app_user ADD COLUMN digest_mode TEXT NOT NULL DEFAULT 'both'
+    CHECK (digest_mode IN ('email', 'in_app', 'both'))`,
+  `ALTER TABLE app_user ADD COLUMN digest_hour INTEGER NOT NULL DEFAULT 7
+    CHECK (digest_hour BETWEEN 0 AND 23)`,
+  `CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES app_user (id),
+    digest_day TEXT NOT NULL,
+    to_address TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    text TEXT NOT NULL,
+    html TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    sent_at TEXT,
+    error TEXT,
+    UNIQUE (user_id, digest_day)
+  )`,
+  "CREATE INDEX outbox_pending ON outbox (sent_at, next_attempt_at)",
+  "ALTER TABLE notification ADD COLUMN outbox_id INTEGER REFERENCES outbox (id)",
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -85,6 +85,7 @@ export const en: SharedTexts = {
   },
   validation: {
     required: "Please fill this in.",
+    email: "The e-mail address is not valid.",
     chooseOne: "Please choose at least one.",
     invalid: "Invalid value.",
     invalidChoice: "Invalid choice.",
@@ -287,6 +288,22 @@ export const en: SharedTexts = {
     },
     authority: "Head of agency",
     filename: "cong-van-don-doc-{{agency}}-{{date}}.docx",
+  },
+  digest: {
+    subject_one: "Đôn Đốc: {{count}} notification of {{date}}",
+    subject_other: "Đôn Đốc: {{count}} notifications of {{date}}",
+    greeting: "Dear {{name}},",
+    intro_one: "Đôn Đốc's notifications of {{date}}: {{count}} notification.",
+    intro_other: "Đôn Đốc's notifications of {{date}}: {{count}} notifications.",
+    section: {
+      due: "Due soon",
+      overdue: "Overdue",
+      awaiting: "Awaiting you",
+      urged: "Urged",
+    },
+    open: "Open the task",
+    all: "Your to-do list: {{url}}",
+    footer: "Sent automatically by Đôn Đốc. Change how you are notified at {{url}}",
   },
   notification: {
     deadline_soon: "Due in {{days}} working days",

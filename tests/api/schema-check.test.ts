@@ -10,7 +10,7 @@ import { INBOX_SEEN_KINDS } from "../../shared/inbox.ts";
 import { REPORT_AGENCY_ROLES, REPORT_DUTY_KINDS, REPORT_KINDS } from "../../shared/report.ts";
 import { TASK_EVENT_KINDS } from "../../shared/task-event.ts";
 import { TASK_STATUSES } from "../../shared/task-status.ts";
-import { NOTIFICATION_KINDS } from "../../shared/urge.ts";
+import { DIGEST_MODES, NOTIFICATION_KINDS } from "../../shared/urge.ts";
 import { ROLES } from "../../shared/user.ts";
 
 /** 0/1 integer columns standing for booleans. */
@@ -39,6 +39,7 @@ const ENUMERATIONS: Record<string, readonly (string | number)[]> = {
   "task.deadline_kind": DEADLINE_KINDS,
   "task_state.deadline_kind": DEADLINE_KINDS,
   "notification.kind": NOTIFICATION_KINDS,
+  "app_user.digest_mode": DIGEST_MODES,
 };
 
 /** The values of an SQL list: quoted strings and integers. */
