@@ -171,6 +171,12 @@ export const router = createBrowserRouter([
           Component: (await import("./calendar/calendar-admin-page.tsx")).CalendarAdminPage,
         }),
       },
+      {
+        path: "admin/outbox",
+        lazy: async () => ({
+          Component: (await import("./outbox/outbox-page.tsx")).OutboxPage,
+        }),
+      },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -6,6 +6,7 @@ export const en: ClientTexts = {
     tagline: "Following up the tasks that government directives assign",
   },
   nav: {
+    outbox: "Outbox",
     audit: "Audit log",
     myTasks: "My tasks",
     directives: "Directives",
@@ -250,6 +251,35 @@ export const en: ClientTexts = {
     // Issue 8, bug 2: only reports are the agency's report.
     lastReport: "Lead agency's latest report",
     noReportYet: "No report yet",
+  },
+  preferences: {
+    title: "Notifications",
+    email: "E-mail",
+    emailHint: "Where the daily digest goes; leave empty for no mail.",
+    mode: "How",
+    modes: {
+      email: "Daily digest by e-mail",
+      in_app: "In the app only",
+      both: "Both",
+    },
+    hour: "Digest hour",
+    hourHint: "Digests go on working days, from this hour.",
+    save: "Save",
+    saved: "Notification settings saved.",
+  },
+  outbox: {
+    title: "Outbox",
+    intro:
+      "The digests mailed to users. While no mail server (SMTP) is configured, mail stays here for administrators to read.",
+    empty: "No mail yet.",
+    to: "To",
+    subject: "Subject",
+    day: "Day",
+    status: "Status",
+    sent: "Sent {{date}}",
+    waiting: "Waiting",
+    failed: "Failed (attempt {{attempts}}): {{error}}",
+    show: "Show the text",
   },
   urge: {
     intro_one:

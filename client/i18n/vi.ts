@@ -9,6 +9,7 @@ export const vi = {
     tagline: "Theo dõi, đôn đốc thực hiện nhiệm vụ được giao tại văn bản chỉ đạo",
   },
   nav: {
+    outbox: "Hộp thư đi",
     audit: "Nhật ký",
     myTasks: "Nhiệm vụ của tôi",
     directives: "Văn bản chỉ đạo",
@@ -255,6 +256,35 @@ export const vi = {
     // Issue 8, bug 2: only reports are the agency's report.
     lastReport: "Báo cáo gần nhất của cơ quan chủ trì",
     noReportYet: "Chưa có báo cáo",
+  },
+  preferences: {
+    title: "Nhận thông báo",
+    email: "Thư điện tử",
+    emailHint: "Địa chỉ nhận thư tổng hợp hằng ngày; để trống nếu không nhận thư.",
+    mode: "Cách nhận",
+    modes: {
+      email: "Thư tổng hợp hằng ngày",
+      in_app: "Chỉ trong ứng dụng",
+      both: "Cả hai",
+    },
+    hour: "Giờ gửi thư tổng hợp",
+    hourHint: "Thư gửi vào ngày làm việc, từ giờ này.",
+    save: "Lưu",
+    saved: "Đã lưu cách nhận thông báo.",
+  },
+  outbox: {
+    title: "Hộp thư đi",
+    intro:
+      "Thư tổng hợp gửi người dùng. Khi chưa cấu hình máy chủ thư (SMTP), thư nằm tại đây để quản trị viên đọc.",
+    empty: "Chưa có thư nào.",
+    to: "Người nhận",
+    subject: "Tiêu đề",
+    day: "Ngày",
+    status: "Trạng thái",
+    sent: "Đã gửi {{date}}",
+    waiting: "Chờ gửi",
+    failed: "Lỗi (lần thử {{attempts}}): {{error}}",
+    show: "Xem nội dung",
   },
   urge: {
     intro_one:

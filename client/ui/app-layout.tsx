@@ -62,6 +62,11 @@ function useNavItems(user: CurrentUser): NavItem[] {
         label: t("nav.calendar"),
         matches: (p) => p.startsWith("/admin/calendar"),
       },
+      {
+        to: "/admin/outbox",
+        label: t("nav.outbox"),
+        matches: (p) => p.startsWith("/admin/outbox"),
+      },
       audit,
     ];
   }

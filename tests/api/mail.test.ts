@@ -12,7 +12,7 @@ const PUBLIC_URL = "https://dondoc.bct.gov.vn";
 /** 26/11/2026 (a Thursday) at 11:00 in Hà Nội, an hour after the tests' "now". */
 const ELEVEN = new Date("2026-11-26T04:00:00.000Z");
 
-async function setMail(db: Db, user: TestUser, mode: "email" | "in_app" | "both", hour = 7) {
+async function setMail(user: TestUser, mode: "email" | "in_app" | "both", hour = 7) {
   await user.caller.user.setPreferences({
     email: `${user.username}@example.vn`,
     digestMode: mode,
@@ -54,10 +54,10 @@ describe("daily digests", () => {
     const late = await createUser(db, { role: "officer", agency: "UBND-20" });
     const pvn = await createUser(db, { role: "reporter", agency: "PVN" });
     const quiet = await createUser(db, { role: "reporter", agency: "PVN" });
-    await setMail(db, langson, "both");
-    await setMail(db, late, "email", 12);
-    await setMail(db, pvn, "email");
-    await setMail(db, quiet, "in_app");
+    await setMail(langson, "both");
+    await setMail(late, "email", 12);
+    await setMail(pvn, "email");
+    await setMail(quiet, "in_app");
     const [cuaKhau = 0, nongSan = 0] = await urged(db);
     await runReminders(db, new Date(TEST_NOW));
 
@@ -175,7 +175,7 @@ describe("sending the outbox over SMTP", () => {
       agency: "UBND-20",
       fullName: "Hoàng Thị Lan",
     });
-    await setMail(db, langson, "both");
+    await setMail(langson, "both");
     const [cuaKhau = 0] = await urged(db);
     await queueDigests(db, ELEVEN, PUBLIC_URL);
     const smtp = await smtpServer();
@@ -213,7 +213,7 @@ describe("sending the outbox over SMTP", () => {
   it("keeps a mail that fails, with its error, and tries again after the backoff", async () => {
     const db = await freshDb({ demo: false });
     const langson = await createUser(db, { role: "reporter", agency: "UBND-20" });
-    await setMail(db, langson, "both");
+    await setMail(langson, "both");
     await urged(db);
     await queueDigests(db, ELEVEN, PUBLIC_URL);
     const send = smtpSender({
