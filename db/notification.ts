@@ -42,13 +42,16 @@ function notificationQuery(db: Db, userId: number) {
     .where("notification.userId", "=", userId);
 }
 
-/** The user's latest notifications, unread first. */
+/** The user's latest notifications, unread first (only those with `unreadOnly`). */
 export async function listNotifications(
   db: Db,
   userId: number,
   limit: number,
+  unreadOnly = false,
 ): Promise<NotificationItem[]> {
-  const rows = await notificationQuery(db, userId)
+  let query = notificationQuery(db, userId);
+  if (unreadOnly) query = query.where("notification.readAt", "is", null);
+  const rows = await query
     .select([
       "notification.id",
       "notification.kind",
@@ -101,18 +104,6 @@ export async function markNotificationsRead(
   return Number(result.numUpdatedRows);
 }
 
-/** The user's unread notifications per task (the inbox shows the same items as the bell). */
-export async function unreadTaskIds(db: Db, userId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom("notification")
-    .select("notification.taskId")
-    .distinct()
-    .where("notification.userId", "=", userId)
-    .where("notification.readAt", "is", null)
-    .execute();
-  return rows.map((row) => row.taskId);
-}
-
 /** The user's notifications no digest has carried yet, up to `until`, oldest first. */
 export async function undigestedNotifications(
   db: Db,
@@ -143,4 +134,13 @@ export async function undigestedNotifications(
     createdAt: row.createdAt,
     readAt: row.readAt,
   }));
+}
+
+/** The unread notifications, latest first, and how many there are (the inbox's section). */
+export async function unreadNotifications(db: Db, userId: number, limit: number) {
+  const [items, total] = await Promise.all([
+    listNotifications(db, userId, limit, true),
+    unreadCount(db, userId),
+  ]);
+  return { items, total };
 }

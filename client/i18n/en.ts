@@ -843,6 +843,12 @@ export const en: ClientTexts = {
     progressByCompletion: "Progress with the completion report",
   },
   inbox: {
+    notifications: {
+      title: "Unread notifications",
+      intro: "Deadline reminders, overdue notices, urges and escalations; as in the bell.",
+      read: "Read",
+      readLabel: "Mark read: {{title}}",
+    },
     title: "To do",
     intro: {
       reporter:

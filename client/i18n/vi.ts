@@ -852,6 +852,12 @@ export const vi = {
     progressByCompletion: "Tiến độ theo báo cáo hoàn thành",
   },
   inbox: {
+    notifications: {
+      title: "Thông báo chưa đọc",
+      intro: "Nhắc hạn, quá hạn, đôn đốc và báo cáo lãnh đạo; như chuông thông báo.",
+      read: "Đã đọc",
+      readLabel: "Đã đọc thông báo: {{title}}",
+    },
     title: "Việc cần làm",
     intro: {
       reporter:

@@ -239,4 +239,20 @@ describe("notifications", () => {
     expect(await a.caller.notification.count()).toEqual({ unread: 0 });
     expect(await b.caller.notification.count()).toEqual({ unread: 3 });
   });
+
+  it("are the inbox's unread items too, one list for both", async () => {
+    const db = await freshDb({ demo: false });
+    const { caller: officer } = await createUser(db, { role: "officer", agency: "BCT" });
+    const reporter = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const ids = await tasksLedBy(db, "UBND-20", "UBND-20");
+    await officer.urge.send({ ids, message: MESSAGE, replyBy: REPLY_BY });
+
+    const bell = await reporter.caller.notification.list({});
+    const inbox = await reporter.caller.inbox.view();
+    expect(inbox.notifications.total).toBe(2);
+    expect(inbox.notifications.items.map((item) => item.id)).toEqual(bell.map((item) => item.id));
+    await reporter.caller.notification.markRead({ ids: [bell[0]?.id ?? 0] });
+    const after = await reporter.caller.inbox.view();
+    expect(after.notifications.items.map((item) => item.id)).toEqual([bell[1]?.id]);
+  });
 });
