@@ -282,6 +282,7 @@ export const en: ClientTexts = {
     show: "Show the text",
   },
   urge: {
+    finish: "Done",
     intro_one:
       "Each lead agency ({{agencies}}) gets an urging letter (.docx) listing its tasks and a notification at once; the message goes into the history of the task below.",
     intro_other:

@@ -287,6 +287,7 @@ export const vi = {
     show: "Xem nội dung",
   },
   urge: {
+    finish: "Xong",
     intro_one:
       "Mỗi cơ quan chủ trì ({{agencies}} cơ quan) nhận một công văn đôn đốc (.docx) liệt kê nhiệm vụ của mình và thông báo ngay; nội dung đôn đốc được ghi vào lịch sử của {{total}} nhiệm vụ dưới đây.",
     intro_other:

@@ -95,7 +95,6 @@ export function UrgeSection({
         opened={urging !== null}
         tasks={urging ? [urgeTask(urging)] : []}
         onClose={() => setUrging(null)}
-        onSent={() => setUrging(null)}
       />
     </>
   );

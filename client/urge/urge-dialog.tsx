@@ -194,7 +194,7 @@ function SentLetters({ sent, onClose }: { sent: Sent; onClose: () => void }) {
         ))}
       </List>
       <Group justify="flex-end">
-        <Button onClick={onClose}>{t("common.close")}</Button>
+        <Button onClick={onClose}>{t("urge.finish")}</Button>
       </Group>
     </Stack>
   );
@@ -213,9 +213,10 @@ export function UrgeDialog({
 }: {
   opened: boolean;
   tasks: readonly UrgeTask[];
+  /** Closed (the letters stay on the tasks' pages). */
   onClose: () => void;
-  /** The tasks urged. */
-  onSent: (ids: readonly number[]) => void;
+  /** The tasks urged, as soon as the server has urged them (the dialog then offers the letters). */
+  onSent?: (ids: readonly number[]) => void;
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -227,7 +228,6 @@ export function UrgeDialog({
     : null;
   const close = () => {
     if (sending) return;
-    if (send.data) onSent(send.data.letters.flatMap((letter) => letter.taskIds));
     send.reset();
     onClose();
   };
@@ -236,6 +236,7 @@ export function UrgeDialog({
       { ids: tasks.map((task) => task.id), message, replyBy },
       {
         onSuccess: async (result) => {
+          onSent?.(result.letters.flatMap((letter) => letter.taskIds));
           await invalidate();
           notifications.show({
             color: "green",
