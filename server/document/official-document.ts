@@ -186,6 +186,11 @@ export function addressee(label: string, name: string): Paragraph {
   );
 }
 
+/** An empty line (after a table). */
+export function spacer(): Paragraph {
+  return paragraph([{ text: "" }], { after: 120 });
+}
+
 /** A paragraph of the body: justified, first line indented. */
 export function bodyParagraph(text: string, options: { bold?: boolean } = {}): Paragraph {
   return paragraph([{ text, bold: options.bold, size: SIZE.body }], {

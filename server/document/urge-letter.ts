@@ -4,6 +4,7 @@ import { daysBetween, formatDate, type IsoDate, vnDate } from "../../shared/date
 import {
   addressee,
   bodyParagraph,
+  spacer,
   documentHeader,
   figuresTable,
   type IssuingBody,
@@ -24,6 +25,13 @@ export type UrgeLetterData = {
   signerName: string;
 };
 
+/** At most `max` characters, cut at a word with "…" (a letter lists, the task page tells all). */
+function shortened(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20))}…`;
+}
+
 function taskCells(t: TFunction, today: IsoDate, task: UrgeLetterRow, index: number) {
   const overdue = task.dueOn !== null && task.dueOn < today ? daysBetween(task.dueOn, today) : 0;
   const lastReport =
@@ -31,7 +39,7 @@ function taskCells(t: TFunction, today: IsoDate, task: UrgeLetterRow, index: num
       ? t("urgeLetter.noReport")
       : t("urgeLetter.reportOn", {
           date: formatDate(vnDate(new Date(task.lastProgressAt))),
-          note: task.lastProgressNote,
+          note: shortened(task.lastProgressNote, 200),
         });
   return [
     { text: String(index + 1), align: "center" as const },
@@ -76,7 +84,7 @@ export function urgeLetterDocument(t: TFunction, data: UrgeLetterData) {
             }),
           ),
           figuresTable({
-            columnWidths: [500, 1400, 800, 2900, 1100, 900, 1900],
+            columnWidths: [600, 1400, 800, 2750, 1250, 850, 1850],
             header: [
               [
                 { text: column("index") },
@@ -90,6 +98,7 @@ export function urgeLetterDocument(t: TFunction, data: UrgeLetterData) {
             ],
             rows: data.tasks.map((task, index) => taskCells(t, data.today, task, index)),
           }),
+          spacer(),
           ...data.message
             .split(/\n+/)
             .filter((line) => line.trim() !== "")
