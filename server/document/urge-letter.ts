@@ -4,12 +4,12 @@ import { daysBetween, formatDate, type IsoDate, vnDate } from "../../shared/date
 import {
   addressee,
   bodyParagraph,
-  spacer,
   documentHeader,
   figuresTable,
   type IssuingBody,
   officialDocument,
   recipientsAndSignature,
+  spacer,
 } from "./official-document.ts";
 
 /** What an urging letter ("Công văn đôn đốc") to one lead agency says. */

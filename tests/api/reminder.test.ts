@@ -144,6 +144,55 @@ function remindProcess(
   });
 }
 
+describe("the other rules around Tết 2025", () => {
+  it("tell the officer of a completion awaiting confirmation, the lead agency of a report period, the urging officer of no reply", async () => {
+    const db = await freshDb({ demo: false });
+    const officer = await createUser(db, { role: "officer", agency: "BCT", at: "2025-01-02" });
+    const reporter = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const directive = await createDirective(db, {
+      tracking: "BCT",
+      issuedOn: "2025-01-02",
+      at: "2025-01-02",
+    });
+    // Reported done on Wednesday 22/01: five working days later is Wednesday 05/02.
+    await createTask(db, {
+      directive,
+      lead: "UBND-20",
+      deadline: "2025-06-30",
+      status: "reported_done",
+      at: "2025-01-22",
+    });
+    // A monthly report by the 28th: January's falls in Tết, so it is due Monday 03/02.
+    const reporting = await createTask(db, {
+      directive,
+      lead: "UBND-20",
+      deadline: "2025-06-30",
+      at: "2025-01-02",
+    });
+    await officer.caller.report.setDuty({
+      taskId: reporting,
+      duty: { kind: "monthly", day: 28, startsOn: "2025-01-01" },
+    });
+    // Urged on Monday 20/01 for a reply by Friday 24/01: Tết follows, the officer hears on 03/02.
+    const urging = await createUser(db, { role: "officer", agency: "BCT", at: "2025-01-20" });
+    await urging.caller.urge.send({ ids: [reporting], message: "Báo cáo.", replyBy: "2025-01-24" });
+
+    expect(await runDays(db, "2025-01-20", "2025-02-07")).toBe(0);
+
+    expect(await received(db, officer.id)).toEqual([["awaiting_confirmation", 5, "2025-02-05"]]);
+    expect(await received(db, reporter.id)).toEqual([
+      ["urged", null, "2025-01-20"],
+      ["report_due", 3, "2025-01-22"],
+      ["report_late", null, "2025-02-04"],
+    ]);
+    // The urging officer is an officer of the Ministry too: it hears of the completion as well.
+    expect(await received(db, urging.id)).toEqual([
+      ["urge_unanswered", null, "2025-02-03"],
+      ["awaiting_confirmation", 5, "2025-02-05"],
+    ]);
+  });
+});
+
 describe("two processes on one database", () => {
   it("send each reminder once", { timeout: 60_000 }, async () => {
     const db = await freshDb({ demo: false });
