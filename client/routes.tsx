@@ -172,6 +172,12 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: "urging-rules",
+        lazy: async () => ({
+          Component: (await import("./urge/urging-rule-page.tsx")).UrgingRulePage,
+        }),
+      },
+      {
         path: "admin/outbox",
         lazy: async () => ({
           Component: (await import("./outbox/outbox-page.tsx")).OutboxPage,

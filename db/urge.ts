@@ -311,3 +311,28 @@ export async function remindableTasks(db: Db, day: IsoDate): Promise<RemindableT
         : task.leadAgencyId,
   }));
 }
+
+/** Sets (inserts or replaces) a tracking agency's urging rule. */
+export async function saveUrgingRule(
+  db: Db,
+  trackingAgencyId: number,
+  rule: UrgingRule,
+  by: number,
+  at: string,
+): Promise<void> {
+  const values = {
+    beforeDeadline: rule.beforeDeadline.join(","),
+    overdueEvery: rule.overdueEvery,
+    periodBefore: rule.periodBefore,
+    confirmationAfter: rule.confirmationAfter,
+    escalateLeadAfter: rule.escalateLeadAfter,
+    escalateTrackingAfter: rule.escalateTrackingAfter,
+    updatedBy: by,
+    updatedAt: at,
+  };
+  await db
+    .insertInto("urgingRule")
+    .values({ trackingAgencyId, ...values })
+    .onConflict((conflict) => conflict.column("trackingAgencyId").doUpdateSet(values))
+    .execute();
+}

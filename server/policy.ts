@@ -89,6 +89,8 @@ export const POLICY: Readonly<Record<string, Policy>> = {
 
   "urge.send": { access: ["officer", "leader"] },
   "urge.letter": { access: "signed_in" },
+  "urge.rule": { access: ["officer", "leader"] },
+  "urge.setRule": { access: ["officer"], selfAudited: true },
 
   "notification.count": { access: "signed_in" },
   "notification.list": { access: "signed_in" },

@@ -120,3 +120,17 @@ export const outboxListInput = z.object({
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(50),
 });
+
+/** An officer sets the urging rules of their agency (the tasks whose directives it tracks). */
+export const urgingRuleInput = z.object({
+  beforeDeadline: z
+    .array(z.number().int().min(1).max(30))
+    .max(5)
+    .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
+  overdueEvery: z.number().int().min(1).max(90),
+  periodBefore: z.number().int().min(0).max(30),
+  confirmationAfter: z.number().int().min(1).max(60),
+  escalateLeadAfter: z.number().int().min(1).max(365),
+  escalateTrackingAfter: z.number().int().min(1).max(365),
+});
+export type UrgingRuleInput = z.input<typeof urgingRuleInput>;

@@ -281,6 +281,22 @@ export const en: ClientTexts = {
     failed: "Failed (attempt {{attempts}}): {{error}}",
     show: "Show the text",
   },
+  urgingRule: {
+    title: "Reminder and urging rules",
+    intro:
+      "The system reminds by itself of the tasks of the directives {{agency}} tracks, on working days (a day off waits for the next working day).",
+    formTitle: "The agency's rules",
+    beforeDeadline: "Remind before the deadline (working days)",
+    beforeDeadlineHint: "Numbers separated by commas, e.g. 7, 3, 1",
+    overdueEvery: "When overdue: the first day, then every (days)",
+    periodBefore: "Remind of a report period before (working days)",
+    confirmationAfter: "Tell the officers when a completion has waited (working days)",
+    escalateLeadAfter: "Tell the lead agency's leaders when overdue (days)",
+    escalateTrackingAfter: "Tell the tracking agency's leaders when overdue (days)",
+    save: "Save the rules",
+    saved: "Rules saved.",
+    link: "Reminder rules",
+  },
   urge: {
     finish: "Done",
     intro_one:

@@ -286,6 +286,22 @@ export const vi = {
     failed: "Lỗi (lần thử {{attempts}}): {{error}}",
     show: "Xem nội dung",
   },
+  urgingRule: {
+    title: "Quy tắc nhắc việc, đôn đốc",
+    intro:
+      "Hệ thống tự nhắc các nhiệm vụ thuộc văn bản do {{agency}} theo dõi, vào ngày làm việc (ngày nghỉ thì chờ ngày làm việc kế tiếp).",
+    formTitle: "Quy tắc của cơ quan",
+    beforeDeadline: "Nhắc trước thời hạn (ngày làm việc)",
+    beforeDeadlineHint: "Các số cách nhau bằng dấu phẩy, ví dụ: 7, 3, 1",
+    overdueEvery: "Khi quá hạn: nhắc ngày đầu, rồi cứ mỗi (ngày)",
+    periodBefore: "Nhắc kỳ báo cáo trước (ngày làm việc)",
+    confirmationAfter: "Báo cán bộ khi hoàn thành chờ xác nhận quá (ngày làm việc)",
+    escalateLeadAfter: "Báo lãnh đạo cơ quan chủ trì khi quá hạn (ngày)",
+    escalateTrackingAfter: "Báo lãnh đạo cơ quan theo dõi khi quá hạn (ngày)",
+    save: "Lưu quy tắc",
+    saved: "Đã lưu quy tắc nhắc việc.",
+    link: "Quy tắc nhắc việc",
+  },
   urge: {
     finish: "Xong",
     intro_one:

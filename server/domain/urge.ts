@@ -1,18 +1,21 @@
 import type { z } from "zod";
 import { agencyById } from "../../db/agency.ts";
+import { appendAudit } from "../../db/audit.ts";
 import { insertNotifications } from "../../db/notification.ts";
 import { appendTaskEvents, taskFactsByIds } from "../../db/task.ts";
 import {
   insertUrge,
   insertUrgeLetter,
+  saveUrgingRule,
   urgeLetterById,
   urgeLetterRows,
+  urgingRules,
   usersOf,
 } from "../../db/urge.ts";
 import { symbolAbbreviation } from "../../shared/agency.ts";
 import { vnDate } from "../../shared/date.ts";
 import { canSeeTask, taskActors } from "../../shared/permission.ts";
-import type { urgeLetterInput, urgeSendInput } from "../../shared/urge.ts";
+import type { urgeLetterInput, urgeSendInput, urgingRuleInput } from "../../shared/urge.ts";
 import type { Role } from "../../shared/user.ts";
 import type { Actor } from "../context.ts";
 import { documentBytes } from "../document/official-document.ts";
@@ -179,4 +182,33 @@ export async function downloadUrgeLetter(actor: Actor, input: z.output<typeof ur
     filename: letter.filename,
     contentBase64: Buffer.from(letter.content).toString("base64"),
   };
+}
+
+/** The urging rule of the user's agency, for the tasks of the directives it tracks. */
+export async function viewUrgingRule(actor: Actor) {
+  const rule = (await urgingRules(actor.db, [actor.user.agencyId])).get(actor.user.agencyId);
+  if (!rule) throw new Error("urgingRules always answers");
+  return rule;
+}
+
+/** An officer sets its agency's urging rule; audited under the agency. */
+export async function setUrgingRule(actor: Actor, input: z.output<typeof urgingRuleInput>) {
+  const { db, user } = actor;
+  if (user.role !== "officer") fail("FORBIDDEN", "error.forbidden");
+  const before = await viewUrgingRule(actor);
+  const at = actor.clock.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await saveUrgingRule(trx, user.agencyId, input, user.id, at);
+    await appendAudit(trx, {
+      actorId: user.id,
+      at,
+      action: "urging_rule",
+      entity: "agency",
+      entityId: user.agencyId,
+      agencyId: user.agencyId,
+      address: actor.address,
+      detail: { from: before, to: input },
+    });
+  });
+  return viewUrgingRule(actor);
 }

@@ -1,5 +1,5 @@
-import { urgeLetterInput, urgeSendInput } from "../../shared/urge.ts";
-import { downloadUrgeLetter, sendUrge } from "../domain/urge.ts";
+import { urgeLetterInput, urgeSendInput, urgingRuleInput } from "../../shared/urge.ts";
+import { downloadUrgeLetter, sendUrge, setUrgingRule, viewUrgingRule } from "../domain/urge.ts";
 import { authedProcedure, roleProcedure, router } from "../trpc.ts";
 
 export const urgeRouter = router({
@@ -12,4 +12,12 @@ export const urgeRouter = router({
   letter: authedProcedure
     .input(urgeLetterInput)
     .query(({ ctx, input }) => downloadUrgeLetter(ctx, input)),
+
+  /** When the user's agency reminds and escalates its tasks (the defaults until set). */
+  rule: roleProcedure("officer", "leader").query(({ ctx }) => viewUrgingRule(ctx)),
+
+  /** An officer sets its agency's urging rule. */
+  setRule: roleProcedure("officer")
+    .input(urgingRuleInput)
+    .mutation(({ ctx, input }) => setUrgingRule(ctx, input)),
 });

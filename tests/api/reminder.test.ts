@@ -61,6 +61,32 @@ describe("the reminder job around Tết 2025 (days off 27–31/01, Saturday 08/0
     expect(again).toBe(0);
   });
 
+  it("follows the rule the tracking agency's officer set, not the defaults", async () => {
+    const db = await freshDb({ demo: false });
+    const reporter = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const officer = await createUser(db, { role: "officer", agency: "BCT" });
+    const leader = await createUser(db, { role: "leader", agency: "BCT" });
+    await tetTask(db, "2025-02-05");
+    const rule = {
+      beforeDeadline: [5, 5],
+      overdueEvery: 7,
+      periodBefore: 3,
+      confirmationAfter: 5,
+      escalateLeadAfter: 14,
+      escalateTrackingAfter: 30,
+    };
+    const refused = await leader.caller.urge
+      .setRule(rule)
+      .catch((error: { code: string }) => error);
+    expect(refused).toMatchObject({ code: "FORBIDDEN" });
+    expect((await leader.caller.urge.rule()).beforeDeadline).toEqual([7, 3, 1]);
+
+    expect(await officer.caller.urge.setRule(rule)).toMatchObject({ beforeDeadline: [5] });
+    await runDays(db, "2025-01-13", "2025-02-05");
+
+    expect(await received(db, reporter.id)).toEqual([["deadline_soon", 5, "2025-01-22"]]);
+  });
+
   it("tells the lead agency when overdue, waits past Tết, every 7 days, and escalates at 14 and 30 days", async () => {
     const db = await freshDb({ demo: false });
     const reporter = await createUser(db, { role: "reporter", agency: "UBND-20" });
