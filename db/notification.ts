@@ -34,12 +34,39 @@ export type NotificationItem = {
   readAt: string | null;
 };
 
+/** A user's notifications with the task each is about. */
 function notificationQuery(db: Db, userId: number) {
   return db
     .selectFrom("notification")
     .innerJoin("task", "task.id", "notification.taskId")
     .innerJoin("directive", "directive.id", "task.directiveId")
-    .where("notification.userId", "=", userId);
+    .where("notification.userId", "=", userId)
+    .select([
+      "notification.id",
+      "notification.kind",
+      "notification.days",
+      "notification.onDay",
+      "notification.createdAt",
+      "notification.readAt",
+      ...TASK_REF_COLUMNS,
+    ]);
+}
+
+function toItem(row: {
+  id: number;
+  kind: NotificationKind;
+  days: number | null;
+  onDay: string | null;
+  createdAt: string;
+  readAt: string | null;
+  taskId: number;
+  directiveId: number;
+  directiveNumber: string;
+  clause: string;
+  title: string;
+}): NotificationItem {
+  const { id, kind, days, onDay, createdAt, readAt } = row;
+  return { id, kind, task: taskRef(row), days, onDay, createdAt, readAt };
 }
 
 /** The user's latest notifications, unread first (only those with `unreadOnly`). */
@@ -52,29 +79,12 @@ export async function listNotifications(
   let query = notificationQuery(db, userId);
   if (unreadOnly) query = query.where("notification.readAt", "is", null);
   const rows = await query
-    .select([
-      "notification.id",
-      "notification.kind",
-      "notification.days",
-      "notification.onDay",
-      "notification.createdAt",
-      "notification.readAt",
-      ...TASK_REF_COLUMNS,
-    ])
     .orderBy((eb) => eb.case().when("notification.readAt", "is", null).then(0).else(1).end())
     .orderBy("notification.createdAt", "desc")
     .orderBy("notification.id", "desc")
     .limit(limit)
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    kind: row.kind,
-    task: taskRef(row),
-    days: row.days,
-    onDay: row.onDay,
-    createdAt: row.createdAt,
-    readAt: row.readAt,
-  }));
+  return rows.map(toItem);
 }
 
 export async function unreadCount(db: Db, userId: number): Promise<number> {
@@ -111,29 +121,12 @@ export async function undigestedNotifications(
   until: string,
 ): Promise<NotificationItem[]> {
   const rows = await notificationQuery(db, userId)
-    .select([
-      "notification.id",
-      "notification.kind",
-      "notification.days",
-      "notification.onDay",
-      "notification.createdAt",
-      "notification.readAt",
-      ...TASK_REF_COLUMNS,
-    ])
     .where("notification.outboxId", "is", null)
     .where("notification.createdAt", "<=", until)
     .orderBy("notification.createdAt")
     .orderBy("notification.id")
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    kind: row.kind,
-    task: taskRef(row),
-    days: row.days,
-    onDay: row.onDay,
-    createdAt: row.createdAt,
-    readAt: row.readAt,
-  }));
+  return rows.map(toItem);
 }
 
 /** The unread notifications, latest first, and how many there are (the inbox's section). */

@@ -13,7 +13,7 @@ import { DateField } from "../ui/date-field.tsx";
 import { Dialog } from "../ui/dialog.tsx";
 import { FormAlert, useFieldError } from "../ui/form.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
-import { saveFile } from "../ui/save-file.ts";
+import { useFileDownload } from "../ui/save-file.ts";
 
 /** What the dialog lists of each task it urges (an overdue row, an inbox item). */
 export type UrgeTask = {
@@ -40,21 +40,14 @@ export function LetterButton({ letter, label }: { letter: { id: number }; label:
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [pending, setPending] = useState(false);
-  const download = async () => {
-    setPending(true);
-    try {
-      const file = await queryClient.fetchQuery({
+  const { pending, download } = useFileDownload(
+    () =>
+      queryClient.fetchQuery({
         ...trpc.urge.letter.queryOptions({ id: letter.id }),
         staleTime: 0,
-      });
-      saveFile(file.contentBase64, file.filename);
-    } catch {
-      notifications.show({ color: "red", message: t("urge.letterFailed") });
-    } finally {
-      setPending(false);
-    }
-  };
+      }),
+    t("urge.letterFailed"),
+  );
   return (
     <Button variant="default" size="xs" loading={pending} onClick={download}>
       {label}
