@@ -1,22 +1,31 @@
 import { Button, Group, Popover, ScrollArea, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { formatDate } from "../../shared/date.ts";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
-import classes from "./app-layout.module.css";
-import { BellFace } from "./bell-face.tsx";
 import { useFormatters } from "./format.ts";
 
 type Item = RouterOutputs["notification"]["list"][number];
 
-function NotificationRow({ item, onOpen }: { item: Item; onOpen: (item: Item) => void }) {
+/** The class names of the header's stylesheet (passed in: see bell.tsx). */
+type BellClasses = { bell?: string; head?: string; item?: string };
+
+function NotificationRow({
+  item,
+  onOpen,
+  className,
+}: {
+  item: Item;
+  onOpen: (item: Item) => void;
+  className: string | undefined;
+}) {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
   const unread = item.readAt === null;
   return (
-    <UnstyledButton className={classes.bellItem} data-unread={unread} onClick={() => onOpen(item)}>
+    <UnstyledButton className={className} data-unread={unread} onClick={() => onOpen(item)}>
       <Text size="sm" fw={unread ? 700 : 400}>
         {t(`notification.${item.kind}`, {
           days: item.days ?? 0,
@@ -36,7 +45,17 @@ function NotificationRow({ item, onOpen }: { item: Item; onOpen: (item: Item) =>
 }
 
 /** The bell, opened at once (it was clicked to fetch this): the latest notifications. */
-export function BellPopup({ label, unread }: { label: string; unread: number }) {
+export function BellPopup({
+  label,
+  unread,
+  face,
+  classNames,
+}: {
+  label: string;
+  unread: number;
+  face: ReactNode;
+  classNames: BellClasses;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -65,17 +84,17 @@ export function BellPopup({ label, unread }: { label: string; unread: number }) 
     >
       <Popover.Target>
         <UnstyledButton
-          className={classes.bell}
+          className={classNames.bell}
           aria-label={label}
           aria-haspopup="dialog"
           aria-expanded={opened}
           onClick={() => setOpened((now) => !now)}
         >
-          <BellFace unread={unread} />
+          {face}
         </UnstyledButton>
       </Popover.Target>
       <Popover.Dropdown role="dialog" aria-label={t("bell.title")} p={0}>
-        <Group justify="space-between" p="xs" className={classes.bellHead}>
+        <Group justify="space-between" p="xs" className={classNames.head}>
           <Text fw={700} size="sm">
             {t("bell.title")}
           </Text>
@@ -96,7 +115,14 @@ export function BellPopup({ label, unread }: { label: string; unread: number }) 
                 {t("bell.loading")}
               </Text>
             ) : list.data?.length ? (
-              list.data.map((item) => <NotificationRow key={item.id} item={item} onOpen={open} />)
+              list.data.map((item) => (
+                <NotificationRow
+                  key={item.id}
+                  item={item}
+                  onOpen={open}
+                  className={classNames.item}
+                />
+              ))
             ) : (
               <Text size="sm" p="sm">
                 {t("bell.empty")}
