@@ -100,6 +100,15 @@ describe("urge.send", () => {
     ]);
     expect(await pvn.caller.notification.count()).toEqual({ unread: 1 });
     expect(await officer.caller.notification.count()).toEqual({ unread: 0 });
+    // The overdue list says how often each task was urged.
+    const overdue = await officer.caller.statistic.overdue({});
+    expect(
+      overdue.items.map((item) => [item.id, item.urge]).sort(([a], [b]) => Number(a) - Number(b)),
+    ).toEqual([
+      [ls1, { count: 1, lastAt: TEST_NOW }],
+      [pvn1, { count: 1, lastAt: TEST_NOW }],
+      [ls2, { count: 1, lastAt: TEST_NOW }],
+    ]);
   });
 
   it("stores a Decree 30 letter per agency: header, V/v, Kính gửi, the task rows, the reply date", async () => {
