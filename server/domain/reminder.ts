@@ -67,6 +67,14 @@ function recipientFinder(db: Db): Recipients {
   };
 }
 
+/**
+ * Whether `date` may be `workingDays` working days or fewer after `today`: a cheap bound (weekends
+ * and the longest run of days off, Tết, fit in twice the days plus 20) before counting day by day.
+ */
+function within(today: IsoDate, date: IsoDate, workingDays: number): boolean {
+  return daysBetween(today, date) <= workingDays * 2 + 20;
+}
+
 /** Whether a rule triggered on `trigger` fires today: the first working day on or after it. */
 function firesToday(trigger: IsoDate, window: { after: IsoDate; today: IsoDate }): boolean {
   return trigger > window.after && trigger <= window.today;
@@ -126,6 +134,7 @@ export async function planReminders(
     if (dueOn === null) continue;
     if (dueOn >= today) {
       // Before the deadline: 7, 3 and 1 working days ahead (the deadline in force is a working day).
+      if (!within(today, dueOn, Math.max(0, ...rule.beforeDeadline))) continue;
       const ahead = workingDaysBetween(today, dueOn, calendar);
       if (rule.beforeDeadline.includes(ahead)) {
         await add(task.leadAgencyId, LEAD_USERS, {
@@ -192,6 +201,7 @@ export async function planReminders(
       if (done.has(period.key)) continue;
       const late = addDays(period.dueOn, 1);
       if (period.dueOn >= today) {
+        if (!within(today, period.dueOn, rule.periodBefore)) continue;
         const ahead = workingDaysBetween(today, period.dueOn, calendar);
         if (ahead === rule.periodBefore) {
           await add(task.leadAgencyId, LEAD_USERS, {
