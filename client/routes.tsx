@@ -171,6 +171,18 @@ export const router = createBrowserRouter([
           Component: (await import("./calendar/calendar-admin-page.tsx")).CalendarAdminPage,
         }),
       },
+      {
+        path: "urging-rules",
+        lazy: async () => ({
+          Component: (await import("./urge/urging-rule-page.tsx")).UrgingRulePage,
+        }),
+      },
+      {
+        path: "admin/outbox",
+        lazy: async () => ({
+          Component: (await import("./outbox/outbox-page.tsx")).OutboxPage,
+        }),
+      },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

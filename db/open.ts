@@ -9,6 +9,7 @@ import * as counting from "./migrations/0004-counting.ts";
 import * as calendar from "./migrations/0004b-calendar.ts";
 import * as inbox from "./migrations/0005-inbox.ts";
 import * as trust from "./migrations/0006-trust.ts";
+import * as urge from "./migrations/0007-urge.ts";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004b-calendar": calendar,
   "0005-inbox": inbox,
   "0006-trust": trust,
+  "0007-urge": urge,
 };
 
 /**

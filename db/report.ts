@@ -379,6 +379,41 @@ export async function dutyTasks(
   return result;
 }
 
+/** Every task still being worked on that carries a report duty, with its lead agency. */
+export async function openDutyTasks(
+  db: Db,
+): Promise<{ taskId: number; leadAgencyId: number; trackingAgencyId: number; duty: ReportDuty }[]> {
+  const rows = await db
+    .selectFrom("taskReportDuty")
+    .innerJoin("task", "task.id", "taskReportDuty.taskId")
+    .innerJoin("directive", "directive.id", "task.directiveId")
+    .select([
+      "task.id as taskId",
+      "task.leadAgencyId",
+      "directive.trackingAgencyId",
+      "taskReportDuty.kind",
+      "taskReportDuty.day",
+      "taskReportDuty.startsOn",
+      "taskReportDuty.dueDate",
+    ])
+    .where("task.status", "in", ["not_started", "in_progress"])
+    .orderBy("task.id")
+    .execute();
+  return rows.flatMap((row) => {
+    const duty = toDuty(row);
+    return duty
+      ? [
+          {
+            taskId: row.taskId,
+            leadAgencyId: row.leadAgencyId,
+            trackingAgencyId: row.trackingAgencyId,
+            duty,
+          },
+        ]
+      : [];
+  });
+}
+
 export type ReceivedReport = {
   id: number;
   task: TaskRef;

@@ -8,6 +8,7 @@ import type { InboxSeenKind } from "../shared/inbox.ts";
 import type { ReportAgencyRole, ReportDutyKind, ReportKind } from "../shared/report.ts";
 import type { TaskEventKind } from "../shared/task-event.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
+import type { DigestMode, NotificationKind } from "../shared/urge.ts";
 import type { Role } from "../shared/user.ts";
 
 /**
@@ -75,6 +76,11 @@ export type AppUserTable = {
   totpPendingSecret: ColumnType<string | null, string | null | undefined, string | null>;
   /** The last TOTP time step accepted: a code is never accepted twice. */
   totpLastStep: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Where digests go (null: no mail). */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  digestMode: ColumnType<DigestMode, DigestMode | undefined, DigestMode>;
+  /** The hour (Vietnam time) the daily digest goes. */
+  digestHour: ColumnType<number, number | undefined, number>;
 };
 
 export type SessionTable = { id: string; userId: number; createdAt: string; expiresAt: string };
@@ -294,6 +300,84 @@ export type CalendarDayTable = {
   note: ColumnType<string, string | undefined, string>;
 };
 
+/** When a tracking agency's tasks are reminded and escalated (no row: the defaults). */
+export type UrgingRuleTable = {
+  trackingAgencyId: number;
+  /** Working days before the deadline, comma-separated ("7,3,1"). */
+  beforeDeadline: string;
+  overdueEvery: number;
+  periodBefore: number;
+  confirmationAfter: number;
+  escalateLeadAfter: number;
+  escalateTrackingAfter: number;
+  updatedBy: number | null;
+  updatedAt: string;
+};
+
+/** An officer's urge of several tasks, by its agency. */
+export type UrgeTable = {
+  id: Generated<number>;
+  actorId: number;
+  agencyId: number;
+  at: string;
+  message: string;
+  replyBy: string;
+};
+
+/** The urging letter of an urge to one lead agency (.docx bytes). */
+export type UrgeLetterTable = {
+  id: Generated<number>;
+  urgeId: number;
+  agencyId: number;
+  filename: string;
+  content: Buffer;
+};
+
+export type UrgeTaskTable = { urgeId: number; taskId: number; letterId: number };
+
+/** What a user has been told (the bell). */
+export type NotificationTable = {
+  id: Generated<number>;
+  userId: number;
+  kind: NotificationKind;
+  taskId: number;
+  urgeId: ColumnType<number | null, number | null | undefined, never>;
+  /** Days before or overdue, as the kind says. */
+  days: ColumnType<number | null, number | null | undefined, never>;
+  /** A date the kind mentions (the reply date of an urge). */
+  onDay: ColumnType<string | null, string | null | undefined, never>;
+  createdAt: string;
+  readAt: ColumnType<string | null, string | null | undefined, string>;
+  /** The digest that carried it by e-mail. */
+  outboxId: ColumnType<number | null, number | null | undefined, number>;
+};
+
+/** A mail to send (a user's digest of a day), with its attempts. */
+export type OutboxTable = {
+  id: Generated<number>;
+  userId: number;
+  digestDay: string;
+  toAddress: string;
+  subject: string;
+  text: string;
+  html: string;
+  createdAt: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  nextAttemptAt: string;
+  sentAt: ColumnType<string | null, string | null | undefined, string | null>;
+  error: ColumnType<string | null, string | null | undefined, string | null>;
+};
+
+/** What the reminder job sent: one row per (rule, task, period, recipient, day). */
+export type SendLogTable = {
+  rule: string;
+  taskId: number;
+  period: string;
+  recipientId: number;
+  day: string;
+  at: string;
+};
+
 export type Database = {
   calendarYear: CalendarYearTable;
   calendarDay: CalendarDayTable;
@@ -320,6 +404,13 @@ export type Database = {
   evidenceFile: EvidenceFileTable;
   taskExtension: TaskExtensionTable;
   inboxSeen: InboxSeenTable;
+  urgingRule: UrgingRuleTable;
+  urge: UrgeTable;
+  urgeLetter: UrgeLetterTable;
+  urgeTask: UrgeTaskTable;
+  notification: NotificationTable;
+  sendLog: SendLogTable;
+  outbox: OutboxTable;
 };
 
 export type AgencyRow = Selectable<AgencyTable>;

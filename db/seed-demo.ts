@@ -755,6 +755,8 @@ export async function seedDemoIn(trx: Trx, options: DemoOptions): Promise<void> 
         agencyId: agencyId(user.agency),
         role: user.role,
         totpSecret: user.role === "admin" ? (options.adminSecondFactorSecret ?? null) : null,
+        // Demo addresses (a reserved domain): the digests fill the outbox, nothing can go out.
+        email: user.role === "admin" ? null : `${user.username}@dondoc.example`,
         isActive: 1,
         createdAt: now,
       })

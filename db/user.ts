@@ -1,5 +1,6 @@
 import type { ExpressionBuilder } from "kysely";
 import { foldText } from "../shared/text.ts";
+import type { DigestMode } from "../shared/urge.ts";
 import type { Role } from "../shared/user.ts";
 import { notSeenBy } from "./inbox.ts";
 import type { Db } from "./open.ts";
@@ -340,4 +341,26 @@ export async function accountsToReview(db: Db, userId: number): Promise<AccountT
     neverUsed: Boolean(row.neverUsed),
     createdAt: row.createdAt,
   }));
+}
+
+/** How the user wants to hear of notifications. */
+export async function preferencesOf(db: Db, id: number) {
+  const row = await db
+    .selectFrom("appUser")
+    .select(["appUser.email", "appUser.digestMode", "appUser.digestHour"])
+    .where("appUser.id", "=", id)
+    .executeTakeFirstOrThrow();
+  return { ...row, email: row.email ?? "" };
+}
+
+export async function savePreferences(
+  db: Db,
+  id: number,
+  preferences: { email: string; digestMode: DigestMode; digestHour: number },
+): Promise<void> {
+  await db
+    .updateTable("appUser")
+    .set({ ...preferences, email: preferences.email === "" ? null : preferences.email })
+    .where("appUser.id", "=", id)
+    .execute();
 }

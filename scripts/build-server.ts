@@ -1,6 +1,6 @@
 /**
  * Builds the server into plain JavaScript: dist/server/main.js (the server) and
- * dist/server/create-admin.js (the admin CLI). Packages stay imports of node_modules.
+ * dist/server/create-admin.js (the admin CLI), backup, restore and remind. Packages stay imports of node_modules.
  *   node --import tsx scripts/build-server.ts      (part of `npm run build`)
  */
 import { readFile } from "node:fs/promises";
@@ -37,6 +37,7 @@ await build({
     "create-admin": "server/cli/create-admin.ts",
     backup: "server/cli/backup.ts",
     restore: "server/cli/restore.ts",
+    remind: "server/cli/remind.ts",
   },
   outdir,
   bundle: true,

@@ -3,14 +3,21 @@ import type { Db } from "../db/open.ts";
 import { deleteExpiredSessions } from "../db/session.ts";
 import { PENDING_FILE_HOURS } from "../shared/evidence.ts";
 import type { Clock } from "./clock.ts";
+import { deliverMail, queueDigests, type SendMail } from "./domain/mail.ts";
+import { runReminders } from "./domain/reminder.ts";
 import { filesDirOf, purgePendingEvidence, purgeStaleUploads, uploadsDirOf } from "./file-store.ts";
 import { LOGIN_FAILURE_KEEP_MS } from "./login-throttle.ts";
 
 /**
- * Housekeeping that runs beside the server: at start and then every hour. A job is a plain
+ * Jobs that run beside the server, at start and then every hour: housekeeping and the reminders. A job is a plain
  * function of what it needs and the instant it runs at, so a test runs it with a fixed instant.
  */
-export type JobDeps = { db: Db; dataDir: string };
+export type JobDeps = {
+  db: Db;
+  dataDir: string;
+  /** Mail: the links' base, and how to send (null without SMTP: mail stays in the outbox). */
+  mail?: { publicUrl: string; send: SendMail | null };
+};
 export type Job = (deps: JobDeps, now: Date) => Promise<void>;
 
 /** Sessions past their expiry can never sign anyone in again: their rows go. */
@@ -37,11 +44,32 @@ export const purgeLoginFailures: Job = async ({ db }, now) => {
   );
 };
 
+/** Reminders, overdue notices and escalations of the day (once each, whatever runs them). */
+export const sendReminders: Job = async ({ db }, now) => {
+  await runReminders(db, now);
+};
+
+/** The daily digests whose hour has come go into the outbox. */
+export const queueDigestMail: Job = async ({ db, mail }, now) => {
+  if (mail) await queueDigests(db, now, mail.publicUrl);
+};
+
+/** The outbox's due mail goes out over SMTP (when configured), with backoff on failure. */
+export const deliverOutbox: Job = async ({ db, mail }, now) => {
+  if (mail?.send) await deliverMail(db, now, mail.send);
+};
+
+/** Sending runs more often than the hourly jobs, so that a retry after a minute happens. */
+export const MAIL_JOBS: readonly Job[] = [deliverOutbox];
+export const MAIL_INTERVAL_MS = 60_000;
+
 export const JOBS: readonly Job[] = [
   purgeExpiredSessions,
   purgeAbandonedUploads,
   purgeStaleUploadFiles,
   purgeLoginFailures,
+  sendReminders,
+  queueDigestMail,
 ];
 
 export const JOB_INTERVAL_MS = 3_600_000;

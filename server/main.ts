@@ -4,8 +4,9 @@ import { seedDatabase } from "../db/seed.ts";
 import { createApp } from "./app.ts";
 import { configFromEnv } from "./config.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SECOND_FACTOR_SECRET } from "./demo.ts";
-import { startJobs } from "./jobs.ts";
+import { MAIL_INTERVAL_MS, MAIL_JOBS, startJobs } from "./jobs.ts";
 import { createLogger } from "./log.ts";
+import { smtpSender } from "./mail.ts";
 import { hashPassword } from "./password.ts";
 
 const config = configFromEnv(process.env);
@@ -59,10 +60,15 @@ const app = createApp({
   logger,
   demo: demoMode,
 });
-// Housekeeping (expired sessions, abandoned uploads): now and every hour.
-const jobs = startJobs(
-  { db, dataDir, clock: config.clock },
-  { onError: (job, error) => logger.error({ err: error, job: job.name }, "job failed") },
+// Housekeeping (expired sessions, abandoned uploads), reminders and digests: now and every hour;
+// the outbox is sent every minute (retries with backoff) when SMTP is configured.
+const mail = { publicUrl: config.publicUrl, send: config.smtp ? smtpSender(config.smtp) : null };
+const onError = (job: { name: string }, error: unknown) =>
+  logger.error({ err: error, job: job.name }, "job failed");
+const jobs = startJobs({ db, dataDir, clock: config.clock, mail }, { onError });
+const mailJobs = startJobs(
+  { db, dataDir, clock: config.clock, mail },
+  { jobs: MAIL_JOBS, intervalMs: MAIL_INTERVAL_MS, onError },
 );
 const server = app.listen(config.port, config.host, async () => {
   const address = server.address();
@@ -82,6 +88,7 @@ const server = app.listen(config.port, config.host, async () => {
 
 function shutdown() {
   jobs.stop();
+  mailJobs.stop();
   server.close(() => {
     void db.destroy().then(() => process.exit(0));
   });

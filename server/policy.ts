@@ -50,7 +50,6 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "task.setStatus": { access: "signed_in" },
   "task.setProgress": { access: "signed_in" },
   "task.addNote": { access: "signed_in" },
-  "task.addNotes": { access: "signed_in" },
   "task.setSuccessor": { access: "signed_in" },
 
   "report.setDuty": { access: "signed_in" },
@@ -76,6 +75,8 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "user.setActive": { access: ADMIN, selfAudited: true },
   "user.resetPassword": { access: ADMIN, selfAudited: true },
   "user.resetSecondFactor": { access: ADMIN, selfAudited: true },
+  "user.preferences": { access: "signed_in" },
+  "user.setPreferences": { access: "signed_in", selfAudited: true },
 
   "audit.list": { access: ["admin", "leader"] },
 
@@ -85,6 +86,16 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "statistic.tasks": { access: "signed_in" },
   "statistic.overdue": { access: "signed_in" },
   "statistic.report": { access: "signed_in" },
+
+  "urge.send": { access: ["officer", "leader"] },
+  "urge.letter": { access: "signed_in" },
+  "urge.rule": { access: ["officer", "leader"] },
+  "urge.setRule": { access: ["officer"], selfAudited: true },
+
+  "notification.count": { access: "signed_in" },
+  "notification.list": { access: "signed_in" },
+  "notification.markRead": { access: "signed_in" },
+  "outbox.list": { access: ADMIN },
 
   "export.start": { access: "signed_in", selfAudited: true },
   "export.status": { access: "signed_in" },

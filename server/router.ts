@@ -7,9 +7,12 @@ import { directiveRouter } from "./routers/directive.ts";
 import { exportRouter } from "./routers/export.ts";
 import { extensionRouter } from "./routers/extension.ts";
 import { inboxRouter } from "./routers/inbox.ts";
+import { notificationRouter } from "./routers/notification.ts";
+import { outboxRouter } from "./routers/outbox.ts";
 import { reportRouter } from "./routers/report.ts";
 import { statisticRouter } from "./routers/statistic.ts";
 import { taskRouter } from "./routers/task.ts";
+import { urgeRouter } from "./routers/urge.ts";
 import { userRouter } from "./routers/user.ts";
 import { router } from "./trpc.ts";
 
@@ -27,6 +30,9 @@ export const appRouter = router({
   statistic: statisticRouter,
   export: exportRouter,
   calendar: calendarRouter,
+  urge: urgeRouter,
+  notification: notificationRouter,
+  outbox: outboxRouter,
 });
 
 /** The only thing the browser imports from the server: the router's type. */

@@ -131,3 +131,19 @@ export function formatDateTime(instant: string): string {
   );
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
+
+/** How many working days fall after `from` up to and including `to` (0 when `to` ≤ `from`). */
+export function workingDaysBetween(from: IsoDate, to: IsoDate, calendar: Calendar): number {
+  let count = 0;
+  for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) {
+    if (isWorkingDay(date, calendar)) count += 1;
+  }
+  return count;
+}
+
+/** The last working day before `date`. */
+export function previousWorkingDay(date: IsoDate, calendar: Calendar): IsoDate {
+  let day = addDays(date, -1);
+  while (!isWorkingDay(day, calendar)) day = addDays(day, -1);
+  return day;
+}

@@ -110,22 +110,6 @@ export const taskAddNoteInput = z.object({
 });
 export type TaskAddNoteInput = z.input<typeof taskAddNoteInput>;
 
-/** The most tasks one urging note goes to at once (a page of the overdue list). */
-export const TASK_NOTES_MAX = 500;
-
-/** The same note on several tasks ("Đôn đốc" on the overdue list): all of them, or none. */
-export const taskAddNotesInput = z.object({
-  ids: z
-    .array(idSchema)
-    .min(1)
-    .max(TASK_NOTES_MAX)
-    .refine((ids) => new Set(ids).size === ids.length, {
-      error: encodeMessage("validation.duplicates"),
-    }),
-  note: taskAddNoteInput.shape.note,
-});
-export type TaskAddNotesInput = z.input<typeof taskAddNotesInput>;
-
 export const TASK_SORTS = ["urgency", "deadline", "days_overdue", "updated"] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
 

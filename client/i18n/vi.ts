@@ -9,6 +9,7 @@ export const vi = {
     tagline: "Theo dõi, đôn đốc thực hiện nhiệm vụ được giao tại văn bản chỉ đạo",
   },
   nav: {
+    outbox: "Hộp thư đi",
     audit: "Nhật ký",
     myTasks: "Nhiệm vụ của tôi",
     directives: "Văn bản chỉ đạo",
@@ -257,6 +258,86 @@ export const vi = {
     // Issue 8, bug 2: only reports are the agency's report.
     lastReport: "Báo cáo gần nhất của cơ quan chủ trì",
     noReportYet: "Chưa có báo cáo",
+  },
+  preferences: {
+    title: "Nhận thông báo",
+    email: "Thư điện tử",
+    emailHint: "Địa chỉ nhận thư tổng hợp hằng ngày; để trống nếu không nhận thư.",
+    mode: "Cách nhận",
+    modes: {
+      email: "Thư tổng hợp hằng ngày",
+      in_app: "Chỉ trong ứng dụng",
+      both: "Cả hai",
+    },
+    hour: "Giờ gửi thư tổng hợp",
+    hourHint: "Thư gửi vào ngày làm việc, từ giờ này.",
+    save: "Lưu",
+    saved: "Đã lưu cách nhận thông báo.",
+  },
+  outbox: {
+    title: "Hộp thư đi",
+    intro:
+      "Thư tổng hợp gửi người dùng. Khi chưa cấu hình máy chủ thư (SMTP), thư nằm tại đây để quản trị viên đọc.",
+    empty: "Chưa có thư nào.",
+    to: "Người nhận",
+    subject: "Tiêu đề",
+    day: "Ngày",
+    status: "Trạng thái",
+    sent: "Đã gửi {{date}}",
+    waiting: "Chờ gửi",
+    failed: "Lỗi (lần thử {{attempts}}): {{error}}",
+    show: "Xem nội dung",
+  },
+  urgingRule: {
+    title: "Quy tắc nhắc việc, đôn đốc",
+    intro:
+      "Hệ thống tự nhắc các nhiệm vụ thuộc văn bản do {{agency}} theo dõi, vào ngày làm việc (ngày nghỉ thì chờ ngày làm việc kế tiếp).",
+    formTitle: "Quy tắc của cơ quan",
+    beforeDeadline: "Nhắc trước thời hạn (ngày làm việc)",
+    beforeDeadlineHint: "Các số cách nhau bằng dấu phẩy, ví dụ: 7, 3, 1",
+    overdueEvery: "Khi quá hạn: nhắc ngày đầu, rồi cứ mỗi (ngày)",
+    periodBefore: "Nhắc kỳ báo cáo trước (ngày làm việc)",
+    confirmationAfter: "Báo cán bộ khi hoàn thành chờ xác nhận quá (ngày làm việc)",
+    escalateLeadAfter: "Báo lãnh đạo cơ quan chủ trì khi quá hạn (ngày)",
+    escalateTrackingAfter: "Báo lãnh đạo cơ quan theo dõi khi quá hạn (ngày)",
+    save: "Lưu quy tắc",
+    saved: "Đã lưu quy tắc nhắc việc.",
+    link: "Quy tắc nhắc việc",
+  },
+  urge: {
+    finish: "Xong",
+    intro_one:
+      "Mỗi cơ quan chủ trì ({{agencies}} cơ quan) nhận một công văn đôn đốc (.docx) liệt kê nhiệm vụ của mình và thông báo ngay; nội dung đôn đốc được ghi vào lịch sử của {{total}} nhiệm vụ dưới đây.",
+    intro_other:
+      "Mỗi cơ quan chủ trì ({{agencies}} cơ quan) nhận một công văn đôn đốc (.docx) liệt kê nhiệm vụ của mình và thông báo ngay; nội dung đôn đốc được ghi vào lịch sử của {{total}} nhiệm vụ dưới đây.",
+    replyBy: "Đề nghị báo cáo trước ngày",
+    replyByHint: "Quá ngày này mà chưa có báo cáo, hệ thống nhắc bạn.",
+    replyByInvalid: "Vui lòng chọn ngày từ hôm nay trở đi.",
+    sent_one:
+      "Đã đôn đốc {{total}} nhiệm vụ. Tải các công văn đôn đốc ({{letters}} công văn) để trình ký:",
+    sent_other:
+      "Đã đôn đốc {{total}} nhiệm vụ. Tải các công văn đôn đốc ({{letters}} công văn) để trình ký:",
+    taskCount_one: "{{count}} nhiệm vụ",
+    taskCount_other: "{{count}} nhiệm vụ",
+    downloadLetter: "Tải công văn gửi {{agency}} (.docx)",
+    downloadTaskLetter: "Tải công văn đôn đốc (.docx)",
+    letterFailed: "Không tải được công văn đôn đốc. Vui lòng thử lại.",
+    fact: "Đôn đốc",
+    never: "Chưa đôn đốc",
+    summary_one: "Đã đôn đốc {{total}} lần, lần gần nhất {{date}}",
+    summary_other: "Đã đôn đốc {{total}} lần, lần gần nhất {{date}}",
+    sectionTitle: "Đôn đốc",
+    by: "{{date}} · {{name}} ({{agency}})",
+    replyByOn: "Đề nghị báo cáo trước ngày {{date}}",
+  },
+  bell: {
+    label_one: "Thông báo: {{count}} chưa đọc",
+    label_other: "Thông báo: {{count}} chưa đọc",
+    title: "Thông báo",
+    empty: "Không có thông báo.",
+    markAllRead: "Đánh dấu đã đọc tất cả",
+    unread: "Chưa đọc",
+    loading: "Đang tải thông báo…",
   },
   overdue: {
     now: "(nay: {{name}})",
@@ -770,6 +851,7 @@ export const vi = {
       reactivate: "Mở khóa tài khoản",
       password_reset: "Cấp mật khẩu dùng một lần",
       password_change: "Đổi mật khẩu",
+      preferences: "Đổi cách nhận thông báo",
       password_check_failed: "Nhập sai mật khẩu hiện tại",
       second_factor_on: "Bật xác thực hai lớp",
       second_factor_off: "Tắt xác thực hai lớp",
@@ -789,6 +871,12 @@ export const vi = {
     progressByCompletion: "Tiến độ theo báo cáo hoàn thành",
   },
   inbox: {
+    notifications: {
+      title: "Thông báo chưa đọc",
+      intro: "Nhắc hạn, quá hạn, đôn đốc và báo cáo lãnh đạo; như chuông thông báo.",
+      read: "Đã đọc",
+      readLabel: "Đã đọc thông báo: {{title}}",
+    },
     title: "Việc cần làm",
     intro: {
       reporter:

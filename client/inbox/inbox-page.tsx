@@ -8,6 +8,7 @@ import { PageHeader } from "../ui/page-title.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { AdminInboxView } from "./admin-inbox.tsx";
 import { LeaderInboxView } from "./leader-inbox.tsx";
+import { NotificationSection } from "./notification-section.tsx";
 import { OfficerInboxView } from "./officer-inbox.tsx";
 import { ReporterInboxView } from "./reporter-inbox.tsx";
 
@@ -37,18 +38,15 @@ export function InboxPage() {
         )}
       </PageHeader>
       <QueryView query={inbox} lines={8}>
-        {(data) => {
-          switch (data.role) {
-            case "reporter":
-              return <ReporterInboxView inbox={data} />;
-            case "officer":
-              return <OfficerInboxView inbox={data} />;
-            case "leader":
-              return <LeaderInboxView inbox={data} />;
-            case "admin":
-              return <AdminInboxView inbox={data} />;
-          }
-        }}
+        {(data) => (
+          <>
+            {data.role !== "admin" && <NotificationSection unread={data.notifications} />}
+            {data.role === "reporter" && <ReporterInboxView inbox={data} />}
+            {data.role === "officer" && <OfficerInboxView inbox={data} />}
+            {data.role === "leader" && <LeaderInboxView inbox={data} />}
+            {data.role === "admin" && <AdminInboxView inbox={data} />}
+          </>
+        )}
       </QueryView>
     </Stack>
   );

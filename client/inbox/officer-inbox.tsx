@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { INBOX_RECENT_DAYS, URGED_WITHIN_DAYS } from "../../shared/inbox.ts";
 import { STALE_REPORT_DAYS } from "../../shared/statistic.ts";
 import { useReportTitle } from "../report/period.ts";
-import { UrgeDialog, type UrgeTask } from "../statistic/urge-dialog.tsx";
 import type { RouterOutputs, TaskListItem } from "../trpc.ts";
 import { KeyTaskBadge, TimelinessBadge } from "../ui/badges.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { ProgressLabel } from "../ui/progress-label.tsx";
+import { UrgeDialog, type UrgeTask } from "../urge/urge-dialog.tsx";
 import {
   ActLink,
   AllSeenButton,
@@ -95,7 +95,6 @@ export function UrgeSection({
         opened={urging !== null}
         tasks={urging ? [urgeTask(urging)] : []}
         onClose={() => setUrging(null)}
-        onSent={() => setUrging(null)}
       />
     </>
   );

@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { formatDate } from "../../shared/date.ts";
 import { AgencySelect } from "../agency/agency-picker.tsx";
 import { useTRPC } from "../trpc.ts";
+import { useCurrentUser } from "../ui/current-user.tsx";
 import { DirectiveSelect } from "../ui/directive-select.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { PageHeader } from "../ui/page-title.tsx";
@@ -13,12 +14,12 @@ import { Pager } from "../ui/pager.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { QueryView } from "../ui/query-view.tsx";
 import { pageParam, useUrlState } from "../ui/url-state.ts";
+import { UrgeDialog } from "../urge/urge-dialog.tsx";
 import { ExportButton } from "./export-panel.tsx";
 import { OverdueCards, OverdueTable } from "./overdue-table.tsx";
 import { useScopeDescription } from "./scope-description.ts";
 import { useStatisticFormat } from "./statistic-format.ts";
 import { overdueFiltersFromParams } from "./statistic-scope.ts";
-import { UrgeDialog } from "./urge-dialog.tsx";
 
 /** Large pages: a leader reads the whole list at once; past a few hundred rows it is windowed. */
 const PAGE_SIZE = 500;
@@ -30,6 +31,7 @@ const PAGE_SIZE = 500;
  */
 export function OverduePage() {
   const { t } = useTranslation();
+  const { role } = useCurrentUser();
   const trpc = useTRPC();
   const { count } = useStatisticFormat();
   const { params, update } = useUrlState();
@@ -84,7 +86,16 @@ export function OverduePage() {
       <PageHeader
         title={t("nav.overdue")}
         intro={t("overdue.intro")}
-        actions={<ExportButton request={{ kind: "overdue", filters }} />}
+        actions={
+          <Group gap="xs">
+            {(role === "officer" || role === "leader") && (
+              <Button component={Link} to="/urging-rules" variant="subtle">
+                {t("urgingRule.link")}
+              </Button>
+            )}
+            <ExportButton request={{ kind: "overdue", filters }} />
+          </Group>
+        }
       />
 
       <search aria-label={t("overdue.filters")}>

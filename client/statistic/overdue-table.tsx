@@ -14,6 +14,7 @@ import type { TFunction } from "i18next";
 import { type ReactNode, type RefObject, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { vnDate } from "../../shared/date.ts";
 import { STALE_REPORT_DAYS } from "../../shared/statistic.ts";
 import type { RouterOutputs } from "../trpc.ts";
 import { KeyTaskBadge } from "../ui/badges.tsx";
@@ -88,13 +89,22 @@ function StaleBadge() {
 
 function LastReport({ item }: { item: OverdueItem }) {
   const { t } = useTranslation();
-  const { dateTime } = useFormatters();
+  const { date, dateTime } = useFormatters();
   return (
     <Stack gap={4}>
       {item.staleReport && (
         <div>
           <StaleBadge />
         </div>
+      )}
+      {item.urge.lastAt !== null && (
+        <Text size="xs" fw={600}>
+          {t("urge.summary", {
+            count: item.urge.count,
+            total: item.urge.count,
+            date: date(vnDate(new Date(item.urge.lastAt))),
+          })}
+        </Text>
       )}
       {item.lastProgressAt === null ? (
         <Text size="sm" c="dimmed">

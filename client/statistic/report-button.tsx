@@ -1,46 +1,19 @@
 import { Button } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { StatisticByAgencyInput } from "../../shared/statistic.ts";
 import { useTRPC } from "../trpc.ts";
-
-const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-/** Saves bytes as a file the way a link with `download` does. */
-function saveFile(base64: string, filename: string): void {
-  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: DOCX }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { useFileDownload } from "../ui/save-file.ts";
 
 /** "Tải báo cáo (.docx)": the report a leader signs, for the scope on the screen. */
 export function ReportButton({ input }: { input: StatisticByAgencyInput }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [pending, setPending] = useState(false);
-  const download = async () => {
-    setPending(true);
-    try {
-      const report = await queryClient.fetchQuery({
-        ...trpc.statistic.report.queryOptions(input),
-        staleTime: 0,
-      });
-      saveFile(report.contentBase64, report.filename);
-    } catch {
-      notifications.show({ color: "red", message: t("statistics.reportFailed") });
-    } finally {
-      setPending(false);
-    }
-  };
+  const { pending, download } = useFileDownload(
+    () => queryClient.fetchQuery({ ...trpc.statistic.report.queryOptions(input), staleTime: 0 }),
+    t("statistics.reportFailed"),
+  );
   return (
     <Button variant="default" loading={pending} onClick={download}>
       {t("statistics.downloadReport")}

@@ -28,6 +28,7 @@ import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { ProgressLabel } from "../ui/progress-label.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { useScrollToHash } from "../ui/scroll-to-hash.ts";
+import { TaskUrges, UrgeSummaryText } from "../urge/urge-section.tsx";
 import { TaskNoteForm, TaskStatusForm } from "./task-actions.tsx";
 import { isReturn, TaskHistory } from "./task-history.tsx";
 import { TaskTreeTable, treeRows } from "./task-tree.tsx";
@@ -79,9 +80,11 @@ function LastReport({ report }: { report: TaskDetail["lastReport"] }) {
 function TaskFacts({
   task,
   lastReport,
+  urge,
 }: {
   task: TaskDetail["task"];
   lastReport: TaskDetail["lastReport"];
+  urge: TaskDetail["urge"];
 }) {
   const { t } = useTranslation();
   const { date, deadline, wording } = useFormatters();
@@ -163,6 +166,9 @@ function TaskFacts({
       </Fact>
       <Fact label={t("task.lastReport")}>
         <LastReport report={lastReport} />
+      </Fact>
+      <Fact label={t("urge.fact")}>
+        <UrgeSummaryText urge={urge} />
       </Fact>
       {task.doneOn !== null && <Fact label={t("task.doneOn")}>{date(task.doneOn)}</Fact>}
       {task.isKey && (
@@ -295,7 +301,7 @@ function TaskDetailView({ data }: { data: TaskDetail }) {
             <Title order={2} fz="h4" mb="sm">
               {t("task.factsTitle")}
             </Title>
-            <TaskFacts task={task} lastReport={data.lastReport} />
+            <TaskFacts task={task} lastReport={data.lastReport} urge={data.urge} />
           </Paper>
         </Grid.Col>
         {hasSide && (
@@ -312,6 +318,8 @@ function TaskDetailView({ data }: { data: TaskDetail }) {
       </Grid>
 
       <TaskReports task={task} />
+
+      <TaskUrges urges={data.urges} />
 
       <TaskComments taskId={task.id} />
 

@@ -19,6 +19,7 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { type CurrentUser, useTRPC } from "../trpc.ts";
 import { AccountMenu } from "./account-menu.tsx";
 import classes from "./app-layout.module.css";
+import { Bell } from "./bell.tsx";
 import { useCurrentUser } from "./current-user.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 
@@ -60,6 +61,11 @@ function useNavItems(user: CurrentUser): NavItem[] {
         to: "/admin/calendar",
         label: t("nav.calendar"),
         matches: (p) => p.startsWith("/admin/calendar"),
+      },
+      {
+        to: "/admin/outbox",
+        label: t("nav.outbox"),
+        matches: (p) => p.startsWith("/admin/outbox"),
       },
       audit,
     ];
@@ -216,6 +222,7 @@ export function AppLayout() {
             </Group>
             <Group gap="md" wrap="nowrap">
               <LanguageSwitch />
+              <Bell />
               <Box visibleFrom="lg">
                 <AccountMenu
                   className={classes.userButton}

@@ -6,10 +6,11 @@ import { useNavigate } from "react-router";
 import { useTRPC } from "../trpc.ts";
 import { useCurrentUser } from "../ui/current-user.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
+import { NotificationPreferences } from "./notification-preferences-form.tsx";
 import { PasswordChangeForm } from "./password-change-form.tsx";
 import { SecondFactorSection } from "./second-factor-section.tsx";
 
-/** The signed-in user's account: password, second factor, sessions. */
+/** The signed-in user's account: password, notifications, second factor, sessions. */
 export function AccountPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -38,13 +39,16 @@ export function AccountPage() {
       </Text>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <PasswordChangeForm
-            title={t("account.changePassword")}
-            onChanged={async () => {
-              notifications.show({ color: "green", message: t("account.passwordChanged") });
-              await refreshMe();
-            }}
-          />
+          <Stack gap="md">
+            <PasswordChangeForm
+              title={t("account.changePassword")}
+              onChanged={async () => {
+                notifications.show({ color: "green", message: t("account.passwordChanged") });
+                await refreshMe();
+              }}
+            />
+            <NotificationPreferences />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">

@@ -107,6 +107,8 @@ export function documentHeader(header: {
   symbol: string;
   place: string;
   year: number;
+  /** A letter's subject under its number ("V/v đôn đốc thực hiện nhiệm vụ …"). */
+  subject?: string | undefined;
 }): Table {
   const left = [
     ...(header.issuer.superior
@@ -124,6 +126,9 @@ export function documentHeader(header: {
       align: AlignmentType.CENTER,
       before: 120,
     }),
+    ...(header.subject
+      ? [paragraph([{ text: header.subject, size: SIZE.table }], { align: AlignmentType.CENTER })]
+      : []),
   ];
   const right = [
     paragraph([{ text: header.t("report.nationalName"), bold: true, size: SIZE.table }], {
@@ -174,6 +179,22 @@ export function documentTitle(kind: string, subject: readonly string[]): Paragra
     ),
     paragraph([{ text: "" }], { after: 120 }),
   ];
+}
+
+/** "Kính gửi: …", the addressee of a letter, centred under the header. */
+export function addressee(label: string, name: string): Paragraph {
+  return paragraph(
+    [
+      { text: `${label} `, size: SIZE.body },
+      { text: name, size: SIZE.body },
+    ],
+    { align: AlignmentType.CENTER, before: 240, after: 240 },
+  );
+}
+
+/** An empty line (after a table). */
+export function spacer(): Paragraph {
+  return paragraph([{ text: "" }], { after: 120 });
 }
 
 /** A paragraph of the body: justified, first line indented. */

@@ -13,6 +13,7 @@ import {
   silentOverdue,
   taskIdsOfItems,
 } from "../../db/inbox.ts";
+import { unreadNotifications } from "../../db/notification.ts";
 import { dutyTasks, reportedPeriods, reportsReceived } from "../../db/report.ts";
 import {
   coordinatorsOf,
@@ -240,7 +241,7 @@ function countOf(sections: Record<string, Section<unknown> & { toDo?: number }>)
 }
 
 /** "Việc cần làm": what the signed-in user owes today, by role. */
-export async function viewInbox(actor: Actor) {
+async function roleInbox(actor: Actor) {
   const now = actor.clock.now();
   const today = vnDate(now);
   switch (actor.user.role) {
@@ -253,6 +254,18 @@ export async function viewInbox(actor: Actor) {
     case "admin":
       return adminInbox(actor, today);
   }
+}
+
+/**
+ * "Việc cần làm": what the signed-in user owes today, by role, and beside it the notifications
+ * not yet read: the same items as the bell (one table, notification), not counted again.
+ */
+export async function viewInbox(actor: Actor) {
+  const [inbox, unread] = await Promise.all([
+    roleInbox(actor),
+    unreadNotifications(actor.db, actor.user.id, INBOX_SECTION_LIMIT),
+  ]);
+  return { ...inbox, notifications: unread };
 }
 
 /**

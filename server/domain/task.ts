@@ -12,9 +12,9 @@ import {
   taskDetail,
   taskEvents,
   taskFacts,
-  taskFactsByIds,
   updateTask,
 } from "../../db/task.ts";
+import { urgeSummaries, urgesOfTask } from "../../db/urge.ts";
 import { isAgencyActiveOn } from "../../shared/agency.ts";
 import { formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
 import { resolveDeadline } from "../../shared/deadline.ts";
@@ -27,7 +27,6 @@ import {
 } from "../../shared/permission.ts";
 import type {
   taskAddNoteInput,
-  taskAddNotesInput,
   taskCreateInput,
   taskSetProgressInput,
   taskSetStatusInput,
@@ -72,6 +71,9 @@ export async function viewTask(actor: Actor, id: number) {
     lastReport: await lastLeadReport(actor.db, id),
     events: await taskEvents(actor.db, id),
     permissions: taskPermissions(actor.viewer, facts),
+    /** "đã đôn đốc N lần, lần gần nhất …", and the urges with their letters. */
+    urge: (await urgeSummaries(actor.db, [id])).get(id) ?? { count: 0, lastAt: null },
+    urges: await urgesOfTask(actor.db, id),
   };
 }
 
@@ -323,24 +325,6 @@ export async function addTaskNote(
 ): Promise<{ id: number }> {
   await appendNotes(actor, [await findVisibleTask(actor, input.id)], input.note);
   return { id: input.id };
-}
-
-/**
- * Urges several tasks at once ("Đôn đốc"): every task is checked first (NOT_FOUND names the
- * first one the viewer may not see), then all the notes are written in one transaction.
- */
-export async function urgeTasks(
-  actor: Actor,
-  input: z.output<typeof taskAddNotesInput>,
-): Promise<{ count: number }> {
-  const facts = await taskFactsByIds(actor.db, input.ids);
-  const tasks = input.ids.map((id) => {
-    const task = facts.get(id);
-    if (!task || !canSeeTask(actor.viewer, task)) fail("NOT_FOUND", "error.taskNotFound", { id });
-    return task;
-  });
-  await appendNotes(actor, tasks, input.note);
-  return { count: tasks.length };
 }
 
 /**

@@ -12,6 +12,8 @@ import {
   disableSecondFactor,
   enableSecondFactor,
   insertUser,
+  preferencesOf,
+  savePreferences,
   secondFactorSecrets,
   setPendingSecondFactor,
   setUserActive,
@@ -22,6 +24,7 @@ import {
   userById,
   usernameExists,
 } from "../../db/user.ts";
+import type { preferencesInput } from "../../shared/urge.ts";
 import type {
   loginInput,
   passwordChangeInput,
@@ -449,4 +452,25 @@ export async function logOutEverywhere(actor: SessionActor): Promise<{ ended: nu
   });
   actor.cookies.clearSession();
   return { ended };
+}
+
+/** The user's own notification preferences (e-mail, digest or in-app, hour). */
+export async function ownPreferences(actor: Actor) {
+  return preferencesOf(actor.db, actor.user.id);
+}
+
+/** The user sets their own e-mail address and how and when they hear; audited. */
+export async function setOwnPreferences(actor: Actor, input: z.output<typeof preferencesInput>) {
+  const before = await preferencesOf(actor.db, actor.user.id);
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const field of ["email", "digestMode", "digestHour"] as const) {
+    if (before[field] !== input[field]) changes[field] = { from: before[field], to: input[field] };
+  }
+  if (Object.keys(changes).length > 0) {
+    await actor.db.transaction().execute(async (trx) => {
+      await savePreferences(trx, actor.user.id, input);
+      await appendAudit(trx, accountAudit(actor, "preferences", actor.user, { changes }));
+    });
+  }
+  return preferencesOf(actor.db, actor.user.id);
 }

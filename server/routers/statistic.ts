@@ -4,6 +4,7 @@ import {
   statisticDueInPeriod,
   statisticTable,
 } from "../../db/statistic.ts";
+import { urgeSummaries } from "../../db/urge.ts";
 import { vnDate } from "../../shared/date.ts";
 import {
   cellsFromCounts,
@@ -78,6 +79,15 @@ export const statisticRouter = router({
     const today = vnDate(now);
     const { page, pageSize } = input;
     const result = await listOverdue(ctx.db, ctx.viewer, input, { today, now, page, pageSize });
-    return { today, ...result };
+    // How often each task was urged ("Đã đôn đốc N lần"), beside its last report.
+    const urged = await urgeSummaries(
+      ctx.db,
+      result.items.map((item) => item.id),
+    );
+    const items = result.items.map((item) => ({
+      ...item,
+      urge: urged.get(item.id) ?? { count: 0, lastAt: null },
+    }));
+    return { today, total: result.total, items };
   }),
 });

@@ -2,7 +2,6 @@ import { countByTimeliness, listTasks } from "../../db/task.ts";
 import { vnDate } from "../../shared/date.ts";
 import {
   taskAddNoteInput,
-  taskAddNotesInput,
   taskCreateInput,
   taskListInput,
   taskSetProgressInput,
@@ -18,7 +17,6 @@ import {
   createTask,
   editTask,
   reportTaskProgress,
-  urgeTasks,
   viewTask,
 } from "../domain/task.ts";
 import { authedProcedure, router } from "../trpc.ts";
@@ -60,9 +58,4 @@ export const taskRouter = router({
   addNote: authedProcedure
     .input(taskAddNoteInput)
     .mutation(({ ctx, input }) => addTaskNote(ctx, input)),
-
-  /** The same note on several tasks ("Đôn đốc"), all of them or none. */
-  addNotes: authedProcedure
-    .input(taskAddNotesInput)
-    .mutation(({ ctx, input }) => urgeTasks(ctx, input)),
 });

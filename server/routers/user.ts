@@ -1,4 +1,5 @@
 import { listUsers } from "../../db/user.ts";
+import { preferencesInput } from "../../shared/urge.ts";
 import {
   userCreateInput,
   userListInput,
@@ -8,12 +9,14 @@ import {
 import { byIdInput } from "../../shared/validation.ts";
 import {
   createUser,
+  ownPreferences,
   resetPassword,
   resetSecondFactor,
   setAccountActive,
+  setOwnPreferences,
   updateUser,
 } from "../domain/user.ts";
-import { roleProcedure, router } from "../trpc.ts";
+import { authedProcedure, roleProcedure, router } from "../trpc.ts";
 
 const adminProcedure = roleProcedure("admin");
 
@@ -41,4 +44,11 @@ export const userRouter = router({
   resetSecondFactor: adminProcedure
     .input(byIdInput)
     .mutation(({ ctx, input }) => resetSecondFactor(ctx, input.id)),
+
+  /** The signed-in user's e-mail address and how and when they hear of notifications. */
+  preferences: authedProcedure.query(({ ctx }) => ownPreferences(ctx)),
+
+  setPreferences: authedProcedure
+    .input(preferencesInput)
+    .mutation(({ ctx, input }) => setOwnPreferences(ctx, input)),
 });

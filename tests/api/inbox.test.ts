@@ -396,7 +396,11 @@ describe("a leader's inbox", () => {
     if (inbox.role !== "leader") throw new Error("a leader's inbox");
     expect(inbox.sections.keyOverdue.items.map((task) => task.id)).toEqual([older, key]);
     expect(inbox.count).toBe(2);
-    await leader.caller.task.addNotes({ ids: [key], note: "Đề nghị PVN báo cáo ngay." });
+    await leader.caller.urge.send({
+      ids: [key],
+      message: "Đề nghị PVN báo cáo ngay.",
+      replyBy: "2026-12-04",
+    });
     const after = await inboxOf(leader);
     if (after.role !== "leader") throw new Error("a leader's inbox");
     expect(after.count).toBe(1);

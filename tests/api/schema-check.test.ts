@@ -10,6 +10,7 @@ import { INBOX_SEEN_KINDS } from "../../shared/inbox.ts";
 import { REPORT_AGENCY_ROLES, REPORT_DUTY_KINDS, REPORT_KINDS } from "../../shared/report.ts";
 import { TASK_EVENT_KINDS } from "../../shared/task-event.ts";
 import { TASK_STATUSES } from "../../shared/task-status.ts";
+import { DIGEST_MODES, NOTIFICATION_KINDS } from "../../shared/urge.ts";
 import { ROLES } from "../../shared/user.ts";
 
 /** 0/1 integer columns standing for booleans. */
@@ -37,6 +38,8 @@ const ENUMERATIONS: Record<string, readonly (string | number)[]> = {
   "calendar_day.kind": CALENDAR_DAY_KINDS,
   "task.deadline_kind": DEADLINE_KINDS,
   "task_state.deadline_kind": DEADLINE_KINDS,
+  "notification.kind": NOTIFICATION_KINDS,
+  "app_user.digest_mode": DIGEST_MODES,
 };
 
 /** The values of an SQL list: quoted strings and integers. */

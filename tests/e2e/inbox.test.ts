@@ -163,6 +163,7 @@ describe("the inbox of each role in Chromium", () => {
     const dialog = page.getByRole("dialog", { name: "Đôn đốc các nhiệm vụ đã chọn" });
     await dialog.getByRole("button", { name: "Gửi đôn đốc 1 nhiệm vụ" }).click();
     await page.getByText("Đã gửi đôn đốc 1 nhiệm vụ.").waitFor();
+    await dialog.getByRole("button", { name: "Xong" }).click();
     await expect.poll(() => inboxCount(page)).toBe(--count);
     await silent.getByText("Đã đôn đốc ngày 26/11/2026").waitFor();
 
@@ -203,6 +204,7 @@ describe("the inbox of each role in Chromium", () => {
     const dialog = page.getByRole("dialog", { name: "Đôn đốc các nhiệm vụ đã chọn" });
     await dialog.getByRole("button", { name: "Gửi đôn đốc 1 nhiệm vụ" }).click();
     await page.getByText("Đã gửi đôn đốc 1 nhiệm vụ.").waitFor();
+    await dialog.getByRole("button", { name: "Xong" }).click();
     await expect.poll(() => inboxCount(page)).toBe(--count);
 
     await onPhone(page, "leader's inbox at 360 px");

@@ -151,6 +151,7 @@ describe("the leaders' view in Chromium", () => {
     await expectAccessible(page, "urge dialog");
     await dialog.getByRole("button", { name: "Gửi đôn đốc 1 nhiệm vụ" }).click();
     await page.getByText("Đã gửi đôn đốc 1 nhiệm vụ.").waitFor();
+    await dialog.getByRole("button", { name: "Xong" }).click();
     await page.getByText("Chọn nhiệm vụ để đôn đốc cùng lúc.").waitFor();
     await page.context().close();
   });

@@ -24,10 +24,12 @@ const PUBLIC: Record<string, readonly string[]> = {
   evidence: ["evidence-field.tsx", "evidence-list.tsx"],
   extension: ["extension-section.tsx"],
   report: ["report-section.tsx", "completion-form.tsx", "period.ts"],
-  // The leader's inbox shows the four cells and urges key tasks overdue.
-  statistic: ["statistic-cells.tsx", "statistic-scope.ts", "urge-dialog.tsx"],
+  // The leader's inbox shows the four cells.
+  statistic: ["statistic-cells.tsx", "statistic-scope.ts"],
   task: ["task-tree.tsx", "task-card.tsx"],
   user: ["account-step-page.tsx"],
+  // The overdue list, the inboxes and the task page urge and show the urges.
+  urge: ["urge-dialog.tsx", "urge-section.tsx"],
 };
 
 /** Folders of client/ that are not features: the shared pieces and the texts. */

@@ -1,0 +1,58 @@
+import { Group, Paper, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { vnDate } from "../../shared/date.ts";
+import type { TaskDetail } from "../trpc.ts";
+import { useFormatters } from "../ui/format.ts";
+import { Section } from "../ui/section.tsx";
+import { LetterButton } from "./urge-dialog.tsx";
+
+/** "Đã đôn đốc 3 lần, lần gần nhất 12/11/2026", or "Chưa đôn đốc". */
+export function UrgeSummaryText({ urge }: { urge: TaskDetail["urge"] }) {
+  const { t } = useTranslation();
+  const { date } = useFormatters();
+  if (urge.lastAt === null) return <>{t("urge.never")}</>;
+  return (
+    <>
+      {t("urge.summary", {
+        count: urge.count,
+        total: urge.count,
+        date: date(vnDate(new Date(urge.lastAt))),
+      })}
+    </>
+  );
+}
+
+/** The urges of a task, latest first: who, when, the message, the reply date, the letter. */
+export function TaskUrges({ urges }: { urges: TaskDetail["urges"] }) {
+  const { t } = useTranslation();
+  const { date, dateTime } = useFormatters();
+  if (urges.length === 0) return null;
+  return (
+    <Section title={t("urge.sectionTitle")} anchor="urges">
+      <Stack gap="xs">
+        {urges.map((urge) => (
+          <Paper key={urge.id} withBorder p="sm">
+            <Stack gap={4}>
+              <Text size="sm" fw={600}>
+                {t("urge.by", {
+                  date: dateTime(urge.at),
+                  name: urge.by.fullName,
+                  agency: urge.by.agencyShortName,
+                })}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+                {urge.message}
+              </Text>
+              <Group gap="sm" justify="space-between" wrap="wrap">
+                <Text size="sm" c="dimmed">
+                  {t("urge.replyByOn", { date: date(urge.replyBy) })}
+                </Text>
+                <LetterButton letter={{ id: urge.letterId }} label={t("urge.downloadTaskLetter")} />
+              </Group>
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+    </Section>
+  );
+}

@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { encodeMessage, idSchema, isoDateSchema, requiredTextSchema } from "./validation.ts";
+
+/**
+ * The system urges (issue 10): an officer's urge with its letters, reminders and escalations
+ * sent by the reminder job, and the notifications (the bell) that carry them.
+ */
+
+/** The most tasks one urge covers at once (a page of the overdue list). */
+export const URGE_TASKS_MAX = 500;
+
+/** The reply date an urge asks for by default: this many working days after the urge. */
+export const URGE_REPLY_WORKING_DAYS = 5;
+
+/** Urges the chosen tasks: one letter per lead agency, a notification to its users. */
+export const urgeSendInput = z.object({
+  ids: z
+    .array(idSchema)
+    .min(1)
+    .max(URGE_TASKS_MAX)
+    .transform((ids) => [...new Set(ids)]),
+  message: requiredTextSchema(4_000),
+  /** The day the lead agencies are asked to report by. */
+  replyBy: isoDateSchema,
+});
+export type UrgeSendInput = z.input<typeof urgeSendInput>;
+
+export const urgeLetterInput = z.object({ id: idSchema });
+
+/**
+ * What a notification says. The database has a CHECK on the same list.
+ * - deadline_soon: the task's deadline is `days` working days away (lead agency);
+ * - overdue: `days` days overdue (lead agency; the first working day, then every 7 days);
+ * - report_due / report_late: a report period closes within `days` working days / is late;
+ * - awaiting_confirmation: a completion has waited `days` working days (the assigning officers);
+ * - escalation_lead / escalation_tracking: `days` days overdue, to the lead agency's leaders and
+ *   to the tracking agency's leaders;
+ * - urged: an officer urged the task (the lead agency's users);
+ * - urge_unanswered: the reply date `onDay` of an urge passed without a report (the officer).
+ */
+export const NOTIFICATION_KINDS = [
+  "deadline_soon",
+  "overdue",
+  "report_due",
+  "report_late",
+  "awaiting_confirmation",
+  "escalation_lead",
+  "escalation_tracking",
+  "urged",
+  "urge_unanswered",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const notificationListInput = z.object({
+  limit: z.number().int().min(1).max(100).default(20),
+});
+
+export const notificationMarkReadInput = z.object({
+  /** The notifications to mark; all the user's unread ones when absent. */
+  ids: z.array(idSchema).min(1).max(200).optional(),
+});
+export type NotificationMarkReadInput = z.input<typeof notificationMarkReadInput>;
+
+/** When the reminder job reminds and escalates, per tracking agency. */
+export type UrgingRule = {
+  /** Working days before the deadline in force when the lead agency is reminded. */
+  beforeDeadline: readonly number[];
+  /** The first working day overdue, then every this many days. */
+  overdueEvery: number;
+  /** Working days before a report period closes (and again the day it is late). */
+  periodBefore: number;
+  /** Working days a completion may await confirmation before the officer is told. */
+  confirmationAfter: number;
+  /** Days overdue after which the lead agency's leaders are told. */
+  escalateLeadAfter: number;
+  /** Days overdue after which the tracking agency's leaders are told. */
+  escalateTrackingAfter: number;
+};
+
+export const DEFAULT_URGING_RULE: UrgingRule = {
+  beforeDeadline: [7, 3, 1],
+  overdueEvery: 7,
+  periodBefore: 3,
+  confirmationAfter: 5,
+  escalateLeadAfter: 14,
+  escalateTrackingAfter: 30,
+};
+
+/** "đã đôn đốc N lần, lần gần nhất dd/mm/yyyy": how often a task was urged. */
+export type UrgeSummary = { count: number; lastAt: string | null };
+
+/**
+ * How a user hears of notifications: a daily digest by e-mail (the bell's items are marked read
+ * once mailed), in the app only, or both. The database has a CHECK on the same list.
+ */
+export const DIGEST_MODES = ["email", "in_app", "both"] as const;
+export type DigestMode = (typeof DIGEST_MODES)[number];
+
+/** The hour (Vietnam time) a digest goes by default. */
+export const DEFAULT_DIGEST_HOUR = 7;
+
+/** A user's own choices: e-mail address (empty: none), digest mode and hour. */
+export const preferencesInput = z.object({
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .refine((value) => value === "" || z.email().safeParse(value).success, {
+      error: encodeMessage("validation.email"),
+    }),
+  digestMode: z.enum(DIGEST_MODES),
+  digestHour: z.number().int().min(0).max(23),
+});
+export type PreferencesInput = z.input<typeof preferencesInput>;
+
+/** The most attempts at sending one mail before it is left in the outbox as failed. */
+export const MAIL_MAX_ATTEMPTS = 8;
+
+export const outboxListInput = z.object({
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(50),
+});
+
+/** An officer sets the urging rules of their agency (the tasks whose directives it tracks). */
+export const urgingRuleInput = z.object({
+  beforeDeadline: z
+    .array(z.number().int().min(1).max(30))
+    .max(5)
+    .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
+  overdueEvery: z.number().int().min(1).max(90),
+  periodBefore: z.number().int().min(0).max(30),
+  confirmationAfter: z.number().int().min(1).max(60),
+  escalateLeadAfter: z.number().int().min(1).max(365),
+  escalateTrackingAfter: z.number().int().min(1).max(365),
+});
+export type UrgingRuleInput = z.input<typeof urgingRuleInput>;
