@@ -311,7 +311,7 @@ export const vi = {
     intro_other:
       "Mỗi cơ quan chủ trì ({{agencies}} cơ quan) nhận một công văn đôn đốc (.docx) liệt kê nhiệm vụ của mình và thông báo ngay; nội dung đôn đốc được ghi vào lịch sử của {{total}} nhiệm vụ dưới đây.",
     replyBy: "Đề nghị báo cáo trước ngày",
-    replyByHint: "Quá ngày này mà chưa có báo cáo, hệ thống nhắc bạn.",
+    replyByHint: "Quá ngày này mà cơ quan chưa báo cáo, hệ thống nhắc người đôn đốc.",
     replyByInvalid: "Vui lòng chọn ngày từ hôm nay trở đi.",
     sent_one:
       "Đã đôn đốc {{total}} nhiệm vụ. Tải các công văn đôn đốc ({{letters}} công văn) để trình ký:",

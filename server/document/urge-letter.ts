@@ -68,6 +68,7 @@ export function urgeLetterDocument(t: TFunction, data: UrgeLetterData) {
       {
         children: [
           documentHeader({
+            t,
             issuer: data.issuer,
             symbol: data.issuer.abbreviation,
             place: t("report.place"),
@@ -112,6 +113,7 @@ export function urgeLetterDocument(t: TFunction, data: UrgeLetterData) {
           ),
           bodyParagraph(t("urgeLetter.closing")),
           recipientsAndSignature({
+            t,
             recipients: [
               t("urgeLetter.recipients.above"),
               t("urgeLetter.recipients.leaders", { issuer: data.issuerName }),
