@@ -82,6 +82,9 @@ describe("bug 2: notes and changes without a report", () => {
     // Directive 06's Lạng Sơn task: 80 % since February 2024, never reported through a report.
     await officer.goto(`${run.app.url}/tasks`);
     await officer.getByLabel("Tìm nhiệm vụ").fill("lang son");
+    // As a user does: wait for the list to show the results before clicking one.
+    await officer.waitForURL(/q=lang\+son/);
+    await officer.waitForLoadState("networkidle");
     await officer
       .getByRole("link", { name: /địa bàn tỉnh Lạng Sơn, không để ùn tắc/ })
       .first()
