@@ -52,6 +52,11 @@ if (!values["in-place"]) {
   copyFileSync(values.db, file);
 }
 const probeFile = join(dir, "probe.json");
+const children: ChildProcess[] = [];
+process.on("exit", () => {
+  for (const child of children) child.kill();
+  if (!values["in-place"]) rmSync(dir, { recursive: true, force: true });
+});
 
 function waitFor(child: ChildProcess, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -81,6 +86,7 @@ const server = spawn(
     stdio: ["ignore", "pipe", "inherit"],
   },
 );
+children.push(server);
 await waitFor(server, "is running at");
 const startupMs = performance.now() - startedAt;
 // The same start without the probe and tsx loaded: what `npm start` costs on this file.
@@ -105,8 +111,10 @@ async function probe(): Promise<{
 }> {
   rmSync(probeFile, { force: true });
   server.kill("SIGUSR2");
-  for (let i = 0; i < 50 && !existsSync(probeFile); i++)
+  // The server answers once its event loop is free: after a long query, that can take a while.
+  for (let i = 0; i < 3000 && !existsSync(probeFile); i++) {
     await new Promise((r) => setTimeout(r, 20));
+  }
   return JSON.parse(readFileSync(probeFile, "utf8"));
 }
 
@@ -248,6 +256,7 @@ const bare = spawn(
     stdio: ["ignore", "pipe", "inherit"],
   },
 );
+children.push(bare);
 await waitFor(bare, "ready");
 
 type Row = {
