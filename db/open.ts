@@ -9,6 +9,7 @@ import * as counting from "./migrations/0004-counting.ts";
 import * as calendar from "./migrations/0004b-calendar.ts";
 import * as inbox from "./migrations/0005-inbox.ts";
 import * as trust from "./migrations/0006-trust.ts";
+import * as scale from "./migrations/0007-scale.ts";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004b-calendar": calendar,
   "0005-inbox": inbox,
   "0006-trust": trust,
+  "0007-scale": scale,
 };
 
 /**
@@ -35,6 +37,9 @@ export async function openDb(path: string): Promise<Db> {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("busy_timeout = 5000");
+  // A large database is read through the memory map (the OS's page cache) rather than copied
+  // into SQLite's own small page cache (issue 12).
+  sqlite.pragma("mmap_size = 268435456");
   const base = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const migrator = new Migrator({
     db: base,
@@ -46,5 +51,9 @@ export async function openDb(path: string): Promise<Db> {
     await base.destroy();
     throw new Error(`Migration ${failed?.migrationName ?? ""} failed: ${String(error)}`);
   }
+  // Statistics for the query planner (which index serves the overdue list, say), refreshed at
+  // each start from a sample of each index, so that it costs milliseconds even on a million tasks.
+  sqlite.pragma("analysis_limit = 400");
+  sqlite.pragma("optimize = 0x10002");
   return base.withPlugin(new CamelCasePlugin());
 }

@@ -521,16 +521,42 @@ export type OverdueItem = {
 
 export type OverdueFiltersDb = StatisticFilters & { minDaysOverdue: number };
 
-async function overdueQuery(db: Db, viewer: Viewer, filters: OverdueFiltersDb, today: IsoDate) {
+/**
+ * The two halves of "overdue" (db/timeliness.ts), each readable from its partial index
+ * (migration 0007): open tasks not reported done, late by today − due_on, and tasks reported done
+ * after their deadline, late by done_on − due_on.
+ */
+const OVERDUE_PARTS = ["open", "reported"] as const;
+
+function overduePart(part: (typeof OVERDUE_PARTS)[number], today: IsoDate): Expression<SqlBool> {
+  const status = sql.ref("task.status");
+  const dueOn = sql.ref("task.dueOn");
+  return part === "open"
+    ? sql<SqlBool>`(${status} IN ('not_started', 'in_progress') AND ${dueOn} < ${today})`
+    : sql<SqlBool>`(${status} = 'reported_done' AND ${dueOn} < ${sql.ref("task.doneOn")})`;
+}
+
+/**
+ * Today's overdue tasks in scope (one half, see OVERDUE_PARTS), from `task` alone, or with
+ * `directive` joined when a filter reads it: the ids of a page and the total need nothing else.
+ */
+async function overdueQuery(
+  db: Db,
+  viewer: Viewer,
+  filters: OverdueFiltersDb,
+  today: IsoDate,
+  part: (typeof OVERDUE_PARTS)[number],
+) {
   const counted = countedAgency("task", await successorsOn(db, today));
   const conditions = await scopeConditions(db, filters, "task", "dueOn", counted);
+  const needsDirective =
+    filters.directiveType !== undefined ||
+    (filters.periodBy === "issued" && (filters.from !== undefined || filters.to !== undefined));
   let query = db
     .selectFrom("task")
-    .innerJoin("directive", "directive.id", "task.directiveId")
-    .innerJoin("agency as lead", "lead.id", "task.leadAgencyId")
-    .innerJoin("agency as now", (join) => join.on(sql<SqlBool>`${sql.ref("now.id")} = ${counted}`))
+    .$if(needsDirective, (q) => q.innerJoin("directive", "directive.id", "task.directiveId"))
     .where(taskVisibleTo(viewer))
-    .where(timelinessCondition("overdue", today));
+    .where(overduePart(part, today));
   for (const condition of conditions) query = query.where(condition);
   if (filters.minDaysOverdue > 0) {
     query = query.where(sql<SqlBool>`${daysLate(today)} >= ${filters.minDaysOverdue}`);
@@ -542,6 +568,10 @@ async function overdueQuery(db: Db, viewer: Viewer, filters: OverdueFiltersDb, t
  * Today's overdue tasks in scope, most days overdue first, a page at a time. "Not reported"
  * (staleReport): the last progress report (or, without any, the assignment) is older than
  * STALE_REPORT_DAYS days at `now`, and the task is not awaiting confirmation (reported done).
+ * The page is found without sorting every overdue task: open tasks are late by today − due_on,
+ * so the first `page × pageSize` of them by deadline come in the order of their partial index;
+ * the few reported done join them, and the page is cut from the two (same order as sorting all
+ * by days late, deadline and id); then the rows of the page are read.
  */
 export async function listOverdue(
   db: Db,
@@ -550,39 +580,71 @@ export async function listOverdue(
   options: { today: IsoDate; now: Date; page: number; pageSize: number },
 ): Promise<{ items: OverdueItem[]; total: number }> {
   const { today } = options;
-  const base = await overdueQuery(db, viewer, filters, today);
-  const [rows, count] = await Promise.all([
-    base
-      .select([
-        "task.id",
-        "task.directiveId",
-        "directive.type as directiveType",
-        "directive.number as directiveNumber",
-        "directive.issuedOn as directiveIssuedOn",
-        "task.clause",
-        "task.title",
-        "task.isKey",
-        "task.status",
-        ...agencyRefColumns("lead"),
-        ...agencyRefColumns("now"),
-        "task.deadline",
-        "task.deadlineKind",
-        "task.deadlineDays",
-        "task.dueOn",
-        "task.doneOn",
-        "task.lastProgressAt",
-        "task.lastProgressNote",
-        "task.createdAt",
-      ])
-      .orderBy(daysLate(today), "desc")
-      .orderBy("task.dueOn")
-      .orderBy("task.id")
-      .limit(options.pageSize)
-      .offset((options.page - 1) * options.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  const ids = rows.map((row) => row.id);
+  const [open, reported] = await Promise.all(
+    OVERDUE_PARTS.map((part) => overdueQuery(db, viewer, filters, today, part)),
+  );
+  if (!open || !reported) return { items: [], total: 0 };
+  const first = open
+    .select(["task.id", "task.dueOn", daysLate(today).as("late")])
+    .orderBy("task.dueOn")
+    .orderBy("task.id")
+    .limit(options.page * options.pageSize);
+  const rest = reported.select(["task.id", "task.dueOn", daysLate(today).as("late")]);
+  const page = await db
+    .selectFrom(first.as("first"))
+    .selectAll()
+    .unionAll(db.selectFrom(rest.as("rest")).selectAll())
+    .orderBy("late", "desc")
+    .orderBy("dueOn")
+    .orderBy("id")
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize)
+    .execute();
+  const counts = await Promise.all(
+    [open, reported].map((part) =>
+      part.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+    ),
+  );
+  const ids = page.map((row) => row.id);
+  const counted = countedAgency("task", await successorsOn(db, today));
+  const found =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom("task")
+          .innerJoin("directive", "directive.id", "task.directiveId")
+          .innerJoin("agency as lead", "lead.id", "task.leadAgencyId")
+          .innerJoin("agency as now", (join) =>
+            join.on(sql<SqlBool>`${sql.ref("now.id")} = ${counted}`),
+          )
+          .where("task.id", "in", ids)
+          .select([
+            "task.id",
+            "task.directiveId",
+            "directive.type as directiveType",
+            "directive.number as directiveNumber",
+            "directive.issuedOn as directiveIssuedOn",
+            "task.clause",
+            "task.title",
+            "task.isKey",
+            "task.status",
+            ...agencyRefColumns("lead"),
+            ...agencyRefColumns("now"),
+            "task.deadline",
+            "task.deadlineKind",
+            "task.deadlineDays",
+            "task.dueOn",
+            "task.doneOn",
+            "task.lastProgressAt",
+            "task.lastProgressNote",
+            "task.createdAt",
+          ])
+          .execute();
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
+  });
   const coordinators = await coordinatorsOf(db, ids);
   const notes = await latestReportNotes(db, ids);
   const staleBefore = new Date(
@@ -621,7 +683,8 @@ export async function listOverdue(
       },
     ];
   });
-  return { items, total: Number(count.total) };
+  const total = counts.reduce((sum, count) => sum + Number(count.total), 0);
+  return { items, total };
 }
 
 /** What a title needs to name the scope: the directive (if visible) and the agency, when chosen. */

@@ -27,7 +27,12 @@ export function timelinessCondition(
     case "no_deadline":
       return sql<SqlBool>`(${open} AND ${dueOn} IS NULL)`;
     case "overdue":
-      return sql<SqlBool>`(${open} AND ${dueOn} < COALESCE(${doneOn}, ${today}))`;
+      // Open and past the deadline by today, or reported done after it: the same as
+      // `open AND due_on < COALESCE(done_on, today)` (done_on is set exactly when reported done
+      // or completed, a CHECK of both tables), written so that each branch can use its partial
+      // index (migration 0007) instead of a computed comparison on every row.
+      return sql<SqlBool>`((${status} IN ('not_started', 'in_progress') AND ${dueOn} < ${today})
+        OR (${status} = 'reported_done' AND ${dueOn} < ${doneOn}))`;
     case "due_soon":
       return sql<SqlBool>`(${open} AND ${doneOn} IS NULL AND ${dueOn} >= ${today} AND ${dueOn} <= ${soon})`;
     case "in_deadline":
