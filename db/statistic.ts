@@ -36,7 +36,14 @@ import {
 import type { Db } from "./open.ts";
 import { agencyScope } from "./scope.ts";
 import { coordinatorsOf } from "./task.ts";
-import { daysLate, timelinessCondition, timelinessIn } from "./timeliness.ts";
+import {
+  daysLate,
+  OVERDUE_HALVES,
+  type OverdueHalf,
+  overdueHalf,
+  timelinessCondition,
+  timelinessIn,
+} from "./timeliness.ts";
 import { directiveVisibleTo, stateVisibleTo, taskVisibleTo } from "./visibility.ts";
 
 /**
@@ -522,22 +529,7 @@ export type OverdueItem = {
 export type OverdueFiltersDb = StatisticFilters & { minDaysOverdue: number };
 
 /**
- * The two halves of "overdue" (db/timeliness.ts), each readable from its partial index
- * (migration 0007): open tasks not reported done, late by today − due_on, and tasks reported done
- * after their deadline, late by done_on − due_on.
- */
-const OVERDUE_PARTS = ["open", "reported"] as const;
-
-function overduePart(part: (typeof OVERDUE_PARTS)[number], today: IsoDate): Expression<SqlBool> {
-  const status = sql.ref("task.status");
-  const dueOn = sql.ref("task.dueOn");
-  return part === "open"
-    ? sql<SqlBool>`(${status} IN ('not_started', 'in_progress') AND ${dueOn} < ${today})`
-    : sql<SqlBool>`(${status} = 'reported_done' AND ${dueOn} < ${sql.ref("task.doneOn")})`;
-}
-
-/**
- * Today's overdue tasks in scope (one half, see OVERDUE_PARTS), from `task` alone, or with
+ * Today's overdue tasks in scope (one half, see OVERDUE_HALVES), from `task` alone, or with
  * `directive` joined when a filter reads it: the ids of a page and the total need nothing else.
  */
 async function overdueQuery(
@@ -545,7 +537,7 @@ async function overdueQuery(
   viewer: Viewer,
   filters: OverdueFiltersDb,
   today: IsoDate,
-  part: (typeof OVERDUE_PARTS)[number],
+  part: OverdueHalf,
 ) {
   const counted = countedAgency("task", await successorsOn(db, today));
   const conditions = await scopeConditions(db, filters, "task", "dueOn", counted);
@@ -556,7 +548,7 @@ async function overdueQuery(
     .selectFrom("task")
     .$if(needsDirective, (q) => q.innerJoin("directive", "directive.id", "task.directiveId"))
     .where(taskVisibleTo(viewer))
-    .where(overduePart(part, today));
+    .where(overdueHalf(part, today));
   for (const condition of conditions) query = query.where(condition);
   if (filters.minDaysOverdue > 0) {
     query = query.where(sql<SqlBool>`${daysLate(today)} >= ${filters.minDaysOverdue}`);
@@ -581,7 +573,7 @@ export async function listOverdue(
 ): Promise<{ items: OverdueItem[]; total: number }> {
   const { today } = options;
   const [open, reported] = await Promise.all(
-    OVERDUE_PARTS.map((part) => overdueQuery(db, viewer, filters, today, part)),
+    OVERDUE_HALVES.map((part) => overdueQuery(db, viewer, filters, today, part)),
   );
   if (!open || !reported) return { items: [], total: 0 };
   const first = open
