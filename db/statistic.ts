@@ -148,8 +148,8 @@ async function scopeConditions(
  * The one FROM/WHERE of every as-of figure and list: one row per task in scope as it stood at
  * the end of `asOf`, visible to the viewer on that state, cancelled ones left out, with the
  * columns timeliness needs: taskId, leadAgencyId (of the time), countedAgencyId (of the day),
- * isKey, status, doneOn and dueOn (the deadline the basis counts against). The tables `task`,
- * `s` (the state) and `directive` stay in scope, so that a list can select more columns; counting
+ * isKey, status, doneOn and dueOn (the deadline the basis counts against). The tables `s` (the
+ * state) and `directive` stay in scope, so that a list can join `task` and select more; counting
  * (statisticCounts, statisticCountsByAgency) and listing (listStatisticTasks) both read it as
  * the derived table `st`.
  */
@@ -166,14 +166,13 @@ async function statesAsOf(
   const conditions = await scopeConditions(db, filters, "s", due, counted);
   let query = db
     .selectFrom("taskState as s")
-    .innerJoin("task", "task.id", "s.taskId")
     .innerJoin("directive", "directive.id", "s.directiveId")
     .where("s.validFrom", "<", cutoff)
     .where((eb) => eb.or([eb("s.validTo", "is", null), eb("s.validTo", ">=", cutoff)]))
     .where(stateVisibleTo(viewer, "s"));
   for (const condition of conditions) query = query.where(condition);
   return query.select((eb) => [
-    "task.id as taskId",
+    "s.taskId",
     "s.leadAgencyId",
     counted.as("countedAgencyId"),
     "s.isKey",
@@ -425,6 +424,7 @@ export async function listStatisticTasks(
   const listed = db
     .selectFrom(
       states
+        .innerJoin("task", "task.id", "s.taskId")
         .select([
           "s.directiveId",
           "directive.type as directiveType",
