@@ -547,7 +547,7 @@ async function overdueQuery(
   let query = db
     .selectFrom("task")
     .$if(needsDirective, (q) => q.innerJoin("directive", "directive.id", "task.directiveId"))
-    .where(taskVisibleTo(viewer))
+    .where(taskVisibleTo(viewer, { perRow: true }))
     .where(overdueHalf(part, today));
   for (const condition of conditions) query = query.where(condition);
   if (filters.minDaysOverdue > 0) {

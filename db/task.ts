@@ -96,9 +96,14 @@ const LIST_COLUMNS = [
   "task.version",
 ] as const;
 
-function filterConditions(viewer: Viewer, filters: TaskFilters, today: IsoDate) {
+function filterConditions(
+  viewer: Viewer,
+  filters: TaskFilters,
+  today: IsoDate,
+  visibility: { perRow?: boolean } = {},
+) {
   return (qb: ReturnType<typeof taskRows>) => {
-    let q = qb.where(taskVisibleTo(viewer));
+    let q = qb.where(taskVisibleTo(viewer, visibility));
     if (filters.scope === "mine") q = q.where(taskConcerns(viewer));
     if (filters.directiveId !== undefined)
       q = q.where("task.directiveId", "=", filters.directiveId);
@@ -192,7 +197,9 @@ async function listOverdueTasks(
   input: TaskFilters & { page: number; pageSize: number },
   today: IsoDate,
 ): Promise<{ items: TaskListItem[]; total: number }> {
-  const filtered = filterConditions(viewer, { ...input, timeliness: undefined }, today);
+  const filtered = filterConditions(viewer, { ...input, timeliness: undefined }, today, {
+    perRow: true,
+  });
   const half = (part: OverdueHalf) => taskRows(db).$call(filtered).where(overdueHalf(part, today));
   const first = half("open")
     .select(["task.id", daysLate(today).as("late")])

@@ -54,6 +54,8 @@ if (values.through === "product") {
   sqlite.pragma("foreign_keys = OFF");
   sqlite.pragma("cache_size = -262144");
   writeBulk(sqlite, plan, calendar);
+  // The planner's statistics of the full tables, as migration 0007 leaves them.
+  sqlite.exec("ANALYZE");
   sqlite.pragma("journal_mode = WAL");
   sqlite.close();
 }

@@ -16,6 +16,9 @@ const statements = [
     WHERE status IN ('not_started', 'in_progress')`,
   `CREATE INDEX task_reported_due ON task (due_on, done_on, status, directive_id, lead_agency_id,
     assigner_agency_id, parent_id, is_key, successor_agency_id) WHERE status = 'reported_done'`,
+  // The planner's statistics, once, from every row: which index serves which query depends on
+  // them (a few seconds on a million tasks). openDb refreshes them when the tables grow.
+  "ANALYZE",
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
