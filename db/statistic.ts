@@ -109,8 +109,13 @@ async function scopeConditions(
   filters: StatisticFilters,
   table: string,
   due: string,
-  counted: Expression<number>,
+  agency: { counted: Expression<number>; successors: ReadonlyMap<number, number> },
 ): Promise<Expression<SqlBool>[]> {
+  const { counted } = agency;
+  // A task counts under one of `ids` only if it is led by one of them or by an agency that has
+  // ended (whose tasks pass to a successor): a condition an index of the lead agency can serve.
+  const ledByAny = (ids: readonly number[]) =>
+    sql<SqlBool>`${ref("leadAgencyId")} IN (${sql.join([...new Set([...ids, ...agency.successors.keys()])])})`;
   const ref = (column: string) => sql.ref(`${table}.${column}`);
   const conditions: Expression<SqlBool>[] = [];
   if (filters.directiveId !== undefined) {
@@ -132,11 +137,15 @@ async function scopeConditions(
   if (filters.agencyId !== undefined) {
     const ids = (await agencyScope(db, filters.agencyId)).scopeAgencyIds;
     conditions.push(
-      ids.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`${counted} IN (${sql.join(ids)})`,
+      ids.length === 0
+        ? sql<SqlBool>`1 = 0`
+        : sql<SqlBool>`(${ledByAny(ids)} AND ${counted} IN (${sql.join(ids)}))`,
     );
   }
   if (filters.leadAgencyId !== undefined && filters.leadAgencyId !== null) {
-    conditions.push(sql<SqlBool>`${counted} = ${filters.leadAgencyId}`);
+    conditions.push(
+      sql<SqlBool>`(${ledByAny([filters.leadAgencyId])} AND ${counted} = ${filters.leadAgencyId})`,
+    );
   }
   const period = filters.periodBy === "issued" ? sql.ref("directive.issuedOn") : ref(due);
   if (filters.from !== undefined) conditions.push(sql<SqlBool>`${period} >= ${filters.from}`);
@@ -162,8 +171,9 @@ async function statesAsOf(
 ) {
   const cutoff = endOfVnDay(asOf);
   const due = basis === "original" ? "originalDueOn" : "dueOn";
-  const counted = countedAgency("s", await successorsOn(db, asOf));
-  const conditions = await scopeConditions(db, filters, "s", due, counted);
+  const successors = await successorsOn(db, asOf);
+  const counted = countedAgency("s", successors);
+  const conditions = await scopeConditions(db, filters, "s", due, { counted, successors });
   let query = db
     .selectFrom("taskState as s")
     .innerJoin("directive", "directive.id", "s.directiveId")
@@ -539,8 +549,9 @@ async function overdueQuery(
   today: IsoDate,
   part: OverdueHalf,
 ) {
-  const counted = countedAgency("task", await successorsOn(db, today));
-  const conditions = await scopeConditions(db, filters, "task", "dueOn", counted);
+  const successors = await successorsOn(db, today);
+  const counted = countedAgency("task", successors);
+  const conditions = await scopeConditions(db, filters, "task", "dueOn", { counted, successors });
   const needsDirective =
     filters.directiveType !== undefined ||
     (filters.periodBy === "issued" && (filters.from !== undefined || filters.to !== undefined));
