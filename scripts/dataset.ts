@@ -34,7 +34,7 @@ import {
 import { isAgencyActiveOn } from "../shared/agency.ts";
 import { addDays, type Calendar, type IsoDate } from "../shared/date.ts";
 import type { DeadlineKind } from "../shared/deadline.ts";
-import type { DirectiveType } from "../shared/directive.ts";
+import { DIRECTIVE_TYPES, type DirectiveType } from "../shared/directive.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
 
 type PlannedDirective = {
@@ -112,14 +112,6 @@ function generator(seed: number) {
   };
 }
 
-const DIRECTIVE_TYPES: readonly DirectiveType[] = [
-  "chi_thi",
-  "nghi_quyet",
-  "quyet_dinh",
-  "cong_dien",
-  "thong_bao_ket_luan",
-  "cong_van",
-];
 const TOPICS = [
   "phát triển thương mại điện tử",
   "bảo đảm cung ứng điện",
@@ -446,6 +438,21 @@ function changeOf(
   return statusChange(facts, step.to, step.note, { actorId, now }, report);
 }
 
+/** A planned task's columns as assigned, with the ids its directive and parent got. */
+function assignment(task: PlannedTask, directiveIds: number[], taskIds: number[]) {
+  return {
+    directiveId: directiveIds[task.directive] ?? 0,
+    parentId: task.parent === null ? null : (taskIds[task.parent] ?? null),
+    clause: task.clause,
+    title: task.title,
+    description: task.description,
+    leadAgencyId: task.leadAgencyId,
+    assignerAgencyId: task.assignerAgencyId,
+    deadline: task.deadline,
+    deadlineKind: task.deadlineKind,
+  };
+}
+
 /** Writes the plan through the product's own write path, one task at a time (slow; for tests). */
 export async function writeThroughProduct(db: Db, plan: DatasetPlan): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -467,15 +474,7 @@ export async function writeThroughProduct(db: Db, plan: DatasetPlan): Promise<vo
       const id = await insertTask(
         trx,
         {
-          directiveId: directiveIds[task.directive] ?? 0,
-          parentId: task.parent === null ? null : (taskIds[task.parent] ?? null),
-          clause: task.clause,
-          title: task.title,
-          description: task.description,
-          leadAgencyId: task.leadAgencyId,
-          assignerAgencyId: task.assignerAgencyId,
-          deadline: task.deadline,
-          deadlineKind: task.deadlineKind,
+          ...assignment(task, directiveIds, taskIds),
           deadlineDays: null,
           isKey: task.isKey,
           createdBy: plan.officerId,
@@ -641,15 +640,7 @@ export function writeBulk(sqlite: SQLite.Database, plan: DatasetPlan, calendar: 
       taskIds.push(id);
       const dueOn = dueOnOf(task.deadline, calendar);
       const row: TaskRow = {
-        directiveId: directiveIds[task.directive] ?? 0,
-        parentId: task.parent === null ? null : (taskIds[task.parent] ?? null),
-        clause: task.clause,
-        title: task.title,
-        description: task.description,
-        leadAgencyId: task.leadAgencyId,
-        assignerAgencyId: task.assignerAgencyId,
-        deadline: task.deadline,
-        deadlineKind: task.deadlineKind,
+        ...assignment(task, directiveIds, taskIds),
         dueOn,
         originalDeadline: task.deadline,
         originalDueOn: dueOn,
