@@ -36,7 +36,14 @@ import {
 import type { Db } from "./open.ts";
 import { agencyScope } from "./scope.ts";
 import { coordinatorsOf } from "./task.ts";
-import { daysLate, timelinessCondition, timelinessIn } from "./timeliness.ts";
+import {
+  daysLate,
+  OVERDUE_HALVES,
+  type OverdueHalf,
+  overdueHalf,
+  timelinessCondition,
+  timelinessIn,
+} from "./timeliness.ts";
 import { directiveVisibleTo, stateVisibleTo, taskVisibleTo } from "./visibility.ts";
 
 /**
@@ -102,8 +109,13 @@ async function scopeConditions(
   filters: StatisticFilters,
   table: string,
   due: string,
-  counted: Expression<number>,
+  agency: { counted: Expression<number>; successors: ReadonlyMap<number, number> },
 ): Promise<Expression<SqlBool>[]> {
+  const { counted } = agency;
+  // A task counts under one of `ids` only if it is led by one of them or by an agency that has
+  // ended (whose tasks pass to a successor): a condition an index of the lead agency can serve.
+  const ledByAny = (ids: readonly number[]) =>
+    sql<SqlBool>`${ref("leadAgencyId")} IN (${sql.join([...new Set([...ids, ...agency.successors.keys()])])})`;
   const ref = (column: string) => sql.ref(`${table}.${column}`);
   const conditions: Expression<SqlBool>[] = [];
   if (filters.directiveId !== undefined) {
@@ -125,11 +137,15 @@ async function scopeConditions(
   if (filters.agencyId !== undefined) {
     const ids = (await agencyScope(db, filters.agencyId)).scopeAgencyIds;
     conditions.push(
-      ids.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`${counted} IN (${sql.join(ids)})`,
+      ids.length === 0
+        ? sql<SqlBool>`1 = 0`
+        : sql<SqlBool>`(${ledByAny(ids)} AND ${counted} IN (${sql.join(ids)}))`,
     );
   }
   if (filters.leadAgencyId !== undefined && filters.leadAgencyId !== null) {
-    conditions.push(sql<SqlBool>`${counted} = ${filters.leadAgencyId}`);
+    conditions.push(
+      sql<SqlBool>`(${ledByAny([filters.leadAgencyId])} AND ${counted} = ${filters.leadAgencyId})`,
+    );
   }
   const period = filters.periodBy === "issued" ? sql.ref("directive.issuedOn") : ref(due);
   if (filters.from !== undefined) conditions.push(sql<SqlBool>`${period} >= ${filters.from}`);
@@ -141,8 +157,8 @@ async function scopeConditions(
  * The one FROM/WHERE of every as-of figure and list: one row per task in scope as it stood at
  * the end of `asOf`, visible to the viewer on that state, cancelled ones left out, with the
  * columns timeliness needs: taskId, leadAgencyId (of the time), countedAgencyId (of the day),
- * isKey, status, doneOn and dueOn (the deadline the basis counts against). The tables `task`,
- * `s` (the state) and `directive` stay in scope, so that a list can select more columns; counting
+ * isKey, status, doneOn and dueOn (the deadline the basis counts against). The tables `s` (the
+ * state) and `directive` stay in scope, so that a list can join `task` and select more; counting
  * (statisticCounts, statisticCountsByAgency) and listing (listStatisticTasks) both read it as
  * the derived table `st`.
  */
@@ -155,18 +171,18 @@ async function statesAsOf(
 ) {
   const cutoff = endOfVnDay(asOf);
   const due = basis === "original" ? "originalDueOn" : "dueOn";
-  const counted = countedAgency("s", await successorsOn(db, asOf));
-  const conditions = await scopeConditions(db, filters, "s", due, counted);
+  const successors = await successorsOn(db, asOf);
+  const counted = countedAgency("s", successors);
+  const conditions = await scopeConditions(db, filters, "s", due, { counted, successors });
   let query = db
     .selectFrom("taskState as s")
-    .innerJoin("task", "task.id", "s.taskId")
     .innerJoin("directive", "directive.id", "s.directiveId")
     .where("s.validFrom", "<", cutoff)
     .where((eb) => eb.or([eb("s.validTo", "is", null), eb("s.validTo", ">=", cutoff)]))
     .where(stateVisibleTo(viewer, "s"));
   for (const condition of conditions) query = query.where(condition);
   return query.select((eb) => [
-    "task.id as taskId",
+    "s.taskId",
     "s.leadAgencyId",
     counted.as("countedAgencyId"),
     "s.isKey",
@@ -418,6 +434,7 @@ export async function listStatisticTasks(
   const listed = db
     .selectFrom(
       states
+        .innerJoin("task", "task.id", "s.taskId")
         .select([
           "s.directiveId",
           "directive.type as directiveType",
@@ -521,16 +538,28 @@ export type OverdueItem = {
 
 export type OverdueFiltersDb = StatisticFilters & { minDaysOverdue: number };
 
-async function overdueQuery(db: Db, viewer: Viewer, filters: OverdueFiltersDb, today: IsoDate) {
-  const counted = countedAgency("task", await successorsOn(db, today));
-  const conditions = await scopeConditions(db, filters, "task", "dueOn", counted);
+/**
+ * Today's overdue tasks in scope (one half, see OVERDUE_HALVES), from `task` alone, or with
+ * `directive` joined when a filter reads it: the ids of a page and the total need nothing else.
+ */
+async function overdueQuery(
+  db: Db,
+  viewer: Viewer,
+  filters: OverdueFiltersDb,
+  today: IsoDate,
+  part: OverdueHalf,
+) {
+  const successors = await successorsOn(db, today);
+  const counted = countedAgency("task", successors);
+  const conditions = await scopeConditions(db, filters, "task", "dueOn", { counted, successors });
+  const needsDirective =
+    filters.directiveType !== undefined ||
+    (filters.periodBy === "issued" && (filters.from !== undefined || filters.to !== undefined));
   let query = db
     .selectFrom("task")
-    .innerJoin("directive", "directive.id", "task.directiveId")
-    .innerJoin("agency as lead", "lead.id", "task.leadAgencyId")
-    .innerJoin("agency as now", (join) => join.on(sql<SqlBool>`${sql.ref("now.id")} = ${counted}`))
-    .where(taskVisibleTo(viewer))
-    .where(timelinessCondition("overdue", today));
+    .$if(needsDirective, (q) => q.innerJoin("directive", "directive.id", "task.directiveId"))
+    .where(taskVisibleTo(viewer, { perRow: true }))
+    .where(overdueHalf(part, today));
   for (const condition of conditions) query = query.where(condition);
   if (filters.minDaysOverdue > 0) {
     query = query.where(sql<SqlBool>`${daysLate(today)} >= ${filters.minDaysOverdue}`);
@@ -542,6 +571,10 @@ async function overdueQuery(db: Db, viewer: Viewer, filters: OverdueFiltersDb, t
  * Today's overdue tasks in scope, most days overdue first, a page at a time. "Not reported"
  * (staleReport): the last progress report (or, without any, the assignment) is older than
  * STALE_REPORT_DAYS days at `now`, and the task is not awaiting confirmation (reported done).
+ * The page is found without sorting every overdue task: open tasks are late by today − due_on,
+ * so the first `page × pageSize` of them by deadline come in the order of their partial index;
+ * the few reported done join them, and the page is cut from the two (same order as sorting all
+ * by days late, deadline and id); then the rows of the page are read.
  */
 export async function listOverdue(
   db: Db,
@@ -550,39 +583,71 @@ export async function listOverdue(
   options: { today: IsoDate; now: Date; page: number; pageSize: number },
 ): Promise<{ items: OverdueItem[]; total: number }> {
   const { today } = options;
-  const base = await overdueQuery(db, viewer, filters, today);
-  const [rows, count] = await Promise.all([
-    base
-      .select([
-        "task.id",
-        "task.directiveId",
-        "directive.type as directiveType",
-        "directive.number as directiveNumber",
-        "directive.issuedOn as directiveIssuedOn",
-        "task.clause",
-        "task.title",
-        "task.isKey",
-        "task.status",
-        ...agencyRefColumns("lead"),
-        ...agencyRefColumns("now"),
-        "task.deadline",
-        "task.deadlineKind",
-        "task.deadlineDays",
-        "task.dueOn",
-        "task.doneOn",
-        "task.lastProgressAt",
-        "task.lastProgressNote",
-        "task.createdAt",
-      ])
-      .orderBy(daysLate(today), "desc")
-      .orderBy("task.dueOn")
-      .orderBy("task.id")
-      .limit(options.pageSize)
-      .offset((options.page - 1) * options.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  const ids = rows.map((row) => row.id);
+  const [open, reported] = await Promise.all(
+    OVERDUE_HALVES.map((part) => overdueQuery(db, viewer, filters, today, part)),
+  );
+  if (!open || !reported) return { items: [], total: 0 };
+  const first = open
+    .select(["task.id", "task.dueOn", daysLate(today).as("late")])
+    .orderBy("task.dueOn")
+    .orderBy("task.id")
+    .limit(options.page * options.pageSize);
+  const rest = reported.select(["task.id", "task.dueOn", daysLate(today).as("late")]);
+  const page = await db
+    .selectFrom(first.as("first"))
+    .selectAll()
+    .unionAll(db.selectFrom(rest.as("rest")).selectAll())
+    .orderBy("late", "desc")
+    .orderBy("dueOn")
+    .orderBy("id")
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize)
+    .execute();
+  const counts = await Promise.all(
+    [open, reported].map((part) =>
+      part.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+    ),
+  );
+  const ids = page.map((row) => row.id);
+  const counted = countedAgency("task", await successorsOn(db, today));
+  const found =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom("task")
+          .innerJoin("directive", "directive.id", "task.directiveId")
+          .innerJoin("agency as lead", "lead.id", "task.leadAgencyId")
+          .innerJoin("agency as now", (join) =>
+            join.on(sql<SqlBool>`${sql.ref("now.id")} = ${counted}`),
+          )
+          .where("task.id", "in", ids)
+          .select([
+            "task.id",
+            "task.directiveId",
+            "directive.type as directiveType",
+            "directive.number as directiveNumber",
+            "directive.issuedOn as directiveIssuedOn",
+            "task.clause",
+            "task.title",
+            "task.isKey",
+            "task.status",
+            ...agencyRefColumns("lead"),
+            ...agencyRefColumns("now"),
+            "task.deadline",
+            "task.deadlineKind",
+            "task.deadlineDays",
+            "task.dueOn",
+            "task.doneOn",
+            "task.lastProgressAt",
+            "task.lastProgressNote",
+            "task.createdAt",
+          ])
+          .execute();
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
+  });
   const coordinators = await coordinatorsOf(db, ids);
   const notes = await latestReportNotes(db, ids);
   const staleBefore = new Date(
@@ -621,7 +686,8 @@ export async function listOverdue(
       },
     ];
   });
-  return { items, total: Number(count.total) };
+  const total = counts.reduce((sum, count) => sum + Number(count.total), 0);
+  return { items, total };
 }
 
 /** What a title needs to name the scope: the directive (if visible) and the agency, when chosen. */

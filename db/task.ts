@@ -20,7 +20,14 @@ import type { Db } from "./open.ts";
 import type { Database } from "./schema.ts";
 import { matchesSearch } from "./search.ts";
 import { recordTaskState } from "./task-state.ts";
-import { daysLate, timelinessCondition, timelinessIn } from "./timeliness.ts";
+import {
+  daysLate,
+  OVERDUE_HALVES,
+  type OverdueHalf,
+  overdueHalf,
+  timelinessCondition,
+  timelinessIn,
+} from "./timeliness.ts";
 import { taskConcerns, taskVisibleTo } from "./visibility.ts";
 
 export type TaskListItem = {
@@ -89,9 +96,14 @@ const LIST_COLUMNS = [
   "task.version",
 ] as const;
 
-function filterConditions(viewer: Viewer, filters: TaskFilters, today: IsoDate) {
+function filterConditions(
+  viewer: Viewer,
+  filters: TaskFilters,
+  today: IsoDate,
+  visibility: { perRow?: boolean } = {},
+) {
   return (qb: ReturnType<typeof taskRows>) => {
-    let q = qb.where(taskVisibleTo(viewer));
+    let q = qb.where(taskVisibleTo(viewer, visibility));
     if (filters.scope === "mine") q = q.where(taskConcerns(viewer));
     if (filters.directiveId !== undefined)
       q = q.where("task.directiveId", "=", filters.directiveId);
@@ -134,6 +146,13 @@ export async function listTasks(
   input: TaskFilters & { sort: TaskSort; page: number; pageSize: number },
   today: IsoDate,
 ): Promise<{ items: TaskListItem[]; total: number }> {
+  if (
+    input.sort === "days_overdue" &&
+    input.timeliness?.length === 1 &&
+    input.timeliness[0] === "overdue"
+  ) {
+    return listOverdueTasks(db, viewer, input, today);
+  }
   const filtered = filterConditions(viewer, input, today);
   let query = taskRows(db).$call(filtered).select(LIST_COLUMNS);
   switch (input.sort) {
@@ -164,6 +183,60 @@ export async function listTasks(
       .executeTakeFirstOrThrow(),
   ]);
   return { items: await listItems(db, viewer, rows, today), total: Number(count.total) };
+}
+
+/**
+ * listTasks of the overdue tasks, most days overdue first (then by id), without sorting every
+ * overdue task: the first `page × pageSize` open ones come in the order of their partial index
+ * (late by today − due_on), the few reported done join them, the page is cut from the two, then
+ * its rows are read. The same items in the same order as the general query.
+ */
+async function listOverdueTasks(
+  db: Db,
+  viewer: Viewer,
+  input: TaskFilters & { page: number; pageSize: number },
+  today: IsoDate,
+): Promise<{ items: TaskListItem[]; total: number }> {
+  const filtered = filterConditions(viewer, { ...input, timeliness: undefined }, today, {
+    perRow: true,
+  });
+  const half = (part: OverdueHalf) => taskRows(db).$call(filtered).where(overdueHalf(part, today));
+  const first = half("open")
+    .select(["task.id", daysLate(today).as("late")])
+    .orderBy("task.dueOn")
+    .orderBy("task.id")
+    .limit(input.page * input.pageSize);
+  const rest = half("reported").select(["task.id", daysLate(today).as("late")]);
+  const [page, ...counts] = await Promise.all([
+    db
+      .selectFrom(first.as("first"))
+      .selectAll()
+      .unionAll(db.selectFrom(rest.as("rest")).selectAll())
+      .orderBy("late", "desc")
+      .orderBy("id")
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .execute(),
+    ...OVERDUE_HALVES.map((part) =>
+      half(part)
+        .select((eb) => eb.fn.countAll<number>().as("total"))
+        .executeTakeFirstOrThrow(),
+    ),
+  ]);
+  const ids = page.map((row) => row.id);
+  const found =
+    ids.length === 0
+      ? []
+      : await taskRows(db).where("task.id", "in", ids).select(LIST_COLUMNS).execute();
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
+  });
+  return {
+    items: await listItems(db, viewer, rows, today),
+    total: counts.reduce((sum, count) => sum + Number(count.total), 0),
+  };
 }
 
 /** List items of task rows, with their coordinating agencies (one more query). */

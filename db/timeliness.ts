@@ -27,13 +27,40 @@ export function timelinessCondition(
     case "no_deadline":
       return sql<SqlBool>`(${open} AND ${dueOn} IS NULL)`;
     case "overdue":
-      return sql<SqlBool>`(${open} AND ${dueOn} < COALESCE(${doneOn}, ${today}))`;
+      return sql<SqlBool>`(${overdueHalf("open", today, table)} OR ${overdueHalf(
+        "reported",
+        today,
+        table,
+      )})`;
     case "due_soon":
       return sql<SqlBool>`(${open} AND ${doneOn} IS NULL AND ${dueOn} >= ${today} AND ${dueOn} <= ${soon})`;
     case "in_deadline":
       return sql<SqlBool>`(${open} AND ${dueOn} >= COALESCE(${doneOn}, ${today})
         AND (${doneOn} IS NOT NULL OR ${dueOn} > ${soon}))`;
   }
+}
+
+/**
+ * The two halves of "overdue": open tasks not reported done whose deadline is before today (late
+ * by today − due_on), and tasks reported done after their deadline (late by done_on − due_on).
+ * Together the same as `open AND due_on < COALESCE(done_on, today)`, since done_on is set exactly
+ * when a task is reported done or completed (a CHECK of task and task_state); written so that
+ * each half can be read from its partial index (migration 0007), the open half in the order of
+ * most days overdue, instead of computing a comparison on every row.
+ */
+export const OVERDUE_HALVES = ["open", "reported"] as const;
+export type OverdueHalf = (typeof OVERDUE_HALVES)[number];
+
+export function overdueHalf(
+  half: OverdueHalf,
+  today: IsoDate,
+  table = "task",
+): Expression<SqlBool> {
+  const status = sql.ref(`${table}.status`);
+  const dueOn = sql.ref(`${table}.dueOn`);
+  return half === "open"
+    ? sql<SqlBool>`(${status} IN ('not_started', 'in_progress') AND ${dueOn} < ${today})`
+    : sql<SqlBool>`(${status} = 'reported_done' AND ${dueOn} < ${sql.ref(`${table}.doneOn`)})`;
 }
 
 /** Tasks in any of the given categories. */

@@ -7,10 +7,13 @@ function idList(ids: readonly number[]) {
   return sql.join(ids.map((id) => sql.lit(Math.trunc(id))));
 }
 
+/**
+ * Written as `task.id IN (…)` rather than a correlated EXISTS, so that every branch of the
+ * visibility OR can use an index (the planner then reads only the viewer's tasks).
+ */
 function coordinatedByAny(ids: readonly number[]) {
-  return sql<SqlBool>`EXISTS (SELECT 1 FROM ${sql.table("taskCoordinator")} WHERE ${sql.ref(
-    "taskCoordinator.taskId",
-  )} = ${sql.ref("task.id")} AND ${sql.ref("taskCoordinator.agencyId")} IN (${idList(ids)}))`;
+  return sql<SqlBool>`${sql.ref("task.id")} IN (SELECT ${sql.ref("taskCoordinator.taskId")}
+    FROM ${sql.table("taskCoordinator")} WHERE ${sql.ref("taskCoordinator.agencyId")} IN (${idList(ids)}))`;
 }
 
 /**
@@ -18,15 +21,26 @@ function coordinatedByAny(ids: readonly number[]) {
  * `task` table in scope. Admins see no tasks (they manage accounts only). Written as a plain SQL
  * fragment so that it fits any query shape; ids are integers from the session, never user text.
  */
-export function taskVisibleTo(viewer: Viewer): Expression<SqlBool> {
+export function taskVisibleTo(
+  viewer: Viewer,
+  options: { perRow?: boolean } = {},
+): Expression<SqlBool> {
   if (viewer.role === "admin") return NOTHING;
   const own = idList(viewer.ownAgencyIds);
   const scope = idList(viewer.scopeAgencyIds);
-  return sql<SqlBool>`(${sql.ref("task.assignerAgencyId")} IN (${own})
-    OR ${sql.ref("task.leadAgencyId")} IN (${scope})
-    OR ${sql.ref("task.directiveId")} IN (SELECT ${sql.ref("d.id")} FROM ${sql.table("directive")} d
+  // `perRow`: a check of each row another index has found (the overdue list reads its partial
+  // index in order). `+column` (a no-op in SQLite and PostgreSQL) keeps the planner from
+  // gathering the viewer's tasks through these columns' indexes instead: for a leader who sees
+  // every task, that would read them all.
+  const column = (name: string) =>
+    options.perRow ? sql`+${sql.ref(`task.${name}`)}` : sql`${sql.ref(`task.${name}`)}`;
+  return sql<SqlBool>`(${column("assignerAgencyId")} IN (${own})
+    OR ${column("leadAgencyId")} IN (${scope})
+    OR ${column("directiveId")} IN (SELECT ${sql.ref("d.id")} FROM ${sql.table("directive")} d
       WHERE ${sql.ref("d.trackingAgencyId")} IN (${own}))
-    OR ${coordinatedByAny(viewer.scopeAgencyIds)})`;
+    OR ${column("id")} IN (SELECT ${sql.ref("taskCoordinator.taskId")}
+      FROM ${sql.table("taskCoordinator")}
+      WHERE ${sql.ref("taskCoordinator.agencyId")} IN (${scope})))`;
 }
 
 /** Tasks assigned to or by the viewer's own agency ("my tasks"), without the units under it. */
@@ -81,7 +95,6 @@ export function stateVisibleTo(viewer: Viewer, state: string): Expression<SqlBoo
   return sql<SqlBool>`(${sql.ref(`${state}.assignerAgencyId`)} IN (${own})
     OR ${sql.ref(`${state}.leadAgencyId`)} IN (${scope})
     OR ${sql.ref("directive.trackingAgencyId")} IN (${own})
-    OR EXISTS (SELECT 1 FROM ${sql.table("taskStateCoordinator")} c
-      WHERE ${sql.ref("c.stateId")} = ${sql.ref(`${state}.id`)}
-        AND ${sql.ref("c.agencyId")} IN (${scope})))`;
+    OR ${sql.ref(`${state}.id`)} IN (SELECT ${sql.ref("c.stateId")}
+      FROM ${sql.table("taskStateCoordinator")} c WHERE ${sql.ref("c.agencyId")} IN (${scope})))`;
 }

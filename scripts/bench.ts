@@ -1,231 +1,386 @@
 /**
- * Benchmark: the tracker's hot paths on a large database, through the real router.
- * Usage: npm run bench [-- --tasks 100000] [-- --out FILE]. Prints figures; asserts nothing.
- * `--out FILE` keeps the generated database there (for `npm run lighthouse -- --db FILE`).
+ * Benchmark of the leaders' views at scale (issue 12), through HTTP on the built server:
+ * npm run bench -- --db FILE [--duration 10] [--runs 3] [--only NAME,NAME] [--in-place]
+ * Copies FILE (made by `npm run bench:data`) unless --in-place, starts `dist/server/main.js` on
+ * it (building first when missing) with scripts/bench-probe.mjs loaded, signs in, then for each
+ * view: a warm-up, then `runs` × `duration` s with autocannon at 1 and at 10 connections (medians
+ * of the runs). Beside it, a bare node:http handler with one hand-written SQL
+ * (scripts/bench-bare.ts) on the same file, and a mixed load: one leader refreshing statistics
+ * while ten officers change statuses. Prints a table, writes JSON under bench/. Asserts nothing.
  */
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { loadCalendar } from "../db/calendar.ts";
-import { openDb } from "../db/open.ts";
-import { seedDemo } from "../db/seed-demo.ts";
-import { seedReference } from "../db/seed-reference.ts";
-import { fixedClock } from "../server/clock.ts";
-import { resolveSession } from "../server/context.ts";
-import { DEMO_PASSWORD } from "../server/demo.ts";
-import { hashPassword } from "../server/password.ts";
-import { appRouter } from "../server/router.ts";
-import { createCallerFactory } from "../server/trpc.ts";
-import { addDays, deadlineInForce } from "../shared/date.ts";
-import { TASK_STATUSES } from "../shared/task-status.ts";
+import autocannon from "autocannon";
+import SQLite from "better-sqlite3";
+import { addDays, vnDate } from "../shared/date.ts";
 
 const { values } = parseArgs({
-  options: { tasks: { type: "string", default: "100000" }, out: { type: "string" } },
+  options: {
+    db: { type: "string" },
+    duration: { type: "string", default: "10" },
+    runs: { type: "string", default: "3" },
+    only: { type: "string" },
+    "in-place": { type: "boolean", default: false },
+  },
 });
-const TASKS = Number(values.tasks);
-const NOW = "2026-11-26T03:00:00.000Z";
+if (!values.db)
+  throw new Error("usage: npm run bench -- --db FILE (make one with npm run bench:data)");
+const DURATION = Number(values.duration);
+const RUNS = Number(values.runs);
+const PORT = 3917;
+const BARE_PORT = 3918;
+const base = `http://127.0.0.1:${PORT}`;
+
+if (!existsSync("dist/server/main.js")) spawnSync("npm", ["run", "build"], { stdio: "inherit" });
 
 const dir = mkdtempSync(join(tmpdir(), "dondoc-bench-"));
-const db = await openDb(join(dir, "bench.db"));
-await seedReference(db);
-const calendar = await loadCalendar(db);
-await seedDemo(db, { now: new Date(NOW), passwordHash: await hashPassword(DEMO_PASSWORD) });
-
-const agencies = (await db.selectFrom("agency").select("agency.id").execute()).map((a) => a.id);
-const bct = (
-  await db
-    .selectFrom("agency")
-    .select("agency.id")
-    .where("agency.code", "=", "BCT")
-    .executeTakeFirstOrThrow()
-).id;
-
-let seed = 42;
-function random(n: number): number {
-  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-  return seed % n;
+let file = values.db;
+if (!values["in-place"]) {
+  file = join(dir, "bench.db");
+  copyFileSync(values.db, file);
 }
-
-const started = performance.now();
-await db.transaction().execute(async (trx) => {
-  const directiveIds: number[] = [];
-  for (let d = 0; d < Math.max(1, Math.floor(TASKS / 100)); d++) {
-    const row = await trx
-      .insertInto("directive")
-      .values({
-        type: "chi_thi",
-        number: `${d + 100}/CT-BENCH`,
-        issuer: "Thủ tướng Chính phủ",
-        issuedOn: "2025-01-15",
-        issueYear: 2025,
-        title: `Chỉ thị thử tải ${d}`,
-        summary: "",
-        fullText: "",
-        trackingAgencyId: bct,
-        searchText: `chi thi thu tai ${d}`,
-        createdAt: NOW,
-        updatedAt: NOW,
-      })
-      .returning("directive.id")
-      .executeTakeFirstOrThrow();
-    directiveIds.push(row.id);
-  }
-  const batch = [];
-  for (let i = 0; i < TASKS; i++) {
-    const status = TASK_STATUSES[random(TASK_STATUSES.length)] ?? "in_progress";
-    const deadline = random(10) === 0 ? null : addDays("2025-01-01", random(800));
-    const dueOn = deadline === null ? null : deadlineInForce(deadline, calendar);
-    const doneOn =
-      status === "completed" || status === "reported_done"
-        ? addDays("2025-01-01", random(700))
-        : null;
-    batch.push({
-      directiveId: directiveIds[random(directiveIds.length)] ?? 1,
-      parentId: null,
-      clause: `Mục ${i}`,
-      title: `Nhiệm vụ thử tải số ${i}`,
-      description: "",
-      leadAgencyId: agencies[random(agencies.length)] ?? bct,
-      assignerAgencyId: bct,
-      deadline,
-      deadlineKind: deadline === null ? ("none" as const) : ("by_date" as const),
-      dueOn,
-      isKey: random(5) === 0 ? (1 as const) : (0 as const),
-      status,
-      progress: status === "completed" ? 100 : random(100),
-      doneOn,
-      searchText: `muc ${i} nhiem vu thu tai so ${i}`,
-      createdAt: "2025-01-15T02:00:00.000Z",
-      updatedAt: NOW,
-    });
-    if (batch.length === 500) {
-      await trx.insertInto("task").values(batch.splice(0)).execute();
-    }
-  }
-  if (batch.length > 0) await trx.insertInto("task").values(batch).execute();
-  // Their state history: one state each, from their creation (for statistics as of a past day).
-  await trx
-    .insertInto("taskState")
-    .columns([
-      "taskId",
-      "validFrom",
-      "directiveId",
-      "parentId",
-      "leadAgencyId",
-      "assignerAgencyId",
-      "isKey",
-      "status",
-      "deadline",
-      "deadlineKind",
-      "dueOn",
-      "originalDueOn",
-      "doneOn",
-      "progress",
-    ])
-    .expression((eb) =>
-      eb
-        .selectFrom("task")
-        .select([
-          "task.id",
-          "task.createdAt",
-          "task.directiveId",
-          "task.parentId",
-          "task.leadAgencyId",
-          "task.assignerAgencyId",
-          "task.isKey",
-          "task.status",
-          "task.deadline",
-          "task.deadlineKind",
-          "task.dueOn",
-          "task.dueOn",
-          "task.doneOn",
-          "task.progress",
-        ])
-        .where("task.isDemo", "=", 0),
-    )
-    .execute();
+const probeFile = join(dir, "probe.json");
+const children: ChildProcess[] = [];
+process.on("exit", () => {
+  for (const child of children) child.kill();
+  if (!values["in-place"]) rmSync(dir, { recursive: true, force: true });
 });
-console.log(
-  `Loaded ${TASKS.toLocaleString("vi-VN")} tasks in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-);
 
-const clock = fixedClock(NOW);
-const createCaller = createCallerFactory(appRouter);
-let token: string | undefined;
-const cookies = {
-  setSession(value: string) {
-    token = value;
+function waitFor(child: ChildProcess, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes(text)) resolve();
+    });
+    child.on("exit", (code) => reject(new Error(`exited with ${code}: ${seen}`)));
+  });
+}
+
+const loadAtStart = loadavg();
+const startedAt = performance.now();
+const server = spawn(
+  process.execPath,
+  ["--import", "./scripts/bench-probe.mjs", "dist/server/main.js"],
+  {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DONDOC_DB: file,
+      DONDOC_LOG_LEVEL: "warn",
+      BENCH_PROBE_FILE: probeFile,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
   },
-  clearSession() {},
-};
-const base = {
-  db,
-  clock,
-  language: "vi" as const,
-  user: null,
-  viewer: null,
-  sessionId: null,
-  cookies,
-  address: "127.0.0.1",
-  demo: false,
-  dataDir: dir,
-};
-await createCaller(base).auth.login({ username: "canbo.bct", password: DEMO_PASSWORD });
-const caller = createCaller({ ...base, ...(await resolveSession(db, clock, token)) });
+);
+children.push(server);
+await waitFor(server, "is running at");
+const startupMs = performance.now() - startedAt;
+// The same start without the probe and tsx loaded: what `npm start` costs on this file.
+const plain = spawn(process.execPath, ["dist/server/main.js"], {
+  env: {
+    ...process.env,
+    PORT: String(PORT + 10),
+    HOST: "127.0.0.1",
+    DONDOC_DB: file,
+    DONDOC_LOG_LEVEL: "warn",
+  },
+  stdio: ["ignore", "pipe", "inherit"],
+});
+const plainStarted = performance.now();
+await waitFor(plain, "is running at");
+const plainStartupMs = performance.now() - plainStarted;
+plain.kill();
 
-async function measure(label: string, runs: number, fn: (i: number) => Promise<unknown>) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    times.push(performance.now() - t0);
+async function probe(): Promise<{
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
+  maxRssMb: number;
+}> {
+  rmSync(probeFile, { force: true });
+  server.kill("SIGUSR2");
+  // The server answers once its event loop is free: after a long query, that can take a while.
+  for (let i = 0; i < 9000 && !existsSync(probeFile); i++) {
+    await new Promise((r) => setTimeout(r, 20));
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) =>
-    (times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(2);
-  console.log(`${label.padEnd(48)} median ${at(0.5)} ms   p95 ${at(0.95)} ms   (${runs} runs)`);
+  if (!existsSync(probeFile)) {
+    // Blocked for three minutes: say so rather than stop the whole run.
+    return { eventLoopDelayMs: { p50: -1, p99: -1, max: -1 }, maxRssMb: -1 };
+  }
+  return JSON.parse(readFileSync(probeFile, "utf8"));
 }
 
-await measure("task.list overdue, 50 rows, most overdue first", 50, () =>
-  caller.task.list({ timeliness: ["overdue"], sort: "days_overdue", pageSize: 50 }),
-);
-await measure("task.list my tasks by urgency, 50 rows", 50, () =>
-  caller.task.list({ scope: "mine", sort: "urgency", pageSize: 50 }),
-);
-await measure("task.list search 'thu tai 4242'", 20, () =>
-  caller.task.list({ query: "thu tai 4242" }),
-);
-await measure("task.counts over the whole scope", 20, () => caller.task.counts({}));
-await measure("directive.list, first page", 50, () => caller.directive.list({}));
-await measure("statistic.summary (four cells, whole scope)", 10, () =>
-  caller.statistic.summary({}),
-);
-await measure("statistic.summary as of 30/06/2025", 10, () =>
-  caller.statistic.summary({ asOf: "2025-06-30" }),
-);
-await measure("statistic.byAgency (ranking)", 10, () => caller.statistic.byAgency({}));
-await measure("statistic.trend (12 months)", 3, () => caller.statistic.trend({}));
-await measure("statistic.overdue, 50 rows", 20, () => caller.statistic.overdue({ pageSize: 50 }));
-await measure("statistic.tasks overdue at 30/06/2025, 50 rows", 10, () =>
-  caller.statistic.tasks({ cell: "overdue", asOf: "2025-06-30", pageSize: 50 }),
-);
-
-const openIds = await db
-  .selectFrom("task")
-  .select(["task.id", "task.version"])
-  .where("task.status", "=", "not_started")
-  .limit(500)
-  .execute();
-const t0 = performance.now();
-for (const task of openIds) {
-  await caller.task.setStatus({ id: task.id, status: "in_progress", version: task.version });
+async function login(username: string): Promise<string> {
+  const response = await fetch(`${base}/trpc/auth.login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: "dondoc-demo" }),
+  });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (!response.ok || !cookie) throw new Error(`login ${username}: ${response.status}`);
+  return cookie;
 }
-const perSecond = openIds.length / ((performance.now() - t0) / 1000);
+const leader = await login("lanhdao.bct");
+const officer = await login("canbo.bct");
+
+const sqlite = new SQLite(file, { readonly: true });
+const one = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).get(...params) as T;
+const langSon = one<{ id: number }>("SELECT id FROM agency WHERE name = 'UBND tỉnh Lạng Sơn'");
+const taskCount = one<{ n: number }>("SELECT COUNT(*) AS n FROM task").n;
+const someTask = one<{ id: number }>(
+  "SELECT id FROM task WHERE is_demo = 0 ORDER BY id LIMIT 1 OFFSET ?",
+  Math.floor(taskCount / 2),
+);
+const bct = one<{ id: number }>("SELECT id FROM agency WHERE code = 'BCT'").id;
+// Tasks the officer cycles through not started → in progress → cancelled → not started.
+const cycled = sqlite
+  .prepare(
+    "SELECT id, version FROM task WHERE status = 'not_started' AND assigner_agency_id = ? AND is_demo = 0 ORDER BY id LIMIT 2000",
+  )
+  .all(bct) as { id: number; version: number }[];
+sqlite.close();
+const today = vnDate(new Date());
+const pastDay = addDays(today, -400);
+
+const trpc = (procedure: string, input: unknown) =>
+  `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
+
+type View = { name: string; path?: string; cookie?: string; statusCycle?: true; bare?: true };
+const VIEWS: View[] = [
+  {
+    name: "statistic.overdue (whole scope, page + total)",
+    path: trpc("statistic.overdue", { pageSize: 50 }),
+  },
+  {
+    name: "task.list overdue filter",
+    path: trpc("task.list", { timeliness: ["overdue"], sort: "days_overdue", pageSize: 50 }),
+  },
+  { name: "statistic.summary (four cells)", path: trpc("statistic.summary", {}) },
+  {
+    name: `statistic.summary as of ${pastDay}`,
+    path: trpc("statistic.summary", { asOf: pastDay }),
+  },
+  { name: "statistic.byAgency", path: trpc("statistic.byAgency", {}) },
+  {
+    name: `statistic.byAgency as of ${pastDay}`,
+    path: trpc("statistic.byAgency", { asOf: pastDay }),
+  },
+  { name: "statistic.trend (12 months)", path: trpc("statistic.trend", {}) },
+  {
+    name: "statistic.overdue of one province",
+    path: trpc("statistic.overdue", { agencyId: langSon.id, pageSize: 50 }),
+  },
+  { name: "task.byId (task page)", path: trpc("task.byId", { id: someTask.id }) },
+  { name: "task.setStatus with history", cookie: officer, statusCycle: true },
+  { name: "bare node:http overdue page + total", path: "/overdue", bare: true },
+  { name: "bare node:http four cells", path: "/cells", bare: true },
+];
+
+const NEXT = {
+  not_started: "in_progress",
+  in_progress: "cancelled",
+  cancelled: "not_started",
+} as const;
+type Cycled = { id: number; version: number; status: keyof typeof NEXT };
+const freeTasks: Cycled[] = cycled.map((task) => ({ ...task, status: "not_started" }));
+let firstError = "";
+
+/**
+ * Officers turning tasks one status further: each request takes a task no other request holds,
+ * and gives it back with its new version when the answer comes (autocannon resets its context
+ * between requests, so the answer itself says which task it was). A task whose answer never
+ * comes (the run ended) is not used again.
+ */
+function statusRequest(): autocannon.Request {
+  return {
+    method: "POST",
+    path: "/trpc/task.setStatus",
+    headers: { "content-type": "application/json", cookie: officer },
+    setupRequest: (request) => {
+      const task = freeTasks.shift();
+      if (!task) throw new Error("no task left to change");
+      const to = NEXT[task.status];
+      const note = to === "in_progress" ? "" : "Thử tải: đổi trạng thái";
+      return {
+        ...request,
+        body: JSON.stringify({ id: task.id, status: to, version: task.version, note }),
+      };
+    },
+    onResponse: (status, body) => {
+      if (status !== 200) {
+        if (!firstError) firstError = `${status} ${body.slice(0, 300)}`;
+        return;
+      }
+      const data = JSON.parse(body).result.data as Cycled;
+      freeTasks.push(data);
+    },
+  };
+}
+
+type Run = { requestsPerSecond: number; p50: number; p99: number; errors: number };
+
+async function cannon(view: View, connections: number, duration: number): Promise<Run> {
+  const result = await autocannon({
+    url: view.bare ? `http://127.0.0.1:${BARE_PORT}` : base,
+    connections,
+    duration,
+    timeout: 30,
+    requests: [
+      view.statusCycle
+        ? statusRequest()
+        : { method: "GET", path: view.path ?? "/", headers: { cookie: view.cookie ?? leader } },
+    ],
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+const bare = spawn(
+  process.execPath,
+  ["--import", "tsx", "scripts/bench-bare.ts", file, String(BARE_PORT)],
+  {
+    stdio: ["ignore", "pipe", "inherit"],
+  },
+);
+children.push(bare);
+await waitFor(bare, "ready");
+
+type Row = {
+  view: string;
+  connections: number;
+  runs: Run[];
+  median: Run;
+  server: Awaited<ReturnType<typeof probe>> | null;
+};
+const rows: Row[] = [];
+const only = values.only?.split(",");
+for (const view of VIEWS) {
+  if (only && !only.some((name) => view.name.includes(name))) continue;
+  await cannon(view, 1, Math.min(3, DURATION));
+  for (const connections of [1, 10]) {
+    if (!view.bare) await probe();
+    const runs: Run[] = [];
+    for (let r = 0; r < RUNS; r++) runs.push(await cannon(view, connections, DURATION));
+    const row = {
+      view: view.name,
+      connections,
+      runs,
+      median: {
+        requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+        p50: median(runs.map((run) => run.p50)),
+        p99: median(runs.map((run) => run.p99)),
+        errors: runs.reduce((sum, run) => sum + run.errors, 0),
+      },
+      server: view.bare ? null : await probe(),
+    };
+    rows.push(row);
+    const m = row.median;
+    console.log(
+      `${view.name.padEnd(48)} ${String(connections).padStart(2)} conn  ${m.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${String(m.p50).padStart(6)} ms  p99 ${String(m.p99).padStart(6)} ms  errors ${m.errors}` +
+        (row.server
+          ? `  RSS ${row.server.maxRssMb} MB  loop delay max ${row.server.eventLoopDelayMs.max} ms`
+          : ""),
+    );
+  }
+}
+bare.kill();
+if (firstError) console.log(`first failed status change: ${firstError}`);
+
+// Mixed load: one leader refreshing the statistics page while ten officers change statuses.
+let mixed: { officers: Run; leader: Run; server: Awaited<ReturnType<typeof probe>> } | null = null;
+if (!only || only.includes("mixed")) {
+  await probe();
+  const statistics = ["statistic.summary", "statistic.byAgency", "statistic.trend"].map(
+    (procedure) => ({
+      method: "GET" as const,
+      path: trpc(procedure, {}),
+      headers: { cookie: leader },
+    }),
+  );
+  const [officers, leaderRun] = await Promise.all([
+    cannon({ name: "mixed officers", statusCycle: true }, 10, DURATION),
+    autocannon({
+      url: base,
+      connections: 1,
+      duration: DURATION,
+      timeout: 60,
+      requests: statistics,
+    }),
+  ]);
+  mixed = {
+    officers,
+    leader: {
+      requestsPerSecond: leaderRun.requests.average,
+      p50: leaderRun.latency.p50,
+      p99: leaderRun.latency.p99,
+      errors: leaderRun.errors + leaderRun.timeouts + leaderRun.non2xx,
+    },
+    server: await probe(),
+  };
+  console.log(
+    `mixed load: officers' status updates ${officers.requestsPerSecond.toFixed(1)} req/s, p99 ${officers.p99} ms (errors ${officers.errors}); leader's statistics ${mixed.leader.requestsPerSecond.toFixed(2)} req/s, p50 ${mixed.leader.p50} ms; event loop delay max ${mixed.server.eventLoopDelayMs.max} ms, p99 ${mixed.server.eventLoopDelayMs.p99} ms; RSS ${mixed.server.maxRssMb} MB`,
+  );
+}
+server.kill();
+
+const ratio = (view: string, connections: number) => {
+  const ours = rows.find((row) => row.view.startsWith(view) && row.connections === connections);
+  const theirs = rows.find(
+    (row) =>
+      row.view.startsWith(
+        `bare node:http ${view === "statistic.overdue (whole" ? "overdue" : "four"}`,
+      ) && row.connections === connections,
+  );
+  return ours && theirs ? ours.median.requestsPerSecond / theirs.median.requestsPerSecond : null;
+};
+const report = {
+  at: new Date().toISOString(),
+  database: {
+    file: values.db,
+    tasks: taskCount,
+    megabytes: Math.round(statSync(file).size / 1048576),
+  },
+  machine: { loadAverage: loadavg(), loadAverageBefore: loadAtStart },
+  settings: { durationSeconds: DURATION, runs: RUNS },
+  startupMs: { withProbe: Math.round(startupMs), plain: Math.round(plainStartupMs) },
+  rows,
+  mixed,
+  ratioToBare: {
+    overdue1: ratio("statistic.overdue (whole", 1),
+    overdue10: ratio("statistic.overdue (whole", 10),
+    cells1: ratio("statistic.summary (four", 1),
+    cells10: ratio("statistic.summary (four", 10),
+  },
+};
 console.log(
-  `${"task.setStatus + history event, one transaction".padEnd(48)} ${perSecond.toFixed(0)} per second (${openIds.length} updates)`,
+  `start-up: ${report.startupMs.plain} ms (plain), ${report.startupMs.withProbe} ms (with the probe)`,
 );
-
-await db.destroy();
-if (values.out) copyFileSync(join(dir, "bench.db"), values.out);
-rmSync(dir, { recursive: true, force: true });
+console.log("throughput as a share of the bare handler:", report.ratioToBare);
+console.log(
+  `load average before ${loadAtStart.map((x) => x.toFixed(2)).join(" ")}, after ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}`,
+);
+mkdirSync("bench", { recursive: true });
+const out = join("bench", `results-${taskCount}-${report.at.slice(0, 16).replace(":", "")}.json`);
+writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`written to ${out}`);
+if (!values["in-place"]) rmSync(dir, { recursive: true, force: true });

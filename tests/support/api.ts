@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TRPCError } from "@trpc/server";
-import { sql } from "kysely";
+import { type KyselyPlugin, sql } from "kysely";
 import { afterEach, inject } from "vitest";
 import { ZodError } from "zod";
 import { type Db, openDb } from "../../db/open.ts";
@@ -36,6 +36,13 @@ afterEach(async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** The same test database seen through a Kysely plugin (one that records the queries, say). */
+export function withPlugin(db: Db, plugin: KyselyPlugin): Db {
+  const seen = db.withPlugin(plugin);
+  dataDirs.set(seen, dataDirOf(db));
+  return seen;
+}
 
 /** The template files the API project's global set-up migrated and seeded (./global-setup.ts). */
 function templates() {

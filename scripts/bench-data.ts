@@ -1,0 +1,93 @@
+/**
+ * A large deterministic national dataset in a database of its own (issue 12):
+ * npm run bench:data -- --tasks 1000000 --out FILE [--today YYYY-MM-DD] [--through product]
+ * Reference data and the demo (accounts with the demo password; the leader lanhdao.bct sees every
+ * generated task), then the plan of scripts/dataset.ts written in bulk (or, with
+ * `--through product`, through the product's write path: the same rows, far slower).
+ */
+import { rmSync } from "node:fs";
+import { parseArgs } from "node:util";
+import SQLite from "better-sqlite3";
+import { loadCalendar } from "../db/calendar.ts";
+import { openDb } from "../db/open.ts";
+import { seedDatabase } from "../db/seed.ts";
+import { DEMO_PASSWORD, DEMO_SECOND_FACTOR_SECRET } from "../server/demo.ts";
+import { hashPassword } from "../server/password.ts";
+import { vnDate } from "../shared/date.ts";
+import { planDataset, writeBulk, writeThroughProduct } from "./dataset.ts";
+
+const { values } = parseArgs({
+  options: {
+    tasks: { type: "string", default: "100000" },
+    out: { type: "string" },
+    today: { type: "string" },
+    through: { type: "string", default: "bulk" },
+  },
+});
+const tasks = Number(values.tasks);
+const out = values.out ?? `data/bench-${tasks}.db`;
+const now = values.today ? new Date(`${values.today}T03:00:00.000Z`) : new Date();
+const today = vnDate(now);
+
+const started = performance.now();
+for (const suffix of ["", "-wal", "-shm"]) rmSync(`${out}${suffix}`, { force: true });
+const db = await openDb(out);
+await seedDatabase(db, {
+  demo: {
+    now,
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+    adminSecondFactorSecret: DEMO_SECOND_FACTOR_SECRET,
+  },
+});
+const plan = await planDataset(db, { tasks, today });
+const calendar = await loadCalendar(db);
+const planned = performance.now();
+if (values.through === "product") {
+  await writeThroughProduct(db, plan);
+  await db.destroy();
+} else {
+  await db.destroy();
+  const sqlite = new SQLite(out);
+  // A new file: nothing to protect while it is written, then WAL as the server expects.
+  sqlite.pragma("journal_mode = OFF");
+  sqlite.pragma("synchronous = OFF");
+  sqlite.pragma("foreign_keys = OFF");
+  sqlite.pragma("cache_size = -262144");
+  // Indexes are built once at the end, from sorted data, rather than row by row.
+  const indexes = sqlite
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+         AND tbl_name IN ('task', 'task_coordinator', 'task_state', 'task_state_coordinator',
+           'task_event', 'task_report')`,
+    )
+    .all() as { name: string; sql: string }[];
+  for (const index of indexes) sqlite.exec(`DROP INDEX ${index.name}`);
+  writeBulk(sqlite, plan, calendar);
+  for (const index of indexes) sqlite.exec(index.sql);
+  // The planner's statistics of the full tables, as migration 0007 leaves them.
+  sqlite.exec("ANALYZE");
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.close();
+}
+const written = performance.now();
+const mix = new SQLite(out, { readonly: true });
+const rows = mix
+  .prepare(
+    `SELECT status, COUNT(*) AS n, SUM(CASE WHEN status IN ('not_started', 'in_progress')
+       AND due_on < ? THEN 1 ELSE 0 END) AS overdue FROM task WHERE is_demo = 0 GROUP BY status`,
+  )
+  .all(today) as { status: string; n: number; overdue: number }[];
+const counts = mix
+  .prepare(
+    `SELECT (SELECT COUNT(*) FROM directive) AS directives, (SELECT COUNT(*) FROM task) AS tasks,
+       (SELECT COUNT(*) FROM task WHERE parent_id IS NOT NULL) AS breakdowns,
+       (SELECT COUNT(*) FROM task_state) AS states, (SELECT COUNT(*) FROM task_event) AS events,
+       (SELECT COUNT(*) FROM task_report) AS reports`,
+  )
+  .get();
+mix.close();
+console.log(
+  `${out}: as of ${today}, planned in ${((planned - started) / 1000).toFixed(1)} s, written in ${((written - planned) / 1000).toFixed(1)} s (${values.through})`,
+);
+console.log(counts);
+console.table(rows);

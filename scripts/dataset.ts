@@ -1,0 +1,774 @@
+/**
+ * A deterministic national dataset for the benchmark (issue 12): directives over ten years
+ * tracked by the Ministry of Industry and Trade (so its leader sees every task), tasks led by
+ * every seeded agency with breakdowns (about 30 %), coordinators, a realistic status mix and
+ * deadlines relative to the day it is generated, their history, state intervals and reports.
+ *
+ * The plan is built once (planDataset), then written either through the product's own write
+ * path (writeThroughProduct: insertDirective, insertTask, insertReport, writeTaskChange with the
+ * pure changes of server/domain/task-change.ts, one task at a time) or in bulk
+ * (writeBulk: the same pure changes applied in memory, rows inserted with prepared statements).
+ * tests/api/dataset.test.ts checks on a small size that both write exactly the same rows.
+ */
+import type SQLite from "better-sqlite3";
+import { directiveSearchText, insertDirective } from "../db/directive.ts";
+import type { Db } from "../db/open.ts";
+import { insertReport, type NewReport } from "../db/report.ts";
+import {
+  appendTaskEvents,
+  dueOnOf,
+  insertTask,
+  type NewTaskEvent,
+  type TaskFacts,
+  type TaskPatch,
+  taskFacts,
+  taskSearchText,
+} from "../db/task.ts";
+import { writeTaskChange } from "../server/domain/task.ts";
+import {
+  progressChange,
+  statusChange,
+  type TaskChange,
+  type WithReport,
+} from "../server/domain/task-change.ts";
+import { isAgencyActiveOn } from "../shared/agency.ts";
+import { addDays, type Calendar, type IsoDate } from "../shared/date.ts";
+import type { DeadlineKind } from "../shared/deadline.ts";
+import { DIRECTIVE_TYPES, type DirectiveType } from "../shared/directive.ts";
+import type { TaskStatus } from "../shared/task-status.ts";
+
+type PlannedDirective = {
+  type: DirectiveType;
+  number: string;
+  issuer: string;
+  issuedOn: IsoDate;
+  title: string;
+  summary: string;
+  createdAt: string;
+};
+
+type PlannedReport = {
+  kind: "progress" | "completion";
+  summary: string;
+  progress: number;
+  difficulties: string;
+  proposals: string;
+  documentNumber: string | null;
+  documentDate: IsoDate | null;
+};
+
+type Step =
+  | { kind: "progress"; at: string; progress: number; report: PlannedReport }
+  | { kind: "status"; at: string; to: TaskStatus; note: string; report: PlannedReport | null };
+
+type PlannedTask = {
+  directive: number;
+  /** Index of the parent in the plan's task list (always earlier), or null. */
+  parent: number | null;
+  clause: string;
+  title: string;
+  description: string;
+  leadAgencyId: number;
+  assignerAgencyId: number;
+  coordinatorAgencyIds: number[];
+  deadline: IsoDate | null;
+  deadlineKind: DeadlineKind;
+  isKey: boolean;
+  createdAt: string;
+  steps: Step[];
+};
+
+export type DatasetPlan = {
+  directives: PlannedDirective[];
+  tasks: PlannedTask[];
+  /** Who enters directives, tasks and confirmations (the demo officer) and who reports. */
+  officerId: number;
+  reporterId: number;
+  trackingAgencyId: number;
+};
+
+type AgencyRow = {
+  id: number;
+  code: string;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+};
+
+/** Park–Miller minimal standard generator: the same dataset for the same seed, everywhere. */
+function generator(seed: number) {
+  let state = seed % 2_147_483_647 || 1;
+  const next = () => {
+    state = (state * 48_271) % 2_147_483_647;
+    return state;
+  };
+  return {
+    int: (n: number) => next() % n,
+    chance: (p: number) => next() / 2_147_483_647 < p,
+    pick: <T>(items: readonly T[]): T => {
+      const item = items[next() % items.length];
+      if (item === undefined) throw new Error("pick from an empty list");
+      return item;
+    },
+  };
+}
+
+const TOPICS = [
+  "phát triển thương mại điện tử",
+  "bảo đảm cung ứng điện",
+  "xúc tiến xuất khẩu nông sản",
+  "quản lý thị trường, chống buôn lậu",
+  "chuyển đổi số trong công nghiệp",
+  "phát triển năng lượng tái tạo",
+  "cải cách thủ tục hành chính",
+  "ổn định giá xăng dầu",
+  "phát triển công nghiệp hỗ trợ",
+  "logistics và hạ tầng thương mại",
+];
+const DIFFICULTIES = [
+  "Thiếu kinh phí thực hiện",
+  "Chờ ý kiến của các bộ, ngành liên quan",
+  "Vướng mắc về thủ tục đầu tư",
+];
+
+/** ISO dates and instants compare as text. */
+function notAfter(value: string, limit: string): string {
+  if (value > limit) return limit;
+  return value;
+}
+
+function notBefore(value: string, limit: string): string {
+  if (value < limit) return limit;
+  return value;
+}
+
+function instant(day: IsoDate, minute: number): string {
+  const hours = String(1 + Math.floor(minute / 60)).padStart(2, "0");
+  const minutes = String(minute % 60).padStart(2, "0");
+  return `${day}T${hours}:${minutes}:00.000Z`;
+}
+
+/**
+ * The plan of `tasks` tasks as of `today`: about one directive per 200 tasks (5,000 for a
+ * million) issued over the ten years before `today`, each with top-level tasks and breakdowns.
+ */
+export async function planDataset(
+  db: Db,
+  options: { tasks: number; today: IsoDate; seed?: number },
+): Promise<DatasetPlan> {
+  const random = generator(options.seed ?? 12);
+  const { today } = options;
+  const user = async (username: string) =>
+    (
+      await db
+        .selectFrom("appUser")
+        .select(["appUser.id", "appUser.agencyId"])
+        .where("appUser.username", "=", username)
+        .executeTakeFirstOrThrow()
+    ).id;
+  const tracking = await db
+    .selectFrom("agency")
+    .select("agency.id")
+    .where("agency.code", "=", "BCT")
+    .executeTakeFirstOrThrow();
+  const agencies: AgencyRow[] = await db
+    .selectFrom("agency")
+    .select(["agency.id", "agency.code", "agency.validFrom", "agency.validTo"])
+    .orderBy("agency.id")
+    .execute();
+  const activeCache = new Map<IsoDate, AgencyRow[]>();
+  const activeOn = (day: IsoDate) => {
+    let list = activeCache.get(day);
+    if (!list) {
+      list = agencies.filter((agency) => isAgencyActiveOn(agency, day));
+      activeCache.set(day, list);
+    }
+    return list;
+  };
+
+  const directiveCount = Math.max(1, Math.round(options.tasks / 200));
+  const first = addDays(today, -3650);
+  const directives: PlannedDirective[] = [];
+  for (let d = 0; d < directiveCount; d++) {
+    const issuedOn = addDays(first, Math.floor((d * 3640) / directiveCount));
+    const topic = random.pick(TOPICS);
+    directives.push({
+      type: random.pick(DIRECTIVE_TYPES),
+      number: `${d + 1}/BENCH-${issuedOn.slice(0, 4)}`,
+      issuer: "Thủ tướng Chính phủ",
+      issuedOn,
+      title: `Về ${topic} (dữ liệu thử tải ${d + 1})`,
+      summary: `Nhiệm vụ trọng tâm về ${topic}.`,
+      createdAt: instant(issuedOn, random.int(480)),
+    });
+  }
+
+  const tasks: PlannedTask[] = [];
+  const perDirective = options.tasks / directiveCount;
+  for (let d = 0; d < directiveCount && tasks.length < options.tasks; d++) {
+    const directive = directives[d];
+    if (!directive) break;
+    const end = d === directiveCount - 1 ? options.tasks : Math.round((d + 1) * perDirective);
+    let clause = 0;
+    while (tasks.length < end) {
+      clause += 1;
+      const createdOn = addDays(directive.issuedOn, random.int(10));
+      const top = plannedTask(random, {
+        directive: d,
+        parent: null,
+        clause: `${clause}`,
+        createdOn: notAfter(createdOn, today),
+        assignerAgencyId: tracking.id,
+        agencies: activeOn(notAfter(createdOn, today)),
+        today,
+      });
+      const parentIndex = tasks.length;
+      tasks.push(top);
+      // About 30 % of all tasks are breakdowns: 3 under a task broken down, 1 task in 7.
+      if (random.int(7) === 0) {
+        for (let b = 1; b <= 3 && tasks.length < end; b++) {
+          const on = addDays(top.createdAt.slice(0, 10), 5 + random.int(30));
+          const childOn = notAfter(on, today);
+          tasks.push(
+            plannedTask(random, {
+              directive: d,
+              parent: parentIndex,
+              clause: `${clause}.${b}`,
+              createdOn: childOn,
+              assignerAgencyId: top.leadAgencyId,
+              agencies: activeOn(childOn),
+              today,
+            }),
+          );
+        }
+      }
+    }
+  }
+  return {
+    directives,
+    tasks,
+    officerId: await user("canbo.bct"),
+    reporterId: await user("baocao.pvn"),
+    trackingAgencyId: tracking.id,
+  };
+}
+
+function plannedTask(
+  random: ReturnType<typeof generator>,
+  at: {
+    directive: number;
+    parent: number | null;
+    clause: string;
+    createdOn: IsoDate;
+    assignerAgencyId: number;
+    agencies: readonly AgencyRow[];
+    today: IsoDate;
+  },
+): PlannedTask {
+  const { createdOn, today } = at;
+  const lead = random.pick(at.agencies).id;
+  const coordinators = new Set<number>();
+  for (let c = random.int(4); c > 0; c--) coordinators.add(random.pick(at.agencies).id);
+  coordinators.delete(lead);
+  const kindDraw = random.int(20);
+  const deadlineKind: DeadlineKind =
+    kindDraw < 2 ? "none" : kindDraw < 3 ? "continuing" : "by_date";
+  const deadline = deadlineKind === "by_date" ? addDays(createdOn, 30 + random.int(370)) : null;
+  const topic = random.pick(TOPICS);
+  const createdAt = instant(createdOn, random.int(480));
+  const steps: Step[] = [];
+  const open = (day: IsoDate) => day < today;
+  let progress = 0;
+  // Work starts with a progress report 10–60 days after the assignment.
+  const started = addDays(createdOn, 10 + random.int(50));
+  const draw = random.int(100);
+  const horizon = deadline ?? addDays(createdOn, 365);
+  const due = horizon < today;
+  const outcome =
+    draw < 3
+      ? "cancelled"
+      : draw < 5
+        ? "reported_done"
+        : draw < (due ? 81 : 35)
+          ? "completed"
+          : random.chance(0.3)
+            ? "not_started"
+            : "in_progress";
+  // Work reported before the end: most open tasks, about half of those completed.
+  const reportsWork = outcome === "in_progress" || outcome === "cancelled" || random.chance(0.5);
+  if (outcome !== "not_started" && reportsWork && open(started)) {
+    progress = 10 + random.int(50);
+    steps.push({
+      kind: "progress",
+      at: instant(started, random.int(480)),
+      progress,
+      report: progressReport(random, topic, progress),
+    });
+    const second = addDays(started, 30 + random.int(60));
+    if (random.chance(0.2) && open(second) && second < horizon) {
+      progress = Math.min(95, progress + 10 + random.int(30));
+      steps.push({
+        kind: "progress",
+        at: instant(second, random.int(480)),
+        progress,
+        report: progressReport(random, topic, progress),
+      });
+    }
+  }
+  const last = steps.at(-1)?.at.slice(0, 10) ?? createdOn;
+  if (outcome === "reported_done" || outcome === "completed") {
+    // Reported done around the deadline: mostly before it, some late.
+    let doneOn = addDays(horizon, random.int(100) - 70);
+    if (doneOn <= last) doneOn = addDays(last, 1 + random.int(5));
+    if (open(doneOn)) {
+      steps.push({
+        kind: "status",
+        at: instant(doneOn, random.int(480)),
+        to: "reported_done",
+        note: "",
+        report: {
+          kind: "completion",
+          summary: `Đã hoàn thành: ${topic}.`,
+          progress: 100,
+          difficulties: "",
+          proposals: "",
+          documentNumber: `${random.int(900) + 100}/BC-HT`,
+          documentDate: doneOn,
+        },
+      });
+      const confirmedOn = addDays(doneOn, 1 + random.int(10));
+      if (outcome === "completed" && open(confirmedOn)) {
+        steps.push({
+          kind: "status",
+          at: instant(confirmedOn, random.int(480)),
+          to: "completed",
+          note: "",
+          report: null,
+        });
+      }
+    }
+  }
+  if (outcome === "cancelled") {
+    const on = addDays(last, 5 + random.int(100));
+    if (open(on)) {
+      steps.push({
+        kind: "status",
+        at: instant(on, random.int(480)),
+        to: "cancelled",
+        note: "Nhiệm vụ không còn phù hợp, thu hồi theo chỉ đạo.",
+        report: null,
+      });
+    }
+  }
+  return {
+    directive: at.directive,
+    parent: at.parent,
+    clause: at.clause,
+    title: `Triển khai ${topic}, nội dung ${at.clause}`,
+    description: "",
+    leadAgencyId: lead,
+    assignerAgencyId: at.assignerAgencyId,
+    coordinatorAgencyIds: [...coordinators].sort((a, b) => a - b),
+    deadline,
+    deadlineKind,
+    isKey: random.int(5) === 0,
+    createdAt,
+    steps,
+  };
+}
+
+function progressReport(
+  random: ReturnType<typeof generator>,
+  topic: string,
+  progress: number,
+): PlannedReport {
+  const stuck = random.int(4) === 0;
+  return {
+    kind: "progress",
+    summary: `Đang triển khai ${topic}, đạt khoảng ${progress} %.`,
+    progress,
+    difficulties: stuck ? random.pick(DIFFICULTIES) : "",
+    proposals: stuck ? "Đề nghị Bộ hướng dẫn, hỗ trợ." : "",
+    documentNumber: null,
+    documentDate: null,
+  };
+}
+
+function newReport(
+  plan: DatasetPlan,
+  taskId: number,
+  agencyId: number,
+  report: PlannedReport,
+  at: string,
+): NewReport {
+  return {
+    taskId,
+    kind: report.kind,
+    agencyId,
+    agencyRole: "lead",
+    periodKey: null,
+    periodDueOn: null,
+    summary: report.summary,
+    progress: report.progress,
+    difficulties: report.difficulties,
+    proposals: report.proposals,
+    nextSteps: "",
+    documentNumber: report.documentNumber,
+    documentDate: report.documentDate,
+    correctsId: null,
+    progressLoweredReason: "",
+    createdBy: plan.reporterId,
+    createdAt: at,
+  };
+}
+
+function changeOf(
+  plan: DatasetPlan,
+  facts: TaskFacts,
+  step: Step,
+  report: WithReport | null,
+): TaskChange {
+  const now = new Date(step.at);
+  if (step.kind === "progress") {
+    return progressChange(facts, step.progress, step.report.summary, {
+      actorId: plan.reporterId,
+      now,
+    });
+  }
+  const actorId = step.to === "reported_done" ? plan.reporterId : plan.officerId;
+  return statusChange(facts, step.to, step.note, { actorId, now }, report);
+}
+
+/** A planned task's columns as assigned, with the ids its directive and parent got. */
+function assignment(task: PlannedTask, directiveIds: number[], taskIds: number[]) {
+  return {
+    directiveId: directiveIds[task.directive] ?? 0,
+    parentId: task.parent === null ? null : (taskIds[task.parent] ?? null),
+    clause: task.clause,
+    title: task.title,
+    description: task.description,
+    leadAgencyId: task.leadAgencyId,
+    assignerAgencyId: task.assignerAgencyId,
+    deadline: task.deadline,
+    deadlineKind: task.deadlineKind,
+  };
+}
+
+/** Writes the plan through the product's own write path, one task at a time (slow; for tests). */
+export async function writeThroughProduct(db: Db, plan: DatasetPlan): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const directiveIds: number[] = [];
+    for (const directive of plan.directives) {
+      const { createdAt, ...values } = directive;
+      directiveIds.push(
+        await insertDirective(trx, {
+          ...values,
+          fullText: "",
+          trackingAgencyId: plan.trackingAgencyId,
+          createdBy: plan.officerId,
+          createdAt,
+        }),
+      );
+    }
+    const taskIds: number[] = [];
+    for (const task of plan.tasks) {
+      const id = await insertTask(
+        trx,
+        {
+          ...assignment(task, directiveIds, taskIds),
+          deadlineDays: null,
+          isKey: task.isKey,
+          createdBy: plan.officerId,
+          createdAt: task.createdAt,
+        },
+        task.coordinatorAgencyIds,
+      );
+      taskIds.push(id);
+      await appendTaskEvents(trx, [
+        {
+          taskId: id,
+          actorId: plan.officerId,
+          at: task.createdAt,
+          kind: "created",
+          newValue: task.title,
+        },
+      ]);
+      for (const step of task.steps) {
+        const facts = await taskFacts(trx, id);
+        if (!facts) throw new Error(`task ${id} vanished`);
+        const planned = step.report;
+        const report =
+          planned === null
+            ? null
+            : {
+                reportId: await insertReport(
+                  trx,
+                  newReport(plan, id, task.leadAgencyId, planned, step.at),
+                ),
+                summary: planned.summary,
+              };
+        await writeTaskChange(trx, id, facts.version, changeOf(plan, facts, step, report), step.at);
+      }
+    }
+  });
+}
+
+/** A task's row as it is written, kept in memory while its changes apply. */
+type TaskRow = {
+  directiveId: number;
+  parentId: number | null;
+  clause: string;
+  title: string;
+  description: string;
+  leadAgencyId: number;
+  assignerAgencyId: number;
+  deadline: IsoDate | null;
+  deadlineKind: DeadlineKind;
+  dueOn: IsoDate | null;
+  originalDeadline: IsoDate | null;
+  originalDueOn: IsoDate | null;
+  isKey: 0 | 1;
+  status: TaskStatus;
+  progress: number;
+  doneOn: IsoDate | null;
+  lastProgressAt: string | null;
+  lastProgressNote: string;
+  searchText: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+function applyPatch(row: TaskRow, patch: TaskPatch, at: string): void {
+  if (patch.status !== undefined) row.status = patch.status;
+  if (patch.progress !== undefined) row.progress = patch.progress;
+  if (patch.doneOn !== undefined) row.doneOn = patch.doneOn;
+  if (patch.lastProgressAt !== undefined) row.lastProgressAt = patch.lastProgressAt;
+  if (patch.lastProgressNote !== undefined) row.lastProgressNote = patch.lastProgressNote;
+  const other = Object.keys(patch).filter(
+    (key) => !["status", "progress", "doneOn", "lastProgressAt", "lastProgressNote"].includes(key),
+  );
+  if (other.length > 0) throw new Error(`bulk path cannot apply ${other.join(", ")}`);
+  row.version += 1;
+  row.updatedAt = at;
+}
+
+/**
+ * Writes the plan with prepared statements in one transaction: the same rows as
+ * writeThroughProduct (same ids, same values), computed with the same pure changes.
+ * `sqlite` is a connection to a database migrated and seeded like the one the plan was made on.
+ */
+export function writeBulk(sqlite: SQLite.Database, plan: DatasetPlan, calendar: Calendar): void {
+  const insertDirectiveRow = sqlite.prepare(
+    `INSERT INTO directive (type, number, issuer, issued_on, issue_year, title, summary, full_text,
+      tracking_agency_id, search_text, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
+  );
+  const insertTaskRow = sqlite.prepare(
+    `INSERT INTO task (directive_id, parent_id, clause, title, description, lead_agency_id,
+      assigner_agency_id, deadline, due_on, is_key, status, progress, done_on, last_progress_at,
+      last_progress_note, search_text, version, created_by, created_at, updated_at,
+      original_deadline, original_due_on, deadline_kind, deadline_days)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+  );
+  const insertCoordinator = sqlite.prepare(
+    "INSERT INTO task_coordinator (task_id, agency_id) VALUES (?, ?)",
+  );
+  const insertState = sqlite.prepare(
+    `INSERT INTO task_state (task_id, valid_from, valid_to, directive_id, parent_id, lead_agency_id,
+      assigner_agency_id, successor_agency_id, is_key, status, deadline, deadline_kind, due_on,
+      original_due_on, done_on, progress)
+     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertStateCoordinator = sqlite.prepare(
+    "INSERT INTO task_state_coordinator (state_id, agency_id) VALUES (?, ?)",
+  );
+  const insertEvent = sqlite.prepare(
+    `INSERT INTO task_event (task_id, actor_id, at, kind, field, old_value, new_value, note,
+      report_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertReportRow = sqlite.prepare(
+    `INSERT INTO task_report (task_id, kind, agency_id, agency_role, period_key, period_due_on,
+      summary, progress, difficulties, proposals, next_steps, document_number, document_date,
+      corrects_id, progress_lowered_reason, created_by, created_at)
+     VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, '', ?, ?, NULL, '', ?, ?)`,
+  );
+  const nextId = (table: string) =>
+    Number(
+      (
+        sqlite.prepare(`SELECT COALESCE(MAX(id), 0) + 1 AS next FROM ${table}`).get() as {
+          next: number;
+        }
+      ).next,
+    );
+  const event = (e: NewTaskEvent) =>
+    insertEvent.run(
+      e.taskId,
+      e.actorId,
+      e.at,
+      e.kind,
+      e.field ?? null,
+      e.oldValue ?? null,
+      e.newValue ?? null,
+      e.note ?? "",
+      e.reportId ?? null,
+    );
+  sqlite.transaction(() => {
+    const directiveIds: number[] = [];
+    for (const d of plan.directives) {
+      const result = insertDirectiveRow.run(
+        d.type,
+        d.number,
+        d.issuer,
+        d.issuedOn,
+        Number(d.issuedOn.slice(0, 4)),
+        d.title,
+        d.summary,
+        plan.trackingAgencyId,
+        directiveSearchText(d),
+        plan.officerId,
+        d.createdAt,
+        d.createdAt,
+      );
+      directiveIds.push(Number(result.lastInsertRowid));
+    }
+    let taskId = nextId("task");
+    let stateId = nextId("task_state");
+    let reportId = nextId("task_report");
+    const taskIds: number[] = [];
+    for (const task of plan.tasks) {
+      const id = taskId++;
+      taskIds.push(id);
+      const dueOn = dueOnOf(task.deadline, calendar);
+      const row: TaskRow = {
+        ...assignment(task, directiveIds, taskIds),
+        dueOn,
+        originalDeadline: task.deadline,
+        originalDueOn: dueOn,
+        isKey: task.isKey ? 1 : 0,
+        status: "not_started",
+        progress: 0,
+        doneOn: null,
+        lastProgressAt: null,
+        lastProgressNote: "",
+        searchText: taskSearchText(task),
+        version: 1,
+        createdAt: task.createdAt,
+        updatedAt: task.createdAt,
+      };
+      const states: { at: string; row: TaskRow }[] = [{ at: task.createdAt, row: { ...row } }];
+      const events: NewTaskEvent[] = [
+        {
+          taskId: id,
+          actorId: plan.officerId,
+          at: task.createdAt,
+          kind: "created",
+          newValue: task.title,
+        },
+      ];
+      const reports: NewReport[] = [];
+      for (const step of task.steps) {
+        const planned = step.report;
+        let report: WithReport | null = null;
+        if (planned !== null) {
+          reports.push(newReport(plan, id, task.leadAgencyId, planned, step.at));
+          report = { reportId: reportId++, summary: planned.summary };
+        }
+        const facts: TaskFacts = {
+          id,
+          directiveId: row.directiveId,
+          parentId: row.parentId,
+          assignerAgencyId: row.assignerAgencyId,
+          leadAgencyId: row.leadAgencyId,
+          trackingAgencyId: plan.trackingAgencyId,
+          coordinatorAgencyIds: task.coordinatorAgencyIds,
+          status: row.status,
+          progress: row.progress,
+          deadline: row.deadline,
+          deadlineKind: row.deadlineKind,
+          deadlineDays: null,
+          dueOn: row.dueOn,
+          doneOn: row.doneOn,
+          clause: row.clause,
+          title: row.title,
+          description: row.description,
+          isKey: row.isKey === 1,
+          version: row.version,
+          reportedBy: null,
+          successorAgencyId: null,
+        };
+        const change = changeOf(plan, facts, step, report);
+        applyPatch(row, change.patch, step.at);
+        const previous = states.at(-1)?.at ?? step.at;
+        // As recordTaskState: a state never starts before the one it replaces.
+        states.push({ at: notBefore(step.at, previous), row: { ...row } });
+        events.push(...change.events);
+      }
+      insertTaskRow.run(
+        row.directiveId,
+        row.parentId,
+        row.clause,
+        row.title,
+        row.description,
+        row.leadAgencyId,
+        row.assignerAgencyId,
+        row.deadline,
+        row.dueOn,
+        row.isKey,
+        row.status,
+        row.progress,
+        row.doneOn,
+        row.lastProgressAt,
+        row.lastProgressNote,
+        row.searchText,
+        row.version,
+        plan.officerId,
+        row.createdAt,
+        row.updatedAt,
+        row.originalDeadline,
+        row.originalDueOn,
+        row.deadlineKind,
+      );
+      for (const agencyId of task.coordinatorAgencyIds) insertCoordinator.run(id, agencyId);
+      states.forEach((state, i) => {
+        const s = state.row;
+        const id2 = stateId++;
+        insertState.run(
+          id,
+          state.at,
+          states[i + 1]?.at ?? null,
+          s.directiveId,
+          s.parentId,
+          s.leadAgencyId,
+          s.assignerAgencyId,
+          s.isKey,
+          s.status,
+          s.deadline,
+          s.deadlineKind,
+          s.dueOn,
+          s.originalDueOn,
+          s.doneOn,
+          s.progress,
+        );
+        for (const agencyId of task.coordinatorAgencyIds) insertStateCoordinator.run(id2, agencyId);
+      });
+      // Reports come before the events that point to them, as in the product's transactions.
+      for (const r of reports) {
+        insertReportRow.run(
+          r.taskId,
+          r.kind,
+          r.agencyId,
+          r.agencyRole,
+          r.summary,
+          r.progress,
+          r.difficulties,
+          r.proposals,
+          r.documentNumber,
+          r.documentDate,
+          r.createdBy,
+          r.createdAt,
+        );
+      }
+      for (const e of events) event(e);
+    }
+  })();
+}

@@ -1,0 +1,59 @@
+/**
+ * The overdue list's page is cut from the order of the partial indexes (db/task.ts
+ * listOverdueTasks, db/statistic.ts listOverdue) instead of sorting every overdue task: on a
+ * generated database, every page must equal what the general query gives, in the same order.
+ */
+import { join } from "node:path";
+import SQLite from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { loadCalendar } from "../../db/calendar.ts";
+import { planDataset, writeBulk } from "../../scripts/dataset.ts";
+import { vnDate } from "../../shared/date.ts";
+import { dataDirOf, freshDb, signedInAs, TEST_NOW } from "../support/api.ts";
+
+async function generated() {
+  const db = await freshDb();
+  const today = vnDate(new Date(TEST_NOW));
+  const plan = await planDataset(db, { tasks: 1_500, today, seed: 5 });
+  const sqlite = new SQLite(join(dataDirOf(db), "test.db"));
+  writeBulk(sqlite, plan, await loadCalendar(db));
+  sqlite.close();
+  return db;
+}
+
+describe("overdue pages from the index order", () => {
+  it("task.list gives the same pages as the general query, for a leader and a reporter", async () => {
+    const db = await generated();
+    for (const username of ["lanhdao.bct", "baocao.langson"]) {
+      const caller = await signedInAs(db, username);
+      let seen = 0;
+      for (const page of [1, 2, 5]) {
+        const input = { sort: "days_overdue", pageSize: 40, page } as const;
+        const fast = await caller.task.list({ ...input, timeliness: ["overdue"] });
+        // Two categories take the general query (sorting every overdue task).
+        const general = await caller.task.list({ ...input, timeliness: ["overdue", "overdue"] });
+        expect(fast).toEqual(general);
+        seen += fast.items.length;
+      }
+      if (username === "lanhdao.bct") expect(seen).toBe(120);
+    }
+  });
+
+  it("statistic.overdue lists the overdue tasks of task.list, most days overdue first", async () => {
+    const db = await generated();
+    const caller = await signedInAs(db, "lanhdao.bct");
+    const list = await caller.task.list({
+      sort: "days_overdue",
+      timeliness: ["overdue"],
+      pageSize: 500,
+    });
+    const overdue = await caller.statistic.overdue({ level: "all", pageSize: 500 });
+    expect(overdue.total).toBe(list.total);
+    expect(overdue.total).toBeGreaterThan(100);
+    const days = overdue.items.map((item) => item.daysOverdue);
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+    expect(new Set(overdue.items.map((item) => item.id))).toEqual(
+      new Set(list.items.map((item) => item.id)),
+    );
+  });
+});
