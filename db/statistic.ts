@@ -21,6 +21,7 @@ import {
   type StatisticCounts,
   type StatisticLevel,
   sortAgencyRows,
+  type UrgedFilter,
 } from "../shared/statistic.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
 import { daysOverdue, type Timeliness, timeliness } from "../shared/timeliness.ts";
@@ -66,6 +67,8 @@ export type StatisticFilters = {
   periodBy: PeriodKind;
   from?: IsoDate | undefined;
   to?: IsoDate | undefined;
+  /** Urged at least once (before `urgedBefore` of scopeConditions), or never. */
+  urged?: UrgedFilter | undefined;
 };
 
 /** `CASE expr WHEN predecessor THEN successor … ELSE expr END` for the agencies ended by a day. */
@@ -92,10 +95,19 @@ export function countedAgency(
     THEN ${resolved(chosen, successors)} ELSE ${resolved(lead, successors)} END)`;
 }
 
+/** The task (table `task` in scope) was urged at least once, before `before` if given. */
+function urgedCondition(before: string | undefined): Expression<SqlBool> {
+  const cutoff = before === undefined ? sql`` : sql` AND ${sql.ref("u.at")} < ${before}`;
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM ${sql.table("urgeTask")} AS ut
+    INNER JOIN ${sql.table("urge")} AS u ON ${sql.ref("u.id")} = ${sql.ref("ut.urgeId")}
+    WHERE ${sql.ref("ut.taskId")} = ${sql.ref("task.id")}${cutoff})`;
+}
+
 /**
  * The scope as conditions on `table` ("task" for today's rows, "s" for a task_state row), with
- * the table `directive` joined. `due` is the deadline column the period "due" looks at;
- * `counted` the agency each task counts under.
+ * the tables `task` and `directive` joined. `due` is the deadline column the period "due" looks
+ * at; `counted` the agency each task counts under; `urgedBefore` the end of the day an as-of
+ * figure stands at (an urge made later does not count).
  */
 async function scopeConditions(
   db: Db,
@@ -103,6 +115,7 @@ async function scopeConditions(
   table: string,
   due: string,
   counted: Expression<number>,
+  urgedBefore?: string,
 ): Promise<Expression<SqlBool>[]> {
   const ref = (column: string) => sql.ref(`${table}.${column}`);
   const conditions: Expression<SqlBool>[] = [];
@@ -134,6 +147,9 @@ async function scopeConditions(
   const period = filters.periodBy === "issued" ? sql.ref("directive.issuedOn") : ref(due);
   if (filters.from !== undefined) conditions.push(sql<SqlBool>`${period} >= ${filters.from}`);
   if (filters.to !== undefined) conditions.push(sql<SqlBool>`${period} <= ${filters.to}`);
+  if (filters.urged === "urged") conditions.push(urgedCondition(urgedBefore));
+  if (filters.urged === "not_urged")
+    conditions.push(sql<SqlBool>`NOT ${urgedCondition(urgedBefore)}`);
   return conditions;
 }
 
@@ -156,7 +172,7 @@ async function statesAsOf(
   const cutoff = endOfVnDay(asOf);
   const due = basis === "original" ? "originalDueOn" : "dueOn";
   const counted = countedAgency("s", await successorsOn(db, asOf));
-  const conditions = await scopeConditions(db, filters, "s", due, counted);
+  const conditions = await scopeConditions(db, filters, "s", due, counted, cutoff);
   let query = db
     .selectFrom("taskState as s")
     .innerJoin("task", "task.id", "s.taskId")
@@ -542,13 +558,14 @@ async function overdueQuery(db: Db, viewer: Viewer, filters: OverdueFiltersDb, t
  * Today's overdue tasks in scope, most days overdue first, a page at a time. "Not reported"
  * (staleReport): the last progress report (or, without any, the assignment) is older than
  * STALE_REPORT_DAYS days at `now`, and the task is not awaiting confirmation (reported done).
+ * `urged`: how many of all the listed tasks (every page) have been urged.
  */
 export async function listOverdue(
   db: Db,
   viewer: Viewer,
   filters: OverdueFiltersDb,
   options: { today: IsoDate; now: Date; page: number; pageSize: number },
-): Promise<{ items: OverdueItem[]; total: number }> {
+): Promise<{ items: OverdueItem[]; total: number; urged: number }> {
   const { today } = options;
   const base = await overdueQuery(db, viewer, filters, today);
   const [rows, count] = await Promise.all([
@@ -580,7 +597,12 @@ export async function listOverdue(
       .limit(options.pageSize)
       .offset((options.page - 1) * options.pageSize)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+    base
+      .select((eb) => [
+        eb.fn.countAll<number>().as("total"),
+        sumWhen(urgedCondition(undefined)).as("urged"),
+      ])
+      .executeTakeFirstOrThrow(),
   ]);
   const ids = rows.map((row) => row.id);
   const coordinators = await coordinatorsOf(db, ids);
@@ -621,7 +643,7 @@ export async function listOverdue(
       },
     ];
   });
-  return { items, total: Number(count.total) };
+  return { items, total: Number(count.total), urged: Number(count.urged ?? 0) };
 }
 
 /** What a title needs to name the scope: the directive (if visible) and the agency, when chosen. */
