@@ -20,6 +20,7 @@ import { OverdueCards, OverdueTable } from "./overdue-table.tsx";
 import { useScopeDescription } from "./scope-description.ts";
 import { useStatisticFormat } from "./statistic-format.ts";
 import { overdueFiltersFromParams } from "./statistic-scope.ts";
+import { UrgedSelect } from "./urged-select.tsx";
 
 /** Large pages: a leader reads the whole list at once; past a few hundred rows it is windowed. */
 const PAGE_SIZE = 500;
@@ -37,10 +38,14 @@ export function OverduePage() {
   const { params, update } = useUrlState();
   const phone = usePhoneLayout();
   const filters = overdueFiltersFromParams(params);
-  const { directiveId, agencyId, keyOnly, minDaysOverdue } = filters;
+  const { directiveId, agencyId, keyOnly, minDaysOverdue, urged } = filters;
   const page = pageParam(params);
   const filtered =
-    directiveId !== undefined || agencyId !== undefined || keyOnly || minDaysOverdue > 0;
+    directiveId !== undefined ||
+    agencyId !== undefined ||
+    keyOnly ||
+    minDaysOverdue > 0 ||
+    urged !== "all";
   const description = useScopeDescription(
     {
       directiveId,
@@ -54,6 +59,7 @@ export function OverduePage() {
       level: "all",
       assignerAgencyId: undefined,
       reportFrom: undefined,
+      urged,
     },
     minDaysOverdue,
   );
@@ -126,6 +132,11 @@ export function OverduePage() {
             onChange={(value) => update({ minDays: typeof value === "number" ? value : null })}
             w={{ base: "100%", sm: 170 }}
           />
+          <UrgedSelect
+            value={urged}
+            onChange={(value) => update({ urged: value })}
+            w={{ base: "100%", sm: 200 }}
+          />
           <Checkbox
             label={t("overdue.keyOnly")}
             checked={keyOnly}
@@ -146,7 +157,13 @@ export function OverduePage() {
                   <Button
                     variant="default"
                     onClick={() =>
-                      update({ directive: null, lead: null, key: null, minDays: null })
+                      update({
+                        directive: null,
+                        lead: null,
+                        key: null,
+                        minDays: null,
+                        urged: null,
+                      })
                     }
                   >
                     {t("common.clearFilters")}
@@ -168,7 +185,11 @@ export function OverduePage() {
             <div>
               <Stack gap={2} mb="xs">
                 <Text fw={600} role="status">
-                  {t("overdue.count", { count: data.total, total: count(data.total) })}
+                  {t("overdue.count", {
+                    count: data.total,
+                    total: count(data.total),
+                    urged: count(data.urged),
+                  })}
                 </Text>
                 <Text size="sm" c="dimmed">
                   {description} · {t("overdue.today", { date: formatDate(data.today) })}

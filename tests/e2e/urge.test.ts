@@ -77,6 +77,19 @@ describe("urging in Chromium", () => {
     await page.setViewportSize(PHONE);
     await expectFitsWidth(page, "urge dialog's letters at 360 px");
     await dialog.getByRole("button", { name: "Xong" }).click();
+
+    // The overdue list counts the urged tasks, and keeps only them when asked.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const status = page.getByRole("status").filter({ hasText: / nhiệm vụ quá hạn, đã đôn đốc / });
+    await expect.poll(() => status.textContent()).toMatch(/, đã đôn đốc 2$/);
+    await page.getByRole("combobox", { name: "Tình trạng đôn đốc", exact: true }).click();
+    await page.getByRole("option", { name: "Đã đôn đốc", exact: true }).click();
+    await page.waitForURL(/[?&]urged=urged/);
+    await expect.poll(() => status.textContent()).toBe("2 nhiệm vụ quá hạn, đã đôn đốc 2");
+    const rows = page.getByRole("checkbox", { name: /^Chọn nhiệm vụ: / });
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.getByRole("checkbox", { name: /^Chọn nhiệm vụ: Mục 6\.6\. / }).waitFor();
+    await page.getByRole("checkbox", { name: /^Chọn nhiệm vụ: Mục 2\.1\. / }).waitFor();
     await page.context().close();
   });
 
