@@ -671,6 +671,7 @@ export const en: ClientTexts = {
     returnedEvent: "Completion report returned",
     returnedTitle: "The completion report was returned",
     returnReason: "Reason for return: {{reason}}",
+    chooseCol: "Select",
     missingTitle: "Missing reports",
     missingIntro:
       "Lead and coordinating agencies that have not reported for the period now due, longest run of missed periods first.",

@@ -682,6 +682,7 @@ export const vi = {
     returnedEvent: "Trả lại báo cáo hoàn thành",
     returnedTitle: "Báo cáo hoàn thành đã bị trả lại",
     returnReason: "Lý do trả lại: {{reason}}",
+    chooseCol: "Chọn",
     missingTitle: "Báo cáo còn thiếu",
     missingIntro:
       "Các cơ quan chủ trì, phối hợp chưa gửi báo cáo của kỳ phải báo cáo hiện nay, chưa báo cáo nhiều kỳ liên tiếp nhất xếp trước.",

@@ -1,4 +1,4 @@
-import { Box, Button, Checkbox, Group, NumberInput, Paper, Stack, Text } from "@mantine/core";
+import { Box, Button, Checkbox, Group, NumberInput, Stack, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,7 @@ import { Pager } from "../ui/pager.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { QueryView } from "../ui/query-view.tsx";
 import { pageParam, useUrlState } from "../ui/url-state.ts";
-import { UrgeDialog } from "../urge/urge-dialog.tsx";
+import { UrgeBar, UrgeDialog } from "../urge/urge-dialog.tsx";
 import { ExportButton } from "./export-panel.tsx";
 import { OverdueCards, OverdueTable } from "./overdue-table.tsx";
 import { useScopeDescription } from "./scope-description.ts";
@@ -195,32 +195,12 @@ export function OverduePage() {
                   {description} · {t("overdue.today", { date: formatDate(data.today) })}
                 </Text>
               </Stack>
-              <Paper withBorder p="xs" mb="sm">
-                <Group justify="space-between" gap="sm">
-                  <Text size="sm" aria-live="polite">
-                    {selected.size === 0
-                      ? t("overdue.selectHint")
-                      : t("overdue.selected", {
-                          count: selected.size,
-                          total: count(selected.size),
-                        })}
-                  </Text>
-                  <Group gap="xs">
-                    {selected.size > 0 && (
-                      <Button variant="subtle" size="xs" onClick={() => setChosen(new Set())}>
-                        {t("overdue.clearSelection")}
-                      </Button>
-                    )}
-                    <Button
-                      size="xs"
-                      disabled={selected.size === 0}
-                      onClick={() => setUrging(true)}
-                    >
-                      {t("overdue.urge")}
-                    </Button>
-                  </Group>
-                </Group>
-              </Paper>
+              <UrgeBar
+                selected={selected.size}
+                total={count(selected.size)}
+                onClear={() => setChosen(new Set())}
+                onUrge={() => setUrging(true)}
+              />
               {phone ? (
                 <OverdueCards items={items} selection={selection} label={t("overdue.tableLabel")} />
               ) : (

@@ -1,4 +1,4 @@
-import { Button, Group, List, ScrollArea, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, List, Paper, ScrollArea, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -261,5 +261,43 @@ export function UrgeDialog({
         />
       )}
     </Dialog>
+  );
+}
+
+/** Above a list whose tasks can be chosen: how many are chosen, "Bỏ chọn" and "Đôn đốc". */
+export function UrgeBar({
+  selected,
+  total,
+  onClear,
+  onUrge,
+}: {
+  /** How many tasks are chosen. */
+  selected: number;
+  /** The same, written for the reader ("1.234"). */
+  total: string;
+  onClear: () => void;
+  onUrge: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="xs" mb="sm">
+      <Group justify="space-between" gap="sm">
+        <Text size="sm" aria-live="polite">
+          {selected === 0
+            ? t("overdue.selectHint")
+            : t("overdue.selected", { count: selected, total })}
+        </Text>
+        <Group gap="xs">
+          {selected > 0 && (
+            <Button variant="subtle" size="xs" onClick={onClear}>
+              {t("overdue.clearSelection")}
+            </Button>
+          )}
+          <Button size="xs" disabled={selected === 0} onClick={onUrge}>
+            {t("overdue.urge")}
+          </Button>
+        </Group>
+      </Group>
+    </Paper>
   );
 }
