@@ -1,5 +1,6 @@
 import { Badge, Button, DataList, Group, Paper, Spoiler, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { TaskTreeTable, treeRows } from "../task/task-tree.tsx";
@@ -10,6 +11,7 @@ import { useFormatters } from "../ui/format.ts";
 import { PageTitle } from "../ui/page-title.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { QueryView } from "../ui/query-view.tsx";
+import { UrgeBar, UrgeDialog, type UrgeTask } from "../urge/urge-dialog.tsx";
 
 export function DirectiveDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -24,10 +26,41 @@ export function DirectiveDetailPage({ id }: { id: number }) {
 
 function DirectiveDetailView({ data }: { data: DirectiveDetail }) {
   const { t } = useTranslation();
-  const { date } = useFormatters();
+  const { date, number } = useFormatters();
   const phone = usePhoneLayout();
   const { directive, tasks, permissions } = data;
   const rows = treeRows(tasks);
+  // Urging from here: the tasks the viewer may urge, on wide screens (the list's table).
+  const urgeable = new Map(
+    tasks
+      .filter((task) => permissions.urgeTaskIds.includes(task.id))
+      .map((task): [number, UrgeTask] => [
+        task.id,
+        {
+          id: task.id,
+          title: task.title,
+          clause: task.clause,
+          directive: { number: directive.number },
+          leadAgency: task.leadAgency,
+        },
+      ]),
+  );
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  const [urging, setUrging] = useState(false);
+  const selected = new Set([...chosen].filter((id) => urgeable.has(id)));
+  const selection =
+    phone || urgeable.size === 0
+      ? undefined
+      : {
+          selectable: new Set(urgeable.keys()),
+          selected,
+          onToggle: (taskId: number) => {
+            const next = new Set(selected);
+            if (next.has(taskId)) next.delete(taskId);
+            else next.add(taskId);
+            setChosen(next);
+          },
+        };
   const heading = `${t(`directiveType.${directive.type}`)} ${directive.number}`;
 
   return (
@@ -132,9 +165,27 @@ function DirectiveDetailView({ data }: { data: DirectiveDetail }) {
             }
           />
         ) : (
-          <TaskTreeTable rows={rows} caption={t("directive.tasks")} />
+          <div>
+            {selection && (
+              <UrgeBar
+                selected={selected.size}
+                total={number(selected.size)}
+                onClear={() => setChosen(new Set())}
+                onUrge={() => setUrging(true)}
+              />
+            )}
+            <TaskTreeTable rows={rows} caption={t("directive.tasks")} selection={selection} />
+          </div>
         )}
       </Stack>
+      <UrgeDialog
+        opened={urging}
+        tasks={[...selected].flatMap((taskId) => urgeable.get(taskId) ?? [])}
+        onClose={() => setUrging(false)}
+        onSent={(ids) =>
+          setChosen(new Set([...selected].filter((taskId) => !ids.includes(taskId))))
+        }
+      />
     </Stack>
   );
 }
