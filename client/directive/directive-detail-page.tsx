@@ -11,7 +11,7 @@ import { useFormatters } from "../ui/format.ts";
 import { PageTitle } from "../ui/page-title.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { QueryView } from "../ui/query-view.tsx";
-import { UrgeBar, UrgeDialog, type UrgeTask } from "../urge/urge-dialog.tsx";
+import { UrgeBar, UrgeDialog, type UrgeTask, useUrgeChoice } from "../urge/urge-dialog.tsx";
 
 export function DirectiveDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -45,21 +45,16 @@ function DirectiveDetailView({ data }: { data: DirectiveDetail }) {
         },
       ]),
   );
-  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const [urging, setUrging] = useState(false);
-  const selected = new Set([...chosen].filter((id) => urgeable.has(id)));
+  const choice = useUrgeChoice(urgeable.keys());
+  const { selected } = choice;
   const selection =
     phone || urgeable.size === 0
       ? undefined
       : {
           selectable: new Set(urgeable.keys()),
           selected,
-          onToggle: (taskId: number) => {
-            const next = new Set(selected);
-            if (next.has(taskId)) next.delete(taskId);
-            else next.add(taskId);
-            setChosen(next);
-          },
+          onToggle: choice.toggle,
         };
   const heading = `${t(`directiveType.${directive.type}`)} ${directive.number}`;
 
@@ -170,7 +165,7 @@ function DirectiveDetailView({ data }: { data: DirectiveDetail }) {
               <UrgeBar
                 selected={selected.size}
                 total={number(selected.size)}
-                onClear={() => setChosen(new Set())}
+                onClear={() => choice.choose([])}
                 onUrge={() => setUrging(true)}
               />
             )}
@@ -182,9 +177,7 @@ function DirectiveDetailView({ data }: { data: DirectiveDetail }) {
         opened={urging}
         tasks={[...selected].flatMap((taskId) => urgeable.get(taskId) ?? [])}
         onClose={() => setUrging(false)}
-        onSent={(ids) =>
-          setChosen(new Set([...selected].filter((taskId) => !ids.includes(taskId))))
-        }
+        onSent={choice.drop}
       />
     </Stack>
   );

@@ -13,7 +13,7 @@ import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { QueryView } from "../ui/query-view.tsx";
 import { useTaskColumns } from "../ui/task-columns.tsx";
 import { intParam, useUrlState } from "../ui/url-state.ts";
-import { UrgeBar, UrgeDialog, type UrgeTask } from "../urge/urge-dialog.tsx";
+import { UrgeBar, UrgeDialog, type UrgeTask, useUrgeChoice } from "../urge/urge-dialog.tsx";
 import { usePeriodName } from "./period.ts";
 
 type MissingItem = RouterOutputs["report"]["missing"]["items"][number];
@@ -209,22 +209,17 @@ export function MissingReportsPage() {
   const title = t("report.missingTitle");
   const items = missing.data?.items ?? [];
   // Chosen tasks still listed and urgeable (the filter may have moved on).
-  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const urgeable = new Map(
     items.filter((item) => item.task.mayUrge).map((item) => [item.task.id, urgeTask(item)]),
   );
-  const selected = new Set([...chosen].filter((id) => urgeable.has(id)));
+  const urgeChoice = useUrgeChoice(urgeable.keys());
+  const { selected } = urgeChoice;
   const choice: Choice | null =
     urgeable.size === 0
       ? null
       : {
           chosen: selected,
-          onToggle: (id) => {
-            const next = new Set(selected);
-            if (next.has(id)) next.delete(id);
-            else next.add(id);
-            setChosen(next);
-          },
+          onToggle: urgeChoice.toggle,
         };
   const [urging, setUrging] = useState(false);
 
@@ -280,7 +275,7 @@ export function MissingReportsPage() {
                 <UrgeBar
                   selected={selected.size}
                   total={number(selected.size)}
-                  onClear={() => setChosen(new Set())}
+                  onClear={() => urgeChoice.choose([])}
                   onUrge={() => setUrging(true)}
                 />
               )}
@@ -312,7 +307,7 @@ export function MissingReportsPage() {
         opened={urging}
         tasks={[...selected].flatMap((id) => urgeable.get(id) ?? [])}
         onClose={() => setUrging(false)}
-        onSent={(ids) => setChosen(new Set([...selected].filter((id) => !ids.includes(id))))}
+        onSent={urgeChoice.drop}
       />
     </Stack>
   );

@@ -14,7 +14,7 @@ import { Pager } from "../ui/pager.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { QueryView } from "../ui/query-view.tsx";
 import { pageParam, useUrlState } from "../ui/url-state.ts";
-import { UrgeBar, UrgeDialog } from "../urge/urge-dialog.tsx";
+import { UrgeBar, UrgeDialog, useUrgeChoice } from "../urge/urge-dialog.tsx";
 import { ExportButton } from "./export-panel.tsx";
 import { OverdueCards, OverdueTable } from "./overdue-table.tsx";
 import { useScopeDescription } from "./scope-description.ts";
@@ -71,20 +71,14 @@ export function OverduePage() {
   const items = list.data?.items ?? [];
 
   // Chosen rows; only those still in the list count (filters or paging may have moved on).
-  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
-  const selected = new Set(items.filter((item) => chosen.has(item.id)).map((item) => item.id));
+  const choice = useUrgeChoice(items.map((item) => item.id));
+  const { selected } = choice;
   const selectedItems = items.filter((item) => selected.has(item.id));
   const [urging, setUrging] = useState(false);
   const selection = {
     selected,
-    onToggle: (id: number) => {
-      const next = new Set(selected);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      setChosen(next);
-    },
-    onToggleAll: () =>
-      setChosen(selected.size === items.length ? new Set() : new Set(items.map((item) => item.id))),
+    onToggle: choice.toggle,
+    onToggleAll: () => choice.choose(selected.size === items.length ? [] : items.map((i) => i.id)),
   };
 
   return (
@@ -198,7 +192,7 @@ export function OverduePage() {
               <UrgeBar
                 selected={selected.size}
                 total={count(selected.size)}
-                onClear={() => setChosen(new Set())}
+                onClear={() => choice.choose([])}
                 onUrge={() => setUrging(true)}
               />
               {phone ? (
@@ -215,7 +209,7 @@ export function OverduePage() {
         opened={urging}
         tasks={selectedItems}
         onClose={() => setUrging(false)}
-        onSent={(ids) => setChosen(new Set([...selected].filter((id) => !ids.includes(id))))}
+        onSent={choice.drop}
       />
     </Stack>
   );

@@ -301,3 +301,26 @@ export function UrgeBar({
     </Paper>
   );
 }
+
+/**
+ * The tasks chosen to urge, among those that can be chosen now: a choice the list no longer
+ * offers (filters or paging moved on, or it was just urged) drops out.
+ */
+export function useUrgeChoice(choosable: Iterable<number>) {
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  const offered = new Set(choosable);
+  const selected: ReadonlySet<number> = new Set([...chosen].filter((id) => offered.has(id)));
+  return {
+    selected,
+    toggle: (id: number) => {
+      const next = new Set(selected);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      setChosen(next);
+    },
+    choose: (ids: Iterable<number>) => setChosen(new Set(ids)),
+    /** After the urge: the urged tasks are no longer chosen. */
+    drop: (ids: readonly number[]) =>
+      setChosen(new Set([...selected].filter((id) => !ids.includes(id)))),
+  };
+}
