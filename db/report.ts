@@ -324,6 +324,8 @@ export type DutyTask = {
   status: TaskStatus;
   duty: ReportDuty;
   leadAgency: AgencyRef;
+  assignerAgencyId: number;
+  trackingAgencyId: number;
 };
 
 /**
@@ -354,6 +356,8 @@ export async function dutyTasks(
       "taskReportDuty.day",
       "taskReportDuty.startsOn",
       "taskReportDuty.dueDate",
+      "task.assignerAgencyId",
+      "directive.trackingAgencyId",
       ...agencyRefColumns("lead"),
     ])
     .where("task.status", "in", ["not_started", "in_progress"])
@@ -374,6 +378,8 @@ export async function dutyTasks(
       status: row.status,
       duty,
       leadAgency: agencyRef(row, "lead"),
+      assignerAgencyId: row.assignerAgencyId,
+      trackingAgencyId: row.trackingAgencyId,
     });
   }
   return result;

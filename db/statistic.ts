@@ -21,6 +21,7 @@ import {
   type StatisticCounts,
   type StatisticLevel,
   sortAgencyRows,
+  type UrgedFilter,
 } from "../shared/statistic.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
 import { daysOverdue, type Timeliness, timeliness } from "../shared/timeliness.ts";
@@ -73,6 +74,8 @@ export type StatisticFilters = {
   periodBy: PeriodKind;
   from?: IsoDate | undefined;
   to?: IsoDate | undefined;
+  /** Urged at least once (before `urgedBefore` of scopeConditions), or never. */
+  urged?: UrgedFilter | undefined;
 };
 
 /** `CASE expr WHEN predecessor THEN successor … ELSE expr END` for the agencies ended by a day. */
@@ -100,9 +103,23 @@ export function countedAgency(
 }
 
 /**
+ * The task whose id is `taskId` was urged at least once, before `before` if given: one list of
+ * urged tasks, not a lookup per row (the query-plan guard forbids correlated subqueries).
+ */
+function urgedCondition(
+  before: string | undefined,
+  taskId: Expression<number> = sql.ref("task.id"),
+): Expression<SqlBool> {
+  const cutoff = before === undefined ? sql`` : sql` WHERE ${sql.ref("u.at")} < ${before}`;
+  return sql<SqlBool>`${taskId} IN (SELECT ${sql.ref("ut.taskId")} FROM ${sql.table("urgeTask")} AS ut
+    INNER JOIN ${sql.table("urge")} AS u ON ${sql.ref("u.id")} = ${sql.ref("ut.urgeId")}${cutoff})`;
+}
+
+/**
  * The scope as conditions on `table` ("task" for today's rows, "s" for a task_state row), with
- * the table `directive` joined. `due` is the deadline column the period "due" looks at;
- * `counted` the agency each task counts under.
+ * the tables `task` and `directive` joined. `due` is the deadline column the period "due" looks
+ * at; `counted` the agency each task counts under; `urgedBefore` the end of the day an as-of
+ * figure stands at (an urge made later does not count).
  */
 async function scopeConditions(
   db: Db,
@@ -110,6 +127,7 @@ async function scopeConditions(
   table: string,
   due: string,
   agency: { counted: Expression<number>; successors: ReadonlyMap<number, number> },
+  urgedBefore?: string,
 ): Promise<Expression<SqlBool>[]> {
   const { counted } = agency;
   // A task counts under one of `ids` only if it is led by one of them or by an agency that has
@@ -150,6 +168,11 @@ async function scopeConditions(
   const period = filters.periodBy === "issued" ? sql.ref("directive.issuedOn") : ref(due);
   if (filters.from !== undefined) conditions.push(sql<SqlBool>`${period} >= ${filters.from}`);
   if (filters.to !== undefined) conditions.push(sql<SqlBool>`${period} <= ${filters.to}`);
+  // A task_state row ("s") names its task by task_id; today's rows are the task itself.
+  const taskId = sql.ref<number>(table === "task" ? "task.id" : `${table}.taskId`);
+  if (filters.urged === "urged") conditions.push(urgedCondition(urgedBefore, taskId));
+  if (filters.urged === "not_urged")
+    conditions.push(sql<SqlBool>`NOT ${urgedCondition(urgedBefore, taskId)}`);
   return conditions;
 }
 
@@ -173,7 +196,7 @@ async function statesAsOf(
   const due = basis === "original" ? "originalDueOn" : "dueOn";
   const successors = await successorsOn(db, asOf);
   const counted = countedAgency("s", successors);
-  const conditions = await scopeConditions(db, filters, "s", due, { counted, successors });
+  const conditions = await scopeConditions(db, filters, "s", due, { counted, successors }, cutoff);
   let query = db
     .selectFrom("taskState as s")
     .innerJoin("directive", "directive.id", "s.directiveId")
@@ -575,18 +598,19 @@ async function overdueQuery(
  * so the first `page × pageSize` of them by deadline come in the order of their partial index;
  * the few reported done join them, and the page is cut from the two (same order as sorting all
  * by days late, deadline and id); then the rows of the page are read.
+ * `urged`: how many of all the listed tasks (every page) have been urged.
  */
 export async function listOverdue(
   db: Db,
   viewer: Viewer,
   filters: OverdueFiltersDb,
   options: { today: IsoDate; now: Date; page: number; pageSize: number },
-): Promise<{ items: OverdueItem[]; total: number }> {
+): Promise<{ items: OverdueItem[]; total: number; urged: number }> {
   const { today } = options;
   const [open, reported] = await Promise.all(
     OVERDUE_HALVES.map((part) => overdueQuery(db, viewer, filters, today, part)),
   );
-  if (!open || !reported) return { items: [], total: 0 };
+  if (!open || !reported) return { items: [], total: 0, urged: 0 };
   const first = open
     .select(["task.id", "task.dueOn", daysLate(today).as("late")])
     .orderBy("task.dueOn")
@@ -605,7 +629,12 @@ export async function listOverdue(
     .execute();
   const counts = await Promise.all(
     [open, reported].map((part) =>
-      part.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+      part
+        .select((eb) => [
+          eb.fn.countAll<number>().as("total"),
+          sumWhen(urgedCondition(undefined)).as("urged"),
+        ])
+        .executeTakeFirstOrThrow(),
     ),
   );
   const ids = page.map((row) => row.id);
@@ -687,7 +716,8 @@ export async function listOverdue(
     ];
   });
   const total = counts.reduce((sum, count) => sum + Number(count.total), 0);
-  return { items, total };
+  const urged = counts.reduce((sum, count) => sum + Number(count.urged ?? 0), 0);
+  return { items, total, urged };
 }
 
 /** What a title needs to name the scope: the directive (if visible) and the agency, when chosen. */

@@ -89,6 +89,19 @@ export function taskPermissions(viewer: Viewer, task: TaskAccessFacts): TaskPerm
   };
 }
 
+/**
+ * Urging a task's lead agency (urge.send): the officers and leaders of the agency that assigned
+ * it or of the agency that tracks its directive.
+ */
+export function canUrge(
+  viewer: Viewer,
+  task: { assignerAgencyId: number; trackingAgencyId: number },
+): boolean {
+  if (viewer.role !== "officer" && viewer.role !== "leader") return false;
+  const own = new Set(viewer.ownAgencyIds);
+  return own.has(task.assignerAgencyId) || own.has(task.trackingAgencyId);
+}
+
 /** Officers create directives for their own agency to track. */
 export function canCreateDirective(viewer: Viewer): boolean {
   return viewer.role === "officer";

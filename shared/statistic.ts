@@ -39,6 +39,10 @@ export type PeriodKind = (typeof PERIOD_KINDS)[number];
 export const STATISTIC_LEVELS = ["directive", "all", "agency"] as const;
 export type StatisticLevel = (typeof STATISTIC_LEVELS)[number];
 
+/** Tasks urged at least once (as of the figures' day), never urged, or both. */
+export const URGED_FILTERS = ["all", "urged", "not_urged"] as const;
+export type UrgedFilter = (typeof URGED_FILTERS)[number];
+
 /** The filters shared by every statistics view, flat so that they sit in the URL. */
 const scopeFields = {
   directiveId: idSchema.optional(),
@@ -55,6 +59,7 @@ const scopeFields = {
   periodBy: z.enum(PERIOD_KINDS).default("issued"),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
+  urged: z.enum(URGED_FILTERS).default("all"),
 };
 
 const asOfFields = {

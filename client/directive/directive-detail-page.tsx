@@ -1,5 +1,6 @@
 import { Badge, Button, DataList, Group, Paper, Spoiler, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { TaskTreeTable, treeRows } from "../task/task-tree.tsx";
@@ -10,6 +11,7 @@ import { useFormatters } from "../ui/format.ts";
 import { PageTitle } from "../ui/page-title.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { QueryView } from "../ui/query-view.tsx";
+import { UrgeBar, UrgeDialog, type UrgeTask, useUrgeChoice } from "../urge/urge-dialog.tsx";
 
 export function DirectiveDetailPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -24,10 +26,36 @@ export function DirectiveDetailPage({ id }: { id: number }) {
 
 function DirectiveDetailView({ data }: { data: DirectiveDetail }) {
   const { t } = useTranslation();
-  const { date } = useFormatters();
+  const { date, number } = useFormatters();
   const phone = usePhoneLayout();
   const { directive, tasks, permissions } = data;
   const rows = treeRows(tasks);
+  // Urging from here: the tasks the viewer may urge, on wide screens (the list's table).
+  const urgeable = new Map(
+    tasks
+      .filter((task) => permissions.urgeTaskIds.includes(task.id))
+      .map((task): [number, UrgeTask] => [
+        task.id,
+        {
+          id: task.id,
+          title: task.title,
+          clause: task.clause,
+          directive: { number: directive.number },
+          leadAgency: task.leadAgency,
+        },
+      ]),
+  );
+  const [urging, setUrging] = useState(false);
+  const choice = useUrgeChoice(urgeable.keys());
+  const { selected } = choice;
+  const selection =
+    phone || urgeable.size === 0
+      ? undefined
+      : {
+          selectable: new Set(urgeable.keys()),
+          selected,
+          onToggle: choice.toggle,
+        };
   const heading = `${t(`directiveType.${directive.type}`)} ${directive.number}`;
 
   return (
@@ -132,9 +160,25 @@ function DirectiveDetailView({ data }: { data: DirectiveDetail }) {
             }
           />
         ) : (
-          <TaskTreeTable rows={rows} caption={t("directive.tasks")} />
+          <div>
+            {selection && (
+              <UrgeBar
+                selected={selected.size}
+                total={number(selected.size)}
+                onClear={() => choice.choose([])}
+                onUrge={() => setUrging(true)}
+              />
+            )}
+            <TaskTreeTable rows={rows} caption={t("directive.tasks")} selection={selection} />
+          </div>
         )}
       </Stack>
+      <UrgeDialog
+        opened={urging}
+        tasks={[...selected].flatMap((taskId) => urgeable.get(taskId) ?? [])}
+        onClose={() => setUrging(false)}
+        onSent={choice.drop}
+      />
     </Stack>
   );
 }

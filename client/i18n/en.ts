@@ -338,8 +338,8 @@ export const en: ClientTexts = {
     filters: "Filter overdue tasks",
     minDays: "Overdue by at least (days)",
     keyOnly: "Key tasks only",
-    count_one: "{{total}} overdue task",
-    count_other: "{{total}} overdue tasks",
+    count_one: "{{total}} overdue task, {{urged}} urged",
+    count_other: "{{total}} overdue tasks, {{urged}} urged",
     noReport: "No report yet",
     noNote: "(no text)",
     empty: "No task is overdue",
@@ -377,6 +377,12 @@ export const en: ClientTexts = {
     urgeFailedTitle: "The follow-up reached no task",
   },
   statistics: {
+    urgedFilter: {
+      label: "Urging",
+      option: { all: "All", urged: "Urged", not_urged: "Not urged" },
+    },
+    urgedFigure: "Urged: {{total}} tasks",
+    urgedFigureHint: "(urged at least once up to the end of {{date}})",
     title: "Statistics",
     intro:
       "How assigned tasks are going, counted as the Government's reports count them: completed on time, completed late, open within deadline, open overdue.",
@@ -665,6 +671,7 @@ export const en: ClientTexts = {
     returnedEvent: "Completion report returned",
     returnedTitle: "The completion report was returned",
     returnReason: "Reason for return: {{reason}}",
+    chooseCol: "Select",
     missingTitle: "Missing reports",
     missingIntro:
       "Lead and coordinating agencies that have not reported for the period now due, longest run of missed periods first.",

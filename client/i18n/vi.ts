@@ -346,8 +346,8 @@ export const vi = {
     filters: "Lọc nhiệm vụ quá hạn",
     minDays: "Quá hạn từ (ngày)",
     keyOnly: "Chỉ nhiệm vụ trọng tâm",
-    count_one: "{{total}} nhiệm vụ quá hạn",
-    count_other: "{{total}} nhiệm vụ quá hạn",
+    count_one: "{{total}} nhiệm vụ quá hạn, đã đôn đốc {{urged}}",
+    count_other: "{{total}} nhiệm vụ quá hạn, đã đôn đốc {{urged}}",
     noReport: "Chưa có báo cáo",
     noNote: "(không có nội dung)",
     empty: "Chưa có nhiệm vụ nào quá hạn",
@@ -385,6 +385,12 @@ export const vi = {
     urgeFailedTitle: "Chưa gửi đôn đốc cho nhiệm vụ nào",
   },
   statistics: {
+    urgedFilter: {
+      label: "Tình trạng đôn đốc",
+      option: { all: "Tất cả", urged: "Đã đôn đốc", not_urged: "Chưa đôn đốc" },
+    },
+    urgedFigure: "Đã đôn đốc: {{total}} nhiệm vụ",
+    urgedFigureHint: "(đôn đốc ít nhất một lần đến hết ngày {{date}})",
     title: "Thống kê",
     intro:
       "Tình hình thực hiện nhiệm vụ được giao, tính như báo cáo của Chính phủ: hoàn thành đúng hạn, hoàn thành quá hạn, đang thực hiện trong hạn, quá hạn chưa hoàn thành.",
@@ -676,6 +682,7 @@ export const vi = {
     returnedEvent: "Trả lại báo cáo hoàn thành",
     returnedTitle: "Báo cáo hoàn thành đã bị trả lại",
     returnReason: "Lý do trả lại: {{reason}}",
+    chooseCol: "Chọn",
     missingTitle: "Báo cáo còn thiếu",
     missingIntro:
       "Các cơ quan chủ trì, phối hợp chưa gửi báo cáo của kỳ phải báo cáo hiện nay, chưa báo cáo nhiều kỳ liên tiếp nhất xếp trước.",

@@ -1,5 +1,6 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Checkbox, Group, Paper, Select, Stack, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
@@ -12,9 +13,36 @@ import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { QueryView } from "../ui/query-view.tsx";
 import { useTaskColumns } from "../ui/task-columns.tsx";
 import { intParam, useUrlState } from "../ui/url-state.ts";
+import { UrgeBar, UrgeDialog, type UrgeTask, useUrgeChoice } from "../urge/urge-dialog.tsx";
 import { usePeriodName } from "./period.ts";
 
 type MissingItem = RouterOutputs["report"]["missing"]["items"][number];
+
+/** Tasks chosen to urge, by id (a task owing several agencies' reports is one task). */
+type Choice = { chosen: ReadonlySet<number>; onToggle: (id: number) => void };
+
+/** The box choosing a task to urge, for those who may urge it. */
+function ChooseBox({ item, choice }: { item: MissingItem; choice: Choice | null }) {
+  const { t } = useTranslation();
+  if (choice === null || !item.task.mayUrge) return null;
+  return (
+    <Checkbox
+      aria-label={t("overdue.selectTask", { title: item.task.title })}
+      checked={choice.chosen.has(item.task.id)}
+      onChange={() => choice.onToggle(item.task.id)}
+    />
+  );
+}
+
+function urgeTask(item: MissingItem): UrgeTask {
+  return {
+    id: item.task.id,
+    title: item.task.title,
+    clause: item.task.clause,
+    directive: { number: item.task.directiveNumber },
+    leadAgency: item.task.leadAgency,
+  };
+}
 
 function StreakBadge({ streak }: { streak: number }) {
   const { t } = useTranslation();
@@ -25,7 +53,7 @@ function StreakBadge({ streak }: { streak: number }) {
   );
 }
 
-function MissingCard({ item }: { item: MissingItem }) {
+function MissingCard({ item, choice }: { item: MissingItem; choice: Choice | null }) {
   const { t } = useTranslation();
   const { date, dateTime } = useFormatters();
   const periodName = usePeriodName();
@@ -33,6 +61,7 @@ function MissingCard({ item }: { item: MissingItem }) {
     <Paper withBorder p="sm" component="li">
       <Stack gap={6}>
         <Group gap={6}>
+          <ChooseBox item={item} choice={choice} />
           <StreakBadge streak={item.streak} />
         </Group>
         <Anchor component={Link} to={`/tasks/${item.task.id}`} fw={500}>
@@ -61,7 +90,16 @@ function MissingCard({ item }: { item: MissingItem }) {
 }
 
 /** Each agency that owes a report, by task: the period, how many in a row, its last report. */
-function MissingTable({ items, caption }: { items: readonly MissingItem[]; caption: string }) {
+function MissingTable({
+  items,
+  caption,
+  choice,
+}: {
+  items: readonly MissingItem[];
+  caption: string;
+  /** Null: the viewer may urge none of them (no column). */
+  choice: Choice | null;
+}) {
   const { t } = useTranslation();
   const { date, dateTime } = useFormatters();
   const periodName = usePeriodName();
@@ -76,6 +114,15 @@ function MissingTable({ items, caption }: { items: readonly MissingItem[]; capti
       caption={caption}
       minWidth={960}
       columns={[
+        ...(choice === null
+          ? []
+          : [
+              {
+                key: "choose",
+                header: t("report.chooseCol"),
+                cell: (item: MissingItem) => <ChooseBox item={item} choice={choice} />,
+              },
+            ]),
         columns.directiveAndClause,
         { ...columns.title, minWidth: 260 },
         {
@@ -160,6 +207,21 @@ export function MissingReportsPage() {
     placeholderData: keepPreviousData,
   });
   const title = t("report.missingTitle");
+  const items = missing.data?.items ?? [];
+  // Chosen tasks still listed and urgeable (the filter may have moved on).
+  const urgeable = new Map(
+    items.filter((item) => item.task.mayUrge).map((item) => [item.task.id, urgeTask(item)]),
+  );
+  const urgeChoice = useUrgeChoice(urgeable.keys());
+  const { selected } = urgeChoice;
+  const choice: Choice | null =
+    urgeable.size === 0
+      ? null
+      : {
+          chosen: selected,
+          onToggle: urgeChoice.toggle,
+        };
+  const [urging, setUrging] = useState(false);
 
   return (
     <Stack gap="md">
@@ -209,6 +271,14 @@ export function MissingReportsPage() {
                   date: date(data.asOf),
                 })}
               </Text>
+              {choice && (
+                <UrgeBar
+                  selected={selected.size}
+                  total={number(selected.size)}
+                  onClear={() => urgeChoice.choose([])}
+                  onUrge={() => setUrging(true)}
+                />
+              )}
               {phone ? (
                 <Stack
                   component="ul"
@@ -219,16 +289,26 @@ export function MissingReportsPage() {
                   aria-label={title}
                 >
                   {data.items.map((item) => (
-                    <MissingCard key={`${item.task.id}-${item.agency.id}`} item={item} />
+                    <MissingCard
+                      key={`${item.task.id}-${item.agency.id}`}
+                      item={item}
+                      choice={choice}
+                    />
                   ))}
                 </Stack>
               ) : (
-                <MissingTable items={data.items} caption={title} />
+                <MissingTable items={data.items} caption={title} choice={choice} />
               )}
             </div>
           )
         }
       </QueryView>
+      <UrgeDialog
+        opened={urging}
+        tasks={[...selected].flatMap((id) => urgeable.get(id) ?? [])}
+        onClose={() => setUrging(false)}
+        onSent={urgeChoice.drop}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Box, Button, Checkbox, Group, NumberInput, Paper, Stack, Text } from "@mantine/core";
+import { Box, Button, Checkbox, Group, NumberInput, Stack, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,12 +14,13 @@ import { Pager } from "../ui/pager.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { QueryView } from "../ui/query-view.tsx";
 import { pageParam, useUrlState } from "../ui/url-state.ts";
-import { UrgeDialog } from "../urge/urge-dialog.tsx";
+import { UrgeBar, UrgeDialog, useUrgeChoice } from "../urge/urge-dialog.tsx";
 import { ExportButton } from "./export-panel.tsx";
 import { OverdueCards, OverdueTable } from "./overdue-table.tsx";
 import { useScopeDescription } from "./scope-description.ts";
 import { useStatisticFormat } from "./statistic-format.ts";
 import { overdueFiltersFromParams } from "./statistic-scope.ts";
+import { UrgedSelect } from "./urged-select.tsx";
 
 /** Large pages: a leader reads the whole list at once; past a few hundred rows it is windowed. */
 const PAGE_SIZE = 500;
@@ -37,10 +38,14 @@ export function OverduePage() {
   const { params, update } = useUrlState();
   const phone = usePhoneLayout();
   const filters = overdueFiltersFromParams(params);
-  const { directiveId, agencyId, keyOnly, minDaysOverdue } = filters;
+  const { directiveId, agencyId, keyOnly, minDaysOverdue, urged } = filters;
   const page = pageParam(params);
   const filtered =
-    directiveId !== undefined || agencyId !== undefined || keyOnly || minDaysOverdue > 0;
+    directiveId !== undefined ||
+    agencyId !== undefined ||
+    keyOnly ||
+    minDaysOverdue > 0 ||
+    urged !== "all";
   const description = useScopeDescription(
     {
       directiveId,
@@ -54,6 +59,7 @@ export function OverduePage() {
       level: "all",
       assignerAgencyId: undefined,
       reportFrom: undefined,
+      urged,
     },
     minDaysOverdue,
   );
@@ -65,20 +71,14 @@ export function OverduePage() {
   const items = list.data?.items ?? [];
 
   // Chosen rows; only those still in the list count (filters or paging may have moved on).
-  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
-  const selected = new Set(items.filter((item) => chosen.has(item.id)).map((item) => item.id));
+  const choice = useUrgeChoice(items.map((item) => item.id));
+  const { selected } = choice;
   const selectedItems = items.filter((item) => selected.has(item.id));
   const [urging, setUrging] = useState(false);
   const selection = {
     selected,
-    onToggle: (id: number) => {
-      const next = new Set(selected);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      setChosen(next);
-    },
-    onToggleAll: () =>
-      setChosen(selected.size === items.length ? new Set() : new Set(items.map((item) => item.id))),
+    onToggle: choice.toggle,
+    onToggleAll: () => choice.choose(selected.size === items.length ? [] : items.map((i) => i.id)),
   };
 
   return (
@@ -126,6 +126,11 @@ export function OverduePage() {
             onChange={(value) => update({ minDays: typeof value === "number" ? value : null })}
             w={{ base: "100%", sm: 170 }}
           />
+          <UrgedSelect
+            value={urged}
+            onChange={(value) => update({ urged: value })}
+            w={{ base: "100%", sm: 200 }}
+          />
           <Checkbox
             label={t("overdue.keyOnly")}
             checked={keyOnly}
@@ -146,7 +151,13 @@ export function OverduePage() {
                   <Button
                     variant="default"
                     onClick={() =>
-                      update({ directive: null, lead: null, key: null, minDays: null })
+                      update({
+                        directive: null,
+                        lead: null,
+                        key: null,
+                        minDays: null,
+                        urged: null,
+                      })
                     }
                   >
                     {t("common.clearFilters")}
@@ -168,38 +179,22 @@ export function OverduePage() {
             <div>
               <Stack gap={2} mb="xs">
                 <Text fw={600} role="status">
-                  {t("overdue.count", { count: data.total, total: count(data.total) })}
+                  {t("overdue.count", {
+                    count: data.total,
+                    total: count(data.total),
+                    urged: count(data.urged),
+                  })}
                 </Text>
                 <Text size="sm" c="dimmed">
                   {description} · {t("overdue.today", { date: formatDate(data.today) })}
                 </Text>
               </Stack>
-              <Paper withBorder p="xs" mb="sm">
-                <Group justify="space-between" gap="sm">
-                  <Text size="sm" aria-live="polite">
-                    {selected.size === 0
-                      ? t("overdue.selectHint")
-                      : t("overdue.selected", {
-                          count: selected.size,
-                          total: count(selected.size),
-                        })}
-                  </Text>
-                  <Group gap="xs">
-                    {selected.size > 0 && (
-                      <Button variant="subtle" size="xs" onClick={() => setChosen(new Set())}>
-                        {t("overdue.clearSelection")}
-                      </Button>
-                    )}
-                    <Button
-                      size="xs"
-                      disabled={selected.size === 0}
-                      onClick={() => setUrging(true)}
-                    >
-                      {t("overdue.urge")}
-                    </Button>
-                  </Group>
-                </Group>
-              </Paper>
+              <UrgeBar
+                selected={selected.size}
+                total={count(selected.size)}
+                onClear={() => choice.choose([])}
+                onUrge={() => setUrging(true)}
+              />
               {phone ? (
                 <OverdueCards items={items} selection={selection} label={t("overdue.tableLabel")} />
               ) : (
@@ -214,7 +209,7 @@ export function OverduePage() {
         opened={urging}
         tasks={selectedItems}
         onClose={() => setUrging(false)}
-        onSent={(ids) => setChosen(new Set([...selected].filter((id) => !ids.includes(id))))}
+        onSent={choice.drop}
       />
     </Stack>
   );

@@ -43,6 +43,8 @@ export function useScopeDescription(
   if (minDaysOverdue !== undefined && minDaysOverdue > 0) {
     parts.push(t("statistic.scope.minDaysOverdue", { days: minDaysOverdue }));
   }
+  if (scope.urged === "urged") parts.push(t("statistic.scope.urged"));
+  if (scope.urged === "not_urged") parts.push(t("statistic.scope.notUrged"));
   if (scope.basis === "original") parts.push(t("statistic.basisOriginal"));
   if (scope.level === "directive") parts.push(t("statistic.scope.levelDirective"));
   if (scope.level === "agency" && assigner) {

@@ -16,6 +16,7 @@ import { DirectiveSelect } from "../ui/directive-select.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 import type { useUrlState } from "../ui/url-state.ts";
 import { periodOutOfOrder, type UrlScope } from "./statistic-scope.ts";
+import { UrgedSelect } from "./urged-select.tsx";
 
 type Update = ReturnType<typeof useUrlState>["update"];
 
@@ -33,6 +34,7 @@ const CLEARED = {
   level: null,
   assigner: null,
   rfrom: null,
+  urged: null,
 };
 
 /** The scope of the statistics, each choice written to the URL at once. */
@@ -188,6 +190,7 @@ export function StatisticFilters({
             allowDeselect={false}
             onChange={(value) => update({ basis: value === "in_force" ? null : value })}
           />
+          <UrgedSelect value={scope.urged} onChange={(value) => update({ urged: value })} />
         </SimpleGrid>
       )}
       {changed && (
@@ -236,6 +239,7 @@ function isDefaultScope(scope: UrlScope): boolean {
     scope.from === undefined &&
     scope.to === undefined &&
     scope.asOf === undefined &&
-    scope.basis === "in_force"
+    scope.basis === "in_force" &&
+    scope.urged === "all"
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text } from "@mantine/core";
+import { Anchor, Button, Group, Stack, Text } from "@mantine/core";
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
@@ -21,6 +21,7 @@ import {
   periodOutOfOrder,
   scopeFromParams,
   sortFromParams,
+  statisticTasksHref,
 } from "./statistic-scope.ts";
 import { TrendChart } from "./trend-chart.tsx";
 
@@ -117,6 +118,17 @@ export function StatisticPage() {
                 ) : (
                   <>
                     <StatisticCellsView cells={data.cells} scope={scope} />
+                    <Text size="sm">
+                      <Anchor
+                        component={Link}
+                        to={statisticTasksHref({ ...scope, urged: "urged" }, "total")}
+                      >
+                        {t("statistics.urgedFigure", { total: count(data.urged) })}
+                      </Anchor>{" "}
+                      <Text span c="dimmed" size="sm">
+                        {t("statistics.urgedFigureHint", { date: formatDate(data.asOf) })}
+                      </Text>
+                    </Text>
                     <Text size="sm" c="dimmed">
                       {t("statistics.linkNote")}
                     </Text>

@@ -12,6 +12,8 @@ import {
   type StatisticBasis,
   type StatisticCell,
   type StatisticLevel,
+  URGED_FILTERS,
+  type UrgedFilter,
 } from "../../shared/statistic.ts";
 import { enumParam, intParam } from "../ui/url-state.ts";
 
@@ -19,7 +21,8 @@ import { enumParam, intParam } from "../ui/url-state.ts";
  * The statistics scope as it sits in the URL, shared by the statistics page, its print view and
  * the lists of the tasks behind its figures. Parameter names: directive, type, key=1, agency, period (issued or
  * due), from, to, asOf (ISO dates), basis=original, level (all, agency) with assigner, rfrom
- * (the report period's first day), and for the per-agency table sort and dir.
+ * (the report period's first day), urged (urged, not_urged), and for the per-agency table sort
+ * and dir.
  */
 export type UrlScope = {
   directiveId: number | undefined;
@@ -34,6 +37,7 @@ export type UrlScope = {
   level: StatisticLevel;
   assignerAgencyId: number | undefined;
   reportFrom: string | undefined;
+  urged: UrgedFilter;
 };
 
 function dateParam(params: URLSearchParams, name: string): string | undefined {
@@ -55,6 +59,7 @@ export function scopeFromParams(params: URLSearchParams): UrlScope {
     level: enumParam(params, "level", STATISTIC_LEVELS) ?? "directive",
     assignerAgencyId: intParam(params, "assigner"),
     reportFrom: dateParam(params, "rfrom"),
+    urged: enumParam(params, "urged", URGED_FILTERS) ?? "all",
   };
 }
 
@@ -80,6 +85,7 @@ export function overdueScope(scope: UrlScope) {
     periodBy: scope.periodBy,
     from: scope.from,
     to: scope.to,
+    urged: scope.urged,
   };
 }
 
@@ -111,6 +117,7 @@ export function scopeParams(scope: UrlScope): URLSearchParams {
   if (scope.level !== "directive") params.set("level", scope.level);
   if (scope.assignerAgencyId !== undefined) params.set("assigner", String(scope.assignerAgencyId));
   if (scope.reportFrom !== undefined) params.set("rfrom", scope.reportFrom);
+  if (scope.urged !== "all") params.set("urged", scope.urged);
   return params;
 }
 
@@ -158,15 +165,19 @@ export function overdueFiltersFromParams(params: URLSearchParams) {
     agencyId: intParam(params, "lead"),
     keyOnly: params.get("key") === "1",
     minDaysOverdue: intParam(params, "minDays") ?? 0,
+    urged: enumParam(params, "urged", URGED_FILTERS) ?? "all",
   };
 }
 
 /** The overdue list of the scope (its agency and those under it). */
-export function overdueHref(scope: Pick<UrlScope, "directiveId" | "keyOnly" | "agencyId">): string {
+export function overdueHref(
+  scope: Pick<UrlScope, "directiveId" | "keyOnly" | "agencyId"> & { urged?: UrgedFilter },
+): string {
   const params = new URLSearchParams();
   if (scope.directiveId !== undefined) params.set("directive", String(scope.directiveId));
   if (scope.agencyId !== undefined) params.set("lead", String(scope.agencyId));
   if (scope.keyOnly) params.set("key", "1");
+  if (scope.urged !== undefined && scope.urged !== "all") params.set("urged", scope.urged);
   const query = params.toString();
   return query === "" ? "/overdue" : `/overdue?${query}`;
 }

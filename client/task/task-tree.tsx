@@ -1,4 +1,4 @@
-import { Box, Group, Text } from "@mantine/core";
+import { Box, Checkbox, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TaskListItem } from "../trpc.ts";
 import { DataTable } from "../ui/data-table.tsx";
@@ -9,6 +9,13 @@ import { TaskCardList } from "./task-card.tsx";
 import { listItemFacts } from "./task-table.tsx";
 
 type TreeRow = { task: TaskListItem; depth: number };
+
+/** Tasks that can be chosen (to urge), those chosen, and the toggle. */
+export type TreeSelection = {
+  selectable: ReadonlySet<number>;
+  selected: ReadonlySet<number>;
+  onToggle: (id: number) => void;
+};
 
 /**
  * The tasks as a tree, in display order, from the flat list and its parent ids. Under `rootId`
@@ -38,7 +45,16 @@ export function treeRows(tasks: readonly TaskListItem[], rootId: number | null =
  * Tasks with their sub-tasks indented under them: a table on wide screens, cards on phones (the
  * table's deadline and status columns would sit off-screen, bug 3).
  */
-export function TaskTreeTable({ rows, caption }: { rows: readonly TreeRow[]; caption: string }) {
+export function TaskTreeTable({
+  rows,
+  caption,
+  selection,
+}: {
+  rows: readonly TreeRow[];
+  caption: string;
+  /** A first column of boxes choosing tasks (wide screens only). */
+  selection?: TreeSelection | undefined;
+}) {
   const { t } = useTranslation();
   const phone = usePhoneLayout();
   const columns = useTaskColumns(({ task }: TreeRow) => listItemFacts(task));
@@ -60,6 +76,22 @@ export function TaskTreeTable({ rows, caption }: { rows: readonly TreeRow[]; cap
       minWidth={980}
       striped={false}
       columns={[
+        ...(selection === undefined
+          ? []
+          : [
+              {
+                key: "choose",
+                header: t("report.chooseCol"),
+                cell: ({ task }: TreeRow) =>
+                  selection.selectable.has(task.id) ? (
+                    <Checkbox
+                      aria-label={t("overdue.selectTask", { title: task.title })}
+                      checked={selection.selected.has(task.id)}
+                      onChange={() => selection.onToggle(task.id)}
+                    />
+                  ) : null,
+              },
+            ]),
         { ...columns.clause, width: 90 },
         {
           key: "title",

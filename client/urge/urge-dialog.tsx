@@ -1,4 +1,4 @@
-import { Button, Group, List, ScrollArea, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, List, Paper, ScrollArea, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -262,4 +262,65 @@ export function UrgeDialog({
       )}
     </Dialog>
   );
+}
+
+/** Above a list whose tasks can be chosen: how many are chosen, "Bỏ chọn" and "Đôn đốc". */
+export function UrgeBar({
+  selected,
+  total,
+  onClear,
+  onUrge,
+}: {
+  /** How many tasks are chosen. */
+  selected: number;
+  /** The same, written for the reader ("1.234"). */
+  total: string;
+  onClear: () => void;
+  onUrge: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="xs" mb="sm">
+      <Group justify="space-between" gap="sm">
+        <Text size="sm" aria-live="polite">
+          {selected === 0
+            ? t("overdue.selectHint")
+            : t("overdue.selected", { count: selected, total })}
+        </Text>
+        <Group gap="xs">
+          {selected > 0 && (
+            <Button variant="subtle" size="xs" onClick={onClear}>
+              {t("overdue.clearSelection")}
+            </Button>
+          )}
+          <Button size="xs" disabled={selected === 0} onClick={onUrge}>
+            {t("overdue.urge")}
+          </Button>
+        </Group>
+      </Group>
+    </Paper>
+  );
+}
+
+/**
+ * The tasks chosen to urge, among those that can be chosen now: a choice the list no longer
+ * offers (filters or paging moved on, or it was just urged) drops out.
+ */
+export function useUrgeChoice(choosable: Iterable<number>) {
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  const offered = new Set(choosable);
+  const selected: ReadonlySet<number> = new Set([...chosen].filter((id) => offered.has(id)));
+  return {
+    selected,
+    toggle: (id: number) => {
+      const next = new Set(selected);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      setChosen(next);
+    },
+    choose: (ids: Iterable<number>) => setChosen(new Set(ids)),
+    /** After the urge: the urged tasks are no longer chosen. */
+    drop: (ids: readonly number[]) =>
+      setChosen(new Set([...selected].filter((id) => !ids.includes(id)))),
+  };
 }

@@ -8,14 +8,19 @@ import {
   updateDirective,
 } from "../../db/directive.ts";
 import type { Db } from "../../db/open.ts";
-import { directiveTasks } from "../../db/task.ts";
+import { directiveTasks, taskFactsByIds } from "../../db/task.ts";
 import { vnDate } from "../../shared/date.ts";
 import type {
   DirectiveType,
   directiveCreateInput,
   directiveUpdateInput,
 } from "../../shared/directive.ts";
-import { canAddTask, canCreateDirective, canEditDirective } from "../../shared/permission.ts";
+import {
+  canAddTask,
+  canCreateDirective,
+  canEditDirective,
+  canUrge,
+} from "../../shared/permission.ts";
 import type { Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 
@@ -44,12 +49,25 @@ export async function viewDirective(actor: Actor, id: number) {
   const today = vnDate(actor.clock.now());
   const tasks = await directiveTasks(actor.db, actor.viewer, id, today);
   const facts = { trackingAgencyId: directive.trackingAgency.id };
+  // The tasks being worked on that the viewer may urge (urge.send makes the same check).
+  const working = tasks.filter(
+    (task) => task.status === "not_started" || task.status === "in_progress",
+  );
+  const taskFacts = await taskFactsByIds(
+    actor.db,
+    working.map((task) => task.id),
+  );
+  const urgeTaskIds = working.flatMap((task) => {
+    const fact = taskFacts.get(task.id);
+    return fact && canUrge(actor.viewer, fact) ? [task.id] : [];
+  });
   return {
     directive,
     tasks,
     permissions: {
       canEdit: canEditDirective(actor.viewer, facts),
       canAddTask: canAddTask(actor.viewer, facts),
+      urgeTaskIds,
     },
   };
 }

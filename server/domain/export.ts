@@ -243,6 +243,7 @@ async function writeStatistics(
     periodBy: filters.periodBy,
     from: filters.from,
     to: filters.to,
+    urged: filters.urged,
     minDaysOverdue: 0,
   };
   const today = vnDate(deps.now);

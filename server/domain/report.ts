@@ -17,7 +17,7 @@ import {
 import { appendTaskEvents, coordinatorsOf, type TaskFacts } from "../../db/task.ts";
 import { addWorkingDays, formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
 import { INBOX_AHEAD_WORKING_DAYS } from "../../shared/inbox.ts";
-import { taskActors } from "../../shared/permission.ts";
+import { canUrge, taskActors } from "../../shared/permission.ts";
 import {
   currentPeriod,
   fileablePeriods,
@@ -387,6 +387,9 @@ export async function listMissingReports(actor: Actor, input: z.output<typeof re
           clause: task.clause,
           title: task.title,
           status: task.status,
+          leadAgency: task.leadAgency,
+          // Still being worked on (dutyTasks), so urging it turns on who may urge.
+          mayUrge: canUrge(viewer, task),
         },
         duty: task.duty,
         agency,

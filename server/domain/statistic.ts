@@ -95,6 +95,8 @@ export async function scopeTitleLines(
   if (filters.minDaysOverdue !== undefined && filters.minDaysOverdue > 0) {
     parts.push(t("statistic.scope.minDaysOverdue", { days: filters.minDaysOverdue }));
   }
+  if (filters.urged === "urged") parts.push(t("statistic.scope.urged"));
+  if (filters.urged === "not_urged") parts.push(t("statistic.scope.notUrged"));
   if (filters.basis === "original") parts.push(t("statistic.basisOriginal"));
   if (filters.level === "directive") parts.push(t("statistic.scope.levelDirective"));
   if (filters.level === "agency" && filters.assignerAgencyId !== undefined) {

@@ -14,7 +14,7 @@ import {
 } from "../../db/urge.ts";
 import { symbolAbbreviation } from "../../shared/agency.ts";
 import { vnDate } from "../../shared/date.ts";
-import { canSeeTask, taskActors } from "../../shared/permission.ts";
+import { canSeeTask, canUrge } from "../../shared/permission.ts";
 import type { urgeLetterInput, urgeSendInput, urgingRuleInput } from "../../shared/urge.ts";
 import type { Role } from "../../shared/user.ts";
 import type { Actor } from "../context.ts";
@@ -56,13 +56,7 @@ export async function sendUrge(actor: Actor, input: z.output<typeof urgeSendInpu
   });
   for (const task of tasks) {
     const { id } = task;
-    const actors = taskActors(viewer, task);
-    const follows =
-      actors.has("assigner_officer") ||
-      actors.has("assigner_leader") ||
-      actors.has("tracking_leader") ||
-      (viewer.role === "officer" && viewer.ownAgencyIds.includes(task.trackingAgencyId));
-    if (!follows) fail("FORBIDDEN", "error.forbidden");
+    if (!canUrge(viewer, task)) fail("FORBIDDEN", "error.forbidden");
     if (task.status !== "not_started" && task.status !== "in_progress") {
       fail("BAD_REQUEST", "error.urgeClosed", { id });
     }

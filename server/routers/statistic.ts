@@ -34,7 +34,20 @@ export const statisticRouter = router({
             from: input.reportFrom,
             asOf,
           });
-    return { asOf, basis: input.basis, cells: cellsFromCounts(counts), due };
+    // "Đã đôn đốc": the tasks of the scope urged at least once by the end of `asOf`.
+    const urged =
+      input.urged === "not_urged"
+        ? 0
+        : cellsFromCounts(
+            await statisticCounts(
+              ctx.db,
+              ctx.viewer,
+              { ...input, urged: "urged" },
+              input.basis,
+              asOf,
+            ),
+          ).total;
+    return { asOf, basis: input.basis, cells: cellsFromCounts(counts), due, urged };
   }),
 
   /** One row per lead agency of the time, sorted, with the total row. */
@@ -88,6 +101,6 @@ export const statisticRouter = router({
       ...item,
       urge: urged.get(item.id) ?? { count: 0, lastAt: null },
     }));
-    return { today, total: result.total, items };
+    return { today, total: result.total, urged: result.urged, items };
   }),
 });

@@ -337,6 +337,8 @@ export const en: SharedTexts = {
       from: "from {{date}}",
       to: "to {{date}}",
       minDaysOverdue: "At least {{days}} days overdue",
+      urged: "Urged",
+      notUrged: "Not urged",
     },
     column: {
       index: "No.",

@@ -346,6 +346,8 @@ export const vi = {
       from: "từ ngày {{date}}",
       to: "đến ngày {{date}}",
       minDaysOverdue: "Quá hạn từ {{days}} ngày trở lên",
+      urged: "Đã đôn đốc",
+      notUrged: "Chưa đôn đốc",
     },
     column: {
       index: "STT",

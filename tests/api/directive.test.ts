@@ -203,7 +203,15 @@ describe("directive.byId", () => {
       timeliness: "overdue",
     });
     expect(tasks.filter((task) => task.parentId === item6?.id)).toHaveLength(7);
-    expect(permissions).toEqual({ canEdit: true, canAddTask: true });
+    // Its agency tracks the directive: the officer may urge every task still being worked on.
+    const working = tasks.filter((task) => ["not_started", "in_progress"].includes(task.status));
+    expect(working.length).toBeGreaterThan(0);
+    expect(working.length).toBeLessThan(tasks.length);
+    expect(permissions).toEqual({
+      canEdit: true,
+      canAddTask: true,
+      urgeTaskIds: working.map((task) => task.id),
+    });
   });
 
   it("shows another agency only its own tasks and no rights over the directive", async () => {
@@ -213,7 +221,7 @@ describe("directive.byId", () => {
     const { tasks, permissions } = await caller.directive.byId({ id: await ministryDirective(db) });
 
     expect(tasks.map((task) => task.clause)).toEqual(["Mục 2.1"]);
-    expect(permissions).toEqual({ canEdit: false, canAddTask: false });
+    expect(permissions).toEqual({ canEdit: false, canAddTask: false, urgeTaskIds: [] });
   });
 
   it("gives the tracking agency's leader no right to edit", async () => {
@@ -223,7 +231,15 @@ describe("directive.byId", () => {
     const { tasks, permissions } = await caller.directive.byId({ id: await ministryDirective(db) });
 
     expect(tasks).toHaveLength(4);
-    expect(permissions).toEqual({ canEdit: false, canAddTask: false });
+    // It may urge, as urge.send lets the tracking agency's leader.
+    expect(permissions).toEqual({
+      canEdit: false,
+      canAddTask: false,
+      urgeTaskIds: tasks
+        .filter((task) => ["not_started", "in_progress"].includes(task.status))
+        .map((task) => task.id),
+    });
+    expect(permissions.urgeTaskIds.length).toBeGreaterThan(0);
   });
 
   it("answers NOT_FOUND for an unknown id and for a directive the user may not see", async () => {
@@ -256,7 +272,7 @@ describe("directive.create", () => {
       createdAt: "2026-11-26T03:00:00.000Z",
     });
     expect(tasks).toEqual([]);
-    expect(permissions).toEqual({ canEdit: true, canAddTask: true });
+    expect(permissions).toEqual({ canEdit: true, canAddTask: true, urgeTaskIds: [] });
     expect((await directiveRow(db, id)).issueYear).toBe(2026);
     const audit = await db
       .selectFrom("auditLog")

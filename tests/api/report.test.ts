@@ -832,6 +832,8 @@ describe("missing reports", () => {
       ["PVN", "coordinator", "once", 1],
       ["TKV", "coordinator", "once", 1],
     ]);
+    // The tracking agency's leader may urge each of them (the page offers "Đôn đốc").
+    expect(items.every((item) => item.task.mayUrge)).toBe(true);
   });
 
   it("shows a reporter its own agency's part only, an unrelated officer nothing, an admin nothing (FORBIDDEN)", async () => {
@@ -858,6 +860,8 @@ describe("missing reports", () => {
     expect(langSonPart.items.map((item) => [item.task.id, item.agency.code, item.role])).toEqual([
       [langSonTask, "UBND-20", "lead"],
     ]);
+    // Reporters owe the reports; they may urge nobody.
+    expect([...pvnPart.items, ...langSonPart.items].some((item) => item.task.mayUrge)).toBe(false);
     expect(unrelated.items).toEqual([]);
     expect(error.code).toBe("FORBIDDEN");
   });

@@ -164,7 +164,14 @@ describe("statistic.summary", () => {
     const db = await freshDb();
     const caller = await leader(db);
     const summary = await caller.statistic.summary({ level: "all" });
-    expect(summary).toEqual({ asOf: TODAY, basis: "in_force", cells: TODAY_CELLS, due: null });
+    // The demo urges nothing: "Đã đôn đốc" is 0.
+    expect(summary).toEqual({
+      asOf: TODAY,
+      basis: "in_force",
+      cells: TODAY_CELLS,
+      due: null,
+      urged: 0,
+    });
     const counts = await caller.task.counts({});
     expect(summary.cells.completedOnTime).toBe(counts.completed_on_time);
     expect(summary.cells.completedLate).toBe(counts.completed_late);
@@ -183,6 +190,7 @@ describe("statistic.summary", () => {
       basis: "in_force",
       cells: MARCH_2024,
       due: null,
+      urged: 0,
     });
     const yesterday = await caller.statistic.summary({ level: "all", asOf: "2026-11-25" });
     const endOf2024 = await caller.statistic.summary({ level: "all", asOf: "2024-12-31" });

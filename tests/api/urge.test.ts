@@ -265,3 +265,58 @@ describe("notifications", () => {
     expect(after.notifications.items.map((item) => item.id)).toEqual([bell[1]?.id]);
   });
 });
+
+describe("urged tasks in the overdue list and the statistics", () => {
+  it("filters and counts the urged tasks, as of the figures' day, each viewer its own", async () => {
+    const db = await freshDb({ demo: false });
+    const officer = await createUser(db, { role: "officer", agency: "BCT" });
+    const langson = await createUser(db, { role: "reporter", agency: "UBND-20" });
+    const [ls1 = 0, pvn1 = 0, ls2 = 0, pvn2 = 0] = await tasksLedBy(
+      db,
+      "UBND-20",
+      "PVN",
+      "UBND-20",
+      "PVN",
+    );
+    const { directiveId } = await db
+      .selectFrom("task")
+      .select("task.directiveId")
+      .where("task.id", "=", ls1)
+      .executeTakeFirstOrThrow();
+    await officer.caller.urge.send({ ids: [ls1, pvn1], message: MESSAGE, replyBy: REPLY_BY });
+
+    const overdue = (urged: "all" | "urged" | "not_urged", caller = officer.caller) =>
+      caller.statistic.overdue({ directiveId, urged });
+    const ids = (list: { items: { id: number }[] }) => list.items.map((item) => item.id).sort();
+
+    const all = await overdue("all");
+    expect([all.total, all.urged]).toEqual([4, 2]);
+    const urged = await overdue("urged");
+    expect(ids(urged)).toEqual([ls1, pvn1].sort());
+    expect([urged.total, urged.urged]).toEqual([2, 2]);
+    const notUrged = await overdue("not_urged");
+    expect(ids(notUrged)).toEqual([ls2, pvn2].sort());
+    expect([notUrged.total, notUrged.urged]).toEqual([2, 0]);
+
+    // "Đã đôn đốc" beside the figures, and the list behind it; an urge counts from its day on.
+    const summary = await officer.caller.statistic.summary({ directiveId });
+    expect([summary.cells.total, summary.urged]).toEqual([4, 2]);
+    expect(
+      (await officer.caller.statistic.summary({ directiveId, urged: "not_urged" })).cells.total,
+    ).toBe(2);
+    const before = await officer.caller.statistic.summary({ directiveId, asOf: "2026-11-25" });
+    expect([before.cells.total, before.urged]).toEqual([4, 0]);
+    const behind = await officer.caller.statistic.tasks({
+      directiveId,
+      cell: "total",
+      urged: "urged",
+    });
+    expect([ids(behind), behind.total]).toEqual([[ls1, pvn1].sort(), 2]);
+
+    // A reporter sees its own agency's only.
+    const own = await overdue("urged", langson.caller);
+    expect([ids(own), own.urged]).toEqual([[ls1], 1]);
+    expect((await overdue("all", langson.caller)).urged).toBe(1);
+    expect((await langson.caller.statistic.summary({ directiveId })).urged).toBe(1);
+  });
+});

@@ -43,9 +43,9 @@ async function listedTotal(page: Page): Promise<number> {
 }
 
 async function overdueTotal(page: Page): Promise<number> {
-  const status = page.getByRole("status").filter({ hasText: /nhiệm vụ quá hạn$/ });
+  const status = page.getByRole("status").filter({ hasText: / nhiệm vụ quá hạn, đã đôn đốc / });
   const text = (await status.textContent()) ?? "";
-  return countOf(text.replace(/ nhiệm vụ quá hạn$/, ""));
+  return countOf(text.replace(/ nhiệm vụ quá hạn, đã đôn đốc [\d.]+$/, ""));
 }
 
 /** Picks an option of a select field found by its label. */

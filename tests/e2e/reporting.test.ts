@@ -144,6 +144,17 @@ describe("the reporting loop in Chromium", () => {
     // Lạng Sơn reported November: it is no longer missing.
     expect(await rows.filter({ hasText: "Lạng Sơn" }).count()).toBe(0);
     await expectAccessible(page, "missing reports");
+    // The officer urges Petrovietnam's task from here, with the overdue list's dialog.
+    await rows
+      .filter({ hasText: "Mục 4" })
+      .filter({ hasText: "Petrovietnam" })
+      .getByRole("checkbox")
+      .check();
+    await page.getByText("Đã chọn 1 nhiệm vụ").waitFor();
+    await page.getByRole("button", { name: "Đôn đốc", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Đôn đốc các nhiệm vụ đã chọn" });
+    await dialog.getByRole("button", { name: "Gửi đôn đốc 1 nhiệm vụ" }).click();
+    await dialog.getByText(/^Đã đôn đốc 1 nhiệm vụ/).waitFor();
     await page.context().close();
   });
 

@@ -77,7 +77,51 @@ describe("urging in Chromium", () => {
     await page.setViewportSize(PHONE);
     await expectFitsWidth(page, "urge dialog's letters at 360 px");
     await dialog.getByRole("button", { name: "Xong" }).click();
+
+    // The overdue list counts the urged tasks, and keeps only them when asked.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const status = page.getByRole("status").filter({ hasText: / nhiệm vụ quá hạn, đã đôn đốc / });
+    await expect.poll(() => status.textContent()).toMatch(/, đã đôn đốc 2$/);
+    await page.getByRole("combobox", { name: "Tình trạng đôn đốc", exact: true }).click();
+    await page.getByRole("option", { name: "Đã đôn đốc", exact: true }).click();
+    await page.waitForURL(/[?&]urged=urged/);
+    await expect.poll(() => status.textContent()).toBe("2 nhiệm vụ quá hạn, đã đôn đốc 2");
+    const rows = page.getByRole("checkbox", { name: /^Chọn nhiệm vụ: / });
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.getByRole("checkbox", { name: /^Chọn nhiệm vụ: Mục 6\.6\. / }).waitFor();
+    await page.getByRole("checkbox", { name: /^Chọn nhiệm vụ: Mục 2\.1\. / }).waitFor();
     await page.context().close();
+  });
+
+  it("lets the officer urge from a directive's tasks, and offers a reporter no urging there", async () => {
+    const open06 = async (page: Page) => {
+      await page.goto(`${run.app.url}/directives`);
+      await page
+        .getByRole("table", { name: "Văn bản chỉ đạo" })
+        .getByRole("row")
+        .filter({ hasText: "06/CT-TTg" })
+        .getByRole("link")
+        .first()
+        .click();
+      return page.getByRole("table", { name: "Nhiệm vụ được giao" });
+    };
+    const officer = await signedInPage(run.browser, run.app.url, "canbo.bct");
+    const tasks = await open06(officer);
+    await tasks.getByRole("row").filter({ hasText: "Mục 6.6" }).getByRole("checkbox").check();
+    await officer.getByText("Đã chọn 1 nhiệm vụ").waitFor();
+    await officer.getByRole("button", { name: "Đôn đốc", exact: true }).click();
+    const dialog = officer.getByRole("dialog", { name: "Đôn đốc các nhiệm vụ đã chọn" });
+    await dialog.getByText(/06\/CT-TTg · Mục 6\.6: /).waitFor();
+    await dialog.getByRole("button", { name: "Gửi đôn đốc 1 nhiệm vụ" }).waitFor();
+    await dialog.getByRole("button", { name: "Hủy bỏ" }).click();
+    await officer.context().close();
+
+    const reporter = await signedInPage(run.browser, run.app.url, "baocao.langson");
+    const own = await open06(reporter);
+    await own.getByRole("row").filter({ hasText: "Mục 6.6" }).waitFor();
+    expect(await own.getByRole("checkbox").count()).toBe(0);
+    expect(await reporter.getByRole("button", { name: "Đôn đốc", exact: true }).count()).toBe(0);
+    await reporter.context().close();
   });
 
   it("shows Lạng Sơn's reporter the bell, opens the urged task from it, and the task shows the urge", async () => {

@@ -17,6 +17,7 @@ import {
   STATISTIC_BASES,
   STATISTIC_CELLS,
   STATISTIC_LEVELS,
+  URGED_FILTERS,
 } from "../../shared/statistic.ts";
 
 const DEFAULT_SCOPE: UrlScope = {
@@ -32,6 +33,7 @@ const DEFAULT_SCOPE: UrlScope = {
   level: "directive",
   assignerAgencyId: undefined,
   reportFrom: undefined,
+  urged: "all",
 };
 
 const id = fc.option(fc.integer({ min: 1, max: 2_000_000 }), { nil: undefined });
@@ -55,6 +57,7 @@ const scopes: fc.Arbitrary<UrlScope> = fc.record({
   level: fc.constantFrom(...STATISTIC_LEVELS),
   assignerAgencyId: id,
   reportFrom: isoDate,
+  urged: fc.constantFrom(...URGED_FILTERS),
 });
 
 /** The query string of an address the page links to. */
@@ -80,7 +83,7 @@ describe("the statistics scope in the URL", () => {
     expect(
       scopeFromParams(
         new URLSearchParams(
-          "directive=3&type=chi_thi&key=1&agency=40&period=due&from=2024-01-01&to=2024-06-30&asOf=2024-06-30&basis=original&level=agency&assigner=12&rfrom=2024-06-15",
+          "directive=3&type=chi_thi&key=1&agency=40&period=due&from=2024-01-01&to=2024-06-30&asOf=2024-06-30&basis=original&level=agency&assigner=12&rfrom=2024-06-15&urged=not_urged",
         ),
       ),
     ).toEqual({
@@ -96,6 +99,7 @@ describe("the statistics scope in the URL", () => {
       level: "agency",
       assignerAgencyId: 12,
       reportFrom: "2024-06-15",
+      urged: "not_urged",
     });
   });
 
@@ -146,7 +150,7 @@ describe("the address of the tasks behind a figure", () => {
 });
 
 describe("the overdue list of a figure", () => {
-  it("keeps its directive, agency and key-task filter on the way to the overdue page", () => {
+  it("keeps its directive, agency, key-task and urged filters on the way to the overdue page", () => {
     fc.assert(
       fc.property(scopes, (scope) => {
         const href = overdueHref(scope);
@@ -156,6 +160,7 @@ describe("the overdue list of a figure", () => {
           agencyId: scope.agencyId,
           keyOnly: scope.keyOnly,
           minDaysOverdue: 0,
+          urged: scope.urged,
         });
       }),
     );
