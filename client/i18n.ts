@@ -60,11 +60,6 @@ i18n.on("languageChanged", (language) => {
   }
 });
 
-/** The language in use, as one of ours. */
-export function currentLanguage(): Language {
-  return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
-}
-
 /** The locale for numbers: decimal comma and dot thousands in Vietnamese. */
 export function numberLocale(language: string): string {
   return language === "en" ? "en-US" : "vi-VN";

@@ -282,16 +282,6 @@ export async function spendRecoveryCode(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function unusedRecoveryCodes(db: Db, id: number): Promise<number> {
-  const row = await db
-    .selectFrom("recoveryCode")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("recoveryCode.userId", "=", id)
-    .where("recoveryCode.usedAt", "is", null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export type AccountToReview = {
   id: number;
   username: string;

@@ -360,10 +360,6 @@ export const en: ClientTexts = {
     clearSelection: "Clear selection",
     urge: "Follow up",
     urgeTitle: "Follow up the selected tasks",
-    urgeIntro_one:
-      "This note goes into the history of the task below; the lead agency and every agency concerned can read it.",
-    urgeIntro_other:
-      "This note goes into the history of the {{total}} tasks below; the lead agency and every agency concerned can read it.",
     urgeNote: "Follow-up note",
     urgeDefault:
       "The lead agency is asked to complete this overdue task without delay and to report its results, difficulties and proposals.",

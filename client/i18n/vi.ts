@@ -368,10 +368,6 @@ export const vi = {
     clearSelection: "Bỏ chọn",
     urge: "Đôn đốc",
     urgeTitle: "Đôn đốc các nhiệm vụ đã chọn",
-    urgeIntro_one:
-      "Nội dung đôn đốc sẽ được ghi vào lịch sử xử lý của {{total}} nhiệm vụ dưới đây; cơ quan chủ trì và các cơ quan liên quan đều xem được.",
-    urgeIntro_other:
-      "Nội dung đôn đốc sẽ được ghi vào lịch sử xử lý của {{total}} nhiệm vụ dưới đây; cơ quan chủ trì và các cơ quan liên quan đều xem được.",
     urgeNote: "Nội dung đôn đốc",
     urgeDefault:
       "Đề nghị cơ quan chủ trì khẩn trương hoàn thành nhiệm vụ đã quá hạn; báo cáo kết quả, khó khăn, vướng mắc và đề xuất giải pháp.",

@@ -1,15 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectAccessible,
-  launchBrowser,
-  type RunningApp,
-  signedInPage,
-  startApp,
-} from "./support/app.ts";
+import { appForThisFile, expectAccessible, signedInPage } from "./support/app.ts";
 
 /**
  * The reporting loop of issue 4 in a real browser against the built app (today is 26/11/2026):
@@ -18,8 +12,7 @@ import {
  * overdue border-gate task, the officer approves and the task is within its deadline again; the
  * reporter reports it done, the officer returns it with a reason, and the reporter reads why.
  */
-let app: RunningApp;
-let browser: Browser;
+const run = appForThisFile();
 let dir = "";
 let pdfPath = "";
 let fakePdfPath = "";
@@ -40,13 +33,9 @@ beforeAll(async () => {
   // Plain text dressed up as a PDF: refused, whatever its name says.
   fakePdfPath = join(dir, "gia-mao.pdf");
   writeFileSync(fakePdfPath, "Báo cáo viết tay, không phải PDF\n");
-  app = await startApp();
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -58,7 +47,7 @@ async function attach(scope: Locator, page: Page, path: string) {
 }
 
 async function openTask(page: Page, title: RegExp) {
-  await page.goto(app.url);
+  await page.goto(run.app.url);
   await page.getByRole("link", { name: title }).first().click();
   await page.getByRole("heading", { name: title, level: 1 }).waitFor();
 }
@@ -68,7 +57,7 @@ describe("the reporting loop in Chromium", () => {
   let overdueTaskUrl = "";
 
   it("lets Lạng Sơn's reporter file the November report with a PDF", async () => {
-    const page = await signedInPage(browser, app.url, "baocao.langson");
+    const page = await signedInPage(run.browser, run.app.url, "baocao.langson");
     await openTask(page, REPORT_TASK);
     reportTaskUrl = page.url();
 
@@ -118,7 +107,7 @@ describe("the reporting loop in Chromium", () => {
   });
 
   it("shows the officer the report and that PVN's report is missing", async () => {
-    const page = await signedInPage(browser, app.url, "canbo.bct");
+    const page = await signedInPage(run.browser, run.app.url, "canbo.bct");
     await page.goto(reportTaskUrl);
     await page.getByRole("heading", { name: REPORT_TASK, level: 1 }).waitFor();
     const timeline = page.getByRole("region", { name: "Báo cáo tiến độ" });
@@ -129,7 +118,7 @@ describe("the reporting loop in Chromium", () => {
       .getByRole("link", { name: "bao-cao-thang-11.pdf" })
       .getAttribute("href");
     expect(href).toMatch(/^\/files\/\d+$/);
-    const download = await page.request.get(`${app.url}${href}`);
+    const download = await page.request.get(`${run.app.url}${href}`);
     expect(download.status()).toBe(200);
     expect(download.headers()["content-type"]).toBe("application/pdf");
     expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
@@ -159,7 +148,7 @@ describe("the reporting loop in Chromium", () => {
   });
 
   it("lets the reporter ask for an extension of the overdue task", async () => {
-    const page = await signedInPage(browser, app.url, "baocao.langson");
+    const page = await signedInPage(run.browser, run.app.url, "baocao.langson");
     await openTask(page, OVERDUE_TASK);
     overdueTaskUrl = page.url();
     await expect.poll(() => page.getByText(/^Quá hạn \d+ ngày$/).count()).toBeGreaterThan(0);
@@ -183,7 +172,7 @@ describe("the reporting loop in Chromium", () => {
   });
 
   it("lets the officer approve it: the task is within its deadline again", async () => {
-    const page = await signedInPage(browser, app.url, "canbo.bct");
+    const page = await signedInPage(run.browser, run.app.url, "canbo.bct");
     await page.getByRole("link", { name: "Gia hạn", exact: true }).first().click();
     await page.getByRole("heading", { name: "Đề nghị gia hạn chờ xử lý", level: 1 }).waitFor();
     const item = page.getByRole("listitem").filter({ hasText: "tỉnh Lạng Sơn" });
@@ -205,7 +194,7 @@ describe("the reporting loop in Chromium", () => {
   });
 
   it("lets the reporter report the task done with its document and evidence", async () => {
-    const page = await signedInPage(browser, app.url, "baocao.langson");
+    const page = await signedInPage(run.browser, run.app.url, "baocao.langson");
     await page.goto(overdueTaskUrl);
     await page.getByRole("heading", { name: OVERDUE_TASK, level: 1 }).waitFor();
     await page.getByRole("button", { name: "Báo cáo hoàn thành", exact: true }).click();
@@ -229,7 +218,7 @@ describe("the reporting loop in Chromium", () => {
   });
 
   it("lets the officer return it with a reason, which the reporter then reads", async () => {
-    const officer = await signedInPage(browser, app.url, "canbo.bct");
+    const officer = await signedInPage(run.browser, run.app.url, "canbo.bct");
     await officer.goto(overdueTaskUrl);
     await officer.getByRole("heading", { name: OVERDUE_TASK, level: 1 }).waitFor();
     await officer.getByLabel("Ghi chú, lý do").fill(RETURN_REASON);
@@ -239,7 +228,7 @@ describe("the reporting loop in Chromium", () => {
       .toBe(true);
     await officer.context().close();
 
-    const page = await signedInPage(browser, app.url, "baocao.langson");
+    const page = await signedInPage(run.browser, run.app.url, "baocao.langson");
     await page.goto(overdueTaskUrl);
     await page.getByRole("heading", { name: OVERDUE_TASK, level: 1 }).waitFor();
     await page.getByText("Báo cáo hoàn thành đã bị trả lại").waitFor();

@@ -3,14 +3,13 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  appForThisFile,
   codeFor,
   DEMO_PASSWORD,
   expectAccessible,
-  launchBrowser,
-  type RunningApp,
   signedInPage,
   startApp,
 } from "./support/app.ts";
@@ -19,25 +18,14 @@ import {
  * Issue 11 in Chromium: the page over plain HTTP at an intranet host name, a same-site form that
  * tries to sign a user out, the administrator's second factor, the account and audit pages.
  */
-let app: RunningApp;
-let browser: Browser;
-let port = "";
-
 const HOST = "dondoc.intranet";
 const EVIL = "tin-tuc.dondoc.intranet";
 
-beforeAll(async () => {
-  app = await startApp();
-  port = new URL(app.url).port;
-  browser = await launchBrowser([
-    `--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP ${EVIL} 127.0.0.1`,
-  ]);
+const run = appForThisFile({
+  browserArgs: [`--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP ${EVIL} 127.0.0.1`],
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+/** The app's port, to reach it by the intranet host name. */
+const port = () => new URL(run.app.url).port;
 
 function portOf(address: string | AddressInfo | null): number {
   if (address === null || typeof address === "string") throw new Error("not on TCP");
@@ -45,7 +33,7 @@ function portOf(address: string | AddressInfo | null): number {
 }
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+  const context = await run.browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
   return context.newPage();
 }
 
@@ -55,25 +43,25 @@ describe("over plain HTTP at an intranet host name", () => {
     const failed: string[] = [];
     page.on("requestfailed", (request) => failed.push(request.url()));
 
-    await page.goto(`http://${HOST}:${port}/login`);
+    await page.goto(`http://${HOST}:${port()}/login`);
     await page.getByLabel("Tên đăng nhập").fill("canbo.bct");
     await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Đăng nhập" }).click();
 
     await page.getByRole("heading", { name: "Việc cần làm", level: 1 }).waitFor();
     expect(failed).toEqual([]);
-    expect(page.url()).toMatch(new RegExp(`^http://${HOST.replace(".", "\\.")}:${port}/`));
+    expect(page.url()).toMatch(new RegExp(`^http://${HOST.replace(".", "\\.")}:${port()}/`));
     // Demo mode says so on every page.
     await expect(page.getByText("Dữ liệu minh họa.").isVisible()).resolves.toBe(true);
     await page.context().close();
   });
 
   it("serves no source maps", async () => {
-    const html = await (await fetch(`${app.url}/login`)).text();
+    const html = await (await fetch(`${run.app.url}/login`)).text();
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
 
-    const map = await fetch(`${app.url}${script}.map`);
+    const map = await fetch(`${run.app.url}${script}.map`);
 
     expect(map.status).toBe(404);
     expect(map.headers.get("content-type")).toMatch(/^application\/json/);
@@ -86,7 +74,7 @@ describe("a form on another site of the same intranet", () => {
 
   beforeAll(async () => {
     // A page of another host of the same site posts forms to the app, as a browser would.
-    const target = `http://${HOST}:${port}/trpc/auth.logout`;
+    const target = `http://${HOST}:${port()}/trpc/auth.logout`;
     evil = createServer((_req, res) => {
       res.setHeader("content-type", "text/html; charset=utf-8");
       res.end(`<!doctype html><title>Tin tức</title>
@@ -105,7 +93,7 @@ describe("a form on another site of the same intranet", () => {
 
   it("cannot sign the user out, with any encoding", async () => {
     const page = await newPage();
-    await page.goto(`http://${HOST}:${port}/login`);
+    await page.goto(`http://${HOST}:${port()}/login`);
     await page.getByLabel("Tên đăng nhập").fill("lanhdao.bct");
     await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Đăng nhập" }).click();
@@ -120,7 +108,7 @@ describe("a form on another site of the same intranet", () => {
       expect(response.status(), form).toBe(403);
     }
 
-    await page.goto(`http://${HOST}:${port}/`);
+    await page.goto(`http://${HOST}:${port()}/`);
     await page.getByRole("button", { name: /^Tài khoản / }).waitFor();
     await page.context().close();
   });
@@ -133,7 +121,7 @@ describe("the administrator's second factor", () => {
 
   /** Fills the sign-in form and submits it. */
   async function signIn(page: Page, username: string, password: string): Promise<void> {
-    await page.goto(`${app.url}/login`);
+    await page.goto(`${run.app.url}/login`);
     await page.getByLabel("Tên đăng nhập").fill(username);
     await page.getByLabel("Mật khẩu").fill(password);
     await page.getByRole("button", { name: "Đăng nhập" }).click();
@@ -144,7 +132,7 @@ describe("the administrator's second factor", () => {
     admin: Page,
     account: { username: string; fullName: string; agency: string; role: string },
   ): Promise<string> {
-    await admin.goto(`${app.url}/admin/users`);
+    await admin.goto(`${run.app.url}/admin/users`);
     await admin.getByRole("heading", { name: "Người dùng", level: 1 }).waitFor();
     await admin.getByLabel("Tên đăng nhập").fill(account.username);
     await admin.getByLabel("Họ và tên").fill(account.fullName);
@@ -167,7 +155,7 @@ describe("the administrator's second factor", () => {
 
   it("is required at a new administrator's first sign-in: set up with a QR code, then the inbox", async () => {
     // The demo administrator signs in with the code of the published demo secret.
-    const admin = await signedInPage(browser, app.url, "quantri");
+    const admin = await signedInPage(run.browser, run.app.url, "quantri");
     const password = await createAccount(admin, {
       username: "quantri.moi",
       fullName: "Đỗ Văn Nam",
@@ -188,7 +176,7 @@ describe("the administrator's second factor", () => {
     secret = (await page.locator("code").first().textContent()) ?? "";
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     await expectAccessible(page, "second factor set-up");
-    await page.getByLabel("Mã xác thực").fill(await codeFor(app.url, secret));
+    await page.getByLabel("Mã xác thực").fill(await codeFor(run.app.url, secret));
     await page.getByRole("button", { name: "Xác nhận và bật" }).click();
 
     const codes = page.getByRole("list", { name: "Mã khôi phục" }).getByRole("listitem");
@@ -201,7 +189,7 @@ describe("the administrator's second factor", () => {
   });
 
   it("asks for the code after the password, and takes a recovery code once", async () => {
-    for (const code of [await codeFor(app.url, secret, 1), recoveryCodes[0] ?? ""]) {
+    for (const code of [await codeFor(run.app.url, secret, 1), recoveryCodes[0] ?? ""]) {
       const page = await newPage();
       await signIn(page, "quantri.moi", NEW_ADMIN_PASSWORD);
       await page.getByLabel("Mã xác thực").fill(code);
@@ -245,7 +233,7 @@ describe("the administrator's second factor", () => {
     await user.getByRole("heading", { name: "Việc cần làm", level: 1 }).waitFor();
 
     // The leader of BCT reads, in the audit log, that the administrator created the account.
-    const leader = await signedInPage(browser, app.url, "lanhdao.bct");
+    const leader = await signedInPage(run.browser, run.app.url, "lanhdao.bct");
     await leader.getByRole("link", { name: "Nhật ký" }).first().click();
     await leader.getByRole("heading", { name: "Nhật ký hệ thống", level: 1 }).waitFor();
     const row = leader

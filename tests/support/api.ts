@@ -242,9 +242,6 @@ export async function taskIdBy(db: Db, directiveNumber: string, clause: string):
 
 export type Caller = Awaited<ReturnType<typeof callerAs>>;
 
-/** A password that passes the policy, for tests that choose one. */
-export const NEW_USER_PASSWORD = "mat-khau-thu-nghiem";
-
 /** The TOTP secret of test administrators (required for them) and of tests about the factor. */
 export const TEST_SECOND_FACTOR_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 

@@ -78,15 +78,19 @@ export async function startApp(
 }
 
 /**
- * The built app and a browser for the tests of one file: started before them, stopped after.
+ * The built app and a browser (with `browserArgs`) for the tests of one file: started before
+ * them, stopped after.
  * Call at the top of the file; read `app` and `browser` inside the tests.
  */
-export function appForThisFile(): { readonly app: RunningApp; readonly browser: Browser } {
+export function appForThisFile(options: { browserArgs?: readonly string[] } = {}): {
+  readonly app: RunningApp;
+  readonly browser: Browser;
+} {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     app = await startApp();
-    browser = await launchBrowser();
+    browser = await launchBrowser(options.browserArgs);
   });
   afterAll(async () => {
     await browser?.close();
