@@ -1,10 +1,18 @@
 import { z } from "zod";
+import type { TaskStatus } from "./task-status.ts";
 import { encodeMessage, idSchema, isoDateSchema, requiredTextSchema } from "./validation.ts";
 
 /**
  * The system urges (issue 10): an officer's urge with its letters, reminders and escalations
  * sent by the reminder job, and the notifications (the bell) that carry them.
  */
+
+/** Only tasks still being carried out are urged (not those reported done, finished or withdrawn). */
+export const URGEABLE_STATUSES = ["not_started", "in_progress"] as const satisfies TaskStatus[];
+
+export function isUrgeable(status: TaskStatus): boolean {
+  return (URGEABLE_STATUSES as readonly TaskStatus[]).includes(status);
+}
 
 /** The most tasks one urge covers at once (a page of the overdue list). */
 export const URGE_TASKS_MAX = 500;

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDate } from "../../shared/date.ts";
+import { isUrgeable } from "../../shared/urge.ts";
 import { AgencySelect } from "../agency/agency-picker.tsx";
 import { useTRPC } from "../trpc.ts";
 import { useCurrentUser } from "../ui/current-user.tsx";
@@ -71,14 +72,15 @@ export function OverduePage() {
   const items = list.data?.items ?? [];
 
   // Chosen rows; only those still in the list count (filters or paging may have moved on).
-  const choice = useUrgeChoice(items.map((item) => item.id));
+  const urgeable = items.filter((item) => isUrgeable(item.status)).map((item) => item.id);
+  const choice = useUrgeChoice(urgeable);
   const { selected } = choice;
   const selectedItems = items.filter((item) => selected.has(item.id));
   const [urging, setUrging] = useState(false);
   const selection = {
     selected,
     onToggle: choice.toggle,
-    onToggleAll: () => choice.choose(selected.size === items.length ? [] : items.map((i) => i.id)),
+    onToggleAll: () => choice.choose(selected.size === urgeable.length ? [] : urgeable),
   };
 
   return (

@@ -16,6 +16,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { vnDate } from "../../shared/date.ts";
 import { STALE_REPORT_DAYS } from "../../shared/statistic.ts";
+import { isUrgeable } from "../../shared/urge.ts";
 import type { RouterOutputs } from "../trpc.ts";
 import { KeyTaskBadge } from "../ui/badges.tsx";
 import { type Column, ColumnHeaders, RowCells } from "../ui/data-table.tsx";
@@ -143,6 +144,8 @@ function SelectTask({
     <Checkbox
       aria-label={t("overdue.selectTask", { title: taskName(item) })}
       checked={selection.selected.has(item.id)}
+      // A task reported done awaits confirmation, not an urge.
+      disabled={!isUrgeable(item.status)}
       onChange={() => selection.onToggle(item.id)}
       mt={mt}
     />
@@ -161,14 +164,15 @@ function SelectAll({
 }) {
   const { t } = useTranslation();
   const { count } = useStatisticFormat();
-  const chosen = items.filter((item) => selection.selected.has(item.id)).length;
-  const label = t("overdue.selectAll", { count: items.length, total: count(items.length) });
+  const urgeable = items.filter((item) => isUrgeable(item.status));
+  const chosen = urgeable.filter((item) => selection.selected.has(item.id)).length;
+  const label = t("overdue.selectAll", { count: urgeable.length, total: count(urgeable.length) });
   return (
     <Checkbox
       label={visibleLabel ? label : undefined}
       aria-label={visibleLabel ? undefined : label}
-      checked={chosen > 0 && chosen === items.length}
-      indeterminate={chosen > 0 && chosen < items.length}
+      checked={chosen > 0 && chosen === urgeable.length}
+      indeterminate={chosen > 0 && chosen < urgeable.length}
       onChange={selection.onToggleAll}
     />
   );

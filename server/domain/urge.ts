@@ -15,7 +15,12 @@ import {
 import { symbolAbbreviation } from "../../shared/agency.ts";
 import { vnDate } from "../../shared/date.ts";
 import { canSeeTask, canUrge } from "../../shared/permission.ts";
-import type { urgeLetterInput, urgeSendInput, urgingRuleInput } from "../../shared/urge.ts";
+import {
+  isUrgeable,
+  type urgeLetterInput,
+  type urgeSendInput,
+  type urgingRuleInput,
+} from "../../shared/urge.ts";
 import type { Role } from "../../shared/user.ts";
 import type { Actor } from "../context.ts";
 import { documentBytes } from "../document/official-document.ts";
@@ -57,7 +62,7 @@ export async function sendUrge(actor: Actor, input: z.output<typeof urgeSendInpu
   for (const task of tasks) {
     const { id } = task;
     if (!canUrge(viewer, task)) fail("FORBIDDEN", "error.forbidden");
-    if (task.status !== "not_started" && task.status !== "in_progress") {
+    if (!isUrgeable(task.status)) {
       fail("BAD_REQUEST", "error.urgeClosed", { id });
     }
   }
