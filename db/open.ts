@@ -11,6 +11,7 @@ import * as inbox from "./migrations/0005-inbox.ts";
 import * as trust from "./migrations/0006-trust.ts";
 import * as scale from "./migrations/0007-scale.ts";
 import * as urge from "./migrations/0007-urge.ts";
+import * as keptCounts from "./migrations/0008-kept-counts.ts";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0006-trust": trust,
   "0007-scale": scale,
   "0007-urge": urge,
+  "0008-kept-counts": keptCounts,
 };
 
 /**

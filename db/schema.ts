@@ -378,6 +378,41 @@ export type SendLogTable = {
   at: string;
 };
 
+/** The counts kept per bucket (migration 0008): deltas of a day, or a month's checkpoint. */
+type KeptCounts = {
+  basis: "in_force" | "original";
+  trackingAgencyId: number;
+  /** 0: none. */
+  assignerAgencyId: number;
+  leadAgencyId: number;
+  /** 0: none chosen. */
+  successorAgencyId: number;
+  /** 1: a task of the directive; 0: a breakdown. */
+  top: Flag;
+  isKey: Flag;
+  completedOnTime: number;
+  completedLate: number;
+  inDeadline: number;
+  dueSoon: number;
+  overdueOpen: number;
+  overdueReported: number;
+  noDeadline: number;
+  continuing: number;
+  awaiting: number;
+  cancelled: number;
+  reportedLateDays: number;
+  openDueDays: number;
+};
+export type StatDayTable = KeptCounts & { day: string };
+export type StatMonthTable = KeptCounts & { month: string };
+export type StatCheckpointTable = { month: string };
+export type StatCoordinationTable = {
+  agencyId: number;
+  trackingAgencyId: number;
+  assignerAgencyId: number;
+  leadAgencyId: number;
+};
+
 export type Database = {
   calendarYear: CalendarYearTable;
   calendarDay: CalendarDayTable;
@@ -411,6 +446,10 @@ export type Database = {
   notification: NotificationTable;
   sendLog: SendLogTable;
   outbox: OutboxTable;
+  statDay: StatDayTable;
+  statMonth: StatMonthTable;
+  statCheckpoint: StatCheckpointTable;
+  statCoordination: StatCoordinationTable;
 };
 
 export type AgencyRow = Selectable<AgencyTable>;

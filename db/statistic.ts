@@ -1,5 +1,5 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
-import type { IsoDate } from "../shared/date.ts";
+import { addDays, daysBetween, type IsoDate } from "../shared/date.ts";
 import type { DeadlineKind } from "../shared/deadline.ts";
 import type { DirectiveType } from "../shared/directive.ts";
 import type { Viewer } from "../shared/permission.ts";
@@ -216,6 +216,169 @@ async function statesAsOf(
   ]);
 }
 
+/**
+ * Whether the kept counts (migration 0008) give this viewer's figures exactly: their buckets
+ * carry the tracking, assigning, lead and chosen successor agency, the level and the key flag,
+ * so they answer every scope but a directive, a directive type, a period or the urged filter;
+ * and they cannot tell which tasks a viewer sees through coordination alone (a set of agencies
+ * per task), so a viewer who ever saw one that way is counted from the states.
+ */
+export async function keptCountsServe(db: Db, viewer: Viewer, filters: StatisticFilters) {
+  if (viewer.role === "admin") return false;
+  if (
+    filters.directiveId !== undefined ||
+    filters.directiveType !== undefined ||
+    filters.from !== undefined ||
+    filters.to !== undefined ||
+    (filters.urged !== undefined && filters.urged !== "all")
+  ) {
+    return false;
+  }
+  if (viewer.scopeAgencyIds.length === 0) return true;
+  const own = viewer.ownAgencyIds.length === 0 ? [0] : viewer.ownAgencyIds;
+  const coordinationOnly = await db
+    .selectFrom("statCoordination")
+    .select("statCoordination.agencyId")
+    .where("statCoordination.agencyId", "in", viewer.scopeAgencyIds)
+    .where((eb) =>
+      eb.not(
+        eb.or([
+          eb("statCoordination.assignerAgencyId", "in", own),
+          eb("statCoordination.leadAgencyId", "in", viewer.scopeAgencyIds),
+          eb("statCoordination.trackingAgencyId", "in", own),
+        ]),
+      ),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return coordinationOnly === undefined;
+}
+
+/** Where the figures come from: the kept counts when they serve, or always the task states. */
+export type StatisticSource = "kept" | "states";
+
+const KEPT_SUMS = [
+  "completedOnTime",
+  "completedLate",
+  "inDeadline",
+  "dueSoon",
+  "overdueOpen",
+  "overdueReported",
+  "noDeadline",
+  "continuing",
+  "awaiting",
+  "cancelled",
+  "reportedLateDays",
+  "openDueDays",
+] as const;
+
+type KeptRow = Record<(typeof KEPT_SUMS)[number], number | string | null> & {
+  point: number;
+  countedAgencyId: number;
+  leadAgencyId: number;
+  isKey: number;
+};
+
+/**
+ * The kept counts of the scope as of each day of `days`, in one query: per day, the buckets of
+ * the last checkpoint on or before it and the day deltas since, that the viewer sees (the
+ * visibility rule on the bucket's agencies) and the filters select, summed per agency of the
+ * day (countedAgency) and lead agency of the time, and key flag.
+ */
+async function keptCounts(
+  db: Db,
+  viewer: Viewer,
+  filters: StatisticFilters,
+  basis: StatisticBasis,
+  days: readonly IsoDate[],
+): Promise<KeptRow[]> {
+  const own = sql.join(
+    (viewer.ownAgencyIds.length === 0 ? [0] : viewer.ownAgencyIds).map((id) => sql.lit(id)),
+  );
+  const scope = sql.join(
+    (viewer.scopeAgencyIds.length === 0 ? [0] : viewer.scopeAgencyIds).map((id) => sql.lit(id)),
+  );
+  const visible = sql<SqlBool>`(${sql.ref("b.assignerAgencyId")} IN (${own})
+    OR ${sql.ref("b.leadAgencyId")} IN (${scope}) OR ${sql.ref("b.trackingAgencyId")} IN (${own}))`;
+  const columns = [
+    "trackingAgencyId",
+    "assignerAgencyId",
+    "leadAgencyId",
+    sql<number | null>`NULLIF(${sql.ref("successorAgencyId")}, 0)`.as("successorAgencyId"),
+    sql<number | null>`CASE WHEN ${sql.ref("top")} = 1 THEN NULL ELSE 0 END`.as("parentId"),
+    "isKey",
+    ...KEPT_SUMS,
+  ] as const;
+  const parts = await Promise.all(
+    days.map(async (day, point) => {
+      const checkpoint = await db
+        .selectFrom("statCheckpoint")
+        .select("statCheckpoint.month")
+        .where("statCheckpoint.month", "<=", addDays(day, 1))
+        .orderBy("statCheckpoint.month", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      const from = checkpoint?.month ?? "0000-01-01";
+      const buckets = db
+        .selectFrom("statMonth")
+        .where("statMonth.basis", "=", basis)
+        .where("statMonth.month", "=", from)
+        .select(columns)
+        .unionAll(
+          db
+            .selectFrom("statDay")
+            .where("statDay.basis", "=", basis)
+            .where("statDay.day", ">=", from)
+            .where("statDay.day", "<=", day)
+            .select(columns),
+        );
+      const successors = await successorsOn(db, day);
+      const counted = countedAgency("b", successors);
+      const conditions = await scopeConditions(db, filters, "b", "dueOn", { counted, successors });
+      let query = db.selectFrom(buckets.as("b")).where(visible);
+      for (const condition of conditions) query = query.where(condition);
+      return query
+        .select((eb) => [
+          sql.lit(point).as("point"),
+          counted.as("countedAgencyId"),
+          "b.leadAgencyId",
+          "b.isKey",
+          ...KEPT_SUMS.map((column) => eb.fn.sum<number>(`b.${column}`).as(column)),
+        ])
+        .groupBy([sql`2`, "b.leadAgencyId", "b.isKey"]);
+    }),
+  );
+  const [first, ...rest] = parts;
+  if (!first) return [];
+  const union = rest.reduce((all, part) => all.unionAll(part), first);
+  return (await union.execute()) as KeptRow[];
+}
+
+/** Kept rows as counts judged on `asOf` (days overdue of open tasks: Σ(asOf − due)). */
+function keptToCounts(rows: readonly KeptRow[], asOf: IsoDate): StatisticCounts {
+  const today = daysBetween("1970-01-01", asOf);
+  let counts = emptyCounts();
+  for (const row of rows) {
+    const n = (column: (typeof KEPT_SUMS)[number]) => Number(row[column] ?? 0);
+    const overdue = n("overdueOpen") + n("overdueReported");
+    const open = n("inDeadline") + n("dueSoon") + overdue + n("noDeadline");
+    counts = addCounts(counts, {
+      completed_on_time: n("completedOnTime"),
+      completed_late: n("completedLate"),
+      in_deadline: n("inDeadline"),
+      due_soon: n("dueSoon"),
+      overdue,
+      no_deadline: n("noDeadline"),
+      keyTasks: row.isKey === 1 ? n("completedOnTime") + n("completedLate") + open : 0,
+      overdueDays: n("reportedLateDays") + today * n("overdueOpen") - n("openDueDays"),
+      awaitingConfirmation: n("awaiting"),
+      cancelled: n("cancelled"),
+      continuing: n("continuing"),
+    });
+  }
+  return counts;
+}
+
 /** The states of the derived table `st` that a figure counts, judged on `asOf`. */
 function cellCondition(cell: StatisticCell, asOf: IsoDate): Expression<SqlBool> {
   const definition = CELL_DEFINITIONS[cell];
@@ -292,10 +455,39 @@ export async function statisticCounts(
   filters: StatisticFilters,
   basis: StatisticBasis,
   asOf: IsoDate,
+  source: StatisticSource = "kept",
 ): Promise<StatisticCounts> {
+  if (source === "kept" && (await keptCountsServe(db, viewer, filters))) {
+    return keptToCounts(await keptCounts(db, viewer, filters, basis, [asOf]), asOf);
+  }
   const states = await statesAsOf(db, viewer, filters, basis, asOf);
   const row = await db.selectFrom(states.as("st")).select(countColumns(asOf)).executeTakeFirst();
   return toCounts(row);
+}
+
+/**
+ * The counts of the scope as of each day of `days` (a trend): from the kept counts in one query
+ * when they serve, else one pass over the states per day.
+ */
+export async function statisticCountsOn(
+  db: Db,
+  viewer: Viewer,
+  filters: StatisticFilters,
+  basis: StatisticBasis,
+  days: readonly IsoDate[],
+): Promise<StatisticCounts[]> {
+  if (await keptCountsServe(db, viewer, filters)) {
+    const rows = await keptCounts(db, viewer, filters, basis, days);
+    return days.map((day, point) =>
+      keptToCounts(
+        rows.filter((row) => Number(row.point) === point),
+        day,
+      ),
+    );
+  }
+  const counts: StatisticCounts[] = [];
+  for (const day of days) counts.push(await statisticCounts(db, viewer, filters, basis, day));
+  return counts;
 }
 
 /**
@@ -350,14 +542,23 @@ export async function statisticCountsByAgency(
   filters: StatisticFilters,
   basis: StatisticBasis,
   asOf: IsoDate,
+  source: StatisticSource = "kept",
 ): Promise<AgencyCounts[]> {
-  const states = await statesAsOf(db, viewer, filters, basis, asOf);
-  const rows = await db
-    .selectFrom(states.as("st"))
-    .select(["st.countedAgencyId", "st.leadAgencyId"])
-    .select(countColumns(asOf))
-    .groupBy(["st.countedAgencyId", "st.leadAgencyId"])
-    .execute();
+  const rows: { countedAgencyId: number; leadAgencyId: number; counts: StatisticCounts }[] = [];
+  if (source === "kept" && (await keptCountsServe(db, viewer, filters))) {
+    for (const row of await keptCounts(db, viewer, filters, basis, [asOf])) {
+      rows.push({ ...row, counts: keptToCounts([row], asOf) });
+    }
+  } else {
+    const states = await statesAsOf(db, viewer, filters, basis, asOf);
+    const found = await db
+      .selectFrom(states.as("st"))
+      .select(["st.countedAgencyId", "st.leadAgencyId"])
+      .select(countColumns(asOf))
+      .groupBy(["st.countedAgencyId", "st.leadAgencyId"])
+      .execute();
+    for (const row of found) rows.push({ ...row, counts: toCounts(row) });
+  }
   const ids = [...new Set(rows.flatMap((row) => [row.countedAgencyId, row.leadAgencyId]))];
   const agencies = new Map(
     (await withNamesOn(db, (await agenciesByIds(db, ids)).map(toAgencyRef), asOf)).map((agency) => [
@@ -370,9 +571,11 @@ export async function statisticCountsByAgency(
     const agency = agencies.get(row.countedAgencyId);
     if (!agency) continue;
     const entry = byAgency.get(agency.id) ?? { agency, formerAgencies: [], counts: emptyCounts() };
-    entry.counts = addCounts(entry.counts, toCounts(row));
+    entry.counts = addCounts(entry.counts, row.counts);
     const former = agencies.get(row.leadAgencyId);
-    if (former && former.id !== agency.id) entry.formerAgencies.push(former);
+    if (former && former.id !== agency.id && !entry.formerAgencies.includes(former)) {
+      entry.formerAgencies.push(former);
+    }
     byAgency.set(agency.id, entry);
   }
   return [...byAgency.values()];

@@ -9,12 +9,13 @@ import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import SQLite from "better-sqlite3";
 import { loadCalendar } from "../db/calendar.ts";
+import { advanceCheckpoints } from "../db/kept-count.ts";
 import { openDb } from "../db/open.ts";
 import { seedDatabase } from "../db/seed.ts";
 import { DEMO_PASSWORD, DEMO_SECOND_FACTOR_SECRET } from "../server/demo.ts";
 import { hashPassword } from "../server/password.ts";
 import { vnDate } from "../shared/date.ts";
-import { planDataset, writeBulk, writeThroughProduct } from "./dataset.ts";
+import { planDataset, writeBulkKept, writeThroughProduct } from "./dataset.ts";
 
 const { values } = parseArgs({
   options: {
@@ -62,13 +63,17 @@ if (values.through === "product") {
     )
     .all() as { name: string; sql: string }[];
   for (const index of indexes) sqlite.exec(`DROP INDEX ${index.name}`);
-  writeBulk(sqlite, plan, calendar);
+  writeBulkKept(sqlite, plan, calendar);
   for (const index of indexes) sqlite.exec(index.sql);
   // The planner's statistics of the full tables, as migration 0007 leaves them.
   sqlite.exec("ANALYZE");
   sqlite.pragma("journal_mode = WAL");
   sqlite.close();
 }
+// The monthly checkpoints of the kept statistics, up to this month.
+const kept = await openDb(out);
+await advanceCheckpoints(kept, today);
+await kept.destroy();
 const written = performance.now();
 const mix = new SQLite(out, { readonly: true });
 const rows = mix

@@ -12,6 +12,7 @@
  */
 import type SQLite from "better-sqlite3";
 import { directiveSearchText, insertDirective } from "../db/directive.ts";
+import { fill as fillKeptCounts } from "../db/migrations/0008-kept-counts.ts";
 import type { Db } from "../db/open.ts";
 import { insertReport, type NewReport } from "../db/report.ts";
 import {
@@ -770,5 +771,30 @@ export function writeBulk(sqlite: SQLite.Database, plan: DatasetPlan, calendar: 
       }
       for (const e of events) event(e);
     }
+  })();
+}
+
+/**
+ * writeBulk without the kept statistics' triggers (migration 0008), which would update the day
+ * deltas state by state: the kept counts are emptied and filled once from every state, as the
+ * migration fills them. tests/api/dataset.test.ts checks that this gives the rows the triggers
+ * give on the product's write path.
+ */
+export function writeBulkKept(
+  sqlite: SQLite.Database,
+  plan: DatasetPlan,
+  calendar: Calendar,
+): void {
+  const triggers = sqlite
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stat_%'")
+    .all() as { name: string; sql: string }[];
+  for (const trigger of triggers) sqlite.exec(`DROP TRIGGER ${trigger.name}`);
+  writeBulk(sqlite, plan, calendar);
+  sqlite.transaction(() => {
+    for (const table of ["stat_day", "stat_month", "stat_checkpoint", "stat_coordination"]) {
+      sqlite.exec(`DELETE FROM ${table}`);
+    }
+    for (const statement of fillKeptCounts()) sqlite.exec(statement);
+    for (const trigger of triggers) sqlite.exec(trigger.sql);
   })();
 }

@@ -1,6 +1,8 @@
+import { advanceCheckpoints } from "../db/kept-count.ts";
 import { deleteLoginFailuresBefore } from "../db/login-failure.ts";
 import type { Db } from "../db/open.ts";
 import { deleteExpiredSessions } from "../db/session.ts";
+import { vnDate } from "../shared/date.ts";
 import { PENDING_FILE_HOURS } from "../shared/evidence.ts";
 import type { Clock } from "./clock.ts";
 import { deliverMail, queueDigests, type SendMail } from "./domain/mail.ts";
@@ -54,6 +56,11 @@ export const queueDigestMail: Job = async ({ db, mail }, now) => {
   if (mail) await queueDigests(db, now, mail.publicUrl);
 };
 
+/** The kept statistics get the checkpoint of each month that has begun (migration 0008). */
+export const addStatisticCheckpoints: Job = async ({ db }, now) => {
+  await advanceCheckpoints(db, vnDate(now));
+};
+
 /** The outbox's due mail goes out over SMTP (when configured), with backoff on failure. */
 export const deliverOutbox: Job = async ({ db, mail }, now) => {
   if (mail?.send) await deliverMail(db, now, mail.send);
@@ -70,6 +77,7 @@ export const JOBS: readonly Job[] = [
   purgeLoginFailures,
   sendReminders,
   queueDigestMail,
+  addStatisticCheckpoints,
 ];
 
 export const JOB_INTERVAL_MS = 3_600_000;

@@ -1,6 +1,7 @@
 import {
   listOverdue,
   statisticCounts,
+  statisticCountsOn,
   statisticDueInPeriod,
   statisticTable,
 } from "../../db/statistic.ts";
@@ -8,6 +9,7 @@ import { urgeSummaries } from "../../db/urge.ts";
 import { vnDate } from "../../shared/date.ts";
 import {
   cellsFromCounts,
+  emptyCounts,
   statisticByAgencyInput,
   statisticOverdueInput,
   statisticScopeInput,
@@ -65,12 +67,22 @@ export const statisticRouter = router({
   /** Month by month: the figures at each month's end (or at `asOf` for its month). */
   trend: authedProcedure.input(statisticTrendInput).query(async ({ ctx, input }) => {
     const asOf = resolveAsOf(ctx.clock, input.asOf);
-    const points = [];
-    for (const point of trendPoints(asOf, input.fromMonth, input.toMonth)) {
-      const counts = await statisticCounts(ctx.db, ctx.viewer, input, input.basis, point.asOf);
-      points.push({ ...point, cells: cellsFromCounts(counts) });
-    }
-    return { asOf, basis: input.basis, points };
+    const points = trendPoints(asOf, input.fromMonth, input.toMonth);
+    const counts = await statisticCountsOn(
+      ctx.db,
+      ctx.viewer,
+      input,
+      input.basis,
+      points.map((point) => point.asOf),
+    );
+    return {
+      asOf,
+      basis: input.basis,
+      points: points.map((point, index) => ({
+        ...point,
+        cells: cellsFromCounts(counts[index] ?? emptyCounts()),
+      })),
+    };
   }),
 
   /** The tasks behind one figure of summary or byAgency, as they stood at the end of `asOf`. */

@@ -87,16 +87,18 @@ describe("the database's CHECK lists", () => {
   it("and every value the schema compares such a column with is in its enumeration", async () => {
     const strays: string[] = [];
     let compared = 0;
-    for (const { name, owner, definition } of await schema()) {
+    for (const { kind, name, owner, definition } of await schema()) {
+      // The views of migration 0008 compare the columns of the task states they read.
+      const table = kind === "view" ? "task_state" : owner;
       const comparisons = [
         ...definition.matchAll(/(?:\w+\.)?(\w+) IN \(([^()]*)\)/g),
         ...definition.matchAll(/(?:\w+\.)?(\w+) (?:=|<>) ('[^']*')/g),
       ];
       for (const [, column, list = ""] of comparisons) {
-        const allowed = new Set(sorted(ENUMERATIONS[`${owner}.${column}`] ?? []));
+        const allowed = new Set(sorted(ENUMERATIONS[`${table}.${column}`] ?? []));
         for (const value of sorted(values(list))) {
           compared += 1;
-          if (!allowed.has(value)) strays.push(`${name}: ${owner}.${column} ${value}`);
+          if (!allowed.has(value)) strays.push(`${name}: ${table}.${column} ${value}`);
         }
       }
     }
