@@ -1,5 +1,5 @@
-import { sql } from "kysely";
-import type { IsoDate } from "../shared/date.ts";
+import { type SqlBool, sql } from "kysely";
+import { addDays, daysBetween, type IsoDate } from "../shared/date.ts";
 import type { DirectiveType } from "../shared/directive.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
 import { DEFAULT_URGING_RULE, type UrgeSummary, type UrgingRule } from "../shared/urge.ts";
@@ -275,38 +275,93 @@ export type RemindableTask = {
   trackingAgencyId: number;
 };
 
-export async function remindableTasks(db: Db, day: IsoDate): Promise<RemindableTask[]> {
+/** The agencies that track at least one directive: those whose urging rules the job applies. */
+export async function trackingAgencies(db: Db): Promise<number[]> {
   const rows = await db
-    .selectFrom("task")
-    .innerJoin("directive", "directive.id", "task.directiveId")
-    .innerJoin("agency as lead", "lead.id", "task.leadAgencyId")
-    .select([
-      "task.id",
-      "task.status",
-      "task.dueOn",
-      "task.doneOn",
-      "task.leadAgencyId",
-      "task.successorAgencyId",
-      "lead.validTo as leadValidTo",
-      "lead.successorId as leadSuccessorId",
-      "task.assignerAgencyId",
-      "directive.trackingAgencyId",
-    ])
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb("task.status", "in", ["not_started", "in_progress"]),
-          eb("task.dueOn", "is not", null),
-        ]),
-        eb("task.status", "=", "reported_done"),
-      ]),
-    )
-    .orderBy("task.id")
+    .selectFrom("directive")
+    .select("directive.trackingAgencyId")
+    .distinct()
     .execute();
+  return rows.map((row) => row.trackingAgencyId);
+}
+
+/**
+ * The tasks a rule may fire for on `window.today` (the job decides which do): a superset found in
+ * SQL, so that a national database's hundreds of thousands of open tasks are not all read each
+ * run. With L = today − after (the days since the previous working day):
+ * - open tasks due from today to the furthest "before deadline" trigger (bounded as `within`);
+ * - open overdue tasks whose overdue notice falls in the window: (days overdue − 1) mod every < L,
+ *   or whose escalation does: E ≤ days overdue < E + L, for any rule's period and thresholds;
+ * - tasks reported done recently enough for the confirmation notice to fall in the window.
+ */
+export async function remindableTasks(
+  db: Db,
+  window: { after: IsoDate; today: IsoDate },
+  rules: ReadonlyMap<number, UrgingRule>,
+): Promise<RemindableTask[]> {
+  const { after, today } = window;
+  const all = [...rules.values()];
+  if (all.length === 0) return [];
+  const span = daysBetween(after, today);
+  const furthest = Math.max(0, ...all.flatMap((rule) => rule.beforeDeadline));
+  const confirmation = Math.max(0, ...all.map((rule) => rule.confirmationAfter));
+  const late = sql<number>`CAST(julianday(${today}) - julianday(${sql.ref("task.dueOn")}) AS INTEGER)`;
+  // The rules' distinct periods and thresholds (few): a condition on the deadline alone, which
+  // the deadline index answers before any task row is read.
+  const everies = [...new Set(all.map((rule) => Math.max(1, rule.overdueEvery)))];
+  const thresholds = [
+    ...new Set(all.flatMap((rule) => [rule.escalateLeadAfter, rule.escalateTrackingAfter])),
+  ];
+  const noticeDue = sql<SqlBool>`(${sql.join(
+    [
+      ...everies.map((every) => sql`(${late} - 1) % ${sql.lit(every)} < ${span}`),
+      ...thresholds.map(
+        (threshold) =>
+          sql`(${late} >= ${sql.lit(threshold)} AND ${late} < ${sql.lit(threshold)} + ${span})`,
+      ),
+    ],
+    sql` OR `,
+  )})`;
+  // Three reads, each a range of a partial index of migration 0007 (open by deadline, reported).
+  const part = () =>
+    db
+      .selectFrom("task")
+      .innerJoin("directive", "directive.id", "task.directiveId")
+      // `+`: the tasks come from the deadline index, not gathered agency by agency.
+      .innerJoin("agency as lead", (join) =>
+        join.on(sql<SqlBool>`${sql.ref("lead.id")} = +${sql.ref("task.leadAgencyId")}`),
+      )
+      .select([
+        "task.id",
+        "task.status",
+        "task.dueOn",
+        "task.doneOn",
+        "task.leadAgencyId",
+        "task.successorAgencyId",
+        "lead.validTo as leadValidTo",
+        "lead.successorId as leadSuccessorId",
+        "task.assignerAgencyId",
+        "directive.trackingAgencyId",
+      ]);
+  const open = ["not_started", "in_progress"] as const;
+  const rows = await part()
+    .where("task.status", "in", open)
+    .where("task.dueOn", ">=", today)
+    .where("task.dueOn", "<=", addDays(today, furthest * 2 + 20))
+    .unionAll(
+      part().where("task.status", "in", open).where("task.dueOn", "<", today).where(noticeDue),
+    )
+    .unionAll(
+      part()
+        .where("task.status", "=", "reported_done")
+        .where("task.doneOn", ">=", addDays(after, -(confirmation * 3 + 30))),
+    )
+    .execute();
+  rows.sort((a, b) => a.id - b.id);
   return rows.map(({ successorAgencyId, leadValidTo, leadSuccessorId, ...task }) => ({
     ...task,
     leadAgencyId:
-      leadValidTo !== null && leadValidTo < day
+      leadValidTo !== null && leadValidTo < today
         ? (successorAgencyId ?? leadSuccessorId ?? task.leadAgencyId)
         : task.leadAgencyId,
   }));

@@ -3,9 +3,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCalendar } from "../../db/calendar.ts";
 import type { Db } from "../../db/open.ts";
-import { runReminders } from "../../server/domain/reminder.ts";
+import { remindableTasks } from "../../db/urge.ts";
+import { planDataset, writeThroughProduct } from "../../scripts/dataset.ts";
+import { planReminders, runReminders } from "../../server/domain/reminder.ts";
 import { addDays, type IsoDate, isWorkingDay, vnDate } from "../../shared/date.ts";
-import { countRows, dataDirOf, freshDb } from "../support/api.ts";
+import { countRows, dataDirOf, freshDb, TEST_NOW } from "../support/api.ts";
 import { createDirective, createTask, createUser } from "../support/factory.ts";
 
 /** 10:00 in Hà Nội on the day. */
@@ -246,5 +248,37 @@ describe("two processes on one database", () => {
     for (const reporter of reporters) {
       expect((await received(db, reporter.id)).length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("the reminder job on a national history", () => {
+  it("finds in SQL every task a rule fires for, on each day of two months", async () => {
+    const db = await freshDb();
+    const today = vnDate(new Date(TEST_NOW));
+    await writeThroughProduct(db, await planDataset(db, { tasks: 400, today, seed: 5 }));
+    const calendar = await loadCalendar(db);
+    // Every open or reported task, whatever the rules: the job's own checks then decide.
+    const everyTask: typeof remindableTasks = (database, window, rules) =>
+      remindableTasks(
+        database,
+        window,
+        new Map(
+          [...rules].map(([id, rule]) => [
+            id,
+            { ...rule, beforeDeadline: [3650], overdueEvery: 1, confirmationAfter: 3650 },
+          ]),
+        ),
+      );
+    let fired = 0;
+    for (let offset = -60; offset <= 0; offset += 1) {
+      const day = addDays(today, offset);
+      const plan = await planReminders(db, day, calendar);
+      expect({ day, plan }).toEqual({
+        day,
+        plan: await planReminders(db, day, calendar, everyTask),
+      });
+      fired += plan.length;
+    }
+    expect(fired).toBeGreaterThan(50);
   });
 });
