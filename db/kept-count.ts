@@ -9,8 +9,7 @@ import type { Db } from "./open.ts";
  * of at most a month. Reads are right without it (they sum the days since the last checkpoint),
  * only slower; server/jobs.ts runs it at start and every hour.
  */
-const KEYS = `basis, tracking_agency_id, assigner_agency_id, lead_agency_id, successor_agency_id,
-  top, is_key`;
+const KEYS = "basis, tracking_agency_id, lead_agency_id, successor_agency_id, top, is_key";
 const COUNTS = [
   "completed_on_time",
   "completed_late",

@@ -382,8 +382,6 @@ export type SendLogTable = {
 type KeptCounts = {
   basis: "in_force" | "original";
   trackingAgencyId: number;
-  /** 0: none. */
-  assignerAgencyId: number;
   leadAgencyId: number;
   /** 0: none chosen. */
   successorAgencyId: number;
@@ -406,10 +404,11 @@ type KeptCounts = {
 export type StatDayTable = KeptCounts & { day: string };
 export type StatMonthTable = KeptCounts & { month: string };
 export type StatCheckpointTable = { month: string };
-export type StatCoordinationTable = {
+/** Agencies that reached a task as its assigner or a coordinator (migration 0008). */
+export type StatReachTable = {
+  via: "assigner" | "coordinator";
   agencyId: number;
   trackingAgencyId: number;
-  assignerAgencyId: number;
   leadAgencyId: number;
 };
 
@@ -449,7 +448,7 @@ export type Database = {
   statDay: StatDayTable;
   statMonth: StatMonthTable;
   statCheckpoint: StatCheckpointTable;
-  statCoordination: StatCoordinationTable;
+  statReach: StatReachTable;
 };
 
 export type AgencyRow = Selectable<AgencyTable>;

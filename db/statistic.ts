@@ -218,10 +218,11 @@ async function statesAsOf(
 
 /**
  * Whether the kept counts (migration 0008) give this viewer's figures exactly: their buckets
- * carry the tracking, assigning, lead and chosen successor agency, the level and the key flag,
- * so they answer every scope but a directive, a directive type, a period or the urged filter;
- * and they cannot tell which tasks a viewer sees through coordination alone (a set of agencies
- * per task), so a viewer who ever saw one that way is counted from the states.
+ * carry the tracking, lead and chosen successor agency, the level and the key flag, so they answer
+ * every scope but a directive, a directive type, a period, the urged filter and the breakdowns
+ * one agency assigned (level "agency"); and they hold no assigner nor coordinators, so a viewer
+ * who ever saw a task through assigning or coordinating alone (neither tracking its directive nor
+ * over its lead) is counted from the states.
  */
 export async function keptCountsServe(db: Db, viewer: Viewer, filters: StatisticFilters) {
   if (viewer.role === "admin") return false;
@@ -230,28 +231,27 @@ export async function keptCountsServe(db: Db, viewer: Viewer, filters: Statistic
     filters.directiveType !== undefined ||
     filters.from !== undefined ||
     filters.to !== undefined ||
+    filters.level === "agency" ||
     (filters.urged !== undefined && filters.urged !== "all")
   ) {
     return false;
   }
-  if (viewer.scopeAgencyIds.length === 0) return true;
   const own = viewer.ownAgencyIds.length === 0 ? [0] : viewer.ownAgencyIds;
-  const coordinationOnly = await db
-    .selectFrom("statCoordination")
-    .select("statCoordination.agencyId")
-    .where("statCoordination.agencyId", "in", viewer.scopeAgencyIds)
+  const scope = viewer.scopeAgencyIds.length === 0 ? [0] : viewer.scopeAgencyIds;
+  const reachedOnly = await db
+    .selectFrom("statReach")
+    .select("statReach.agencyId")
     .where((eb) =>
-      eb.not(
-        eb.or([
-          eb("statCoordination.assignerAgencyId", "in", own),
-          eb("statCoordination.leadAgencyId", "in", viewer.scopeAgencyIds),
-          eb("statCoordination.trackingAgencyId", "in", own),
-        ]),
-      ),
+      eb.or([
+        eb.and([eb("statReach.via", "=", "assigner"), eb("statReach.agencyId", "in", own)]),
+        eb.and([eb("statReach.via", "=", "coordinator"), eb("statReach.agencyId", "in", scope)]),
+      ]),
     )
+    .where("statReach.trackingAgencyId", "not in", own)
+    .where("statReach.leadAgencyId", "not in", scope)
     .limit(1)
     .executeTakeFirst();
-  return coordinationOnly === undefined;
+  return reachedOnly === undefined;
 }
 
 /** Where the figures come from: the kept counts when they serve, or always the task states. */
@@ -298,11 +298,10 @@ async function keptCounts(
   const scope = sql.join(
     (viewer.scopeAgencyIds.length === 0 ? [0] : viewer.scopeAgencyIds).map((id) => sql.lit(id)),
   );
-  const visible = sql<SqlBool>`(${sql.ref("b.assignerAgencyId")} IN (${own})
-    OR ${sql.ref("b.leadAgencyId")} IN (${scope}) OR ${sql.ref("b.trackingAgencyId")} IN (${own}))`;
+  const visible = sql<SqlBool>`(${sql.ref("b.leadAgencyId")} IN (${scope})
+    OR ${sql.ref("b.trackingAgencyId")} IN (${own}))`;
   const columns = [
     "trackingAgencyId",
-    "assignerAgencyId",
     "leadAgencyId",
     sql<number | null>`NULLIF(${sql.ref("successorAgencyId")}, 0)`.as("successorAgencyId"),
     sql<number | null>`CASE WHEN ${sql.ref("top")} = 1 THEN NULL ELSE 0 END`.as("parentId"),
@@ -799,8 +798,9 @@ async function overdueQuery(
  * STALE_REPORT_DAYS days at `now`, and the task is not awaiting confirmation (reported done).
  * The page is found without sorting every overdue task: open tasks are late by today − due_on,
  * so the first `page × pageSize` of them by deadline come in the order of their partial index;
- * the few reported done join them, and the page is cut from the two (same order as sorting all
- * by days late, deadline and id); then the rows of the page are read.
+ * the tasks reported done at least as late as the last of those join them (a range of their
+ * index), and the page is cut from the two (same order as sorting all by days late, deadline and
+ * id); then the rows of the page are read.
  * `urged`: how many of all the listed tasks (every page) have been urged.
  */
 export async function listOverdue(
@@ -814,32 +814,52 @@ export async function listOverdue(
     OVERDUE_HALVES.map((part) => overdueQuery(db, viewer, filters, today, part)),
   );
   if (!open || !reported) return { items: [], total: 0, urged: 0 };
-  const first = open
+  const wanted = options.page * options.pageSize;
+  const first = await open
     .select(["task.id", "task.dueOn", daysLate(today).as("late")])
     .orderBy("task.dueOn")
     .orderBy("task.id")
-    .limit(options.page * options.pageSize);
-  const rest = reported.select(["task.id", "task.dueOn", daysLate(today).as("late")]);
-  const page = await db
-    .selectFrom(first.as("first"))
-    .selectAll()
-    .unionAll(db.selectFrom(rest.as("rest")).selectAll())
-    .orderBy("late", "desc")
-    .orderBy("dueOn")
-    .orderBy("id")
-    .limit(options.pageSize)
-    .offset((options.page - 1) * options.pageSize)
+    .limit(wanted)
     .execute();
-  const counts = await Promise.all(
-    [open, reported].map((part) =>
-      part
-        .select((eb) => [
-          eb.fn.countAll<number>().as("total"),
-          sumWhen(urgedCondition(undefined)).as("urged"),
-        ])
-        .executeTakeFirstOrThrow(),
-    ),
-  );
+  // A task reported done enters these pages only if it is at least as late as the last of them:
+  // done − due ≥ late implies due ≤ today − late, a range of the reported tasks' index.
+  const least = first.length === wanted ? first.at(-1)?.late : undefined;
+  const rest = await reported
+    .$if(least !== undefined, (q) => q.where("task.dueOn", "<=", addDays(today, -(least ?? 0))))
+    .select(["task.id", "task.dueOn", daysLate(today).as("late")])
+    .execute();
+  const page = [...first, ...rest]
+    .sort((a, b) => b.late - a.late || (a.dueOn ?? "").localeCompare(b.dueOn ?? "") || a.id - b.id)
+    .slice((options.page - 1) * options.pageSize, wanted);
+  // The total: the kept count of overdue tasks today when it answers (no "days overdue" floor),
+  // else a pass over both halves' indexes; the urged among them from the urged tasks alone.
+  const kept = filters.minDaysOverdue === 0 && (await keptCountsServe(db, viewer, filters));
+  const counts = kept
+    ? [
+        {
+          total: keptToCounts(await keptCounts(db, viewer, filters, "in_force", [today]), today)
+            .overdue,
+          urged: 0,
+        },
+        ...(await Promise.all(
+          [open, reported].map((part) =>
+            part
+              .where(urgedCondition(undefined))
+              .select((eb) => [sql.lit(0).as("total"), eb.fn.countAll<number>().as("urged")])
+              .executeTakeFirstOrThrow(),
+          ),
+        )),
+      ]
+    : await Promise.all(
+        [open, reported].map((part) =>
+          part
+            .select((eb) => [
+              eb.fn.countAll<number>().as("total"),
+              sumWhen(urgedCondition(undefined)).as("urged"),
+            ])
+            .executeTakeFirstOrThrow(),
+        ),
+      );
   const ids = page.map((row) => row.id);
   const counted = countedAgency("task", await successorsOn(db, today));
   const found =

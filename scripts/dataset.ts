@@ -791,7 +791,7 @@ export function writeBulkKept(
   for (const trigger of triggers) sqlite.exec(`DROP TRIGGER ${trigger.name}`);
   writeBulk(sqlite, plan, calendar);
   sqlite.transaction(() => {
-    for (const table of ["stat_day", "stat_month", "stat_checkpoint", "stat_coordination"]) {
+    for (const table of ["stat_day", "stat_month", "stat_checkpoint", "stat_reach"]) {
       sqlite.exec(`DELETE FROM ${table}`);
     }
     for (const statement of fillKeptCounts()) sqlite.exec(statement);

@@ -15,9 +15,8 @@ const TABLES = {
   task_event: "id",
   task_report: "id",
   // The day deltas that count (the triggers leave zeros where a delta was taken back).
-  stat_day: `basis, day, tracking_agency_id, assigner_agency_id, lead_agency_id,
-    successor_agency_id, top, is_key`,
-  stat_coordination: "agency_id, tracking_agency_id, assigner_agency_id, lead_agency_id",
+  stat_day: "basis, day, tracking_agency_id, lead_agency_id, successor_agency_id, top, is_key",
+  stat_reach: "via, agency_id, tracking_agency_id, lead_agency_id",
 } as const;
 
 const NON_ZERO = `WHERE completed_on_time <> 0 OR completed_late <> 0 OR in_deadline <> 0

@@ -10,6 +10,7 @@ import { loadCalendar } from "../../db/calendar.ts";
 import { planDataset, writeBulk } from "../../scripts/dataset.ts";
 import { vnDate } from "../../shared/date.ts";
 import { dataDirOf, freshDb, signedInAs, TEST_NOW } from "../support/api.ts";
+import { createDirective, createTask } from "../support/factory.ts";
 
 async function generated() {
   const db = await freshDb();
@@ -55,5 +56,28 @@ describe("overdue pages from the index order", () => {
     expect(new Set(overdue.items.map((item) => item.id))).toEqual(
       new Set(list.items.map((item) => item.id)),
     );
+    // A task reported done today, as late as the 40th overdue task: it joins the page of that
+    // one at its place (the range of reported tasks a page reads includes its edge).
+    const edge = (
+      await caller.task.list({ sort: "days_overdue", timeliness: ["overdue"], pageSize: 40 })
+    ).items.at(-1);
+    if (!edge?.dueOn) throw new Error("no 40th overdue task");
+    const directive = await createDirective(db, { issuedOn: "2015-01-05" });
+    const reportedId = await createTask(db, {
+      directive,
+      lead: "UBND-20",
+      deadline: edge.dueOn,
+      status: "reported_done",
+    });
+    // Page by page, in the general query's order (tasks reported done join each page by range).
+    const pages: number[] = [];
+    for (const page of [1, 2, 5]) {
+      const input = { sort: "days_overdue", pageSize: 40, page } as const;
+      const general = await caller.task.list({ ...input, timeliness: ["overdue", "overdue"] });
+      const listed = await caller.statistic.overdue({ level: "all", pageSize: 40, page });
+      expect(listed.items.map((item) => item.id)).toEqual(general.items.map((item) => item.id));
+      pages.push(...listed.items.map((item) => item.id));
+    }
+    expect(pages.slice(38, 42)).toContain(reportedId);
   });
 });
