@@ -21,7 +21,7 @@ import { type Kysely, sql } from "kysely";
  * - stat_day: the deltas summed by day and bucket, kept by triggers on task_state: every
  *   writer (the product's write path, the demo seed, the generated dataset, a test's direct
  *   insert) keeps it exact in its own transaction. Closing a state (its valid_to, set once)
- *   takes its events back before the update and adds the closed ones after.
+ *   takes its events from that day on back before the update and adds the closed ones after.
  * - stat_month: checkpoints: for each month in stat_checkpoint, the sum of every delta of the
  *   days before its first day, so that a figure as of D reads one month's checkpoint and at
  *   most a month of days. A delta dated before a checkpoint (a back-dated change) is added to
@@ -131,6 +131,7 @@ function addEvents(where: string, sign: "" | "-"): string[] {
   ];
 }
 
+const CLOSED_ON = "date(NEW.valid_to, '+7 hours')";
 const trigger = (name: string, when: string, body: string[]) =>
   `CREATE TRIGGER ${name} ${when} BEGIN ${body.map((statement) => `${statement};`).join(" ")} END`;
 
@@ -156,15 +157,17 @@ const statements = () => [
     lead_agency_id INTEGER NOT NULL,
     PRIMARY KEY (via, agency_id, tracking_agency_id, lead_agency_id)) WITHOUT ROWID`,
   trigger("stat_state_insert", "AFTER INSERT ON task_state", addEvents("e.state_id = NEW.id", "")),
+  // Closing a state changes none of its events dated before the day it closes (the segments
+  // before it are the same), so only those from that day on are taken back and added again.
   trigger(
     "stat_state_close_before",
     "BEFORE UPDATE OF valid_to ON task_state",
-    addEvents("e.state_id = OLD.id", "-"),
+    addEvents(`e.state_id = OLD.id AND e.day >= ${CLOSED_ON}`, "-"),
   ),
   trigger(
     "stat_state_close_after",
     "AFTER UPDATE OF valid_to ON task_state",
-    addEvents("e.state_id = NEW.id", ""),
+    addEvents(`e.state_id = NEW.id AND e.day >= ${CLOSED_ON}`, ""),
   ),
   trigger("stat_reach_assigner", "AFTER INSERT ON task_state", [
     `INSERT OR IGNORE INTO stat_reach
