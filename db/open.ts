@@ -62,3 +62,17 @@ export async function openDb(path: string): Promise<Db> {
   sqlite.pragma("optimize = 0x10002");
   return base.withPlugin(new CamelCasePlugin());
 }
+
+/**
+ * A read-only connection to an existing, migrated database file, for a reader thread
+ * (server/read-worker.ts): WAL lets it read a consistent snapshot while the server writes.
+ */
+export function openReadOnlyDb(path: string): Db {
+  const sqlite = new SQLite(path, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("mmap_size = 67108864");
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new CamelCasePlugin()],
+  });
+}

@@ -34,6 +34,7 @@ await build({
   absWorkingDir: root,
   entryPoints: {
     main: "server/main.ts",
+    "read-worker": "server/read-worker.ts",
     "create-admin": "server/cli/create-admin.ts",
     backup: "server/cli/backup.ts",
     restore: "server/cli/restore.ts",

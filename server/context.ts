@@ -5,6 +5,7 @@ import { type User, userById } from "../db/user.ts";
 import type { Language } from "../shared/i18n/language.ts";
 import type { Viewer } from "../shared/permission.ts";
 import type { Clock } from "./clock.ts";
+import type { Reads } from "./reads.ts";
 import { sessionIdFromToken } from "./session.ts";
 
 /** How a procedure sets or clears the session cookie, whatever carries the request. */
@@ -28,6 +29,8 @@ export type Context = {
   demo: boolean;
   /** The data folder: evidence files under `<dataDir>/files`, exports under `<dataDir>/exports`. */
   dataDir: string;
+  /** Where the leaders' long reads run (server/reads.ts); absent: on `db`. */
+  reads?: Reads;
 };
 
 /**
@@ -55,6 +58,8 @@ export type AppDeps = {
   agencyQuotaBytes?: number;
   /** Demo mode (server/main.ts decides): every page shows a "demo data" banner. */
   demo?: boolean;
+  /** The reader threads of server/read-pool.ts; absent: reads run on `db`. */
+  reads?: Reads;
 };
 
 /** The signed-in user and what they see through, or nulls. */

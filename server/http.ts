@@ -59,6 +59,7 @@ export function expressContext(deps: AppDeps) {
       language: languageOfRequest(req),
       address: addressOfRequest(req),
       demo: deps.demo ?? false,
+      ...(deps.reads ? { reads: deps.reads } : {}),
       ...(await sessionOfRequest(deps, req, res)),
       cookies: {
         setSession(value, maxAgeMs) {

@@ -8,6 +8,7 @@ import { MAIL_INTERVAL_MS, MAIL_JOBS, startJobs } from "./jobs.ts";
 import { createLogger } from "./log.ts";
 import { smtpSender } from "./mail.ts";
 import { hashPassword } from "./password.ts";
+import { readPool } from "./read-pool.ts";
 
 const config = configFromEnv(process.env);
 const logger = createLogger({ level: process.env.DONDOC_LOG_LEVEL ?? "info" });
@@ -52,7 +53,10 @@ if (demoAccounts.length > 0 && !config.demo) {
 const demoMode = config.demo && demoAccounts.length > 0;
 
 const dataDir = dirname(resolve(config.dbPath));
+// The leaders' long reads on reader threads (one by default: this server has few cores).
+const readers = readPool(config.dbPath, Number(process.env.DONDOC_READ_THREADS ?? 1));
 const app = createApp({
+  ...(readers ? { reads: readers.reads } : {}),
   db,
   clock: config.clock,
   secureCookies: config.secureCookies,
@@ -90,7 +94,7 @@ function shutdown() {
   jobs.stop();
   mailJobs.stop();
   server.close(() => {
-    void db.destroy().then(() => process.exit(0));
+    void Promise.all([readers?.close(), db.destroy()]).then(() => process.exit(0));
   });
 }
 process.on("SIGINT", shutdown);

@@ -1,10 +1,3 @@
-import {
-  listOverdue,
-  statisticCounts,
-  statisticCountsOn,
-  statisticDueInPeriod,
-  statisticTable,
-} from "../../db/statistic.ts";
 import { urgeSummaries } from "../../db/urge.ts";
 import { vnDate } from "../../shared/date.ts";
 import {
@@ -17,8 +10,15 @@ import {
   statisticTrendInput,
   trendPoints,
 } from "../../shared/statistic.ts";
+import type { Context } from "../context.ts";
 import { listFigureTasks, resolveAsOf, statisticReport } from "../domain/statistic.ts";
+import { readsHere } from "../reads.ts";
 import { authedProcedure, router } from "../trpc.ts";
+
+/** The reader threads when the server has them, else the request's connection. */
+function readsOf(ctx: Context) {
+  return ctx.reads ?? readsHere(ctx.db);
+}
 
 /**
  * The leaders' figures. Every procedure counts only the tasks the viewer may see (a province
@@ -28,11 +28,12 @@ export const statisticRouter = router({
   /** The official cells for the scope, as they stood at the end of `asOf`. */
   summary: authedProcedure.input(statisticScopeInput).query(async ({ ctx, input }) => {
     const asOf = resolveAsOf(ctx.clock, input.asOf);
-    const counts = await statisticCounts(ctx.db, ctx.viewer, input, input.basis, asOf);
+    const read = readsOf(ctx);
+    const counts = await read("statisticCounts", ctx.viewer, input, input.basis, asOf);
     const due =
       input.reportFrom === undefined || input.reportFrom > asOf
         ? null
-        : await statisticDueInPeriod(ctx.db, ctx.viewer, input, input.basis, {
+        : await read("statisticDueInPeriod", ctx.viewer, input, input.basis, {
             from: input.reportFrom,
             asOf,
           });
@@ -41,8 +42,8 @@ export const statisticRouter = router({
       input.urged === "not_urged"
         ? 0
         : cellsFromCounts(
-            await statisticCounts(
-              ctx.db,
+            await read(
+              "statisticCounts",
               ctx.viewer,
               { ...input, urged: "urged" },
               input.basis,
@@ -55,7 +56,7 @@ export const statisticRouter = router({
   /** One row per lead agency of the time, sorted, with the total row. */
   byAgency: authedProcedure.input(statisticByAgencyInput).query(async ({ ctx, input }) => {
     const asOf = resolveAsOf(ctx.clock, input.asOf);
-    const table = await statisticTable(ctx.db, ctx.viewer, input, {
+    const table = await readsOf(ctx)("statisticTable", ctx.viewer, input, {
       basis: input.basis,
       asOf,
       sort: input.sort,
@@ -68,8 +69,8 @@ export const statisticRouter = router({
   trend: authedProcedure.input(statisticTrendInput).query(async ({ ctx, input }) => {
     const asOf = resolveAsOf(ctx.clock, input.asOf);
     const points = trendPoints(asOf, input.fromMonth, input.toMonth);
-    const counts = await statisticCountsOn(
-      ctx.db,
+    const counts = await readsOf(ctx)(
+      "statisticCountsOn",
       ctx.viewer,
       input,
       input.basis,
@@ -103,7 +104,12 @@ export const statisticRouter = router({
     const now = ctx.clock.now();
     const today = vnDate(now);
     const { page, pageSize } = input;
-    const result = await listOverdue(ctx.db, ctx.viewer, input, { today, now, page, pageSize });
+    const result = await readsOf(ctx)("listOverdue", ctx.viewer, input, {
+      today,
+      now,
+      page,
+      pageSize,
+    });
     // How often each task was urged ("Đã đôn đốc N lần"), beside its last report.
     const urged = await urgeSummaries(
       ctx.db,

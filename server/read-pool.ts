@@ -1,0 +1,28 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { Piscina } from "piscina";
+import type { Reads, ReadTask } from "./reads.ts";
+
+/**
+ * The pool of reader threads (piscina) for the leaders' views, when the server runs built: the
+ * worker is dist/server/read-worker.js beside dist/server/main.js. Null when it is not there
+ * (development under tsx) or `threads` is 0: the reads then run on the request's connection.
+ */
+export function readPool(
+  dbPath: string,
+  threads: number,
+  worker = join(dirname(process.argv[1] ?? ""), "read-worker.js"),
+): { reads: Reads; close: () => Promise<void> } | null {
+  if (threads <= 0 || dbPath === ":memory:" || !existsSync(worker)) return null;
+  const pool = new Piscina({
+    filename: worker,
+    minThreads: threads,
+    maxThreads: threads,
+    workerData: { dbPath },
+    // The main thread's flags (a benchmark's probe, say) are not the readers'.
+    execArgv: [],
+  });
+  const reads = ((name: ReadTask["name"], ...args: unknown[]) =>
+    pool.run({ name, args } satisfies ReadTask)) as Reads;
+  return { reads, close: () => pool.destroy() };
+}

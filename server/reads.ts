@@ -1,0 +1,46 @@
+import type { Db } from "../db/open.ts";
+import {
+  listOverdue,
+  statisticCounts,
+  statisticCountsOn,
+  statisticDueInPeriod,
+  statisticTable,
+} from "../db/statistic.ts";
+
+/**
+ * The long reads of the leaders' views (issue 12), which may run on a worker thread with its own
+ * read-only connection (server/read-worker.ts, WAL lets it read while the main thread writes), so
+ * that a leader's figures never hold the event loop other users' requests wait on. Each is a plain
+ * query function of db/ taking the database first; arguments and results cross threads by
+ * structured clone.
+ */
+export const READS = {
+  statisticCounts,
+  statisticDueInPeriod,
+  statisticTable,
+  statisticCountsOn,
+  listOverdue,
+} as const;
+
+type ReadName = keyof typeof READS;
+type Rest<F> = F extends (db: Db, ...args: infer A) => unknown ? A : never;
+
+/** Runs a read by name, here or on a worker. */
+export type Reads = <K extends ReadName>(
+  name: K,
+  ...args: Rest<(typeof READS)[K]>
+) => ReturnType<(typeof READS)[K]>;
+
+/** A read as a message to a worker. */
+export type ReadTask = { name: ReadName; args: unknown[] };
+
+/** Runs `task` on `db`: the worker's handler, and the in-process default. */
+export function runRead(db: Db, task: ReadTask): Promise<unknown> {
+  const read = READS[task.name] as (db: Db, ...args: unknown[]) => Promise<unknown>;
+  return read(db, ...task.args);
+}
+
+/** The reads on the request's own connection (tests, development, a single thread). */
+export function readsHere(db: Db): Reads {
+  return ((name: ReadName, ...args: unknown[]) => runRead(db, { name, args })) as Reads;
+}

@@ -1,0 +1,71 @@
+/**
+ * The reader threads of the leaders' views (server/read-pool.ts, issue 12): the built worker reads
+ * the same figures as the request's own connection, and sees what the server has just written
+ * (WAL), through its own read-only connection.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { userById } from "../../db/user.ts";
+import { viewerFor } from "../../server/context.ts";
+import { readPool } from "../../server/read-pool.ts";
+import { readsHere } from "../../server/reads.ts";
+import { vnDate } from "../../shared/date.ts";
+import { dataDirOf, freshDb, TEST_NOW, userIdOf } from "../support/api.ts";
+import { createDirective, createTask } from "../support/factory.ts";
+
+const WORKER = "dist/server/read-worker.js";
+
+describe("the read pool", () => {
+  it("reads on a worker thread what the server's connection reads, writes included", async () => {
+    // npm test builds before it tests; the worker is the built one, as the server runs it.
+    expect(existsSync(WORKER)).toBe(true);
+    const db = await freshDb();
+    const pool = readPool(join(dataDirOf(db), "test.db"), 1, WORKER);
+    if (!pool) throw new Error("no pool");
+    try {
+      const user = await userById(db, await userIdOf(db, "lanhdao.bct"));
+      if (!user) throw new Error("no leader");
+      const viewer = await viewerFor(db, user);
+      const today = vnDate(new Date(TEST_NOW));
+      const filters = { keyOnly: false, periodBy: "issued", urged: "all", level: "all" } as const;
+      const here = readsHere(db);
+      const before = await pool.reads("statisticCounts", viewer, filters, "in_force", today);
+      expect(before).toEqual(await here("statisticCounts", viewer, filters, "in_force", today));
+      // An overdue task written now on the main connection is in the worker's next figures.
+      await createTask(db, {
+        directive: await createDirective(db, { issuedOn: "2026-01-05" }),
+        lead: "UBND-20",
+        deadline: "2026-02-02",
+      });
+      const after = await pool.reads("statisticCounts", viewer, filters, "in_force", today);
+      expect(after.overdue).toBe(before.overdue + 1);
+      const page = await pool.reads(
+        "listOverdue",
+        viewer,
+        { ...filters, minDaysOverdue: 0 },
+        {
+          today,
+          now: new Date(TEST_NOW),
+          page: 1,
+          pageSize: 10,
+        },
+      );
+      expect(page).toEqual(
+        await here(
+          "listOverdue",
+          viewer,
+          { ...filters, minDaysOverdue: 0 },
+          {
+            today,
+            now: new Date(TEST_NOW),
+            page: 1,
+            pageSize: 10,
+          },
+        ),
+      );
+    } finally {
+      await pool.close();
+    }
+  });
+});
