@@ -1,5 +1,5 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
-import { type Calendar, deadlineInForce, type IsoDate } from "../shared/date.ts";
+import { addDays, type Calendar, deadlineInForce, type IsoDate } from "../shared/date.ts";
 import type { DeadlineKind } from "../shared/deadline.ts";
 import type { Viewer } from "../shared/permission.ts";
 import type { ReportKind } from "../shared/report.ts";
@@ -188,8 +188,9 @@ export async function listTasks(
 /**
  * listTasks of the overdue tasks, most days overdue first (then by id), without sorting every
  * overdue task: the first `page × pageSize` open ones come in the order of their partial index
- * (late by today − due_on), the few reported done join them, the page is cut from the two, then
- * its rows are read. The same items in the same order as the general query.
+ * (late by today − due_on), the reported done at least as late as the last of those join them (a
+ * range of their index), the page is cut from the two, then its rows are read. The same items in
+ * the same order as the general query.
  */
 async function listOverdueTasks(
   db: Db,
@@ -201,21 +202,13 @@ async function listOverdueTasks(
     perRow: true,
   });
   const half = (part: OverdueHalf) => taskRows(db).$call(filtered).where(overdueHalf(part, today));
-  const first = half("open")
-    .select(["task.id", daysLate(today).as("late")])
-    .orderBy("task.dueOn")
-    .orderBy("task.id")
-    .limit(input.page * input.pageSize);
-  const rest = half("reported").select(["task.id", daysLate(today).as("late")]);
-  const [page, ...counts] = await Promise.all([
-    db
-      .selectFrom(first.as("first"))
-      .selectAll()
-      .unionAll(db.selectFrom(rest.as("rest")).selectAll())
-      .orderBy("late", "desc")
-      .orderBy("id")
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize)
+  const wanted = input.page * input.pageSize;
+  const [first, ...counts] = await Promise.all([
+    half("open")
+      .select(["task.id", "task.dueOn", daysLate(today).as("late")])
+      .orderBy("task.dueOn")
+      .orderBy("task.id")
+      .limit(wanted)
       .execute(),
     ...OVERDUE_HALVES.map((part) =>
       half(part)
@@ -223,6 +216,16 @@ async function listOverdueTasks(
         .executeTakeFirstOrThrow(),
     ),
   ]);
+  // A task reported done enters these pages only if it is at least as late as the last of them:
+  // done − due ≥ late implies due ≤ today − late, a range of the reported tasks' index.
+  const least = first.length === wanted ? first.at(-1)?.late : undefined;
+  const rest = await half("reported")
+    .$if(least !== undefined, (q) => q.where("task.dueOn", "<=", addDays(today, -(least ?? 0))))
+    .select(["task.id", "task.dueOn", daysLate(today).as("late")])
+    .execute();
+  const page = [...first, ...rest]
+    .sort((a, b) => b.late - a.late || a.id - b.id)
+    .slice((input.page - 1) * input.pageSize, wanted);
   const ids = page.map((row) => row.id);
   const found =
     ids.length === 0
