@@ -6,6 +6,7 @@ import { DEFAULT_URGING_RULE, type UrgeSummary, type UrgingRule } from "../share
 import type { Role } from "../shared/user.ts";
 import { type AgencyRef, agencyRef, agencyRefColumns } from "./agency.ts";
 import type { Db } from "./open.ts";
+import { dayNumber } from "./timeliness.ts";
 
 /** A task as the urging letter lists it. */
 export type UrgeLetterRow = {
@@ -305,19 +306,24 @@ export async function remindableTasks(
   const span = daysBetween(after, today);
   const furthest = Math.max(0, ...all.flatMap((rule) => rule.beforeDeadline));
   const confirmation = Math.max(0, ...all.map((rule) => rule.confirmationAfter));
-  const late = sql<number>`CAST(julianday(${today}) - julianday(${sql.ref("task.dueOn")}) AS INTEGER)`;
+  // Days since the deadline, in portable SQL (db/timeliness.ts).
+  const late = sql<number>`(${sql.lit(daysBetween("1970-01-01", today))} - ${dayNumber(
+    sql.ref("task.dueOn"),
+  )})`;
   // The rules' distinct periods and thresholds (few): a condition on the deadline alone, which
   // the deadline index answers before any task row is read.
   const everies = [...new Set(all.map((rule) => Math.max(1, rule.overdueEvery)))];
   const thresholds = [
     ...new Set(all.flatMap((rule) => [rule.escalateLeadAfter, rule.escalateTrackingAfter])),
   ];
+  // Escalations: E ≤ days late < E + L, i.e. a range of deadlines (text comparisons).
+  const dueOn = sql.ref("task.dueOn");
   const noticeDue = sql<SqlBool>`(${sql.join(
     [
       ...everies.map((every) => sql`(${late} - 1) % ${sql.lit(every)} < ${span}`),
       ...thresholds.map(
         (threshold) =>
-          sql`(${late} >= ${sql.lit(threshold)} AND ${late} < ${sql.lit(threshold)} + ${span})`,
+          sql`(${dueOn} <= ${addDays(today, -threshold)} AND ${dueOn} > ${addDays(today, -threshold - span)})`,
       ),
     ],
     sql` OR `,
