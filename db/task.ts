@@ -68,10 +68,16 @@ export type TaskFilters = {
 };
 
 function taskRows(db: Db) {
-  return db
-    .selectFrom("task")
-    .innerJoin("directive", "directive.id", "task.directiveId")
-    .innerJoin("agency as lead", "lead.id", "task.leadAgencyId");
+  return (
+    db
+      .selectFrom("task")
+      .innerJoin("directive", "directive.id", "task.directiveId")
+      // `+`: the planner finds tasks by their own indexes (the filters'), never by walking the
+      // agencies and each one's tasks (a plan it chose for a million tasks: 150,000 row reads).
+      .innerJoin("agency as lead", (join) =>
+        join.on(sql<SqlBool>`${sql.ref("lead.id")} = +${sql.ref("task.leadAgencyId")}`),
+      )
+  );
 }
 
 const LIST_COLUMNS = [
