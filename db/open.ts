@@ -70,7 +70,9 @@ export async function openDb(path: string): Promise<Db> {
 export function openReadOnlyDb(path: string): Db {
   const sqlite = new SQLite(path, { readonly: true, fileMustExist: true });
   sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("mmap_size = 67108864");
+  // Pages through SQLite's own cache (8 MB) rather than a second memory map of the file: mapped
+  // pages count in the process's resident memory once per mapping (issue 12: under 250 MB).
+  sqlite.pragma("cache_size = -8192");
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqlite }),
     plugins: [new CamelCasePlugin()],
