@@ -5,6 +5,7 @@ import { Link, useLocation } from "react-router";
 import { formatDate } from "../../shared/date.ts";
 import { useTRPC } from "../trpc.ts";
 import { EmptyView } from "../ui/empty-view.tsx";
+import { LoadingLines } from "../ui/loading.tsx";
 import { PageHeader } from "../ui/page-title.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { Section } from "../ui/section.tsx";
@@ -76,6 +77,9 @@ export function StatisticPage() {
 
       {!valid ? (
         <PeriodOrderAlert />
+      ) : summary.isPending ? (
+        // The three parts come in one answer: shown together, so that none pushes another down.
+        <LoadingLines lines={12} />
       ) : (
         <>
           <Section

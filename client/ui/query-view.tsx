@@ -7,22 +7,25 @@ import { LoadingLines } from "./loading.tsx";
 import { NotFoundView } from "./not-found-view.tsx";
 
 /**
- * What a query has to show: placeholder lines while it loads, its error with "try again", and
- * with `notFoundTitle` a not-found page for NOT_FOUND (what does not exist or may not be seen);
- * then `children` with the data.
+ * What a query has to show: placeholder lines while it loads (or `placeholder`, the shape of what
+ * will come, so that nothing moves when it comes), its error with "try again", and with
+ * `notFoundTitle` a not-found page for NOT_FOUND (what does not exist or may not be seen); then
+ * `children` with the data.
  */
 export function QueryView<T>({
   query,
   lines = 5,
+  placeholder,
   notFoundTitle,
   children,
 }: {
   query: UseQueryResult<T, unknown>;
   lines?: number;
+  placeholder?: ReactNode;
   notFoundTitle?: string;
   children: (data: T) => ReactNode;
 }) {
-  if (query.isPending) return <LoadingLines lines={lines} />;
+  if (query.isPending) return placeholder ?? <LoadingLines lines={lines} />;
   if (query.isError) {
     const facts = errorFacts(query.error);
     if (notFoundTitle !== undefined && facts.code === "NOT_FOUND") {
