@@ -1,5 +1,5 @@
 import type { UseQueryResult } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { type ReactNode, useDeferredValue } from "react";
 import { useTranslation } from "react-i18next";
 import { errorFacts } from "./api-error.ts";
 import { ErrorView } from "./error-view.tsx";
@@ -25,7 +25,11 @@ export function QueryView<T>({
   notFoundTitle?: string;
   children: (data: T) => ReactNode;
 }) {
-  if (query.isPending) return placeholder ?? <LoadingLines lines={lines} />;
+  // The data's view is rendered as a transition: in slices that let the browser breathe (and
+  // the user type or click) rather than in one long task, the placeholder staying until then.
+  const data = useDeferredValue(query.data);
+  const waiting = placeholder ?? <LoadingLines lines={lines} />;
+  if (query.isPending) return waiting;
   if (query.isError) {
     const facts = errorFacts(query.error);
     if (notFoundTitle !== undefined && facts.code === "NOT_FOUND") {
@@ -33,7 +37,8 @@ export function QueryView<T>({
     }
     return <ErrorView error={query.error} onRetry={() => void query.refetch()} />;
   }
-  return children(query.data);
+  // A query's data is never undefined once it has succeeded: undefined here means "not yet".
+  return data === undefined ? waiting : children(data);
 }
 
 /**

@@ -126,7 +126,8 @@ function UrgeForm({
           <Button variant="default" onClick={onCancel} disabled={sending}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" loading={sending}>
+          {/* Until the calendar has given the reply date proposed, there is nothing to send yet. */}
+          <Button type="submit" loading={sending} disabled={chosenReplyBy === null}>
             {t("overdue.urgeSubmit", { count: tasks.length, total: tasks.length })}
           </Button>
         </Group>
