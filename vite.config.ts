@@ -2,12 +2,18 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { compression } from "vite-plugin-compression2";
+import { routePreloads } from "./scripts/route-preloads.ts";
 
 export default defineConfig({
   root: "client",
   // Brotli (quality 11) and gzip (level 9) copies beside every script, style and page, written
   // once at build time; server/static-assets.ts sends the one the browser accepts.
-  plugins: [react(), compression({ algorithms: ["brotliCompress", "gzip"] })],
+  // route-preloads.json: what each page's route loads, announced by the server in its page.
+  plugins: [
+    react(),
+    compression({ algorithms: ["brotliCompress", "gzip"] }),
+    routePreloads(fileURLToPath(new URL("client/routes.tsx", import.meta.url))),
+  ],
   resolve: {
     alias: [
       // react-router 7 maps every import to its development build, dev warnings and checks

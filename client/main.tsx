@@ -4,7 +4,7 @@ import { MantineProvider } from "@mantine/core";
 import { useNotifications } from "@mantine/notifications";
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
-import { lazy, StrictMode, Suspense, useState } from "react";
+import { lazy, StrictMode, Suspense, startTransition, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { RouterProvider } from "react-router";
@@ -74,11 +74,15 @@ function Providers() {
 
 const root = document.getElementById("root");
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <Providers />
-      </I18nextProvider>
-    </StrictMode>,
-  );
+  // The first render as a transition: React renders it in slices, yielding to the browser between
+  // them, rather than in one long task (on a slow phone, hundreds of milliseconds of no response).
+  startTransition(() => {
+    createRoot(root).render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <Providers />
+        </I18nextProvider>
+      </StrictMode>,
+    );
+  });
 }

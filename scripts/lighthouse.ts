@@ -25,7 +25,7 @@ const USERNAME = "lanhdao.bct";
 
 /** The pages measured: add a page here (a path, or how to find one through the API). */
 const PAGES: { name: string; path: (api: Api) => Promise<string> }[] = [
-  { name: "home (my tasks)", path: async () => "/" },
+  { name: "home (inbox)", path: async () => "/" },
   { name: "statistics", path: async () => "/statistics" },
   { name: "overdue list", path: async () => "/overdue" },
   {

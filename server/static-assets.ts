@@ -1,16 +1,90 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import express from "express";
 import expressStaticGzip from "express-static-gzip";
+import { z } from "zod";
 
 /** Brotli first (about a fifth smaller than gzip on our scripts), then gzip, else the file. */
 const ENCODINGS = ["br", "gzip"];
+
+/** Written by the build beside index.html (scripts/route-preloads.ts). */
+const ROUTE_PRELOADS_FILE = "route-preloads.json";
+
+const routePreloads = z.array(
+  z.object({ path: z.string(), scripts: z.array(z.string()), styles: z.array(z.string()) }),
+);
+
+type Encoding = "br" | "gzip" | "identity";
+type Sent = { body: Buffer; etag: string };
+type Page = { pattern: string[]; sent: Record<Encoding, Sent> };
+
+function sent(body: Buffer): Sent {
+  return { body, etag: `"${createHash("sha1").update(body).digest("base64url")}"` };
+}
+
+/** How well a URL's segments fit a route's pattern: its fixed segments count, or null. */
+function fixedSegments(pattern: readonly string[], segments: readonly string[]): number | null {
+  if (pattern.length !== segments.length) return null;
+  let fixed = 0;
+  for (const [i, part] of pattern.entries()) {
+    if (part.startsWith(":")) continue;
+    if (part !== segments[i]) return null;
+    fixed++;
+  }
+  return fixed;
+}
+
+function segmentsOf(path: string): string[] {
+  return path.split("/").filter((segment) => segment !== "");
+}
+
+/**
+ * The app's page for each route of the browser app: index.html with, before `</head>`, a
+ * modulepreload for each script of that route's code and a preload of its styles, so that the
+ * browser fetches them together with the app's own scripts rather than after running them.
+ * Built once, compressed once.
+ */
+function routePages(dir: string): Page[] {
+  const file = join(dir, ROUTE_PRELOADS_FILE);
+  if (!existsSync(file)) return [];
+  const html = readFileSync(join(dir, "index.html"), "utf8");
+  return routePreloads.parse(JSON.parse(readFileSync(file, "utf8"))).map((route) => {
+    const links = [
+      ...route.scripts.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
+      ...route.styles.map((href) => `<link rel="preload" as="style" crossorigin href="${href}">`),
+    ];
+    const page = Buffer.from(html.replace("</head>", `${links.join("\n")}\n</head>`));
+    return {
+      pattern: segmentsOf(route.path),
+      sent: {
+        br: sent(brotliCompressSync(page, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })),
+        gzip: sent(gzipSync(page, { level: 9 })),
+        identity: sent(page),
+      },
+    };
+  });
+}
+
+/** The route a path opens, the one with most fixed segments ("/directives/new" over ":id"). */
+function pageFor(pages: readonly Page[], path: string): Page | undefined {
+  const segments = segmentsOf(path);
+  let best: { page: Page; fixed: number } | undefined;
+  for (const page of pages) {
+    const fixed = fixedSegments(page.pattern, segments);
+    if (fixed !== null && (best === undefined || fixed > best.fixed)) best = { page, fixed };
+  }
+  return best?.page;
+}
 
 /**
  * The built browser app in `dir` (dist/client): its hashed files under /assets, cached by
  * browsers for a year without asking again (a new build gives new names), and for every other
  * GET the app's page, index.html, which browsers check again on each visit (`no-cache`; a 304
- * when unchanged). Each file goes out as the brotli or gzip copy the build wrote beside it when
- * the browser accepts one, with `Vary: Accept-Encoding`.
+ * when unchanged); for a path of one of the app's routes, the page also announces that route's
+ * code (see routePages). Each file goes out as brotli or gzip when the browser accepts one, with
+ * `Vary: Accept-Encoding`.
  */
 export function staticAssets(dir: string): express.Router {
   const router = express.Router();
@@ -34,10 +108,25 @@ export function staticAssets(dir: string): express.Router {
       setHeaders: (res) => res.setHeader("Cache-Control", "no-cache"),
     },
   });
+  const pages = routePages(dir);
   // The app routes in the browser: every other path gets the page.
   router.get("/{*splat}", (req, res, next) => {
-    req.url = "/index.html";
-    page(req, res, next);
+    const routePage = pageFor(pages, req.path);
+    if (!routePage) {
+      req.url = "/index.html";
+      page(req, res, next);
+      return;
+    }
+    const accepted = req.acceptsEncodings(ENCODINGS);
+    const encoding: Encoding = accepted === "br" || accepted === "gzip" ? accepted : "identity";
+    const { body, etag } = routePage.sent[encoding];
+    res.setHeader("Cache-Control", "no-cache");
+    res.setHeader("Vary", "Accept-Encoding");
+    res.setHeader("ETag", etag);
+    if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
+    res.type("html");
+    // Express answers a repeat visit whose ETag still matches with a 304 without a body.
+    res.send(body);
   });
   return router;
 }

@@ -29,10 +29,13 @@ function Figures() {
         title={t("inbox.figuresTitle")}
         size="h3"
         intro={
-          summary.data ? t("inbox.figuresIntro", { date: date(summary.data.asOf) }) : undefined
+          <Text size="sm" c="dimmed">
+            {/* A line kept while the figures load: nothing below moves when they come. */}
+            {summary.data ? t("inbox.figuresIntro", { date: date(summary.data.asOf) }) : "\u00a0"}
+          </Text>
         }
       >
-        <QueryView query={summary} lines={3}>
+        <QueryView query={summary} placeholder={<MainCells cells={null} scope={scope} />}>
           {(data) => <MainCells cells={data.cells} scope={scope} />}
         </QueryView>
         <Group>

@@ -8,7 +8,7 @@ import type { RouterOutputs, TaskListItem } from "../trpc.ts";
 import { KeyTaskBadge, TimelinessBadge } from "../ui/badges.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { ProgressLabel } from "../ui/progress-label.tsx";
-import { UrgeDialog, type UrgeTask } from "../urge/urge-dialog.tsx";
+import { preloadUrgeDialog, UrgeDialog, type UrgeTask } from "../urge/urge-dialog.tsx";
 import {
   ActLink,
   AllSeenButton,
@@ -77,6 +77,8 @@ export function UrgeSection({
                 size="compact-sm"
                 variant={task.urgedAt === null ? "filled" : "default"}
                 onClick={() => setUrging(task)}
+                onPointerEnter={preloadUrgeDialog}
+                onFocus={preloadUrgeDialog}
                 aria-label={t("inbox.urgeLabel", { title: task.title })}
               >
                 {t("inbox.urge")}

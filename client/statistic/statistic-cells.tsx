@@ -56,7 +56,8 @@ function MainCell({
   children,
 }: {
   cell: StatisticCell;
-  cells: Cells;
+  /** null while the figures load: the cell keeps its shape, its number a grey bar. */
+  cells: Cells | null;
   scope: UrlScope;
   color: MantineColor;
   children?: ReactNode;
@@ -76,12 +77,18 @@ function MainCell({
         </Text>
       </dt>
       <dd className={classes.cellValue}>
-        <CountLink
-          value={cellValue(cells, cell)}
-          to={statisticTasksHref(scope, cell)}
-          label={label}
-          size="2rem"
-        />{" "}
+        {cells === null ? (
+          <Text span fz="2rem" className={classes.number}>
+            <span className={classes.numberPlaceholder} />
+          </Text>
+        ) : (
+          <CountLink
+            value={cellValue(cells, cell)}
+            to={statisticTasksHref(scope, cell)}
+            label={label}
+            size="2rem"
+          />
+        )}{" "}
         <Text span size="sm" c="dimmed">
           {t("statistics.tasksUnit")}
         </Text>
@@ -154,24 +161,31 @@ export function useFiguresSentence() {
 
 /**
  * The four cells the Government publishes (completed on time, completed late, open within
- * deadline, open overdue: together the total), each opening the tasks it counts.
+ * deadline, open overdue: together the total), each opening the tasks it counts. With `cells`
+ * null (loading) the same cells without their numbers, so the page does not move when they come.
  */
-export function MainCells({ cells, scope }: { cells: Cells; scope: UrlScope }) {
+export function MainCells({ cells, scope }: { cells: Cells | null; scope: UrlScope }) {
   const { t } = useTranslation();
   const { count, percent } = useStatisticFormat();
   const main = { cells, scope };
+  // One line kept for the sentence under a cell while the figures load.
+  const later = "\u00a0";
   return (
-    <Box component="dl" className={classes.mainCells}>
+    <Box component="dl" className={classes.mainCells} aria-busy={cells === null}>
       <MainCell cell="completedOnTime" color={TIMELINESS_COLORS.completed_on_time} {...main} />
       <MainCell cell="completedLate" color={TIMELINESS_COLORS.completed_late} {...main} />
       <MainCell cell="openNotOverdue" color={TIMELINESS_COLORS.in_deadline} {...main}>
-        {t("statistics.withinIncludes", {
-          noDeadline: count(cells.noDeadline),
-          dueSoon: count(cells.dueSoon),
-        })}
+        {cells === null
+          ? later
+          : t("statistics.withinIncludes", {
+              noDeadline: count(cells.noDeadline),
+              dueSoon: count(cells.dueSoon),
+            })}
       </MainCell>
       <MainCell cell="overdue" color={TIMELINESS_COLORS.overdue} {...main}>
-        {t("statistics.shareOfTotal", { percent: percent(cells.overdueShare) })}
+        {cells === null
+          ? later
+          : t("statistics.shareOfTotal", { percent: percent(cells.overdueShare) })}
       </MainCell>
     </Box>
   );

@@ -5,6 +5,8 @@ import { Link, useLocation } from "react-router";
 import { formatDate } from "../../shared/date.ts";
 import { useTRPC } from "../trpc.ts";
 import { EmptyView } from "../ui/empty-view.tsx";
+import { Later } from "../ui/later.tsx";
+import { LoadingLines } from "../ui/loading.tsx";
 import { PageHeader } from "../ui/page-title.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { Section } from "../ui/section.tsx";
@@ -76,6 +78,9 @@ export function StatisticPage() {
 
       {!valid ? (
         <PeriodOrderAlert />
+      ) : summary.isPending ? (
+        // The three parts come in one answer: shown together, so that none pushes another down.
+        <LoadingLines lines={12} />
       ) : (
         <>
           <Section
@@ -138,45 +143,51 @@ export function StatisticPage() {
             </QueryView>
           </Section>
 
-          <Section title={t("statistics.byAgency")} size="h3">
-            <QueryView query={byAgency} lines={6}>
-              {(data) =>
-                data.rows.length === 0 ? (
-                  <Text c="dimmed">{t("statistics.empty")}</Text>
-                ) : (
-                  <AgencyTable
-                    rows={data.rows}
-                    total={data.total}
-                    scope={scope}
-                    sort={sort}
-                    direction={direction}
-                    onSort={(nextSort, nextDirection) =>
-                      update({
-                        sort: nextSort === "overdue" && nextDirection === "desc" ? null : nextSort,
-                        dir:
-                          nextSort === "overdue" && nextDirection === "desc" ? null : nextDirection,
-                      })
-                    }
-                    caption={t("statistics.byAgencyCaption", {
-                      date: formatDate(data.asOf),
-                    })}
-                  />
-                )
-              }
-            </QueryView>
-          </Section>
+          {/* The per-agency table and the trend: after the figures are shown. */}
+          <Later>
+            <Section title={t("statistics.byAgency")} size="h3">
+              <QueryView query={byAgency} lines={6}>
+                {(data) =>
+                  data.rows.length === 0 ? (
+                    <Text c="dimmed">{t("statistics.empty")}</Text>
+                  ) : (
+                    <AgencyTable
+                      rows={data.rows}
+                      total={data.total}
+                      scope={scope}
+                      sort={sort}
+                      direction={direction}
+                      onSort={(nextSort, nextDirection) =>
+                        update({
+                          sort:
+                            nextSort === "overdue" && nextDirection === "desc" ? null : nextSort,
+                          dir:
+                            nextSort === "overdue" && nextDirection === "desc"
+                              ? null
+                              : nextDirection,
+                        })
+                      }
+                      caption={t("statistics.byAgencyCaption", {
+                        date: formatDate(data.asOf),
+                      })}
+                    />
+                  )
+                }
+              </QueryView>
+            </Section>
 
-          <Section title={t("statistics.trend")} intro={t("statistics.trendIntro")} size="h3">
-            <QueryView query={trend} lines={6}>
-              {(data) =>
-                data.points.length === 0 ? (
-                  <Text c="dimmed">{t("statistics.trendEmpty")}</Text>
-                ) : (
-                  <TrendChart points={data.points} scope={scope} />
-                )
-              }
-            </QueryView>
-          </Section>
+            <Section title={t("statistics.trend")} intro={t("statistics.trendIntro")} size="h3">
+              <QueryView query={trend} lines={6}>
+                {(data) =>
+                  data.points.length === 0 ? (
+                    <Text c="dimmed">{t("statistics.trendEmpty")}</Text>
+                  ) : (
+                    <TrendChart points={data.points} scope={scope} />
+                  )
+                }
+              </QueryView>
+            </Section>
+          </Later>
         </>
       )}
     </Stack>

@@ -1,6 +1,7 @@
-import { Accordion, Table, Text, useMantineTheme } from "@mantine/core";
+import { Accordion, Box, Table, Text } from "@mantine/core";
+import { useInViewport } from "@mantine/hooks";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMonth } from "../../shared/date.ts";
 import type { RouterOutputs } from "../trpc.ts";
 import { CountLink } from "./statistic-cells.tsx";
@@ -9,9 +10,22 @@ import { statisticTasksHref, type UrlScope } from "./statistic-scope.ts";
 
 type TrendPoint = RouterOutputs["statistic"]["trend"]["points"][number];
 
+/** One month as the chart draws it. */
+export type TrendRow = { label: string; overdue: number; onTimeRate: number | null };
+
+/** The chart's height, kept by its place while the charts library loads: nothing moves. */
+const TREND_FIGURE_HEIGHT = 320;
+
+/** recharts, the largest library of the app: fetched when the chart comes into view. */
+const TrendFigure = lazy(async () => ({
+  default: (await import("./trend-figure.tsx")).TrendFigure,
+}));
+
 /**
  * Month by month: open overdue tasks (bars, left axis) and the on-time rate (line, right axis in
- * percent), with the same figures in a table for screen readers and keyboard users.
+ * percent), with the same figures in a table for screen readers and keyboard users. The chart is
+ * drawn once its place is in view: on a phone it is below the fold, and drawing it costs more
+ * than the rest of the page.
  */
 export function TrendChart({
   points,
@@ -22,17 +36,17 @@ export function TrendChart({
   scope: UrlScope;
 }) {
   const { t } = useTranslation();
-  const theme = useMantineTheme();
-  const { count, percent } = useStatisticFormat();
+  const { percent } = useStatisticFormat();
+  const { ref, inViewport } = useInViewport();
+  const [seen, setSeen] = useState(false);
+  if (inViewport && !seen) setSeen(true);
   const overdueName = t("statistics.trendOverdue");
   const rateName = t("statistics.trendOnTimeRate");
-  const data = points.map((point) => ({
+  const data: TrendRow[] = points.map((point) => ({
     label: formatMonth(point.month),
     overdue: point.cells.overdue,
     onTimeRate: point.cells.onTimeRate,
   }));
-  const red = theme.colors.red[8];
-  const blue = theme.colors.blue[8];
 
   return (
     <>
@@ -42,48 +56,13 @@ export function TrendChart({
             {t("statistics.trendChart")}
           </Text>
         </figcaption>
-        <ComposedChart
-          style={{ width: "100%", height: 320 }}
-          responsive
-          data={data}
-          margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
-          title={t("statistics.trendChart")}
-          accessibilityLayer
-        >
-          <CartesianGrid strokeDasharray="3 3" stroke={theme.colors.gray[3]} />
-          <XAxis dataKey="label" tick={{ fill: theme.colors.gray[8], fontSize: 12 }} />
-          <YAxis
-            yAxisId="count"
-            allowDecimals={false}
-            tickFormatter={(value: number) => count(value)}
-            tick={{ fill: theme.colors.gray[8], fontSize: 12 }}
-            width={48}
-          />
-          <YAxis
-            yAxisId="rate"
-            orientation="right"
-            domain={[0, 100]}
-            tickFormatter={(value: number) => `${count(value)}%`}
-            tick={{ fill: theme.colors.gray[8], fontSize: 12 }}
-            width={56}
-          />
-          <Tooltip
-            formatter={(value, name) =>
-              typeof value !== "number" ? "–" : name === rateName ? percent(value) : count(value)
-            }
-          />
-          <Legend />
-          <Bar yAxisId="count" dataKey="overdue" name={overdueName} fill={red} maxBarSize={36} />
-          <Line
-            yAxisId="rate"
-            dataKey="onTimeRate"
-            name={rateName}
-            stroke={blue}
-            strokeWidth={2}
-            connectNulls
-            dot={{ r: 3 }}
-          />
-        </ComposedChart>
+        <Box ref={ref} mih={TREND_FIGURE_HEIGHT}>
+          {seen && (
+            <Suspense fallback={null}>
+              <TrendFigure data={data} height={TREND_FIGURE_HEIGHT} />
+            </Suspense>
+          )}
+        </Box>
       </figure>
 
       <Accordion variant="contained" mt="sm">

@@ -23,6 +23,7 @@ import { KeyTaskBadge, StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
 import { Crumbs } from "../ui/crumbs.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { useFormatters } from "../ui/format.ts";
+import { Later } from "../ui/later.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { ProgressLabel } from "../ui/progress-label.tsx";
@@ -317,28 +318,31 @@ function TaskDetailView({ data }: { data: TaskDetail }) {
         )}
       </Grid>
 
-      <TaskReports task={task} />
+      {/* The reports, urges, comments, sub-tasks and history: after the task itself is shown. */}
+      <Later>
+        <TaskReports task={task} />
 
-      <TaskUrges urges={data.urges} />
+        <TaskUrges urges={data.urges} />
 
-      <TaskComments taskId={task.id} />
+        <TaskComments taskId={task.id} />
 
-      <Stack gap="sm">
-        <Title order={2}>{t("task.subTasks")}</Title>
-        <SubTasks task={task} canBreakDown={permissions.canBreakDown} />
-      </Stack>
+        <Stack gap="sm">
+          <Title order={2}>{t("task.subTasks")}</Title>
+          <SubTasks task={task} canBreakDown={permissions.canBreakDown} />
+        </Stack>
 
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack gap="sm">
-            <Title order={2}>{t("task.history")}</Title>
-            <TaskHistory events={events} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          {permissions.canAddNote && <TaskNoteForm task={task} />}
-        </Grid.Col>
-      </Grid>
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <Stack gap="sm">
+              <Title order={2}>{t("task.history")}</Title>
+              <TaskHistory events={events} />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            {permissions.canAddNote && <TaskNoteForm task={task} />}
+          </Grid.Col>
+        </Grid>
+      </Later>
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import type { UseQueryResult } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { type ReactNode, useDeferredValue } from "react";
 import { useTranslation } from "react-i18next";
 import { errorFacts } from "./api-error.ts";
 import { ErrorView } from "./error-view.tsx";
@@ -7,22 +7,29 @@ import { LoadingLines } from "./loading.tsx";
 import { NotFoundView } from "./not-found-view.tsx";
 
 /**
- * What a query has to show: placeholder lines while it loads, its error with "try again", and
- * with `notFoundTitle` a not-found page for NOT_FOUND (what does not exist or may not be seen);
- * then `children` with the data.
+ * What a query has to show: placeholder lines while it loads (or `placeholder`, the shape of what
+ * will come, so that nothing moves when it comes), its error with "try again", and with
+ * `notFoundTitle` a not-found page for NOT_FOUND (what does not exist or may not be seen); then
+ * `children` with the data.
  */
 export function QueryView<T>({
   query,
   lines = 5,
+  placeholder,
   notFoundTitle,
   children,
 }: {
   query: UseQueryResult<T, unknown>;
   lines?: number;
+  placeholder?: ReactNode;
   notFoundTitle?: string;
   children: (data: T) => ReactNode;
 }) {
-  if (query.isPending) return <LoadingLines lines={lines} />;
+  // The data's view is rendered as a transition: in slices that let the browser breathe (and
+  // the user type or click) rather than in one long task, the placeholder staying until then.
+  const data = useDeferredValue(query.data);
+  const waiting = placeholder ?? <LoadingLines lines={lines} />;
+  if (query.isPending) return waiting;
   if (query.isError) {
     const facts = errorFacts(query.error);
     if (notFoundTitle !== undefined && facts.code === "NOT_FOUND") {
@@ -30,7 +37,8 @@ export function QueryView<T>({
     }
     return <ErrorView error={query.error} onRetry={() => void query.refetch()} />;
   }
-  return children(query.data);
+  // A query's data is never undefined once it has succeeded: undefined here means "not yet".
+  return data === undefined ? waiting : children(data);
 }
 
 /**

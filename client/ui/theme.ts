@@ -1,4 +1,5 @@
 import {
+  type ComboboxProps,
   type CSSVariablesResolver,
   createTheme,
   darken,
@@ -57,6 +58,10 @@ export function appTheme(t: TFunction): MantineThemeOverride {
     components: {
       // The asterisk of required fields comes from global.css, outside the label's text.
       InputWrapper: { defaultProps: { withAsterisk: false } satisfies Partial<InputWrapperProps> },
+      // A select's list exists only while open. Mantine keeps it mounted (hidden) by default: every
+      // select of a page then renders all its options and positions its dropdown when the page
+      // mounts, forcing layouts (half of the overdue list's blocking time on a slow phone).
+      Combobox: { defaultProps: { keepMounted: false } satisfies Partial<ComboboxProps> },
       Select: { defaultProps: { clearButtonProps } satisfies Partial<SelectProps> },
       MultiSelect: { defaultProps: { clearButtonProps } satisfies Partial<MultiSelectProps> },
       DateInput: {

@@ -1,19 +1,6 @@
-import { Button, Group, List, Paper, ScrollArea, Stack, Text, Textarea } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { Button, Group, Paper, Text } from "@mantine/core";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { calendarFromData } from "../../shared/calendar.ts";
-import { type IsoDate, workingDaysAfter } from "../../shared/date.ts";
-import { URGE_REPLY_WORKING_DAYS, urgeSendInput } from "../../shared/urge.ts";
-import { type RouterOutputs, useTRPC } from "../trpc.ts";
-import { errorFacts } from "../ui/api-error.ts";
-import { useToday } from "../ui/current-user.tsx";
-import { DateField } from "../ui/date-field.tsx";
-import { Dialog } from "../ui/dialog.tsx";
-import { FormAlert, useFieldError } from "../ui/form.tsx";
-import { useInvalidateTasks } from "../ui/invalidate.ts";
-import { useFileDownload } from "../ui/save-file.ts";
 
 /** What the dialog lists of each task it urges (an overdue row, an inbox item). */
 export type UrgeTask = {
@@ -24,243 +11,34 @@ export type UrgeTask = {
   leadAgency: { name: string; shortName: string };
 };
 
-type Sent = RouterOutputs["urge"]["send"];
-
-/** The reply date proposed: URGE_REPLY_WORKING_DAYS working days from today, by the calendar. */
-function useDefaultReplyBy(): IsoDate | null {
-  const trpc = useTRPC();
-  const today = useToday();
-  const calendar = useQuery({ ...trpc.calendar.get.queryOptions(), staleTime: 10 * 60_000 });
-  if (!calendar.data) return null;
-  return workingDaysAfter(today, URGE_REPLY_WORKING_DAYS, calendarFromData(calendar.data));
-}
-
-/** A button that downloads one stored urging letter (.docx). */
-export function LetterButton({ letter, label }: { letter: { id: number }; label: string }) {
-  const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { pending, download } = useFileDownload(
-    () =>
-      queryClient.fetchQuery({
-        ...trpc.urge.letter.queryOptions({ id: letter.id }),
-        staleTime: 0,
-      }),
-    t("urge.letterFailed"),
-  );
-  return (
-    <Button variant="default" size="xs" loading={pending} onClick={download}>
-      {label}
-    </Button>
-  );
-}
-
-function UrgeForm({
-  tasks,
-  sending,
-  serverError,
-  onSend,
-  onCancel,
-}: {
-  tasks: readonly UrgeTask[];
-  sending: boolean;
-  /** Why the server refused (then nothing was written), or null. */
-  serverError: string | null;
-  onSend: (message: string, replyBy: IsoDate) => void;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  const today = useToday();
-  const [message, setMessage] = useState(() => t("overdue.urgeDefault"));
-  const proposed = useDefaultReplyBy();
-  const [replyBy, setReplyBy] = useState<string | null>(null);
-  const fieldError = useFieldError();
-  const [error, setError] = useState<string | null>(null);
-  const [replyError, setReplyError] = useState<string | null>(null);
-  const agencies = new Set(tasks.map((task) => task.leadAgency.name)).size;
-  const chosenReplyBy = replyBy ?? proposed;
-
-  const send = () => {
-    // The server's own rules (message required, at most 4 000 characters; a date).
-    const checked = urgeSendInput.safeParse({
-      ids: tasks.map((task) => task.id),
-      message,
-      replyBy: chosenReplyBy ?? "",
-    });
-    const messageIssue = checked.error?.issues.find((issue) => issue.path[0] === "message");
-    const replyIssue = checked.error?.issues.find((issue) => issue.path[0] === "replyBy");
-    setError(
-      messageIssue
-        ? message.trim() === ""
-          ? t("overdue.urgeNoteRequired")
-          : (fieldError({ message: messageIssue.message }) ?? null)
-        : null,
-    );
-    const past = chosenReplyBy !== null && chosenReplyBy < today;
-    setReplyError(replyIssue || past ? t("urge.replyByInvalid") : null);
-    if (!checked.success || past) return;
-    onSend(checked.data.message, checked.data.replyBy);
-  };
-
-  return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        send();
-      }}
-    >
-      <Stack gap="sm">
-        <Text size="sm">
-          {t("urge.intro", { count: tasks.length, total: tasks.length, agencies })}
-        </Text>
-        <ScrollArea.Autosize mah={160} type="auto">
-          <List size="sm" spacing={2}>
-            {tasks.map((task) => (
-              <List.Item key={task.id}>
-                {task.directive.number}
-                {task.clause && ` · ${task.clause}`}: {task.title} (
-                {task.leadAgency.shortName || task.leadAgency.name})
-              </List.Item>
-            ))}
-          </List>
-        </ScrollArea.Autosize>
-        <FormAlert message={serverError} title={t("overdue.urgeFailedTitle")} />
-        <Textarea
-          label={t("overdue.urgeNote")}
-          required
-          autosize
-          minRows={3}
-          maxRows={8}
-          value={message}
-          onChange={(event) => setMessage(event.currentTarget.value)}
-          error={error}
-          disabled={sending}
-          data-autofocus
-        />
-        <DateField
-          label={t("urge.replyBy")}
-          description={t("urge.replyByHint")}
-          required
-          value={chosenReplyBy}
-          onChange={(value) => setReplyBy(value)}
-          minDate={today}
-          error={replyError}
-          disabled={sending}
-        />
-        <Text size="sm" aria-live="polite">
-          {sending ? t("overdue.urgeSending", { count: tasks.length, total: tasks.length }) : ""}
-        </Text>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel} disabled={sending}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={sending}>
-            {t("overdue.urgeSubmit", { count: tasks.length, total: tasks.length })}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
-/** After sending: one letter per lead agency, each to download. */
-function SentLetters({ sent, onClose }: { sent: Sent; onClose: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Stack gap="sm">
-      <Text size="sm" role="status">
-        {t("urge.sent", { count: sent.count, total: sent.count, letters: sent.letters.length })}
-      </Text>
-      <List size="sm" spacing="xs">
-        {sent.letters.map((letter) => (
-          <List.Item key={letter.id}>
-            <Group gap="xs" wrap="wrap">
-              <Text size="sm">
-                {letter.agency.name} ({t("urge.taskCount", { count: letter.taskIds.length })})
-              </Text>
-              <LetterButton
-                letter={letter}
-                label={t("urge.downloadLetter", { agency: letter.agency.shortName })}
-              />
-            </Group>
-          </List.Item>
-        ))}
-      </List>
-      <Group justify="flex-end">
-        <Button onClick={onClose}>{t("urge.finish")}</Button>
-      </Group>
-    </Stack>
-  );
-}
-
-/**
- * "Đôn đốc": after the user has read and may edit the message and the reply date, one request
- * (urge.send) urges every chosen task or, when the server refuses, none; then the dialog offers
- * the urging letters, one per lead agency, to download.
- */
-export function UrgeDialog({
-  opened,
-  tasks,
-  onClose,
-  onSent,
-}: {
+export type UrgeDialogProps = {
   opened: boolean;
   tasks: readonly UrgeTask[];
   /** Closed (the letters stay on the tasks' pages). */
   onClose: () => void;
   /** The tasks urged, as soon as the server has urged them (the dialog then offers the letters). */
   onSent?: (ids: readonly number[]) => void;
-}) {
-  const { t } = useTranslation();
-  const trpc = useTRPC();
-  const invalidate = useInvalidateTasks();
-  const send = useMutation(trpc.urge.send.mutationOptions());
-  const sending = send.isPending;
-  const serverError = send.isError
-    ? (errorFacts(send.error).message ?? t("problem.network"))
-    : null;
-  const close = () => {
-    if (sending) return;
-    send.reset();
-    onClose();
-  };
-  const submit = (message: string, replyBy: IsoDate) => {
-    send.mutate(
-      { ids: tasks.map((task) => task.id), message, replyBy },
-      {
-        onSuccess: async (result) => {
-          onSent?.(result.letters.flatMap((letter) => letter.taskIds));
-          await invalidate();
-          notifications.show({
-            color: "green",
-            message: t("overdue.urgeDone", { count: result.count, total: result.count }),
-          });
-        },
-      },
-    );
-  };
+};
 
+/** The form, its date picker and zod: fetched when a user is about to urge, not with the list. */
+const loadUrgeForm = () => import("./urge-form.tsx");
+const UrgeFormDialog = lazy(async () => ({ default: (await loadUrgeForm()).UrgeFormDialog }));
+
+/** Starts fetching the dialog's code (on hover or focus of a button that opens it). */
+export function preloadUrgeDialog(): void {
+  void loadUrgeForm();
+}
+
+/**
+ * "Đôn đốc" for the chosen tasks (client/urge/urge-form.tsx). Nothing is mounted while it is
+ * closed, so a page that can urge loads the form's code only when the dialog first opens.
+ */
+export function UrgeDialog(props: UrgeDialogProps) {
+  if (!props.opened) return null;
   return (
-    <Dialog
-      opened={opened}
-      onClose={close}
-      title={t("overdue.urgeTitle")}
-      closeOnClickOutside={!sending}
-      closeOnEscape={!sending}
-      withCloseButton={!sending}
-    >
-      {send.data ? (
-        <SentLetters sent={send.data} onClose={close} />
-      ) : (
-        <UrgeForm
-          tasks={tasks}
-          sending={sending}
-          serverError={serverError}
-          onSend={submit}
-          onCancel={close}
-        />
-      )}
-    </Dialog>
+    <Suspense fallback={null}>
+      <UrgeFormDialog {...props} />
+    </Suspense>
   );
 }
 
@@ -293,7 +71,13 @@ export function UrgeBar({
               {t("overdue.clearSelection")}
             </Button>
           )}
-          <Button size="xs" disabled={selected === 0} onClick={onUrge}>
+          <Button
+            size="xs"
+            disabled={selected === 0}
+            onClick={onUrge}
+            onPointerEnter={preloadUrgeDialog}
+            onFocus={preloadUrgeDialog}
+          >
             {t("overdue.urge")}
           </Button>
         </Group>

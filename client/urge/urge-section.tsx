@@ -1,10 +1,31 @@
-import { Group, Paper, Stack, Text } from "@mantine/core";
+import { Button, Group, Paper, Stack, Text } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { vnDate } from "../../shared/date.ts";
-import type { TaskDetail } from "../trpc.ts";
+import { type TaskDetail, useTRPC } from "../trpc.ts";
 import { useFormatters } from "../ui/format.ts";
+import { useFileDownload } from "../ui/save-file.ts";
 import { Section } from "../ui/section.tsx";
-import { LetterButton } from "./urge-dialog.tsx";
+
+/** A button that downloads one stored urging letter (.docx). */
+export function LetterButton({ letter, label }: { letter: { id: number }; label: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { pending, download } = useFileDownload(
+    () =>
+      queryClient.fetchQuery({
+        ...trpc.urge.letter.queryOptions({ id: letter.id }),
+        staleTime: 0,
+      }),
+    t("urge.letterFailed"),
+  );
+  return (
+    <Button variant="default" size="xs" loading={pending} onClick={download}>
+      {label}
+    </Button>
+  );
+}
 
 /** "Đã đôn đốc 3 lần, lần gần nhất 12/11/2026", or "Chưa đôn đốc". */
 export function UrgeSummaryText({ urge }: { urge: TaskDetail["urge"] }) {

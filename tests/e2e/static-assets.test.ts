@@ -2,7 +2,13 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { type IncomingHttpHeaders, request } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, type RunningApp, startApp } from "./support/app.ts";
+import {
+  DEMO_PASSWORD,
+  launchBrowser,
+  type RunningApp,
+  signedInPage,
+  startApp,
+} from "./support/app.ts";
 
 /** The JavaScript the first page may preload, in gzip bytes (issue 13). */
 const FIRST_PAGE_BUDGET = 200 * 1024;
@@ -30,6 +36,11 @@ function get(url: string, headers: Record<string, string> = {}): Promise<Answer>
 
 function distFile(path: string): Buffer {
   return readFileSync(new URL(path, DIST));
+}
+
+/** What the build says each route loads (scripts/route-preloads.ts). */
+function routePreloads(): { path: string; scripts: string[]; styles: string[] }[] {
+  return JSON.parse(distFile("route-preloads.json").toString());
 }
 
 /** The scripts index.html loads at once: the entry and every modulepreload. */
@@ -75,25 +86,95 @@ describe("the built app on a slow link", () => {
   });
 
   it("sends the page compressed and has browsers check it again on every visit", async () => {
-    const page = distFile("index.html");
-    for (const path of ["/", "/overdue", "/tasks/1"]) {
+    const page = distFile("index.html").toString();
+    for (const path of ["/", "/overdue", "/tasks/1", "/no-such-page"]) {
       const answer = await get(`${app.url}${path}`, { "accept-encoding": "br, gzip" });
       expect(answer.status, path).toBe(200);
       expect(answer.headers["cache-control"], path).toBe("no-cache");
       expect(answer.headers["content-encoding"], path).toBe("br");
       expect(answer.headers.vary, path).toMatch(/accept-encoding/i);
-      expect(brotliDecompressSync(answer.body).equals(page), path).toBe(true);
+      expect(answer.headers["content-type"], path).toMatch(/^text\/html/);
+      // index.html, with at most the page's own code announced before </head>.
+      const sent = brotliDecompressSync(answer.body).toString();
+      const [before, after] = page.split("</head>");
+      expect(sent.startsWith(before ?? "-"), path).toBe(true);
+      expect(sent.endsWith(`</head>${after}`), path).toBe(true);
     }
+    const gzip = await get(`${app.url}/overdue`, { "accept-encoding": "gzip" });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    const plain = await get(`${app.url}/overdue`);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
     // A repeat visit costs a 304 without a body when the page has not changed.
-    const first = await get(`${app.url}/`, { "accept-encoding": "br" });
-    const etag = first.headers.etag;
-    expect(etag).toBeTruthy();
-    const again = await get(`${app.url}/`, {
-      "accept-encoding": "br",
-      "if-none-match": etag ?? "",
-    });
-    expect(again.status).toBe(304);
-    expect(again.body.length).toBe(0);
+    for (const path of ["/", "/no-such-page"]) {
+      const first = await get(`${app.url}${path}`, { "accept-encoding": "br" });
+      const etag = first.headers.etag;
+      expect(etag, path).toBeTruthy();
+      const again = await get(`${app.url}${path}`, {
+        "accept-encoding": "br",
+        "if-none-match": etag ?? "",
+      });
+      expect(again.status, path).toBe(304);
+      expect(again.body.length, path).toBe(0);
+    }
+  });
+
+  it("announces the code of the page asked for, so that it loads with the app's scripts", async () => {
+    const routes = routePreloads();
+    const announced = async (path: string) => {
+      const sent = (await get(`${app.url}${path}`)).body.toString();
+      return [...sent.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)]
+        .map((match) => match[1] ?? "")
+        .filter((href) => !firstPageScripts().includes(href.slice(1)));
+    };
+    const chunk = (path: string, name: string) => {
+      const scripts = routes.find((route) => route.path === path)?.scripts ?? [];
+      const page = scripts.find((script) => script.startsWith(`/assets/${name}-`));
+      expect(page, `${path} → ${name}`).toBeDefined();
+      return scripts;
+    };
+    expect(await announced("/")).toEqual(chunk("/", "inbox-page"));
+    expect(await announced("/overdue")).toEqual(chunk("/overdue", "overdue-page"));
+    expect(await announced("/statistics")).toEqual(chunk("/statistics", "statistic-page"));
+    expect(await announced("/tasks/12")).toEqual(chunk("/tasks/:id", "task-detail-page"));
+    // A fixed segment wins over a parameter, as in the browser's router.
+    expect(await announced("/directives/new")).toEqual(
+      chunk("/directives/new", "directive-form-page"),
+    );
+    expect(await announced("/directives/7")).toEqual(
+      chunk("/directives/:id", "directive-detail-page"),
+    );
+    // Neither the charts nor the urge form come with the statistics or the overdue list.
+    for (const path of ["/statistics", "/overdue"]) {
+      expect((await announced(path)).filter((s) => /\/(charts|urge-form)-/.test(s))).toEqual([]);
+    }
+    // Every file announced exists; an unknown path announces nothing.
+    for (const route of routes) {
+      for (const file of [...route.scripts, ...route.styles]) {
+        expect(statSync(new URL(`.${file}`, DIST)).size, file).toBeGreaterThan(0);
+      }
+    }
+    expect(await announced("/no-such-page")).toEqual([]);
+  });
+
+  it("asks who is signed in from the page itself, once: the app takes that answer", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await signedInPage(browser, app.url, "lanhdao.bct");
+      const requested: string[] = [];
+      page.on("request", (request) => {
+        const path = new URL(request.url()).pathname;
+        if (path === "/trpc/auth.me" || path.endsWith(".js")) requested.push(path);
+      });
+      await page.goto(`${app.url}/overdue`);
+      await page.getByRole("heading", { name: "Nhiệm vụ quá hạn", level: 1 }).waitFor();
+      // Asked once, before any script (the page's preload), not after the scripts have run; had
+      // the app's own request not matched the preload, it would have asked twice.
+      expect(requested.filter((path) => path === "/trpc/auth.me")).toHaveLength(1);
+      expect(requested[0]).toBe("/trpc/auth.me");
+    } finally {
+      await browser.close();
+    }
   });
 
   it("answers a missing asset with 404, not with the page", async () => {
