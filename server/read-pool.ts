@@ -23,6 +23,7 @@ export function readPool(
     execArgv: [],
   });
   const reads = ((name: ReadTask["name"], ...args: unknown[]) =>
-    pool.run({ name, args } satisfies ReadTask)) as Reads;
+    // `read`: the worker's exported handler (server/read-worker.ts).
+    pool.run({ name, args } satisfies ReadTask, { name: "read" })) as Reads;
   return { reads, close: () => pool.destroy() };
 }

@@ -9,6 +9,6 @@ import { type ReadTask, runRead } from "./reads.ts";
 const db = openReadOnlyDb(String(workerData.dbPath));
 
 /** One read in one read transaction: its queries see the same snapshot of the database. */
-export default function read(task: ReadTask): Promise<unknown> {
+export function read(task: ReadTask): Promise<unknown> {
   return db.transaction().execute((trx) => runRead(trx, task));
 }
