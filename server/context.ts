@@ -31,6 +31,8 @@ export type Context = {
   dataDir: string;
   /** Where the leaders' long reads run (server/reads.ts); absent: on `db`. */
   reads?: Reads;
+  /** Resolves once the changes committed so far are on disk (server/durability.ts). */
+  durable?: () => Promise<void>;
 };
 
 /**
@@ -60,6 +62,8 @@ export type AppDeps = {
   demo?: boolean;
   /** The reader threads of server/read-pool.ts; absent: reads run on `db`. */
   reads?: Reads;
+  /** Group commit (server/durability.ts); absent: `db` commits with synchronous=FULL. */
+  durable?: () => Promise<void>;
 };
 
 /** The signed-in user and what they see through, or nulls. */

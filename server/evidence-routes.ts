@@ -174,6 +174,7 @@ export function evidenceRoutes(deps: AppDeps): express.Router {
           uploader.userId,
           clock.now().toISOString(),
         );
+        await deps.durable?.();
         res.status(201).json({ files: stored });
       } finally {
         await discard(received);

@@ -60,6 +60,7 @@ export function expressContext(deps: AppDeps) {
       address: addressOfRequest(req),
       demo: deps.demo ?? false,
       ...(deps.reads ? { reads: deps.reads } : {}),
+      ...(deps.durable ? { durable: deps.durable } : {}),
       ...(await sessionOfRequest(deps, req, res)),
       cookies: {
         setSession(value, maxAgeMs) {

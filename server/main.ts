@@ -1,9 +1,11 @@
 import { dirname, resolve } from "node:path";
+import { sql } from "kysely";
 import { openDb } from "../db/open.ts";
 import { seedDatabase } from "../db/seed.ts";
 import { createApp } from "./app.ts";
 import { configFromEnv } from "./config.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SECOND_FACTOR_SECRET } from "./demo.ts";
+import { groupCommit } from "./durability.ts";
 import { MAIL_INTERVAL_MS, MAIL_JOBS, startJobs } from "./jobs.ts";
 import { createLogger } from "./log.ts";
 import { smtpSender } from "./mail.ts";
@@ -12,7 +14,11 @@ import { readPool } from "./read-pool.ts";
 
 const config = configFromEnv(process.env);
 const logger = createLogger({ level: process.env.DONDOC_LOG_LEVEL ?? "info" });
-const db = await openDb(config.dbPath);
+// Group commit: commits do not wait for the disk; changes are answered after a shared
+// synchronising commit (server/durability.ts). Not for an in-memory database.
+const grouped = config.dbPath !== ":memory:";
+const db = await openDb(config.dbPath, { synchronous: grouped ? "NORMAL" : "FULL" });
+const commits = grouped ? groupCommit(config.dbPath) : null;
 
 const isNew = (await db.selectFrom("agency").select("agency.id").limit(1).execute()).length === 0;
 if (isNew) {
@@ -57,6 +63,7 @@ const dataDir = dirname(resolve(config.dbPath));
 const readers = readPool(config.dbPath, Number(process.env.DONDOC_READ_THREADS ?? 1));
 const app = createApp({
   ...(readers ? { reads: readers.reads } : {}),
+  ...(commits ? { durable: commits.durable } : {}),
   db,
   clock: config.clock,
   secureCookies: config.secureCookies,
@@ -90,11 +97,31 @@ const server = app.listen(config.port, config.host, async () => {
   }
 });
 
+// What the jobs write (reminders, mail) is not answered to anyone: it reaches the disk within a
+// second, with the next synchronising commit.
+let changesSynced = 0;
+const syncTimer = setInterval(async () => {
+  if (!commits) return;
+  const { rows } = await sql<{ n: number }>`SELECT total_changes() AS n`.execute(db);
+  const changes = Number(rows[0]?.n ?? 0);
+  if (changes !== changesSynced) {
+    changesSynced = changes;
+    await commits.durable().catch((error: unknown) => logger.error({ err: error }, "sync failed"));
+  }
+}, 1_000);
+syncTimer.unref();
+
 function shutdown() {
   jobs.stop();
   mailJobs.stop();
+  clearInterval(syncTimer);
   server.close(() => {
-    void Promise.all([readers?.close(), db.destroy()]).then(() => process.exit(0));
+    void Promise.all([readers?.close(), commits?.durable()])
+      .then(() => {
+        commits?.close();
+        return db.destroy();
+      })
+      .then(() => process.exit(0));
   });
 }
 process.on("SIGINT", shutdown);

@@ -87,6 +87,8 @@ const recordRequests = t.middleware(async ({ ctx, path, type, next, getRawInput 
       detail: { ...(refusal === null ? {} : { code: refusal }), ...ids },
     }).catch(() => undefined);
   }
+  // A change is answered once it is on disk (group commit, server/durability.ts).
+  if (result.ok && type === "mutation") await ctx.durable?.();
   return result;
 });
 
