@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { IsoDate } from "../shared/date.ts";
 import { addMonths } from "../shared/statistic.ts";
+import { KEPT_COUNTS } from "./migrations/0008-kept-counts.ts";
 import type { Db } from "./open.ts";
 
 /**
@@ -10,20 +11,7 @@ import type { Db } from "./open.ts";
  * only slower; server/jobs.ts runs it at start and every hour.
  */
 const KEYS = "basis, tracking_agency_id, lead_agency_id, successor_agency_id, top, is_key";
-const COUNTS = [
-  "completed_on_time",
-  "completed_late",
-  "in_deadline",
-  "due_soon",
-  "overdue_open",
-  "overdue_reported",
-  "no_deadline",
-  "continuing",
-  "awaiting",
-  "cancelled",
-  "reported_late_days",
-  "open_due_days",
-];
+const COUNTS = KEPT_COUNTS;
 
 /**
  * Adds the checkpoint of each month from the first month with kept deltas (or the last

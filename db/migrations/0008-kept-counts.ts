@@ -33,7 +33,8 @@ import { type Kysely, sql } from "kysely";
  *   figure) and count that viewer's figures from the states instead.
  * Nulls are stored as 0 in key columns (a primary key compares NULLs as distinct).
  */
-const COUNTS = [
+/** The counts kept per bucket (db/kept-count.ts sums them into checkpoints). */
+export const KEPT_COUNTS = [
   "completed_on_time",
   "completed_late",
   "in_deadline",
@@ -47,6 +48,7 @@ const COUNTS = [
   "reported_late_days",
   "open_due_days",
 ] as const;
+const COUNTS = KEPT_COUNTS;
 const KEYS = [
   "tracking_agency_id",
   "lead_agency_id",

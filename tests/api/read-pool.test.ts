@@ -40,29 +40,13 @@ describe("the read pool", () => {
       });
       const after = await pool.reads("statisticCounts", viewer, filters, "in_force", today);
       expect(after.overdue).toBe(before.overdue + 1);
-      const page = await pool.reads(
-        "listOverdue",
+      const overdue = [
         viewer,
         { ...filters, minDaysOverdue: 0 },
-        {
-          today,
-          now: new Date(TEST_NOW),
-          page: 1,
-          pageSize: 10,
-        },
-      );
-      expect(page).toEqual(
-        await here(
-          "listOverdue",
-          viewer,
-          { ...filters, minDaysOverdue: 0 },
-          {
-            today,
-            now: new Date(TEST_NOW),
-            page: 1,
-            pageSize: 10,
-          },
-        ),
+        { today, now: new Date(TEST_NOW), page: 1, pageSize: 10 },
+      ] as const;
+      expect(await pool.reads("listOverdue", ...overdue)).toEqual(
+        await here("listOverdue", ...overdue),
       );
     } finally {
       await pool.close();
