@@ -240,24 +240,34 @@ export async function agenciesEnding(
  * 01/07/2025. Only agencies that ended before `date` and have a successor are in the map.
  */
 export async function successorsOn(db: Db, date: string): Promise<Map<number, number>> {
+  return (await successions(db))(date);
+}
+
+/**
+ * The agencies' succession, read once: for any day, each agency ended by then mapped to the
+ * agency that carries its work on that day (passed on while successors end too).
+ */
+export async function successions(db: Db): Promise<(date: string) => Map<number, number>> {
   const rows = await db
     .selectFrom("agency")
     .select(["agency.id", "agency.validTo", "agency.successorId"])
     .execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const result = new Map<number, number>();
-  for (const row of rows) {
-    let current = row;
-    const seen = new Set<number>();
-    while (current.validTo !== null && current.validTo < date && current.successorId !== null) {
-      const next = byId.get(current.successorId);
-      if (!next || seen.has(next.id)) break;
-      seen.add(next.id);
-      current = next;
+  return (date) => {
+    const result = new Map<number, number>();
+    for (const row of rows) {
+      let current = row;
+      const seen = new Set<number>();
+      while (current.validTo !== null && current.validTo < date && current.successorId !== null) {
+        const next = byId.get(current.successorId);
+        if (!next || seen.has(next.id)) break;
+        seen.add(next.id);
+        current = next;
+      }
+      if (current.id !== row.id) result.set(row.id, current.id);
     }
-    if (current.id !== row.id) result.set(row.id, current.id);
-  }
-  return result;
+    return result;
+  };
 }
 
 /** The names of agencies valid on `date` (agency_name history), for those renamed since. */

@@ -11,7 +11,6 @@ import type { Db } from "./open.ts";
  * only slower; server/jobs.ts runs it at start and every hour.
  */
 const KEYS = "basis, tracking_agency_id, lead_agency_id, successor_agency_id, top, is_key";
-const COUNTS = KEPT_COUNTS;
 
 /**
  * Adds the checkpoint of each month from the first month with kept deltas (or the last
@@ -34,9 +33,9 @@ export async function advanceCheckpoints(db: Db, today: IsoDate): Promise<number
     previous = first?.day ? `${first.day.slice(0, 7)}-01` : target;
     await db.insertInto("statCheckpoint").values({ month: previous }).execute();
   }
-  const counts = COUNTS.join(", ");
-  const sums = COUNTS.map((column) => `SUM(${column})`).join(", ");
-  const nonZero = COUNTS.map((column) => `SUM(${column}) <> 0`).join(" OR ");
+  const counts = KEPT_COUNTS.join(", ");
+  const sums = KEPT_COUNTS.map((column) => `SUM(${column})`).join(", ");
+  const nonZero = KEPT_COUNTS.map((column) => `SUM(${column}) <> 0`).join(" OR ");
   let added = 0;
   while (previous < target) {
     const from: string = previous;

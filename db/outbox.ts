@@ -1,5 +1,6 @@
 import type { DigestMode } from "../shared/urge.ts";
 import type { Db } from "./open.ts";
+import type { OutboxTable } from "./schema.ts";
 
 /** A user who wants digests by e-mail and has an address. */
 export type DigestRecipient = {
@@ -29,15 +30,11 @@ export async function digestRecipients(db: Db): Promise<DigestRecipient[]> {
   return rows.flatMap(({ email, ...row }) => (email ? [{ ...row, email }] : []));
 }
 
-export type NewMail = {
-  userId: number;
-  digestDay: string;
-  toAddress: string;
-  subject: string;
-  text: string;
-  html: string;
-  createdAt: string;
-};
+/** A digest to queue: the outbox row without what sending adds (attempts, next try, result). */
+export type NewMail = Pick<
+  OutboxTable,
+  "userId" | "digestDay" | "toAddress" | "subject" | "text" | "html" | "createdAt"
+>;
 
 /**
  * Queues a user's digest of a day, unless one is there already (another run or process made it):

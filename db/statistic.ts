@@ -30,6 +30,7 @@ import {
   agenciesByIds,
   agencyRef,
   agencyRefColumns,
+  successions,
   successorsOn,
   toAgencyRef,
   withNamesOn,
@@ -40,8 +41,8 @@ import { coordinatorsOf } from "./task.ts";
 import {
   daysLate,
   OVERDUE_HALVES,
-  type OverdueHalf,
   overdueHalf,
+  reportedDueBound,
   timelinessCondition,
   timelinessIn,
 } from "./timeliness.ts";
@@ -308,16 +309,19 @@ async function keptCounts(
     "isKey",
     ...KEPT_SUMS,
   ] as const;
+  // The checkpoints and the agencies' succession, read once for every day.
+  const months = (
+    await db.selectFrom("statCheckpoint").select("statCheckpoint.month").execute()
+  ).map((row) => row.month);
+  const successorsOf = await successions(db);
   const parts = await Promise.all(
     days.map(async (day, point) => {
-      const checkpoint = await db
-        .selectFrom("statCheckpoint")
-        .select("statCheckpoint.month")
-        .where("statCheckpoint.month", "<=", addDays(day, 1))
-        .orderBy("statCheckpoint.month", "desc")
-        .limit(1)
-        .executeTakeFirst();
-      const from = checkpoint?.month ?? "0000-01-01";
+      // The last checkpoint on or before the day after: it holds every delta before its month.
+      const from =
+        months
+          .filter((month) => month <= addDays(day, 1))
+          .sort()
+          .at(-1) ?? "0000-01-01";
       const buckets = db
         .selectFrom("statMonth")
         .where("statMonth.basis", "=", basis)
@@ -331,7 +335,7 @@ async function keptCounts(
             .where("statDay.day", "<=", day)
             .select(columns),
         );
-      const successors = await successorsOn(db, day);
+      const successors = successorsOf(day);
       const counted = countedAgency("b", successors);
       const conditions = await scopeConditions(db, filters, "b", "dueOn", { counted, successors });
       let query = db.selectFrom(buckets.as("b")).where(visible);
@@ -764,32 +768,34 @@ export type OverdueItem = {
 export type OverdueFiltersDb = StatisticFilters & { minDaysOverdue: number };
 
 /**
- * Today's overdue tasks in scope (one half, see OVERDUE_HALVES), from `task` alone, or with
- * `directive` joined when a filter reads it: the ids of a page and the total need nothing else.
+ * Today's overdue tasks in scope, as its two halves (see OVERDUE_HALVES), from `task` alone, or
+ * with `directive` joined when a filter reads it: the ids of a page and the total need nothing
+ * else. The scope's conditions are worked out once for both.
  */
-async function overdueQuery(
+async function overdueHalves(
   db: Db,
   viewer: Viewer,
   filters: OverdueFiltersDb,
   today: IsoDate,
-  part: OverdueHalf,
+  successors: ReadonlyMap<number, number>,
 ) {
-  const successors = await successorsOn(db, today);
   const counted = countedAgency("task", successors);
   const conditions = await scopeConditions(db, filters, "task", "dueOn", { counted, successors });
   const needsDirective =
     filters.directiveType !== undefined ||
     (filters.periodBy === "issued" && (filters.from !== undefined || filters.to !== undefined));
-  let query = db
-    .selectFrom("task")
-    .$if(needsDirective, (q) => q.innerJoin("directive", "directive.id", "task.directiveId"))
-    .where(taskVisibleTo(viewer, { perRow: true }))
-    .where(overdueHalf(part, today));
-  for (const condition of conditions) query = query.where(condition);
-  if (filters.minDaysOverdue > 0) {
-    query = query.where(sql<SqlBool>`${daysLate(today)} >= ${filters.minDaysOverdue}`);
-  }
-  return query;
+  return OVERDUE_HALVES.map((part) => {
+    let query = db
+      .selectFrom("task")
+      .$if(needsDirective, (q) => q.innerJoin("directive", "directive.id", "task.directiveId"))
+      .where(taskVisibleTo(viewer, { perRow: true }))
+      .where(overdueHalf(part, today));
+    for (const condition of conditions) query = query.where(condition);
+    if (filters.minDaysOverdue > 0) {
+      query = query.where(sql<SqlBool>`${daysLate(today)} >= ${filters.minDaysOverdue}`);
+    }
+    return query;
+  });
 }
 
 /**
@@ -810,9 +816,8 @@ export async function listOverdue(
   options: { today: IsoDate; now: Date; page: number; pageSize: number },
 ): Promise<{ items: OverdueItem[]; total: number; urged: number }> {
   const { today } = options;
-  const [open, reported] = await Promise.all(
-    OVERDUE_HALVES.map((part) => overdueQuery(db, viewer, filters, today, part)),
-  );
+  const successors = await successorsOn(db, today);
+  const [open, reported] = await overdueHalves(db, viewer, filters, today, successors);
   if (!open || !reported) return { items: [], total: 0, urged: 0 };
   const wanted = options.page * options.pageSize;
   const first = await open
@@ -821,47 +826,33 @@ export async function listOverdue(
     .orderBy("task.id")
     .limit(wanted)
     .execute();
-  // A task reported done enters these pages only if it is at least as late as the last of them:
-  // done − due ≥ late implies due ≤ today − late, a range of the reported tasks' index.
-  const least = first.length === wanted ? first.at(-1)?.late : undefined;
+  const bound = reportedDueBound(first, wanted, today);
   const rest = await reported
-    .$if(least !== undefined, (q) => q.where("task.dueOn", "<=", addDays(today, -(least ?? 0))))
+    .$if(bound !== undefined, (q) => q.where("task.dueOn", "<=", bound ?? today))
     .select(["task.id", "task.dueOn", daysLate(today).as("late")])
     .execute();
   const page = [...first, ...rest]
     .sort((a, b) => b.late - a.late || (a.dueOn ?? "").localeCompare(b.dueOn ?? "") || a.id - b.id)
     .slice((options.page - 1) * options.pageSize, wanted);
   // The total: the kept count of overdue tasks today when it answers (no "days overdue" floor),
-  // else a pass over both halves' indexes; the urged among them from the urged tasks alone.
-  const kept = filters.minDaysOverdue === 0 && (await keptCountsServe(db, viewer, filters));
-  const counts = kept
-    ? [
-        {
-          total: keptToCounts(await keptCounts(db, viewer, filters, "in_force", [today]), today)
-            .overdue,
-          urged: 0,
-        },
-        ...(await Promise.all(
-          [open, reported].map((part) =>
-            part
-              .where(urgedCondition(undefined))
-              .select((eb) => [sql.lit(0).as("total"), eb.fn.countAll<number>().as("urged")])
-              .executeTakeFirstOrThrow(),
-          ),
-        )),
-      ]
-    : await Promise.all(
-        [open, reported].map((part) =>
-          part
-            .select((eb) => [
-              eb.fn.countAll<number>().as("total"),
-              sumWhen(urgedCondition(undefined)).as("urged"),
-            ])
-            .executeTakeFirstOrThrow(),
+  // else counted over both halves' indexes; the urged among them from the urged tasks alone.
+  const countOf = async (halves: readonly (typeof open)[]) =>
+    (
+      await Promise.all(
+        halves.map((part) =>
+          part.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
         ),
-      );
+      )
+    ).reduce((sum, row) => sum + Number(row.n), 0);
+  const kept = filters.minDaysOverdue === 0 && (await keptCountsServe(db, viewer, filters));
+  const total = kept
+    ? keptToCounts(await keptCounts(db, viewer, filters, "in_force", [today]), today).overdue
+    : await countOf([open, reported]);
+  const urged = await countOf(
+    [open, reported].map((part) => part.where(urgedCondition(undefined))),
+  );
   const ids = page.map((row) => row.id);
-  const counted = countedAgency("task", await successorsOn(db, today));
+  const counted = countedAgency("task", successors);
   const found =
     ids.length === 0
       ? []
@@ -938,8 +929,6 @@ export async function listOverdue(
       },
     ];
   });
-  const total = counts.reduce((sum, count) => sum + Number(count.total), 0);
-  const urged = counts.reduce((sum, count) => sum + Number(count.urged ?? 0), 0);
   return { items, total, urged };
 }
 

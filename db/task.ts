@@ -1,5 +1,5 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
-import { addDays, type Calendar, deadlineInForce, type IsoDate } from "../shared/date.ts";
+import { type Calendar, deadlineInForce, type IsoDate } from "../shared/date.ts";
 import type { DeadlineKind } from "../shared/deadline.ts";
 import type { Viewer } from "../shared/permission.ts";
 import type { ReportKind } from "../shared/report.ts";
@@ -25,6 +25,7 @@ import {
   OVERDUE_HALVES,
   type OverdueHalf,
   overdueHalf,
+  reportedDueBound,
   timelinessCondition,
   timelinessIn,
 } from "./timeliness.ts";
@@ -222,11 +223,9 @@ async function listOverdueTasks(
         .executeTakeFirstOrThrow(),
     ),
   ]);
-  // A task reported done enters these pages only if it is at least as late as the last of them:
-  // done − due ≥ late implies due ≤ today − late, a range of the reported tasks' index.
-  const least = first.length === wanted ? first.at(-1)?.late : undefined;
+  const bound = reportedDueBound(first, wanted, today);
   const rest = await half("reported")
-    .$if(least !== undefined, (q) => q.where("task.dueOn", "<=", addDays(today, -(least ?? 0))))
+    .$if(bound !== undefined, (q) => q.where("task.dueOn", "<=", bound ?? today))
     .select(["task.id", "task.dueOn", daysLate(today).as("late")])
     .execute();
   const page = [...first, ...rest]

@@ -51,6 +51,21 @@ export function timelinessCondition(
 export const OVERDUE_HALVES = ["open", "reported"] as const;
 export type OverdueHalf = (typeof OVERDUE_HALVES)[number];
 
+/**
+ * The latest deadline a task reported done can have and still join the first `wanted` overdue
+ * tasks, when the open half (late by today − due_on, most first) gave `first` of them: it must be
+ * at least as late as the last, and done − due ≥ late implies due ≤ today − late, a range of the
+ * reported half's index. Undefined when the open half gave fewer: any reported task may join.
+ */
+export function reportedDueBound(
+  first: readonly { late: number }[],
+  wanted: number,
+  today: IsoDate,
+): IsoDate | undefined {
+  const last = first.length === wanted ? first.at(-1) : undefined;
+  return last === undefined ? undefined : addDays(today, -last.late);
+}
+
 export function overdueHalf(
   half: OverdueHalf,
   today: IsoDate,
