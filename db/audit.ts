@@ -16,19 +16,27 @@ export type AuditEntry = {
 };
 
 /** Appends a row to the append-only audit log (within the caller's transaction). */
-export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
+export function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
+  return appendAudits(db, [entry]);
+}
+
+/** Appends rows to the audit log in one statement. */
+export async function appendAudits(db: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await db
     .insertInto("auditLog")
-    .values({
-      actorId: entry.actorId,
-      at: entry.at,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      detail: JSON.stringify(entry.detail ?? {}),
-      address: entry.address ?? null,
-      agencyId: entry.agencyId ?? null,
-    })
+    .values(
+      entries.map((entry) => ({
+        actorId: entry.actorId,
+        at: entry.at,
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId,
+        detail: JSON.stringify(entry.detail ?? {}),
+        address: entry.address ?? null,
+        agencyId: entry.agencyId ?? null,
+      })),
+    )
     .execute();
 }
 

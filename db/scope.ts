@@ -42,8 +42,39 @@ export function agencySubtree(db: Db, agencyIds: readonly number[]): Promise<num
  * - own: the user's agency and, transitively, every agency it succeeded (merged provinces and
  *   ministries hand their follow-up to the successor);
  * - scope: own plus every agency under any of them (parent links), transitively.
+ * One query (two recursive CTEs): it runs for every request.
  */
 export async function agencyScope(db: Db, agencyId: number): Promise<AgencyScope> {
-  const ownAgencyIds = await linkedAgencies(db, [agencyId], "successorId");
-  return { ownAgencyIds, scopeAgencyIds: await agencySubtree(db, ownAgencyIds) };
+  const rows = await db
+    .withRecursive("own(id)", (qb) =>
+      qb
+        .selectFrom("agency")
+        .where("agency.id", "=", agencyId)
+        .select("agency.id")
+        .union((qb2) =>
+          qb2
+            .selectFrom("agency")
+            .innerJoin("own", "own.id", "agency.successorId")
+            .select("agency.id"),
+        ),
+    )
+    .withRecursive("scope(id)", (qb) =>
+      qb
+        .selectFrom("own")
+        .select("own.id")
+        .union((qb2) =>
+          qb2
+            .selectFrom("agency")
+            .innerJoin("scope", "scope.id", "agency.parentId")
+            .select("agency.id"),
+        ),
+    )
+    .selectFrom("scope")
+    .leftJoin("own", "own.id", "scope.id")
+    .select(["scope.id", "own.id as ownId"])
+    .execute();
+  return {
+    ownAgencyIds: rows.flatMap((row) => (row.ownId === null ? [] : [Number(row.ownId)])),
+    scopeAgencyIds: rows.map((row) => Number(row.id)),
+  };
 }

@@ -8,18 +8,6 @@ export async function insertSession(
   await db.insertInto("session").values(session).execute();
 }
 
-export async function sessionUserId(db: Db, id: string, now: string): Promise<number | undefined> {
-  const row = await db
-    .selectFrom("session")
-    .innerJoin("appUser", "appUser.id", "session.userId")
-    .select("session.userId")
-    .where("session.id", "=", id)
-    .where("session.expiresAt", ">", now)
-    .where("appUser.isActive", "=", 1)
-    .executeTakeFirst();
-  return row?.userId;
-}
-
 export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom("session").where("session.id", "=", id).execute();
 }

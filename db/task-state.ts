@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { Db } from "./open.ts";
 
 /**
@@ -71,7 +70,7 @@ export async function recordTaskState(db: Db, taskId: number, at: string): Promi
     .expression((eb) =>
       eb
         .selectFrom("taskCoordinator")
-        .select([sql.lit(id).as("stateId"), "taskCoordinator.agencyId"])
+        .select((s) => [s.val(id).as("stateId"), "taskCoordinator.agencyId"])
         .where("taskCoordinator.taskId", "=", taskId),
     )
     .execute();

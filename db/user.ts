@@ -61,6 +61,24 @@ export async function userById(db: Db, id: number): Promise<User | undefined> {
   return row && toUser(row);
 }
 
+/**
+ * The active user of the session stored under `sessionId` (db/session.ts), if it has not expired
+ * at `now`: one query, as it runs for every request.
+ */
+export async function userOfSession(
+  db: Db,
+  sessionId: string,
+  now: string,
+): Promise<User | undefined> {
+  const row = await userQuery(db)
+    .innerJoin("session", "session.userId", "appUser.id")
+    .where("session.id", "=", sessionId)
+    .where("session.expiresAt", ">", now)
+    .where("appUser.isActive", "=", 1)
+    .executeTakeFirst();
+  return row && toUser(row);
+}
+
 export type Credentials = {
   id: number;
   username: string;

@@ -1,6 +1,6 @@
 /**
  * Benchmark of the leaders' views at scale (issue 12), through HTTP on the built server:
- * npm run bench -- --db FILE [--duration 10] [--runs 3] [--only NAME,NAME] [--in-place]
+ * npm run bench -- --db FILE [--duration 10] [--runs 3] [--only NAME,NAME] [--in-place] [--profile DIR]
  * Copies FILE (made by `npm run bench:data`) unless --in-place, starts `dist/server/main.js` on
  * it (building first when missing) with scripts/bench-probe.mjs loaded, signs in, then for each
  * view: a warm-up, then `runs` × `duration` s with autocannon at 1 and at 10 connections (medians
@@ -33,6 +33,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     only: { type: "string" },
     "in-place": { type: "boolean", default: false },
+    profile: { type: "string" },
   },
 });
 if (!values.db)
@@ -73,7 +74,13 @@ const loadAtStart = loadavg();
 const startedAt = performance.now();
 const server = spawn(
   process.execPath,
-  ["--import", "./scripts/bench-probe.mjs", "dist/server/main.js"],
+  [
+    // --profile DIR: the server writes a V8 CPU profile there when the run ends.
+    ...(values.profile ? ["--cpu-prof", "--cpu-prof-dir", values.profile] : []),
+    "--import",
+    "./scripts/bench-probe.mjs",
+    "dist/server/main.js",
+  ],
   {
     env: {
       ...process.env,
@@ -340,6 +347,8 @@ if (!only || only.includes("mixed")) {
   );
 }
 server.kill();
+// A profile is written as the server exits.
+if (values.profile && server.exitCode === null) await new Promise((r) => server.once("exit", r));
 
 const ratio = (view: string, connections: number) => {
   const ours = rows.find((row) => row.view.startsWith(view) && row.connections === connections);

@@ -1,7 +1,6 @@
 import type { Db } from "../db/open.ts";
 import { agencyScope } from "../db/scope.ts";
-import { sessionUserId } from "../db/session.ts";
-import { type User, userById } from "../db/user.ts";
+import { type User, userOfSession } from "../db/user.ts";
 import type { Language } from "../shared/i18n/language.ts";
 import type { Viewer } from "../shared/permission.ts";
 import type { Clock } from "./clock.ts";
@@ -74,8 +73,7 @@ export async function resolveSession(
 ): Promise<{ user: User | null; viewer: Viewer | null; sessionId: string | null }> {
   if (!token) return { user: null, viewer: null, sessionId: null };
   const sessionId = sessionIdFromToken(token);
-  const userId = await sessionUserId(db, sessionId, clock.now().toISOString());
-  const user = userId === undefined ? undefined : await userById(db, userId);
+  const user = await userOfSession(db, sessionId, clock.now().toISOString());
   if (!user) return { user: null, viewer: null, sessionId: null };
   return { user, viewer: await viewerFor(db, user), sessionId };
 }

@@ -1,45 +1,70 @@
-import SQLite from "better-sqlite3";
+import { closeSync, fdatasync, fstatSync, openSync, statSync } from "node:fs";
 
 /**
  * Group commit (issue 12). The server's connection commits with synchronous=NORMAL: a commit
- * appends to the WAL file without waiting for the disk. A change is acknowledged only once
- * `durable()` resolves: after a commit on this second connection, with synchronous=FULL, which
- * synchronises the WAL file, and so every commit appended before it. Calls that arrive while a
- * synchronisation is pending share it: one disk flush for all the changes of a moment instead of
- * one each, and the event loop waits for the disk once. An acknowledged change is as durable as
- * with synchronous=FULL on every commit (SQLite's WAL stays consistent either way).
+ * appends its pages to the WAL file (write(2): the OS has them) without waiting for the disk. A
+ * change is acknowledged only once `durable()` resolves: after an fdatasync(2) of the WAL file,
+ * which puts on disk every commit appended before it. That is the call SQLite itself makes after
+ * each commit with synchronous=FULL, here made once for all the commits of a moment, and in
+ * libuv's thread pool: the event loop never waits for the disk. An acknowledged change is as
+ * durable as with synchronous=FULL on every commit. (When the WAL restarts, its earlier frames
+ * are already in the database file: a checkpoint synchronises the file before.)
+ *
+ * The calls of a moment share one synchronisation; calls made while one runs share the next (their
+ * commits may have been appended after the running one began).
  */
-export function groupCommit(path: string): {
+export function groupCommit(dbPath: string): {
   durable: () => Promise<void>;
-  /** How many synchronising commits so far (tests). */
+  /** How many synchronisations so far (tests). */
   syncs: () => number;
   close: () => void;
 } {
-  const sqlite = new SQLite(path, { fileMustExist: true });
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = FULL");
-  const sync = sqlite.prepare("UPDATE durability SET syncs = syncs + 1 WHERE id = 1");
+  const walPath = `${dbPath}-wal`;
+  let fd: number | null = null;
   let count = 0;
-  let pending: Promise<void> | null = null;
+  let running: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+
+  /** The WAL file's descriptor, opened again if SQLite ever made a new file. */
+  function walFile(): number {
+    if (fd !== null && fstatSync(fd).ino !== statSync(walPath).ino) {
+      closeSync(fd);
+      fd = null;
+    }
+    fd ??= openSync(walPath, "r");
+    return fd;
+  }
+
+  function start(): Promise<void> {
+    running = new Promise<void>((resolve, reject) => {
+      fdatasync(walFile(), (error) => {
+        if (error) return reject(error);
+        count += 1;
+        resolve();
+      });
+    }).finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
   return {
     durable() {
-      // A pending synchronisation has not started yet: it covers the caller's commit, made before.
-      if (pending) return pending;
-      pending = new Promise<void>((resolve, reject) => {
-        setImmediate(() => {
-          pending = null;
-          try {
-            sync.run();
-            count += 1;
-            resolve();
-          } catch (error) {
-            reject(error);
-          }
+      // The next synchronisation starts once the running one has ended and the calls of this
+      // moment (this turn of the event loop) have joined it.
+      next ??= (running ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+        .then(() => {
+          next = null;
+          return start();
         });
-      });
-      return pending;
+      return next;
     },
     syncs: () => count,
-    close: () => sqlite.close(),
+    close: () => {
+      if (fd !== null) closeSync(fd);
+      fd = null;
+    },
   };
 }

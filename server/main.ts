@@ -61,6 +61,13 @@ const demoMode = config.demo && demoAccounts.length > 0;
 const dataDir = dirname(resolve(config.dbPath));
 // The leaders' long reads on reader threads (one by default: this server has few cores).
 const readers = readPool(config.dbPath, Number(process.env.DONDOC_READ_THREADS ?? 1));
+if (readers) {
+  // WAL checkpoints on the reader thread (every half second, timer below); this connection
+  // checkpoints itself only past 64 MB of WAL (a long burst of changes), and a WAL that grew is
+  // cut back to 64 MB when it restarts.
+  await sql`PRAGMA wal_autocheckpoint = 16384`.execute(db);
+  await sql`PRAGMA journal_size_limit = 67108864`.execute(db);
+}
 const app = createApp({
   ...(readers ? { reads: readers.reads } : {}),
   ...(commits ? { durable: commits.durable } : {}),
@@ -110,11 +117,24 @@ const syncTimer = setInterval(async () => {
   }
 }, 1_000);
 syncTimer.unref();
+let checkpointing = false;
+const checkpointTimer = setInterval(() => {
+  if (!readers || checkpointing) return;
+  checkpointing = true;
+  readers
+    .checkpoint()
+    .catch((error: unknown) => logger.error({ err: error }, "checkpoint failed"))
+    .finally(() => {
+      checkpointing = false;
+    });
+}, 500);
+checkpointTimer.unref();
 
 function shutdown() {
   jobs.stop();
   mailJobs.stop();
   clearInterval(syncTimer);
+  clearInterval(checkpointTimer);
   server.close(() => {
     void Promise.all([readers?.close(), commits?.durable()])
       .then(() => {

@@ -12,7 +12,12 @@ export function readPool(
   dbPath: string,
   threads: number,
   worker = join(dirname(process.argv[1] ?? ""), "read-worker.js"),
-): { reads: Reads; close: () => Promise<void> } | null {
+): {
+  reads: Reads;
+  /** A PASSIVE WAL checkpoint on a reader thread (server/read-worker.ts `checkpoint`). */
+  checkpoint: () => Promise<{ walPages: number; copiedPages: number }>;
+  close: () => Promise<void>;
+} | null {
   if (threads <= 0 || dbPath === ":memory:" || !existsSync(worker)) return null;
   const pool = new Piscina({
     filename: worker,
@@ -25,5 +30,9 @@ export function readPool(
   const reads = ((name: ReadTask["name"], ...args: unknown[]) =>
     // `read`: the worker's exported handler (server/read-worker.ts).
     pool.run({ name, args } satisfies ReadTask, { name: "read" })) as Reads;
-  return { reads, close: () => pool.destroy() };
+  return {
+    reads,
+    checkpoint: () => pool.run(null, { name: "checkpoint" }),
+    close: () => pool.destroy(),
+  };
 }

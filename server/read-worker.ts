@@ -1,14 +1,22 @@
 import { workerData } from "piscina";
-import { openReadOnlyDb } from "../db/open.ts";
+import { openReadOnlyDb, walCheckpointer } from "../db/open.ts";
 import { type ReadTask, runRead } from "./reads.ts";
 
 /**
  * A worker thread of the read pool (server/read-pool.ts): its own read-only connection to the
- * database file, answering one read at a time.
+ * database file, answering one read at a time; and, opened at the first, a connection for the
+ * WAL checkpoints the server asks for.
  */
 const db = openReadOnlyDb(String(workerData.dbPath));
+let walCheckpoint: ReturnType<typeof walCheckpointer> | null = null;
 
 /** One read in one read transaction: its queries see the same snapshot of the database. */
 export function read(task: ReadTask): Promise<unknown> {
   return db.transaction().execute((trx) => runRead(trx, task));
+}
+
+/** Copies what it can of the WAL into the database file (db/open.ts `walCheckpointer`). */
+export function checkpoint(): ReturnType<ReturnType<typeof walCheckpointer>> {
+  walCheckpoint ??= walCheckpointer(String(workerData.dbPath));
+  return walCheckpoint();
 }

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import { appendAudit } from "../db/audit.ts";
+import { type AuditEntry, appendAudits } from "../db/audit.ts";
+import type { Db } from "../db/open.ts";
 import { pendingAccountStep, type Role } from "../shared/user.ts";
 import type { Context } from "./context.ts";
 import { FieldCause, fail } from "./errors.ts";
@@ -61,11 +62,33 @@ function idsOf(input: unknown): Record<string, number | number[]> {
 }
 
 /**
+ * The request-log rows of a moment (this turn of the event loop), written together: one statement
+ * and one commit for the changes of many users instead of one each. Resolves once they are
+ * written; a failure is the caller's to log.
+ */
+const pendingLogs = new WeakMap<Db, { entries: AuditEntry[]; written: Promise<void> }>();
+function logRequest(db: Db, entry: AuditEntry): Promise<void> {
+  const pending = pendingLogs.get(db);
+  if (pending) {
+    pending.entries.push(entry);
+    return pending.written;
+  }
+  const entries = [entry];
+  const written = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    pendingLogs.delete(db);
+    return appendAudits(db, entries);
+  });
+  pendingLogs.set(db, { entries, written });
+  return written;
+}
+
+/**
  * The request log in the audit table: every call that changed something (a mutation that
  * succeeded) and every refusal (not signed in, forbidden, not found, throttled), with who, when,
  * from where, which procedure and which objects. Procedures whose domain action writes its own
- * audit rows (server/policy.ts `selfAudited`) log only their refusals. Written after the call, so
- * a failure to write it is logged and does not undo the change.
+ * audit rows (server/policy.ts `selfAudited`) log only their refusals. Written after the call,
+ * with the other requests of the moment (`logRequest`), so a failure to write it does not undo the
+ * change.
  */
 const recordRequests = t.middleware(async ({ ctx, path, type, next, getRawInput }) => {
   const result = await next();
@@ -76,7 +99,7 @@ const recordRequests = t.middleware(async ({ ctx, path, type, next, getRawInput 
   if (recorded) {
     const ids = idsOf(await getRawInput().catch(() => undefined));
     const entityId = [ids.id, ids.taskId, ids.directiveId].find((id) => typeof id === "number");
-    await appendAudit(ctx.db, {
+    await logRequest(ctx.db, {
       actorId: ctx.user?.id ?? null,
       at: ctx.clock.now().toISOString(),
       action: path,

@@ -48,6 +48,10 @@ describe("the read pool", () => {
       expect(await pool.reads("listOverdue", ...overdue)).toEqual(
         await here("listOverdue", ...overdue),
       );
+      // The server's WAL checkpoints run there too: the task just written is copied.
+      const { walPages, copiedPages } = await pool.checkpoint();
+      expect(walPages).toBeGreaterThan(0);
+      expect(copiedPages).toBe(walPages);
     } finally {
       await pool.close();
     }
