@@ -9,6 +9,7 @@ import { deliverMail, queueDigests, type SendMail } from "./domain/mail.ts";
 import { runReminders } from "./domain/reminder.ts";
 import { filesDirOf, purgePendingEvidence, purgeStaleUploads, uploadsDirOf } from "./file-store.ts";
 import { LOGIN_FAILURE_KEEP_MS } from "./login-throttle.ts";
+import type { Reads } from "./reads.ts";
 
 /**
  * Jobs that run beside the server, at start and then every hour: housekeeping and the reminders. A job is a plain
@@ -19,6 +20,8 @@ export type JobDeps = {
   dataDir: string;
   /** Mail: the links' base, and how to send (null without SMTP: mail stays in the outbox). */
   mail?: { publicUrl: string; send: SendMail | null };
+  /** The reader threads (server/read-pool.ts) for the jobs' long reads; absent: on `db`. */
+  reads?: Reads;
 };
 export type Job = (deps: JobDeps, now: Date) => Promise<void>;
 
@@ -47,8 +50,8 @@ export const purgeLoginFailures: Job = async ({ db }, now) => {
 };
 
 /** Reminders, overdue notices and escalations of the day (once each, whatever runs them). */
-export const sendReminders: Job = async ({ db }, now) => {
-  await runReminders(db, now);
+export const sendReminders: Job = async ({ db, reads }, now) => {
+  await runReminders(db, now, reads ? { reads } : {});
 };
 
 /** The daily digests whose hour has come go into the outbox. */

@@ -83,12 +83,18 @@ const app = createApp({
 const mail = { publicUrl: config.publicUrl, send: config.smtp ? smtpSender(config.smtp) : null };
 const onError = (job: { name: string }, error: unknown) =>
   logger.error({ err: error, job: job.name }, "job failed");
-const jobs = startJobs({ db, dataDir, clock: config.clock, mail }, { onError });
-const mailJobs = startJobs(
-  { db, dataDir, clock: config.clock, mail },
-  { jobs: MAIL_JOBS, intervalMs: MAIL_INTERVAL_MS, onError },
-);
+let jobs: { stop(): void } | null = null;
+let mailJobs: { stop(): void } | null = null;
 const server = app.listen(config.port, config.host, async () => {
+  // The jobs' first round once the server listens: it does not delay the start.
+  jobs = startJobs(
+    { db, dataDir, clock: config.clock, mail, ...(readers ? { reads: readers.reads } : {}) },
+    { onError },
+  );
+  mailJobs = startJobs(
+    { db, dataDir, clock: config.clock, mail },
+    { jobs: MAIL_JOBS, intervalMs: MAIL_INTERVAL_MS, onError },
+  );
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
@@ -131,8 +137,8 @@ const checkpointTimer = setInterval(() => {
 checkpointTimer.unref();
 
 function shutdown() {
-  jobs.stop();
-  mailJobs.stop();
+  jobs?.stop();
+  mailJobs?.stop();
   clearInterval(syncTimer);
   clearInterval(checkpointTimer);
   server.close(() => {

@@ -24,6 +24,7 @@ import {
 import { reportPeriods } from "../../shared/report.ts";
 import type { NotificationKind, UrgingRule } from "../../shared/urge.ts";
 import type { Role } from "../../shared/user.ts";
+import type { Reads } from "../reads.ts";
 
 /**
  * The reminder job (issue 10): what the system sends by itself on a working day, by the urging
@@ -76,6 +77,14 @@ function within(today: IsoDate, date: IsoDate, workingDays: number): boolean {
   return daysBetween(today, date) <= workingDays * 2 + 20;
 }
 
+/**
+ * Lets the event loop serve requests every few hundred tasks: a plan over thousands of tasks
+ * (a national tracker's hour) would otherwise hold it for as long.
+ */
+async function yieldEvery(index: number): Promise<void> {
+  if (index > 0 && index % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Whether a rule triggered on `trigger` fires today: the first working day on or after it. */
 function firesToday(trigger: IsoDate, window: { after: IsoDate; today: IsoDate }): boolean {
   return trigger > window.after && trigger <= window.today;
@@ -113,7 +122,8 @@ export async function planReminders(
       plan.push({ ...send, recipientId });
   };
 
-  for (const task of tasks) {
+  for (const [index, task] of tasks.entries()) {
+    await yieldEvery(index);
     const rule = ruleOf(task.trackingAgencyId);
     const { dueOn } = task;
     if (task.status === "reported_done") {
@@ -192,7 +202,8 @@ export async function planReminders(
     db,
     duties.map((task) => task.taskId),
   );
-  for (const task of duties) {
+  for (const [index, task] of duties.entries()) {
+    await yieldEvery(index);
     const rule = ruleOf(task.trackingAgencyId);
     const done = new Set(
       (reported.get(`${task.taskId}:${task.leadAgencyId}`) ?? []).map((row) => row.periodKey),
@@ -250,11 +261,21 @@ export async function planReminders(
 export async function runReminders(
   db: Db,
   now: Date,
-  options: { dryRun?: boolean } = {},
+  options: {
+    dryRun?: boolean;
+    /** The candidates read on a reader thread (server/read-pool.ts): the server's job. */
+    reads?: Reads;
+  } = {},
 ): Promise<{ day: IsoDate; sent: Reminder[] }> {
   const day = vnDate(now);
   const calendar = await loadCalendar(db);
-  const plan = await planReminders(db, day, calendar);
+  const { reads } = options;
+  const plan = await planReminders(
+    db,
+    day,
+    calendar,
+    reads ? (_db, window, rules) => reads("remindableTasks", window, rules) : remindableTasks,
+  );
   if (options.dryRun) {
     const logged = await db
       .selectFrom("sendLog")

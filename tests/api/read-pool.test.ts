@@ -6,11 +6,12 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { trackingAgencies, urgingRules } from "../../db/urge.ts";
 import { userById } from "../../db/user.ts";
 import { viewerFor } from "../../server/context.ts";
 import { readPool } from "../../server/read-pool.ts";
 import { readsHere } from "../../server/reads.ts";
-import { vnDate } from "../../shared/date.ts";
+import { addDays, vnDate } from "../../shared/date.ts";
 import { dataDirOf, freshDb, TEST_NOW, userIdOf } from "../support/api.ts";
 import { createDirective, createTask } from "../support/factory.ts";
 
@@ -48,6 +49,12 @@ describe("the read pool", () => {
       expect(await pool.reads("listOverdue", ...overdue)).toEqual(
         await here("listOverdue", ...overdue),
       );
+      // The reminder job's candidates (its rules cross the thread as a Map).
+      const rules = await urgingRules(db, await trackingAgencies(db));
+      const window = { after: addDays(today, -3), today } as const;
+      const candidates = await pool.reads("remindableTasks", window, rules);
+      expect(candidates.length).toBeGreaterThan(0);
+      expect(candidates).toEqual(await here("remindableTasks", window, rules));
       // The server's WAL checkpoints run there too: the task just written is copied.
       const { walPages, copiedPages } = await pool.checkpoint();
       expect(walPages).toBeGreaterThan(0);
