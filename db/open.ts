@@ -85,10 +85,11 @@ export async function openDb(
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma(`synchronous = ${options.synchronous === "NORMAL" ? "NORMAL" : "FULL"}`);
   sqlite.pragma("busy_timeout = 5000");
-  // The hot part of a large database (the overdue indexes, say) is read through a memory map of
-  // the OS's page cache rather than copied into SQLite's small page cache; 64 MB, because mapped
-  // pages count in the server's resident memory (issue 12: under 250 MB; 256 MB made it 420 MB).
-  sqlite.pragma("mmap_size = 67108864");
+  // 16 MB of page cache (SQLite's default is 2 MB): a change touches the task's row, its states,
+  // its history and the kept statistics' buckets, each in its own index. No memory map: its pages
+  // count in the server's resident memory (issue 12: under 250 MB) and the long reads run on the
+  // reader thread, with a cache of its own.
+  sqlite.pragma("cache_size = -16384");
   const base = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });

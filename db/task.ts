@@ -154,11 +154,11 @@ export async function listTasks(
   today: IsoDate,
 ): Promise<{ items: TaskListItem[]; total: number }> {
   if (
-    input.sort === "days_overdue" &&
+    input.sort !== "updated" &&
     input.timeliness?.length === 1 &&
     input.timeliness[0] === "overdue"
   ) {
-    return listOverdueTasks(db, viewer, input, today);
+    return listOverdueTasks(db, viewer, { ...input, sort: input.sort }, today);
   }
   const filtered = filterConditions(viewer, input, today);
   let query = taskRows(db).$call(filtered).select(LIST_COLUMNS);
@@ -193,16 +193,22 @@ export async function listTasks(
 }
 
 /**
- * listTasks of the overdue tasks, most days overdue first (then by id), without sorting every
- * overdue task: the first `page × pageSize` open ones come in the order of their partial index
- * (late by today − due_on), the reported done at least as late as the last of those join them (a
- * range of their index), the page is cut from the two, then its rows are read. The same items in
- * the same order as the general query.
+ * listTasks of the overdue tasks without sorting every overdue task: the first `page × pageSize`
+ * open ones come in the order of their partial index (by deadline, so most days late first).
+ * Most days overdue first (then by id): the reported done at least as late as the last of those
+ * join them (a range of their index). By deadline (the "urgency" and "deadline" orders: every
+ * overdue task has the same urgency): the first `page × pageSize` reported done by deadline join
+ * them. The page is cut from the two, then its rows are read. The same items in the same order as
+ * the general query.
  */
 async function listOverdueTasks(
   db: Db,
   viewer: Viewer,
-  input: TaskFilters & { page: number; pageSize: number },
+  input: TaskFilters & {
+    sort: Exclude<TaskSort, "updated">;
+    page: number;
+    pageSize: number;
+  },
   today: IsoDate,
 ): Promise<{ items: TaskListItem[]; total: number }> {
   const filtered = filterConditions(viewer, { ...input, timeliness: undefined }, today, {
@@ -223,13 +229,19 @@ async function listOverdueTasks(
         .executeTakeFirstOrThrow(),
     ),
   ]);
-  const bound = reportedDueBound(first, wanted, today);
+  const byDeadline = input.sort !== "days_overdue";
+  const bound = byDeadline ? undefined : reportedDueBound(first, wanted, today);
   const rest = await half("reported")
     .$if(bound !== undefined, (q) => q.where("task.dueOn", "<=", bound ?? today))
+    .$if(byDeadline, (q) => q.orderBy("task.dueOn").orderBy("task.id").limit(wanted))
     .select(["task.id", "task.dueOn", daysLate(today).as("late")])
     .execute();
   const page = [...first, ...rest]
-    .sort((a, b) => b.late - a.late || a.id - b.id)
+    .sort(
+      byDeadline
+        ? (a, b) => a.id - b.id
+        : (a, b) => b.late - a.late || a.id - b.id,
+    )
     .slice((input.page - 1) * input.pageSize, wanted);
   const ids = page.map((row) => row.id);
   const found =

@@ -1,9 +1,26 @@
 /**
  * Loaded into the server by `npm run bench` (node --import): measures the event loop's delay
- * (perf_hooks.monitorEventLoopDelay) and the largest resident set size; on SIGUSR2 writes both
- * since the previous signal to BENCH_PROBE_FILE as JSON, then starts afresh.
+ * (perf_hooks.monitorEventLoopDelay) and the largest resident set size, with what it was made of
+ * then (Linux: anonymous memory, mapped files such as the database, shared memory such as the WAL
+ * index; the V8 heaps); on SIGUSR2 writes them since the previous signal to BENCH_PROBE_FILE as
+ * JSON, then starts afresh.
  */
-import { writeFileSync } from "node:fs";
+
+/** The kinds of resident memory, in MB (Linux /proc; empty elsewhere). */
+function residentKinds() {
+  try {
+    const status = readFileSync("/proc/self/status", "utf8");
+    const kinds = {};
+    for (const kind of ["RssAnon", "RssFile", "RssShmem"]) {
+      const match = status.match(new RegExp(`${kind}:\\s+(\\d+) kB`));
+      if (match) kinds[kind] = Math.round(Number(match[1]) / 1024);
+    }
+    return kinds;
+  } catch {
+    return {};
+  }
+}
+import { readFileSync, writeFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
 const file = process.env.BENCH_PROBE_FILE;
@@ -11,8 +28,18 @@ if (file) {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   let maxRss = process.memoryUsage.rss();
+  let atMax = {};
   const sampler = setInterval(() => {
-    maxRss = Math.max(maxRss, process.memoryUsage.rss());
+    const rss = process.memoryUsage.rss();
+    if (rss >= maxRss) {
+      maxRss = rss;
+      const { heapTotal, external } = process.memoryUsage();
+      atMax = {
+        ...residentKinds(),
+        mainHeapMb: Math.round(heapTotal / 1048576),
+        externalMb: Math.round(external / 1048576),
+      };
+    }
   }, 100);
   sampler.unref();
   process.on("SIGUSR2", () => {
@@ -26,9 +53,11 @@ if (file) {
           max: ms(delay.max),
         },
         maxRssMb: Math.round(maxRss / 1048576),
+        atMaxRss: atMax,
       }),
     );
     delay.reset();
     maxRss = process.memoryUsage.rss();
+    atMax = {};
   });
 }

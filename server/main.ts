@@ -1,4 +1,5 @@
 import { dirname, resolve } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { sql } from "kysely";
 import { openDb } from "../db/open.ts";
 import { seedDatabase } from "../db/seed.ts";
@@ -11,6 +12,11 @@ import { createLogger } from "./log.ts";
 import { smtpSender } from "./mail.ts";
 import { hashPassword } from "./password.ts";
 import { readPool } from "./read-pool.ts";
+
+// V8 lets its heap grow up to four times what is live between two full collections: the server
+// kept 40 MB live in a 200 MB heap under load. 30 % of growth keeps it under 100 MB for the same
+// work (issue 12: resident memory under 250 MB).
+setFlagsFromString("--heap-growing-percent=30");
 
 const config = configFromEnv(process.env);
 const logger = createLogger({ level: process.env.DONDOC_LOG_LEVEL ?? "info" });
