@@ -239,7 +239,7 @@ async function listOverdueTasks(
   const page = [...first, ...rest]
     .sort(
       byDeadline
-        ? (a, b) => a.id - b.id
+        ? (a, b) => (a.dueOn ?? "").localeCompare(b.dueOn ?? "") || a.id - b.id
         : (a, b) => b.late - a.late || a.id - b.id,
     )
     .slice((input.page - 1) * input.pageSize, wanted);
