@@ -293,6 +293,50 @@ async function keptCounts(
   basis: StatisticBasis,
   days: readonly IsoDate[],
 ): Promise<KeptRow[]> {
+  // The checkpoints and the agencies' succession, read once for every day.
+  const months = await checkpointMonths(db);
+  const successorsOf = await successions(db);
+  const parts = await Promise.all(
+    days.map(async (day, point) => {
+      const successors = successorsOf(day);
+      const counted = countedAgency("b", successors);
+      const query = await keptBuckets(db, viewer, filters, basis, day, months, successors);
+      return query
+        .select((eb) => [
+          sql.lit(point).as("point"),
+          counted.as("countedAgencyId"),
+          "b.leadAgencyId",
+          "b.isKey",
+          ...KEPT_SUMS.map((column) => eb.fn.sum<number>(`b.${column}`).as(column)),
+        ])
+        .groupBy([sql`2`, "b.leadAgencyId", "b.isKey"]);
+    }),
+  );
+  const [first, ...rest] = parts;
+  if (!first) return [];
+  const union = rest.reduce((all, part) => all.unionAll(part), first);
+  return (await union.execute()) as KeptRow[];
+}
+
+/** The months that have a checkpoint (kept counts, db/kept-count.ts). */
+async function checkpointMonths(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom("statCheckpoint").select("statCheckpoint.month").execute();
+  return rows.map((row) => row.month);
+}
+
+/**
+ * The kept buckets as of `day` that the viewer sees and the filters select, as `b`: those of the
+ * last checkpoint on or before it and the day deltas since.
+ */
+async function keptBuckets(
+  db: Db,
+  viewer: Viewer,
+  filters: StatisticFilters,
+  basis: StatisticBasis,
+  day: IsoDate,
+  months: readonly string[],
+  successors: ReadonlyMap<number, number>,
+) {
   const own = sql.join(
     (viewer.ownAgencyIds.length === 0 ? [0] : viewer.ownAgencyIds).map((id) => sql.lit(id)),
   );
@@ -309,52 +353,56 @@ async function keptCounts(
     "isKey",
     ...KEPT_SUMS,
   ] as const;
-  // The checkpoints and the agencies' succession, read once for every day.
-  const months = (
-    await db.selectFrom("statCheckpoint").select("statCheckpoint.month").execute()
-  ).map((row) => row.month);
-  const successorsOf = await successions(db);
-  const parts = await Promise.all(
-    days.map(async (day, point) => {
-      // The last checkpoint on or before the day after: it holds every delta before its month.
-      const from =
-        months
-          .filter((month) => month <= addDays(day, 1))
-          .sort()
-          .at(-1) ?? "0000-01-01";
-      const buckets = db
-        .selectFrom("statMonth")
-        .where("statMonth.basis", "=", basis)
-        .where("statMonth.month", "=", from)
-        .select(columns)
-        .unionAll(
-          db
-            .selectFrom("statDay")
-            .where("statDay.basis", "=", basis)
-            .where("statDay.day", ">=", from)
-            .where("statDay.day", "<=", day)
-            .select(columns),
-        );
-      const successors = successorsOf(day);
-      const counted = countedAgency("b", successors);
-      const conditions = await scopeConditions(db, filters, "b", "dueOn", { counted, successors });
-      let query = db.selectFrom(buckets.as("b")).where(visible);
-      for (const condition of conditions) query = query.where(condition);
-      return query
-        .select((eb) => [
-          sql.lit(point).as("point"),
-          counted.as("countedAgencyId"),
-          "b.leadAgencyId",
-          "b.isKey",
-          ...KEPT_SUMS.map((column) => eb.fn.sum<number>(`b.${column}`).as(column)),
-        ])
-        .groupBy([sql`2`, "b.leadAgencyId", "b.isKey"]);
-    }),
+  // The last checkpoint on or before the day after: it holds every delta before its month.
+  const from =
+    months
+      .filter((month) => month <= addDays(day, 1))
+      .sort()
+      .at(-1) ?? "0000-01-01";
+  const buckets = db
+    .selectFrom("statMonth")
+    .where("statMonth.basis", "=", basis)
+    .where("statMonth.month", "=", from)
+    .select(columns)
+    .unionAll(
+      db
+        .selectFrom("statDay")
+        .where("statDay.basis", "=", basis)
+        .where("statDay.day", ">=", from)
+        .where("statDay.day", "<=", day)
+        .select(columns),
+    );
+  const counted = countedAgency("b", successors);
+  const conditions = await scopeConditions(db, filters, "b", "dueOn", { counted, successors });
+  let query = db.selectFrom(buckets.as("b")).where(visible);
+  for (const condition of conditions) query = query.where(condition);
+  return query;
+}
+
+/** The kept count of the scope's overdue tasks on `today` (the overdue list's total). */
+async function keptOverdue(
+  db: Db,
+  viewer: Viewer,
+  filters: StatisticFilters,
+  today: IsoDate,
+  successors: ReadonlyMap<number, number>,
+): Promise<number> {
+  const query = await keptBuckets(
+    db,
+    viewer,
+    filters,
+    "in_force",
+    today,
+    await checkpointMonths(db),
+    successors,
   );
-  const [first, ...rest] = parts;
-  if (!first) return [];
-  const union = rest.reduce((all, part) => all.unionAll(part), first);
-  return (await union.execute()) as KeptRow[];
+  const row = await query
+    .select((eb) => [
+      eb.fn.sum<number>("b.overdueOpen").as("open"),
+      eb.fn.sum<number>("b.overdueReported").as("reported"),
+    ])
+    .executeTakeFirst();
+  return Number(row?.open ?? 0) + Number(row?.reported ?? 0);
 }
 
 /** Kept rows as counts judged on `asOf` (days overdue of open tasks: Σ(asOf − due)). */
@@ -846,7 +894,7 @@ export async function listOverdue(
     ).reduce((sum, row) => sum + Number(row.n), 0);
   const kept = filters.minDaysOverdue === 0 && (await keptCountsServe(db, viewer, filters));
   const total = kept
-    ? keptToCounts(await keptCounts(db, viewer, filters, "in_force", [today]), today).overdue
+    ? await keptOverdue(db, viewer, filters, today, successors)
     : await countOf([open, reported]);
   const urged = await countOf(
     [open, reported].map((part) => part.where(urgedCondition(undefined))),
