@@ -5,6 +5,8 @@
  * index; the V8 heaps); on SIGUSR2 writes them since the previous signal to BENCH_PROBE_FILE as
  * JSON, then starts afresh.
  */
+import { readFileSync, writeFileSync } from "node:fs";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 
 /** The kinds of resident memory, in MB (Linux /proc; empty elsewhere). */
 function residentKinds() {
@@ -20,8 +22,6 @@ function residentKinds() {
     return {};
   }
 }
-import { readFileSync, writeFileSync } from "node:fs";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 
 const file = process.env.BENCH_PROBE_FILE;
 if (file) {
