@@ -6,10 +6,12 @@ import {
   statisticDueInPeriod,
   statisticTable,
 } from "../db/statistic.ts";
+import { countByTimeliness, listTasks } from "../db/task.ts";
 import { remindableTasks } from "../db/urge.ts";
+import type { Context } from "./context.ts";
 
 /**
- * The long reads of the leaders' views (issue 12), which may run on a worker thread with its own
+ * The long reads of the leaders' views and the task list (issue 12), which may run on a worker thread with its own
  * read-only connection (server/read-worker.ts, WAL lets it read while the main thread writes), so
  * that a leader's figures never hold the event loop other users' requests wait on. Each is a plain
  * query function of db/ taking the database first; arguments and results cross threads by
@@ -21,6 +23,10 @@ export const READS = {
   statisticTable,
   statisticCountsOn,
   listOverdue,
+  // The task list and its counts: sorting every visible task by urgency takes seconds at a
+  // national scale.
+  listTasks,
+  countByTimeliness,
   // The reminder job's candidates: a pass over the open overdue tasks (0.4 s at a million).
   remindableTasks,
 } as const;
@@ -46,4 +52,9 @@ export function runRead(db: Db, task: ReadTask): Promise<unknown> {
 /** The reads on the request's own connection (tests, development, a single thread). */
 export function readsHere(db: Db): Reads {
   return ((name: ReadName, ...args: unknown[]) => runRead(db, { name, args })) as Reads;
+}
+
+/** The reader threads when the server has them, else the request's connection. */
+export function readsOf(ctx: Pick<Context, "db" | "reads">): Reads {
+  return ctx.reads ?? readsHere(ctx.db);
 }

@@ -10,15 +10,9 @@ import {
   statisticTrendInput,
   trendPoints,
 } from "../../shared/statistic.ts";
-import type { Context } from "../context.ts";
 import { listFigureTasks, resolveAsOf, statisticReport } from "../domain/statistic.ts";
-import { readsHere } from "../reads.ts";
+import { readsOf } from "../reads.ts";
 import { authedProcedure, router } from "../trpc.ts";
-
-/** The reader threads when the server has them, else the request's connection. */
-function readsOf(ctx: Context) {
-  return ctx.reads ?? readsHere(ctx.db);
-}
 
 /**
  * The leaders' figures. Every procedure counts only the tasks the viewer may see (a province

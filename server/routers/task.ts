@@ -1,4 +1,3 @@
-import { countByTimeliness, listTasks } from "../../db/task.ts";
 import { vnDate } from "../../shared/date.ts";
 import {
   taskAddNoteInput,
@@ -19,18 +18,21 @@ import {
   reportTaskProgress,
   viewTask,
 } from "../domain/task.ts";
+import { readsOf } from "../reads.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 export const taskRouter = router({
   list: authedProcedure
     .input(taskListInput)
-    .query(({ ctx, input }) => listTasks(ctx.db, ctx.viewer, input, vnDate(ctx.clock.now()))),
+    .query(({ ctx, input }) =>
+      readsOf(ctx)("listTasks", ctx.viewer, input, vnDate(ctx.clock.now())),
+    ),
 
   /** How many of the listed tasks fall in each timeliness category. */
   counts: authedProcedure
     .input(taskListInput)
     .query(({ ctx, input }) =>
-      countByTimeliness(ctx.db, ctx.viewer, input, vnDate(ctx.clock.now())),
+      readsOf(ctx)("countByTimeliness", ctx.viewer, input, vnDate(ctx.clock.now())),
     ),
 
   byId: authedProcedure.input(byIdInput).query(({ ctx, input }) => viewTask(ctx, input.id)),

@@ -12,6 +12,7 @@ import { viewerFor } from "../../server/context.ts";
 import { readPool } from "../../server/read-pool.ts";
 import { readsHere } from "../../server/reads.ts";
 import { addDays, vnDate } from "../../shared/date.ts";
+import { taskListInput } from "../../shared/task.ts";
 import { dataDirOf, freshDb, TEST_NOW, userIdOf } from "../support/api.ts";
 import { createDirective, createTask } from "../support/factory.ts";
 
@@ -49,6 +50,18 @@ describe("the read pool", () => {
       expect(await pool.reads("listOverdue", ...overdue)).toEqual(
         await here("listOverdue", ...overdue),
       );
+      // The task list and its counts (the list in the general order and in the overdue order).
+      for (const input of [
+        taskListInput.parse({ pageSize: 20 }),
+        taskListInput.parse({ sort: "days_overdue", timeliness: ["overdue"], pageSize: 20 }),
+      ]) {
+        const list = await pool.reads("listTasks", viewer, input, today);
+        expect(list.total).toBeGreaterThan(0);
+        expect(list).toEqual(await here("listTasks", viewer, input, today));
+        expect(await pool.reads("countByTimeliness", viewer, input, today)).toEqual(
+          await here("countByTimeliness", viewer, input, today),
+        );
+      }
       // The reminder job's candidates (its rules cross the thread as a Map).
       const rules = await urgingRules(db, await trackingAgencies(db));
       const window = { after: addDays(today, -3), today } as const;
