@@ -14,6 +14,7 @@ import * as urge from "./migrations/0007-urge.ts";
 import * as keptCounts from "./migrations/0008-kept-counts.ts";
 import * as durability from "./migrations/0009-durability.ts";
 import * as walSync from "./migrations/0010-wal-sync.ts";
+import * as inboxScale from "./migrations/0011-inbox-scale.ts";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0008-kept-counts": keptCounts,
   "0009-durability": durability,
   "0010-wal-sync": walSync,
+  "0011-inbox-scale": inboxScale,
 };
 
 /**

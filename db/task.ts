@@ -397,15 +397,51 @@ export async function taskItemsWhere(
   viewer: Viewer,
   condition: Expression<SqlBool>,
   today: IsoDate,
+  order: TaskItemOrder,
+  limit: number,
 ): Promise<TaskListItem[]> {
-  const rows = await taskRows(db)
+  let query = taskRows(db).where(taskVisibleTo(viewer)).where(condition).select(LIST_COLUMNS);
+  switch (order) {
+    case "deadline":
+      query = query.orderBy("task.dueOn", (ob) => ob.asc().nullsLast());
+      break;
+    case "waiting":
+      query = query.orderBy(sql`COALESCE(${sql.ref("task.doneOn")}, ${today})`);
+      break;
+    case "most_late":
+      query = query.orderBy(daysLate(today), "desc");
+      break;
+  }
+  const rows = await query.orderBy("task.id").limit(limit).execute();
+  return listItems(db, viewer, rows, today);
+}
+
+/**
+ * How the items of an inbox section are ordered: by deadline; longest waiting for confirmation
+ * first (reported done earliest); most days overdue first. Then by id.
+ */
+export type TaskItemOrder = "deadline" | "waiting" | "most_late";
+
+/** How many tasks the viewer sees match `condition`, and how many of them are among `ids`. */
+export async function taskCountWhere(
+  db: Db,
+  viewer: Viewer,
+  condition: Expression<SqlBool>,
+  ids: readonly number[] = [],
+): Promise<{ total: number; among: number }> {
+  const row = await db
+    .selectFrom("task")
     .where(taskVisibleTo(viewer))
     .where(condition)
-    .select(LIST_COLUMNS)
-    .orderBy("task.dueOn", (ob) => ob.asc().nullsLast())
-    .orderBy("task.id")
-    .execute();
-  return listItems(db, viewer, rows, today);
+    .select((eb) => [
+      eb.fn.countAll<number>().as("total"),
+      (ids.length === 0
+        ? sql<number>`0`
+        : eb.fn.sum<number>(eb.case().when("task.id", "in", ids).then(1).else(0).end())
+      ).as("among"),
+    ])
+    .executeTakeFirstOrThrow();
+  return { total: Number(row.total), among: Number(row.among ?? 0) };
 }
 
 /** A task as a list of other things (reports, answers, comments) names it and links to it. */
@@ -934,21 +970,22 @@ export async function returnedTasks(db: Db, viewer: Viewer): Promise<Returned[]>
 }
 
 /**
- * When each task was last urged by the agencies given (a note in its history by one of their
- * users) at or after `since`; tasks not urged since are absent.
+ * When each task (of `taskIds`, or any) was last urged by the agencies given (a note in its
+ * history by one of their users) at or after `since`; tasks not urged since are absent. Without
+ * `taskIds`, the notes since `since` come from their partial index (migration 0011).
  */
 export async function lastUrged(
   db: Db,
-  taskIds: readonly number[],
   agencyIds: readonly number[],
   since: string,
+  taskIds?: readonly number[],
 ): Promise<Map<number, string>> {
-  if (taskIds.length === 0 || agencyIds.length === 0) return new Map();
+  if (agencyIds.length === 0 || taskIds?.length === 0) return new Map();
   const rows = await db
     .selectFrom("taskEvent")
     .innerJoin("appUser", "appUser.id", "taskEvent.actorId")
     .select((eb) => ["taskEvent.taskId", eb.fn.max("taskEvent.at").as("at")])
-    .where("taskEvent.taskId", "in", taskIds)
+    .$if(taskIds !== undefined, (q) => q.where("taskEvent.taskId", "in", taskIds ?? []))
     .where("taskEvent.kind", "=", "note")
     .where("appUser.agencyId", "in", agencyIds)
     .where("taskEvent.at", ">=", since)

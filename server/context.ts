@@ -49,6 +49,9 @@ export type Actor = {
   address: string;
 };
 
+/** What a read needs of the signed-in user's context (it may run on a reader thread). */
+export type Reader = Pick<Actor, "db" | "user" | "viewer" | "clock">;
+
 export type AppDeps = {
   db: Db;
   clock: Clock;

@@ -8,7 +8,11 @@ import {
 } from "../db/statistic.ts";
 import { countByTimeliness, listTasks } from "../db/task.ts";
 import { remindableTasks } from "../db/urge.ts";
+import type { User } from "../db/user.ts";
+import type { Viewer } from "../shared/permission.ts";
+import { fixedClock } from "./clock.ts";
 import type { Context } from "./context.ts";
+import { viewInbox } from "./domain/inbox.ts";
 
 /**
  * The long reads of the leaders' views and the task list (issue 12), which may run on a worker thread with its own
@@ -17,6 +21,11 @@ import type { Context } from "./context.ts";
  * query function of db/ taking the database first; arguments and results cross threads by
  * structured clone.
  */
+/** "Việc cần làm" of a user at `now` (server/domain/inbox.ts). */
+function inboxView(db: Db, user: User, viewer: Viewer, now: Date) {
+  return viewInbox({ db, user, viewer, clock: fixedClock(now) });
+}
+
 export const READS = {
   statisticCounts,
   statisticDueInPeriod,
@@ -27,6 +36,8 @@ export const READS = {
   // national scale.
   listTasks,
   countByTimeliness,
+  // Everyone's landing page: an officer of a national tracker follows 100,000 overdue tasks.
+  inboxView,
   // The reminder job's candidates: a pass over the open overdue tasks (0.4 s at a million).
   remindableTasks,
 } as const;

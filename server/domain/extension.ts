@@ -17,7 +17,7 @@ import type {
 } from "../../shared/extension.ts";
 import { canSeeTask, type TaskAccessFacts, taskActors } from "../../shared/permission.ts";
 import { canDecideExtension, canRequestExtension } from "../../shared/reporting-permission.ts";
-import type { Actor } from "../context.ts";
+import type { Actor, Reader } from "../context.ts";
 import { fail } from "../errors.ts";
 import { findVisibleTask, writeTaskChange } from "./task.ts";
 import { deadlineExtension } from "./task-change.ts";
@@ -145,7 +145,7 @@ export async function decideExtension(
 
 /** Whether the viewer may decide a request on this task. */
 function canDecide(
-  actor: Actor,
+  actor: Pick<Actor, "viewer">,
   facts: TaskAccessFacts,
   item: { requestedBy: { id: number }; status: ExtensionStatus },
 ): boolean {
@@ -165,7 +165,7 @@ export async function listExtensions(actor: Actor, taskId: number) {
 }
 
 /** Pending requests on tasks the viewer's agency assigned: the officers' to-decide list. */
-export async function listPendingExtensions(actor: Actor) {
+export async function listPendingExtensions(actor: Reader) {
   const items = await pendingExtensionsAssignedBy(actor.db, actor.viewer);
   const result = [];
   for (const item of items) {

@@ -1,3 +1,4 @@
+import { type Expression, type SqlBool, sql } from "kysely";
 import type { z } from "zod";
 import { type AgencyRef, agenciesEnding } from "../../db/agency.ts";
 import { appendAudit } from "../../db/audit.ts";
@@ -19,8 +20,10 @@ import {
   coordinatorsOf,
   lastUrged,
   returnedTasks,
+  type TaskItemOrder,
   type TaskListItem,
   type TaskRef,
+  taskCountWhere,
   taskFactsByIds,
   taskItemsWhere,
 } from "../../db/task.ts";
@@ -48,7 +51,7 @@ import {
   type ReportPeriod,
 } from "../../shared/report.ts";
 import { STALE_REPORT_DAYS } from "../../shared/statistic.ts";
-import type { Actor } from "../context.ts";
+import type { Actor, Reader } from "../context.ts";
 import { fail } from "../errors.ts";
 import { listPendingExtensions } from "./extension.ts";
 
@@ -59,6 +62,24 @@ type Section<T> = { items: T[]; total: number };
 
 function section<T>(items: readonly T[]): Section<T> {
   return { items: items.slice(0, INBOX_SECTION_LIMIT), total: items.length };
+}
+
+/**
+ * A section of the tasks matching `condition`: the first INBOX_SECTION_LIMIT in `order`, read
+ * as such (a national tracker's officer follows a hundred thousand overdue tasks), and the count.
+ */
+async function taskSection(
+  actor: Reader,
+  condition: Expression<SqlBool>,
+  today: IsoDate,
+  order: TaskItemOrder,
+): Promise<Section<TaskListItem>> {
+  const { db, viewer } = actor;
+  const [items, { total }] = await Promise.all([
+    taskItemsWhere(db, viewer, condition, today, order, INBOX_SECTION_LIMIT),
+    taskCountWhere(db, viewer, condition),
+  ]);
+  return { items, total };
 }
 
 /** The instant `days` days before `now`, as ISO text. */
@@ -82,7 +103,7 @@ export type OwedPeriod = {
 
 /** The report periods the viewer's agency owes on its tasks: late ones, then those due soon. */
 async function owedPeriods(
-  actor: Actor,
+  actor: Reader,
   today: IsoDate,
   until: IsoDate,
   calendar: Calendar,
@@ -131,21 +152,24 @@ async function owedPeriods(
  * within 7 working days (and overdue), tasks whose completion was returned, answers to its
  * extension requests and comments mentioning it (these two until marked seen, 30 days at most).
  */
-async function reporterInbox(actor: Actor, now: Date, today: IsoDate) {
+async function reporterInbox(actor: Reader, now: Date, today: IsoDate) {
   const { db, viewer, user } = actor;
   const calendar = await loadCalendar(db);
   const until = addWorkingDays(today, INBOX_AHEAD_WORKING_DAYS, calendar);
   const since = daysBefore(now, INBOX_RECENT_DAYS);
   const [periods, due, returned, answers, mentions] = await Promise.all([
     owedPeriods(actor, today, until, calendar),
-    taskItemsWhere(db, viewer, dueBy(viewer, until), today),
+    taskSection(actor, dueBy(viewer, until), today, "deadline"),
     returnedTasks(db, viewer),
     extensionAnswers(db, viewer, since, user.id),
     mentionsOf(db, viewer, since, user.id),
   ]);
   const sections = {
     periods: section(periods),
-    dueTasks: section(due.map((task) => ({ ...task, role: roleOn(viewer, task) }))),
+    dueTasks: {
+      ...due,
+      items: due.items.map((task) => ({ ...task, role: roleOn(viewer, task) })),
+    },
     returned: section(returned),
     extensionAnswers: section(answers),
     mentions: section(mentions),
@@ -155,32 +179,44 @@ async function reporterInbox(actor: Actor, now: Date, today: IsoDate) {
 
 type Urged<T> = T & { urgedAt: string | null };
 
-/** Overdue tasks, most days overdue first, each with when the viewer's agency last urged it. */
-async function withUrging(
-  actor: Actor,
+/**
+ * Overdue tasks matching `condition`, those the viewer's agency has not urged for a week first
+ * (only they are still to do), most days overdue first, each with when it was last urged; the
+ * first INBOX_SECTION_LIMIT of them, how many in all and how many still to do.
+ */
+async function urgedLast(
+  actor: Reader,
   now: Date,
-  tasks: TaskListItem[],
-): Promise<Urged<TaskListItem>[]> {
-  const urged = await lastUrged(
-    actor.db,
-    tasks.map((task) => task.id),
-    actor.viewer.ownAgencyIds,
-    daysBefore(now, URGED_WITHIN_DAYS),
-  );
-  return tasks
-    .map((task) => ({ ...task, urgedAt: urged.get(task.id) ?? null }))
-    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.id - b.id);
-}
-
-/** Items not yet urged come first; only they are still to do. */
-function urgedLast<T extends { urgedAt: string | null }>(
-  items: T[],
-): Section<T> & { toDo: number } {
-  const toDo = items.filter((item) => item.urgedAt === null);
-  return {
-    ...section([...toDo, ...items.filter((item) => item.urgedAt !== null)]),
-    toDo: toDo.length,
-  };
+  today: IsoDate,
+  condition: Expression<SqlBool>,
+): Promise<Section<Urged<TaskListItem>> & { toDo: number }> {
+  const { db, viewer } = actor;
+  const urged = await lastUrged(db, viewer.ownAgencyIds, daysBefore(now, URGED_WITHIN_DAYS));
+  const ids = [...urged.keys()];
+  const idList = sql.join(ids.length === 0 ? [0] : ids.map((id) => sql.lit(id)));
+  const [toDo, done, counts] = await Promise.all([
+    taskItemsWhere(
+      db,
+      viewer,
+      sql<SqlBool>`(${condition} AND ${sql.ref("task.id")} NOT IN (${idList}))`,
+      today,
+      "most_late",
+      INBOX_SECTION_LIMIT,
+    ),
+    taskItemsWhere(
+      db,
+      viewer,
+      sql<SqlBool>`(${condition} AND ${sql.ref("task.id")} IN (${idList}))`,
+      today,
+      "most_late",
+      INBOX_SECTION_LIMIT,
+    ),
+    taskCountWhere(db, viewer, condition, ids),
+  ]);
+  const items = [...toDo, ...done]
+    .slice(0, INBOX_SECTION_LIMIT)
+    .map((task) => ({ ...task, urgedAt: urged.get(task.id) ?? null }));
+  return { items, total: counts.total, toDo: counts.total - counts.among };
 }
 
 /**
@@ -188,27 +224,25 @@ function urgedLast<T extends { urgedAt: string | null }>(
  * (oldest first, with days waiting), extension requests to decide, reports received since they
  * were last marked seen (30 days at most), and overdue tasks without a report for 30 days.
  */
-async function officerInbox(actor: Actor, now: Date, today: IsoDate) {
+async function officerInbox(actor: Reader, now: Date, today: IsoDate) {
   const { db, viewer, user } = actor;
-  const [awaiting, pending, received, silent] = await Promise.all([
-    taskItemsWhere(db, viewer, awaitingConfirmation(viewer), today),
+  const [completions, pending, received, silent] = await Promise.all([
+    taskSection(actor, awaitingConfirmation(viewer), today, "waiting"),
     listPendingExtensions(actor),
     reportsReceived(db, viewer, daysBefore(now, INBOX_RECENT_DAYS), user.id),
-    taskItemsWhere(
-      db,
-      viewer,
-      silentOverdue(viewer, today, daysBefore(now, STALE_REPORT_DAYS)),
-      today,
-    ),
+    urgedLast(actor, now, today, silentOverdue(viewer, today, daysBefore(now, STALE_REPORT_DAYS))),
   ]);
-  const completions = awaiting
-    .map((task) => ({ ...task, daysWaiting: daysBetween(task.doneOn ?? today, today) }))
-    .sort((a, b) => b.daysWaiting - a.daysWaiting || a.id - b.id);
   const sections = {
-    completions: section(completions),
+    completions: {
+      ...completions,
+      items: completions.items.map((task) => ({
+        ...task,
+        daysWaiting: daysBetween(task.doneOn ?? today, today),
+      })),
+    },
     extensions: section(pending.filter((request) => request.canDecide)),
     reports: section(received),
-    silentOverdue: urgedLast(await withUrging(actor, now, silent)),
+    silentOverdue: silent,
   };
   return { role: "officer" as const, today, sections, count: countOf(sections) };
 }
@@ -217,14 +251,13 @@ async function officerInbox(actor: Actor, now: Date, today: IsoDate) {
  * A leader's inbox: the key tasks overdue (the four cells and the agencies with most overdue
  * tasks come from the statistics, which the page shows beside it).
  */
-async function leaderInbox(actor: Actor, now: Date, today: IsoDate) {
-  const tasks = await taskItemsWhere(actor.db, actor.viewer, keyOverdue(today), today);
-  const sections = { keyOverdue: urgedLast(await withUrging(actor, now, tasks)) };
+async function leaderInbox(actor: Reader, now: Date, today: IsoDate) {
+  const sections = { keyOverdue: await urgedLast(actor, now, today, keyOverdue(today)) };
   return { role: "leader" as const, today, sections, count: countOf(sections) };
 }
 
 /** An administrator's inbox: accounts locked or never used, agencies whose validity ends soon. */
-async function adminInbox(actor: Actor, today: IsoDate) {
+async function adminInbox(actor: Reader, today: IsoDate) {
   const { db, user } = actor;
   const until = addDays(today, AGENCY_ENDING_DAYS);
   const [accounts, agencies] = await Promise.all([
@@ -241,7 +274,7 @@ function countOf(sections: Record<string, Section<unknown> & { toDo?: number }>)
 }
 
 /** "Việc cần làm": what the signed-in user owes today, by role. */
-async function roleInbox(actor: Actor) {
+async function roleInbox(actor: Reader) {
   const now = actor.clock.now();
   const today = vnDate(now);
   switch (actor.user.role) {
@@ -260,7 +293,7 @@ async function roleInbox(actor: Actor) {
  * "Việc cần làm": what the signed-in user owes today, by role, and beside it the notifications
  * not yet read: the same items as the bell (one table, notification), not counted again.
  */
-export async function viewInbox(actor: Actor) {
+export async function viewInbox(actor: Reader) {
   const [inbox, unread] = await Promise.all([
     roleInbox(actor),
     unreadNotifications(actor.db, actor.user.id, INBOX_SECTION_LIMIT),

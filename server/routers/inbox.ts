@@ -1,10 +1,13 @@
 import { inboxMarkSeenInput } from "../../shared/inbox.ts";
-import { markInboxSeen, viewInbox } from "../domain/inbox.ts";
+import { markInboxSeen } from "../domain/inbox.ts";
+import { readsOf } from "../reads.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 export const inboxRouter = router({
   /** "Việc cần làm": what the signed-in user owes today, by role, with the count to show. */
-  view: authedProcedure.query(({ ctx }) => viewInbox(ctx)),
+  view: authedProcedure.query(({ ctx }) =>
+    readsOf(ctx)("inboxView", ctx.user, ctx.viewer, ctx.clock.now()),
+  ),
 
   /** Marks items (reports received, answers, mentions, accounts, agencies) as seen. */
   markSeen: authedProcedure

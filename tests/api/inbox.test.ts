@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/open.ts";
 import { fixedClock } from "../../server/clock.ts";
+import { addDays } from "../../shared/date.ts";
 import type { ReportDuty } from "../../shared/report.ts";
 import {
   countRows,
@@ -410,6 +411,33 @@ describe("a leader's inbox", () => {
         [key, true],
       ],
     );
+  });
+});
+
+describe("inbox sections at scale", () => {
+  it("read only the first 50 items, in order, and count them all (the urged last, with those still to do)", async () => {
+    const db = await freshDb({ demo: false });
+    const { leader } = await people(db);
+    const d = await directive(db);
+    const deadlines = Array.from({ length: 53 }, (_, i) => addDays("2026-09-01", i));
+    const ids: number[] = [];
+    for (const deadline of deadlines) {
+      ids.push(await createTask(db, { directive: d, lead: "PVN", deadline, isKey: true }));
+    }
+    // The three most overdue are urged: they go after the 50 still to do, so out of the page.
+    await leader.caller.urge.send({
+      ids: ids.slice(0, 3),
+      message: "Đề nghị PVN báo cáo ngay.",
+      replyBy: "2026-12-04",
+    });
+    const inbox = await inboxOf(leader);
+    if (inbox.role !== "leader") throw new Error("a leader's inbox");
+    const keyOverdue = inbox.sections.keyOverdue;
+    expect(keyOverdue.total).toBe(53);
+    expect(keyOverdue.toDo).toBe(50);
+    expect(inbox.count).toBe(50);
+    expect(keyOverdue.items.map((task) => task.id)).toEqual(ids.slice(3));
+    expect(keyOverdue.items.every((task) => task.urgedAt === null)).toBe(true);
   });
 });
 

@@ -62,6 +62,11 @@ describe("the read pool", () => {
           await here("countByTimeliness", viewer, input, today),
         );
       }
+      // The inbox, as the leader sees it now.
+      const now = new Date(TEST_NOW);
+      const inbox = await pool.reads("inboxView", user, viewer, now);
+      expect(inbox.role).toBe("leader");
+      expect(inbox).toEqual(await here("inboxView", user, viewer, now));
       // The reminder job's candidates (its rules cross the thread as a Map).
       const rules = await urgingRules(db, await trackingAgencies(db));
       const window = { after: addDays(today, -3), today } as const;
