@@ -7,6 +7,7 @@ import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { loadCalendar } from "../../db/calendar.ts";
+import type { TaskListItem } from "../../db/task.ts";
 import { planDataset, writeBulk } from "../../scripts/dataset.ts";
 import { vnDate } from "../../shared/date.ts";
 import { dataDirOf, freshDb, signedInAs, TEST_NOW } from "../support/api.ts";
@@ -81,5 +82,39 @@ describe("overdue pages from the index order", () => {
       pages.push(...listed.items.map((item) => item.id));
     }
     expect(pages.slice(38, 42)).toContain(reportedId);
+  });
+});
+
+describe("the task list in urgency order, page by page", () => {
+  it("gives every task once, overdue first then due soon, in deadline, no deadline and closed, each by deadline", async () => {
+    const db = await generated();
+    const ranks = ["overdue", "due_soon", "in_deadline", "no_deadline"];
+    const rankOf = (task: TaskListItem) => {
+      const rank = ranks.indexOf(task.timeliness ?? "");
+      return rank < 0 ? ranks.length : rank;
+    };
+    for (const username of ["lanhdao.bct", "baocao.langson"]) {
+      const caller = await signedInAs(db, username);
+      const pageSize = 70;
+      const first = await caller.task.list({ sort: "urgency", pageSize });
+      // The same tasks as the general query counts (the deadline order sorts them all).
+      expect(first.total).toBe((await caller.task.list({ sort: "deadline", pageSize })).total);
+      const listed: TaskListItem[] = [];
+      for (let page = 1; (page - 1) * pageSize < first.total; page++) {
+        listed.push(...(await caller.task.list({ sort: "urgency", pageSize, page })).items);
+      }
+      const ids = listed.map((task) => task.id);
+      expect(new Set(ids).size).toBe(first.total);
+      expect(ids.length).toBe(first.total);
+      const sorted = [...listed].sort(
+        (a, b) =>
+          rankOf(a) - rankOf(b) ||
+          (a.dueOn ?? "9999").localeCompare(b.dueOn ?? "9999") ||
+          a.id - b.id,
+      );
+      expect(ids).toEqual(sorted.map((task) => task.id));
+      // Every rank is there, so pages cross from one to the next.
+      if (username === "lanhdao.bct") expect(new Set(listed.map(rankOf)).size).toBe(5);
+    }
   });
 });
