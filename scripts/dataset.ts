@@ -12,7 +12,6 @@
  */
 import type SQLite from "better-sqlite3";
 import { directiveSearchText, insertDirective } from "../db/directive.ts";
-import { fill as fillKeptCounts } from "../db/migrations/0008-kept-counts.ts";
 import type { Db } from "../db/open.ts";
 import { insertReport, type NewReport } from "../db/report.ts";
 import {
@@ -37,6 +36,7 @@ import { addDays, type Calendar, type IsoDate } from "../shared/date.ts";
 import type { DeadlineKind } from "../shared/deadline.ts";
 import { DIRECTIVE_TYPES, type DirectiveType } from "../shared/directive.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
+import { type KeptState, keptCounts } from "./dataset-kept.ts";
 
 type PlannedDirective = {
   type: DirectiveType;
@@ -558,7 +558,13 @@ function applyPatch(row: TaskRow, patch: TaskPatch, at: string): void {
  * writeThroughProduct (same ids, same values), computed with the same pure changes.
  * `sqlite` is a connection to a database migrated and seeded like the one the plan was made on.
  */
-export function writeBulk(sqlite: SQLite.Database, plan: DatasetPlan, calendar: Calendar): void {
+export function writeBulk(
+  sqlite: SQLite.Database,
+  plan: DatasetPlan,
+  calendar: Calendar,
+  /** Sees each state written (the kept counts computed in memory). */
+  onState: (state: KeptState) => void = () => {},
+): void {
   const insertDirectiveRow = sqlite.prepare(
     `INSERT INTO directive (type, number, issuer, issued_on, issue_year, title, summary, full_text,
       tracking_agency_id, search_text, created_by, created_at, updated_at)
@@ -751,6 +757,22 @@ export function writeBulk(sqlite: SQLite.Database, plan: DatasetPlan, calendar: 
           s.progress,
         );
         for (const agencyId of task.coordinatorAgencyIds) insertStateCoordinator.run(id2, agencyId);
+        onState({
+          validFrom: state.at,
+          validTo: states[i + 1]?.at ?? null,
+          trackingAgencyId: plan.trackingAgencyId,
+          leadAgencyId: s.leadAgencyId,
+          successorAgencyId: null,
+          assignerAgencyId: s.assignerAgencyId,
+          coordinatorAgencyIds: task.coordinatorAgencyIds,
+          top: s.parentId === null ? 1 : 0,
+          isKey: s.isKey,
+          status: s.status,
+          doneOn: s.doneOn,
+          deadlineKind: s.deadlineKind,
+          dueOn: s.dueOn,
+          originalDueOn: s.originalDueOn,
+        });
       });
       // Reports come before the events that point to them, as in the product's transactions.
       for (const r of reports) {
@@ -784,17 +806,23 @@ export function writeBulkKept(
   sqlite: SQLite.Database,
   plan: DatasetPlan,
   calendar: Calendar,
+  /** Called after each phase with its name (scripts/bench-data.ts times them). */
+  mark: (phase: string) => void = () => {},
 ): void {
   const triggers = sqlite
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stat_%'")
     .all() as { name: string; sql: string }[];
   for (const trigger of triggers) sqlite.exec(`DROP TRIGGER ${trigger.name}`);
-  writeBulk(sqlite, plan, calendar);
+  const kept = keptCounts();
+  kept.addWritten(sqlite);
+  writeBulk(sqlite, plan, calendar, kept.add);
+  mark("rows");
   sqlite.transaction(() => {
     for (const table of ["stat_day", "stat_month", "stat_checkpoint", "stat_reach"]) {
       sqlite.exec(`DELETE FROM ${table}`);
     }
-    for (const statement of fillKeptCounts()) sqlite.exec(statement);
+    kept.write(sqlite);
     for (const trigger of triggers) sqlite.exec(trigger.sql);
   })();
+  mark("kept statistics");
 }
