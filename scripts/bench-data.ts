@@ -2,11 +2,13 @@
  * A large deterministic national dataset in a database of its own (issue 12):
  * npm run bench:data -- --tasks 1000000 --out FILE [--today YYYY-MM-DD] [--through product]
  * Reference data and the demo (accounts with the demo password; the leader lanhdao.bct sees every
- * generated task), then the plan of scripts/dataset.ts written in bulk (or, with
+ * generated task), then the plan of scripts/dataset.ts written in bulk, in two halves side by side
+ * (the history on a worker thread, scripts/dataset-history.ts) (or, with
  * `--through product`, through the product's write path: the same rows, far slower).
  */
 import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { Worker } from "node:worker_threads";
 import SQLite from "better-sqlite3";
 import { loadCalendar } from "../db/calendar.ts";
 import { advanceCheckpoints } from "../db/kept-count.ts";
@@ -15,7 +17,13 @@ import { seedDatabase } from "../db/seed.ts";
 import { DEMO_PASSWORD, DEMO_SECOND_FACTOR_SECRET } from "../server/demo.ts";
 import { hashPassword } from "../server/password.ts";
 import { vnDate } from "../shared/date.ts";
-import { planDataset, writeBulkKept, writeThroughProduct } from "./dataset.ts";
+import {
+  historyJob,
+  planFrom,
+  planReference,
+  writeBulkKept,
+  writeThroughProduct,
+} from "./dataset.ts";
 
 const { values } = parseArgs({
   options: {
@@ -49,11 +57,14 @@ await seedDatabase(db, {
   },
 });
 mark("seed");
-const plan = await planDataset(db, { tasks, today });
+const reference = await planReference(db);
 const calendar = await loadCalendar(db);
-const planned = performance.now();
-mark("plan");
+const options = { tasks, today };
+let planned = performance.now();
 if (values.through === "product") {
+  const plan = planFrom(reference, options);
+  planned = performance.now();
+  mark("plan");
   await writeThroughProduct(db, plan);
   await db.destroy();
 } else {
@@ -75,7 +86,25 @@ if (values.through === "product") {
     )
     .all() as { name: string; sql: string }[];
   for (const index of indexes) sqlite.exec(`DROP INDEX ${index.name}`);
-  writeBulkKept(sqlite, plan, calendar, mark);
+  // The history half on a worker thread, which makes the same plan (a pure function of the
+  // reference data), while this thread writes the tasks half (2 cores).
+  const job = historyJob(sqlite, `${out}-history`, calendar);
+  // tsx's loader does not reach worker threads: the worker imports its module through tsx's API.
+  const history = new URL("./dataset-history.ts", import.meta.url).href;
+  const worker = new Worker(
+    `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(history)}, ${JSON.stringify(import.meta.url)}))`,
+    { eval: true, workerData: { job, reference, options } },
+  );
+  const done = new Promise<void>((resolve, reject) => {
+    worker.once("error", reject);
+    worker.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`the history worker exited with ${code}`)),
+    );
+  });
+  const plan = planFrom(reference, options);
+  planned = performance.now();
+  mark("plan");
+  await writeBulkKept(sqlite, plan, calendar, { history: { job, done }, mark });
   for (const index of indexes) sqlite.exec(index.sql);
   mark("indexes");
   // The planner's statistics of the full tables, as migration 0007 leaves them.

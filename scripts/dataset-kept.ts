@@ -183,34 +183,6 @@ export function keptCounts() {
     }
   }
 
-  /** Adds the states already in the database (the demo's). */
-  function addWritten(sqlite: SQLite.Database): void {
-    const coordinators = new Map<number, number[]>();
-    for (const row of sqlite
-      .prepare(
-        "SELECT state_id, agency_id FROM task_state_coordinator ORDER BY state_id, agency_id",
-      )
-      .raw()
-      .iterate() as Iterable<[number, number]>) {
-      const list = coordinators.get(row[0]) ?? [];
-      list.push(row[1]);
-      coordinators.set(row[0], list);
-    }
-    const states = sqlite
-      .prepare(
-        `SELECT s.id, s.valid_from AS validFrom, s.valid_to AS validTo,
-           d.tracking_agency_id AS trackingAgencyId, s.lead_agency_id AS leadAgencyId,
-           s.successor_agency_id AS successorAgencyId, s.assigner_agency_id AS assignerAgencyId,
-           CASE WHEN s.parent_id IS NULL THEN 1 ELSE 0 END AS top, s.is_key AS isKey, s.status,
-           s.done_on AS doneOn, s.deadline_kind AS deadlineKind, s.due_on AS dueOn,
-           s.original_due_on AS originalDueOn
-         FROM task_state s INNER JOIN directive d ON d.id = s.directive_id`,
-      )
-      .all() as (Omit<KeptState, "coordinatorAgencyIds"> & { id: number })[];
-    for (const state of states)
-      add({ ...state, coordinatorAgencyIds: coordinators.get(state.id) ?? [] });
-  }
-
   /** Writes stat_day and stat_reach (empty before) in primary-key order. */
   function write(sqlite: SQLite.Database): void {
     const order = bucketKeys.map((_, b) => b);
@@ -274,5 +246,33 @@ export function keptCounts() {
     for (const row of reachRows) insertReach.run(row);
   }
 
-  return { add, addWritten, write };
+  return { add, write };
+}
+
+/** The states already in the database (the demo's), as the kept counts see them. */
+export function writtenStates(sqlite: SQLite.Database): KeptState[] {
+  const coordinators = new Map<number, number[]>();
+  for (const row of sqlite
+    .prepare("SELECT state_id, agency_id FROM task_state_coordinator ORDER BY state_id, agency_id")
+    .raw()
+    .iterate() as Iterable<[number, number]>) {
+    const list = coordinators.get(row[0]) ?? [];
+    list.push(row[1]);
+    coordinators.set(row[0], list);
+  }
+  const states = sqlite
+    .prepare(
+      `SELECT s.id, s.valid_from AS validFrom, s.valid_to AS validTo,
+           d.tracking_agency_id AS trackingAgencyId, s.lead_agency_id AS leadAgencyId,
+           s.successor_agency_id AS successorAgencyId, s.assigner_agency_id AS assignerAgencyId,
+           CASE WHEN s.parent_id IS NULL THEN 1 ELSE 0 END AS top, s.is_key AS isKey, s.status,
+           s.done_on AS doneOn, s.deadline_kind AS deadlineKind, s.due_on AS dueOn,
+           s.original_due_on AS originalDueOn
+         FROM task_state s INNER JOIN directive d ON d.id = s.directive_id`,
+    )
+    .all() as (Omit<KeptState, "coordinatorAgencyIds"> & { id: number })[];
+  return states.map(({ id, ...state }) => ({
+    ...state,
+    coordinatorAgencyIds: coordinators.get(id) ?? [],
+  }));
 }
