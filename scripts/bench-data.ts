@@ -3,7 +3,7 @@
  * npm run bench:data -- --tasks 1000000 --out FILE [--today YYYY-MM-DD] [--through product]
  * Reference data and the demo (accounts with the demo password; the leader lanhdao.bct sees every
  * generated task), then the plan of scripts/dataset.ts written in bulk, in two halves side by side
- * (the history on a worker thread, scripts/dataset-history.ts) (or, with
+ * (the second on a worker thread, scripts/dataset-range.ts) (or, with
  * `--through product`, through the product's write path: the same rows, far slower).
  */
 import { rmSync } from "node:fs";
@@ -18,9 +18,10 @@ import { DEMO_PASSWORD, DEMO_SECOND_FACTOR_SECRET } from "../server/demo.ts";
 import { hashPassword } from "../server/password.ts";
 import { vnDate } from "../shared/date.ts";
 import {
-  historyJob,
   planFrom,
   planReference,
+  rangeJob,
+  secondHalf,
   writeBulkKept,
   writeThroughProduct,
 } from "./dataset.ts";
@@ -86,25 +87,27 @@ if (values.through === "product") {
     )
     .all() as { name: string; sql: string }[];
   for (const index of indexes) sqlite.exec(`DROP INDEX ${index.name}`);
-  // The history half on a worker thread, which makes the same plan (a pure function of the
-  // reference data), while this thread writes the tasks half (2 cores).
-  const job = historyJob(sqlite, `${out}-history`, calendar);
+  // The plan's second half on a worker thread, which makes the same plan (a pure function of
+  // the reference data), while this thread writes the first half (2 cores).
+  const plan = planFrom(reference, options);
+  const job = rangeJob(sqlite, `${out}-second`, calendar, secondHalf(plan));
   // tsx's loader does not reach worker threads: the worker imports its module through tsx's API.
-  const history = new URL("./dataset-history.ts", import.meta.url).href;
+  const range = new URL("./dataset-range.ts", import.meta.url).href;
   const worker = new Worker(
-    `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(history)}, ${JSON.stringify(import.meta.url)}))`,
+    `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(range)}, ${JSON.stringify(import.meta.url)}))`,
     { eval: true, workerData: { job, reference, options } },
   );
   const done = new Promise<void>((resolve, reject) => {
     worker.once("error", reject);
     worker.once("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`the history worker exited with ${code}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`the worker writing the second half exited with ${code}`)),
     );
   });
-  const plan = planFrom(reference, options);
   planned = performance.now();
   mark("plan");
-  await writeBulkKept(sqlite, plan, calendar, { history: { job, done }, mark });
+  await writeBulkKept(sqlite, plan, calendar, { second: { job, done }, mark });
   for (const index of indexes) sqlite.exec(index.sql);
   mark("indexes");
   // The planner's statistics of the full tables, as migration 0007 leaves them.

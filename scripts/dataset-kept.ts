@@ -50,7 +50,6 @@ const OPEN_DUE_DAYS = index("open_due_days");
 const BASES = ["in_force", "original"] as const;
 /** Day numbers are offset so that a cell's key is a non-negative number. */
 const DAY_OFFSET = 2 ** 20;
-const BUCKETS = 2 ** 22;
 
 /** The collector: add each state (and the states written before), then write the rows. */
 export function keptCounts() {
@@ -82,20 +81,27 @@ export function keptCounts() {
     }
     return b;
   };
-  /** Cell (basis, day, bucket) → offset of its counts in `sums`. */
-  const cells = new Map<number, number>();
+  /** Cells by (basis, day) then bucket (small integers: fast map keys) → offset in `sums`. */
+  const cells = new Map<number, Map<number, number>>();
+  let cellCount = 0;
   let sums = new Float64Array(WIDTH * 1024);
   const cellOf = (basis: number, day: number, bucket: number) => {
-    const key = (basis * 2 * DAY_OFFSET + day + DAY_OFFSET) * BUCKETS + bucket;
-    let at = cells.get(key);
+    const dayKey = basis * 2 * DAY_OFFSET + day + DAY_OFFSET;
+    let row = cells.get(dayKey);
+    if (row === undefined) {
+      row = new Map();
+      cells.set(dayKey, row);
+    }
+    let at = row.get(bucket);
     if (at === undefined) {
-      at = cells.size * WIDTH;
+      at = cellCount * WIDTH;
+      cellCount += 1;
       if (at + WIDTH > sums.length) {
         const larger = new Float64Array(sums.length * 2);
         larger.set(sums);
         sums = larger;
       }
-      cells.set(key, at);
+      row.set(bucket, at);
     }
     return at;
   };
@@ -199,16 +205,6 @@ export function keptCounts() {
     order.forEach((b, r) => {
       rank[b] = r;
     });
-    const sorted = new Float64Array(cells.size);
-    const offsets = new Map<number, number>();
-    let n = 0;
-    for (const [key, at] of cells) {
-      const bucket = key % BUCKETS;
-      const ranked = key - bucket + (rank[bucket] ?? 0);
-      sorted[n++] = ranked;
-      offsets.set(ranked, at);
-    }
-    sorted.sort();
     const days = new Map<number, string>();
     const dayText = (day: number) => {
       let text = days.get(day);
@@ -225,17 +221,18 @@ export function keptCounts() {
           .join(", ")})`,
     );
     const values: (string | number)[] = Array(7 + WIDTH).fill(0);
-    for (const ranked of sorted) {
-      const at = offsets.get(ranked) ?? 0;
-      const r = ranked % BUCKETS;
-      const cell = (ranked - r) / BUCKETS;
-      const basis = Math.floor(cell / (2 * DAY_OFFSET));
+    for (const dayKey of [...cells.keys()].sort((x, y) => x - y)) {
+      const basis = Math.floor(dayKey / (2 * DAY_OFFSET));
       values[0] = BASES[basis] ?? "in_force";
-      values[1] = dayText(cell - basis * 2 * DAY_OFFSET - DAY_OFFSET);
-      const keys = bucketKeys[order[r] ?? 0] ?? [];
-      for (let i = 0; i < 5; i++) values[2 + i] = keys[i] ?? 0;
-      for (let i = 0; i < WIDTH; i++) values[7 + i] = sums[at + i] ?? 0;
-      insertDay.run(values);
+      values[1] = dayText(dayKey - basis * 2 * DAY_OFFSET - DAY_OFFSET);
+      const row = cells.get(dayKey) ?? new Map<number, number>();
+      for (const bucket of [...row.keys()].sort((x, y) => (rank[x] ?? 0) - (rank[y] ?? 0))) {
+        const at = row.get(bucket) ?? 0;
+        const keys = bucketKeys[bucket] ?? [];
+        for (let i = 0; i < 5; i++) values[2 + i] = keys[i] ?? 0;
+        for (let i = 0; i < WIDTH; i++) values[7 + i] = sums[at + i] ?? 0;
+        insertDay.run(values);
+      }
     }
     reachRows.sort((p, q) =>
       p[0] !== q[0] ? (p[0] < q[0] ? -1 : 1) : p[1] - q[1] || p[2] - q[2] || p[3] - q[3],

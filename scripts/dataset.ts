@@ -13,6 +13,7 @@
 import { rmSync } from "node:fs";
 import SQLite from "better-sqlite3";
 import { directiveSearchText, insertDirective } from "../db/directive.ts";
+import { KEPT_COUNTS } from "../db/migrations/0008-kept-counts.ts";
 import type { Db } from "../db/open.ts";
 import { insertReport, type NewReport } from "../db/report.ts";
 import {
@@ -83,6 +84,7 @@ type PlannedTask = {
 export type DatasetPlan = {
   directives: PlannedDirective[];
   tasks: Iterable<PlannedTask>;
+  taskCount: number;
   /** Who enters directives, tasks and confirmations (the demo officer) and who reports. */
   officerId: number;
   reporterId: number;
@@ -205,6 +207,7 @@ export function planFrom(reference: PlanReference, options: PlanOptions): Datase
     directives: planDirectives(generator(options.seed ?? 12), options),
     // Made again each time they are read (a million tasks are not kept in memory).
     tasks: { [Symbol.iterator]: () => plannedTasks(reference, options) },
+    taskCount: options.tasks,
     officerId: reference.officerId,
     reporterId: reference.reporterId,
     trackingAgencyId: reference.trackingAgencyId,
@@ -480,10 +483,14 @@ function changeOf(
 }
 
 /** A planned task's columns as assigned, with the ids its directive and parent got. */
-function assignment(task: PlannedTask, directiveIds: number[], taskIds: number[]) {
+function assignment(
+  task: PlannedTask,
+  directiveIds: number[],
+  taskIdOf: (index: number) => number | null,
+) {
   return {
     directiveId: directiveIds[task.directive] ?? 0,
-    parentId: task.parent === null ? null : (taskIds[task.parent] ?? null),
+    parentId: task.parent === null ? null : taskIdOf(task.parent),
     clause: task.clause,
     title: task.title,
     description: task.description,
@@ -515,7 +522,7 @@ export async function writeThroughProduct(db: Db, plan: DatasetPlan): Promise<vo
       const id = await insertTask(
         trx,
         {
-          ...assignment(task, directiveIds, taskIds),
+          ...assignment(task, directiveIds, (i) => taskIds[i] ?? null),
           deadlineDays: null,
           isKey: task.isKey,
           createdBy: plan.officerId,
@@ -604,17 +611,20 @@ export function writeBulk(
   plan: DatasetPlan,
   calendar: Calendar,
   options: {
-    /** Which tables (all by default); the two halves can be written side by side. */
-    part?: BulkPart;
+    /**
+     * The tasks written, by their index in the plan: [from, to) (all by default). Two ranges can
+     * be written side by side into two files (writeBulkKept); the directives go with the first.
+     */
+    from?: number;
+    to?: number;
     /** The first ids (by default the next of each table in `sqlite`). */
     ids?: FirstIds;
     /** Sees each state made (the kept counts computed in memory). */
     onState?: (state: KeptState) => void;
   } = {},
-): void {
-  const part = options.part ?? "all";
-  const writesTasks = part !== "history";
-  const writesHistory = part !== "tasks";
+): FirstIds {
+  const from = options.from ?? 0;
+  const to = options.to ?? Number.POSITIVE_INFINITY;
   const { onState } = options;
   // Many tasks share a deadline and a title: their due day and search text are worked out once.
   const dueOns = new Map<IsoDate | null, IsoDate | null>();
@@ -628,7 +638,6 @@ export function writeBulk(
   };
   const searchTexts = new Map<string, string>();
   const searchTextOf = (task: PlannedTask) => {
-    if (!writesTasks) return "";
     const key = `${task.clause}\u0000${task.title}\u0000${task.description}`;
     let text = searchTexts.get(key);
     if (text === undefined) {
@@ -638,53 +647,49 @@ export function writeBulk(
     return text;
   };
   const ids = options.ids ?? firstIds(sqlite);
-  const prepare = (writes: boolean, text: string) => (writes ? sqlite.prepare(text) : null);
-  const insertDirectiveRow = prepare(
-    writesTasks,
-    `INSERT INTO directive (type, number, issuer, issued_on, issue_year, title, summary, full_text,
+  // The directives go with the first range.
+  const insertDirectiveRow =
+    from > 0
+      ? null
+      : sqlite.prepare(
+          `INSERT INTO directive (type, number, issuer, issued_on, issue_year, title, summary, full_text,
       tracking_agency_id, search_text, created_by, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
-  );
-  const insertTaskRow = prepare(
-    writesTasks,
-    `INSERT INTO task (directive_id, parent_id, clause, title, description, lead_agency_id,
+        );
+  // Every id is explicit: a range written into a file of its own keeps the ids it will have.
+  const insertTaskRow = sqlite.prepare(
+    `INSERT INTO task (id, directive_id, parent_id, clause, title, description, lead_agency_id,
       assigner_agency_id, deadline, due_on, is_key, status, progress, done_on, last_progress_at,
       last_progress_note, search_text, version, created_by, created_at, updated_at,
       original_deadline, original_due_on, deadline_kind, deadline_days)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
   );
-  const insertCoordinator = prepare(
-    writesTasks,
+  const insertCoordinator = sqlite.prepare(
     "INSERT INTO task_coordinator (task_id, agency_id) VALUES (?, ?)",
   );
-  const insertState = prepare(
-    writesTasks,
-    `INSERT INTO task_state (task_id, valid_from, valid_to, directive_id, parent_id, lead_agency_id,
+  const insertState = sqlite.prepare(
+    `INSERT INTO task_state (id, task_id, valid_from, valid_to, directive_id, parent_id, lead_agency_id,
       assigner_agency_id, successor_agency_id, is_key, status, deadline, deadline_kind, due_on,
       original_due_on, done_on, progress)
-     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertStateCoordinator = prepare(
-    writesTasks,
+  const insertStateCoordinator = sqlite.prepare(
     "INSERT INTO task_state_coordinator (state_id, agency_id) VALUES (?, ?)",
   );
-  const insertEvent = prepare(
-    writesHistory,
+  const insertEvent = sqlite.prepare(
     `INSERT INTO task_event (id, task_id, actor_id, at, kind, field, old_value, new_value, note,
       report_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertReportRow = prepare(
-    writesHistory,
+  const insertReportRow = sqlite.prepare(
     `INSERT INTO task_report (id, task_id, kind, agency_id, agency_role, period_key, period_due_on,
       summary, progress, difficulties, proposals, next_steps, document_number, document_date,
       corrects_id, progress_lowered_reason, created_by, created_at)
      VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, '', ?, ?, NULL, '', ?, ?)`,
   );
-  // The history half may be written into a file of its own: its ids are explicit.
   let eventId = ids.event;
   let reportRowId = ids.report;
   const event = (e: NewTaskEvent) =>
-    insertEvent?.run(
+    insertEvent.run(
       eventId++,
       e.taskId,
       e.actorId,
@@ -696,8 +701,7 @@ export function writeBulk(
       e.note ?? "",
       e.reportId ?? null,
     );
-  sqlite.transaction(() => {
-    // Rows get the next rowid: the ids are known before they are written.
+  return sqlite.transaction(() => {
     const directiveIds = plan.directives.map((_, i) => ids.directive + i);
     for (const d of plan.directives) {
       insertDirectiveRow?.run(
@@ -715,16 +719,19 @@ export function writeBulk(
         d.createdAt,
       );
     }
-    let taskId = ids.task;
     let stateId = ids.state;
     let reportId = ids.report;
-    const taskIds: number[] = [];
+    // Task ids follow the plan's order (a parent comes before its breakdowns).
+    const taskIdOf = (i: number) => ids.task + i;
+    let index = -1;
     for (const task of plan.tasks) {
-      const id = taskId++;
-      taskIds.push(id);
+      index += 1;
+      if (index < from) continue;
+      if (index >= to) break;
+      const id = ids.task + index;
       const dueOn = dueOnOfTask(task.deadline);
       const row: TaskRow = {
-        ...assignment(task, directiveIds, taskIds),
+        ...assignment(task, directiveIds, taskIdOf),
         dueOn,
         originalDeadline: task.deadline,
         originalDueOn: dueOn,
@@ -785,9 +792,10 @@ export function writeBulk(
         const previous = states.at(-1)?.at ?? step.at;
         // As recordTaskState: a state never starts before the one it replaces.
         states.push({ at: notBefore(step.at, previous), row: { ...row } });
-        if (writesHistory) events.push(...change.events);
+        events.push(...change.events);
       }
-      insertTaskRow?.run(
+      insertTaskRow.run(
+        id,
         row.directiveId,
         row.parentId,
         row.clause,
@@ -812,11 +820,12 @@ export function writeBulk(
         row.originalDueOn,
         row.deadlineKind,
       );
-      for (const agencyId of task.coordinatorAgencyIds) insertCoordinator?.run(id, agencyId);
+      for (const agencyId of task.coordinatorAgencyIds) insertCoordinator.run(id, agencyId);
       states.forEach((state, i) => {
         const s = state.row;
         const id2 = stateId++;
-        insertState?.run(
+        insertState.run(
+          id2,
           id,
           state.at,
           states[i + 1]?.at ?? null,
@@ -833,8 +842,7 @@ export function writeBulk(
           s.doneOn,
           s.progress,
         );
-        for (const agencyId of task.coordinatorAgencyIds)
-          insertStateCoordinator?.run(id2, agencyId);
+        for (const agencyId of task.coordinatorAgencyIds) insertStateCoordinator.run(id2, agencyId);
         onState?.({
           validFrom: state.at,
           validTo: states[i + 1]?.at ?? null,
@@ -854,7 +862,7 @@ export function writeBulk(
       });
       // Reports come before the events that point to them, as in the product's transactions.
       for (const r of reports) {
-        insertReportRow?.run(
+        insertReportRow.run(
           reportRowId++,
           r.taskId,
           r.kind,
@@ -872,6 +880,7 @@ export function writeBulk(
       }
       for (const e of events) event(e);
     }
+    return { ...ids, state: stateId, event: eventId, report: reportRowId };
   })();
 }
 
@@ -883,12 +892,6 @@ export type FirstIds = {
   event: number;
   report: number;
 };
-
-/**
- * "tasks": directives, tasks, their coordinators and states; "history": the history and reports
- * (and, through onState, the kept counts).
- */
-export type BulkPart = "all" | "tasks" | "history";
 
 export function firstIds(sqlite: SQLite.Database): FirstIds {
   const next = (table: string) =>
@@ -902,36 +905,57 @@ export function firstIds(sqlite: SQLite.Database): FirstIds {
   };
 }
 
-/** The tables of the "history" half, written into a file of their own. */
-const HISTORY_TABLES = ["task_report", "task_event", "stat_day", "stat_reach"];
+/**
+ * The tables a range of tasks writes, in the order they are copied (what a row points to
+ * first), each with the ids that are counted from 1 in a range's own file and shifted when its
+ * rows are copied into the main file (column → which first id it is counted from).
+ */
+const RANGE_TABLES = {
+  task: {},
+  task_coordinator: {},
+  task_state: { id: "state" },
+  task_state_coordinator: { state_id: "state" },
+  task_report: { id: "report" },
+  task_event: { id: "event", report_id: "report" },
+  stat_day: {},
+  stat_reach: {},
+} as const satisfies Record<string, Record<string, "state" | "report" | "event">>;
+const RANGE_TABLE_NAMES = Object.keys(RANGE_TABLES);
 
-/** What the "history" half needs besides the plan (plain data: it goes to a worker thread). */
-export type HistoryJob = {
+/** What writing the second range needs besides the plan (plain data: it goes to a worker). */
+export type RangeJob = {
   /** The file it writes (created; the main file attaches it and copies its rows). */
   path: string;
   schema: string[];
-  ids: FirstIds;
+  /** The first task written (its index in the plan); other ids than these count from 1. */
+  from: number;
+  directiveId: number;
+  taskId: number;
   calendar: Calendar;
-  /** The states already in the database (the demo's), for the kept counts. */
-  written: KeptState[];
 };
 
-export function historyJob(sqlite: SQLite.Database, path: string, calendar: Calendar): HistoryJob {
+export function rangeJob(
+  sqlite: SQLite.Database,
+  path: string,
+  calendar: Calendar,
+  from: number,
+): RangeJob {
   const schema = sqlite
     .prepare(
       `SELECT sql FROM sqlite_master WHERE type = 'table'
-         AND name IN (${HISTORY_TABLES.map(() => "?").join(", ")}) ORDER BY name`,
+         AND name IN (${RANGE_TABLE_NAMES.map(() => "?").join(", ")})`,
     )
     .pluck()
-    .all(...HISTORY_TABLES) as string[];
-  return { path, schema, ids: firstIds(sqlite), calendar, written: writtenStates(sqlite) };
+    .all(...RANGE_TABLE_NAMES) as string[];
+  const ids = firstIds(sqlite);
+  return { path, schema, from, directiveId: ids.directive, taskId: ids.task, calendar };
 }
 
 /**
- * Writes the "history" half of the plan and the kept counts of every state into a new file
- * (scripts/bench-data.ts runs it on a worker thread while the main thread writes the tasks).
+ * Writes the tasks of the plan from `job.from` on, with their kept counts, into a new file
+ * (scripts/bench-data.ts runs it on a worker thread while the main thread writes the first ones).
  */
-export function writeHistory(job: HistoryJob, plan: DatasetPlan): void {
+export function writeRange(job: RangeJob, plan: DatasetPlan): void {
   for (const suffix of ["", "-journal"]) rmSync(`${job.path}${suffix}`, { force: true });
   const side = new SQLite(job.path);
   try {
@@ -941,8 +965,11 @@ export function writeHistory(job: HistoryJob, plan: DatasetPlan): void {
     side.pragma("locking_mode = EXCLUSIVE");
     for (const statement of job.schema) side.exec(statement);
     const kept = keptCounts();
-    for (const state of job.written) kept.add(state);
-    writeBulk(side, plan, job.calendar, { part: "history", ids: job.ids, onState: kept.add });
+    writeBulk(side, plan, job.calendar, {
+      from: job.from,
+      ids: { directive: job.directiveId, task: job.taskId, state: 1, event: 1, report: 1 },
+      onState: kept.add,
+    });
     side.transaction(() => kept.write(side))();
   } finally {
     side.close();
@@ -952,52 +979,83 @@ export function writeHistory(job: HistoryJob, plan: DatasetPlan): void {
 /**
  * writeBulk without the kept statistics' triggers (migration 0008), which would update the day
  * deltas state by state: the kept counts are computed in memory from every state, as the
- * migration's view defines them (scripts/dataset-kept.ts). The "tasks" half is written here, the
- * "history" half into a file of its own (by `history`, or here before), then copied in.
- * tests/api/dataset.test.ts checks that this gives the rows the triggers give on the product's
- * write path.
+ * migration's view defines them (scripts/dataset-kept.ts). The plan's first half is written here
+ * and its second half into a file of its own (by `second`, or here before), whose rows are then
+ * copied in with their ids shifted and their kept counts added. tests/api/dataset.test.ts checks
+ * that this gives the rows the triggers give on the product's write path.
  */
 export async function writeBulkKept(
   sqlite: SQLite.Database,
   plan: DatasetPlan,
   calendar: Calendar,
   options: {
-    /** The history half written elsewhere (a worker thread): its job and when it is done. */
-    history?: { job: HistoryJob; done: Promise<void> };
+    /** The second half written elsewhere (a worker thread): its job and when it is done. */
+    second?: { job: RangeJob; done: Promise<void> };
     /** Called after each phase with its name (scripts/bench-data.ts times them). */
     mark?: (phase: string) => void;
   } = {},
 ): Promise<void> {
   const mark = options.mark ?? (() => {});
-  let history = options.history;
-  if (!history) {
-    const job = historyJob(sqlite, `${sqlite.name}-history`, calendar);
-    writeHistory(job, plan);
-    history = { job, done: Promise.resolve() };
+  let second = options.second;
+  if (!second) {
+    const job = rangeJob(sqlite, `${sqlite.name}-second`, calendar, secondHalf(plan));
+    writeRange(job, plan);
+    second = { job, done: Promise.resolve() };
   }
   const triggers = sqlite
     .prepare(
       `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
-         AND (name LIKE 'stat_%' OR tbl_name IN (${HISTORY_TABLES.map(() => "?").join(", ")}))`,
+         AND (name LIKE 'stat_%' OR tbl_name IN (${RANGE_TABLE_NAMES.map(() => "?").join(", ")}))`,
     )
-    .all(...HISTORY_TABLES) as { name: string; sql: string }[];
+    .all(...RANGE_TABLE_NAMES) as { name: string; sql: string }[];
   for (const trigger of triggers) sqlite.exec(`DROP TRIGGER ${trigger.name}`);
-  writeBulk(sqlite, plan, calendar, { part: "tasks", ids: history.job.ids });
+  const kept = keptCounts();
+  for (const state of writtenStates(sqlite)) kept.add(state);
+  const first = firstIds(sqlite);
+  const next = writeBulk(sqlite, plan, calendar, {
+    to: second.job.from,
+    ids: first,
+    onState: kept.add,
+  });
   mark("rows");
-  await history.done;
-  mark("history (waited for)");
-  sqlite.prepare("ATTACH ? AS history").run(history.job.path);
+  await second.done;
+  mark("second half (waited for)");
+  sqlite.prepare("ATTACH ? AS second").run(second.job.path);
   sqlite.transaction(() => {
     for (const table of ["stat_day", "stat_month", "stat_checkpoint", "stat_reach"]) {
       sqlite.exec(`DELETE FROM ${table}`);
     }
-    // Same columns in the same order: SQLite copies the records as they are.
-    for (const table of HISTORY_TABLES) {
-      sqlite.exec(`INSERT INTO main.${table} SELECT * FROM history.${table}`);
+    kept.write(sqlite);
+    for (const [table, shifted] of Object.entries(RANGE_TABLES)) {
+      const columns = sqlite
+        .prepare("SELECT name FROM pragma_table_info(?)")
+        .pluck()
+        .all(table) as string[];
+      const shift: Record<string, number> = {};
+      for (const [column, counted] of Object.entries(shifted)) shift[column] = next[counted] - 1;
+      const values = columns.map((column) =>
+        column in shift ? `${column} + ${shift[column]}` : column,
+      );
+      // The kept counts of both halves add up; a reach seen by both is one row.
+      const conflict =
+        table === "stat_day"
+          ? `ON CONFLICT DO UPDATE SET ${KEPT_COUNTS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`
+          : table === "stat_reach"
+            ? "ON CONFLICT DO NOTHING"
+            : "";
+      sqlite.exec(
+        `INSERT INTO main.${table} (${columns.join(", ")})
+         SELECT ${values.join(", ")} FROM second.${table} WHERE true ${conflict}`,
+      );
     }
   })();
-  sqlite.exec("DETACH history");
-  rmSync(history.job.path, { force: true });
+  sqlite.exec("DETACH second");
+  rmSync(second.job.path, { force: true });
   for (const trigger of triggers) sqlite.exec(trigger.sql);
-  mark("history copied");
+  mark("second half copied");
+}
+
+/** Where the plan is cut in two (the second half also makes the first's plan: a bit less). */
+export function secondHalf(plan: DatasetPlan): number {
+  return Math.ceil(plan.taskCount * 0.5);
 }
