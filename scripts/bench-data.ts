@@ -71,11 +71,16 @@ if (values.through === "product") {
 } else {
   await db.destroy();
   const sqlite = new SQLite(out);
-  // A new file: nothing to protect while it is written, then WAL as the server expects.
-  sqlite.pragma("journal_mode = OFF");
+  // A new file: nothing to protect while it is written, then WAL as the server expects. Out of WAL (seeding left it there; every page would be written twice), then a journal in
+  // memory: SQLite refuses "OFF" in better-sqlite3's defensive mode, and new pages are not
+  // journaled anyway.
+  sqlite.pragma("locking_mode = EXCLUSIVE");
+  sqlite.pragma("journal_mode = DELETE");
+  if (sqlite.pragma("journal_mode = MEMORY", { simple: true }) !== "memory") {
+    throw new Error(`${out}: could not leave WAL while it is written`);
+  }
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("foreign_keys = OFF");
-  sqlite.pragma("locking_mode = EXCLUSIVE");
   sqlite.pragma("temp_store = MEMORY");
   sqlite.pragma("cache_size = -1048576");
   // Indexes are built once at the end, from sorted data, rather than row by row.
@@ -108,6 +113,8 @@ if (values.through === "product") {
   planned = performance.now();
   mark("plan");
   await writeBulkKept(sqlite, plan, calendar, { second: { job, done }, mark });
+  // Index builds sort with a helper thread (the worker is done by then).
+  sqlite.pragma("threads = 2");
   for (const index of indexes) sqlite.exec(index.sql);
   mark("indexes");
   // The planner's statistics of the full tables, as migration 0007 leaves them.

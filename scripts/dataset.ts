@@ -959,10 +959,11 @@ export function writeRange(job: RangeJob, plan: DatasetPlan): void {
   for (const suffix of ["", "-journal"]) rmSync(`${job.path}${suffix}`, { force: true });
   const side = new SQLite(job.path);
   try {
-    side.pragma("journal_mode = OFF");
+    side.pragma("locking_mode = EXCLUSIVE");
+    side.pragma("journal_mode = MEMORY");
     side.pragma("synchronous = OFF");
     side.pragma("foreign_keys = OFF");
-    side.pragma("locking_mode = EXCLUSIVE");
+    side.pragma("cache_size = -262144");
     for (const statement of job.schema) side.exec(statement);
     const kept = keptCounts();
     writeBulk(side, plan, job.calendar, {
