@@ -10,9 +10,11 @@ import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import SQLite from "better-sqlite3";
+import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
 import { loadCalendar } from "../db/calendar.ts";
 import { advanceCheckpoints } from "../db/kept-count.ts";
-import { openDb } from "../db/open.ts";
+import { type Db, openDb } from "../db/open.ts";
+import type { Database } from "../db/schema.ts";
 import { seedDatabase } from "../db/seed.ts";
 import { DEMO_PASSWORD, DEMO_SECOND_FACTOR_SECRET } from "../server/demo.ts";
 import { hashPassword } from "../server/password.ts";
@@ -67,6 +69,10 @@ if (values.through === "product") {
   planned = performance.now();
   mark("plan");
   await writeThroughProduct(db, plan);
+  mark("rows");
+  // The monthly checkpoints of the kept statistics, up to this month.
+  await advanceCheckpoints(db, today);
+  mark("checkpoints");
   await db.destroy();
 } else {
   await db.destroy();
@@ -120,15 +126,18 @@ if (values.through === "product") {
   // The planner's statistics of the full tables, as migration 0007 leaves them.
   sqlite.exec("ANALYZE");
   mark("analyze");
+  // The monthly checkpoints of the kept statistics, up to this month, while the file is still
+  // out of WAL and unsynchronised.
+  const kept: Db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new CamelCasePlugin()],
+  });
+  await advanceCheckpoints(kept, today);
+  mark("checkpoints");
   sqlite.pragma("journal_mode = WAL");
-  sqlite.close();
+  await kept.destroy();
   mark("wal");
 }
-// The monthly checkpoints of the kept statistics, up to this month.
-const kept = await openDb(out);
-await advanceCheckpoints(kept, today);
-await kept.destroy();
-mark("checkpoints");
 const written = performance.now();
 const mix = new SQLite(out, { readonly: true });
 const rows = mix

@@ -1044,9 +1044,12 @@ export async function writeBulkKept(
           : table === "stat_reach"
             ? "ON CONFLICT DO NOTHING"
             : "";
+      // Rows with nothing to shift or add are copied as they are stored (SQLite's transfer).
       sqlite.exec(
-        `INSERT INTO main.${table} (${columns.join(", ")})
-         SELECT ${values.join(", ")} FROM second.${table} WHERE true ${conflict}`,
+        Object.keys(shift).length === 0 && conflict === ""
+          ? `INSERT INTO main.${table} SELECT * FROM second.${table}`
+          : `INSERT INTO main.${table} (${columns.join(", ")})
+             SELECT ${values.join(", ")} FROM second.${table} WHERE true ${conflict}`,
       );
     }
   })();
