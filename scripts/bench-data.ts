@@ -2,20 +2,31 @@
  * A large deterministic national dataset in a database of its own (issue 12):
  * npm run bench:data -- --tasks 1000000 --out FILE [--today YYYY-MM-DD] [--through product]
  * Reference data and the demo (accounts with the demo password; the leader lanhdao.bct sees every
- * generated task), then the plan of scripts/dataset.ts written in bulk (or, with
+ * generated task), then the plan of scripts/dataset.ts written in bulk, in two halves side by side
+ * (the second on a worker thread, scripts/dataset-range.ts) (or, with
  * `--through product`, through the product's write path: the same rows, far slower).
  */
 import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { Worker } from "node:worker_threads";
 import SQLite from "better-sqlite3";
+import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
 import { loadCalendar } from "../db/calendar.ts";
 import { advanceCheckpoints } from "../db/kept-count.ts";
-import { openDb } from "../db/open.ts";
+import { type Db, openDb } from "../db/open.ts";
+import type { Database } from "../db/schema.ts";
 import { seedDatabase } from "../db/seed.ts";
 import { DEMO_PASSWORD, DEMO_SECOND_FACTOR_SECRET } from "../server/demo.ts";
 import { hashPassword } from "../server/password.ts";
 import { vnDate } from "../shared/date.ts";
-import { planDataset, writeBulkKept, writeThroughProduct } from "./dataset.ts";
+import {
+  planFrom,
+  planReference,
+  rangeJob,
+  secondHalf,
+  writeBulkKept,
+  writeThroughProduct,
+} from "./dataset.ts";
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +42,14 @@ const now = values.today ? new Date(`${values.today}T03:00:00.000Z`) : new Date(
 const today = vnDate(now);
 
 const started = performance.now();
+/** Each phase's wall time, printed at the end: where the time goes. */
+const phases: Record<string, string> = {};
+let last = started;
+const mark = (name: string) => {
+  const now = performance.now();
+  phases[name] = `${((now - last) / 1000).toFixed(1)} s`;
+  last = now;
+};
 for (const suffix of ["", "-wal", "-shm"]) rmSync(`${out}${suffix}`, { force: true });
 const db = await openDb(out);
 await seedDatabase(db, {
@@ -40,20 +59,36 @@ await seedDatabase(db, {
     adminSecondFactorSecret: DEMO_SECOND_FACTOR_SECRET,
   },
 });
-const plan = await planDataset(db, { tasks, today });
+mark("seed");
+const reference = await planReference(db);
 const calendar = await loadCalendar(db);
-const planned = performance.now();
+const options = { tasks, today };
+let planned = performance.now();
 if (values.through === "product") {
+  const plan = planFrom(reference, options);
+  planned = performance.now();
+  mark("plan");
   await writeThroughProduct(db, plan);
+  mark("rows");
+  // The monthly checkpoints of the kept statistics, up to this month.
+  await advanceCheckpoints(db, today);
+  mark("checkpoints");
   await db.destroy();
 } else {
   await db.destroy();
   const sqlite = new SQLite(out);
-  // A new file: nothing to protect while it is written, then WAL as the server expects.
-  sqlite.pragma("journal_mode = OFF");
+  // A new file: nothing to protect while it is written, then WAL as the server expects. Out of WAL (seeding left it there; every page would be written twice), then a journal in
+  // memory: SQLite refuses "OFF" in better-sqlite3's defensive mode, and new pages are not
+  // journaled anyway.
+  sqlite.pragma("locking_mode = EXCLUSIVE");
+  sqlite.pragma("journal_mode = DELETE");
+  if (sqlite.pragma("journal_mode = MEMORY", { simple: true }) !== "memory") {
+    throw new Error(`${out}: could not leave WAL while it is written`);
+  }
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("foreign_keys = OFF");
-  sqlite.pragma("cache_size = -262144");
+  sqlite.pragma("temp_store = MEMORY");
+  sqlite.pragma("cache_size = -1048576");
   // Indexes are built once at the end, from sorted data, rather than row by row.
   const indexes = sqlite
     .prepare(
@@ -63,17 +98,46 @@ if (values.through === "product") {
     )
     .all() as { name: string; sql: string }[];
   for (const index of indexes) sqlite.exec(`DROP INDEX ${index.name}`);
-  writeBulkKept(sqlite, plan, calendar);
+  // The plan's second half on a worker thread, which makes the same plan (a pure function of
+  // the reference data), while this thread writes the first half (2 cores).
+  const plan = planFrom(reference, options);
+  const job = rangeJob(sqlite, `${out}-second`, calendar, secondHalf(plan));
+  // tsx's loader does not reach worker threads: the worker imports its module through tsx's API.
+  const range = new URL("./dataset-range.ts", import.meta.url).href;
+  const worker = new Worker(
+    `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(range)}, ${JSON.stringify(import.meta.url)}))`,
+    { eval: true, workerData: { job, reference, options } },
+  );
+  const done = new Promise<void>((resolve, reject) => {
+    worker.once("error", reject);
+    worker.once("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`the worker writing the second half exited with ${code}`)),
+    );
+  });
+  planned = performance.now();
+  mark("plan");
+  await writeBulkKept(sqlite, plan, calendar, { second: { job, done }, mark });
+  // Index builds sort with a helper thread (the worker is done by then).
+  sqlite.pragma("threads = 2");
   for (const index of indexes) sqlite.exec(index.sql);
+  mark("indexes");
   // The planner's statistics of the full tables, as migration 0007 leaves them.
   sqlite.exec("ANALYZE");
+  mark("analyze");
+  // The monthly checkpoints of the kept statistics, up to this month, while the file is still
+  // out of WAL and unsynchronised.
+  const kept: Db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new CamelCasePlugin()],
+  });
+  await advanceCheckpoints(kept, today);
+  mark("checkpoints");
   sqlite.pragma("journal_mode = WAL");
-  sqlite.close();
+  await kept.destroy();
+  mark("wal");
 }
-// The monthly checkpoints of the kept statistics, up to this month.
-const kept = await openDb(out);
-await advanceCheckpoints(kept, today);
-await kept.destroy();
 const written = performance.now();
 const mix = new SQLite(out, { readonly: true });
 const rows = mix
@@ -94,5 +158,6 @@ mix.close();
 console.log(
   `${out}: as of ${today}, planned in ${((planned - started) / 1000).toFixed(1)} s, written in ${((written - planned) / 1000).toFixed(1)} s (${values.through})`,
 );
+console.log(phases);
 console.log(counts);
 console.table(rows);

@@ -10,9 +10,10 @@
  * (writeBulk: the same pure changes applied in memory, rows inserted with prepared statements).
  * tests/api/dataset.test.ts checks on a small size that both write exactly the same rows.
  */
-import type SQLite from "better-sqlite3";
+import { rmSync } from "node:fs";
+import SQLite from "better-sqlite3";
 import { directiveSearchText, insertDirective } from "../db/directive.ts";
-import { fill as fillKeptCounts } from "../db/migrations/0008-kept-counts.ts";
+import { KEPT_COUNTS } from "../db/migrations/0008-kept-counts.ts";
 import type { Db } from "../db/open.ts";
 import { insertReport, type NewReport } from "../db/report.ts";
 import {
@@ -37,6 +38,7 @@ import { addDays, type Calendar, type IsoDate } from "../shared/date.ts";
 import type { DeadlineKind } from "../shared/deadline.ts";
 import { DIRECTIVE_TYPES, type DirectiveType } from "../shared/directive.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
+import { type KeptState, keptCounts, writtenStates } from "./dataset-kept.ts";
 
 type PlannedDirective = {
   type: DirectiveType;
@@ -81,7 +83,8 @@ type PlannedTask = {
 
 export type DatasetPlan = {
   directives: PlannedDirective[];
-  tasks: PlannedTask[];
+  tasks: Iterable<PlannedTask>;
+  taskCount: number;
   /** Who enters directives, tasks and confirmations (the demo officer) and who reports. */
   officerId: number;
   reporterId: number;
@@ -152,12 +155,26 @@ function instant(day: IsoDate, minute: number): string {
  * The plan of `tasks` tasks as of `today`: about one directive per 200 tasks (5,000 for a
  * million) issued over the ten years before `today`, each with top-level tasks and breakdowns.
  */
+/** The plan with its tasks listed (tests look into them). */
 export async function planDataset(
   db: Db,
-  options: { tasks: number; today: IsoDate; seed?: number },
-): Promise<DatasetPlan> {
-  const random = generator(options.seed ?? 12);
-  const { today } = options;
+  options: PlanOptions,
+): Promise<DatasetPlan & { tasks: PlannedTask[] }> {
+  const plan = planFrom(await planReference(db), options);
+  return { ...plan, tasks: [...plan.tasks] };
+}
+
+type PlanOptions = { tasks: number; today: IsoDate; seed?: number };
+
+/** What a plan takes from the seeded database (plain data: it goes to a worker thread). */
+export type PlanReference = {
+  agencies: AgencyRow[];
+  officerId: number;
+  reporterId: number;
+  trackingAgencyId: number;
+};
+
+export async function planReference(db: Db): Promise<PlanReference> {
   const user = async (username: string) =>
     (
       await db
@@ -176,18 +193,33 @@ export async function planDataset(
     .select(["agency.id", "agency.code", "agency.validFrom", "agency.validTo"])
     .orderBy("agency.id")
     .execute();
-  const activeCache = new Map<IsoDate, AgencyRow[]>();
-  const activeOn = (day: IsoDate) => {
-    let list = activeCache.get(day);
-    if (!list) {
-      list = agencies.filter((agency) => isAgencyActiveOn(agency, day));
-      activeCache.set(day, list);
-    }
-    return list;
+  return {
+    agencies,
+    officerId: await user("canbo.bct"),
+    reporterId: await user("baocao.pvn"),
+    trackingAgencyId: tracking.id,
   };
+}
 
+/** The plan: the same for the same reference and options (a pure function of them). */
+export function planFrom(reference: PlanReference, options: PlanOptions): DatasetPlan {
+  return {
+    directives: planDirectives(generator(options.seed ?? 12), options),
+    // Made again each time they are read (a million tasks are not kept in memory).
+    tasks: { [Symbol.iterator]: () => plannedTasks(reference, options) },
+    taskCount: options.tasks,
+    officerId: reference.officerId,
+    reporterId: reference.reporterId,
+    trackingAgencyId: reference.trackingAgencyId,
+  };
+}
+
+function planDirectives(
+  random: ReturnType<typeof generator>,
+  options: PlanOptions,
+): PlannedDirective[] {
   const directiveCount = Math.max(1, Math.round(options.tasks / 200));
-  const first = addDays(today, -3650);
+  const first = addDays(options.today, -3650);
   const directives: PlannedDirective[] = [];
   for (let d = 0; d < directiveCount; d++) {
     const issuedOn = addDays(first, Math.floor((d * 3640) / directiveCount));
@@ -202,15 +234,33 @@ export async function planDataset(
       createdAt: instant(issuedOn, random.int(480)),
     });
   }
+  return directives;
+}
 
-  const tasks: PlannedTask[] = [];
+/** The tasks in order, from the same generator as the directives (drawn first again). */
+function* plannedTasks(reference: PlanReference, options: PlanOptions): Generator<PlannedTask> {
+  const random = generator(options.seed ?? 12);
+  const { today } = options;
+  const { agencies } = reference;
+  const activeCache = new Map<IsoDate, AgencyRow[]>();
+  const activeOn = (day: IsoDate) => {
+    let list = activeCache.get(day);
+    if (!list) {
+      list = agencies.filter((agency) => isAgencyActiveOn(agency, day));
+      activeCache.set(day, list);
+    }
+    return list;
+  };
+  const directives = planDirectives(random, options);
+  const directiveCount = directives.length;
+  let count = 0;
   const perDirective = options.tasks / directiveCount;
-  for (let d = 0; d < directiveCount && tasks.length < options.tasks; d++) {
+  for (let d = 0; d < directiveCount && count < options.tasks; d++) {
     const directive = directives[d];
     if (!directive) break;
     const end = d === directiveCount - 1 ? options.tasks : Math.round((d + 1) * perDirective);
     let clause = 0;
-    while (tasks.length < end) {
+    while (count < end) {
       clause += 1;
       const createdOn = addDays(directive.issuedOn, random.int(10));
       const top = plannedTask(random, {
@@ -218,39 +268,32 @@ export async function planDataset(
         parent: null,
         clause: `${clause}`,
         createdOn: notAfter(createdOn, today),
-        assignerAgencyId: tracking.id,
+        assignerAgencyId: reference.trackingAgencyId,
         agencies: activeOn(notAfter(createdOn, today)),
         today,
       });
-      const parentIndex = tasks.length;
-      tasks.push(top);
+      const parentIndex = count;
+      yield top;
+      count += 1;
       // About 30 % of all tasks are breakdowns: 3 under a task broken down, 1 task in 7.
       if (random.int(7) === 0) {
-        for (let b = 1; b <= 3 && tasks.length < end; b++) {
+        for (let b = 1; b <= 3 && count < end; b++) {
           const on = addDays(top.createdAt.slice(0, 10), 5 + random.int(30));
           const childOn = notAfter(on, today);
-          tasks.push(
-            plannedTask(random, {
-              directive: d,
-              parent: parentIndex,
-              clause: `${clause}.${b}`,
-              createdOn: childOn,
-              assignerAgencyId: top.leadAgencyId,
-              agencies: activeOn(childOn),
-              today,
-            }),
-          );
+          yield plannedTask(random, {
+            directive: d,
+            parent: parentIndex,
+            clause: `${clause}.${b}`,
+            createdOn: childOn,
+            assignerAgencyId: top.leadAgencyId,
+            agencies: activeOn(childOn),
+            today,
+          });
+          count += 1;
         }
       }
     }
   }
-  return {
-    directives,
-    tasks,
-    officerId: await user("canbo.bct"),
-    reporterId: await user("baocao.pvn"),
-    trackingAgencyId: tracking.id,
-  };
 }
 
 function plannedTask(
@@ -440,10 +483,14 @@ function changeOf(
 }
 
 /** A planned task's columns as assigned, with the ids its directive and parent got. */
-function assignment(task: PlannedTask, directiveIds: number[], taskIds: number[]) {
+function assignment(
+  task: PlannedTask,
+  directiveIds: number[],
+  taskIdOf: (index: number) => number | null,
+) {
   return {
     directiveId: directiveIds[task.directive] ?? 0,
-    parentId: task.parent === null ? null : (taskIds[task.parent] ?? null),
+    parentId: task.parent === null ? null : taskIdOf(task.parent),
     clause: task.clause,
     title: task.title,
     description: task.description,
@@ -475,7 +522,7 @@ export async function writeThroughProduct(db: Db, plan: DatasetPlan): Promise<vo
       const id = await insertTask(
         trx,
         {
-          ...assignment(task, directiveIds, taskIds),
+          ...assignment(task, directiveIds, (i) => taskIds[i] ?? null),
           deadlineDays: null,
           isKey: task.isKey,
           createdBy: plan.officerId,
@@ -539,16 +586,17 @@ type TaskRow = {
   updatedAt: string;
 };
 
+const APPLIED = new Set(["status", "progress", "doneOn", "lastProgressAt", "lastProgressNote"]);
+
 function applyPatch(row: TaskRow, patch: TaskPatch, at: string): void {
   if (patch.status !== undefined) row.status = patch.status;
   if (patch.progress !== undefined) row.progress = patch.progress;
   if (patch.doneOn !== undefined) row.doneOn = patch.doneOn;
   if (patch.lastProgressAt !== undefined) row.lastProgressAt = patch.lastProgressAt;
   if (patch.lastProgressNote !== undefined) row.lastProgressNote = patch.lastProgressNote;
-  const other = Object.keys(patch).filter(
-    (key) => !["status", "progress", "doneOn", "lastProgressAt", "lastProgressNote"].includes(key),
-  );
-  if (other.length > 0) throw new Error(`bulk path cannot apply ${other.join(", ")}`);
+  for (const key in patch) {
+    if (!APPLIED.has(key)) throw new Error(`bulk path cannot apply ${key}`);
+  }
   row.version += 1;
   row.updatedAt = at;
 }
@@ -558,51 +606,91 @@ function applyPatch(row: TaskRow, patch: TaskPatch, at: string): void {
  * writeThroughProduct (same ids, same values), computed with the same pure changes.
  * `sqlite` is a connection to a database migrated and seeded like the one the plan was made on.
  */
-export function writeBulk(sqlite: SQLite.Database, plan: DatasetPlan, calendar: Calendar): void {
-  const insertDirectiveRow = sqlite.prepare(
-    `INSERT INTO directive (type, number, issuer, issued_on, issue_year, title, summary, full_text,
+export function writeBulk(
+  sqlite: SQLite.Database,
+  plan: DatasetPlan,
+  calendar: Calendar,
+  options: {
+    /**
+     * The tasks written, by their index in the plan: [from, to) (all by default). Two ranges can
+     * be written side by side into two files (writeBulkKept); the directives go with the first.
+     */
+    from?: number;
+    to?: number;
+    /** The first ids (by default the next of each table in `sqlite`). */
+    ids?: FirstIds;
+    /** Sees each state made (the kept counts computed in memory). */
+    onState?: (state: KeptState) => void;
+  } = {},
+): FirstIds {
+  const from = options.from ?? 0;
+  const to = options.to ?? Number.POSITIVE_INFINITY;
+  const { onState } = options;
+  // Many tasks share a deadline and a title: their due day and search text are worked out once.
+  const dueOns = new Map<IsoDate | null, IsoDate | null>();
+  const dueOnOfTask = (deadline: IsoDate | null) => {
+    let dueOn = dueOns.get(deadline);
+    if (dueOn === undefined) {
+      dueOn = dueOnOf(deadline, calendar);
+      dueOns.set(deadline, dueOn);
+    }
+    return dueOn;
+  };
+  const searchTexts = new Map<string, string>();
+  const searchTextOf = (task: PlannedTask) => {
+    const key = `${task.clause}\u0000${task.title}\u0000${task.description}`;
+    let text = searchTexts.get(key);
+    if (text === undefined) {
+      text = taskSearchText(task);
+      searchTexts.set(key, text);
+    }
+    return text;
+  };
+  const ids = options.ids ?? firstIds(sqlite);
+  // The directives go with the first range.
+  const insertDirectiveRow =
+    from > 0
+      ? null
+      : sqlite.prepare(
+          `INSERT INTO directive (type, number, issuer, issued_on, issue_year, title, summary, full_text,
       tracking_agency_id, search_text, created_by, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
-  );
+        );
+  // Every id is explicit: a range written into a file of its own keeps the ids it will have.
   const insertTaskRow = sqlite.prepare(
-    `INSERT INTO task (directive_id, parent_id, clause, title, description, lead_agency_id,
+    `INSERT INTO task (id, directive_id, parent_id, clause, title, description, lead_agency_id,
       assigner_agency_id, deadline, due_on, is_key, status, progress, done_on, last_progress_at,
       last_progress_note, search_text, version, created_by, created_at, updated_at,
       original_deadline, original_due_on, deadline_kind, deadline_days)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
   );
   const insertCoordinator = sqlite.prepare(
     "INSERT INTO task_coordinator (task_id, agency_id) VALUES (?, ?)",
   );
   const insertState = sqlite.prepare(
-    `INSERT INTO task_state (task_id, valid_from, valid_to, directive_id, parent_id, lead_agency_id,
+    `INSERT INTO task_state (id, task_id, valid_from, valid_to, directive_id, parent_id, lead_agency_id,
       assigner_agency_id, successor_agency_id, is_key, status, deadline, deadline_kind, due_on,
       original_due_on, done_on, progress)
-     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertStateCoordinator = sqlite.prepare(
     "INSERT INTO task_state_coordinator (state_id, agency_id) VALUES (?, ?)",
   );
   const insertEvent = sqlite.prepare(
-    `INSERT INTO task_event (task_id, actor_id, at, kind, field, old_value, new_value, note,
-      report_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO task_event (id, task_id, actor_id, at, kind, field, old_value, new_value, note,
+      report_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertReportRow = sqlite.prepare(
-    `INSERT INTO task_report (task_id, kind, agency_id, agency_role, period_key, period_due_on,
+    `INSERT INTO task_report (id, task_id, kind, agency_id, agency_role, period_key, period_due_on,
       summary, progress, difficulties, proposals, next_steps, document_number, document_date,
       corrects_id, progress_lowered_reason, created_by, created_at)
-     VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, '', ?, ?, NULL, '', ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, '', ?, ?, NULL, '', ?, ?)`,
   );
-  const nextId = (table: string) =>
-    Number(
-      (
-        sqlite.prepare(`SELECT COALESCE(MAX(id), 0) + 1 AS next FROM ${table}`).get() as {
-          next: number;
-        }
-      ).next,
-    );
+  let eventId = ids.event;
+  let reportRowId = ids.report;
   const event = (e: NewTaskEvent) =>
     insertEvent.run(
+      eventId++,
       e.taskId,
       e.actorId,
       e.at,
@@ -613,10 +701,10 @@ export function writeBulk(sqlite: SQLite.Database, plan: DatasetPlan, calendar: 
       e.note ?? "",
       e.reportId ?? null,
     );
-  sqlite.transaction(() => {
-    const directiveIds: number[] = [];
+  return sqlite.transaction(() => {
+    const directiveIds = plan.directives.map((_, i) => ids.directive + i);
     for (const d of plan.directives) {
-      const result = insertDirectiveRow.run(
+      insertDirectiveRow?.run(
         d.type,
         d.number,
         d.issuer,
@@ -630,18 +718,20 @@ export function writeBulk(sqlite: SQLite.Database, plan: DatasetPlan, calendar: 
         d.createdAt,
         d.createdAt,
       );
-      directiveIds.push(Number(result.lastInsertRowid));
     }
-    let taskId = nextId("task");
-    let stateId = nextId("task_state");
-    let reportId = nextId("task_report");
-    const taskIds: number[] = [];
+    let stateId = ids.state;
+    let reportId = ids.report;
+    // Task ids follow the plan's order (a parent comes before its breakdowns).
+    const taskIdOf = (i: number) => ids.task + i;
+    let index = -1;
     for (const task of plan.tasks) {
-      const id = taskId++;
-      taskIds.push(id);
-      const dueOn = dueOnOf(task.deadline, calendar);
+      index += 1;
+      if (index < from) continue;
+      if (index >= to) break;
+      const id = ids.task + index;
+      const dueOn = dueOnOfTask(task.deadline);
       const row: TaskRow = {
-        ...assignment(task, directiveIds, taskIds),
+        ...assignment(task, directiveIds, taskIdOf),
         dueOn,
         originalDeadline: task.deadline,
         originalDueOn: dueOn,
@@ -651,7 +741,7 @@ export function writeBulk(sqlite: SQLite.Database, plan: DatasetPlan, calendar: 
         doneOn: null,
         lastProgressAt: null,
         lastProgressNote: "",
-        searchText: taskSearchText(task),
+        searchText: searchTextOf(task),
         version: 1,
         createdAt: task.createdAt,
         updatedAt: task.createdAt,
@@ -705,6 +795,7 @@ export function writeBulk(sqlite: SQLite.Database, plan: DatasetPlan, calendar: 
         events.push(...change.events);
       }
       insertTaskRow.run(
+        id,
         row.directiveId,
         row.parentId,
         row.clause,
@@ -734,6 +825,7 @@ export function writeBulk(sqlite: SQLite.Database, plan: DatasetPlan, calendar: 
         const s = state.row;
         const id2 = stateId++;
         insertState.run(
+          id2,
           id,
           state.at,
           states[i + 1]?.at ?? null,
@@ -751,10 +843,27 @@ export function writeBulk(sqlite: SQLite.Database, plan: DatasetPlan, calendar: 
           s.progress,
         );
         for (const agencyId of task.coordinatorAgencyIds) insertStateCoordinator.run(id2, agencyId);
+        onState?.({
+          validFrom: state.at,
+          validTo: states[i + 1]?.at ?? null,
+          trackingAgencyId: plan.trackingAgencyId,
+          leadAgencyId: s.leadAgencyId,
+          successorAgencyId: null,
+          assignerAgencyId: s.assignerAgencyId,
+          coordinatorAgencyIds: task.coordinatorAgencyIds,
+          top: s.parentId === null ? 1 : 0,
+          isKey: s.isKey,
+          status: s.status,
+          doneOn: s.doneOn,
+          deadlineKind: s.deadlineKind,
+          dueOn: s.dueOn,
+          originalDueOn: s.originalDueOn,
+        });
       });
       // Reports come before the events that point to them, as in the product's transactions.
       for (const r of reports) {
         insertReportRow.run(
+          reportRowId++,
           r.taskId,
           r.kind,
           r.agencyId,
@@ -771,30 +880,186 @@ export function writeBulk(sqlite: SQLite.Database, plan: DatasetPlan, calendar: 
       }
       for (const e of events) event(e);
     }
+    return { ...ids, state: stateId, event: eventId, report: reportRowId };
   })();
+}
+
+/** The first id of each table the dataset writes into: the next after the seeded rows. */
+export type FirstIds = {
+  directive: number;
+  task: number;
+  state: number;
+  event: number;
+  report: number;
+};
+
+export function firstIds(sqlite: SQLite.Database): FirstIds {
+  const next = (table: string) =>
+    Number(sqlite.prepare(`SELECT COALESCE(MAX(id), 0) + 1 FROM ${table}`).pluck().get());
+  return {
+    directive: next("directive"),
+    task: next("task"),
+    state: next("task_state"),
+    event: next("task_event"),
+    report: next("task_report"),
+  };
+}
+
+/**
+ * The tables a range of tasks writes, in the order they are copied (what a row points to
+ * first), each with the ids that are counted from 1 in a range's own file and shifted when its
+ * rows are copied into the main file (column → which first id it is counted from).
+ */
+const RANGE_TABLES = {
+  task: {},
+  task_coordinator: {},
+  task_state: { id: "state" },
+  task_state_coordinator: { state_id: "state" },
+  task_report: { id: "report" },
+  task_event: { id: "event", report_id: "report" },
+  stat_day: {},
+  stat_reach: {},
+} as const satisfies Record<string, Record<string, "state" | "report" | "event">>;
+const RANGE_TABLE_NAMES = Object.keys(RANGE_TABLES);
+
+/** What writing the second range needs besides the plan (plain data: it goes to a worker). */
+export type RangeJob = {
+  /** The file it writes (created; the main file attaches it and copies its rows). */
+  path: string;
+  schema: string[];
+  /** The first task written (its index in the plan); other ids than these count from 1. */
+  from: number;
+  directiveId: number;
+  taskId: number;
+  calendar: Calendar;
+};
+
+export function rangeJob(
+  sqlite: SQLite.Database,
+  path: string,
+  calendar: Calendar,
+  from: number,
+): RangeJob {
+  const schema = sqlite
+    .prepare(
+      `SELECT sql FROM sqlite_master WHERE type = 'table'
+         AND name IN (${RANGE_TABLE_NAMES.map(() => "?").join(", ")})`,
+    )
+    .pluck()
+    .all(...RANGE_TABLE_NAMES) as string[];
+  const ids = firstIds(sqlite);
+  return { path, schema, from, directiveId: ids.directive, taskId: ids.task, calendar };
+}
+
+/**
+ * Writes the tasks of the plan from `job.from` on, with their kept counts, into a new file
+ * (scripts/bench-data.ts runs it on a worker thread while the main thread writes the first ones).
+ */
+export function writeRange(job: RangeJob, plan: DatasetPlan): void {
+  for (const suffix of ["", "-journal"]) rmSync(`${job.path}${suffix}`, { force: true });
+  const side = new SQLite(job.path);
+  try {
+    side.pragma("locking_mode = EXCLUSIVE");
+    side.pragma("journal_mode = MEMORY");
+    side.pragma("synchronous = OFF");
+    side.pragma("foreign_keys = OFF");
+    side.pragma("cache_size = -262144");
+    for (const statement of job.schema) side.exec(statement);
+    const kept = keptCounts();
+    writeBulk(side, plan, job.calendar, {
+      from: job.from,
+      ids: { directive: job.directiveId, task: job.taskId, state: 1, event: 1, report: 1 },
+      onState: kept.add,
+    });
+    side.transaction(() => kept.write(side))();
+  } finally {
+    side.close();
+  }
 }
 
 /**
  * writeBulk without the kept statistics' triggers (migration 0008), which would update the day
- * deltas state by state: the kept counts are emptied and filled once from every state, as the
- * migration fills them. tests/api/dataset.test.ts checks that this gives the rows the triggers
- * give on the product's write path.
+ * deltas state by state: the kept counts are computed in memory from every state, as the
+ * migration's view defines them (scripts/dataset-kept.ts). The plan's first half is written here
+ * and its second half into a file of its own (by `second`, or here before), whose rows are then
+ * copied in with their ids shifted and their kept counts added. tests/api/dataset.test.ts checks
+ * that this gives the rows the triggers give on the product's write path.
  */
-export function writeBulkKept(
+export async function writeBulkKept(
   sqlite: SQLite.Database,
   plan: DatasetPlan,
   calendar: Calendar,
-): void {
+  options: {
+    /** The second half written elsewhere (a worker thread): its job and when it is done. */
+    second?: { job: RangeJob; done: Promise<void> };
+    /** Called after each phase with its name (scripts/bench-data.ts times them). */
+    mark?: (phase: string) => void;
+  } = {},
+): Promise<void> {
+  const mark = options.mark ?? (() => {});
+  let second = options.second;
+  if (!second) {
+    const job = rangeJob(sqlite, `${sqlite.name}-second`, calendar, secondHalf(plan));
+    writeRange(job, plan);
+    second = { job, done: Promise.resolve() };
+  }
   const triggers = sqlite
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stat_%'")
-    .all() as { name: string; sql: string }[];
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+         AND (name LIKE 'stat_%' OR tbl_name IN (${RANGE_TABLE_NAMES.map(() => "?").join(", ")}))`,
+    )
+    .all(...RANGE_TABLE_NAMES) as { name: string; sql: string }[];
   for (const trigger of triggers) sqlite.exec(`DROP TRIGGER ${trigger.name}`);
-  writeBulk(sqlite, plan, calendar);
+  const kept = keptCounts();
+  for (const state of writtenStates(sqlite)) kept.add(state);
+  const first = firstIds(sqlite);
+  const next = writeBulk(sqlite, plan, calendar, {
+    to: second.job.from,
+    ids: first,
+    onState: kept.add,
+  });
+  mark("rows");
+  await second.done;
+  mark("second half (waited for)");
+  sqlite.prepare("ATTACH ? AS second").run(second.job.path);
   sqlite.transaction(() => {
     for (const table of ["stat_day", "stat_month", "stat_checkpoint", "stat_reach"]) {
       sqlite.exec(`DELETE FROM ${table}`);
     }
-    for (const statement of fillKeptCounts()) sqlite.exec(statement);
-    for (const trigger of triggers) sqlite.exec(trigger.sql);
+    kept.write(sqlite);
+    for (const [table, shifted] of Object.entries(RANGE_TABLES)) {
+      const columns = sqlite
+        .prepare("SELECT name FROM pragma_table_info(?)")
+        .pluck()
+        .all(table) as string[];
+      const shift: Record<string, number> = {};
+      for (const [column, counted] of Object.entries(shifted)) shift[column] = next[counted] - 1;
+      const values = columns.map((column) =>
+        column in shift ? `${column} + ${shift[column]}` : column,
+      );
+      // The kept counts of both halves add up; a reach seen by both is one row.
+      const conflict =
+        table === "stat_day"
+          ? `ON CONFLICT DO UPDATE SET ${KEPT_COUNTS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`
+          : table === "stat_reach"
+            ? "ON CONFLICT DO NOTHING"
+            : "";
+      // Rows with nothing to shift or add are copied as they are stored (SQLite's transfer).
+      sqlite.exec(
+        Object.keys(shift).length === 0 && conflict === ""
+          ? `INSERT INTO main.${table} SELECT * FROM second.${table}`
+          : `INSERT INTO main.${table} (${columns.join(", ")})
+             SELECT ${values.join(", ")} FROM second.${table} WHERE true ${conflict}`,
+      );
+    }
   })();
+  sqlite.exec("DETACH second");
+  rmSync(second.job.path, { force: true });
+  for (const trigger of triggers) sqlite.exec(trigger.sql);
+  mark("second half copied");
+}
+
+/** Where the plan is cut in two (the second half also makes the first's plan: a bit less). */
+export function secondHalf(plan: DatasetPlan): number {
+  return Math.ceil(plan.taskCount * 0.5);
 }

@@ -61,7 +61,7 @@ describe("npm run bench:data", () => {
     const calendar = await loadCalendar(bulk);
     const path = join(dataDirOf(bulk), "test.db");
     const sqlite = new SQLite(path);
-    writeBulkKept(sqlite, plan, calendar);
+    await writeBulkKept(sqlite, plan, calendar);
     sqlite.close();
 
     const expected = dump(join(dataDirOf(product), "test.db"));
