@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { commentCreateInput } from "../../shared/comment.ts";
+import { commentCreateInput } from "../../shared/comment-input.ts";
 import { EvidenceField } from "../evidence/evidence-field.tsx";
 import { EvidenceList } from "../evidence/evidence-list.tsx";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";

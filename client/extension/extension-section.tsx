@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { formatDate } from "../../shared/date.ts";
-import { extensionRequestInput } from "../../shared/extension.ts";
+import { extensionRequestInput } from "../../shared/extension-input.ts";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
 import { FormActions, FormAlert, useSubmit } from "../ui/form.tsx";
 import { bindFields, DateInputField, TextareaField } from "../ui/form-fields.tsx";

@@ -4,12 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useId } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import {
-  REPORT_DUTY_KINDS,
-  type ReportDuty,
-  type ReportDutyKind,
-  reportDutySchema,
-} from "../../shared/report.ts";
+import { REPORT_DUTY_KINDS, type ReportDutyKind } from "../../shared/report.ts";
+import { type ReportDuty, reportDutySchema } from "../../shared/report-input.ts";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
 import { WHOLE } from "../ui/badges.tsx";
 import {

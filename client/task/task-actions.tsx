@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { taskAddNoteInput, taskSetStatusInput } from "../../shared/task.ts";
+import { taskAddNoteInput, taskSetStatusInput } from "../../shared/task-input.ts";
 import { findTransition, type TaskStatus } from "../../shared/task-status.ts";
 import { CompletionDialog } from "../report/completion-form.tsx";
 import { type TaskDetail, useTRPC } from "../trpc.ts";

@@ -1,4 +1,4 @@
-import { inboxMarkSeenInput } from "../../shared/inbox.ts";
+import { inboxMarkSeenInput } from "../../shared/inbox-input.ts";
 import { markInboxSeen, viewInbox } from "../domain/inbox.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
