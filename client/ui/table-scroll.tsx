@@ -25,7 +25,9 @@ export function TableScroll({
   return (
     <section
       ref={ref}
-      style={{ overflowX: "auto" }}
+      // Positioned, so that the visually hidden texts in the table scroll with it instead of
+      // widening the page.
+      style={{ overflowX: "auto", position: "relative" }}
       tabIndex={scrolls ? 0 : undefined}
       aria-label={scrolls ? label : undefined}
     >
