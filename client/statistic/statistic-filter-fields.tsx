@@ -16,21 +16,19 @@ import type { useUrlState } from "../ui/url-state.ts";
 import { periodOutOfOrder, type UrlScope } from "./statistic-scope.ts";
 import { UrgedSelect } from "./urged-select.tsx";
 
-type Update = ReturnType<typeof useUrlState>["update"];
+/** The statistics' scope as the URL holds it, and how to change it. */
+export type StatisticFilterProps = {
+  scope: UrlScope;
+  /** The day the figures stand at, as the server answered (today by default). */
+  asOf: string | undefined;
+  update: ReturnType<typeof useUrlState>["update"];
+};
 
 /**
  * The statistics' filters themselves (selects, date fields): their code, the date picker's
  * included, loads when they are first shown, on a phone when the filters are opened.
  */
-export function StatisticFilterFields({
-  scope,
-  asOf,
-  update,
-}: {
-  scope: UrlScope;
-  asOf: string | undefined;
-  update: Update;
-}) {
+export function StatisticFilterFields({ scope, asOf, update }: StatisticFilterProps) {
   const { t } = useTranslation();
   const today = useToday();
   return (

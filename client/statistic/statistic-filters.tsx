@@ -3,10 +3,8 @@ import { lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormSlot } from "../ui/form-slot.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
-import type { useUrlState } from "../ui/url-state.ts";
+import type { StatisticFilterProps } from "./statistic-filter-fields.tsx";
 import type { UrlScope } from "./statistic-scope.ts";
-
-type Update = ReturnType<typeof useUrlState>["update"];
 
 /** The fields' code (selects, the date picker) loads when they are first shown. */
 const StatisticFilterFields = lazy(async () => ({
@@ -35,16 +33,7 @@ const CLEARED = {
 };
 
 /** The scope of the statistics, each choice written to the URL at once. */
-export function StatisticFilters({
-  scope,
-  asOf,
-  update,
-}: {
-  scope: UrlScope;
-  /** The day the figures stand at, as the server answered (today by default). */
-  asOf: string | undefined;
-  update: Update;
-}) {
+export function StatisticFilters({ scope, asOf, update }: StatisticFilterProps) {
   const { t } = useTranslation();
   const changed = !isDefaultScope(scope);
   const phone = usePhoneLayout();
