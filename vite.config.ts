@@ -1,8 +1,28 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import { compression } from "vite-plugin-compression2";
 import { routePreloads } from "./scripts/route-preloads.ts";
+
+/**
+ * Mantine's `Table` carries `Table.ScrollContainer` as a static member, so every page with a
+ * table would load its `ScrollArea` and, through it, Floating UI (12.5 KB brotli), although the
+ * app's tables scroll in a plain box (client/ui/table-scroll.tsx). This makes Mantine's module
+ * that plain box, which drops both from those pages.
+ */
+function plainTableScrollContainer(): Plugin {
+  const replacement = fileURLToPath(new URL("client/ui/table-scroll.tsx", import.meta.url));
+  const mantineTable = /@mantine[\\/]core[\\/]esm[\\/]components[\\/]Table[\\/]Table\.mjs$/;
+  return {
+    name: "plain-table-scroll-container",
+    enforce: "pre",
+    resolveId(source, importer) {
+      return source === "./TableScrollContainer.mjs" && importer && mantineTable.test(importer)
+        ? replacement
+        : null;
+    },
+  };
+}
 
 export default defineConfig({
   root: "client",
@@ -11,6 +31,7 @@ export default defineConfig({
   // route-preloads.json: what each page's route loads, announced by the server in its page.
   plugins: [
     react(),
+    plainTableScrollContainer(),
     compression({ algorithms: ["brotliCompress", "gzip"] }),
     routePreloads(fileURLToPath(new URL("client/routes.tsx", import.meta.url))),
   ],

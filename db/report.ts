@@ -1,6 +1,7 @@
 import type { IsoDate } from "../shared/date.ts";
 import type { Viewer } from "../shared/permission.ts";
-import type { ReportAgencyRole, ReportDuty, ReportKind } from "../shared/report.ts";
+import type { ReportAgencyRole, ReportKind } from "../shared/report.ts";
+import type { ReportDuty } from "../shared/report-input.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
 import { type AgencyRef, agencyRef, agencyRefColumns } from "./agency.ts";
 import { type EvidenceFile, filesOf } from "./evidence.ts";

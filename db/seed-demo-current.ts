@@ -7,7 +7,8 @@ import {
   isWorkingDay,
   vnDate,
 } from "../shared/date.ts";
-import { periodsDue, type ReportDuty } from "../shared/report.ts";
+import { periodsDue } from "../shared/report.ts";
+import type { ReportDuty } from "../shared/report-input.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
 import { foldText } from "../shared/text.ts";
 import type { Role } from "../shared/user.ts";

@@ -1,5 +1,6 @@
 import express from "express";
-import { auditListInput, canReadAudit } from "../shared/audit.ts";
+import { canReadAudit } from "../shared/audit.ts";
+import { auditListInput } from "../shared/audit-input.ts";
 import { pendingAccountStep } from "../shared/user.ts";
 import type { AppDeps } from "./context.ts";
 import { auditForExport } from "./domain/audit.ts";

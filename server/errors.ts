@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { encodeMessage } from "../shared/validation.ts";
+import { encodeMessage } from "../shared/message.ts";
 
 type Code =
   | "BAD_REQUEST"

@@ -1,7 +1,7 @@
 import type { TRPCRequestInfo } from "@trpc/server/http";
 import type { Request, Response } from "express";
 import { type Language, languageFromHeader } from "../shared/i18n/language.ts";
-import { encodeMessage } from "../shared/validation.ts";
+import { encodeMessage } from "../shared/message.ts";
 import { type AppDeps, type Context, resolveSession } from "./context.ts";
 import { fail } from "./errors.ts";
 import { translateMessage } from "./i18n.ts";

@@ -2,7 +2,7 @@ import i18next, { type TFunction } from "i18next";
 import { en } from "../shared/i18n/en.ts";
 import type { Language } from "../shared/i18n/language.ts";
 import { vi } from "../shared/i18n/vi.ts";
-import { decodeMessage } from "../shared/validation.ts";
+import { decodeMessage } from "../shared/message.ts";
 
 const instance = i18next.createInstance();
 void instance.init({

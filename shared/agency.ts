@@ -1,6 +1,3 @@
-import { z } from "zod";
-import { isoDateSchema } from "./validation.ts";
-
 /** Kinds of agencies. The database has a CHECK on the same list. */
 export const AGENCY_KINDS = [
   "ministry",
@@ -12,20 +9,6 @@ export const AGENCY_KINDS = [
   "province_unit",
 ] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
-
-export const agencySearchInput = z.object({
-  query: z.string().trim().max(100).default(""),
-  /** Only agencies in existence on this date (default: all, including merged ones). */
-  activeOn: isoDateSchema.optional(),
-  limit: z.number().int().min(1).max(500).default(50),
-});
-export type AgencySearchInput = z.input<typeof agencySearchInput>;
-
-/** Agency groups with their members of a day (default: every member they ever had). */
-export const agencyGroupsInput = z
-  .object({ on: isoDateSchema.optional() })
-  .default({ on: undefined });
-export type AgencyGroupsInput = z.input<typeof agencyGroupsInput>;
 
 /** Whether an agency exists on a date: valid_from <= date <= valid_to, open ends allowed. */
 export function isAgencyActiveOn(

@@ -1,44 +1,8 @@
-import { z } from "zod";
-import { type Calendar, type IsoDate, isIsoDate, weekday } from "./date.ts";
-import { encodeMessage } from "./validation.ts";
+import type { Calendar, IsoDate } from "./date.ts";
 
 /** Exceptions to "Monday to Friday". The database has a CHECK on the same list. */
 export const CALENDAR_DAY_KINDS = ["day_off", "working_day"] as const;
 export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
-
-const daySchema = z.string().refine(isIsoDate, { error: encodeMessage("validation.invalidDate") });
-
-function inYear(year: number, days: readonly IsoDate[]): boolean {
-  return days.every((day) => day.startsWith(`${year}-`));
-}
-function isWeekend(day: IsoDate): boolean {
-  const n = weekday(day);
-  return n === 0 || n === 6;
-}
-
-/**
- * A year's calendar as the Government publishes it each autumn: the weekdays off (holidays,
- * Tết, swapped days) and the weekend days worked instead (make-up Saturdays).
- */
-export const calendarSetYearInput = z
-  .object({
-    year: z.number().int().min(2000).max(2100),
-    daysOff: z.array(daySchema).max(60),
-    workingDays: z.array(daySchema).max(20),
-  })
-  .refine((value) => inYear(value.year, [...value.daysOff, ...value.workingDays]), {
-    error: encodeMessage("validation.calendarYear"),
-    path: ["daysOff"],
-  })
-  .refine((value) => value.daysOff.every((day) => !isWeekend(day)), {
-    error: encodeMessage("validation.calendarDayOff"),
-    path: ["daysOff"],
-  })
-  .refine((value) => value.workingDays.every(isWeekend), {
-    error: encodeMessage("validation.calendarWorkingDay"),
-    path: ["workingDays"],
-  });
-export type CalendarSetYearInput = z.input<typeof calendarSetYearInput>;
 
 /** The calendar as the API sends it, for the browser to compute what the server computes. */
 export type CalendarData = {

@@ -1,6 +1,3 @@
-import { z } from "zod";
-import { overdueFiltersInput, statisticByAgencyInput } from "./statistic.ts";
-
 /**
  * Excel exports run as jobs: `export.start` answers at once with a job id, the file is built in
  * the background in batches (other users' requests go on meanwhile), `export.status` tells the
@@ -18,18 +15,6 @@ export const EXPORT_BATCH_SIZE = 500;
 export const EXPORT_TTL_MINUTES = 60;
 /** Exports one user may have running at once. */
 export const EXPORT_MAX_RUNNING = 3;
-
-export const exportStartInput = z.discriminatedUnion("kind", [
-  /** The per-agency statistics table (the filters of `statistic.byAgency`). */
-  z.object({ kind: z.literal("statistics"), filters: statisticByAgencyInput }),
-  /** Today's overdue list (the filters of `statistic.overdue`, without paging). */
-  z.object({ kind: z.literal("overdue"), filters: overdueFiltersInput }),
-]);
-export type ExportStartInput = z.input<typeof exportStartInput>;
-export type ExportRequest = z.output<typeof exportStartInput>;
-
-export const exportStatusInput = z.object({ id: z.uuid() });
-export type ExportStatusInput = z.input<typeof exportStatusInput>;
 
 /** What the browser polls. `downloadUrl` works once `state` is "done". */
 export type ExportStatus = {

@@ -1,6 +1,3 @@
-import { z } from "zod";
-import { idSchema } from "./validation.ts";
-
 /**
  * "Việc cần làm": one page per role saying what the user owes today (issue 8). What each role's
  * inbox holds is built by server/domain/inbox.ts from these rules.
@@ -25,14 +22,3 @@ export const URGED_WITHIN_DAYS = 7;
 
 /** Agencies whose validity ends within this many days are in the administrator's inbox. */
 export const AGENCY_ENDING_DAYS = 60;
-
-/** Marks items of one kind as seen (the items stay in the database; the inbox drops them). */
-export const inboxMarkSeenInput = z.object({
-  kind: z.enum(INBOX_SEEN_KINDS),
-  ids: z
-    .array(idSchema)
-    .min(1)
-    .max(200)
-    .transform((ids) => [...new Set(ids)]),
-});
-export type InboxMarkSeenInput = z.input<typeof inboxMarkSeenInput>;

@@ -1,11 +1,8 @@
-import { z } from "zod";
 import { addDays, type IsoDate } from "./date.ts";
 import type { DeadlineKind } from "./deadline.ts";
-import { DIRECTIVE_TYPES } from "./directive.ts";
 import type { Language } from "./i18n/language.ts";
 import type { TaskStatus } from "./task-status.ts";
 import { TIMELINESS, type Timeliness } from "./timeliness.ts";
-import { encodeMessage, idSchema, isoDateSchema } from "./validation.ts";
 
 /**
  * Statistics in the form the Government publishes them (DOMAIN.md, "How the government counts").
@@ -42,60 +39,6 @@ export type StatisticLevel = (typeof STATISTIC_LEVELS)[number];
 /** Tasks urged at least once (as of the figures' day), never urged, or both. */
 export const URGED_FILTERS = ["all", "urged", "not_urged"] as const;
 export type UrgedFilter = (typeof URGED_FILTERS)[number];
-
-/** The filters shared by every statistics view, flat so that they sit in the URL. */
-const scopeFields = {
-  directiveId: idSchema.optional(),
-  directiveType: z.enum(DIRECTIVE_TYPES).optional(),
-  keyOnly: z.boolean().default(false),
-  level: z.enum(STATISTIC_LEVELS).default("directive"),
-  /** With level "agency": the agency whose breakdowns are counted. */
-  assignerAgencyId: idSchema.optional(),
-  /**
-   * Lead (chủ trì) agency, with the agencies under it (parent links) and those it succeeded
-   * (successor links): a task counts under the agency of the day (db/statistic.ts).
-   */
-  agencyId: idSchema.optional(),
-  periodBy: z.enum(PERIOD_KINDS).default("issued"),
-  from: isoDateSchema.optional(),
-  to: isoDateSchema.optional(),
-  urged: z.enum(URGED_FILTERS).default("all"),
-};
-
-const asOfFields = {
-  /** The day the figures stand at, at its end in Vietnam; default today. */
-  asOf: isoDateSchema.optional(),
-  basis: z.enum(STATISTIC_BASES).default("in_force"),
-  /**
-   * First day of the report period that ends on `asOf` (a preset of Decree 09/2019/NĐ-CP, or a
-   * calendar period): the "nhiệm vụ đến hạn" are the tasks whose deadline falls in it.
-   */
-  reportFrom: isoDateSchema.optional(),
-};
-
-function periodInOrder(value: { from?: string | undefined; to?: string | undefined }): boolean {
-  return value.from === undefined || value.to === undefined || value.from <= value.to;
-}
-const PERIOD_ORDER = { error: encodeMessage("validation.dateRange"), path: ["to"] };
-
-/** Level "agency" names the assigning agency. */
-function levelComplete(value: {
-  level?: StatisticLevel | undefined;
-  assignerAgencyId?: number | undefined;
-}): boolean {
-  return value.level !== "agency" || value.assignerAgencyId !== undefined;
-}
-const LEVEL_AGENCY = {
-  error: encodeMessage("validation.assignerRequired"),
-  path: ["assignerAgencyId"],
-};
-
-export const statisticScopeInput = z
-  .object({ ...scopeFields, ...asOfFields })
-  .refine(periodInOrder, PERIOD_ORDER)
-  .refine(levelComplete, LEVEL_AGENCY);
-export type StatisticScopeInput = z.input<typeof statisticScopeInput>;
-export type StatisticScope = z.output<typeof statisticScopeInput>;
 
 /**
  * The figures of the statistics page that count tasks, each of which opens the list of exactly
@@ -188,23 +131,6 @@ export function cellValue(cells: StatisticCells, cell: StatisticCell): number {
   return cell === "openNotOverdue" ? cells.open - cells.overdue : cells[cell];
 }
 
-/**
- * The tasks behind one figure: the scope, the cell, and for a row of the per-agency table the
- * lead agency of the time (exactly that agency; absent or null: the whole scope), a page at a time.
- */
-export const statisticTasksInput = z
-  .object({
-    ...scopeFields,
-    ...asOfFields,
-    cell: z.enum(STATISTIC_CELLS),
-    leadAgencyId: idSchema.nullish(),
-    page: z.number().int().min(1).default(1),
-    pageSize: z.number().int().min(1).max(500).default(50),
-  })
-  .refine(periodInOrder, PERIOD_ORDER)
-  .refine(levelComplete, LEVEL_AGENCY);
-export type StatisticTasksInput = z.input<typeof statisticTasksInput>;
-
 /** Columns of the per-agency table, each sortable. */
 export const AGENCY_STATISTIC_SORTS = [
   "name",
@@ -229,80 +155,11 @@ export type AgencyStatisticSort = (typeof AGENCY_STATISTIC_SORTS)[number];
 export const SORT_DIRECTIONS = ["asc", "desc"] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
-export const statisticByAgencyInput = z
-  .object({
-    ...scopeFields,
-    ...asOfFields,
-    /** Leaders read the overdue column first. */
-    sort: z.enum(AGENCY_STATISTIC_SORTS).default("overdue"),
-    direction: z.enum(SORT_DIRECTIONS).default("desc"),
-  })
-  .refine(periodInOrder, PERIOD_ORDER)
-  .refine(levelComplete, LEVEL_AGENCY);
-export type StatisticByAgencyInput = z.input<typeof statisticByAgencyInput>;
-export type StatisticByAgency = z.output<typeof statisticByAgencyInput>;
-
 /** "2026-11". */
 export type IsoMonth = string;
-const monthSchema = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: encodeMessage("validation.invalidMonth") });
 
 /** The most months a trend covers. */
 export const TREND_MAX_MONTHS = 60;
-
-export const statisticTrendInput = z
-  .object({
-    ...scopeFields,
-    ...asOfFields,
-    /** First month; default 11 months before the month of `asOf`. */
-    fromMonth: monthSchema.optional(),
-    /** Last month; default the month of `asOf`. Points after `asOf` are left out. */
-    toMonth: monthSchema.optional(),
-  })
-  .refine(periodInOrder, PERIOD_ORDER)
-  .refine(levelComplete, LEVEL_AGENCY)
-  .refine(
-    (value) =>
-      value.fromMonth === undefined ||
-      value.toMonth === undefined ||
-      (value.fromMonth <= value.toMonth &&
-        monthsBetween(value.fromMonth, value.toMonth) < TREND_MAX_MONTHS),
-    {
-      error: encodeMessage("validation.monthRange", { max: TREND_MAX_MONTHS }),
-      path: ["toMonth"],
-    },
-  );
-export type StatisticTrendInput = z.input<typeof statisticTrendInput>;
-export type StatisticTrend = z.output<typeof statisticTrendInput>;
-
-/**
- * Filters of the overdue list (today's overdue tasks), without paging. A work list: every
- * overdue task is someone's to urge, so its level is "all" unless asked otherwise.
- */
-const overdueFields = {
-  ...scopeFields,
-  level: z.enum(STATISTIC_LEVELS).default("all"),
-  /** Only tasks at least this many days past their deadline in force. */
-  minDaysOverdue: z.number().int().min(0).max(10_000).default(0),
-};
-
-export const overdueFiltersInput = z
-  .object(overdueFields)
-  .refine(periodInOrder, PERIOD_ORDER)
-  .refine(levelComplete, LEVEL_AGENCY);
-export type OverdueFiltersInput = z.input<typeof overdueFiltersInput>;
-export type OverdueFilters = z.output<typeof overdueFiltersInput>;
-
-export const statisticOverdueInput = z
-  .object({
-    ...overdueFields,
-    page: z.number().int().min(1).default(1),
-    pageSize: z.number().int().min(1).max(500).default(50),
-  })
-  .refine(periodInOrder, PERIOD_ORDER)
-  .refine(levelComplete, LEVEL_AGENCY);
-export type StatisticOverdueInput = z.input<typeof statisticOverdueInput>;
 
 /** The lead agency "has not reported" when its last progress report is older than this. */
 export const STALE_REPORT_DAYS = 30;

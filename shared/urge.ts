@@ -1,6 +1,4 @@
-import { z } from "zod";
 import type { TaskStatus } from "./task-status.ts";
-import { encodeMessage, idSchema, isoDateSchema, requiredTextSchema } from "./validation.ts";
 
 /**
  * The system urges (issue 10): an officer's urge with its letters, reminders and escalations
@@ -19,21 +17,6 @@ export const URGE_TASKS_MAX = 500;
 
 /** The reply date an urge asks for by default: this many working days after the urge. */
 export const URGE_REPLY_WORKING_DAYS = 5;
-
-/** Urges the chosen tasks: one letter per lead agency, a notification to its users. */
-export const urgeSendInput = z.object({
-  ids: z
-    .array(idSchema)
-    .min(1)
-    .max(URGE_TASKS_MAX)
-    .transform((ids) => [...new Set(ids)]),
-  message: requiredTextSchema(4_000),
-  /** The day the lead agencies are asked to report by. */
-  replyBy: isoDateSchema,
-});
-export type UrgeSendInput = z.input<typeof urgeSendInput>;
-
-export const urgeLetterInput = z.object({ id: idSchema });
 
 /**
  * What a notification says. The database has a CHECK on the same list.
@@ -58,16 +41,6 @@ export const NOTIFICATION_KINDS = [
   "urge_unanswered",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-export const notificationListInput = z.object({
-  limit: z.number().int().min(1).max(100).default(20),
-});
-
-export const notificationMarkReadInput = z.object({
-  /** The notifications to mark; all the user's unread ones when absent. */
-  ids: z.array(idSchema).min(1).max(200).optional(),
-});
-export type NotificationMarkReadInput = z.input<typeof notificationMarkReadInput>;
 
 /** When the reminder job reminds and escalates, per tracking agency. */
 export type UrgingRule = {
@@ -107,38 +80,5 @@ export type DigestMode = (typeof DIGEST_MODES)[number];
 /** The hour (Vietnam time) a digest goes by default. */
 export const DEFAULT_DIGEST_HOUR = 7;
 
-/** A user's own choices: e-mail address (empty: none), digest mode and hour. */
-export const preferencesInput = z.object({
-  email: z
-    .string()
-    .trim()
-    .max(254)
-    .refine((value) => value === "" || z.email().safeParse(value).success, {
-      error: encodeMessage("validation.email"),
-    }),
-  digestMode: z.enum(DIGEST_MODES),
-  digestHour: z.number().int().min(0).max(23),
-});
-export type PreferencesInput = z.input<typeof preferencesInput>;
-
 /** The most attempts at sending one mail before it is left in the outbox as failed. */
 export const MAIL_MAX_ATTEMPTS = 8;
-
-export const outboxListInput = z.object({
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(100).default(50),
-});
-
-/** An officer sets the urging rules of their agency (the tasks whose directives it tracks). */
-export const urgingRuleInput = z.object({
-  beforeDeadline: z
-    .array(z.number().int().min(1).max(30))
-    .max(5)
-    .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
-  overdueEvery: z.number().int().min(1).max(90),
-  periodBefore: z.number().int().min(0).max(30),
-  confirmationAfter: z.number().int().min(1).max(60),
-  escalateLeadAfter: z.number().int().min(1).max(365),
-  escalateTrackingAfter: z.number().int().min(1).max(365),
-});
-export type UrgingRuleInput = z.input<typeof urgingRuleInput>;

@@ -16,7 +16,7 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import type { z } from "zod";
-import { loginInput } from "../../shared/user.ts";
+import { loginInput } from "../../shared/user-input.ts";
 import { useTRPC } from "../trpc.ts";
 import { errorFacts } from "../ui/api-error.ts";
 import { FormAlert, useFieldError, useServerError } from "../ui/form.tsx";

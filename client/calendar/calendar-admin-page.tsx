@@ -20,6 +20,7 @@ import { FormAlert, FormPanel } from "../ui/form.tsx";
 import { PageHeader } from "../ui/page-title.tsx";
 import { parseVnDate } from "../ui/parse-date.ts";
 import { QueryView } from "../ui/query-view.tsx";
+import { TableScroll } from "../ui/table-scroll.tsx";
 
 /** "08/02/2025, 27/01/2025" or one a line → ISO dates; the texts that are no date. */
 function readDates(text: string): { dates: IsoDate[]; invalid: string[] } {
@@ -110,7 +111,7 @@ export function CalendarAdminPage() {
                   {t("holidayCalendar.missing", { years: missing.join(", ") })}
                 </Alert>
               )}
-              <Table.ScrollContainer minWidth={360}>
+              <TableScroll minWidth={360} label={t("holidayCalendar.title")}>
                 <Table striped withTableBorder>
                   <Table.Thead>
                     <Table.Tr>
@@ -145,7 +146,7 @@ export function CalendarAdminPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </TableScroll>
             </Stack>
           );
         }}

@@ -1,88 +1,22 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { Badge, Button, Grid, Group, MultiSelect, Paper, Stack, Text } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { Badge, Grid, Group, Paper, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import { commentCreateInput } from "../../shared/comment.ts";
-import { EvidenceField } from "../evidence/evidence-field.tsx";
 import { EvidenceList } from "../evidence/evidence-list.tsx";
-import { type RouterOutputs, useTRPC } from "../trpc.ts";
+import { useTRPC } from "../trpc.ts";
 import { WHOLE } from "../ui/badges.tsx";
-import { FormAlert, FormPanel, useFieldError, useSubmit } from "../ui/form.tsx";
-import { bindFields, TextareaField } from "../ui/form-fields.tsx";
+import { FormSlot } from "../ui/form-slot.tsx";
 import { useFormatters } from "../ui/format.ts";
-import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { QueryView } from "../ui/query-view.tsx";
 import { Section } from "../ui/section.tsx";
 
-type CommentList = RouterOutputs["comment"]["list"];
+/** The form's code (forms, zod, the file picker) loads once the comments are shown. */
+const CommentForm = lazy(async () => ({
+  default: (await import("./comment-form.tsx")).CommentForm,
+}));
 
-const schema = commentCreateInput.omit({ taskId: true });
-type Values = z.input<typeof schema>;
-const FIELDS = ["body", "mentionAgencyIds", "fileIds"] as const;
-
-function CommentForm({
-  taskId,
-  mentionable,
-  onDone,
-}: {
-  taskId: number;
-  mentionable: CommentList["mentionable"];
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const trpc = useTRPC();
-  const fieldError = useFieldError();
-  const invalidate = useInvalidateTasks();
-  const form = useForm<Values, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
-    defaultValues: { body: "", mentionAgencyIds: [], fileIds: [] },
-  });
-  const bind = bindFields(form);
-  const create = useMutation(trpc.comment.create.mutationOptions());
-  const { onSubmit, serverError } = useSubmit(form, FIELDS, async (values) => {
-    await create.mutateAsync({ ...values, taskId });
-    await invalidate();
-    notifications.show({ color: "green", message: t("comment.sent") });
-    onDone();
-  });
-  return (
-    <FormPanel title={t("comment.formTitle")} onSubmit={onSubmit}>
-      <FormAlert message={serverError.message} />
-      <TextareaField {...bind("body")} label={t("comment.body")} required minRows={3} />
-      <Controller
-        control={form.control}
-        name="mentionAgencyIds"
-        render={({ field, fieldState }) => (
-          <MultiSelect
-            label={t("comment.mentions")}
-            description={t("comment.mentionsHint")}
-            data={mentionable.map((agency) => ({ value: String(agency.id), label: agency.name }))}
-            value={(field.value ?? []).map(String)}
-            onChange={(values) => field.onChange(values.map(Number))}
-            onBlur={field.onBlur}
-            ref={field.ref}
-            name={field.name}
-            searchable
-            clearable
-            hidePickedOptions
-            error={fieldError(fieldState.error)}
-            comboboxProps={{ withinPortal: true }}
-          />
-        )}
-      />
-      <EvidenceField {...bind("fileIds")} />
-      <div>
-        <Button type="submit" variant="light" loading={create.isPending}>
-          {t("comment.submit")}
-        </Button>
-      </div>
-    </FormPanel>
-  );
-}
+/** About the form's height (px, at 360 px wide), kept while its code loads. */
+const COMMENT_FORM_HEIGHT = 420;
 
 /**
  * The conversation on a task: everyone who may see it writes, mentions the agencies it concerns
@@ -142,12 +76,14 @@ export function TaskComments({ taskId }: { taskId: number }) {
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
               {data.canComment && (
-                <CommentForm
-                  key={sent}
-                  taskId={taskId}
-                  mentionable={data.mentionable}
-                  onDone={() => setSent((count) => count + 1)}
-                />
+                <FormSlot minHeight={COMMENT_FORM_HEIGHT}>
+                  <CommentForm
+                    key={sent}
+                    taskId={taskId}
+                    mentionable={data.mentionable}
+                    onDone={() => setSent((count) => count + 1)}
+                  />
+                </FormSlot>
               )}
             </Grid.Col>
           </Grid>

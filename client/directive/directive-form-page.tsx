@@ -7,7 +7,8 @@ import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { z } from "zod";
-import { COMMON_ISSUERS, DIRECTIVE_TYPES, directiveCreateInput } from "../../shared/directive.ts";
+import { COMMON_ISSUERS, DIRECTIVE_TYPES } from "../../shared/directive.ts";
+import { directiveCreateInput } from "../../shared/directive-input.ts";
 import { type DirectiveDetail, useTRPC } from "../trpc.ts";
 import { FormActions, FormAlert, useFieldError, useSubmit } from "../ui/form.tsx";
 import {

@@ -1,70 +1,23 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useQuery } from "@tanstack/react-query";
+import { lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import { formatDate } from "../../shared/date.ts";
-import { extensionRequestInput } from "../../shared/extension.ts";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
-import { FormActions, FormAlert, useSubmit } from "../ui/form.tsx";
-import { bindFields, DateInputField, TextareaField } from "../ui/form-fields.tsx";
-import { useInvalidateTasks } from "../ui/invalidate.ts";
+import { FormSlot } from "../ui/form-slot.tsx";
 import { QueryView } from "../ui/query-view.tsx";
-import { ExtensionDecideForm } from "./extension-decide-form.tsx";
 import { ExtensionItem } from "./extension-item.tsx";
 
-const requestSchema = extensionRequestInput.omit({ taskId: true });
-type RequestValues = z.input<typeof requestSchema>;
+/** The forms' code (forms, zod, the date picker): the request's when it opens, the decision's when shown. */
+const ExtensionRequestForm = lazy(async () => ({
+  default: (await import("./extension-request-form.tsx")).ExtensionRequestForm,
+}));
+const ExtensionDecideForm = lazy(async () => ({
+  default: (await import("./extension-decide-form.tsx")).ExtensionDecideForm,
+}));
 
-function ExtensionRequestForm({ task, onDone }: { task: TaskDetail["task"]; onDone: () => void }) {
-  const { t } = useTranslation();
-  const trpc = useTRPC();
-  const invalidate = useInvalidateTasks();
-  const form = useForm<RequestValues, unknown, z.output<typeof requestSchema>>({
-    resolver: zodResolver(requestSchema),
-    defaultValues: { deadline: "", reason: "" },
-  });
-  const bind = bindFields(form);
-  const request = useMutation(trpc.extension.request.mutationOptions());
-  const { onSubmit, serverError } = useSubmit(form, ["deadline", "reason"], async (values) => {
-    await request.mutateAsync({ ...values, taskId: task.id });
-    onDone();
-    await invalidate();
-    notifications.show({ color: "green", message: t("extension.requested") });
-  });
-  return (
-    <form noValidate onSubmit={onSubmit}>
-      <Stack gap="sm">
-        <Title order={3} fz="h5">
-          {t("extension.requestTitle")}
-        </Title>
-        <FormAlert message={serverError.message} />
-        <DateInputField
-          {...bind("deadline")}
-          empty=""
-          label={t("extension.newDeadline")}
-          description={
-            task.deadline === null
-              ? undefined
-              : t("extension.newDeadlineHint", { date: formatDate(task.deadline) })
-          }
-          required
-          autoFocus
-          styles={{ wrapper: { maxWidth: 200 } }}
-        />
-        <TextareaField {...bind("reason")} label={t("extension.reason")} required minRows={3} />
-        <FormActions
-          submitLabel={t("extension.requestSubmit")}
-          pending={request.isPending}
-          onCancel={onDone}
-        />
-      </Stack>
-    </form>
-  );
-}
+/** About the forms' heights (px, at 360 px wide), kept while their code loads. */
+const REQUEST_FORM_HEIGHT = 278;
+const DECIDE_FORM_HEIGHT = 240;
 
 /**
  * Deadline extensions of a task: the lead agency asks for a later deadline with a reason; the
@@ -93,7 +46,9 @@ export function TaskExtensions({ task }: { task: TaskDetail["task"] }) {
               </Title>
               {canRequest &&
                 (asking ? (
-                  <ExtensionRequestForm task={task} onDone={() => setAsking(false)} />
+                  <FormSlot minHeight={REQUEST_FORM_HEIGHT}>
+                    <ExtensionRequestForm task={task} onDone={() => setAsking(false)} />
+                  </FormSlot>
                 ) : (
                   <Group gap="sm">
                     <Button variant="light" onClick={() => setAsking(true)}>
@@ -112,7 +67,11 @@ export function TaskExtensions({ task }: { task: TaskDetail["task"] }) {
                 <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: "none" }}>
                   {items.map((item) => (
                     <ExtensionItem key={item.id} item={item}>
-                      {item.canDecide && <ExtensionDecideForm request={item} />}
+                      {item.canDecide && (
+                        <FormSlot minHeight={DECIDE_FORM_HEIGHT}>
+                          <ExtensionDecideForm request={item} />
+                        </FormSlot>
+                      )}
                     </ExtensionItem>
                   ))}
                 </Stack>

@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { reportCompleteInput } from "../../shared/report.ts";
+import { reportCompleteInput } from "../../shared/report-input.ts";
 import { EvidenceField } from "../evidence/evidence-field.tsx";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
 import { Dialog } from "../ui/dialog.tsx";

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { periodLabel, type ReportDuty, reportDutySchema } from "../../shared/report.ts";
+import { periodLabel } from "../../shared/report.ts";
+import type { ReportDuty } from "../../shared/report-input.ts";
 import { isLanguage } from "../i18n.ts";
 import { useFormatters } from "../ui/format.ts";
 
@@ -44,13 +45,32 @@ export function useDutyText() {
   };
 }
 
-/** A duty as the history stores it (JSON), or null when there is none or it cannot be read. */
+/**
+ * A duty as the history stores it (JSON the server wrote from a checked input), or null when
+ * there is none or it cannot be read. Read field by field rather than with `reportDutySchema`, so
+ * that the task page's history does not load zod.
+ */
 export function parseDuty(value: string | null): ReportDuty | null {
   if (value === null) return null;
+  let duty: unknown;
   try {
-    const parsed = reportDutySchema.safeParse(JSON.parse(value));
-    return parsed.success ? parsed.data : null;
+    duty = JSON.parse(value);
   } catch {
     return null;
   }
+  if (typeof duty !== "object" || duty === null || !("kind" in duty)) return null;
+  if (duty.kind === "monthly" || duty.kind === "quarterly") {
+    return "day" in duty &&
+      typeof duty.day === "number" &&
+      "startsOn" in duty &&
+      typeof duty.startsOn === "string"
+      ? { kind: duty.kind, day: duty.day, startsOn: duty.startsOn }
+      : null;
+  }
+  if (duty.kind === "once") {
+    return "dueDate" in duty && typeof duty.dueDate === "string"
+      ? { kind: "once", dueDate: duty.dueDate }
+      : null;
+  }
+  return null;
 }

@@ -1,13 +1,24 @@
 import { Grid, Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
+import { FormSlot } from "../ui/form-slot.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { Section } from "../ui/section.tsx";
-import { ReportDutyForm, ReportDutyStatus } from "./report-duty.tsx";
-import { type Report, ReportForm } from "./report-form.tsx";
+import { ReportDutyStatus } from "./report-duty-status.tsx";
+import type { Report } from "./report-form.tsx";
 import { ReportTimeline } from "./report-timeline.tsx";
+
+/** The forms' code (forms, zod, the date picker, the file picker) loads once the reports are shown. */
+const ReportForm = lazy(async () => ({ default: (await import("./report-form.tsx")).ReportForm }));
+const ReportDutyForm = lazy(async () => ({
+  default: (await import("./report-duty.tsx")).ReportDutyForm,
+}));
+
+/** About the forms' heights (px, at 360 px wide), kept while their code loads. */
+const REPORT_FORM_HEIGHT = 880;
+const DUTY_FORM_HEIGHT = 430;
 
 /**
  * The reports of a task: the timeline (newest first), the form to file one for the lead or a
@@ -43,19 +54,27 @@ export function TaskReports({ task }: { task: TaskDetail["task"] }) {
                 <Stack gap="md">
                   {permissions.canFileReport && (
                     <div id="report-form">
-                      <ReportForm
-                        key={correcting?.id ?? "new"}
-                        task={task}
-                        list={data}
-                        correcting={correcting}
-                        onCancelCorrection={() => setCorrecting(null)}
-                        onDone={() => setCorrecting(null)}
-                      />
+                      <FormSlot minHeight={REPORT_FORM_HEIGHT}>
+                        <ReportForm
+                          key={correcting?.id ?? "new"}
+                          task={task}
+                          list={data}
+                          correcting={correcting}
+                          onCancelCorrection={() => setCorrecting(null)}
+                          onDone={() => setCorrecting(null)}
+                        />
+                      </FormSlot>
                     </div>
                   )}
                   <ReportDutyStatus list={data} />
                   {permissions.canSetReportDuty && (
-                    <ReportDutyForm key={JSON.stringify(data.duty)} task={task} duty={data.duty} />
+                    <FormSlot minHeight={DUTY_FORM_HEIGHT}>
+                      <ReportDutyForm
+                        key={JSON.stringify(data.duty)}
+                        task={task}
+                        duty={data.duty}
+                      />
+                    </FormSlot>
                   )}
                 </Stack>
               </Grid.Col>

@@ -1,7 +1,7 @@
-import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { AgencyStatisticSort, SortDirection, StatisticCells } from "../../shared/statistic.ts";
 import type { RouterOutputs } from "../trpc.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 import { type FigureColumn, FigureTable } from "./figure-table.tsx";
 import classes from "./statistic.module.css";
 import { CountLink } from "./statistic-cells.tsx";
@@ -83,7 +83,7 @@ export function AgencyTable({
   });
 
   return (
-    <Table.ScrollContainer minWidth={1340}>
+    <TableScroll minWidth={1340} label={caption}>
       <FigureTable<Row>
         className={classes.agencyTable}
         captionSide="top"
@@ -135,6 +135,6 @@ export function AgencyTable({
           row: { cells: row, agency: row.agency },
         }))}
       />
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

@@ -3,7 +3,7 @@ import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../shared/date.ts";
-import type { ExportStartInput } from "../../shared/export.ts";
+import type { ExportStartInput } from "../../shared/export-input.ts";
 import { useTRPC } from "../trpc.ts";
 import { errorFacts } from "../ui/api-error.ts";
 import { useStatisticFormat } from "./statistic-format.ts";

@@ -1,15 +1,14 @@
-import { Box, Button, Checkbox, Group, NumberInput, Stack, Text } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDate } from "../../shared/date.ts";
 import { isUrgeable } from "../../shared/urge.ts";
-import { AgencySelect } from "../agency/agency-picker.tsx";
 import { useTRPC } from "../trpc.ts";
 import { useCurrentUser } from "../ui/current-user.tsx";
-import { DirectiveSelect } from "../ui/directive-select.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
+import { FormSlot } from "../ui/form-slot.tsx";
 import { PageHeader } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
@@ -21,7 +20,15 @@ import { OverdueCards, OverdueTable } from "./overdue-table.tsx";
 import { useScopeDescription } from "./scope-description.ts";
 import { useStatisticFormat } from "./statistic-format.ts";
 import { overdueFiltersFromParams } from "./statistic-scope.ts";
-import { UrgedSelect } from "./urged-select.tsx";
+
+/** The filters' code (selects, the number field) loads once the page is shown. */
+const OverdueFilterFields = lazy(async () => ({
+  default: (await import("./overdue-filter-fields.tsx")).OverdueFilterFields,
+}));
+
+/** The filters' height (px, measured at 1280 and 360 px), kept while their code loads. */
+const FIELDS_HEIGHT = 61;
+const PHONE_FIELDS_HEIGHT = 319;
 
 /** Large pages: a leader reads the whole list at once; past a few hundred rows it is windowed. */
 const PAGE_SIZE = 500;
@@ -101,45 +108,9 @@ export function OverduePage() {
       />
 
       <search aria-label={t("overdue.filters")}>
-        <Group align="flex-end" gap="sm">
-          <Box w={{ base: "100%", sm: 300 }}>
-            <DirectiveSelect
-              label={t("task.directive")}
-              value={directiveId}
-              onChange={(value) => update({ directive: value })}
-            />
-          </Box>
-          <Box w={{ base: "100%", sm: 300 }}>
-            <AgencySelect
-              label={t("statistics.agency")}
-              placeholder={t("common.all")}
-              clearable
-              value={agencyId}
-              onChange={(value) => update({ lead: value })}
-            />
-          </Box>
-          <NumberInput
-            label={t("overdue.minDays")}
-            min={0}
-            max={10_000}
-            allowDecimal={false}
-            allowNegative={false}
-            value={minDaysOverdue === 0 ? "" : minDaysOverdue}
-            onChange={(value) => update({ minDays: typeof value === "number" ? value : null })}
-            w={{ base: "100%", sm: 170 }}
-          />
-          <UrgedSelect
-            value={urged}
-            onChange={(value) => update({ urged: value })}
-            w={{ base: "100%", sm: 200 }}
-          />
-          <Checkbox
-            label={t("overdue.keyOnly")}
-            checked={keyOnly}
-            onChange={(event) => update({ key: event.currentTarget.checked ? "1" : null })}
-            mb={8}
-          />
-        </Group>
+        <FormSlot minHeight={phone ? PHONE_FIELDS_HEIGHT : FIELDS_HEIGHT}>
+          <OverdueFilterFields filters={filters} update={update} />
+        </FormSlot>
       </search>
 
       <QueryView query={list} lines={8}>

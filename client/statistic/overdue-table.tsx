@@ -21,6 +21,7 @@ import type { RouterOutputs } from "../trpc.ts";
 import { KeyTaskBadge } from "../ui/badges.tsx";
 import { type Column, ColumnHeaders, RowCells } from "../ui/data-table.tsx";
 import { useFormatters } from "../ui/format.ts";
+import { TableScroll } from "../ui/table-scroll.tsx";
 import { useTaskColumns } from "../ui/task-columns.tsx";
 import classes from "./overdue-table.module.css";
 import { useStatisticFormat } from "./statistic-format.ts";
@@ -211,12 +212,20 @@ function Spacer({ height, columns }: { height: number; columns: number }) {
 }
 
 /** Wide tables scroll sideways; a windowed one inside its scroller, which scrolls both ways. */
-function HorizontalScroll({ windowed, children }: { windowed: boolean; children: ReactNode }) {
+function HorizontalScroll({
+  windowed,
+  label,
+  children,
+}: {
+  windowed: boolean;
+  label: string;
+  children: ReactNode;
+}) {
   if (windowed) return <div className={classes.wide}>{children}</div>;
   return (
-    <Table.ScrollContainer minWidth={TABLE_MIN_WIDTH} type="native">
+    <TableScroll minWidth={TABLE_MIN_WIDTH} label={label}>
       {children}
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }
 
@@ -284,7 +293,7 @@ export function OverdueTable({ items, selection, label }: OverdueListProps) {
 
   return (
     <Scroller windowed={windowed} scrollRef={scrollRef} label={t("overdue.scrollRegion")}>
-      <HorizontalScroll windowed={windowed}>
+      <HorizontalScroll windowed={windowed} label={label}>
         <Table
           striped
           highlightOnHover

@@ -1,7 +1,7 @@
 import { Button } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { StatisticByAgencyInput } from "../../shared/statistic.ts";
+import type { StatisticByAgencyInput } from "../../shared/statistic-input.ts";
 import { useTRPC } from "../trpc.ts";
 import { useFileDownload } from "../ui/save-file.ts";
 

@@ -2,19 +2,25 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Button, Group, type MantineColor, Paper, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { taskAddNoteInput, taskSetStatusInput } from "../../shared/task.ts";
+import { taskAddNoteInput, taskSetStatusInput } from "../../shared/task-input.ts";
 import { findTransition, type TaskStatus } from "../../shared/task-status.ts";
-import { CompletionDialog } from "../report/completion-form.tsx";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
 import { FormAlert, FormPanel, useServerError, useSubmit } from "../ui/form.tsx";
 import { bindFields, TextareaField } from "../ui/form-fields.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
 
 type Task = TaskDetail["task"];
+
+/** The completion form's code (the date picker, the file picker): fetched when it is about to open. */
+const loadCompletionForm = () => import("../report/completion-form.tsx");
+const CompletionDialog = lazy(async () => ({
+  default: (await loadCompletionForm()).CompletionDialog,
+}));
+const preloadCompletionForm = () => void loadCompletionForm();
 
 /** The words of a status change: returning a task reported done is "Trả lại", not "in progress". */
 export function statusActionKey(from: TaskStatus, to: TaskStatus): string {
@@ -127,16 +133,18 @@ export function TaskStatusForm({ task, targets }: { task: Task; targets: TaskSta
               <Button
                 {...actionLook(task.status, "reported_done")}
                 onClick={() => setCompleting(true)}
+                onPointerEnter={preloadCompletionForm}
+                onFocus={preloadCompletionForm}
                 aria-haspopup="dialog"
               >
                 {t(statusActionKey(task.status, "reported_done"))}
               </Button>
             </div>
-            <CompletionDialog
-              task={task}
-              opened={completing}
-              onClose={() => setCompleting(false)}
-            />
+            {completing && (
+              <Suspense fallback={null}>
+                <CompletionDialog task={task} opened onClose={() => setCompleting(false)} />
+              </Suspense>
+            )}
           </Stack>
         )}
       </Stack>

@@ -12,6 +12,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { lazy } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { TaskComments } from "../comment/comment-section.tsx";
@@ -22,6 +23,7 @@ import { type TaskDetail, type TaskEvent, useTRPC } from "../trpc.ts";
 import { KeyTaskBadge, StatusBadge, TimelinessBadge } from "../ui/badges.tsx";
 import { Crumbs } from "../ui/crumbs.tsx";
 import { EmptyView } from "../ui/empty-view.tsx";
+import { FormSlot } from "../ui/form-slot.tsx";
 import { useFormatters } from "../ui/format.ts";
 import { Later } from "../ui/later.tsx";
 import { PageTitle } from "../ui/page-title.tsx";
@@ -30,9 +32,17 @@ import { ProgressLabel } from "../ui/progress-label.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { useScrollToHash } from "../ui/scroll-to-hash.ts";
 import { TaskUrges, UrgeSummaryText } from "../urge/urge-section.tsx";
-import { TaskNoteForm, TaskStatusForm } from "./task-actions.tsx";
 import { isReturn, TaskHistory } from "./task-history.tsx";
 import { TaskTreeTable, treeRows } from "./task-tree.tsx";
+
+/** The task's own forms: their code (forms, zod) loads once the page is shown. */
+const loadTaskActions = () => import("./task-actions.tsx");
+const TaskStatusForm = lazy(async () => ({ default: (await loadTaskActions()).TaskStatusForm }));
+const TaskNoteForm = lazy(async () => ({ default: (await loadTaskActions()).TaskNoteForm }));
+
+/** About the forms' heights (px, at 360 px wide), kept while their code loads. */
+const STATUS_FORM_HEIGHT = 180;
+const NOTE_FORM_HEIGHT = 246;
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -310,7 +320,9 @@ function TaskDetailView({ data }: { data: TaskDetail }) {
             <Stack gap="md">
               {/* Not rebuilt when the task changes: an open completion dialog keeps what is typed. */}
               {hasStatusActions && (
-                <TaskStatusForm task={task} targets={permissions.statusTargets} />
+                <FormSlot minHeight={STATUS_FORM_HEIGHT}>
+                  <TaskStatusForm task={task} targets={permissions.statusTargets} />
+                </FormSlot>
               )}
               <TaskExtensions task={task} />
             </Stack>
@@ -339,7 +351,11 @@ function TaskDetailView({ data }: { data: TaskDetail }) {
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
-            {permissions.canAddNote && <TaskNoteForm task={task} />}
+            {permissions.canAddNote && (
+              <FormSlot minHeight={NOTE_FORM_HEIGHT}>
+                <TaskNoteForm task={task} />
+              </FormSlot>
+            )}
           </Grid.Col>
         </Grid>
       </Later>

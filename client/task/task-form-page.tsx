@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
-import { taskCreateInput, taskUpdateInput } from "../../shared/task.ts";
+import { taskCreateInput, taskUpdateInput } from "../../shared/task-input.ts";
 import { type DirectiveDetail, type TaskDetail, useTRPC } from "../trpc.ts";
 import { FormPage } from "../ui/form-page.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { TaskListInput } from "../../shared/task.ts";
+import type { TaskListInput } from "../../shared/task-input.ts";
 import { type TaskListItem, useTRPC } from "../trpc.ts";
 import { Pager } from "../ui/pager.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";

@@ -1,5 +1,6 @@
 import { Table, type TableProps, VisuallyHidden } from "@mantine/core";
 import type { Key, ReactNode } from "react";
+import { TableScroll } from "./table-scroll.tsx";
 
 /** One column of a DataTable: its header and what each row shows in it. */
 export type Column<Row> = {
@@ -92,6 +93,8 @@ export function DataTable<Row>({
   return minWidth === undefined ? (
     table
   ) : (
-    <Table.ScrollContainer minWidth={minWidth}>{table}</Table.ScrollContainer>
+    <TableScroll minWidth={minWidth} label={caption}>
+      {table}
+    </TableScroll>
   );
 }

@@ -12,7 +12,7 @@ import type {
 } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { decodeMessage } from "../../shared/validation.ts";
+import { decodeMessage } from "../../shared/message.ts";
 import { i18n } from "../i18n.ts";
 import { errorFacts, isStaleConflict, placeFieldErrors } from "./api-error.ts";
 

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { urgingRuleInput } from "../../shared/urge.ts";
+import { urgingRuleInput } from "../../shared/urge-input.ts";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
 import { useCurrentUser } from "../ui/current-user.tsx";
 import { FormActions, FormAlert, FormPanel, useFieldError, useSubmit } from "../ui/form.tsx";

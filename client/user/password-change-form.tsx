@@ -4,7 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { PASSWORD_MIN, passwordChangeInput } from "../../shared/user.ts";
+import { PASSWORD_MIN } from "../../shared/user.ts";
+import { passwordChangeInput } from "../../shared/user-input.ts";
 import { useTRPC } from "../trpc.ts";
 import { FormActions, FormAlert, FormPanel, useFieldError, useSubmit } from "../ui/form.tsx";
 

@@ -19,7 +19,7 @@ import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { secondFactorDisableInput, secondFactorEnableInput } from "../../shared/user.ts";
+import { secondFactorDisableInput, secondFactorEnableInput } from "../../shared/user-input.ts";
 import { type CurrentUser, useTRPC } from "../trpc.ts";
 import { FormActions, FormAlert, useFieldError, useSubmit } from "../ui/form.tsx";
 import { bindFields, TextInputField } from "../ui/form-fields.tsx";

@@ -11,7 +11,7 @@ import { appendAudit } from "../../db/audit.ts";
 import { openDb } from "../../db/open.ts";
 import { seedReference } from "../../db/seed-reference.ts";
 import { insertUser, usernameExists } from "../../db/user.ts";
-import { newPasswordSchema, userCreateInput } from "../../shared/user.ts";
+import { newPasswordSchema, userCreateInput } from "../../shared/user-input.ts";
 import { clockFromEnv } from "../clock.ts";
 import { hashPassword } from "../password.ts";
 import { passwordProblem } from "../password-policy.ts";

@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { type AuditFilters, type AuditRow, listAudit } from "../../db/audit.ts";
 import type { Db } from "../../db/open.ts";
-import { type auditListInput, MAX_AUDIT_EXPORT } from "../../shared/audit.ts";
+import { MAX_AUDIT_EXPORT } from "../../shared/audit.ts";
+import type { auditListInput } from "../../shared/audit-input.ts";
 import type { Viewer } from "../../shared/permission.ts";
 
 type Reader = { db: Db; viewer: Viewer };

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { appendAudit } from "../../db/audit.ts";
 import { loadCalendar, recomputeDeadlines, writeCalendarYear } from "../../db/calendar.ts";
-import type { calendarSetYearInput } from "../../shared/calendar.ts";
+import type { calendarSetYearInput } from "../../shared/calendar-input.ts";
 import type { Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 

@@ -3,7 +3,7 @@ import { type AgencyRef, agenciesByIds, toAgencyRef } from "../../db/agency.ts";
 import { commentsOfTask, insertComment } from "../../db/comment.ts";
 import type { Db } from "../../db/open.ts";
 import type { TaskFacts } from "../../db/task.ts";
-import type { commentCreateInput } from "../../shared/comment.ts";
+import type { commentCreateInput } from "../../shared/comment-input.ts";
 import { canComment } from "../../shared/reporting-permission.ts";
 import { compareVi } from "../../shared/text.ts";
 import type { Actor } from "../context.ts";

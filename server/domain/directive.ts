@@ -10,11 +10,8 @@ import {
 import type { Db } from "../../db/open.ts";
 import { directiveTasks, taskFactsByIds } from "../../db/task.ts";
 import { vnDate } from "../../shared/date.ts";
-import type {
-  DirectiveType,
-  directiveCreateInput,
-  directiveUpdateInput,
-} from "../../shared/directive.ts";
+import type { DirectiveType } from "../../shared/directive.ts";
+import type { directiveCreateInput, directiveUpdateInput } from "../../shared/directive-input.ts";
 import {
   canAddTask,
   canCreateDirective,

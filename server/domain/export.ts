@@ -13,14 +13,14 @@ import {
   EXPORT_MAX_RUNNING,
   EXPORT_TTL_MINUTES,
   type ExportKind,
-  type ExportRequest,
   type ExportState,
   type ExportStatus,
   exportDownloadUrl,
 } from "../../shared/export.ts";
+import type { ExportRequest } from "../../shared/export-input.ts";
 import type { Language } from "../../shared/i18n/language.ts";
 import type { Viewer } from "../../shared/permission.ts";
-import type { OverdueFilters } from "../../shared/statistic.ts";
+import type { OverdueFilters } from "../../shared/statistic-input.ts";
 import type { Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import {

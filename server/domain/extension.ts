@@ -10,11 +10,8 @@ import {
 } from "../../db/extension.ts";
 import { taskFacts } from "../../db/task.ts";
 import { formatDate, type IsoDate } from "../../shared/date.ts";
-import type {
-  ExtensionStatus,
-  extensionDecideInput,
-  extensionRequestInput,
-} from "../../shared/extension.ts";
+import type { ExtensionStatus } from "../../shared/extension.ts";
+import type { extensionDecideInput, extensionRequestInput } from "../../shared/extension-input.ts";
 import { canSeeTask, type TaskAccessFacts, taskActors } from "../../shared/permission.ts";
 import { canDecideExtension, canRequestExtension } from "../../shared/reporting-permission.ts";
 import type { Actor, Reader } from "../context.ts";

@@ -40,9 +40,9 @@ import {
   AGENCY_ENDING_DAYS,
   INBOX_AHEAD_WORKING_DAYS,
   INBOX_RECENT_DAYS,
-  type inboxMarkSeenInput,
   URGED_WITHIN_DAYS,
 } from "../../shared/inbox.ts";
+import type { inboxMarkSeenInput } from "../../shared/inbox-input.ts";
 import { canSeeTask, type Viewer } from "../../shared/permission.ts";
 import {
   fileablePeriods,

@@ -15,11 +15,8 @@ import {
   queueMail,
 } from "../../db/outbox.ts";
 import { formatDate, type IsoDate, isWorkingDay, vnDate } from "../../shared/date.ts";
-import {
-  MAIL_MAX_ATTEMPTS,
-  type NotificationKind,
-  type outboxListInput,
-} from "../../shared/urge.ts";
+import { MAIL_MAX_ATTEMPTS, type NotificationKind } from "../../shared/urge.ts";
+import type { outboxListInput } from "../../shared/urge-input.ts";
 import type { Actor } from "../context.ts";
 import { translatorFor } from "../i18n.ts";
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { listNotifications, markNotificationsRead, unreadCount } from "../../db/notification.ts";
-import type { notificationListInput, notificationMarkReadInput } from "../../shared/urge.ts";
+import type { notificationListInput, notificationMarkReadInput } from "../../shared/urge-input.ts";
 import type { Actor } from "../context.ts";
 
 /** The bell's number: the user's unread notifications (cheap, polled). */

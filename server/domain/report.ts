@@ -25,12 +25,14 @@ import {
   periodLabel,
   periodsDue,
   type ReportAgencyRole,
-  type ReportDuty,
-  type reportCompleteInput,
-  type reportCreateInput,
-  type reportMissingInput,
-  type reportSetDutyInput,
 } from "../../shared/report.ts";
+import type {
+  ReportDuty,
+  reportCompleteInput,
+  reportCreateInput,
+  reportMissingInput,
+  reportSetDutyInput,
+} from "../../shared/report-input.ts";
 import {
   canFileReport,
   canReportCompletion,

@@ -13,11 +13,8 @@ import {
 import { symbolAbbreviation } from "../../shared/agency.ts";
 import { formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
 import type { Viewer } from "../../shared/permission.ts";
-import type {
-  StatisticBasis,
-  statisticByAgencyInput,
-  statisticTasksInput,
-} from "../../shared/statistic.ts";
+import type { StatisticBasis } from "../../shared/statistic.ts";
+import type { statisticByAgencyInput, statisticTasksInput } from "../../shared/statistic-input.ts";
 import type { Clock } from "../clock.ts";
 import type { Actor } from "../context.ts";
 import { documentBytes } from "../document/official-document.ts";

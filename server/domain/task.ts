@@ -32,7 +32,7 @@ import type {
   taskSetStatusInput,
   taskSetSuccessorInput,
   taskUpdateInput,
-} from "../../shared/task.ts";
+} from "../../shared/task-input.ts";
 import { checkTransition, type TaskStatus } from "../../shared/task-status.ts";
 import type { Actor } from "../context.ts";
 import { fail } from "../errors.ts";

@@ -15,12 +15,8 @@ import {
 import { symbolAbbreviation } from "../../shared/agency.ts";
 import { vnDate } from "../../shared/date.ts";
 import { canSeeTask, canUrge } from "../../shared/permission.ts";
-import {
-  isUrgeable,
-  type urgeLetterInput,
-  type urgeSendInput,
-  type urgingRuleInput,
-} from "../../shared/urge.ts";
+import { isUrgeable } from "../../shared/urge.ts";
+import type { urgeLetterInput, urgeSendInput, urgingRuleInput } from "../../shared/urge-input.ts";
 import type { Role } from "../../shared/user.ts";
 import type { Actor } from "../context.ts";
 import { documentBytes } from "../document/official-document.ts";

@@ -24,7 +24,7 @@ import {
   userById,
   usernameExists,
 } from "../../db/user.ts";
-import type { preferencesInput } from "../../shared/urge.ts";
+import type { preferencesInput } from "../../shared/urge-input.ts";
 import type {
   loginInput,
   passwordChangeInput,
@@ -33,7 +33,7 @@ import type {
   userCreateInput,
   userSetActiveInput,
   userUpdateInput,
-} from "../../shared/user.ts";
+} from "../../shared/user-input.ts";
 import type { Actor, Context, CookieJar } from "../context.ts";
 import { fail } from "../errors.ts";
 import { forgetLoginAttempt, type LoginAttempt, reserveLoginAttempt } from "../login-throttle.ts";

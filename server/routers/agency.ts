@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { agenciesByIds, listAgencyGroups, searchAgencies } from "../../db/agency.ts";
-import { agencyGroupsInput, agencySearchInput } from "../../shared/agency.ts";
+import { agencyGroupsInput, agencySearchInput } from "../../shared/agency-input.ts";
 import { idSchema } from "../../shared/validation.ts";
 import { authedProcedure, router } from "../trpc.ts";
 

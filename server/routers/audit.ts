@@ -1,4 +1,4 @@
-import { auditListInput } from "../../shared/audit.ts";
+import { auditListInput } from "../../shared/audit-input.ts";
 import { readAudit } from "../domain/audit.ts";
 import { roleProcedure, router } from "../trpc.ts";
 

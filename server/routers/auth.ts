@@ -1,11 +1,11 @@
 import { vnDate } from "../../shared/date.ts";
+import { pendingAccountStep } from "../../shared/user.ts";
 import {
   loginInput,
   passwordChangeInput,
-  pendingAccountStep,
   secondFactorDisableInput,
   secondFactorEnableInput,
-} from "../../shared/user.ts";
+} from "../../shared/user-input.ts";
 import {
   changeOwnPassword,
   logIn,

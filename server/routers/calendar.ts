@@ -1,5 +1,5 @@
 import { calendarData } from "../../db/calendar.ts";
-import { calendarSetYearInput } from "../../shared/calendar.ts";
+import { calendarSetYearInput } from "../../shared/calendar-input.ts";
 import { setCalendarYear } from "../domain/calendar.ts";
 import { authedProcedure, roleProcedure, router } from "../trpc.ts";
 

@@ -1,4 +1,4 @@
-import { commentCreateInput, commentListInput } from "../../shared/comment.ts";
+import { commentCreateInput, commentListInput } from "../../shared/comment-input.ts";
 import { createComment, listComments } from "../domain/comment.ts";
 import { authedProcedure, router } from "../trpc.ts";
 

@@ -3,7 +3,7 @@ import {
   directiveCreateInput,
   directiveListInput,
   directiveUpdateInput,
-} from "../../shared/directive.ts";
+} from "../../shared/directive-input.ts";
 import { byIdInput } from "../../shared/validation.ts";
 import { createDirective, editDirective, viewDirective } from "../domain/directive.ts";
 import { authedProcedure, router } from "../trpc.ts";

@@ -1,4 +1,4 @@
-import { exportStartInput, exportStatusInput } from "../../shared/export.ts";
+import { exportStartInput, exportStatusInput } from "../../shared/export-input.ts";
 import { exportJobStatus, startExport } from "../domain/export.ts";
 import { authedProcedure, router } from "../trpc.ts";
 

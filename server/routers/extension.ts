@@ -2,7 +2,7 @@ import {
   extensionDecideInput,
   extensionListInput,
   extensionRequestInput,
-} from "../../shared/extension.ts";
+} from "../../shared/extension-input.ts";
 import {
   decideExtension,
   listExtensions,

@@ -1,4 +1,4 @@
-import { inboxMarkSeenInput } from "../../shared/inbox.ts";
+import { inboxMarkSeenInput } from "../../shared/inbox-input.ts";
 import { markInboxSeen } from "../domain/inbox.ts";
 import { readsOf } from "../reads.ts";
 import { authedProcedure, router } from "../trpc.ts";

@@ -1,4 +1,4 @@
-import { notificationListInput, notificationMarkReadInput } from "../../shared/urge.ts";
+import { notificationListInput, notificationMarkReadInput } from "../../shared/urge-input.ts";
 import { countUnread, listOwnNotifications, readNotifications } from "../domain/notification.ts";
 import { authedProcedure, router } from "../trpc.ts";
 

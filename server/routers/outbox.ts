@@ -1,4 +1,4 @@
-import { outboxListInput } from "../../shared/urge.ts";
+import { outboxListInput } from "../../shared/urge-input.ts";
 import { viewOutbox } from "../domain/mail.ts";
 import { roleProcedure, router } from "../trpc.ts";
 

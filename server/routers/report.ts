@@ -4,7 +4,7 @@ import {
   reportListInput,
   reportMissingInput,
   reportSetDutyInput,
-} from "../../shared/report.ts";
+} from "../../shared/report-input.ts";
 import {
   fileReport,
   listMissingReports,

@@ -1,15 +1,13 @@
 import { urgeSummaries } from "../../db/urge.ts";
 import { vnDate } from "../../shared/date.ts";
+import { cellsFromCounts, emptyCounts, trendPoints } from "../../shared/statistic.ts";
 import {
-  cellsFromCounts,
-  emptyCounts,
   statisticByAgencyInput,
   statisticOverdueInput,
   statisticScopeInput,
   statisticTasksInput,
   statisticTrendInput,
-  trendPoints,
-} from "../../shared/statistic.ts";
+} from "../../shared/statistic-input.ts";
 import { listFigureTasks, resolveAsOf, statisticReport } from "../domain/statistic.ts";
 import { readsOf } from "../reads.ts";
 import { authedProcedure, router } from "../trpc.ts";

@@ -7,7 +7,7 @@ import {
   taskSetStatusInput,
   taskSetSuccessorInput,
   taskUpdateInput,
-} from "../../shared/task.ts";
+} from "../../shared/task-input.ts";
 import { byIdInput } from "../../shared/validation.ts";
 import {
   addTaskNote,

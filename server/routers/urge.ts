@@ -1,4 +1,4 @@
-import { urgeLetterInput, urgeSendInput, urgingRuleInput } from "../../shared/urge.ts";
+import { urgeLetterInput, urgeSendInput, urgingRuleInput } from "../../shared/urge-input.ts";
 import { downloadUrgeLetter, sendUrge, setUrgingRule, viewUrgingRule } from "../domain/urge.ts";
 import { authedProcedure, roleProcedure, router } from "../trpc.ts";
 

@@ -1,11 +1,11 @@
 import { listUsers } from "../../db/user.ts";
-import { preferencesInput } from "../../shared/urge.ts";
+import { preferencesInput } from "../../shared/urge-input.ts";
 import {
   userCreateInput,
   userListInput,
   userSetActiveInput,
   userUpdateInput,
-} from "../../shared/user.ts";
+} from "../../shared/user-input.ts";
 import { byIdInput } from "../../shared/validation.ts";
 import {
   createUser,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/open.ts";
-import type { DirectiveInput } from "../../shared/directive.ts";
+import type { DirectiveInput } from "../../shared/directive-input.ts";
 import {
   anonymousCaller,
   type Caller,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/open.ts";
 import { fixedClock } from "../../server/clock.ts";
 import { addDays } from "../../shared/date.ts";
-import type { ReportDuty } from "../../shared/report.ts";
+import type { ReportDuty } from "../../shared/report-input.ts";
 import {
   countRows,
   freshDb,

@@ -12,7 +12,7 @@ import { viewerFor } from "../../server/context.ts";
 import { readPool } from "../../server/read-pool.ts";
 import { readsHere } from "../../server/reads.ts";
 import { addDays, vnDate } from "../../shared/date.ts";
-import { taskListInput } from "../../shared/task.ts";
+import { taskListInput } from "../../shared/task-input.ts";
 import { dataDirOf, freshDb, TEST_NOW, userIdOf } from "../support/api.ts";
 import { createDirective, createTask } from "../support/factory.ts";
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/open.ts";
 import { FieldCause } from "../../server/errors.ts";
 import { translateMessage } from "../../server/i18n.ts";
-import type { ReportDuty } from "../../shared/report.ts";
+import type { ReportDuty } from "../../shared/report-input.ts";
 import {
   agencyId,
   countRows,

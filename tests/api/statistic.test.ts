@@ -21,8 +21,8 @@ import {
   type StatisticCell,
   type StatisticCells,
   type StatisticCounts,
-  type StatisticTasksInput,
 } from "../../shared/statistic.ts";
+import type { StatisticTasksInput } from "../../shared/statistic-input.ts";
 import { TASK_STATUSES, type TaskStatus } from "../../shared/task-status.ts";
 import { daysOverdue, timeliness } from "../../shared/timeliness.ts";
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/open.ts";
 import { FieldCause } from "../../server/errors.ts";
-import type { TaskCreateInput } from "../../shared/task.ts";
+import type { TaskCreateInput } from "../../shared/task-input.ts";
 import { TIMELINESS, type Timeliness } from "../../shared/timeliness.ts";
 import {
   agencyId,

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { type IncomingHttpHeaders, request } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -221,6 +221,45 @@ describe("the first page's weight", () => {
     const total = sizes.reduce((sum, { gzip }) => sum + gzip, 0);
     expect(total, JSON.stringify(sizes)).toBeLessThan(FIRST_PAGE_BUDGET);
     expect(scripts.filter((script) => /\/(charts|forms)-/.test(script))).toEqual([]);
+  });
+
+  it("leaves zod and react-hook-form to the forms, Floating UI to the pages with a popover", () => {
+    // The libraries in what a route's page preloads, as the build's source maps name them.
+    const libraries = (path: string) => {
+      const route = routePreloads().find((item) => item.path === path);
+      expect(route, path).toBeDefined();
+      const scripts = [...firstPageScripts(), ...(route?.scripts ?? []).map((s) => s.slice(1))];
+      const sources = scripts.flatMap((script): string[] => {
+        // The bundler's own runtime (1 KB) has no source map.
+        if (!existsSync(new URL(`${script}.map`, DIST))) return [];
+        const map: unknown = JSON.parse(distFile(`${script}.map`).toString());
+        return map && typeof map === "object" && "sources" in map && Array.isArray(map.sources)
+          ? map.sources
+          : [];
+      });
+      return new Set(
+        sources.flatMap((source) => /node_modules\/((@[^/]+\/)?[^/]+)/.exec(source)?.[1] ?? []),
+      );
+    };
+    const pages = ["/", "/statistics", "/overdue", "/tasks/:id"];
+    for (const path of pages) {
+      const found = libraries(path);
+      expect(found.has("@mantine/core"), path).toBe(true);
+      expect(
+        ["zod", "react-hook-form", "@hookform/resolvers"].filter((l) => found.has(l)),
+        path,
+      ).toEqual([]);
+    }
+    // The inbox and the task page have tables but no popover.
+    for (const path of ["/", "/tasks/:id"]) {
+      expect(
+        [...libraries(path)].filter((l) => l.startsWith("@floating-ui")),
+        path,
+      ).toEqual([]);
+    }
+    // Forms still bring them (the test sees the libraries where they are).
+    expect(libraries("/directives/new").has("zod")).toBe(true);
+    expect(libraries("/directives/new").has("@floating-ui/react")).toBe(true);
   });
 
   it("has the styles of every Mantine component its scripts use", () => {

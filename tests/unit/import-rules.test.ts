@@ -213,6 +213,25 @@ describe("the import rules", () => {
     ).toEqual([]);
   });
 
+  it("zod stays in shared/'s input modules: the others load it (or them) only as types", () => {
+    // A page that needs a constant or a pure rule of shared/ would otherwise load zod with it.
+    const isSchemaModule = (path: string) =>
+      /^shared\/[a-z-]+-input\.ts$/.test(path) || path === "shared/validation.ts";
+    const broken = imports
+      .filter(
+        (item) =>
+          areaOf(item.file) === "shared" &&
+          !isSchemaModule(item.file) &&
+          !item.typeOnly &&
+          (item.specifier === "zod" || (item.target !== null && isSchemaModule(item.target))),
+      )
+      .map(describeImport);
+    expect(broken).toEqual([]);
+    expect(imports).toContainEqual(
+      expect.objectContaining({ file: "shared/task-input.ts", specifier: "zod", typeOnly: false }),
+    );
+  });
+
   it("db/ imports only shared/ and db/ (never server/ or client/)", () => {
     expect(
       violations(

@@ -8,10 +8,9 @@ import {
   periodLabel,
   periodsDue,
   periodsOwed,
-  reportCreateInput,
-  reportDutySchema,
   reportPeriods,
 } from "../../shared/report.ts";
+import { reportCreateInput, reportDutySchema } from "../../shared/report-input.ts";
 
 const CAL = seedCalendar();
 const monthly25 = { kind: "monthly", day: 25, startsOn: "2026-08-01" } as const;
