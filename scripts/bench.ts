@@ -393,5 +393,7 @@ console.log(
 mkdirSync("bench", { recursive: true });
 const out = join("bench", `results-${taskCount}-${report.at.slice(0, 16).replace(":", "")}.json`);
 writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+// In the project's format (Biome lints the bench folder), so that it can be committed as it is.
+spawnSync("npx", ["biome", "format", "--write", out], { stdio: "ignore" });
 console.log(`written to ${out}`);
 if (!values["in-place"]) rmSync(dir, { recursive: true, force: true });
