@@ -202,13 +202,11 @@ export async function listTasks(
 }
 
 /**
- * listTasks of the overdue tasks without sorting every overdue task: the first `page × pageSize`
- * open ones come in the order of their partial index (by deadline, so most days late first).
- * Most days overdue first (then by id): the reported done at least as late as the last of those
- * join them (a range of their index). By deadline (the "urgency" and "deadline" orders: every
- * overdue task has the same urgency): the first `page × pageSize` reported done by deadline join
- * them. The page is cut from the two, then its rows are read. The same items in the same order as
- * the general query.
+ * listTasks of the overdue tasks without sorting every overdue task: the page is cut from each
+ * half's partial index, most days overdue first (overdueIdsByDaysLate) or by deadline, for the
+ * "urgency" and "deadline" orders, every overdue task having the same urgency
+ * (overdueIdsByDeadline); then its rows are read. The same items in the same order as the
+ * general query.
  */
 async function listOverdueTasks(
   db: Db,
@@ -224,43 +222,80 @@ async function listOverdueTasks(
     perRow: true,
   });
   const half = (part: OverdueHalf) => taskRows(db).$call(filtered).where(overdueHalf(part, today));
-  const wanted = input.page * input.pageSize;
-  const [first, ...counts] = await Promise.all([
-    half("open")
-      .select(["task.id", "task.dueOn", daysLate(today).as("late")])
-      .orderBy("task.dueOn")
-      .orderBy("task.id")
-      .limit(wanted)
-      .execute(),
-    ...OVERDUE_HALVES.map((part) =>
+  const counts = Promise.all(
+    OVERDUE_HALVES.map((part) =>
       half(part)
         .select((eb) => eb.fn.countAll<number>().as("total"))
         .executeTakeFirstOrThrow(),
     ),
-  ]);
-  const byDeadline = input.sort !== "days_overdue";
-  const bound = byDeadline ? undefined : reportedDueBound(first, wanted, today);
+  );
+  const start = (input.page - 1) * input.pageSize;
+  const ids =
+    input.sort === "days_overdue"
+      ? await overdueIdsByDaysLate(half, today, start, input.pageSize)
+      : await overdueIdsByDeadline(half, start, input.pageSize);
+  return {
+    items: await itemsInOrder(db, viewer, ids, today),
+    total: (await counts).reduce((sum, count) => sum + Number(count.total), 0),
+  };
+}
+
+/** The list's tasks in one half of "overdue" (db/timeliness.ts `overdueHalf`). */
+type OverdueHalfRows = (part: OverdueHalf) => ReturnType<typeof taskRows>;
+
+/**
+ * `take` overdue tasks after the first `skip`, most days overdue first (then by id): the open
+ * ones come in the order of their partial index (late by today − due_on); the reported done at
+ * least as late as the last of those join them (a range of their index).
+ */
+async function overdueIdsByDaysLate(
+  half: OverdueHalfRows,
+  today: IsoDate,
+  skip: number,
+  take: number,
+): Promise<number[]> {
+  const wanted = skip + take;
+  const first = await half("open")
+    .select(["task.id", "task.dueOn", daysLate(today).as("late")])
+    .orderBy("task.dueOn")
+    .orderBy("task.id")
+    .limit(wanted)
+    .execute();
+  const bound = reportedDueBound(first, wanted, today);
   const rest = await half("reported")
     .$if(bound !== undefined, (q) => q.where("task.dueOn", "<=", bound ?? today))
-    .$if(byDeadline, (q) => q.orderBy("task.dueOn").orderBy("task.id").limit(wanted))
     .select(["task.id", "task.dueOn", daysLate(today).as("late")])
     .execute();
-  const page = [...first, ...rest]
-    .sort(
-      byDeadline
-        ? (a, b) => (a.dueOn ?? "").localeCompare(b.dueOn ?? "") || a.id - b.id
-        : (a, b) => b.late - a.late || a.id - b.id,
-    )
-    .slice((input.page - 1) * input.pageSize, wanted);
-  return {
-    items: await itemsInOrder(
-      db,
-      viewer,
-      page.map((row) => row.id),
-      today,
+  return [...first, ...rest]
+    .sort((a, b) => b.late - a.late || a.id - b.id)
+    .slice(skip, wanted)
+    .map((row) => row.id);
+}
+
+/**
+ * `take` overdue tasks after the first `skip`, by deadline (then by id): the first `skip + take`
+ * of each half in the order of its partial index, merged.
+ */
+async function overdueIdsByDeadline(
+  half: OverdueHalfRows,
+  skip: number,
+  take: number,
+): Promise<number[]> {
+  const halves = await Promise.all(
+    OVERDUE_HALVES.map((part) =>
+      half(part)
+        .select(["task.id", "task.dueOn"])
+        .orderBy("task.dueOn")
+        .orderBy("task.id")
+        .limit(skip + take)
+        .execute(),
     ),
-    total: counts.reduce((sum, count) => sum + Number(count.total), 0),
-  };
+  );
+  return halves
+    .flat()
+    .sort((a, b) => (a.dueOn ?? "").localeCompare(b.dueOn ?? "") || a.id - b.id)
+    .slice(skip, skip + take)
+    .map((row) => row.id);
 }
 
 /** The list items of these tasks, in this order. */
@@ -304,27 +339,18 @@ async function listByUrgency(
   const counts = new Map(ranked.map((row) => [Number(row.rank), Number(row.n)]));
   /** `take` ids of the rank `r`, after the first `skip` of it. */
   const idsOfRank = async (r: number, skip: number, take: number): Promise<number[]> => {
+    if (r === 0) {
+      return overdueIdsByDeadline(
+        (part) => taskRows(db).$call(filtered).where(overdueHalf(part, today)),
+        skip,
+        take,
+      );
+    }
     const inRank = taskRows(db)
       .$call(filtered)
       .select(["task.id", "task.dueOn"])
       .orderBy("task.dueOn", (ob) => ob.asc().nullsLast())
       .orderBy("task.id");
-    if (r === 0) {
-      // Overdue: both halves by deadline, merged.
-      const halves = await Promise.all(
-        OVERDUE_HALVES.map((part) =>
-          inRank
-            .where(overdueHalf(part, today))
-            .limit(skip + take)
-            .execute(),
-        ),
-      );
-      return halves
-        .flat()
-        .sort((a, b) => (a.dueOn ?? "").localeCompare(b.dueOn ?? "") || a.id - b.id)
-        .slice(skip, skip + take)
-        .map((row) => row.id);
-    }
     const category = URGENCY[r];
     const rows = await (category === undefined
       ? inRank
@@ -1060,22 +1086,20 @@ export async function returnedTasks(db: Db, viewer: Viewer): Promise<Returned[]>
 }
 
 /**
- * When each task (of `taskIds`, or any) was last urged by the agencies given (a note in its
- * history by one of their users) at or after `since`; tasks not urged since are absent. Without
- * `taskIds`, the notes since `since` come from their partial index (migration 0011).
+ * When each task was last urged by the agencies given (a note in its history by one of their
+ * users) at or after `since`; tasks not urged since are absent. The notes since `since` come from
+ * their partial index (migration 0011).
  */
 export async function lastUrged(
   db: Db,
   agencyIds: readonly number[],
   since: string,
-  taskIds?: readonly number[],
 ): Promise<Map<number, string>> {
-  if (agencyIds.length === 0 || taskIds?.length === 0) return new Map();
+  if (agencyIds.length === 0) return new Map();
   const rows = await db
     .selectFrom("taskEvent")
     .innerJoin("appUser", "appUser.id", "taskEvent.actorId")
     .select((eb) => ["taskEvent.taskId", eb.fn.max("taskEvent.at").as("at")])
-    .$if(taskIds !== undefined, (q) => q.where("taskEvent.taskId", "in", taskIds ?? []))
     .where("taskEvent.kind", "=", "note")
     .where("appUser.agencyId", "in", agencyIds)
     .where("taskEvent.at", ">=", since)

@@ -194,25 +194,21 @@ async function urgedLast(
   const urged = await lastUrged(db, viewer.ownAgencyIds, daysBefore(now, URGED_WITHIN_DAYS));
   const ids = [...urged.keys()];
   const idList = sql.join(ids.length === 0 ? [0] : ids.map((id) => sql.lit(id)));
-  const [toDo, done, counts] = await Promise.all([
+  const mostLate = (urgedOnes: boolean) =>
     taskItemsWhere(
       db,
       viewer,
-      sql<SqlBool>`(${condition} AND ${sql.ref("task.id")} NOT IN (${idList}))`,
+      sql<SqlBool>`(${condition} AND ${sql.ref("task.id")} ${urgedOnes ? sql`IN` : sql`NOT IN`} (${idList}))`,
       today,
       "most_late",
       INBOX_SECTION_LIMIT,
-    ),
-    taskItemsWhere(
-      db,
-      viewer,
-      sql<SqlBool>`(${condition} AND ${sql.ref("task.id")} IN (${idList}))`,
-      today,
-      "most_late",
-      INBOX_SECTION_LIMIT,
-    ),
+    );
+  const [toDo, counts] = await Promise.all([
+    mostLate(false),
     taskCountWhere(db, viewer, condition, ids),
   ]);
+  // The urged ones come after: read only when those still to do leave room.
+  const done = toDo.length < INBOX_SECTION_LIMIT && ids.length > 0 ? await mostLate(true) : [];
   const items = [...toDo, ...done]
     .slice(0, INBOX_SECTION_LIMIT)
     .map((task) => ({ ...task, urgedAt: urged.get(task.id) ?? null }));
