@@ -67,12 +67,25 @@ const demoMode = config.demo && demoAccounts.length > 0;
 const dataDir = dirname(resolve(config.dbPath));
 // The leaders' long reads on reader threads (one by default: this server has few cores).
 const readers = readPool(config.dbPath, Number(process.env.DONDOC_READ_THREADS ?? 1));
+// WAL checkpoints on the reader thread, every half second; this connection checkpoints itself
+// only past 64 MB of WAL (a long burst of changes), and a WAL that grew is cut back to 64 MB when
+// it restarts.
+let checkpointTimer: NodeJS.Timeout | undefined;
 if (readers) {
-  // WAL checkpoints on the reader thread (every half second, timer below); this connection
-  // checkpoints itself only past 64 MB of WAL (a long burst of changes), and a WAL that grew is
-  // cut back to 64 MB when it restarts.
   await sql`PRAGMA wal_autocheckpoint = 16384`.execute(db);
   await sql`PRAGMA journal_size_limit = 67108864`.execute(db);
+  let checkpointing = false;
+  checkpointTimer = setInterval(() => {
+    if (checkpointing) return;
+    checkpointing = true;
+    readers
+      .checkpoint()
+      .catch((error: unknown) => logger.error({ err: error }, "checkpoint failed"))
+      .finally(() => {
+        checkpointing = false;
+      });
+  }, 500);
+  checkpointTimer.unref();
 }
 const app = createApp({
   ...(readers ? { reads: readers.reads } : {}),
@@ -89,18 +102,19 @@ const app = createApp({
 const mail = { publicUrl: config.publicUrl, send: config.smtp ? smtpSender(config.smtp) : null };
 const onError = (job: { name: string }, error: unknown) =>
   logger.error({ err: error, job: job.name }, "job failed");
+const jobDeps = {
+  db,
+  dataDir,
+  clock: config.clock,
+  mail,
+  ...(readers ? { reads: readers.reads } : {}),
+};
 let jobs: { stop(): void } | null = null;
 let mailJobs: { stop(): void } | null = null;
 const server = app.listen(config.port, config.host, async () => {
   // The jobs' first round once the server listens: it does not delay the start.
-  jobs = startJobs(
-    { db, dataDir, clock: config.clock, mail, ...(readers ? { reads: readers.reads } : {}) },
-    { onError },
-  );
-  mailJobs = startJobs(
-    { db, dataDir, clock: config.clock, mail },
-    { jobs: MAIL_JOBS, intervalMs: MAIL_INTERVAL_MS, onError },
-  );
+  jobs = startJobs(jobDeps, { onError });
+  mailJobs = startJobs(jobDeps, { jobs: MAIL_JOBS, intervalMs: MAIL_INTERVAL_MS, onError });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
@@ -129,18 +143,6 @@ const syncTimer = setInterval(async () => {
   }
 }, 1_000);
 syncTimer.unref();
-let checkpointing = false;
-const checkpointTimer = setInterval(() => {
-  if (!readers || checkpointing) return;
-  checkpointing = true;
-  readers
-    .checkpoint()
-    .catch((error: unknown) => logger.error({ err: error }, "checkpoint failed"))
-    .finally(() => {
-      checkpointing = false;
-    });
-}, 500);
-checkpointTimer.unref();
 
 function shutdown() {
   jobs?.stop();
