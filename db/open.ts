@@ -15,6 +15,7 @@ import * as keptCounts from "./migrations/0008-kept-counts.ts";
 import * as durability from "./migrations/0009-durability.ts";
 import * as walSync from "./migrations/0010-wal-sync.ts";
 import * as inboxScale from "./migrations/0011-inbox-scale.ts";
+import * as keptCountsToday from "./migrations/0012-kept-counts-today.ts";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0009-durability": durability,
   "0010-wal-sync": walSync,
   "0011-inbox-scale": inboxScale,
+  "0012-kept-counts-today": keptCountsToday,
 };
 
 /**

@@ -117,8 +117,12 @@ const sums = COUNTS.map((column) => `SUM(${column})`).join(", ");
 const counts = COUNTS.join(", ");
 const added = COUNTS.map((column) => `${column} = ${column} + excluded.${column}`).join(", ");
 
-/** Adds the events of the states `where` selects (on the view `e`), times `sign`. */
-function addEvents(where: string, sign: "" | "-"): string[] {
+/**
+ * Adds the events of the states `where` selects (on the view `e`), times `sign`: to the days,
+ * then to the checkpoints of the months after each (migration 0012 runs the second only when
+ * such a month exists).
+ */
+export function addEvents(where: string, sign: "" | "-"): [days: string, checkpoints: string] {
   return [
     `INSERT INTO stat_day (basis, day, ${keys}, ${counts})
       SELECT basis, day, ${keys}, ${COUNTS.map((column) => `${sign}SUM(${column})`).join(", ")}
@@ -133,8 +137,8 @@ function addEvents(where: string, sign: "" | "-"): string[] {
   ];
 }
 
-const CLOSED_ON = "date(NEW.valid_to, '+7 hours')";
-const trigger = (name: string, when: string, body: string[]) =>
+export const CLOSED_ON = "date(NEW.valid_to, '+7 hours')";
+export const trigger = (name: string, when: string, body: string[]) =>
   `CREATE TRIGGER ${name} ${when} BEGIN ${body.map((statement) => `${statement};`).join(" ")} END`;
 
 const statements = () => [
