@@ -1,4 +1,5 @@
 import type { Db } from "./open.ts";
+import { preparedQuery } from "./prepared.ts";
 
 export type AgencyScope = { ownAgencyIds: number[]; scopeAgencyIds: number[] };
 
@@ -45,7 +46,16 @@ export function agencySubtree(db: Db, agencyIds: readonly number[]): Promise<num
  * One query (two recursive CTEs): it runs for every request.
  */
 export async function agencyScope(db: Db, agencyId: number): Promise<AgencyScope> {
-  const rows = await db
+  const { rows } = await scopeRows(db, { agencyId });
+  return {
+    ownAgencyIds: rows.flatMap((row) => (row.ownId === null ? [] : [Number(row.ownId)])),
+    scopeAgencyIds: rows.map((row) => Number(row.id)),
+  };
+}
+
+// Built once (db/prepared.ts): every signed-in request runs it.
+const scopeRows = preparedQuery((db, { agencyId }: { agencyId: number }) =>
+  db
     .withRecursive("own(id)", (qb) =>
       qb
         .selectFrom("agency")
@@ -71,10 +81,5 @@ export async function agencyScope(db: Db, agencyId: number): Promise<AgencyScope
     )
     .selectFrom("scope")
     .leftJoin("own", "own.id", "scope.id")
-    .select(["scope.id", "own.id as ownId"])
-    .execute();
-  return {
-    ownAgencyIds: rows.flatMap((row) => (row.ownId === null ? [] : [Number(row.ownId)])),
-    scopeAgencyIds: rows.map((row) => Number(row.id)),
-  };
-}
+    .select(["scope.id", "own.id as ownId"]),
+);

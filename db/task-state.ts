@@ -1,4 +1,5 @@
 import type { Db } from "./open.ts";
+import { preparedQuery } from "./prepared.ts";
 
 /**
  * Appends the task's present state to task_state, valid from `at` (or from the present state's
@@ -7,21 +8,29 @@ import type { Db } from "./open.ts";
  * INSERT … SELECT copies the row and its coordinators as the database has them.
  */
 export async function recordTaskState(db: Db, taskId: number, at: string): Promise<void> {
-  const open = await db
+  const [open] = (await openState(db, { taskId })).rows;
+  const validFrom = open && open.validFrom > at ? open.validFrom : at;
+  if (open) await closeState(db, { id: open.id, validTo: validFrom });
+  const [state] = (await copyTaskState(db, { taskId, validFrom })).rows;
+  if (!state) throw new Error(`recordTaskState: no task ${taskId}`);
+  await copyCoordinators(db, { stateId: state.id, taskId });
+}
+
+// Built once (db/prepared.ts): they run on every change of every task.
+const openState = preparedQuery((db, p: { taskId: number }) =>
+  db
     .selectFrom("taskState")
     .select(["taskState.id", "taskState.validFrom"])
-    .where("taskState.taskId", "=", taskId)
-    .where("taskState.validTo", "is", null)
-    .executeTakeFirst();
-  const validFrom = open && open.validFrom > at ? open.validFrom : at;
-  if (open) {
-    await db
-      .updateTable("taskState")
-      .set({ validTo: validFrom })
-      .where("taskState.id", "=", open.id)
-      .execute();
-  }
-  const { id } = await db
+    .where("taskState.taskId", "=", p.taskId)
+    .where("taskState.validTo", "is", null),
+);
+
+const closeState = preparedQuery((db, p: { id: number; validTo: string }) =>
+  db.updateTable("taskState").set({ validTo: p.validTo }).where("taskState.id", "=", p.id),
+);
+
+const copyTaskState = preparedQuery((db, p: { taskId: number; validFrom: string }) =>
+  db
     .insertInto("taskState")
     .columns([
       "taskId",
@@ -45,7 +54,7 @@ export async function recordTaskState(db: Db, taskId: number, at: string): Promi
         .selectFrom("task")
         .select((s) => [
           "task.id",
-          s.val(validFrom).as("validFrom"),
+          s.val(p.validFrom).as("validFrom"),
           "task.directiveId",
           "task.parentId",
           "task.leadAgencyId",
@@ -60,18 +69,19 @@ export async function recordTaskState(db: Db, taskId: number, at: string): Promi
           "task.doneOn",
           "task.progress",
         ])
-        .where("task.id", "=", taskId),
+        .where("task.id", "=", p.taskId),
     )
-    .returning("taskState.id")
-    .executeTakeFirstOrThrow();
-  await db
+    .returning("taskState.id"),
+);
+
+const copyCoordinators = preparedQuery((db, p: { stateId: number; taskId: number }) =>
+  db
     .insertInto("taskStateCoordinator")
     .columns(["stateId", "agencyId"])
     .expression((eb) =>
       eb
         .selectFrom("taskCoordinator")
-        .select((s) => [s.val(id).as("stateId"), "taskCoordinator.agencyId"])
-        .where("taskCoordinator.taskId", "=", taskId),
-    )
-    .execute();
-}
+        .select((s) => [s.val(p.stateId).as("stateId"), "taskCoordinator.agencyId"])
+        .where("taskCoordinator.taskId", "=", p.taskId),
+    ),
+);

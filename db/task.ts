@@ -1,6 +1,7 @@
 import {
   type Expression,
   type ExpressionBuilder,
+  type InferResult,
   type RawBuilder,
   type SqlBool,
   sql,
@@ -23,6 +24,7 @@ import {
 } from "./agency.ts";
 import { loadCalendar } from "./calendar.ts";
 import type { Db } from "./open.ts";
+import { preparedQuery } from "./prepared.ts";
 import type { Database } from "./schema.ts";
 import { matchesSearch } from "./search.ts";
 import { recordTaskState } from "./task-state.ts";
@@ -623,7 +625,9 @@ export type TaskFacts = {
 };
 
 export async function taskFacts(db: Db, id: number): Promise<TaskFacts | undefined> {
-  return (await taskFactsByIds(db, [id])).get(id);
+  const { rows } = await factRowsOfTask(db, { id });
+  const coordinators = await coordinatorsOfTask(db, { id });
+  return (await toTaskFacts(db, rows, coordinators.rows)).get(id);
 }
 
 /** The facts of several tasks at once (two queries), by id; unknown ids are absent. */
@@ -631,9 +635,16 @@ export async function taskFactsByIds(
   db: Db,
   ids: readonly number[],
 ): Promise<Map<number, TaskFacts>> {
-  const result = new Map<number, TaskFacts>();
-  if (ids.length === 0) return result;
-  const rows = await db
+  if (ids.length === 0) return new Map();
+  const rows = await factRows(db).where("task.id", "in", ids).execute();
+  const coordinators = await coordinatorRows(db)
+    .where("taskCoordinator.taskId", "in", ids)
+    .execute();
+  return toTaskFacts(db, rows, coordinators);
+}
+
+function factRows(db: Db) {
+  return db
     .selectFrom("task")
     .innerJoin("directive", "directive.id", "task.directiveId")
     .select([
@@ -656,14 +667,28 @@ export async function taskFactsByIds(
       "task.isKey",
       "task.version",
       "task.successorAgencyId",
-    ])
-    .where("task.id", "in", ids)
-    .execute();
-  const coordinators = await db
+    ]);
+}
+
+function coordinatorRows(db: Db) {
+  return db
     .selectFrom("taskCoordinator")
-    .select(["taskCoordinator.taskId", "taskCoordinator.agencyId"])
-    .where("taskCoordinator.taskId", "in", ids)
-    .execute();
+    .select(["taskCoordinator.taskId", "taskCoordinator.agencyId"]);
+}
+
+// Built once (db/prepared.ts): every change of a task reads its facts first.
+const factRowsOfTask = preparedQuery((db, p: { id: number }) =>
+  factRows(db).where("task.id", "=", p.id),
+);
+const coordinatorsOfTask = preparedQuery((db, p: { id: number }) =>
+  coordinatorRows(db).where("taskCoordinator.taskId", "=", p.id),
+);
+
+async function toTaskFacts(
+  db: Db,
+  rows: InferResult<ReturnType<typeof factRows>>,
+  coordinators: readonly { taskId: number; agencyId: number }[],
+): Promise<Map<number, TaskFacts>> {
   const coordinatorIds = new Map<number, number[]>();
   for (const { taskId, agencyId } of coordinators) {
     coordinatorIds.set(taskId, [...(coordinatorIds.get(taskId) ?? []), agencyId]);
@@ -672,6 +697,7 @@ export async function taskFactsByIds(
     db,
     rows.filter((row) => row.status === "reported_done").map((row) => row.id),
   );
+  const result = new Map<number, TaskFacts>();
   for (const row of rows) {
     result.set(row.id, {
       ...row,

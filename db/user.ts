@@ -4,6 +4,7 @@ import type { DigestMode } from "../shared/urge.ts";
 import type { Role } from "../shared/user.ts";
 import { notSeenBy } from "./inbox.ts";
 import type { Db } from "./open.ts";
+import { preparedQuery } from "./prepared.ts";
 import type { Database } from "./schema.ts";
 
 export type User = {
@@ -70,14 +71,18 @@ export async function userOfSession(
   sessionId: string,
   now: string,
 ): Promise<User | undefined> {
-  const row = await userQuery(db)
-    .innerJoin("session", "session.userId", "appUser.id")
-    .where("session.id", "=", sessionId)
-    .where("session.expiresAt", ">", now)
-    .where("appUser.isActive", "=", 1)
-    .executeTakeFirst();
+  const [row] = (await sessionUser(db, { sessionId, now })).rows;
   return row && toUser(row);
 }
+
+// Built once (db/prepared.ts): every signed-in request runs it.
+const sessionUser = preparedQuery((db, p: { sessionId: string; now: string }) =>
+  userQuery(db)
+    .innerJoin("session", "session.userId", "appUser.id")
+    .where("session.id", "=", p.sessionId)
+    .where("session.expiresAt", ">", p.now)
+    .where("appUser.isActive", "=", 1),
+);
 
 export type Credentials = {
   id: number;
