@@ -26,6 +26,9 @@ export function readPool(
     workerData: { dbPath },
     // The main thread's flags (a benchmark's probe, say) are not the readers'.
     execArgv: [],
+    // A reader's garbage is short-lived rows: a small young generation (V8's default reserves
+    // up to 48 MB) keeps the server's resident memory down (issue 12: under 250 MB).
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });
   const reads = ((name: ReadTask["name"], ...args: unknown[]) =>
     // `read`: the worker's exported handler (server/read-worker.ts).
