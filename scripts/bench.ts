@@ -25,6 +25,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import SQLite from "better-sqlite3";
 import { addDays, vnDate } from "../shared/date.ts";
+import { cycledTasks, statusCycle } from "./bench-status.ts";
 
 const { values } = parseArgs({
   options: {
@@ -152,13 +153,7 @@ const someTask = one<{ id: number }>(
   "SELECT id FROM task WHERE is_demo = 0 ORDER BY id LIMIT 1 OFFSET ?",
   Math.floor(taskCount / 2),
 );
-const bct = one<{ id: number }>("SELECT id FROM agency WHERE code = 'BCT'").id;
-// Tasks the officer cycles through not started → in progress → cancelled → not started.
-const cycled = sqlite
-  .prepare(
-    "SELECT id, version FROM task WHERE status = 'not_started' AND assigner_agency_id = ? AND is_demo = 0 ORDER BY id LIMIT 2000",
-  )
-  .all(bct) as { id: number; version: number }[];
+const cycled = cycledTasks(sqlite);
 sqlite.close();
 const today = vnDate(new Date());
 const pastDay = addDays(today, -400);
@@ -197,46 +192,7 @@ const VIEWS: View[] = [
   { name: "bare node:http four cells", path: "/cells", bare: true },
 ];
 
-const NEXT = {
-  not_started: "in_progress",
-  in_progress: "cancelled",
-  cancelled: "not_started",
-} as const;
-type Cycled = { id: number; version: number; status: keyof typeof NEXT };
-const freeTasks: Cycled[] = cycled.map((task) => ({ ...task, status: "not_started" }));
-let firstError = "";
-
-/**
- * Officers turning tasks one status further: each request takes a task no other request holds,
- * and gives it back with its new version when the answer comes (autocannon resets its context
- * between requests, so the answer itself says which task it was). A task whose answer never
- * comes (the run ended) is not used again.
- */
-function statusRequest(): autocannon.Request {
-  return {
-    method: "POST",
-    path: "/trpc/task.setStatus",
-    headers: { "content-type": "application/json", cookie: officer },
-    setupRequest: (request) => {
-      const task = freeTasks.shift();
-      if (!task) throw new Error("no task left to change");
-      const to = NEXT[task.status];
-      const note = to === "in_progress" ? "" : "Thử tải: đổi trạng thái";
-      return {
-        ...request,
-        body: JSON.stringify({ id: task.id, status: to, version: task.version, note }),
-      };
-    },
-    onResponse: (status, body) => {
-      if (status !== 200) {
-        if (!firstError) firstError = `${status} ${body.slice(0, 300)}`;
-        return;
-      }
-      const data = JSON.parse(body).result.data as Cycled;
-      freeTasks.push(data);
-    },
-  };
-}
+const statuses = statusCycle(cycled, officer);
 
 type Run = { requestsPerSecond: number; p50: number; p99: number; errors: number };
 
@@ -248,7 +204,7 @@ async function cannon(view: View, connections: number, duration: number): Promis
     timeout: 30,
     requests: [
       view.statusCycle
-        ? statusRequest()
+        ? statuses.request
         : { method: "GET", path: view.path ?? "/", headers: { cookie: view.cookie ?? leader } },
     ],
   });
@@ -311,7 +267,7 @@ for (const view of VIEWS) {
   }
 }
 bare.kill();
-if (firstError) console.log(`first failed status change: ${firstError}`);
+if (statuses.firstError()) console.log(`first failed status change: ${statuses.firstError()}`);
 
 // Mixed load: one leader refreshing the statistics page while ten officers change statuses.
 let mixed: { officers: Run; leader: Run; server: Awaited<ReturnType<typeof probe>> } | null = null;
