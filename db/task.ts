@@ -2,9 +2,11 @@ import {
   type Expression,
   type ExpressionBuilder,
   type InferResult,
+  type Insertable,
   type RawBuilder,
   type SqlBool,
   sql,
+  type Updateable,
 } from "kysely";
 import { type Calendar, deadlineInForce, type IsoDate } from "../shared/date.ts";
 import type { DeadlineKind } from "../shared/deadline.ts";
@@ -861,23 +863,38 @@ export type NewTaskEvent = {
 /** Appends history entries; the table refuses UPDATE and DELETE. Call inside the change's transaction. */
 export async function appendTaskEvents(db: Db, events: readonly NewTaskEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await db
-    .insertInto("taskEvent")
-    .values(
-      events.map((event) => ({
-        taskId: event.taskId,
-        actorId: event.actorId,
-        at: event.at,
-        kind: event.kind,
-        field: event.field ?? null,
-        oldValue: event.oldValue ?? null,
-        newValue: event.newValue ?? null,
-        note: event.note ?? "",
-        reportId: event.reportId ?? null,
-      })),
-    )
-    .execute();
+  const rows = events.map((event) => ({
+    taskId: event.taskId,
+    actorId: event.actorId,
+    at: event.at,
+    kind: event.kind,
+    field: event.field ?? null,
+    oldValue: event.oldValue ?? null,
+    newValue: event.newValue ?? null,
+    note: event.note ?? "",
+    reportId: event.reportId ?? null,
+  }));
+  // A change's few entries by the statement built once; many (an urge's) in one statement.
+  if (rows.length <= 4) {
+    for (const row of rows) await insertTaskEvent(db, row);
+    return;
+  }
+  await db.insertInto("taskEvent").values(rows).execute();
 }
+
+const insertTaskEvent = preparedQuery((db, row: Insertable<Database["taskEvent"]>) =>
+  db.insertInto("taskEvent").values({
+    taskId: row.taskId,
+    actorId: row.actorId,
+    at: row.at,
+    kind: row.kind,
+    field: row.field,
+    oldValue: row.oldValue,
+    newValue: row.newValue,
+    note: row.note,
+    reportId: row.reportId,
+  }),
+);
 
 /** The deadline in force for a deadline as written (null for ongoing tasks). */
 export function dueOnOf(deadline: IsoDate | null, calendar: Calendar): IsoDate | null {
@@ -1013,24 +1030,48 @@ export async function updateTask(
   updatedAt: string,
 ): Promise<boolean> {
   const { coordinatorAgencyIds, isKey, ...columns } = patch;
-  const result = await db
-    .updateTable("task")
-    .set({
-      ...columns,
-      ...(await derivedColumns(db, id, patch)),
-      ...(isKey === undefined ? {} : { isKey: isKey ? 1 : 0 }),
-      updatedAt,
-      version: version + 1,
-    })
-    .where("task.id", "=", id)
-    .where("task.version", "=", version)
-    .executeTakeFirst();
-  if (result.numUpdatedRows !== 1n) return false;
+  const values: TaskUpdate = {
+    ...columns,
+    ...(await derivedColumns(db, id, patch)),
+    ...(isKey === undefined ? {} : { isKey: isKey ? 1 : 0 }),
+    updatedAt,
+    version: version + 1,
+  };
+  const result = await taskUpdateOf(values)(db, { ...values, whereId: id, whereVersion: version });
+  if (result.numAffectedRows !== 1n) return false;
   if (coordinatorAgencyIds !== undefined) {
     await replaceCoordinators(db, id, coordinatorAgencyIds);
   }
   await recordTaskState(db, id, updatedAt);
   return true;
+}
+
+type TaskUpdate = Updateable<Database["task"]>;
+type TaskUpdateParams = TaskUpdate & { whereId: number; whereVersion: number };
+const taskUpdates = new Map<string, ReturnType<typeof taskUpdateOfColumns>>();
+
+/** The version-checked update of these columns, built once per set of columns (db/prepared.ts). */
+function taskUpdateOf(values: TaskUpdate) {
+  const columns = (Object.keys(values) as (keyof TaskUpdate)[])
+    .filter((column) => values[column] !== undefined)
+    .sort();
+  const shape = columns.join(",");
+  let update = taskUpdates.get(shape);
+  if (!update) {
+    update = taskUpdateOfColumns(columns);
+    taskUpdates.set(shape, update);
+  }
+  return update;
+}
+
+function taskUpdateOfColumns(columns: readonly (keyof TaskUpdate)[]) {
+  return preparedQuery((db, p: TaskUpdateParams) =>
+    db
+      .updateTable("task")
+      .set(Object.fromEntries(columns.map((column) => [column, p[column]])) as TaskUpdate)
+      .where("task.id", "=", p.whereId)
+      .where("task.version", "=", p.whereVersion),
+  );
 }
 
 export type TimelinessCounts = Record<Timeliness, number>;
