@@ -15,7 +15,8 @@ class Placeholder {
  * value, an inserted or set value, `eb.val`), never as an `in` list, a column or a raw fragment;
  * the first run checks that every placeholder became a parameter. The compiled SQL is shared by
  * every connection: all of them have the same dialect and plugins (db/open.ts), and the rows are
- * still mapped by the plugins of the connection that runs the query.
+ * still mapped by the plugins of the connection that runs the query; a plugin added later with
+ * `withPlugin` (a test's query recorder) sees the query's tree only at its first build.
  */
 export function preparedQuery<P extends Record<string, unknown>, O>(
   build: (db: Db, params: P) => Compilable<O>,

@@ -405,6 +405,58 @@ async function keptOverdue(
   return Number(row?.open ?? 0) + Number(row?.reported ?? 0);
 }
 
+/** Every task of the viewer's scope, at every level: the task list's, unfiltered. */
+const EVERY_TASK: StatisticFilters = {
+  keyOnly: false,
+  level: "all",
+  periodBy: "issued",
+  urged: "all",
+};
+
+/**
+ * How many of the tasks the viewer sees are, today, overdue, due soon, in deadline, without a
+ * deadline, and closed (completed or cancelled): the ranks of the task list's urgency order
+ * (db/task.ts), from the kept counts, a few hundred rows instead of every task. The kept
+ * categories are the timeliness conditions' (tests/api/kept-count.test.ts), and a task is seen
+ * through its tracking or lead agency when keptCountsServe says so. Null when it does not.
+ */
+export async function keptUrgencyCounts(
+  db: Db,
+  viewer: Viewer,
+  today: IsoDate,
+): Promise<number[] | null> {
+  if (!(await keptCountsServe(db, viewer, EVERY_TASK))) return null;
+  const query = await keptBuckets(
+    db,
+    viewer,
+    EVERY_TASK,
+    "in_force",
+    today,
+    await checkpointMonths(db),
+    await successorsOn(db, today),
+  );
+  const row = await query
+    .select((eb) => [
+      eb.fn.sum<number>("b.overdueOpen").as("overdueOpen"),
+      eb.fn.sum<number>("b.overdueReported").as("overdueReported"),
+      eb.fn.sum<number>("b.dueSoon").as("dueSoon"),
+      eb.fn.sum<number>("b.inDeadline").as("inDeadline"),
+      eb.fn.sum<number>("b.noDeadline").as("noDeadline"),
+      eb.fn.sum<number>("b.completedOnTime").as("completedOnTime"),
+      eb.fn.sum<number>("b.completedLate").as("completedLate"),
+      eb.fn.sum<number>("b.cancelled").as("cancelled"),
+    ])
+    .executeTakeFirst();
+  const n = (value: number | null | undefined) => Number(value ?? 0);
+  return [
+    n(row?.overdueOpen) + n(row?.overdueReported),
+    n(row?.dueSoon),
+    n(row?.inDeadline),
+    n(row?.noDeadline),
+    n(row?.completedOnTime) + n(row?.completedLate) + n(row?.cancelled),
+  ];
+}
+
 /** Kept rows as counts judged on `asOf` (days overdue of open tasks: Σ(asOf − due)). */
 function keptToCounts(rows: readonly KeptRow[], asOf: IsoDate): StatisticCounts {
   const today = daysBetween("1970-01-01", asOf);

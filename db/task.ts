@@ -157,11 +157,19 @@ function urgencyRank(today: IsoDate): RawBuilder<number> {
   return sql<number>`CASE ${sql.join(ranks, sql` `)} ELSE ${sql.lit(URGENCY.length)} END`;
 }
 
+/**
+ * The viewer's tasks today per rank of the urgency order (URGENCY, then closed), when something
+ * cheaper than counting every task knows them, else null: the kept counts
+ * (db/statistic.ts keptUrgencyCounts, which server/reads.ts passes in).
+ */
+export type UrgencyCounts = (viewer: Viewer, today: IsoDate) => Promise<readonly number[] | null>;
+
 export async function listTasks(
   db: Db,
   viewer: Viewer,
   input: TaskFilters & { sort: TaskSort; page: number; pageSize: number },
   today: IsoDate,
+  urgencyCounts?: UrgencyCounts,
 ): Promise<{ items: TaskListItem[]; total: number }> {
   if (
     input.sort !== "updated" &&
@@ -171,7 +179,7 @@ export async function listTasks(
     return listOverdueTasks(db, viewer, { ...input, sort: input.sort }, today);
   }
   if (input.sort === "urgency" && !input.timeliness?.length && input.minDaysOverdue === undefined) {
-    return listByUrgency(db, viewer, input, today);
+    return listByUrgency(db, viewer, input, today, urgencyCounts);
   }
   const filtered = filterConditions(viewer, input, today);
   let query = taskRows(db).$call(filtered).select(LIST_COLUMNS);
@@ -192,17 +200,23 @@ export async function listTasks(
       query = query.orderBy("task.updatedAt", "desc").orderBy("task.id", "desc");
       break;
   }
-  const [rows, count] = await Promise.all([
-    query
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize)
-      .execute(),
-    taskRows(db)
-      .$call(filtered)
-      .select((eb) => eb.fn.countAll<number>().as("total"))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: await listItems(db, viewer, rows, today), total: Number(count.total) };
+  const rows = await query
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .execute();
+  // The unfiltered list's total is the sum of its ranks when the kept counts know them.
+  const known = urgencyCounts && isUnfiltered(input) ? await urgencyCounts(viewer, today) : null;
+  const total = known
+    ? known.reduce((sum, n) => sum + n, 0)
+    : Number(
+        (
+          await taskRows(db)
+            .$call(filtered)
+            .select((eb) => eb.fn.countAll<number>().as("total"))
+            .executeTakeFirstOrThrow()
+        ).total,
+      );
+  return { items: await listItems(db, viewer, rows, today), total };
 }
 
 /**
@@ -332,14 +346,20 @@ async function listByUrgency(
   viewer: Viewer,
   input: TaskFilters & { page: number; pageSize: number },
   today: IsoDate,
+  urgencyCounts?: UrgencyCounts,
 ): Promise<{ items: TaskListItem[]; total: number }> {
   const filtered = filterConditions(viewer, input, today, { perRow: true });
   const rank = urgencyRank(today);
-  const ranked = await taskRows(db)
-    .$call(filtered)
-    .select((eb) => [rank.as("rank"), eb.fn.countAll<number>().as("n")])
-    .groupBy(sql`1`)
-    .execute();
+  // Every visible task counted by rank: a pass over all of them (seconds for a leader at a
+  // million tasks) unless the kept counts know the unfiltered list's.
+  const known = urgencyCounts && isUnfiltered(input) ? await urgencyCounts(viewer, today) : null;
+  const ranked = known
+    ? known.map((n, r) => ({ rank: r, n }))
+    : await taskRows(db)
+        .$call(filtered)
+        .select((eb) => [rank.as("rank"), eb.fn.countAll<number>().as("n")])
+        .groupBy(sql`1`)
+        .execute();
   const counts = new Map(ranked.map((row) => [Number(row.rank), Number(row.n)]));
   /** `take` ids of the rank `r`, after the first `skip` of it. */
   const idsOfRank = async (r: number, skip: number, take: number): Promise<number[]> => {
@@ -377,6 +397,20 @@ async function listByUrgency(
     before += n;
   }
   return { items: await itemsInOrder(db, viewer, ids, today), total: before };
+}
+
+/** The list of every task the viewer sees: no filter but the order. */
+function isUnfiltered(filters: TaskFilters): boolean {
+  return (
+    filters.scope === "visible" &&
+    filters.directiveId === undefined &&
+    filters.leadAgencyId === undefined &&
+    !filters.status?.length &&
+    !filters.timeliness?.length &&
+    filters.isKey === undefined &&
+    filters.query === "" &&
+    filters.minDaysOverdue === undefined
+  );
 }
 
 /** List items of task rows, with their coordinating agencies (one more query). */

@@ -1,5 +1,6 @@
 import type { Db } from "../db/open.ts";
 import {
+  keptUrgencyCounts,
   listOverdue,
   statisticCounts,
   statisticCountsOn,
@@ -9,6 +10,7 @@ import {
 import { countByTimeliness, listTasks } from "../db/task.ts";
 import { remindableTasks } from "../db/urge.ts";
 import type { User } from "../db/user.ts";
+import type { IsoDate } from "../shared/date.ts";
 import type { Viewer } from "../shared/permission.ts";
 import { fixedClock } from "./clock.ts";
 import type { Context } from "./context.ts";
@@ -21,6 +23,13 @@ import { viewInbox } from "./domain/inbox.ts";
  * query function of db/ taking the database first; arguments and results cross threads by
  * structured clone.
  */
+/** The task list, its ranks counted by the kept counts when they know them. */
+function taskList(db: Db, viewer: Viewer, input: Parameters<typeof listTasks>[2], today: IsoDate) {
+  return listTasks(db, viewer, input, today, (viewer, today) =>
+    keptUrgencyCounts(db, viewer, today),
+  );
+}
+
 /** "Việc cần làm" of a user at `now` (server/domain/inbox.ts). */
 function inboxView(db: Db, user: User, viewer: Viewer, now: Date) {
   return viewInbox({ db, user, viewer, clock: fixedClock(now) });
@@ -34,7 +43,7 @@ export const READS = {
   listOverdue,
   // The task list and its counts: sorting every visible task by urgency takes seconds at a
   // national scale.
-  listTasks,
+  listTasks: taskList,
   countByTimeliness,
   // Everyone's landing page: an officer of a national tracker follows 100,000 overdue tasks.
   inboxView,

@@ -14,11 +14,13 @@ import { advanceCheckpoints } from "../../db/kept-count.ts";
 import type { Db } from "../../db/open.ts";
 import {
   keptCountsServe,
+  keptUrgencyCounts,
   type StatisticFilters,
   statisticCounts,
   statisticCountsByAgency,
   statisticCountsOn,
 } from "../../db/statistic.ts";
+import { countByTimeliness, listTasks } from "../../db/task.ts";
 import { userById } from "../../db/user.ts";
 import { planDataset, writeThroughProduct } from "../../scripts/dataset.ts";
 import { viewerFor } from "../../server/context.ts";
@@ -26,6 +28,7 @@ import { addStatisticCheckpoints } from "../../server/jobs.ts";
 import { addDays, type IsoDate, vnDate } from "../../shared/date.ts";
 import type { Viewer } from "../../shared/permission.ts";
 import { STATISTIC_BASES, type StatisticBasis } from "../../shared/statistic.ts";
+import type { TaskSort } from "../../shared/task.ts";
 import { dataDirOf, freshDb, TEST_NOW } from "../support/api.ts";
 import { callerOf } from "../support/factory.ts";
 
@@ -102,6 +105,41 @@ async function expectDeltasRecomputed(db: Db) {
     ORDER BY 1, 2, 3, 4, 5, 6, 7`.execute(db);
   expect(kept.rows.length).toBeGreaterThan(100);
   expect(kept.rows).toEqual(recomputed.rows);
+}
+
+/**
+ * The task list in urgency order, its ranks counted by the kept counts, against the same list
+ * counting every task; returns whether the kept counts answered.
+ */
+async function expectSameTaskList(db: Db, viewer: Viewer): Promise<boolean> {
+  const kept = await keptUrgencyCounts(db, viewer, TODAY);
+  const unfiltered = { scope: "visible" as const, query: "", sort: "urgency" as const };
+  const counted = await listTasks(db, viewer, { ...unfiltered, page: 1, pageSize: 500 }, TODAY);
+  if (kept) {
+    const by = await countByTimeliness(db, viewer, unfiltered, TODAY);
+    const open = by.overdue + by.due_soon + by.in_deadline + by.no_deadline;
+    const label = { viewer: viewer.userId };
+    expect({ ...label, kept }).toEqual({
+      ...label,
+      kept: [by.overdue, by.due_soon, by.in_deadline, by.no_deadline, counted.total - open],
+    });
+  }
+  // Pages that start in one rank and end in the next, and the last; in the other orders, the total.
+  const last = Math.ceil(counted.total / 37);
+  const pages: { page: number; sort: TaskSort }[] = [
+    ...[1, 2, 5, last].map((page) => ({ page, sort: "urgency" as const })),
+    { page: 2, sort: "deadline" },
+    { page: 1, sort: "updated" },
+  ];
+  for (const { page, sort } of pages) {
+    const input = { ...unfiltered, sort, page, pageSize: 37 };
+    expect(
+      await listTasks(db, viewer, input, TODAY, (viewer, today) =>
+        keptUrgencyCounts(db, viewer, today),
+      ),
+    ).toEqual(await listTasks(db, viewer, input, TODAY));
+  }
+  return kept !== null;
 }
 
 /** A database with the generated history, its checkpoints, its viewers and two busy agencies. */
@@ -196,6 +234,16 @@ describe("kept statistics", () => {
     }
   });
 
+  it("count the task list's urgency ranks as the list counts them, for every viewer", async () => {
+    const { db, all } = await generated();
+    const answered: string[] = [];
+    for (const [name, viewer] of all) {
+      if (await expectSameTaskList(db, viewer)) answered.push(name);
+    }
+    // The leader of the tracking ministry sees every task through the buckets: the kept path.
+    expect(answered).toContain("lanhdao.bct");
+  });
+
   it("stay exact after changes made now and changes dated before the checkpoints", async () => {
     const { db, all, agencies } = await generated();
     const officer = await db
@@ -229,6 +277,7 @@ describe("kept statistics", () => {
     }
     await expectDeltasRecomputed(db);
     const leader = all.get("lanhdao.bct") as Viewer;
+    expect(await expectSameTaskList(db, leader)).toBe(true);
     for (const filters of scopes(leader, agencies)) {
       for (const day of [addDays(TODAY, -400), addDays(TODAY, -364), addDays(TODAY, -40), TODAY]) {
         await expectSame(db, leader, filters, "in_force", day);
