@@ -916,6 +916,7 @@ export async function appendTaskEvents(db: Db, events: readonly NewTaskEvent[]):
   await db.insertInto("taskEvent").values(rows).execute();
 }
 
+// Each column named: the placeholders (db/prepared.ts) have no keys to spread.
 const insertTaskEvent = preparedQuery((db, row: Insertable<Database["taskEvent"]>) =>
   db.insertInto("taskEvent").values({
     taskId: row.taskId,

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { AUDIT_KINDS } from "./audit.ts";
-import { isoDateSchema } from "./validation.ts";
+import { isoDateSchema, pageFields } from "./validation.ts";
 
 export const auditListInput = z
   .object({
@@ -14,8 +14,7 @@ export const auditListInput = z
     /** Vietnam dates, inclusive. */
     from: isoDateSchema.optional(),
     to: isoDateSchema.optional(),
-    page: z.number().int().min(1).default(1),
-    pageSize: z.number().int().min(1).max(200).default(50),
+    ...pageFields(200),
   })
   .refine((input) => !input.from || !input.to || input.from <= input.to, {
     path: ["to"],

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { DIRECTIVE_TYPES } from "./directive.ts";
 import { encodeMessage } from "./message.ts";
-import { idSchema, isoDateSchema, nameSchema, textSchema } from "./validation.ts";
+import { idSchema, isoDateSchema, nameSchema, pageFields, textSchema } from "./validation.ts";
 
 /**
  * State documents (Decree 30/2020/NĐ-CP): "06/CT-TTg", "2450/VPCP-KGVX", "09/2019/NĐ-CP": a
@@ -41,7 +41,6 @@ export const directiveListInput = z.object({
   query: z.string().trim().max(200).default(""),
   type: z.enum(DIRECTIVE_TYPES).optional(),
   year: z.number().int().min(1945).max(2100).optional(),
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(100).default(20),
+  ...pageFields(100, 20),
 });
 export type DirectiveListInput = z.input<typeof directiveListInput>;

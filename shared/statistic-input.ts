@@ -17,7 +17,7 @@ import {
   TREND_MAX_MONTHS,
   URGED_FILTERS,
 } from "./statistic.ts";
-import { idSchema, isoDateSchema } from "./validation.ts";
+import { idSchema, isoDateSchema, pageFields } from "./validation.ts";
 
 /** The filters shared by every statistics view, flat so that they sit in the URL. */
 const scopeFields = {
@@ -66,10 +66,14 @@ const LEVEL_AGENCY = {
   path: ["assignerAgencyId"],
 };
 
-export const statisticScopeInput = z
-  .object({ ...scopeFields, ...asOfFields })
-  .refine(periodInOrder, PERIOD_ORDER)
-  .refine(levelComplete, LEVEL_AGENCY);
+/** The checks of every statistics input: the period in order, level "agency" with its agency. */
+function scopeChecked<
+  S extends z.ZodType<Parameters<typeof periodInOrder>[0] & Parameters<typeof levelComplete>[0]>,
+>(schema: S): S {
+  return schema.refine(periodInOrder, PERIOD_ORDER).refine(levelComplete, LEVEL_AGENCY);
+}
+
+export const statisticScopeInput = scopeChecked(z.object({ ...scopeFields, ...asOfFields }));
 export type StatisticScopeInput = z.input<typeof statisticScopeInput>;
 export type StatisticScope = z.output<typeof statisticScopeInput>;
 
@@ -77,57 +81,52 @@ export type StatisticScope = z.output<typeof statisticScopeInput>;
  * The tasks behind one figure: the scope, the cell, and for a row of the per-agency table the
  * lead agency of the time (exactly that agency; absent or null: the whole scope), a page at a time.
  */
-export const statisticTasksInput = z
-  .object({
+export const statisticTasksInput = scopeChecked(
+  z.object({
     ...scopeFields,
     ...asOfFields,
     cell: z.enum(STATISTIC_CELLS),
     leadAgencyId: idSchema.nullish(),
-    page: z.number().int().min(1).default(1),
-    pageSize: z.number().int().min(1).max(500).default(50),
-  })
-  .refine(periodInOrder, PERIOD_ORDER)
-  .refine(levelComplete, LEVEL_AGENCY);
+    ...pageFields(500),
+  }),
+);
 export type StatisticTasksInput = z.input<typeof statisticTasksInput>;
 
-export const statisticByAgencyInput = z
-  .object({
+export const statisticByAgencyInput = scopeChecked(
+  z.object({
     ...scopeFields,
     ...asOfFields,
     /** Leaders read the overdue column first. */
     sort: z.enum(AGENCY_STATISTIC_SORTS).default("overdue"),
     direction: z.enum(SORT_DIRECTIONS).default("desc"),
-  })
-  .refine(periodInOrder, PERIOD_ORDER)
-  .refine(levelComplete, LEVEL_AGENCY);
+  }),
+);
 export type StatisticByAgencyInput = z.input<typeof statisticByAgencyInput>;
 export type StatisticByAgency = z.output<typeof statisticByAgencyInput>;
 const monthSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: encodeMessage("validation.invalidMonth") });
 
-export const statisticTrendInput = z
-  .object({
+export const statisticTrendInput = scopeChecked(
+  z.object({
     ...scopeFields,
     ...asOfFields,
     /** First month; default 11 months before the month of `asOf`. */
     fromMonth: monthSchema.optional(),
     /** Last month; default the month of `asOf`. Points after `asOf` are left out. */
     toMonth: monthSchema.optional(),
-  })
-  .refine(periodInOrder, PERIOD_ORDER)
-  .refine(levelComplete, LEVEL_AGENCY)
-  .refine(
-    (value) =>
-      value.fromMonth === undefined ||
-      value.toMonth === undefined ||
-      (value.fromMonth <= value.toMonth &&
-        monthsBetween(value.fromMonth, value.toMonth) < TREND_MAX_MONTHS),
-    {
-      error: encodeMessage("validation.monthRange", { max: TREND_MAX_MONTHS }),
-      path: ["toMonth"],
-    },
-  );
+  }),
+).refine(
+  (value) =>
+    value.fromMonth === undefined ||
+    value.toMonth === undefined ||
+    (value.fromMonth <= value.toMonth &&
+      monthsBetween(value.fromMonth, value.toMonth) < TREND_MAX_MONTHS),
+  {
+    error: encodeMessage("validation.monthRange", { max: TREND_MAX_MONTHS }),
+    path: ["toMonth"],
+  },
+);
 export type StatisticTrendInput = z.input<typeof statisticTrendInput>;
 export type StatisticTrend = z.output<typeof statisticTrendInput>;
 
@@ -142,19 +141,14 @@ const overdueFields = {
   minDaysOverdue: z.number().int().min(0).max(10_000).default(0),
 };
 
-export const overdueFiltersInput = z
-  .object(overdueFields)
-  .refine(periodInOrder, PERIOD_ORDER)
-  .refine(levelComplete, LEVEL_AGENCY);
+export const overdueFiltersInput = scopeChecked(z.object(overdueFields));
 export type OverdueFiltersInput = z.input<typeof overdueFiltersInput>;
 export type OverdueFilters = z.output<typeof overdueFiltersInput>;
 
-export const statisticOverdueInput = z
-  .object({
+export const statisticOverdueInput = scopeChecked(
+  z.object({
     ...overdueFields,
-    page: z.number().int().min(1).default(1),
-    pageSize: z.number().int().min(1).max(500).default(50),
-  })
-  .refine(periodInOrder, PERIOD_ORDER)
-  .refine(levelComplete, LEVEL_AGENCY);
+    ...pageFields(500),
+  }),
+);
 export type StatisticOverdueInput = z.input<typeof statisticOverdueInput>;

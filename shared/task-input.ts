@@ -12,6 +12,7 @@ import {
   idSchema,
   isoDateSchema,
   nameSchema,
+  pageFields,
   requiredTextSchema,
   textSchema,
 } from "./validation.ts";
@@ -125,7 +126,6 @@ export const taskListInput = z.object({
   query: z.string().trim().max(200).default(""),
   minDaysOverdue: z.number().int().min(0).max(10_000).optional(),
   sort: z.enum(TASK_SORTS).default("urgency"),
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(500).default(50),
+  ...pageFields(500),
 });
 export type TaskListInput = z.input<typeof taskListInput>;

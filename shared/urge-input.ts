@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { encodeMessage } from "./message.ts";
 import { DIGEST_MODES, URGE_TASKS_MAX } from "./urge.ts";
-import { idSchema, isoDateSchema, requiredTextSchema } from "./validation.ts";
+import { idSchema, isoDateSchema, pageFields, requiredTextSchema } from "./validation.ts";
 
 /** Urges the chosen tasks: one letter per lead agency, a notification to its users. */
 export const urgeSendInput = z.object({
@@ -47,8 +47,7 @@ export const preferencesInput = z.object({
 export type PreferencesInput = z.input<typeof preferencesInput>;
 
 export const outboxListInput = z.object({
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(100).default(50),
+  ...pageFields(100),
 });
 
 /** An officer sets the urging rules of their agency (the tasks whose directives it tracks). */

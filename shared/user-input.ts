@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { encodeMessage } from "./message.ts";
 import { PASSWORD_MIN, ROLES, USER_STATES, USERNAME } from "./user.ts";
-import { idSchema, nameSchema, requiredTextSchema } from "./validation.ts";
+import { idSchema, nameSchema, pageFields, requiredTextSchema } from "./validation.ts";
 
 /** A six-digit code of the authenticator app, or a recovery code ("xxxx-xxxx-xxxx"). */
 export const secondFactorCodeSchema = z
@@ -44,20 +44,17 @@ const usernameSchema = z
  * An administrator creates an account without choosing its password: the server makes a
  * one-time password, shown once, which the user must change at the first sign-in.
  */
-export const userCreateInput = z.object({
-  username: usernameSchema,
+/** What an administrator sets of an account, when creating it and afterwards. */
+const accountFields = {
   fullName: nameSchema(200),
   agencyId: idSchema,
   role: z.enum(ROLES),
-});
+};
+
+export const userCreateInput = z.object({ username: usernameSchema, ...accountFields });
 export type UserCreateInput = z.input<typeof userCreateInput>;
 
-export const userUpdateInput = z.object({
-  id: idSchema,
-  fullName: nameSchema(200),
-  agencyId: idSchema,
-  role: z.enum(ROLES),
-});
+export const userUpdateInput = z.object({ id: idSchema, ...accountFields });
 export type UserUpdateInput = z.input<typeof userUpdateInput>;
 
 export const userSetActiveInput = z.object({ id: idSchema, active: z.boolean() });
@@ -69,8 +66,7 @@ export const userListInput = z.object({
   role: z.enum(ROLES).optional(),
   agencyId: idSchema.optional(),
   state: z.enum(USER_STATES).optional(),
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(200).default(50),
+  ...pageFields(200),
 });
 export type UserListInput = z.input<typeof userListInput>;
 

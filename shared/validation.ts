@@ -77,3 +77,11 @@ export function nameSchema(max: number) {
 
 /** The input of every `byId` procedure. */
 export const byIdInput = z.object({ id: idSchema });
+
+/** A page of a list: its number and size (at most `max` rows, `size` unless asked). */
+export function pageFields(max: number, size = 50) {
+  return {
+    page: z.number().int().min(1).default(1),
+    pageSize: z.number().int().min(1).max(max).default(size),
+  };
+}
