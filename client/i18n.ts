@@ -60,7 +60,7 @@ i18n.on("languageChanged", (language) => {
   }
 });
 
-/** The locale for numbers: decimal comma and dot thousands in Vietnamese. */
-export function numberLocale(language: string): string {
-  return language === "en" ? "en-US" : "vi-VN";
+/** i18next's language as one of ours (Vietnamese when it is anything else). */
+export function languageOf(language: string): Language {
+  return isLanguage(language) ? language : DEFAULT_LANGUAGE;
 }

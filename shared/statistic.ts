@@ -1,6 +1,7 @@
 import { addDays, type IsoDate } from "./date.ts";
 import type { DeadlineKind } from "./deadline.ts";
 import type { Language } from "./i18n/language.ts";
+import { formatNumber } from "./number.ts";
 import type { TaskStatus } from "./task-status.ts";
 import { TIMELINESS, type Timeliness } from "./timeliness.ts";
 
@@ -333,32 +334,15 @@ export function sortAgencyRows<
   });
 }
 
-const LOCALES: Record<Language, string> = { vi: "vi-VN", en: "en-GB" };
-const countFormats = new Map<Language, Intl.NumberFormat>();
-const percentFormats = new Map<Language, Intl.NumberFormat>();
-
 /** 10448 → "10.448" (Vietnamese: dot thousands) or "10,448". */
 export function formatCount(value: number, language: Language = "vi"): string {
-  let format = countFormats.get(language);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 1 });
-    countFormats.set(language, format);
-  }
-  return format.format(value);
+  return formatNumber(value, language, { max: 1 });
 }
 
 /** 2.76 → "2,76%" (Vietnamese: decimal comma, no space before the sign), "2.76%"; null → "–". */
 export function formatPercent(value: number | null, language: Language = "vi"): string {
   if (value === null) return "–";
-  let format = percentFormats.get(language);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[language], {
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-    });
-    percentFormats.set(language, format);
-  }
-  return `${format.format(value)}%`;
+  return `${formatNumber(value, language, { min: 2, max: 2 })}%`;
 }
 
 /**

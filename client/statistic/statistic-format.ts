@@ -1,12 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { DEFAULT_LANGUAGE } from "../../shared/i18n/language.ts";
 import { formatCount, formatPercent } from "../../shared/statistic.ts";
-import { isLanguage } from "../i18n.ts";
+import { languageOf } from "../i18n.ts";
 
 /** Counts and rates written as the published reports write them: "10.448", "2,76%". */
 export function useStatisticFormat() {
   const { i18n } = useTranslation();
-  const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+  const language = languageOf(i18n.language);
   return {
     count: (value: number) => formatCount(value, language),
     percent: (value: number | null) => formatPercent(value, language),

@@ -1,38 +1,20 @@
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../../shared/date.ts";
 import { deadlineWording, type WrittenDeadline } from "../../shared/deadline.ts";
-import { numberLocale } from "../i18n.ts";
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const progressFormats = new Map<string, Intl.NumberFormat>();
-
-/** One formatter per locale: creating an Intl.NumberFormat costs more than using it. */
-function cached(
-  formats: Map<string, Intl.NumberFormat>,
-  locale: string,
-  make: () => Intl.NumberFormat,
-) {
-  let format = formats.get(locale);
-  if (!format) {
-    format = make();
-    formats.set(locale, format);
-  }
-  return format;
-}
+import { formatNumber } from "../../shared/number.ts";
+import { languageOf } from "../i18n.ts";
 
 /** Numbers in the user's language (vi-VN: 21.914; 2,5%), dates always dd/mm/yyyy. */
 export function useFormatters() {
   const { i18n, t } = useTranslation();
-  const locale = numberLocale(i18n.language);
+  const language = languageOf(i18n.language);
   return {
-    number: (value: number) =>
-      cached(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(value),
+    number: (value: number) => formatNumber(value, language, { max: 3 }),
     /**
      * Progress in percent, "2,5%": the sign right after the number, as Vietnamese documents
      * write it (the browser's own percent pattern may put a space before it).
      */
-    percent: (value: number) =>
-      `${cached(progressFormats, locale, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })).format(value)}%`,
+    percent: (value: number) => `${formatNumber(value, language, { max: 1 })}%`,
     date: (value: string | null) => (value === null ? "" : formatDate(value)),
     dateTime: (value: string) => formatDateTime(value),
     /** A deadline, or "Không thời hạn" for an ongoing task. */
