@@ -3,7 +3,8 @@ import type { IsoDate } from "../shared/date.ts";
 import type { InboxSeenKind } from "../shared/inbox.ts";
 import type { Viewer } from "../shared/permission.ts";
 import type { Db } from "./open.ts";
-import { timelinessCondition } from "./timeliness.ts";
+import type { TaskItemOrder } from "./task.ts";
+import { overdueHalf, timelinessCondition } from "./timeliness.ts";
 import { taskAssignedBy, taskFollowedBy, taskOwedBy } from "./visibility.ts";
 
 /**
@@ -58,14 +59,21 @@ export function awaitingConfirmation(viewer: Viewer): Expression<SqlBool> {
 /**
  * Overdue tasks the viewer's agency follows up whose lead agency has not reported since
  * `before` (counting from the assignment when it never has), not awaiting confirmation: the
- * overdue list's "no report for over 30 days" (db/statistic.ts, staleReport).
+ * overdue list's "no report for over 30 days" (db/statistic.ts, staleReport). Not awaiting
+ * confirmation means the open half of "overdue" (db/timeliness.ts), late by today − due_on, so
+ * that most days overdue first is earliest deadline first (SILENT_OVERDUE_ORDER).
  */
 export function silentOverdue(viewer: Viewer, today: IsoDate, before: string): Expression<SqlBool> {
-  return sql<SqlBool>`(${timelinessCondition("overdue", today)}
-    AND ${sql.ref("task.status")} <> 'reported_done'
+  return sql<SqlBool>`(${overdueHalf("open", today)}
     AND COALESCE(${sql.ref("task.lastProgressAt")}, ${sql.ref("task.createdAt")}) < ${before}
     AND ${taskFollowedBy(viewer)})`;
 }
+
+/**
+ * Most days overdue first among silentOverdue's tasks: by deadline, the order of the open half's
+ * index (task_open_due), so the first of a hundred thousand are read without sorting them all.
+ */
+export const SILENT_OVERDUE_ORDER = "earliest_due" satisfies TaskItemOrder;
 
 /** Key tasks overdue (the leader reads them first). */
 export function keyOverdue(today: IsoDate): Expression<SqlBool> {

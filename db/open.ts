@@ -16,6 +16,7 @@ import * as durability from "./migrations/0009-durability.ts";
 import * as walSync from "./migrations/0010-wal-sync.ts";
 import * as inboxScale from "./migrations/0011-inbox-scale.ts";
 import * as keptCountsToday from "./migrations/0012-kept-counts-today.ts";
+import * as openDueReport from "./migrations/0013-open-due-report.ts";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
@@ -66,6 +67,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0010-wal-sync": walSync,
   "0011-inbox-scale": inboxScale,
   "0012-kept-counts-today": keptCountsToday,
+  "0013-open-due-report": openDueReport,
 };
 
 /**

@@ -554,6 +554,25 @@ export async function taskItemsWhere(
   order: TaskItemOrder,
   limit: number,
 ): Promise<TaskListItem[]> {
+  if (order === "most_late") {
+    // Sorted on a computed value, so every candidate is sorted: their ids and dates only (from
+    // the overdue halves' indexes), then the rows of the first `limit`.
+    const first = await db
+      .selectFrom("task")
+      .where(taskVisibleTo(viewer))
+      .where(condition)
+      .select("task.id")
+      .orderBy(daysLate(today), "desc")
+      .orderBy("task.id")
+      .limit(limit)
+      .execute();
+    return itemsInOrder(
+      db,
+      viewer,
+      first.map((row) => row.id),
+      today,
+    );
+  }
   let query = taskRows(db).where(taskVisibleTo(viewer)).where(condition).select(LIST_COLUMNS);
   switch (order) {
     case "deadline":
@@ -562,8 +581,8 @@ export async function taskItemsWhere(
     case "waiting":
       query = query.orderBy(sql`COALESCE(${sql.ref("task.doneOn")}, ${today})`);
       break;
-    case "most_late":
-      query = query.orderBy(daysLate(today), "desc");
+    case "earliest_due":
+      query = query.orderBy("task.dueOn");
       break;
   }
   const rows = await query.orderBy("task.id").limit(limit).execute();
@@ -571,10 +590,12 @@ export async function taskItemsWhere(
 }
 
 /**
- * How the items of an inbox section are ordered: by deadline; longest waiting for confirmation
- * first (reported done earliest); most days overdue first. Then by id.
+ * How the items of an inbox section are ordered: by deadline (none last); longest waiting for
+ * confirmation first (reported done earliest); most days overdue first; by deadline for tasks
+ * that all have one (the order of a deadline index, which "none last" keeps SQLite from using).
+ * Then by id.
  */
-export type TaskItemOrder = "deadline" | "waiting" | "most_late";
+export type TaskItemOrder = "deadline" | "waiting" | "most_late" | "earliest_due";
 
 /** How many tasks the viewer sees match `condition`, and how many of them are among `ids`. */
 export async function taskCountWhere(

@@ -11,6 +11,7 @@ import {
   existingIds,
   keyOverdue,
   markSeen,
+  SILENT_OVERDUE_ORDER,
   silentOverdue,
   taskIdsOfItems,
 } from "../../db/inbox.ts";
@@ -181,14 +182,16 @@ type Urged<T> = T & { urgedAt: string | null };
 
 /**
  * Overdue tasks matching `condition`, those the viewer's agency has not urged for a week first
- * (only they are still to do), most days overdue first, each with when it was last urged; the
- * first INBOX_SECTION_LIMIT of them, how many in all and how many still to do.
+ * (only they are still to do), most days overdue first (`order`, which gives it for the
+ * condition's tasks), each with when it was last urged; the first INBOX_SECTION_LIMIT of them,
+ * how many in all and how many still to do.
  */
 async function urgedLast(
   actor: Reader,
   now: Date,
   today: IsoDate,
   condition: Expression<SqlBool>,
+  order: TaskItemOrder,
 ): Promise<Section<Urged<TaskListItem>> & { toDo: number }> {
   const { db, viewer } = actor;
   const urged = await lastUrged(db, viewer.ownAgencyIds, daysBefore(now, URGED_WITHIN_DAYS));
@@ -200,7 +203,7 @@ async function urgedLast(
       viewer,
       sql<SqlBool>`(${condition} AND ${sql.ref("task.id")} ${urgedOnes ? sql`IN` : sql`NOT IN`} (${idList}))`,
       today,
-      "most_late",
+      order,
       INBOX_SECTION_LIMIT,
     );
   const [toDo, counts] = await Promise.all([
@@ -226,7 +229,13 @@ async function officerInbox(actor: Reader, now: Date, today: IsoDate) {
     taskSection(actor, awaitingConfirmation(viewer), today, "waiting"),
     listPendingExtensions(actor),
     reportsReceived(db, viewer, daysBefore(now, INBOX_RECENT_DAYS), user.id),
-    urgedLast(actor, now, today, silentOverdue(viewer, today, daysBefore(now, STALE_REPORT_DAYS))),
+    urgedLast(
+      actor,
+      now,
+      today,
+      silentOverdue(viewer, today, daysBefore(now, STALE_REPORT_DAYS)),
+      SILENT_OVERDUE_ORDER,
+    ),
   ]);
   const sections = {
     completions: {
@@ -248,7 +257,9 @@ async function officerInbox(actor: Reader, now: Date, today: IsoDate) {
  * tasks come from the statistics, which the page shows beside it).
  */
 async function leaderInbox(actor: Reader, now: Date, today: IsoDate) {
-  const sections = { keyOverdue: await urgedLast(actor, now, today, keyOverdue(today)) };
+  const sections = {
+    keyOverdue: await urgedLast(actor, now, today, keyOverdue(today), "most_late"),
+  };
   return { role: "leader" as const, today, sections, count: countOf(sections) };
 }
 

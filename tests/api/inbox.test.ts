@@ -369,6 +369,44 @@ describe("an officer's inbox", () => {
     ]);
     expect(urged.count).toBe(inbox.count - 1);
   });
+
+  it("lists the silent overdue most days overdue first (then by id), the first 50, and counts them all", async () => {
+    const db = await freshDb({ demo: false });
+    const { officer } = await people(db);
+    const d = await directive(db);
+    // Two tasks a deadline, created latest deadline first, so that ids go against the order;
+    // weekends and 2/9 move deadlines in force together (more ties, broken by id).
+    const ids: number[] = [];
+    for (let i = 51; i >= 0; i--) {
+      const deadline = addDays("2026-09-01", Math.floor(i / 2));
+      ids.push(await createTask(db, { directive: d, lead: "PVN", deadline, at: "2026-08-01" }));
+    }
+    // Reported done after its deadline: overdue, but awaiting confirmation, not silent.
+    await createTask(db, {
+      directive: d,
+      lead: "PVN",
+      deadline: "2026-08-20",
+      at: "2026-08-01",
+      status: "reported_done",
+    });
+
+    const inbox = await inboxOf(officer);
+
+    if (inbox.role !== "officer") throw new Error("an officer's inbox");
+    const inForce = await db
+      .selectFrom("task")
+      .select(["task.id", "task.dueOn"])
+      .where("task.id", "in", ids)
+      .orderBy("task.dueOn")
+      .orderBy("task.id")
+      .execute();
+    const expected = inForce.map((task) => task.id);
+    expect(new Set(inForce.map((task) => task.dueOn)).size).toBeLessThan(26);
+    expect(inbox.sections.silentOverdue.total).toBe(52);
+    expect(inbox.sections.silentOverdue.items.map((task) => task.id)).toEqual(
+      expected.slice(0, 50),
+    );
+  });
 });
 
 describe("a leader's inbox", () => {

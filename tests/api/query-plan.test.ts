@@ -88,7 +88,11 @@ async function plansOf(
     return recorder.nodes.flatMap((node) => {
       const query = recording.getExecutor().compileQuery(node, { queryId: "plan" });
       if (!/"(task(_state)?|stat_day|stat_month)"/.test(query.sql)) return [];
-      const lines = sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.parameters) as {
+      // A prepared query (db/prepared.ts) is recorded with its placeholders: null stands in.
+      const values = query.parameters.map((value) =>
+        typeof value === "object" && value !== null ? null : value,
+      );
+      const lines = sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...values) as {
         detail: string;
       }[];
       return [{ sql: query.sql, plan: lines.map((line) => line.detail) }];
@@ -162,6 +166,18 @@ const VIEWS: {
     username: "lanhdao.bct",
     asOf: true,
     call: (caller, ids) => caller.statistic.summary({ asOf: pastDay, directiveId: ids.directive }),
+  },
+  {
+    name: "officer's inbox",
+    username: "canbo.bct",
+    // Overdue without a report for 30 days, counted and read from the open half's index alone.
+    uses: /^SEARCH task USING COVERING INDEX task_open_due \(due_on<\?\)$/,
+    call: (caller) => caller.inbox.view(),
+  },
+  {
+    name: "leader's inbox",
+    username: "lanhdao.bct",
+    call: (caller) => caller.inbox.view(),
   },
   {
     name: "task list of a province (its reporter)",
