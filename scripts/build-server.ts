@@ -42,6 +42,9 @@ await build({
   },
   outdir,
   bundle: true,
+  // Modules imported on demand (the documents, with docx) become chunks of their own beside
+  // main.js, loaded when first used; code shared by the entries is a chunk too.
+  splitting: true,
   platform: "node",
   format: "esm",
   target: "node20",

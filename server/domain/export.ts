@@ -250,7 +250,7 @@ async function writeStatistics(
   const overdue = overduePages(deps, overdueFilters, today);
   const first = await overdue(1);
   job.rowsTotal = table.rows.length + 1 + first.total;
-  const workbook = openWorkbook(job.path);
+  const workbook = await openWorkbook(job.path);
   const lines = await scopeTitleLines(deps, t, t("statistic.titleStatistics"), filters, asOf);
   const sheet = openStatisticsSheet(
     workbook,
@@ -328,7 +328,7 @@ async function writeOverdue(
   const first = await page(1);
   job.rowsTotal = first.total;
   const lines = await scopeTitleLines(deps, t, t("statistic.titleOverdue"), filters, today);
-  const workbook = openWorkbook(job.path);
+  const workbook = await openWorkbook(job.path);
   await writeOverdueRows(job, deps, workbook, lines, page, first, t);
   await workbook.commit();
 }
