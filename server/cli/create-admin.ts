@@ -44,7 +44,8 @@ try {
     values.password === undefined
       ? randomBytes(12).toString("base64url")
       : newPasswordSchema.parse(values.password);
-  const problem = values.password === undefined ? null : passwordProblem(password, input.username);
+  const problem =
+    values.password === undefined ? null : await passwordProblem(password, input.username);
   if (problem) throw new Error(`Mật khẩu không dùng được / password refused: ${problem}`);
   if (await usernameExists(db, input.username)) throw new Error(`${input.username} already exists`);
   const passwordHash = await hashPassword(password);

@@ -73,8 +73,8 @@ function oneTimePassword(): string {
 }
 
 /** Refuses a new password that is too common, the username, or one character over and over. */
-function checkNewPassword(password: string, username: string, field: string): void {
-  const problem = passwordProblem(password, username);
+async function checkNewPassword(password: string, username: string, field: string) {
+  const problem = await passwordProblem(password, username);
   if (problem) fail("BAD_REQUEST", `trust.password.${problem}`, {}, field);
 }
 
@@ -274,7 +274,7 @@ export async function changeOwnPassword(
 ): Promise<User> {
   const { user } = actor;
   await confirmPassword(actor, input.currentPassword, "currentPassword");
-  checkNewPassword(input.newPassword, user.username, "newPassword");
+  await checkNewPassword(input.newPassword, user.username, "newPassword");
   if (input.newPassword === input.currentPassword) {
     fail("BAD_REQUEST", "trust.password.same", {}, "newPassword");
   }
