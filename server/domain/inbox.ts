@@ -13,6 +13,7 @@ import {
   markSeen,
   SILENT_OVERDUE_ORDER,
   silentOverdue,
+  silentOverdueCount,
   taskIdsOfItems,
 } from "../../db/inbox.ts";
 import { unreadNotifications } from "../../db/notification.ts";
@@ -192,6 +193,8 @@ async function urgedLast(
   today: IsoDate,
   condition: Expression<SqlBool>,
   order: TaskItemOrder,
+  count: (ids: readonly number[]) => Promise<{ total: number; among: number }> = (ids) =>
+    taskCountWhere(actor.db, actor.viewer, condition, ids),
 ): Promise<Section<Urged<TaskListItem>> & { toDo: number }> {
   const { db, viewer } = actor;
   const urged = await lastUrged(db, viewer.ownAgencyIds, daysBefore(now, URGED_WITHIN_DAYS));
@@ -206,10 +209,7 @@ async function urgedLast(
       order,
       INBOX_SECTION_LIMIT,
     );
-  const [toDo, counts] = await Promise.all([
-    mostLate(false),
-    taskCountWhere(db, viewer, condition, ids),
-  ]);
+  const [toDo, counts] = await Promise.all([mostLate(false), count(ids)]);
   // The urged ones come after: read only when those still to do leave room.
   const done = toDo.length < INBOX_SECTION_LIMIT && ids.length > 0 ? await mostLate(true) : [];
   const items = [...toDo, ...done]
@@ -225,16 +225,13 @@ async function urgedLast(
  */
 async function officerInbox(actor: Reader, now: Date, today: IsoDate) {
   const { db, viewer, user } = actor;
+  const stale = daysBefore(now, STALE_REPORT_DAYS);
   const [completions, pending, received, silent] = await Promise.all([
     taskSection(actor, awaitingConfirmation(viewer), today, "waiting"),
     listPendingExtensions(actor),
     reportsReceived(db, viewer, daysBefore(now, INBOX_RECENT_DAYS), user.id),
-    urgedLast(
-      actor,
-      now,
-      today,
-      silentOverdue(viewer, today, daysBefore(now, STALE_REPORT_DAYS)),
-      SILENT_OVERDUE_ORDER,
+    urgedLast(actor, now, today, silentOverdue(viewer, today, stale), SILENT_OVERDUE_ORDER, (ids) =>
+      silentOverdueCount(db, viewer, today, stale, ids),
     ),
   ]);
   const sections = {

@@ -389,6 +389,21 @@ describe("an officer's inbox", () => {
       at: "2026-08-01",
       status: "reported_done",
     });
+    // Overdue and open, but assigned within 30 days, or reported on within them: not silent.
+    await createTask(db, { directive: d, lead: "PVN", deadline: "2026-10-01", at: "2026-11-10" });
+    const reported = await createTask(db, {
+      directive: d,
+      lead: "PVN",
+      deadline: "2026-09-01",
+      at: "2026-08-01",
+    });
+    const pvn = await someoneIn(db, "PVN", "reporter", { at: "2026-11-20" });
+    await pvn.report.create({
+      taskId: reported,
+      version: (await taskState(db, reported)).version,
+      progress: 30,
+      summary: "Đang triển khai.",
+    });
 
     const inbox = await inboxOf(officer);
 

@@ -170,8 +170,9 @@ const VIEWS: {
   {
     name: "officer's inbox",
     username: "canbo.bct",
-    // Overdue without a report for 30 days, counted and read from the open half's index alone.
-    uses: /^SEARCH task USING COVERING INDEX task_open_due \(due_on<\?\)$/,
+    // Overdue without a report for 30 days: those reported or assigned since, a range of the
+    // last report's index (migration 0013), taken from the open overdue (task_open_due).
+    uses: /^SEARCH task USING INDEX task_last_report \(<expr>>\?\)$/,
     call: (caller) => caller.inbox.view(),
   },
   {
