@@ -436,45 +436,52 @@ export type ReceivedReport = {
 
 /**
  * Progress reports filed since `since` by other agencies on the tasks the viewer's agency follows
- * up, that `userId` has not marked as seen, newest first.
+ * up, that `userId` has not marked as seen: the newest `limit`, and how many in all.
  */
 export async function reportsReceived(
   db: Db,
   viewer: Viewer,
   since: string,
   userId: number,
-): Promise<ReceivedReport[]> {
-  if (viewer.ownAgencyIds.length === 0) return [];
-  const rows = await db
+  limit: number,
+): Promise<{ items: ReceivedReport[]; total: number }> {
+  if (viewer.ownAgencyIds.length === 0) return { items: [], total: 0 };
+  const received = db
     .selectFrom("taskReport")
     .innerJoin("task", "task.id", "taskReport.taskId")
-    .innerJoin("directive", "directive.id", "task.directiveId")
-    .innerJoin("agency", "agency.id", "taskReport.agencyId")
-    .innerJoin("appUser as author", "author.id", "taskReport.createdBy")
-    .innerJoin("agency as authorAgency", "authorAgency.id", "author.agencyId")
-    .select([
-      "taskReport.id",
-      ...TASK_REF_COLUMNS,
-      "taskReport.kind",
-      ...agencyRefColumns("agency"),
-      "taskReport.agencyRole",
-      "taskReport.periodKey",
-      "taskReport.progress",
-      "taskReport.summary",
-      "author.fullName as authorName",
-      "authorAgency.shortName as authorAgency",
-      "taskReport.createdAt",
-    ])
     .where("taskReport.kind", "=", "progress")
     .where("taskReport.createdAt", ">=", since)
     .where("taskReport.agencyId", "not in", viewer.ownAgencyIds)
     .where(taskVisibleTo(viewer))
     .where(taskFollowedBy(viewer))
-    .where(notSeenBy(userId, "report", "taskReport.id"))
-    .orderBy("taskReport.createdAt", "desc")
-    .orderBy("taskReport.id", "desc")
-    .execute();
-  return rows.map((row) => ({
+    .where(notSeenBy(userId, "report", "taskReport.id"));
+  // The newest `limit` with their names and texts; the others only counted.
+  const [rows, counted] = await Promise.all([
+    received
+      .innerJoin("directive", "directive.id", "task.directiveId")
+      .innerJoin("agency", "agency.id", "taskReport.agencyId")
+      .innerJoin("appUser as author", "author.id", "taskReport.createdBy")
+      .innerJoin("agency as authorAgency", "authorAgency.id", "author.agencyId")
+      .select([
+        "taskReport.id",
+        ...TASK_REF_COLUMNS,
+        "taskReport.kind",
+        ...agencyRefColumns("agency"),
+        "taskReport.agencyRole",
+        "taskReport.periodKey",
+        "taskReport.progress",
+        "taskReport.summary",
+        "author.fullName as authorName",
+        "authorAgency.shortName as authorAgency",
+        "taskReport.createdAt",
+      ])
+      .orderBy("taskReport.createdAt", "desc")
+      .orderBy("taskReport.id", "desc")
+      .limit(limit)
+      .execute(),
+    received.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+  ]);
+  const items = rows.map((row) => ({
     id: row.id,
     task: taskRef(row),
     kind: row.kind,
@@ -486,4 +493,5 @@ export async function reportsReceived(
     author: { fullName: row.authorName, agencyShortName: row.authorAgency },
     createdAt: row.createdAt,
   }));
+  return { items, total: Number(counted.total) };
 }

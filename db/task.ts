@@ -554,15 +554,19 @@ export async function taskItemsWhere(
   order: TaskItemOrder,
   limit: number,
 ): Promise<TaskListItem[]> {
-  if (order === "most_late") {
+  if (order === "most_late" || order === "waiting") {
     // Sorted on a computed value, so every candidate is sorted: their ids and dates only (from
-    // the overdue halves' indexes), then the rows of the first `limit`.
+    // the indexes of the open and reported halves), then the rows of the first `limit`.
     const first = await db
       .selectFrom("task")
       .where(taskVisibleTo(viewer))
       .where(condition)
       .select("task.id")
-      .orderBy(daysLate(today), "desc")
+      .$call((q) =>
+        order === "most_late"
+          ? q.orderBy(daysLate(today), "desc")
+          : q.orderBy(sql`COALESCE(${sql.ref("task.doneOn")}, ${today})`),
+      )
       .orderBy("task.id")
       .limit(limit)
       .execute();
@@ -577,9 +581,6 @@ export async function taskItemsWhere(
   switch (order) {
     case "deadline":
       query = query.orderBy("task.dueOn", (ob) => ob.asc().nullsLast());
-      break;
-    case "waiting":
-      query = query.orderBy(sql`COALESCE(${sql.ref("task.doneOn")}, ${today})`);
       break;
     case "earliest_due":
       query = query.orderBy("task.dueOn");

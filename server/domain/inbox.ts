@@ -229,7 +229,7 @@ async function officerInbox(actor: Reader, now: Date, today: IsoDate) {
   const [completions, pending, received, silent] = await Promise.all([
     taskSection(actor, awaitingConfirmation(viewer), today, "waiting"),
     listPendingExtensions(actor),
-    reportsReceived(db, viewer, daysBefore(now, INBOX_RECENT_DAYS), user.id),
+    reportsReceived(db, viewer, daysBefore(now, INBOX_RECENT_DAYS), user.id, INBOX_SECTION_LIMIT),
     urgedLast(actor, now, today, silentOverdue(viewer, today, stale), SILENT_OVERDUE_ORDER, (ids) =>
       silentOverdueCount(db, viewer, today, stale, ids),
     ),
@@ -243,7 +243,7 @@ async function officerInbox(actor: Reader, now: Date, today: IsoDate) {
       })),
     },
     extensions: section(pending.filter((request) => request.canDecide)),
-    reports: section(received),
+    reports: received,
     silentOverdue: silent,
   };
   return { role: "officer" as const, today, sections, count: countOf(sections) };
