@@ -61,6 +61,9 @@ export async function backUp(
     source.close();
   }
   if (!integrityOk(partial)) throw new Error("the copied database fails its integrity check");
+  // The copy keeps the source's WAL mode, so the read-only check left an empty "-wal" and "-shm"
+  // beside it (nothing writes to the copy): the backup is the one file.
+  for (const suffix of ["-wal", "-shm"]) await rm(`${partial}${suffix}`, { force: true });
   await rename(partial, target);
   const files = join(dataDir, "files");
   const hasFiles = existsSync(files);

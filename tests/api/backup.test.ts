@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Db, openDb } from "../../db/open.ts";
@@ -73,6 +73,8 @@ describe("backup and restore", () => {
     await load;
 
     expect(manifest).toMatchObject({ createdAt: TEST_NOW, database: BACKUP_DB, files: true });
+    // One database file (no journal beside it), the files and the manifest.
+    expect(readdirSync(backupDir).sort()).toEqual([BACKUP_DB, "backup.json", "files"].sort());
     const copy = await openDb(join(backupDir, BACKUP_DB));
     try {
       const copied = await notes(copy);
