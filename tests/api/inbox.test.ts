@@ -299,6 +299,37 @@ describe("an officer's inbox", () => {
     expect(after.count).toBe(inbox.count - 1);
   });
 
+  it("reads the 50 newest reports received and counts them all", async () => {
+    const db = await freshDb({ demo: false });
+    const { officer, langSon } = await people(db);
+    const id = await createTask(db, { directive: await directive(db), lead: "UBND-20" });
+    const reports: number[] = [];
+    let version = (await taskState(db, id)).version;
+    for (let i = 0; i <= 50; i++) {
+      const filed = await langSon.caller.report.create({
+        taskId: id,
+        version,
+        progress: i * 2,
+        summary: `Báo cáo lần ${i + 1}.`,
+      });
+      reports.push(filed.id);
+      version = filed.version;
+    }
+
+    const inbox = await inboxOf(officer);
+
+    if (inbox.role !== "officer") throw new Error("an officer's inbox");
+    expect(inbox.sections.reports.total).toBe(51);
+    // Newest first: filed at the same instant, so the later id first.
+    expect(inbox.sections.reports.items.map((report) => report.id)).toEqual(
+      reports.toReversed().slice(0, 50),
+    );
+    await officer.caller.inbox.markSeen({ kind: "report", ids: reports.slice(0, 1) });
+    const after = await inboxOf(officer);
+    if (after.role !== "officer") throw new Error("an officer's inbox");
+    expect(after.sections.reports.total).toBe(50);
+  });
+
   it("lists the reports received in the last 30 days from other agencies until marked seen", async () => {
     const db = await freshDb({ demo: false });
     const { officer, langSon } = await people(db);
