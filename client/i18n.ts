@@ -7,14 +7,13 @@ import { vi } from "./i18n/vi.ts";
 
 const STORAGE_KEY = "dondoc.language";
 
-export function isLanguage(value: unknown): value is Language {
+function isLanguage(value: unknown): value is Language {
   return LANGUAGES.some((language) => language === value);
 }
 
 function storedLanguage(): Language {
   try {
-    const value = window.localStorage.getItem(STORAGE_KEY);
-    return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+    return languageOf(window.localStorage.getItem(STORAGE_KEY));
   } catch {
     return DEFAULT_LANGUAGE;
   }
@@ -60,7 +59,7 @@ i18n.on("languageChanged", (language) => {
   }
 });
 
-/** i18next's language as one of ours (Vietnamese when it is anything else). */
-export function languageOf(language: string): Language {
+/** A language name (i18next's, a stored choice) as one of ours: Vietnamese when it is not. */
+export function languageOf(language: unknown): Language {
   return isLanguage(language) ? language : DEFAULT_LANGUAGE;
 }

@@ -60,49 +60,57 @@ export function awaitingConfirmation(viewer: Viewer): Expression<SqlBool> {
 const lastReport = sql`COALESCE(${sql.ref("task.lastProgressAt")}, ${sql.ref("task.createdAt")})`;
 
 /**
+ * A section of overdue tasks: which (a condition on `task`), the order that puts the most days
+ * overdue first for them, and how they are counted (with how many are among `ids`).
+ */
+export type OverdueSection = {
+  condition: Expression<SqlBool>;
+  order: TaskItemOrder;
+  count: (ids: readonly number[]) => Promise<{ total: number; among: number }>;
+};
+
+/**
  * Overdue tasks the viewer's agency follows up whose lead agency has not reported since
  * `before` (counting from the assignment when it never has), not awaiting confirmation: the
  * overdue list's "no report for over 30 days" (db/statistic.ts, staleReport). Not awaiting
- * confirmation means the open half of "overdue" (db/timeliness.ts), late by today − due_on, so
- * that most days overdue first is earliest deadline first (SILENT_OVERDUE_ORDER).
+ * confirmation means the open half of "overdue" (db/timeliness.ts), late by today − due_on:
+ * most days overdue first is earliest deadline first, the order of that half's index
+ * (task_open_due), so the first of a hundred thousand are read without sorting them all. They
+ * are counted as the open overdue tasks the viewer follows (that index alone) less those reported
+ * or assigned since `before` (a short range of task_last_report), rather than reading 150,000
+ * rows for their dates.
  */
-export function silentOverdue(viewer: Viewer, today: IsoDate, before: string): Expression<SqlBool> {
-  return sql<SqlBool>`(${openOverdueFollowed(viewer, today)} AND ${lastReport} < ${before})`;
-}
-
-function openOverdueFollowed(viewer: Viewer, today: IsoDate): Expression<SqlBool> {
-  return sql<SqlBool>`(${overdueHalf("open", today)} AND ${taskFollowedBy(viewer)})`;
-}
-
-/**
- * How many tasks silentOverdue gives, and how many of them are among `ids`: the open overdue
- * tasks the viewer follows (their index alone) less those reported or assigned since `before`
- * (a short range of task_last_report), rather than reading 150,000 rows for their dates.
- */
-export async function silentOverdueCount(
+export function silentOverdue(
   db: Db,
   viewer: Viewer,
   today: IsoDate,
   before: string,
-  ids: readonly number[],
-): Promise<{ total: number; among: number }> {
-  const open = openOverdueFollowed(viewer, today);
-  const [all, recent] = await Promise.all([
-    taskCountWhere(db, viewer, open, ids),
-    taskCountWhere(db, viewer, sql<SqlBool>`(${open} AND ${lastReport} >= ${before})`, ids),
-  ]);
-  return { total: all.total - recent.total, among: all.among - recent.among };
+): OverdueSection {
+  const open = sql<SqlBool>`(${overdueHalf("open", today)} AND ${taskFollowedBy(viewer)})`;
+  return {
+    condition: sql<SqlBool>`(${open} AND ${lastReport} < ${before})`,
+    order: "earliest_due",
+    count: async (ids) => {
+      const [all, recent] = await Promise.all([
+        taskCountWhere(db, viewer, open, ids),
+        taskCountWhere(db, viewer, sql<SqlBool>`(${open} AND ${lastReport} >= ${before})`, ids),
+      ]);
+      return { total: all.total - recent.total, among: all.among - recent.among };
+    },
+  };
 }
 
-/**
- * Most days overdue first among silentOverdue's tasks: by deadline, the order of the open half's
- * index (task_open_due), so the first of a hundred thousand are read without sorting them all.
- */
-export const SILENT_OVERDUE_ORDER = "earliest_due" satisfies TaskItemOrder;
-
 /** Key tasks overdue (the leader reads them first). */
-export function keyOverdue(today: IsoDate): Expression<SqlBool> {
-  return sql<SqlBool>`(${sql.ref("task.isKey")} = 1 AND ${timelinessCondition("overdue", today)})`;
+export function keyOverdue(db: Db, viewer: Viewer, today: IsoDate): OverdueSection {
+  const condition = sql<SqlBool>`(${sql.ref("task.isKey")} = 1 AND ${timelinessCondition(
+    "overdue",
+    today,
+  )})`;
+  return {
+    condition,
+    order: "most_late",
+    count: (ids) => taskCountWhere(db, viewer, condition, ids),
+  };
 }
 
 /** The tasks of inbox items of a kind that belongs to a task, by item id; unknown ids are absent. */

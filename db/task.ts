@@ -205,7 +205,7 @@ export async function listTasks(
     .offset((input.page - 1) * input.pageSize)
     .execute();
   // The unfiltered list's total is the sum of its ranks when the kept counts know them.
-  const known = urgencyCounts && isUnfiltered(input) ? await urgencyCounts(viewer, today) : null;
+  const known = await knownRanks(viewer, input, today, urgencyCounts);
   const total = known
     ? known.reduce((sum, n) => sum + n, 0)
     : Number(
@@ -352,7 +352,7 @@ async function listByUrgency(
   const rank = urgencyRank(today);
   // Every visible task counted by rank: a pass over all of them (seconds for a leader at a
   // million tasks) unless the kept counts know the unfiltered list's.
-  const known = urgencyCounts && isUnfiltered(input) ? await urgencyCounts(viewer, today) : null;
+  const known = await knownRanks(viewer, input, today, urgencyCounts);
   const ranked = known
     ? known.map((n, r) => ({ rank: r, n }))
     : await taskRows(db)
@@ -397,6 +397,16 @@ async function listByUrgency(
     before += n;
   }
   return { items: await itemsInOrder(db, viewer, ids, today), total: before };
+}
+
+/** The ranks' counts of `urgencyCounts`, for the unfiltered list only (it knows no filter). */
+async function knownRanks(
+  viewer: Viewer,
+  filters: TaskFilters,
+  today: IsoDate,
+  urgencyCounts: UrgencyCounts | undefined,
+): Promise<readonly number[] | null> {
+  return urgencyCounts && isUnfiltered(filters) ? urgencyCounts(viewer, today) : null;
 }
 
 /** The list of every task the viewer sees: no filter but the order. */

@@ -16,13 +16,6 @@ import { fixedClock } from "./clock.ts";
 import type { Context } from "./context.ts";
 import { viewInbox } from "./domain/inbox.ts";
 
-/**
- * The long reads of the leaders' views and the task list (issue 12), which may run on a worker thread with its own
- * read-only connection (server/read-worker.ts, WAL lets it read while the main thread writes), so
- * that a leader's figures never hold the event loop other users' requests wait on. Each is a plain
- * query function of db/ taking the database first; arguments and results cross threads by
- * structured clone.
- */
 /** The task list, its ranks counted by the kept counts when they know them. */
 function taskList(db: Db, viewer: Viewer, input: Parameters<typeof listTasks>[2], today: IsoDate) {
   return listTasks(db, viewer, input, today, (viewer, today) =>
@@ -35,6 +28,13 @@ function inboxView(db: Db, user: User, viewer: Viewer, now: Date) {
   return viewInbox({ db, user, viewer, clock: fixedClock(now) });
 }
 
+/**
+ * The long reads of the leaders' views and the task list (issue 12), which may run on a worker thread with its own
+ * read-only connection (server/read-worker.ts, WAL lets it read while the main thread writes), so
+ * that a leader's figures never hold the event loop other users' requests wait on. Each is a plain
+ * query function of db/ taking the database first; arguments and results cross threads by
+ * structured clone.
+ */
 export const READS = {
   statisticCounts,
   statisticDueInPeriod,

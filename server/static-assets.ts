@@ -63,17 +63,10 @@ function routePages(dir: string): Page[] {
       gzip: () => gzipSync(page, { level: 9 }),
       identity: () => page,
     };
-    const done = new Map<Encoding, Sent>();
+    const done: Partial<Record<Encoding, Sent>> = {};
     return {
       pattern: segmentsOf(route.path),
-      sent: (encoding) => {
-        let result = done.get(encoding);
-        if (!result) {
-          result = sent(encoded[encoding]());
-          done.set(encoding, result);
-        }
-        return result;
-      },
+      sent: (encoding) => (done[encoding] ??= sent(encoded[encoding]())),
     };
   });
 }

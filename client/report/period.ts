@@ -1,13 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { periodLabel } from "../../shared/report.ts";
 import type { ReportDuty } from "../../shared/report-input.ts";
-import { isLanguage } from "../i18n.ts";
+import { languageOf } from "../i18n.ts";
 import { useFormatters } from "../ui/format.ts";
 
 /** Names of report periods in the user's language: "tháng 11/2026", "quý I/2026". */
 export function usePeriodName() {
   const { i18n } = useTranslation();
-  const language = isLanguage(i18n.language) ? i18n.language : "vi";
+  const language = languageOf(i18n.language);
   return (key: string, capitalized = false): string => {
     const label = periodLabel(key, language);
     return capitalized ? label.charAt(0).toUpperCase() + label.slice(1) : label;

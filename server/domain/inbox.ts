@@ -11,9 +11,8 @@ import {
   existingIds,
   keyOverdue,
   markSeen,
-  SILENT_OVERDUE_ORDER,
+  type OverdueSection,
   silentOverdue,
-  silentOverdueCount,
   taskIdsOfItems,
 } from "../../db/inbox.ts";
 import { unreadNotifications } from "../../db/notification.ts";
@@ -182,19 +181,15 @@ async function reporterInbox(actor: Reader, now: Date, today: IsoDate) {
 type Urged<T> = T & { urgedAt: string | null };
 
 /**
- * Overdue tasks matching `condition`, those the viewer's agency has not urged for a week first
- * (only they are still to do), most days overdue first (`order`, which gives it for the
- * condition's tasks), each with when it was last urged; the first INBOX_SECTION_LIMIT of them,
- * how many in all and how many still to do.
+ * The tasks of an overdue section, those the viewer's agency has not urged for a week first
+ * (only they are still to do), most days overdue first, each with when it was last urged; the
+ * first INBOX_SECTION_LIMIT of them, how many in all and how many still to do.
  */
 async function urgedLast(
   actor: Reader,
   now: Date,
   today: IsoDate,
-  condition: Expression<SqlBool>,
-  order: TaskItemOrder,
-  count: (ids: readonly number[]) => Promise<{ total: number; among: number }> = (ids) =>
-    taskCountWhere(actor.db, actor.viewer, condition, ids),
+  { condition, order, count }: OverdueSection,
 ): Promise<Section<Urged<TaskListItem>> & { toDo: number }> {
   const { db, viewer } = actor;
   const urged = await lastUrged(db, viewer.ownAgencyIds, daysBefore(now, URGED_WITHIN_DAYS));
@@ -230,9 +225,7 @@ async function officerInbox(actor: Reader, now: Date, today: IsoDate) {
     taskSection(actor, awaitingConfirmation(viewer), today, "waiting"),
     listPendingExtensions(actor),
     reportsReceived(db, viewer, daysBefore(now, INBOX_RECENT_DAYS), user.id, INBOX_SECTION_LIMIT),
-    urgedLast(actor, now, today, silentOverdue(viewer, today, stale), SILENT_OVERDUE_ORDER, (ids) =>
-      silentOverdueCount(db, viewer, today, stale, ids),
-    ),
+    urgedLast(actor, now, today, silentOverdue(db, viewer, today, stale)),
   ]);
   const sections = {
     completions: {
@@ -255,7 +248,7 @@ async function officerInbox(actor: Reader, now: Date, today: IsoDate) {
  */
 async function leaderInbox(actor: Reader, now: Date, today: IsoDate) {
   const sections = {
-    keyOverdue: await urgedLast(actor, now, today, keyOverdue(today), "most_late"),
+    keyOverdue: await urgedLast(actor, now, today, keyOverdue(actor.db, actor.viewer, today)),
   };
   return { role: "leader" as const, today, sections, count: countOf(sections) };
 }
