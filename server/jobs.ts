@@ -91,14 +91,19 @@ function logJobError(job: Job, error: unknown): void {
   console.error(`Job ${job.name || "(anonymous)"} failed:`, error);
 }
 
-/** Runs every job once, one after the other; a failing job is reported and the others still run. */
+/**
+ * Runs every job once, one after the other; a failing job is reported and the others still run.
+ * Once `stopping()` says so, the jobs not yet started are left for the next start.
+ */
 export async function runJobs(
   deps: JobDeps,
   jobs: readonly Job[],
   now: Date,
   onError: JobErrorHandler = logJobError,
+  stopping: () => boolean = () => false,
 ): Promise<void> {
   for (const job of jobs) {
+    if (stopping()) return;
     try {
       await job(deps, now);
     } catch (error) {
@@ -109,31 +114,33 @@ export async function runJobs(
 
 /**
  * Runs the jobs now and then every `intervalMs`, at the clock's time. The timer keeps no process
- * alive; `stop()` clears it (on shutdown). Started by server/main.ts, not by createApp, so that
- * tests stay quiet.
+ * alive. `stop()` (on shutdown) clears it and resolves once the round under way, if any, has
+ * finished its current job: the database and the reader threads may then close under no job
+ * (a reminder round cut there is taken up again by the next start, each reminder being sent once).
+ * Started by server/main.ts, not by createApp, so that tests stay quiet.
  */
 export function startJobs(
   deps: JobDeps & { clock: Clock },
   options: { jobs?: readonly Job[]; intervalMs?: number; onError?: JobErrorHandler } = {},
-): { stop(): void } {
+): { stop(): Promise<void> } {
   const jobs = options.jobs ?? JOBS;
-  let busy = false;
+  let round: Promise<void> | null = null;
+  let stopped = false;
   // One round at a time: a round still running when the next is due makes that one skip.
-  const tick = async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      await runJobs(deps, jobs, deps.clock.now(), options.onError);
-    } finally {
-      busy = false;
-    }
+  const tick = () => {
+    if (round || stopped) return;
+    round = runJobs(deps, jobs, deps.clock.now(), options.onError, () => stopped).finally(() => {
+      round = null;
+    });
   };
-  void tick();
-  const timer = setInterval(() => void tick(), options.intervalMs ?? JOB_INTERVAL_MS);
+  tick();
+  const timer = setInterval(tick, options.intervalMs ?? JOB_INTERVAL_MS);
   timer.unref();
   return {
-    stop() {
+    async stop() {
+      stopped = true;
       clearInterval(timer);
+      await round;
     },
   };
 }

@@ -109,8 +109,8 @@ const jobDeps = {
   mail,
   ...(readers ? { reads: readers.reads } : {}),
 };
-let jobs: { stop(): void } | null = null;
-let mailJobs: { stop(): void } | null = null;
+let jobs: ReturnType<typeof startJobs> | null = null;
+let mailJobs: ReturnType<typeof startJobs> | null = null;
 const server = app.listen(config.port, config.host, async () => {
   // The jobs' first round once the server listens: it does not delay the start.
   jobs = startJobs(jobDeps, { onError });
@@ -145,12 +145,13 @@ const syncTimer = setInterval(async () => {
 syncTimer.unref();
 
 function shutdown() {
-  jobs?.stop();
-  mailJobs?.stop();
+  const jobsStopped = Promise.all([jobs?.stop(), mailJobs?.stop()]);
   clearInterval(syncTimer);
   clearInterval(checkpointTimer);
   server.close(() => {
-    void Promise.all([readers?.close(), commits?.durable()])
+    // The reader threads and the database close once no job uses them any more.
+    void jobsStopped
+      .then(() => Promise.all([readers?.close(), commits?.durable()]))
       .then(() => {
         commits?.close();
         return db.destroy();

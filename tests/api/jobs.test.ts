@@ -117,9 +117,39 @@ describe("running the jobs", () => {
     await vi.advanceTimersByTimeAsync(JOB_INTERVAL_MS);
     expect(runs).toEqual([NOW, NOW]);
 
-    jobs.stop();
+    await jobs.stop();
     await vi.advanceTimersByTimeAsync(3 * JOB_INTERVAL_MS);
     expect(runs).toHaveLength(2);
+  });
+
+  it("stops after the job under way, which it waits for, and starts no other", async () => {
+    const db = await freshDb({ demo: false });
+    let finish = () => {};
+    const ran: string[] = [];
+    const slow: Job = async () => {
+      ran.push("slow");
+      await new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      ran.push("slow done");
+    };
+    const next: Job = async () => {
+      ran.push("next");
+    };
+    const jobs = startJobs(
+      { db, dataDir: dataDirOf(db), clock: fixedClock(NOW) },
+      { jobs: [slow, next] },
+    );
+    let stopped = false;
+    const stopping = jobs.stop().then(() => {
+      stopped = true;
+    });
+
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stopped).toBe(false);
+    finish();
+    await stopping;
+    expect(ran).toEqual(["slow", "slow done"]);
   });
 });
 
