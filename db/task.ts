@@ -409,18 +409,31 @@ async function knownRanks(
   return urgencyCounts && isUnfiltered(filters) ? urgencyCounts(viewer, today) : null;
 }
 
+/**
+ * When each filter is off. A filter added to TaskFilters must be added here too (a type error
+ * otherwise), or a filtered list would take its total from the kept counts of the whole list.
+ */
+type FilterOff = { [K in keyof Required<TaskFilters>]: (value: TaskFilters[K]) => boolean };
+const FILTER_OFF: FilterOff = {
+  scope: (scope) => scope === "visible",
+  directiveId: (id) => id === undefined,
+  leadAgencyId: (id) => id === undefined,
+  status: (statuses) => !statuses?.length,
+  timeliness: (timeliness) => !timeliness?.length,
+  isKey: (isKey) => isKey === undefined,
+  query: (query) => query === "",
+  minDaysOverdue: (days) => days === undefined,
+};
+const FILTER_KEYS = Object.keys(FILTER_OFF) as (keyof TaskFilters)[];
+
+function isOff<K extends keyof TaskFilters>(filters: TaskFilters, key: K): boolean {
+  const off: FilterOff[K] = FILTER_OFF[key];
+  return off(filters[key]);
+}
+
 /** The list of every task the viewer sees: no filter but the order. */
 function isUnfiltered(filters: TaskFilters): boolean {
-  return (
-    filters.scope === "visible" &&
-    filters.directiveId === undefined &&
-    filters.leadAgencyId === undefined &&
-    !filters.status?.length &&
-    !filters.timeliness?.length &&
-    filters.isKey === undefined &&
-    filters.query === "" &&
-    filters.minDaysOverdue === undefined
-  );
+  return FILTER_KEYS.every((key) => isOff(filters, key));
 }
 
 /** List items of task rows, with their coordinating agencies (one more query). */
