@@ -72,8 +72,32 @@ function Providers() {
   );
 }
 
+/**
+ * The app's stylesheets, which the built index.html only preloads (vite.config.ts,
+ * deferAppStyles), applied: resolves once they are (or failed to load), so that React never
+ * draws a page without its styles.
+ */
+function appStyles(): Promise<unknown> {
+  const preloads = document.querySelectorAll<HTMLLinkElement>("link[data-app-styles]");
+  return Promise.all(
+    [...preloads].map(
+      (preload) =>
+        new Promise((applied) => {
+          const link = document.createElement("link");
+          link.rel = "stylesheet";
+          link.crossOrigin = "";
+          link.href = preload.href;
+          link.onload = applied;
+          link.onerror = applied;
+          document.head.append(link);
+        }),
+    ),
+  );
+}
+
 const root = document.getElementById("root");
 if (root) {
+  await appStyles();
   // The first render as a transition: React renders it in slices, yielding to the browser between
   // them, rather than in one long task (on a slow phone, hundreds of milliseconds of no response).
   startTransition(() => {

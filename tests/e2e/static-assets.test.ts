@@ -177,6 +177,42 @@ describe("the built app on a slow link", () => {
     }
   });
 
+  it("paints its header bar before the app's styles arrive, and draws the app only with them", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await signedInPage(browser, app.url, "lanhdao.bct");
+      // The app's stylesheet held back, as on a slow link (routing also bypasses the cache).
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route(/\/assets\/index-[\w-]+\.css$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${app.url}/`, { waitUntil: "commit" });
+
+      // The header bar has its own styles: fixed at the top without the stylesheet.
+      const boot = page.locator(".boot-header");
+      await boot.waitFor();
+      expect(await boot.evaluate((bar) => getComputedStyle(bar).position)).toBe("fixed");
+      // The scripts have run and wait for the stylesheet they asked for: nothing drawn yet.
+      await page.locator('link[rel="stylesheet"][href*="/assets/index-"]').waitFor({
+        state: "attached",
+      });
+      expect(await page.locator("#root h1").count()).toBe(0);
+
+      release();
+      await page.getByRole("heading", { name: "Việc cần làm", level: 1 }).waitFor();
+      const body = await page.evaluate(() =>
+        getComputedStyle(document.documentElement).getPropertyValue("--mantine-color-body"),
+      );
+      expect(body.trim()).not.toBe("");
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("answers a missing asset with 404, not with the page", async () => {
     const answer = await get(`${app.url}/assets/index-gone0000.js`, { "accept-encoding": "br" });
     expect(answer.status).toBe(404);
