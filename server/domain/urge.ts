@@ -54,11 +54,9 @@ export async function sendUrge(actor: Actor, input: z.output<typeof urgeSendInpu
     return task;
   });
   for (const task of tasks) {
-    const { id } = task;
     if (!canUrge(viewer, task)) fail("FORBIDDEN", "error.forbidden");
-    if (!isUrgeable(task.status)) {
-      fail("BAD_REQUEST", "error.urgeClosed", { id });
-    }
+    // Named by its title: the officer chose it in a list, where its id is not shown.
+    if (!isUrgeable(task.status)) fail("BAD_REQUEST", "error.urgeClosed", { title: task.title });
   }
   if (input.replyBy < today) {
     fail("BAD_REQUEST", "error.replyByPast", { date: input.replyBy }, "replyBy");

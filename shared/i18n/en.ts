@@ -124,7 +124,7 @@ export const en: SharedTexts = {
     directiveNotFound: "Document {{id}} was not found.",
     taskNotFound: "Task {{id}} was not found.",
     urgeLetterNotFound: "Urging letter {{id}} was not found.",
-    urgeClosed: "Task {{id}} is no longer in progress: it cannot be urged.",
+    urgeClosed: "The task “{{title}}” is no longer in progress: it cannot be urged.",
     replyByPast: "The reply date ({{date}}) must be today or later.",
     agencyNotFound: "Agency {{id}} was not found.",
     agencyInactive: "Agency “{{name}}” does not exist on {{date}}.",

@@ -196,7 +196,12 @@ describe("urge.send", () => {
     const closed = await rejection(
       officer.urge.send({ ids: [id, other], message: MESSAGE, replyBy: REPLY_BY }),
     );
-    expect(closed.message).toBe(`error.urgeClosed|{"id":${other}}`);
+    const { title } = await db
+      .selectFrom("task")
+      .select("title")
+      .where("id", "=", other)
+      .executeTakeFirstOrThrow();
+    expect(closed.message).toBe(`error.urgeClosed|${JSON.stringify({ title })}`);
     const past = await rejection(
       officer.urge.send({ ids: [id], message: MESSAGE, replyBy: "2026-11-25" }),
     );
