@@ -30,7 +30,7 @@ function DirectiveDetailView({ data }: { data: DirectiveDetail }) {
   const phone = usePhoneLayout();
   const { directive, tasks, permissions } = data;
   const rows = treeRows(tasks);
-  // Urging from here: the tasks the viewer may urge, on wide screens (the list's table).
+  // Urging from here: the tasks the viewer may urge (a box in the table's row or the phone's card).
   const urgeable = new Map(
     tasks
       .filter((task) => permissions.urgeTaskIds.includes(task.id))
@@ -49,7 +49,7 @@ function DirectiveDetailView({ data }: { data: DirectiveDetail }) {
   const choice = useUrgeChoice(urgeable.keys());
   const { selected } = choice;
   const selection =
-    phone || urgeable.size === 0
+    urgeable.size === 0
       ? undefined
       : {
           selectable: new Set(urgeable.keys()),

@@ -299,6 +299,8 @@ export const en: ClientTexts = {
     link: "Reminder rules",
   },
   urge: {
+    chooseTask: "Choose to urge",
+    chooseTaskNamed: "Choose to urge: {{title}}",
     finish: "Done",
     intro_one:
       "Each lead agency ({{agencies}}) gets an urging letter (.docx) listing its tasks and a notification at once; the message goes into the history of the task below.",

@@ -305,6 +305,8 @@ export const vi = {
     link: "Quy tắc nhắc việc",
   },
   urge: {
+    chooseTask: "Chọn để đôn đốc",
+    chooseTaskNamed: "Chọn để đôn đốc: {{title}}",
     finish: "Xong",
     intro_one:
       "Mỗi cơ quan chủ trì ({{agencies}} cơ quan) nhận một công văn đôn đốc (.docx) liệt kê nhiệm vụ của mình và thông báo ngay; nội dung đôn đốc được ghi vào lịch sử của {{total}} nhiệm vụ dưới đây.",

@@ -52,7 +52,7 @@ export function TaskTreeTable({
 }: {
   rows: readonly TreeRow[];
   caption: string;
-  /** A first column of boxes choosing tasks (wide screens only). */
+  /** Boxes choosing tasks: a first column on wide screens, a labelled box in each card on phones. */
   selection?: TreeSelection | undefined;
 }) {
   const { t } = useTranslation();
@@ -65,6 +65,16 @@ export function TaskTreeTable({
         tasks={rows.map((row) => row.task)}
         label={caption}
         depthOf={(task) => depths.get(task.id) ?? 0}
+        extra={(task) =>
+          selection?.selectable.has(task.id) ? (
+            <Checkbox
+              label={t("urge.chooseTask")}
+              aria-label={t("urge.chooseTaskNamed", { title: task.title })}
+              checked={selection.selected.has(task.id)}
+              onChange={() => selection.onToggle(task.id)}
+            />
+          ) : null
+        }
       />
     );
   }

@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Text } from "@mantine/core";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
+import classes from "./urge-bar.module.css";
 
 /** What the dialog lists of each task it urges (an overdue row, an inbox item). */
 export type UrgeTask = {
@@ -58,7 +59,7 @@ export function UrgeBar({
 }) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p="xs" mb="sm">
+    <Paper withBorder p="xs" mb="sm" className={classes.bar}>
       <Group justify="space-between" gap="sm">
         <Text size="sm" aria-live="polite">
           {selected === 0

@@ -114,7 +114,25 @@ describe("urging in Chromium", () => {
     await dialog.getByText(/06\/CT-TTg · Mục 6\.6: /).waitFor();
     await dialog.getByRole("button", { name: "Gửi đôn đốc 1 nhiệm vụ" }).waitFor();
     await dialog.getByRole("button", { name: "Hủy bỏ" }).click();
+    const directiveUrl = officer.url();
     await officer.context().close();
+
+    // On a phone the tasks are cards, each with its own labelled box.
+    const phone = await signedInPage(run.browser, run.app.url, "canbo.bct");
+    await phone.setViewportSize({ width: 360, height: 740 });
+    await phone.goto(directiveUrl);
+    const card = phone
+      .getByRole("list", { name: "Nhiệm vụ được giao" })
+      .getByRole("listitem")
+      .filter({ hasText: "Mục 6.6" });
+    await card.getByRole("checkbox", { name: /^Chọn để đôn đốc: / }).check();
+    await phone.getByText("Đã chọn 1 nhiệm vụ").waitFor();
+    await phone.getByRole("button", { name: "Đôn đốc", exact: true }).click();
+    const phoneDialog = phone.getByRole("dialog", { name: "Đôn đốc các nhiệm vụ đã chọn" });
+    await phoneDialog.getByText(/06\/CT-TTg · Mục 6\.6: /).waitFor();
+    await phoneDialog.getByRole("button", { name: "Hủy bỏ" }).click();
+    await expectAccessible(phone, "a directive's task cards with urge boxes");
+    await phone.context().close();
 
     const reporter = await signedInPage(run.browser, run.app.url, "baocao.langson");
     const own = await open06(reporter);
