@@ -17,6 +17,7 @@ import * as walSync from "./migrations/0010-wal-sync.ts";
 import * as inboxScale from "./migrations/0011-inbox-scale.ts";
 import * as keptCountsToday from "./migrations/0012-kept-counts-today.ts";
 import * as openDueReport from "./migrations/0013-open-due-report.ts";
+import * as stateReach from "./migrations/0014-state-reach.ts";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
@@ -68,6 +69,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0011-inbox-scale": inboxScale,
   "0012-kept-counts-today": keptCountsToday,
   "0013-open-due-report": openDueReport,
+  "0014-state-reach": stateReach,
 };
 
 /**

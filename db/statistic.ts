@@ -46,7 +46,7 @@ import {
   timelinessCondition,
   timelinessIn,
 } from "./timeliness.ts";
-import { directiveVisibleTo, stateVisibleTo, taskVisibleTo } from "./visibility.ts";
+import { directiveVisibleTo, stateReachedBy, stateVisibleTo, taskVisibleTo } from "./visibility.ts";
 
 /**
  * Statistics counted in SQL over the whole scope, never by loading tasks: SUM(CASE …) over the
@@ -203,7 +203,11 @@ async function statesAsOf(
     .innerJoin("directive", "directive.id", "s.directiveId")
     .where("s.validFrom", "<", cutoff)
     .where((eb) => eb.or([eb("s.validTo", "is", null), eb("s.validTo", ">=", cutoff)]))
-    .where(stateVisibleTo(viewer, "s"));
+    .where(
+      (await tracksDirectives(db, viewer))
+        ? stateVisibleTo(viewer, "s")
+        : stateReachedBy(viewer, "s"),
+    );
   for (const condition of conditions) query = query.where(condition);
   return query.select((eb) => [
     "s.taskId",
@@ -215,6 +219,21 @@ async function statesAsOf(
     "s.deadlineKind",
     eb.ref(`s.${due}`).as("dueOn"),
   ]);
+}
+
+/**
+ * Whether one of the viewer's agencies tracks a directive: it then sees every task of those, and
+ * its states are best read by testing each (statesAsOf); otherwise through its agencies' indexes.
+ */
+async function tracksDirectives(db: Db, viewer: Viewer): Promise<boolean> {
+  if (viewer.ownAgencyIds.length === 0) return false;
+  const tracked = await db
+    .selectFrom("directive")
+    .select("directive.id")
+    .where("directive.trackingAgencyId", "in", viewer.ownAgencyIds)
+    .limit(1)
+    .executeTakeFirst();
+  return tracked !== undefined;
 }
 
 /**

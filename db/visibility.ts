@@ -98,3 +98,18 @@ export function stateVisibleTo(viewer: Viewer, state: string): Expression<SqlBoo
     OR ${sql.ref(`${state}.id`)} IN (SELECT ${sql.ref("c.stateId")}
       FROM ${sql.table("taskStateCoordinator")} c WHERE ${sql.ref("c.agencyId")} IN (${scope})))`;
 }
+
+/**
+ * stateVisibleTo for a viewer none of whose agencies tracks a directive (a province, a
+ * corporation): the same states, as the states of its lead, assigning and coordinating agencies,
+ * each found through an index (migration 0014), instead of a test on every state.
+ */
+export function stateReachedBy(viewer: Viewer, state: string): Expression<SqlBool> {
+  if (viewer.role === "admin") return NOTHING;
+  const own = idList(viewer.ownAgencyIds);
+  const scope = idList(viewer.scopeAgencyIds);
+  return sql<SqlBool>`${sql.ref(`${state}.id`)} IN (
+    SELECT ${sql.ref("r.id")} FROM ${sql.table("taskState")} r WHERE ${sql.ref("r.leadAgencyId")} IN (${scope})
+    UNION ALL SELECT ${sql.ref("r.id")} FROM ${sql.table("taskState")} r WHERE ${sql.ref("r.assignerAgencyId")} IN (${own})
+    UNION ALL SELECT ${sql.ref("c.stateId")} FROM ${sql.table("taskStateCoordinator")} c WHERE ${sql.ref("c.agencyId")} IN (${scope}))`;
+}

@@ -181,6 +181,20 @@ const VIEWS: {
     call: (caller) => caller.inbox.view(),
   },
   {
+    // A province coordinates tasks it does not lead, which the kept counts do not hold: its
+    // figures come from the states, found through its agencies' indexes (migration 0014).
+    name: "four cells of a province (its reporter)",
+    username: "baocao.langson",
+    uses: /^SEARCH r USING (COVERING )?INDEX task_state_lead \(lead_agency_id=\?\)$/,
+    call: (caller) => caller.statistic.summary({}),
+  },
+  {
+    name: "12-month trend of a province (its reporter)",
+    username: "baocao.langson",
+    uses: /^SEARCH r USING (COVERING )?INDEX task_state_lead \(lead_agency_id=\?\)$/,
+    call: (caller) => caller.statistic.trend({}),
+  },
+  {
     name: "task list of a province (its reporter)",
     username: "baocao.langson",
     call: (caller) => caller.task.list({ pageSize: 50 }),

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/open.ts";
-import { taskVisibleTo } from "../../db/visibility.ts";
+import { agencyScope } from "../../db/scope.ts";
+import { stateReachedBy, stateVisibleTo, taskVisibleTo } from "../../db/visibility.ts";
 import { canSeeTask, type Viewer } from "../../shared/permission.ts";
 import { ROLES } from "../../shared/user.ts";
 import { freshDb } from "../support/api.ts";
@@ -159,5 +160,41 @@ describe("the SQL visibility condition agrees with canSeeTask", () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("a viewer's states found through its agencies", () => {
+  it("are the states it sees, for every agency that tracks no directive", async () => {
+    // The demo's history: states of tasks led, assigned and coordinated by many agencies.
+    const db = await freshDb();
+    const tracking = new Set(
+      (await db.selectFrom("directive").select("directive.trackingAgencyId").execute()).map(
+        (row) => row.trackingAgencyId,
+      ),
+    );
+    const agencies = await db.selectFrom("agency").select("agency.id").execute();
+    const statesSeen = async (condition: typeof stateVisibleTo, viewer: Viewer) =>
+      (
+        await db
+          .selectFrom("taskState as s")
+          .innerJoin("directive", "directive.id", "s.directiveId")
+          .select("s.id")
+          .where(condition(viewer, "s"))
+          .orderBy("s.id")
+          .execute()
+      ).map((row) => row.id);
+    let compared = 0;
+    let nonEmpty = 0;
+    for (const { id } of agencies) {
+      const scope = await agencyScope(db, id);
+      if (scope.ownAgencyIds.some((own) => tracking.has(own))) continue;
+      const viewer: Viewer = { userId: 1, role: "reporter", agencyId: id, ...scope };
+      const seen = await statesSeen(stateVisibleTo, viewer);
+      expect(await statesSeen(stateReachedBy, viewer), `agency ${id}`).toEqual(seen);
+      compared++;
+      if (seen.length > 0) nonEmpty++;
+    }
+    expect(compared).toBeGreaterThan(20);
+    expect(nonEmpty).toBeGreaterThan(5);
   });
 });
