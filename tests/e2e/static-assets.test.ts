@@ -178,6 +178,12 @@ describe("the built app on a slow link", () => {
   });
 
   it("paints its header bar before the app's styles arrive, and draws the app only with them", async () => {
+    // The built page only preloads its stylesheet (a stylesheet link would hold the first paint).
+    const html = distFile("index.html").toString();
+    expect(html).not.toMatch(/<link[^>]* rel="stylesheet"/);
+    expect(html).toMatch(
+      /<link rel="preload" as="style"[^>]* href="\/assets\/index-[\w-]+\.css" data-app-styles>/,
+    );
     const browser = await launchBrowser();
     try {
       const page = await signedInPage(browser, app.url, "lanhdao.bct");
