@@ -127,7 +127,7 @@ export const vi = {
     directiveNotFound: "Không tìm thấy văn bản số {{id}}.",
     taskNotFound: "Không tìm thấy nhiệm vụ số {{id}}.",
     urgeLetterNotFound: "Không tìm thấy công văn đôn đốc số {{id}}.",
-    urgeClosed: "Nhiệm vụ “{{title}}” không còn đang thực hiện nên không đôn đốc.",
+    urgeClosed: "Nhiệm vụ “{{title}}” không còn đang thực hiện nên không đôn đốc được.",
     replyByPast: "Ngày đề nghị báo cáo ({{date}}) phải từ hôm nay trở đi.",
     agencyNotFound: "Không tìm thấy cơ quan số {{id}}.",
     agencyInactive: "Cơ quan “{{name}}” không còn tồn tại vào ngày {{date}}.",

@@ -48,6 +48,17 @@ async function reportDone(db: Db, taskId: number, lead: string, at?: string) {
   });
 }
 
+/** PVN's reporter reports progress on the task on 20/11/2026 (within the last 30 days). */
+async function reportProgress(db: Db, taskId: number, progress: number, summary: string) {
+  const pvn = await someoneIn(db, "PVN", "reporter", { at: "2026-11-20" });
+  await pvn.report.create({
+    taskId,
+    version: (await taskState(db, taskId)).version,
+    progress,
+    summary,
+  });
+}
+
 /** A directive of the Ministry (BCT), issued in August 2026. */
 function directive(db: Db) {
   return createDirective(db, { tracking: "BCT", issuedOn: "2026-08-03", at: "2026-08-05" });
@@ -378,13 +389,7 @@ describe("an officer's inbox", () => {
       deadline: "2026-11-10",
       at: "2026-08-10",
     });
-    const pvn = await someoneIn(db, "PVN", "reporter", { at: "2026-11-20" });
-    await pvn.report.create({
-      taskId: reported,
-      version: (await taskState(db, reported)).version,
-      progress: 50,
-      summary: "Đang hoàn thiện.",
-    });
+    await reportProgress(db, reported, 50, "Đang hoàn thiện.");
 
     const inbox = await inboxOf(officer);
 
@@ -428,13 +433,7 @@ describe("an officer's inbox", () => {
       deadline: "2026-09-01",
       at: "2026-08-01",
     });
-    const pvn = await someoneIn(db, "PVN", "reporter", { at: "2026-11-20" });
-    await pvn.report.create({
-      taskId: reported,
-      version: (await taskState(db, reported)).version,
-      progress: 30,
-      summary: "Đang triển khai.",
-    });
+    await reportProgress(db, reported, 30, "Đang triển khai.");
 
     const inbox = await inboxOf(officer);
 
