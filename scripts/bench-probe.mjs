@@ -3,10 +3,11 @@
  * (perf_hooks.monitorEventLoopDelay) and the largest resident set size, with what it was made of
  * then (Linux: anonymous memory, mapped files such as the database, shared memory such as the WAL
  * index; the V8 heaps); on SIGUSR2 writes them since the previous signal to BENCH_PROBE_FILE as
- * JSON, then starts afresh.
+ * JSON, with the main thread's garbage collections (count, total and longest pause), then starts
+ * afresh.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 
 /** The kinds of resident memory, in MB (Linux /proc; empty elsewhere). */
 function residentKinds() {
@@ -42,6 +43,16 @@ if (file) {
     }
   }, 100);
   sampler.unref();
+  // Garbage collections on the main thread: how many, their total and longest pause, so a loop
+  // delay can be told apart from a collection.
+  let gc = { count: 0, totalMs: 0, maxMs: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.count++;
+      gc.totalMs += entry.duration;
+      gc.maxMs = Math.max(gc.maxMs, entry.duration);
+    }
+  }).observe({ entryTypes: ["gc"] });
   process.on("SIGUSR2", () => {
     const ms = (ns) => Math.round(ns / 1e4) / 100;
     writeFileSync(
@@ -54,9 +65,11 @@ if (file) {
         },
         maxRssMb: Math.round(maxRss / 1048576),
         atMaxRss: atMax,
+        gc: { count: gc.count, totalMs: Math.round(gc.totalMs), maxMs: ms(gc.maxMs * 1e6) },
       }),
     );
     delay.reset();
+    gc = { count: 0, totalMs: 0, maxMs: 0 };
     maxRss = process.memoryUsage.rss();
     atMax = {};
   });

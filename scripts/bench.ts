@@ -118,6 +118,8 @@ async function probe(): Promise<{
   maxRssMb: number;
   /** What the largest resident set was made of (MB): see scripts/bench-probe.mjs. */
   atMaxRss?: Record<string, number>;
+  /** The main thread's garbage collections in the same time. */
+  gc?: { count: number; totalMs: number; maxMs: number };
 }> {
   rmSync(probeFile, { force: true });
   server.kill("SIGUSR2");
@@ -261,7 +263,7 @@ for (const view of VIEWS) {
     console.log(
       `${view.name.padEnd(48)} ${String(connections).padStart(2)} conn  ${m.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${String(m.p50).padStart(6)} ms  p99 ${String(m.p99).padStart(6)} ms  errors ${m.errors}` +
         (row.server
-          ? `  RSS ${row.server.maxRssMb} MB ${JSON.stringify(row.server.atMaxRss ?? {})}  loop delay max ${row.server.eventLoopDelayMs.max} ms`
+          ? `  RSS ${row.server.maxRssMb} MB ${JSON.stringify(row.server.atMaxRss ?? {})}  loop delay max ${row.server.eventLoopDelayMs.max} ms  GC ${JSON.stringify(row.server.gc ?? {})}`
           : ""),
     );
   }
@@ -301,7 +303,7 @@ if (!only || only.includes("mixed")) {
     server: await probe(),
   };
   console.log(
-    `mixed load: officers' status updates ${officers.requestsPerSecond.toFixed(1)} req/s, p99 ${officers.p99} ms (errors ${officers.errors}); leader's statistics ${mixed.leader.requestsPerSecond.toFixed(2)} req/s, p50 ${mixed.leader.p50} ms; event loop delay max ${mixed.server.eventLoopDelayMs.max} ms, p99 ${mixed.server.eventLoopDelayMs.p99} ms; RSS ${mixed.server.maxRssMb} MB ${JSON.stringify(mixed.server.atMaxRss ?? {})}`,
+    `mixed load: officers' status updates ${officers.requestsPerSecond.toFixed(1)} req/s, p99 ${officers.p99} ms (errors ${officers.errors}); leader's statistics ${mixed.leader.requestsPerSecond.toFixed(2)} req/s, p50 ${mixed.leader.p50} ms; event loop delay max ${mixed.server.eventLoopDelayMs.max} ms, p99 ${mixed.server.eventLoopDelayMs.p99} ms; GC ${JSON.stringify(mixed.server.gc ?? {})}; RSS ${mixed.server.maxRssMb} MB ${JSON.stringify(mixed.server.atMaxRss ?? {})}`,
   );
 }
 server.kill();
