@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { CamelCasePlugin, Kysely, type Migration, Migrator, SqliteDialect } from "kysely";
+import { type ConnectionGate, GatedSqliteDialect } from "./connection-gate.ts";
 import * as initial from "./migrations/0001-initial.ts";
 import * as taskState from "./migrations/0002-task-state.ts";
 import * as reporting from "./migrations/0003-reporting.ts";
@@ -85,6 +86,8 @@ export async function openDb(
      * commit waits for the disk.
      */
     synchronous?: "FULL" | "NORMAL";
+    /** Lets the server hold the connection's new work for a moment (server/wal-keeper.ts). */
+    gate?: ConnectionGate;
   } = {},
 ): Promise<Db> {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -98,8 +101,11 @@ export async function openDb(
   // count in the server's resident memory (issue 12: under 250 MB) and the long reads run on the
   // reader thread, with a cache of its own.
   sqlite.pragma("cache_size = -16384");
+  const config = { database: withStatementCache(sqlite) };
   const base = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: options.gate
+      ? new GatedSqliteDialect(config, options.gate)
+      : new SqliteDialect(config),
   });
   const migrator = new Migrator({
     db: base,

@@ -1,6 +1,7 @@
 import { dirname, resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { sql } from "kysely";
+import { ConnectionGate } from "../db/connection-gate.ts";
 import { openDb } from "../db/open.ts";
 import { seedDatabase } from "../db/seed.ts";
 import { createApp } from "./app.ts";
@@ -12,6 +13,7 @@ import { createLogger } from "./log.ts";
 import { smtpSender } from "./mail.ts";
 import { hashPassword } from "./password.ts";
 import { readPool } from "./read-pool.ts";
+import { walKeeper } from "./wal-keeper.ts";
 
 // V8 lets its heap grow up to four times what is live between two full collections: the server
 // kept 40 MB live in a 200 MB heap under load. 30 % of growth keeps it under 100 MB for the same
@@ -23,7 +25,8 @@ const logger = createLogger({ level: process.env.DONDOC_LOG_LEVEL ?? "info" });
 // Group commit: commits do not wait for the disk; changes are answered after a shared
 // synchronising commit (server/durability.ts). Not for an in-memory database.
 const grouped = config.dbPath !== ":memory:";
-const db = await openDb(config.dbPath, { synchronous: grouped ? "NORMAL" : "FULL" });
+const gate = new ConnectionGate();
+const db = await openDb(config.dbPath, { synchronous: grouped ? "NORMAL" : "FULL", gate });
 const commits = grouped ? groupCommit(config.dbPath) : null;
 
 const isNew = (await db.selectFrom("agency").select("agency.id").limit(1).execute()).length === 0;
@@ -67,19 +70,19 @@ const demoMode = config.demo && demoAccounts.length > 0;
 const dataDir = dirname(resolve(config.dbPath));
 // The leaders' long reads on reader threads (one by default: this server has few cores).
 const readers = readPool(config.dbPath, Number(process.env.DONDOC_READ_THREADS ?? 1));
-// WAL checkpoints on the reader thread, every half second; this connection checkpoints itself
-// only past 64 MB of WAL (a long burst of changes), and a WAL that grew is cut back to 64 MB when
-// it restarts.
+// WAL checkpoints on the reader thread every half second, the WAL started again from its beginning
+// at 64 MB (server/wal-keeper.ts); this connection checkpoints itself only if that ever fails to
+// keep up (at 256 MB), and a WAL that grew is cut back to 64 MB when it restarts.
 let checkpointTimer: NodeJS.Timeout | undefined;
 if (readers) {
-  await sql`PRAGMA wal_autocheckpoint = 16384`.execute(db);
+  await sql`PRAGMA wal_autocheckpoint = 65536`.execute(db);
   await sql`PRAGMA journal_size_limit = 67108864`.execute(db);
+  const keepWal = walKeeper({ ...readers, gate, restartAtPages: 16384 });
   let checkpointing = false;
   checkpointTimer = setInterval(() => {
     if (checkpointing) return;
     checkpointing = true;
-    readers
-      .checkpoint()
+    keepWal()
       .catch((error: unknown) => logger.error({ err: error }, "checkpoint failed"))
       .finally(() => {
         checkpointing = false;

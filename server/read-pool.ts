@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Piscina } from "piscina";
 import type { Reads, ReadTask } from "./reads.ts";
+import type { Checkpoint } from "./wal-keeper.ts";
 
 /**
  * The pool of reader threads (piscina) for the leaders' views, when the server runs built: the
@@ -15,7 +16,9 @@ export function readPool(
 ): {
   reads: Reads;
   /** A PASSIVE WAL checkpoint on a reader thread (server/read-worker.ts `checkpoint`). */
-  checkpoint: () => Promise<{ walPages: number; copiedPages: number }>;
+  checkpoint: () => Promise<Checkpoint>;
+  /** The same, in step with the server (server/read-worker.ts `drain`, server/wal-keeper.ts). */
+  drain: (shared: SharedArrayBuffer) => Promise<Checkpoint>;
   close: () => Promise<void>;
 } | null {
   if (threads <= 0 || dbPath === ":memory:" || !existsSync(worker)) return null;
@@ -36,6 +39,7 @@ export function readPool(
   return {
     reads,
     checkpoint: () => pool.run(null, { name: "checkpoint" }),
+    drain: (shared) => pool.run(shared, { name: "drain" }),
     close: () => pool.destroy(),
   };
 }
