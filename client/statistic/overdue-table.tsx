@@ -234,11 +234,6 @@ const TABLE_MIN_WIDTH = 1180;
 /** The overdue tasks, which of them are chosen, and the list's name for screen readers. */
 type OverdueListProps = { items: readonly OverdueItem[]; selection: Selection; label: string };
 
-/**
- * The overdue tasks as a table (cards on phones): directive, task, lead and coordinating
- * agencies, deadline in force, days overdue, last progress report, and a marker when the lead
- * agency has not reported for more than STALE_REPORT_DAYS days; a check box per row.
- */
 /** The lead agency, and its successor of today when it has ended ("Hà Giang (nay: Tuyên Quang)"). */
 function leadName(t: TFunction, item: OverdueItem): string {
   const lead = item.leadAgency.shortName || item.leadAgency.name;
@@ -247,6 +242,11 @@ function leadName(t: TFunction, item: OverdueItem): string {
     : lead;
 }
 
+/**
+ * The overdue tasks as a table (cards on phones): directive, task, lead and coordinating
+ * agencies, deadline in force, days overdue, last progress report, and a marker when the lead
+ * agency has not reported for more than STALE_REPORT_DAYS days; a check box per row.
+ */
 export function OverdueTable({ items, selection, label }: OverdueListProps) {
   const { t } = useTranslation();
   const { count } = useStatisticFormat();
