@@ -301,6 +301,8 @@ export const en: ClientTexts = {
   urge: {
     chooseTask: "Choose to urge",
     chooseTaskNamed: "Choose to urge: {{title}}",
+    refusedRefreshed:
+      "The list now shows the tasks as they stand: send again to urge the ones that remain.",
     finish: "Done",
     intro_one:
       "Each lead agency ({{agencies}}) gets an urging letter (.docx) listing its tasks and a notification at once; the message goes into the history of the task below.",

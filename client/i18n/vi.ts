@@ -307,6 +307,8 @@ export const vi = {
   urge: {
     chooseTask: "Chọn để đôn đốc",
     chooseTaskNamed: "Chọn để đôn đốc: {{title}}",
+    refusedRefreshed:
+      "Danh sách đã được cập nhật theo tình trạng mới của các nhiệm vụ: gửi lại để đôn đốc những nhiệm vụ còn lại.",
     finish: "Xong",
     intro_one:
       "Mỗi cơ quan chủ trì ({{agencies}} cơ quan) nhận một công văn đôn đốc (.docx) liệt kê nhiệm vụ của mình và thông báo ngay; nội dung đôn đốc được ghi vào lịch sử của {{total}} nhiệm vụ dưới đây.",

@@ -8,7 +8,7 @@ import { type IsoDate, workingDaysAfter } from "../../shared/date.ts";
 import { URGE_REPLY_WORKING_DAYS } from "../../shared/urge.ts";
 import { urgeSendInput } from "../../shared/urge-input.ts";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
-import { errorFacts } from "../ui/api-error.ts";
+import { errorFacts, isClientError } from "../ui/api-error.ts";
 import { useToday } from "../ui/current-user.tsx";
 import { DateField } from "../ui/date-field.tsx";
 import { Dialog } from "../ui/dialog.tsx";
@@ -32,6 +32,7 @@ function UrgeForm({
   tasks,
   sending,
   serverError,
+  refused,
   onSend,
   onCancel,
 }: {
@@ -39,6 +40,8 @@ function UrgeForm({
   sending: boolean;
   /** Why the server refused (then nothing was written), or null. */
   serverError: string | null;
+  /** The server refused the tasks as they were (one closed meanwhile, say): the list is renewed. */
+  refused: boolean;
   onSend: (message: string, replyBy: IsoDate) => void;
   onCancel: () => void;
 }) {
@@ -98,6 +101,7 @@ function UrgeForm({
           </List>
         </ScrollArea.Autosize>
         <FormAlert message={serverError} title={t("overdue.urgeFailedTitle")} />
+        {refused && <Text size="sm">{t("urge.refusedRefreshed")}</Text>}
         <Textarea
           label={t("overdue.urgeNote")}
           required
@@ -128,7 +132,11 @@ function UrgeForm({
             {t("common.cancel")}
           </Button>
           {/* Until the calendar has given the reply date proposed, there is nothing to send yet. */}
-          <Button type="submit" loading={sending} disabled={chosenReplyBy === null}>
+          <Button
+            type="submit"
+            loading={sending}
+            disabled={chosenReplyBy === null || tasks.length === 0}
+          >
             {t("overdue.urgeSubmit", { count: tasks.length, total: tasks.length })}
           </Button>
         </Group>
@@ -199,6 +207,12 @@ export function UrgeFormDialog({ opened, tasks, onClose, onSent }: UrgeDialogPro
             message: t("overdue.urgeDone", { count: result.count, total: result.count }),
           });
         },
+        // A refusal is about the tasks as the server has them now (one was reported done or
+        // closed meanwhile): the lists are read again, and a task that can no longer be urged
+        // drops out of the choice, so this dialog lists what can still be sent.
+        onError: (error) => {
+          if (isClientError(error)) void invalidate();
+        },
       },
     );
   };
@@ -219,6 +233,7 @@ export function UrgeFormDialog({ opened, tasks, onClose, onSent }: UrgeDialogPro
           tasks={tasks}
           sending={sending}
           serverError={serverError}
+          refused={send.isError && isClientError(send.error)}
           onSend={submit}
           onCancel={close}
         />

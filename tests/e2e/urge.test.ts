@@ -171,4 +171,43 @@ describe("urging in Chromium", () => {
     await expectAccessible(page, "urged task at 360 px");
     await page.context().close();
   });
+
+  it("drops a task closed meanwhile from the urge the server refused, and urges the rest", async () => {
+    const officer = await signedInPage(run.browser, run.app.url, "canbo.bct");
+    await officer.goto(`${run.app.url}/overdue`);
+    await officer.getByRole("heading", { name: "Nhiệm vụ quá hạn", level: 1 }).waitFor();
+    const langSonBox = officer.getByRole("checkbox", { name: /^Chọn nhiệm vụ: Mục 6\.6\. / });
+    const taskUrl = await officer
+      .getByRole("row")
+      .filter({ has: langSonBox })
+      .getByRole("link", { name: /^Theo dõi sát tình hình xuất nhập khẩu/ })
+      .getAttribute("href");
+    await langSonBox.check();
+    await officer.getByRole("checkbox", { name: /^Chọn nhiệm vụ: Mục 2\.1\. / }).check();
+    await officer.getByRole("button", { name: "Đôn đốc", exact: true }).click();
+    const dialog = officer.getByRole("dialog", { name: "Đôn đốc các nhiệm vụ đã chọn" });
+    await dialog.getByText(/06\/CT-TTg · Mục 6\.6: /).waitFor();
+
+    // Meanwhile Lạng Sơn reports its task done: it awaits confirmation, and cannot be urged.
+    const reporter = await signedInPage(run.browser, run.app.url, "baocao.langson");
+    await reporter.goto(`${run.app.url}${taskUrl}`);
+    await reporter.getByRole("button", { name: "Báo cáo hoàn thành", exact: true }).click();
+    const done = reporter.getByRole("dialog", { name: "Báo cáo hoàn thành nhiệm vụ" });
+    await done.getByLabel("Số văn bản báo cáo").fill("91/UBND-KT");
+    await done.getByLabel("Ngày văn bản").fill("26/11/2026");
+    await done.getByRole("button", { name: "Gửi báo cáo hoàn thành" }).click();
+    await reporter.getByText("Chờ xác nhận hoàn thành").first().waitFor();
+    await reporter.context().close();
+
+    await dialog.getByRole("button", { name: "Gửi đôn đốc 2 nhiệm vụ" }).click();
+    await dialog.getByText(/không còn đang thực hiện nên không đôn đốc được/).waitFor();
+    await dialog.getByText(/gửi lại để đôn đốc những nhiệm vụ còn lại/).waitFor();
+    // The lists were read again: the dialog keeps only the task that can still be urged.
+    await expect.poll(() => dialog.getByText(/06\/CT-TTg · Mục 6\.6: /).count()).toBe(0);
+    await dialog.getByText(/06\/CT-TTg · Mục 2\.1: /).waitFor();
+    await expectAccessible(officer, "urge dialog after a refusal");
+    await dialog.getByRole("button", { name: "Gửi đôn đốc 1 nhiệm vụ" }).click();
+    await dialog.getByText(/^Đã đôn đốc 1 nhiệm vụ\./).waitFor();
+    await officer.context().close();
+  });
 });
