@@ -1,15 +1,17 @@
 import i18next from "i18next";
 import resourcesToBackend from "i18next-resources-to-backend";
 import { initReactI18next } from "react-i18next";
-import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from "../shared/i18n/language.ts";
+import {
+  DEFAULT_LANGUAGE,
+  LANGUAGE_COOKIE,
+  LANGUAGES,
+  type Language,
+  languageOf,
+} from "../shared/i18n/language.ts";
 import { vi as sharedVi } from "../shared/i18n/vi.ts";
 import { vi } from "./i18n/vi.ts";
 
 const STORAGE_KEY = "dondoc.language";
-
-function isLanguage(value: unknown): value is Language {
-  return LANGUAGES.some((language) => language === value);
-}
 
 function storedLanguage(): Language {
   try {
@@ -48,10 +50,40 @@ void i18n
     interpolation: { escapeValue: false },
   });
 
-document.documentElement.lang = i18n.language;
+/**
+ * The choice in a cookie too, which the server reads to write a page's heading in the same
+ * language as the app (server/page-heading.ts); none for Vietnamese, the default. Through the
+ * Cookie Store API: a browser without it (or a page over plain HTTP, not a secure context) gets
+ * the heading in Vietnamese, until the app has drawn the page.
+ */
+async function rememberLanguage(language: string) {
+  document.documentElement.lang = language;
+  if (!("cookieStore" in window)) return;
+  const chosen = languageOf(language);
+  const cookie = await window.cookieStore.get(LANGUAGE_COOKIE);
+  if (languageOf(cookie?.value) === chosen) return;
+  if (chosen === DEFAULT_LANGUAGE) {
+    await window.cookieStore.delete({ name: LANGUAGE_COOKIE, path: "/" });
+  } else {
+    await window.cookieStore.set({
+      name: LANGUAGE_COOKIE,
+      value: chosen,
+      path: "/",
+      sameSite: "lax",
+      expires: Date.now() + 365 * 24 * 3_600_000,
+    });
+  }
+}
+
+/** Cookies blocked: the heading stays in Vietnamese. */
+function rememberLanguageQuietly(language: string) {
+  rememberLanguage(language).catch(() => {});
+}
+
+rememberLanguageQuietly(i18n.language);
 
 i18n.on("languageChanged", (language) => {
-  document.documentElement.lang = language;
+  rememberLanguageQuietly(language);
   try {
     window.localStorage.setItem(STORAGE_KEY, language);
   } catch {
@@ -59,7 +91,4 @@ i18n.on("languageChanged", (language) => {
   }
 });
 
-/** A language name (i18next's, a stored choice) as one of ours: Vietnamese when it is not. */
-export function languageOf(language: unknown): Language {
-  return isLanguage(language) ? language : DEFAULT_LANGUAGE;
-}
+export { languageOf };

@@ -11,6 +11,7 @@ import { evidenceRoutes } from "./evidence-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
 import { expressContext, type HttpErrorCode, sendError } from "./http.ts";
 import { type Logger, requestLogger, silentLogger } from "./log.ts";
+import { paintedHeading } from "./page-heading.ts";
 import { appRouter } from "./router.ts";
 import { staticAssets } from "./static-assets.ts";
 
@@ -157,7 +158,8 @@ export function createApp(options: AppOptions): express.Express {
   if (existsSync(CLIENT_DIST)) {
     // Source maps stay on the server: production serves the app, not its sources.
     app.get(/\.map$/, (req, res) => sendError(req, res, "NOT_FOUND", "trust.notFound"));
-    app.use(staticAssets(CLIENT_DIST));
+    // A page the leader opens first comes with its heading written in (server/page-heading.ts).
+    app.use(staticAssets(CLIENT_DIST, { heading: (req) => paintedHeading(options, req) }));
   }
   app.use((req: Request, res: Response) => sendError(req, res, "NOT_FOUND", "trust.notFound"));
   app.use(errorAnswer(logger));

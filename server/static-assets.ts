@@ -5,6 +5,8 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import express from "express";
 import expressStaticGzip from "express-static-gzip";
 import { z } from "zod";
+import { escapeHtml } from "./html.ts";
+import type { PaintedHeading } from "./page-heading.ts";
 
 /** Brotli first (about a fifth smaller than gzip on our scripts), then gzip, else the file. */
 const ENCODINGS = ["br", "gzip"];
@@ -19,10 +21,33 @@ const routePreloads = z.array(
 type Encoding = "br" | "gzip" | "identity";
 type Sent = { body: Buffer; etag: string };
 /** A route's page, compressed for an encoding when it is first asked for in it. */
-type Page = { pattern: string[]; sent: (encoding: Encoding) => Sent };
+type Page = { pattern: string[]; html: string; sent: (encoding: Encoding) => Sent };
+
+/** Where the server writes a page's heading (client/index.html, inside the app's root). */
+const HEADING_MARK = "<!--page-heading-->";
 
 function sent(body: Buffer): Sent {
   return { body, etag: `"${createHash("sha1").update(body).digest("base64url")}"` };
+}
+
+/** Brotli at its best for the pages built once; a page written for one request, quickly. */
+function encode(page: Buffer, encoding: Encoding, quality: number): Buffer {
+  if (encoding === "br") {
+    return brotliCompressSync(page, { params: { [constants.BROTLI_PARAM_QUALITY]: quality } });
+  }
+  return encoding === "gzip" ? gzipSync(page, { level: Math.min(quality, 9) }) : page;
+}
+
+/** The page with its heading in place of the mark, in the heading's language. */
+function withHeading(html: string, heading: PaintedHeading): Buffer {
+  const markup =
+    `<div class="boot-page"><h1 class="boot-title">${escapeHtml(heading.title)}</h1>` +
+    `<p class="boot-intro">${escapeHtml(heading.intro)}</p></div>`;
+  return Buffer.from(
+    html
+      .replace(/<html lang="[^"]*">/, `<html lang="${heading.language}">`)
+      .replace(HEADING_MARK, markup),
+  );
 }
 
 /** How well a URL's segments fit a route's pattern: its fixed segments count, or null. */
@@ -57,16 +82,13 @@ function routePages(dir: string): Page[] {
       ...route.scripts.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
       ...route.styles.map((href) => `<link rel="preload" as="style" crossorigin href="${href}">`),
     ];
-    const page = Buffer.from(html.replace("</head>", `${links.join("\n")}\n</head>`));
-    const encoded: Record<Encoding, () => Buffer> = {
-      br: () => brotliCompressSync(page, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-      gzip: () => gzipSync(page, { level: 9 }),
-      identity: () => page,
-    };
+    const routeHtml = html.replace("</head>", `${links.join("\n")}\n</head>`);
+    const page = Buffer.from(routeHtml);
     const done: Partial<Record<Encoding, Sent>> = {};
     return {
       pattern: segmentsOf(route.path),
-      sent: (encoding) => (done[encoding] ??= sent(encoded[encoding]())),
+      html: routeHtml,
+      sent: (encoding) => (done[encoding] ??= sent(encode(page, encoding, 11))),
     };
   });
 }
@@ -87,10 +109,14 @@ function pageFor(pages: readonly Page[], path: string): Page | undefined {
  * browsers for a year without asking again (a new build gives new names), and for every other
  * GET the app's page, index.html, which browsers check again on each visit (`no-cache`; a 304
  * when unchanged); for a path of one of the app's routes, the page also announces that route's
- * code (see routePages). Each file goes out as brotli or gzip when the browser accepts one, with
- * `Vary: Accept-Encoding`.
+ * code (see routePages), and carries the page's heading when `heading` gives one for the request
+ * (server/page-heading.ts). Each file goes out as brotli or gzip when the browser accepts one,
+ * with `Vary: Accept-Encoding`.
  */
-export function staticAssets(dir: string): express.Router {
+export function staticAssets(
+  dir: string,
+  options: { heading?: (req: express.Request) => Promise<PaintedHeading | null> } = {},
+): express.Router {
   const router = express.Router();
   router.use(
     "/assets",
@@ -114,7 +140,7 @@ export function staticAssets(dir: string): express.Router {
   });
   const pages = routePages(dir);
   // The app routes in the browser: every other path gets the page.
-  router.get("/{*splat}", (req, res, next) => {
+  router.get("/{*splat}", async (req, res, next) => {
     const routePage = pageFor(pages, req.path);
     if (!routePage) {
       req.url = "/index.html";
@@ -123,9 +149,13 @@ export function staticAssets(dir: string): express.Router {
     }
     const accepted = req.acceptsEncodings(ENCODINGS);
     const encoding: Encoding = accepted === "br" || accepted === "gzip" ? accepted : "identity";
-    const { body, etag } = routePage.sent(encoding);
+    const heading = (await options.heading?.(req)) ?? null;
+    const { body, etag } = heading
+      ? sent(encode(withHeading(routePage.html, heading), encoding, 5))
+      : routePage.sent(encoding);
     res.setHeader("Cache-Control", "no-cache");
-    res.setHeader("Vary", "Accept-Encoding");
+    // The heading depends on the session and the language, both cookies.
+    res.setHeader("Vary", "Accept-Encoding, Cookie");
     res.setHeader("ETag", etag);
     if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
     res.type("html");

@@ -337,8 +337,6 @@ export const en: ClientTexts = {
   },
   overdue: {
     now: "(now: {{name}})",
-    intro:
-      "Open tasks past their deadline, the longest overdue first. Days count from the deadline in force.",
     filters: "Filter overdue tasks",
     minDays: "Overdue by at least (days)",
     keyOnly: "Key tasks only",
@@ -383,9 +381,6 @@ export const en: ClientTexts = {
     },
     urgedFigure: "Urged: {{total}} tasks",
     urgedFigureHint: "(urged at least once up to the end of {{date}})",
-    title: "Statistics",
-    intro:
-      "How assigned tasks are going, counted as the Government's reports count them: completed on time, completed late, open within deadline, open overdue.",
     level: "Task level",
     levelOption: {
       directive: "Tasks assigned by the directive",
@@ -872,17 +867,6 @@ export const en: ClientTexts = {
       intro: "Deadline reminders, overdue notices, urges and escalations; as in the bell.",
       read: "Read",
       readLabel: "Mark read: {{title}}",
-    },
-    title: "To do",
-    intro: {
-      reporter:
-        "What {{agency}} has to do as of today, {{date}}: reports due, tasks falling due, work sent back, and new answers and comments.",
-      officer:
-        "What you have to handle as of today, {{date}}: completions to confirm, extensions to decide, reports received and overdue tasks to urge.",
-      leader:
-        "How the tasks stand as of today, {{date}}: key tasks overdue, the four figures and the agencies furthest behind.",
-      admin:
-        "What an administrator should look at as of today, {{date}}: accounts locked or never used, agencies about to end.",
     },
     nothing: "Nothing left to do.",
     count_one: "{{total}} thing to do",

@@ -345,8 +345,6 @@ export const vi = {
   },
   overdue: {
     now: "(nay: {{name}})",
-    intro:
-      "Các nhiệm vụ chưa hoàn thành đã quá hạn, quá hạn lâu nhất xếp trước. Số ngày quá hạn tính theo hạn cuối (sau khi lùi ngày nghỉ, gia hạn).",
     filters: "Lọc nhiệm vụ quá hạn",
     minDays: "Quá hạn từ (ngày)",
     keyOnly: "Chỉ nhiệm vụ trọng tâm",
@@ -391,9 +389,6 @@ export const vi = {
     },
     urgedFigure: "Đã đôn đốc: {{total}} nhiệm vụ",
     urgedFigureHint: "(đôn đốc ít nhất một lần đến hết ngày {{date}})",
-    title: "Thống kê",
-    intro:
-      "Tình hình thực hiện nhiệm vụ được giao, tính như báo cáo của Chính phủ: hoàn thành đúng hạn, hoàn thành quá hạn, đang thực hiện trong hạn, quá hạn chưa hoàn thành.",
     level: "Cấp nhiệm vụ",
     levelOption: {
       directive: "Nhiệm vụ được giao tại văn bản",
@@ -883,17 +878,6 @@ export const vi = {
       intro: "Nhắc hạn, quá hạn, đôn đốc và báo cáo lãnh đạo; như chuông thông báo.",
       read: "Đã đọc",
       readLabel: "Đã đọc thông báo: {{title}}",
-    },
-    title: "Việc cần làm",
-    intro: {
-      reporter:
-        "Những việc {{agency}} cần làm, tính đến hôm nay {{date}}: báo cáo đến hạn, nhiệm vụ sắp đến hạn, việc bị trả lại và các trả lời, ý kiến mới.",
-      officer:
-        "Những việc cần xử lý, tính đến hôm nay {{date}}: xác nhận hoàn thành, quyết định gia hạn, báo cáo mới nhận và nhiệm vụ quá hạn cần đôn đốc.",
-      leader:
-        "Tình hình thực hiện nhiệm vụ, tính đến hôm nay {{date}}: nhiệm vụ trọng tâm quá hạn, bốn chỉ tiêu và các cơ quan chậm nhất.",
-      admin:
-        "Những việc quản trị cần xem, tính đến hôm nay {{date}}: tài khoản bị khóa hoặc chưa dùng, cơ quan sắp hết hiệu lực.",
     },
     nothing: "Không còn việc nào cần xử lý.",
     count_one: "{{total}} việc cần xử lý",

@@ -26,8 +26,11 @@ export function InboxPage() {
   return (
     <Stack gap="md">
       <PageHeader
-        title={t("inbox.title")}
-        intro={t(`inbox.intro.${user.role}`, { agency: user.agencyName, date: date(user.today) })}
+        title={t("pageHeading.inbox.title")}
+        intro={t(`pageHeading.inbox.intro.${user.role}`, {
+          agency: user.agencyName,
+          date: date(user.today),
+        })}
       >
         {inbox.data && (
           <Text fw={600} role="status">

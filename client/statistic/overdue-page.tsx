@@ -93,8 +93,8 @@ export function OverduePage() {
   return (
     <Stack gap="md">
       <PageHeader
-        title={t("nav.overdue")}
-        intro={t("overdue.intro")}
+        title={t("pageHeading.overdue.title")}
+        intro={t("pageHeading.overdue.intro")}
         actions={
           <Group gap="xs">
             {(role === "officer" || role === "leader") && (

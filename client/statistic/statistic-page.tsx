@@ -59,8 +59,8 @@ export function StatisticPage() {
   return (
     <Stack gap="lg">
       <PageHeader
-        title={t("statistics.title")}
-        intro={t("statistics.intro")}
+        title={t("pageHeading.statistics.title")}
+        intro={t("pageHeading.statistics.intro")}
         actions={
           <Group gap="sm" align="flex-start">
             <Button component={Link} to={`/statistics/print${search}`} variant="default">

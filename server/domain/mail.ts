@@ -18,6 +18,7 @@ import { formatDate, type IsoDate, isWorkingDay, vnDate } from "../../shared/dat
 import { MAIL_MAX_ATTEMPTS, type NotificationKind } from "../../shared/urge.ts";
 import type { outboxListInput } from "../../shared/urge-input.ts";
 import type { Actor } from "../context.ts";
+import { escapeHtml } from "../html.ts";
 import { translatorFor } from "../i18n.ts";
 
 /**
@@ -39,14 +40,6 @@ const SECTIONS: readonly { key: string; kinds: readonly NotificationKind[] }[] =
 /** The hour in Vietnam (UTC+7 all year, no daylight saving). */
 function vnHour(now: Date): number {
   return new Date(now.getTime() + 7 * 3_600_000).getUTCHours();
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;");
 }
 
 type Line = { label: string; text: string; url: string };

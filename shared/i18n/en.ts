@@ -410,4 +410,29 @@ export const en: SharedTexts = {
       "Reporting a task done needs the completion report with its document (“Report done”).",
     authBatch: "Sign-in requests cannot be batched with others.",
   },
+  pageHeading: {
+    inbox: {
+      title: "To do",
+      intro: {
+        reporter:
+          "What {{agency}} has to do as of today, {{date}}: reports due, tasks falling due, work sent back, and new answers and comments.",
+        officer:
+          "What you have to handle as of today, {{date}}: completions to confirm, extensions to decide, reports received and overdue tasks to urge.",
+        leader:
+          "How the tasks stand as of today, {{date}}: key tasks overdue, the four figures and the agencies furthest behind.",
+        admin:
+          "What an administrator should look at as of today, {{date}}: accounts locked or never used, agencies about to end.",
+      },
+    },
+    statistics: {
+      title: "Statistics",
+      intro:
+        "How assigned tasks are going, counted as the Government's reports count them: completed on time, completed late, open within deadline, open overdue.",
+    },
+    overdue: {
+      title: "Overdue tasks",
+      intro:
+        "Open tasks past their deadline, the longest overdue first. Days count from the deadline in force.",
+    },
+  },
 };

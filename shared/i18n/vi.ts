@@ -419,6 +419,32 @@ export const vi = {
       "Báo cáo hoàn thành phải gửi kèm văn bản, qua mục “Báo cáo hoàn thành”.",
     authBatch: "Không gộp yêu cầu đăng nhập với yêu cầu khác.",
   },
+  /** What the server paints of a page before the app's scripts arrive (shared/page-heading.ts). */
+  pageHeading: {
+    inbox: {
+      title: "Việc cần làm",
+      intro: {
+        reporter:
+          "Những việc {{agency}} cần làm, tính đến hôm nay {{date}}: báo cáo đến hạn, nhiệm vụ sắp đến hạn, việc bị trả lại và các trả lời, ý kiến mới.",
+        officer:
+          "Những việc cần xử lý, tính đến hôm nay {{date}}: xác nhận hoàn thành, quyết định gia hạn, báo cáo mới nhận và nhiệm vụ quá hạn cần đôn đốc.",
+        leader:
+          "Tình hình thực hiện nhiệm vụ, tính đến hôm nay {{date}}: nhiệm vụ trọng tâm quá hạn, bốn chỉ tiêu và các cơ quan chậm nhất.",
+        admin:
+          "Những việc quản trị cần xem, tính đến hôm nay {{date}}: tài khoản bị khóa hoặc chưa dùng, cơ quan sắp hết hiệu lực.",
+      },
+    },
+    statistics: {
+      title: "Thống kê",
+      intro:
+        "Tình hình thực hiện nhiệm vụ được giao, tính như báo cáo của Chính phủ: hoàn thành đúng hạn, hoàn thành quá hạn, đang thực hiện trong hạn, quá hạn chưa hoàn thành.",
+    },
+    overdue: {
+      title: "Nhiệm vụ quá hạn",
+      intro:
+        "Các nhiệm vụ chưa hoàn thành đã quá hạn, quá hạn lâu nhất xếp trước. Số ngày quá hạn tính theo hạn cuối (sau khi lùi ngày nghỉ, gia hạn).",
+    },
+  },
 } as const;
 
 /** The shape every language must have: the same keys, any texts. */

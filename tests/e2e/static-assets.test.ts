@@ -34,6 +34,28 @@ function get(url: string, headers: Record<string, string> = {}): Promise<Answer>
   });
 }
 
+/** The session cookie ("name=value") of a demo account, signed in over HTTP. */
+async function sessionCookie(url: string, username: string): Promise<string> {
+  const login = await fetch(`${url}/trpc/auth.login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const cookie = login.headers.getSetCookie()[0]?.split(";")[0] ?? "";
+  expect(cookie, username).toMatch(/^dondoc_session=./);
+  return cookie;
+}
+
+/** The heading the server wrote into a page: its language, title and introduction, or null. */
+function paintedHeading(html: string) {
+  const heading =
+    /<div class="boot-page"><h1 class="boot-title">([^<]*)<\/h1><p class="boot-intro">([^<]*)<\/p><\/div>/.exec(
+      html,
+    );
+  if (!heading) return null;
+  return { lang: /<html lang="(\w+)">/.exec(html)?.[1], title: heading[1], intro: heading[2] };
+}
+
 function distFile(path: string): Buffer {
   return readFileSync(new URL(path, DIST));
 }
@@ -206,14 +228,113 @@ describe("the built app on a slow link", () => {
       await page.locator('link[rel="stylesheet"][href*="/assets/index-"]').waitFor({
         state: "attached",
       });
-      expect(await page.locator("#root h1").count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Tiếng Việt" }).count()).toBe(0);
+      // What the server wrote is there: the page's heading under the bar.
+      expect(await page.locator(".boot-page h1").textContent()).toBe("Việc cần làm");
 
       release();
-      await page.getByRole("heading", { name: "Việc cần làm", level: 1 }).waitFor();
+      await page.getByRole("button", { name: "Tiếng Việt" }).waitFor();
+      expect(await page.locator(".boot-page").count()).toBe(0);
       const body = await page.evaluate(() =>
         getComputedStyle(document.documentElement).getPropertyValue("--mantine-color-body"),
       );
       expect(body.trim()).not.toBe("");
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it("writes the heading of the inbox, the statistics and the overdue list into their page, for the user and in their language", async () => {
+    const reporter = await sessionCookie(app.url, "baocao.langson");
+    const leader = await sessionCookie(app.url, "lanhdao.bct");
+    const page = async (path: string, cookie: string) => {
+      const answer = await get(`${app.url}${path}`, { cookie, "accept-encoding": "br" });
+      expect(answer.status, path).toBe(200);
+      expect(answer.headers["content-encoding"], path).toBe("br");
+      expect(answer.headers.vary, path).toMatch(/cookie/i);
+      const html = brotliDecompressSync(answer.body).toString();
+      // Still the page of the route, its code announced.
+      expect(html, path).toMatch(
+        /<link rel="modulepreload" crossorigin href="\/assets\/[\w-]+\.js">/,
+      );
+      return paintedHeading(html);
+    };
+    // The reporter's inbox names their agency and today by the server's clock (E2E_NOW).
+    expect(await page("/", reporter)).toEqual({
+      lang: "vi",
+      title: "Việc cần làm",
+      intro:
+        "Những việc UBND tỉnh Lạng Sơn cần làm, tính đến hôm nay 26/11/2026: báo cáo đến hạn, nhiệm vụ sắp đến hạn, việc bị trả lại và các trả lời, ý kiến mới.",
+    });
+    expect((await page("/", leader))?.intro).toMatch(
+      /^Tình hình thực hiện nhiệm vụ, tính đến hôm nay 26\/11\/2026:/,
+    );
+    expect((await page("/statistics", leader))?.title).toBe("Thống kê");
+    expect((await page("/overdue", reporter))?.title).toBe("Nhiệm vụ quá hạn");
+    // In the language the app stored in its cookie.
+    expect(await page("/statistics", `${leader}; dondoc_language=en`)).toMatchObject({
+      lang: "en",
+      title: "Statistics",
+    });
+    expect((await page("/", `${reporter}; dondoc_language=xx`))?.lang).toBe("vi");
+    // Other pages, visitors and expired sessions get the page as built.
+    expect(await page("/tasks", leader)).toBeNull();
+    expect(await page("/statistics", "dondoc_session=expired-or-forged")).toBeNull();
+  });
+
+  it("shows a page's title and introduction before its scripts arrive; the app draws the same, in the language chosen", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await signedInPage(browser, app.url, "lanhdao.bct");
+      // The app's scripts held back, as on a slow link.
+      let release = () => {};
+      const holdScripts = async () => {
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        await page.route(/\/assets\/[\w-]+\.js$/, async (route) => {
+          await held;
+          await route.continue();
+        });
+      };
+      await holdScripts();
+      await page.goto(`${app.url}/statistics`, { waitUntil: "commit" });
+      const title = page.getByRole("heading", { level: 1 });
+      await page.locator(".boot-page").waitFor();
+      expect(await title.textContent()).toBe("Thống kê");
+      const intro = await page.locator(".boot-intro").textContent();
+      expect(intro).toMatch(/^Tình hình thực hiện nhiệm vụ được giao/);
+      // Nothing of the app yet: no script has run.
+      expect(await page.getByRole("button", { name: "Tiếng Việt" }).count()).toBe(0);
+
+      release();
+      await page.getByRole("button", { name: "Tiếng Việt" }).waitFor();
+      expect(await page.locator(".boot-page").count()).toBe(0);
+      expect(await title.textContent()).toBe("Thống kê");
+      expect(await page.getByText(intro ?? "-", { exact: true }).count()).toBe(1);
+
+      // The user switches to English: the next page's heading comes in English.
+      await page.getByRole("button", { name: "English" }).click();
+      await page.getByRole("heading", { name: "Statistics", level: 1 }).waitFor();
+      const cookies = () => page.evaluate(() => document.cookie);
+      await expect.poll(cookies).toMatch(/dondoc_language=en/);
+      await page.unrouteAll();
+      await holdScripts();
+      await page.goto(`${app.url}/overdue`, { waitUntil: "commit" });
+      await page.locator(".boot-page").waitFor();
+      expect(await title.textContent()).toBe("Overdue tasks");
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+      release();
+      await page.getByRole("button", { name: "Tiếng Việt" }).click();
+      await page.getByRole("heading", { name: "Nhiệm vụ quá hạn", level: 1 }).waitFor();
+      await expect.poll(cookies).not.toMatch(/dondoc_language/);
+      // Back in Vietnamese, the default: no cookie is left, the headings are Vietnamese again.
+      await page.unrouteAll();
+      await holdScripts();
+      await page.goto(`${app.url}/`, { waitUntil: "commit" });
+      await page.locator(".boot-page").waitFor();
+      expect(await title.textContent()).toBe("Việc cần làm");
+      release();
     } finally {
       await browser.close();
     }
@@ -226,13 +347,7 @@ describe("the built app on a slow link", () => {
   });
 
   it("compresses the API's JSON answers", async () => {
-    const login = await fetch(`${app.url}/trpc/auth.login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "lanhdao.bct", password: DEMO_PASSWORD }),
-    });
-    const cookie = login.headers.getSetCookie()[0]?.split(";")[0] ?? "";
-    expect(cookie).not.toBe("");
+    const cookie = await sessionCookie(app.url, "lanhdao.bct");
 
     const input = encodeURIComponent(JSON.stringify({ pageSize: 50 }));
     const url = `${app.url}/trpc/task.list?input=${input}`;
