@@ -153,8 +153,9 @@ export function staticAssets(
     const { body, etag } = heading
       ? sent(encode(withHeading(routePage.html, heading), encoding, 5))
       : routePage.sent(encoding);
-    res.setHeader("Cache-Control", "no-cache");
-    // The heading depends on the session and the language, both cookies.
+    // A page with a heading is the user's own (their agency, their language): no shared cache
+    // keeps it. Which page is sent depends on the session and the language, both cookies.
+    res.setHeader("Cache-Control", heading ? "private, no-cache" : "no-cache");
     res.setHeader("Vary", "Accept-Encoding, Cookie");
     res.setHeader("ETag", etag);
     if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);

@@ -252,6 +252,8 @@ describe("the built app on a slow link", () => {
       expect(answer.status, path).toBe(200);
       expect(answer.headers["content-encoding"], path).toBe("br");
       expect(answer.headers.vary, path).toMatch(/cookie/i);
+      // The user's own page: browsers check it again, shared caches do not keep it.
+      expect(answer.headers["cache-control"], path).toMatch(/no-cache/);
       const html = brotliDecompressSync(answer.body).toString();
       // Still the page of the route, its code announced.
       expect(html, path).toMatch(
@@ -277,6 +279,8 @@ describe("the built app on a slow link", () => {
       title: "Statistics",
     });
     expect((await page("/", `${reporter}; dondoc_language=xx`))?.lang).toBe("vi");
+    const own = await get(`${app.url}/statistics`, { cookie: leader });
+    expect(own.headers["cache-control"]).toBe("private, no-cache");
     // Other pages, visitors and expired sessions get the page as built.
     expect(await page("/tasks", leader)).toBeNull();
     expect(await page("/statistics", "dondoc_session=expired-or-forged")).toBeNull();
