@@ -158,8 +158,14 @@ export function createApp(options: AppOptions): express.Express {
   if (existsSync(CLIENT_DIST)) {
     // Source maps stay on the server: production serves the app, not its sources.
     app.get(/\.map$/, (req, res) => sendError(req, res, "NOT_FOUND", "trust.notFound"));
-    // A page the leader opens first comes with its heading written in (server/page-heading.ts).
-    app.use(staticAssets(CLIENT_DIST, { heading: (req) => paintedHeading(options, req) }));
+    // A page the leader opens first comes with its heading written in (server/page-heading.ts);
+    // should that fail, the page goes out as built: the app draws the heading anyway.
+    const heading = (req: Request) =>
+      paintedHeading(options, req).catch((error: unknown) => {
+        logger.warn({ err: error, path: req.path }, "page heading not written");
+        return null;
+      });
+    app.use(staticAssets(CLIENT_DIST, { heading }));
   }
   app.use((req: Request, res: Response) => sendError(req, res, "NOT_FOUND", "trust.notFound"));
   app.use(errorAnswer(logger));

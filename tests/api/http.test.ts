@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
 import { resolveSession } from "../../server/context.ts";
@@ -156,5 +158,27 @@ describe("response headers", () => {
     const response = await fetch(`${secure.base}/healthz`);
     expect(response.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
     expect(response.headers.get("strict-transport-security")).toMatch(/max-age=/);
+  });
+});
+
+describe("the page's heading", () => {
+  it("is written into the page for the signed-in user; when it cannot be, the page goes out as built", async () => {
+    if (!existsSync(new URL("../../dist/client/index.html", import.meta.url))) {
+      throw new Error("dist/client is missing: run `npm run build` first (npm test does).");
+    }
+    const { db, base, cookie } = await setUp();
+    const heading = /<h1 class="boot-title">([^<]*)<\/h1>/;
+
+    const written = await fetch(`${base}/statistics`, { headers: { cookie } });
+    expect(written.status).toBe(200);
+    expect(heading.exec(await written.text())?.[1]).toBe("Thống kê");
+
+    // The session's query fails (its table gone): the page still comes, without the heading.
+    await sql`ALTER TABLE session RENAME TO session_gone`.execute(db);
+    const built = await fetch(`${base}/statistics`, { headers: { cookie } });
+    expect(built.status).toBe(200);
+    const page = await built.text();
+    expect(page).toContain('<div id="root">');
+    expect(page).not.toMatch(heading);
   });
 });
