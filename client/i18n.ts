@@ -90,5 +90,3 @@ i18n.on("languageChanged", (language) => {
     // private mode: the choice lasts for this page only
   }
 });
-
-export { languageOf };

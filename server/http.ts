@@ -15,17 +15,18 @@ export function languageOfRequest(req: Request): Language {
   return languageFromHeader(req.headers["accept-language"]);
 }
 
+/** The token of the request's session cookie, if it has one. */
+export function sessionTokenOf(req: Request): string | undefined {
+  const token: unknown = req.cookies?.[SESSION_COOKIE];
+  return typeof token === "string" ? token : undefined;
+}
+
 /**
  * The signed-in user of the request's session cookie and what they see through, or nulls; the
  * user's id goes to the request log.
  */
 export async function sessionOfRequest(deps: AppDeps, req: Request, res: Response) {
-  const token: unknown = req.cookies?.[SESSION_COOKIE];
-  const session = await resolveSession(
-    deps.db,
-    deps.clock,
-    typeof token === "string" ? token : undefined,
-  );
+  const session = await resolveSession(deps.db, deps.clock, sessionTokenOf(req));
   if (session.user) noteUser(res, session.user.id);
   return session;
 }

@@ -5,8 +5,9 @@ import { LANGUAGE_COOKIE, type Language, languageOf } from "../shared/i18n/langu
 import { type PageHeadingValues, pageHeadingOf } from "../shared/page-heading.ts";
 import { pendingAccountStep } from "../shared/user.ts";
 import type { AppDeps } from "./context.ts";
+import { sessionTokenOf } from "./http.ts";
 import { translatorFor } from "./i18n.ts";
-import { SESSION_COOKIE, sessionIdFromToken } from "./session.ts";
+import { sessionIdFromToken } from "./session.ts";
 
 /** A page's heading as the server writes it into the page: texts in the user's language. */
 export type PaintedHeading = { language: Language; title: string; intro: string };
@@ -22,8 +23,8 @@ export async function paintedHeading(
   req: Request,
 ): Promise<PaintedHeading | null> {
   const headingFor = pageHeadingOf(req.path);
-  const token: unknown = req.cookies?.[SESSION_COOKIE];
-  if (!headingFor || typeof token !== "string") return null;
+  const token = sessionTokenOf(req);
+  if (!headingFor || token === undefined) return null;
   const now = deps.clock.now();
   const user = await userOfSession(deps.db, sessionIdFromToken(token), now.toISOString());
   if (!user || pendingAccountStep(user) !== null) return null;

@@ -30,12 +30,17 @@ function sent(body: Buffer): Sent {
   return { body, etag: `"${createHash("sha1").update(body).digest("base64url")}"` };
 }
 
-/** Brotli at its best for the pages built once; a page written for one request, quickly. */
-function encode(page: Buffer, encoding: Encoding, quality: number): Buffer {
+/**
+ * A page compressed for an encoding: at its best for the pages built once ("best": brotli 11,
+ * 4 ms a page), quickly for a page written for one request ("fast": brotli 5, 0.1 ms).
+ */
+function encode(page: Buffer, encoding: Encoding, effort: "best" | "fast"): Buffer {
+  const best = effort === "best";
   if (encoding === "br") {
+    const quality = best ? 11 : 5;
     return brotliCompressSync(page, { params: { [constants.BROTLI_PARAM_QUALITY]: quality } });
   }
-  return encoding === "gzip" ? gzipSync(page, { level: Math.min(quality, 9) }) : page;
+  return encoding === "gzip" ? gzipSync(page, { level: best ? 9 : 6 }) : page;
 }
 
 /** The page with its heading in place of the mark, in the heading's language. */
@@ -88,7 +93,7 @@ function routePages(dir: string): Page[] {
     return {
       pattern: segmentsOf(route.path),
       html: routeHtml,
-      sent: (encoding) => (done[encoding] ??= sent(encode(page, encoding, 11))),
+      sent: (encoding) => (done[encoding] ??= sent(encode(page, encoding, "best"))),
     };
   });
 }
@@ -151,7 +156,7 @@ export function staticAssets(
     const encoding: Encoding = accepted === "br" || accepted === "gzip" ? accepted : "identity";
     const heading = (await options.heading?.(req)) ?? null;
     const { body, etag } = heading
-      ? sent(encode(withHeading(routePage.html, heading), encoding, 5))
+      ? sent(encode(withHeading(routePage.html, heading), encoding, "fast"))
       : routePage.sent(encoding);
     // A page with a heading is the user's own (their agency, their language): no shared cache
     // keeps it. Which page is sent depends on the session and the language, both cookies.

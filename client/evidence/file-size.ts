@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { languageOf } from "../../shared/i18n/language.ts";
 import { formatNumber } from "../../shared/number.ts";
-import { languageOf } from "../i18n.ts";
 
 /** A file's size for people: "850 B", "12,4 KB", "3,2 MB" (decimal comma in Vietnamese). */
 export function useFileSize() {

@@ -1,6 +1,7 @@
 import { Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { PAGE_HEADINGS } from "../../shared/page-heading.ts";
 import { useTRPC } from "../trpc.ts";
 import { useCurrentUser } from "../ui/current-user.tsx";
 import { useFormatters } from "../ui/format.ts";
@@ -22,15 +23,13 @@ export function InboxPage() {
   const user = useCurrentUser();
   const { date, number } = useFormatters();
   const inbox = useQuery(trpc.inbox.view.queryOptions());
+  const heading = PAGE_HEADINGS.inbox(user.role);
 
   return (
     <Stack gap="md">
       <PageHeader
-        title={t("pageHeading.inbox.title")}
-        intro={t(`pageHeading.inbox.intro.${user.role}`, {
-          agency: user.agencyName,
-          date: date(user.today),
-        })}
+        title={t(heading.title)}
+        intro={t(heading.intro, { agency: user.agencyName, date: date(user.today) })}
       >
         {inbox.data && (
           <Text fw={600} role="status">

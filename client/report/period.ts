@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
+import { languageOf } from "../../shared/i18n/language.ts";
 import { periodLabel } from "../../shared/report.ts";
 import type { ReportDuty } from "../../shared/report-input.ts";
-import { languageOf } from "../i18n.ts";
 import { useFormatters } from "../ui/format.ts";
 
 /** Names of report periods in the user's language: "tháng 11/2026", "quý I/2026". */

@@ -4,6 +4,7 @@ import { lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDate } from "../../shared/date.ts";
+import { PAGE_HEADINGS } from "../../shared/page-heading.ts";
 import { isUrgeable } from "../../shared/urge.ts";
 import { useTRPC } from "../trpc.ts";
 import { useCurrentUser } from "../ui/current-user.tsx";
@@ -40,6 +41,7 @@ const PAGE_SIZE = 500;
  */
 export function OverduePage() {
   const { t } = useTranslation();
+  const heading = PAGE_HEADINGS.overdue();
   const { role } = useCurrentUser();
   const trpc = useTRPC();
   const { count } = useStatisticFormat();
@@ -93,8 +95,8 @@ export function OverduePage() {
   return (
     <Stack gap="md">
       <PageHeader
-        title={t("pageHeading.overdue.title")}
-        intro={t("pageHeading.overdue.intro")}
+        title={t(heading.title)}
+        intro={t(heading.intro)}
         actions={
           <Group gap="xs">
             {(role === "officer" || role === "leader") && (

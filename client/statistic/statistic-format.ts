@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { languageOf } from "../../shared/i18n/language.ts";
 import { formatCount, formatPercent } from "../../shared/statistic.ts";
-import { languageOf } from "../i18n.ts";
 
 /** Counts and rates written as the published reports write them: "10.448", "2,76%". */
 export function useStatisticFormat() {

@@ -3,6 +3,7 @@ import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { formatDate } from "../../shared/date.ts";
+import { PAGE_HEADINGS } from "../../shared/page-heading.ts";
 import { useTRPC } from "../trpc.ts";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { Later } from "../ui/later.tsx";
@@ -33,6 +34,7 @@ import { TrendChart } from "./trend-chart.tsx";
  */
 export function StatisticPage() {
   const { t } = useTranslation();
+  const heading = PAGE_HEADINGS.statistics();
   const trpc = useTRPC();
   const { search } = useLocation();
   const { params, update } = useUrlState();
@@ -59,8 +61,8 @@ export function StatisticPage() {
   return (
     <Stack gap="lg">
       <PageHeader
-        title={t("pageHeading.statistics.title")}
-        intro={t("pageHeading.statistics.intro")}
+        title={t(heading.title)}
+        intro={t(heading.intro)}
         actions={
           <Group gap="sm" align="flex-start">
             <Button component={Link} to={`/statistics/print${search}`} variant="default">

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../../shared/date.ts";
 import { deadlineWording, type WrittenDeadline } from "../../shared/deadline.ts";
+import { languageOf } from "../../shared/i18n/language.ts";
 import { formatNumber } from "../../shared/number.ts";
-import { languageOf } from "../i18n.ts";
 
 /** Numbers in the user's language (vi-VN: 21.914; 2,5%), dates always dd/mm/yyyy. */
 export function useFormatters() {
