@@ -1,6 +1,7 @@
-import { Group, Stack, Text, Title } from "@mantine/core";
+import { Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import classes from "./page-title.module.css";
 
 /** The document title of a page (React hoists <title> into <head>). */
 export function PageTitle({ title }: { title: string }) {
@@ -9,8 +10,8 @@ export function PageTitle({ title }: { title: string }) {
 }
 
 /**
- * The top of a page: its title (in the browser's tab too), the page's actions beside it, what the
- * page shows (`intro`) and any further lines about it.
+ * The top of a page: its title (in the browser's tab too), the page's actions beside it (after the
+ * introduction on a phone), what the page shows (`intro`) and any further lines about it.
  */
 export function PageHeader({
   title,
@@ -24,18 +25,18 @@ export function PageHeader({
   children?: ReactNode;
 }) {
   return (
-    <Stack gap={4}>
+    <div className={classes.header}>
       <PageTitle title={title} />
-      {actions ? (
-        <Group justify="space-between" align="flex-start" gap="sm">
-          <Title order={1}>{title}</Title>
-          {actions}
-        </Group>
-      ) : (
-        <Title order={1}>{title}</Title>
+      <Title order={1} className={classes.title}>
+        {title}
+      </Title>
+      {actions ? <div className={classes.actions}>{actions}</div> : null}
+      {intro !== undefined && (
+        <Text c="dimmed" className={classes.intro}>
+          {intro}
+        </Text>
       )}
-      {intro !== undefined && <Text c="dimmed">{intro}</Text>}
-      {children}
-    </Stack>
+      {children ? <div className={classes.more}>{children}</div> : null}
+    </div>
   );
 }

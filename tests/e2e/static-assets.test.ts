@@ -344,6 +344,39 @@ describe("the built app on a slow link", () => {
     }
   });
 
+  it("on a phone, draws the title and introduction where the first paint put them, the page's actions after them", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await signedInPage(browser, app.url, "lanhdao.bct");
+      await page.setViewportSize({ width: 360, height: 740 });
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route(/\/assets\/[\w-]+\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${app.url}/statistics`, { waitUntil: "commit" });
+      const bootIntro = page.locator(".boot-intro");
+      await bootIntro.waitFor();
+      const text = (await bootIntro.textContent()) ?? "";
+      const painted = await bootIntro.boundingBox();
+
+      release();
+      const print = page.getByRole("link", { name: "Bản in" });
+      await print.waitFor();
+      const drawn = await page.getByText(text, { exact: true }).boundingBox();
+      const action = await print.boundingBox();
+      if (!painted || !drawn || !action)
+        throw new Error("the heading or the action is not laid out");
+      expect(Math.abs(drawn.y - painted.y)).toBeLessThanOrEqual(2);
+      expect(action.y).toBeGreaterThanOrEqual(drawn.y + drawn.height);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("answers a missing asset with 404, not with the page", async () => {
     const answer = await get(`${app.url}/assets/index-gone0000.js`, { "accept-encoding": "br" });
     expect(answer.status).toBe(404);
