@@ -10,7 +10,7 @@ import type { AppDeps } from "./context.ts";
 import { evidenceRoutes } from "./evidence-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
 import { expressContext, type HttpErrorCode, sendError } from "./http.ts";
-import { type Logger, requestLogger, silentLogger } from "./log.ts";
+import { type Logger, noteUser, requestLogger, silentLogger } from "./log.ts";
 import { paintedHeading } from "./page-heading.ts";
 import { appRouter } from "./router.ts";
 import { staticAssets } from "./static-assets.ts";
@@ -158,13 +158,20 @@ export function createApp(options: AppOptions): express.Express {
   if (existsSync(CLIENT_DIST)) {
     // Source maps stay on the server: production serves the app, not its sources.
     app.get(/\.map$/, (req, res) => sendError(req, res, "NOT_FOUND", "trust.notFound"));
-    // A page the leader opens first comes with its heading written in (server/page-heading.ts);
-    // should that fail, the page goes out as built: the app draws the heading anyway.
-    const heading = (req: Request) =>
-      paintedHeading(options, req).catch((error: unknown) => {
-        logger.warn({ err: error, path: req.path }, "page heading not written");
-        return null;
-      });
+    // A page the leader opens first comes with its heading written in (server/page-heading.ts),
+    // its user noted in the request log; should that fail, the page goes out as built: the app
+    // draws the heading anyway.
+    const heading = (req: Request, res: Response) =>
+      paintedHeading(options, req).then(
+        (painted) => {
+          if (painted) noteUser(res, painted.userId);
+          return painted;
+        },
+        (error: unknown) => {
+          logger.warn({ err: error, path: req.path }, "page heading not written");
+          return null;
+        },
+      );
     app.use(staticAssets(CLIENT_DIST, { heading }));
   }
   app.use((req: Request, res: Response) => sendError(req, res, "NOT_FOUND", "trust.notFound"));

@@ -9,8 +9,11 @@ import { sessionTokenOf } from "./http.ts";
 import { translatorFor } from "./i18n.ts";
 import { sessionIdFromToken } from "./session.ts";
 
-/** A page's heading as the server writes it into the page: texts in the user's language. */
-export type PaintedHeading = { language: Language; title: string; intro: string };
+/**
+ * A page's heading as the server writes it into the page: texts in the language of the user it is
+ * written for (`userId`, which the request log notes).
+ */
+export type PaintedHeading = { userId: number; language: Language; title: string; intro: string };
 
 /**
  * The heading of the page a GET asks for, in the language of the user's choice (its cookie), for
@@ -32,5 +35,5 @@ export async function paintedHeading(
   const t = translatorFor(language);
   const heading = headingFor(user.role);
   const values: PageHeadingValues = { agency: user.agencyName, date: formatDate(vnDate(now)) };
-  return { language, title: t(heading.title), intro: t(heading.intro, values) };
+  return { userId: user.id, language, title: t(heading.title), intro: t(heading.intro, values) };
 }

@@ -120,7 +120,9 @@ function pageFor(pages: readonly Page[], path: string): Page | undefined {
  */
 export function staticAssets(
   dir: string,
-  options: { heading?: (req: express.Request) => Promise<PaintedHeading | null> } = {},
+  options: {
+    heading?: (req: express.Request, res: express.Response) => Promise<PaintedHeading | null>;
+  } = {},
 ): express.Router {
   const router = express.Router();
   router.use(
@@ -154,7 +156,7 @@ export function staticAssets(
     }
     const accepted = req.acceptsEncodings(ENCODINGS);
     const encoding: Encoding = accepted === "br" || accepted === "gzip" ? accepted : "identity";
-    const heading = (await options.heading?.(req)) ?? null;
+    const heading = (await options.heading?.(req, res)) ?? null;
     const { body, etag } = heading
       ? sent(encode(withHeading(routePage.html, heading), encoding, "fast"))
       : routePage.sent(encoding);

@@ -1,9 +1,11 @@
 import { existsSync } from "node:fs";
 import { sql } from "kysely";
+import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
 import { resolveSession } from "../../server/context.ts";
 import { DEMO_PASSWORD } from "../../server/demo.ts";
+import type { Logger } from "../../server/log.ts";
 import { SESSION_COOKIE } from "../../server/session.ts";
 import { freshDb, signIn, TEST_NOW } from "../support/api.ts";
 import { createUser } from "../support/factory.ts";
@@ -17,12 +19,18 @@ afterEach(async () => {
 });
 
 /** The app over HTTP with one signed-in officer; `cookie` is their browser's cookie header. */
-async function setUp(options: { secureCookies?: boolean } = {}) {
+async function setUp(options: { secureCookies?: boolean; logger?: Logger } = {}) {
   const db = await freshDb({ demo: false });
-  await createUser(db, { role: "officer", agency: "BCT", username: "canbo.bct" });
+  const officer = await createUser(db, { role: "officer", agency: "BCT", username: "canbo.bct" });
   const { token } = await signIn(db, "canbo.bct");
   served = await serveApp(db, clock, options);
-  return { db, token, base: served.base, cookie: `${SESSION_COOKIE}=${token}` };
+  return { db, officer, token, base: served.base, cookie: `${SESSION_COOKIE}=${token}` };
+}
+
+/** A line of the request log: the request's path and the user it was for. */
+function logLine(line: string): { path?: string; userId?: number } {
+  const parsed: { req?: { path?: string }; userId?: number } = JSON.parse(line);
+  return { path: parsed.req?.path, userId: parsed.userId };
 }
 
 /** An answer is JSON of the app's shape and shows no stack trace or server path. */
@@ -166,12 +174,18 @@ describe("the page's heading", () => {
     if (!existsSync(new URL("../../dist/client/index.html", import.meta.url))) {
       throw new Error("dist/client is missing: run `npm run build` first (npm test does).");
     }
-    const { db, base, cookie } = await setUp();
+    const lines: { path?: string; userId?: number }[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => lines.push(logLine(line)) });
+    const { db, officer, base, cookie } = await setUp({ logger });
     const heading = /<h1 class="boot-title">([^<]*)<\/h1>/;
 
     const written = await fetch(`${base}/statistics`, { headers: { cookie } });
     expect(written.status).toBe(200);
     expect(heading.exec(await written.text())?.[1]).toBe("Thống kê");
+    // The request log names the user the page was written for, as it does for the API.
+    await expect
+      .poll(() => lines.find((line) => line.path === "/statistics")?.userId)
+      .toBe(officer.id);
 
     // The session's query fails (its table gone): the page still comes, without the heading.
     await sql`ALTER TABLE session RENAME TO session_gone`.execute(db);

@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { Db } from "../../db/open.ts";
 import { createApp } from "../../server/app.ts";
 import type { Clock } from "../../server/clock.ts";
+import type { Logger } from "../../server/log.ts";
 import { dataDirOf } from "./api.ts";
 
 /** A clock a test moves by hand. */
@@ -21,13 +22,14 @@ export type Served = { base: string; close(): Promise<void> };
 export async function serveApp(
   db: Db,
   clock: Clock,
-  options: { secureCookies?: boolean } = {},
+  options: { secureCookies?: boolean; logger?: Logger } = {},
 ): Promise<Served> {
   const app = createApp({
     db,
     clock,
     secureCookies: options.secureCookies ?? false,
     dataDir: dataDirOf(db),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
