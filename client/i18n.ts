@@ -37,19 +37,6 @@ async function englishTexts() {
  */
 export const i18n = i18next.createInstance();
 
-void i18n
-  .use(initReactI18next)
-  .use(resourcesToBackend(async (language: string) => (language === "en" ? englishTexts() : {})))
-  .init({
-    initAsync: false,
-    partialBundledLanguages: true,
-    resources: { vi: { translation: { ...sharedVi, ...vi } } },
-    lng: storedLanguage(),
-    fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: [...LANGUAGES],
-    interpolation: { escapeValue: false },
-  });
-
 /**
  * The choice in a cookie too, which the server reads to write a page's heading in the same
  * language as the app (server/page-heading.ts); none for Vietnamese, the default. Through the
@@ -80,13 +67,32 @@ function rememberLanguageQuietly(language: string) {
   rememberLanguage(language).catch(() => {});
 }
 
-rememberLanguageQuietly(i18n.language);
+/**
+ * Starts the texts: the language stored, Vietnamese bundled, English on demand, the choice
+ * remembered. Called by client/main.tsx when the app starts, in a task of its own.
+ */
+export function startI18n(): void {
+  void i18n
+    .use(initReactI18next)
+    .use(resourcesToBackend(async (language: string) => (language === "en" ? englishTexts() : {})))
+    .init({
+      initAsync: false,
+      partialBundledLanguages: true,
+      resources: { vi: { translation: { ...sharedVi, ...vi } } },
+      lng: storedLanguage(),
+      fallbackLng: DEFAULT_LANGUAGE,
+      supportedLngs: [...LANGUAGES],
+      interpolation: { escapeValue: false },
+    });
 
-i18n.on("languageChanged", (language) => {
-  rememberLanguageQuietly(language);
-  try {
-    window.localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // private mode: the choice lasts for this page only
-  }
-});
+  rememberLanguageQuietly(i18n.language);
+
+  i18n.on("languageChanged", (language) => {
+    rememberLanguageQuietly(language);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, language);
+    } catch {
+      // private mode: the choice lasts for this page only
+    }
+  });
+}

@@ -9,8 +9,8 @@ import { createRoot } from "react-dom/client";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { RouterProvider } from "react-router";
 import type { AppRouter } from "../server/router.ts";
-import { i18n } from "./i18n.ts";
-import { router } from "./routes.tsx";
+import { i18n, startI18n } from "./i18n.ts";
+import { createAppRouter } from "./routes.tsx";
 import { createApiClient, TRPCProvider } from "./trpc.ts";
 import { hasErrorCode, isClientError } from "./ui/api-error.ts";
 import { DemoBanner } from "./ui/demo-banner.tsx";
@@ -37,9 +37,6 @@ const queryClient: QueryClient = new QueryClient({
 
 const api = createTRPCOptionsProxy<AppRouter>({ client: apiClient, queryClient });
 
-// Who is signed in: asked at once, while the code of the page opened is still arriving.
-void queryClient.prefetchQuery(api.auth.me.queryOptions());
-
 const NotificationArea = lazy(async () => ({
   default: (await import("./ui/notification-area.tsx")).NotificationArea,
 }));
@@ -57,7 +54,7 @@ function NotificationsOnDemand() {
   );
 }
 
-function Providers() {
+function Providers({ router }: { router: ReturnType<typeof createAppRouter> }) {
   const { t } = useTranslation();
   return (
     <MantineProvider theme={appTheme(t)} cssVariablesResolver={cssVariablesResolver}>
@@ -95,16 +92,41 @@ function appStyles(): Promise<unknown> {
   );
 }
 
+/**
+ * The browser's turn: what follows runs in a task of its own. A message rather than a timer,
+ * which a tab opened in the background would hold back for a second each.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
 const root = document.getElementById("root");
 if (root) {
-  await appStyles();
+  // The app starts in steps, each a task of its own, so that the browser stays responsive between
+  // them (on a slow phone, one task of all of them held it for more than half a second); the
+  // stylesheets arrive meanwhile.
+  const styles = appStyles();
+  await nextTask();
+  startI18n();
+  await nextTask();
+  // Who is signed in: the page asked already (index.html); this takes its answer.
+  void queryClient.prefetchQuery(api.auth.me.queryOptions());
+  await nextTask();
+  // Creating the router starts loading the page opened.
+  const router = createAppRouter();
+  await styles;
+  await nextTask();
   // The first render as a transition: React renders it in slices, yielding to the browser between
-  // them, rather than in one long task (on a slow phone, hundreds of milliseconds of no response).
+  // them, rather than in one long task.
   startTransition(() => {
     createRoot(root).render(
       <StrictMode>
         <I18nextProvider i18n={i18n}>
-          <Providers />
+          <Providers router={router} />
         </I18nextProvider>
       </StrictMode>,
     );

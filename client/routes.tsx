@@ -26,164 +26,167 @@ function TaskCreateRoute({ page: Page }: { page: ComponentType<{ directiveId: nu
  * The home page ships with the app; every other page is a chunk of its own, loaded when the user
  * first opens it, so that the first page carries only what it shows (forms, charts, exports,
  * the print view and the administration stay out of it). A page opened first shows the loader
- * while its code arrives.
+ * while its code arrives. Created by client/main.tsx when the app starts, in a task of its own.
  */
-export const router = createBrowserRouter([
-  {
-    path: "/login",
-    HydrateFallback: FullPageLoader,
-    lazy: async () => ({ Component: (await import("./auth/login-page.tsx")).LoginPage }),
-  },
-  {
-    element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    ),
-    HydrateFallback: FullPageLoader,
-    children: [
-      // Everyone lands on what they owe today ("Việc cần làm").
-      {
-        index: true,
-        lazy: async () => ({ Component: (await import("./inbox/inbox-page.tsx")).InboxPage }),
-      },
-      {
-        path: "my-tasks",
-        lazy: async () => ({ Component: (await import("./task/my-tasks-page.tsx")).MyTasksPage }),
-      },
-      {
-        path: "directives",
-        lazy: async () => ({
-          Component: (await import("./directive/directive-list-page.tsx")).DirectiveListPage,
-        }),
-      },
-      {
-        path: "directives/new",
-        lazy: async () => ({
-          Component: (await import("./directive/directive-form-page.tsx")).DirectiveCreatePage,
-        }),
-      },
-      {
-        path: "directives/:id",
-        lazy: async () => ({
-          element: (
-            <ByIdRoute
-              page={(await import("./directive/directive-detail-page.tsx")).DirectiveDetailPage}
-            />
-          ),
-        }),
-      },
-      {
-        path: "directives/:id/edit",
-        lazy: async () => ({
-          element: (
-            <ByIdRoute
-              page={(await import("./directive/directive-form-page.tsx")).DirectiveEditPage}
-            />
-          ),
-        }),
-      },
-      {
-        path: "directives/:id/tasks/new",
-        lazy: async () => ({
-          element: (
-            <TaskCreateRoute page={(await import("./task/task-form-page.tsx")).TaskCreatePage} />
-          ),
-        }),
-      },
-      {
-        path: "tasks",
-        lazy: async () => ({
-          Component: (await import("./task/task-list-page.tsx")).TaskListPage,
-        }),
-      },
-      {
-        path: "tasks/:id",
-        lazy: async () => ({
-          element: (
-            <ByIdRoute page={(await import("./task/task-detail-page.tsx")).TaskDetailPage} />
-          ),
-        }),
-      },
-      {
-        path: "tasks/:id/edit",
-        lazy: async () => ({
-          element: <ByIdRoute page={(await import("./task/task-form-page.tsx")).TaskEditPage} />,
-        }),
-      },
-      {
-        path: "overdue",
-        lazy: async () => ({
-          Component: (await import("./statistic/overdue-page.tsx")).OverduePage,
-        }),
-      },
-      {
-        path: "statistics",
-        lazy: async () => ({
-          Component: (await import("./statistic/statistic-page.tsx")).StatisticPage,
-        }),
-      },
-      {
-        path: "statistics/tasks",
-        lazy: async () => ({
-          Component: (await import("./statistic/statistic-tasks-page.tsx")).StatisticTasksPage,
-        }),
-      },
-      {
-        path: "statistics/print",
-        lazy: async () => ({
-          Component: (await import("./statistic/statistic-print-page.tsx")).StatisticPrintPage,
-        }),
-      },
-      {
-        path: "extensions",
-        lazy: async () => ({
-          Component: (await import("./extension/extension-pending-page.tsx")).ExtensionPendingPage,
-        }),
-      },
-      {
-        path: "reports/missing",
-        lazy: async () => ({
-          Component: (await import("./report/missing-reports-page.tsx")).MissingReportsPage,
-        }),
-      },
-      {
-        path: "admin/users",
-        lazy: async () => ({
-          Component: (await import("./user/user-admin-page.tsx")).UserAdminPage,
-        }),
-      },
-      {
-        path: "account",
-        lazy: async () => ({
-          Component: (await import("./user/account-page.tsx")).AccountPage,
-        }),
-      },
-      {
-        path: "audit",
-        lazy: async () => ({
-          Component: (await import("./audit/audit-page.tsx")).AuditPage,
-        }),
-      },
-      {
-        path: "admin/calendar",
-        lazy: async () => ({
-          Component: (await import("./calendar/calendar-admin-page.tsx")).CalendarAdminPage,
-        }),
-      },
-      {
-        path: "urging-rules",
-        lazy: async () => ({
-          Component: (await import("./urge/urging-rule-page.tsx")).UrgingRulePage,
-        }),
-      },
-      {
-        path: "admin/outbox",
-        lazy: async () => ({
-          Component: (await import("./outbox/outbox-page.tsx")).OutboxPage,
-        }),
-      },
-      { path: "*", element: <NotFoundPage /> },
-    ],
-  },
-]);
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      path: "/login",
+      HydrateFallback: FullPageLoader,
+      lazy: async () => ({ Component: (await import("./auth/login-page.tsx")).LoginPage }),
+    },
+    {
+      element: (
+        <RequireAuth>
+          <AppLayout />
+        </RequireAuth>
+      ),
+      HydrateFallback: FullPageLoader,
+      children: [
+        // Everyone lands on what they owe today ("Việc cần làm").
+        {
+          index: true,
+          lazy: async () => ({ Component: (await import("./inbox/inbox-page.tsx")).InboxPage }),
+        },
+        {
+          path: "my-tasks",
+          lazy: async () => ({ Component: (await import("./task/my-tasks-page.tsx")).MyTasksPage }),
+        },
+        {
+          path: "directives",
+          lazy: async () => ({
+            Component: (await import("./directive/directive-list-page.tsx")).DirectiveListPage,
+          }),
+        },
+        {
+          path: "directives/new",
+          lazy: async () => ({
+            Component: (await import("./directive/directive-form-page.tsx")).DirectiveCreatePage,
+          }),
+        },
+        {
+          path: "directives/:id",
+          lazy: async () => ({
+            element: (
+              <ByIdRoute
+                page={(await import("./directive/directive-detail-page.tsx")).DirectiveDetailPage}
+              />
+            ),
+          }),
+        },
+        {
+          path: "directives/:id/edit",
+          lazy: async () => ({
+            element: (
+              <ByIdRoute
+                page={(await import("./directive/directive-form-page.tsx")).DirectiveEditPage}
+              />
+            ),
+          }),
+        },
+        {
+          path: "directives/:id/tasks/new",
+          lazy: async () => ({
+            element: (
+              <TaskCreateRoute page={(await import("./task/task-form-page.tsx")).TaskCreatePage} />
+            ),
+          }),
+        },
+        {
+          path: "tasks",
+          lazy: async () => ({
+            Component: (await import("./task/task-list-page.tsx")).TaskListPage,
+          }),
+        },
+        {
+          path: "tasks/:id",
+          lazy: async () => ({
+            element: (
+              <ByIdRoute page={(await import("./task/task-detail-page.tsx")).TaskDetailPage} />
+            ),
+          }),
+        },
+        {
+          path: "tasks/:id/edit",
+          lazy: async () => ({
+            element: <ByIdRoute page={(await import("./task/task-form-page.tsx")).TaskEditPage} />,
+          }),
+        },
+        {
+          path: "overdue",
+          lazy: async () => ({
+            Component: (await import("./statistic/overdue-page.tsx")).OverduePage,
+          }),
+        },
+        {
+          path: "statistics",
+          lazy: async () => ({
+            Component: (await import("./statistic/statistic-page.tsx")).StatisticPage,
+          }),
+        },
+        {
+          path: "statistics/tasks",
+          lazy: async () => ({
+            Component: (await import("./statistic/statistic-tasks-page.tsx")).StatisticTasksPage,
+          }),
+        },
+        {
+          path: "statistics/print",
+          lazy: async () => ({
+            Component: (await import("./statistic/statistic-print-page.tsx")).StatisticPrintPage,
+          }),
+        },
+        {
+          path: "extensions",
+          lazy: async () => ({
+            Component: (await import("./extension/extension-pending-page.tsx"))
+              .ExtensionPendingPage,
+          }),
+        },
+        {
+          path: "reports/missing",
+          lazy: async () => ({
+            Component: (await import("./report/missing-reports-page.tsx")).MissingReportsPage,
+          }),
+        },
+        {
+          path: "admin/users",
+          lazy: async () => ({
+            Component: (await import("./user/user-admin-page.tsx")).UserAdminPage,
+          }),
+        },
+        {
+          path: "account",
+          lazy: async () => ({
+            Component: (await import("./user/account-page.tsx")).AccountPage,
+          }),
+        },
+        {
+          path: "audit",
+          lazy: async () => ({
+            Component: (await import("./audit/audit-page.tsx")).AuditPage,
+          }),
+        },
+        {
+          path: "admin/calendar",
+          lazy: async () => ({
+            Component: (await import("./calendar/calendar-admin-page.tsx")).CalendarAdminPage,
+          }),
+        },
+        {
+          path: "urging-rules",
+          lazy: async () => ({
+            Component: (await import("./urge/urging-rule-page.tsx")).UrgingRulePage,
+          }),
+        },
+        {
+          path: "admin/outbox",
+          lazy: async () => ({
+            Component: (await import("./outbox/outbox-page.tsx")).OutboxPage,
+          }),
+        },
+        { path: "*", element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}
