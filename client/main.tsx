@@ -109,6 +109,7 @@ if (root) {
   // The app starts in steps, each a task of its own, so that the browser stays responsive between
   // them (on a slow phone, one task of all of them held it for more than half a second); the
   // stylesheets arrive meanwhile.
+  await nextTask();
   const styles = appStyles();
   await nextTask();
   startI18n();
