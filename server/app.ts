@@ -124,9 +124,14 @@ export function createApp(options: AppOptions): express.Express {
     res.json({ status: "ok", time: options.clock.now().toISOString() });
   });
 
-  // API answers go out compressed (brotli or gzip, as the browser accepts). tRPC writes an answer
-  // without announcing its length, so even small ones are: a few bytes more for those.
-  app.use("/trpc", compression());
+  // Queries' answers go out compressed (brotli or gzip, as the browser accepts); tRPC writes an
+  // answer without announcing its length, so even small ones are. Changes (POST) answer with a
+  // few hundred bytes: compressing those cost each status update more of the server's time
+  // (a compressor started per answer) than it saved the link.
+  app.use(
+    "/trpc",
+    compression({ filter: (req, res) => req.method === "GET" && compression.filter(req, res) }),
+  );
   app.use(["/trpc", "/files", "/exports", "/audit"], noStore);
   app.use(sameOriginOnly);
   // Login attempts are throttled inside auth.login itself (server/login-throttle.ts), whatever
