@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { type IncomingHttpHeaders, request } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DEMO_PASSWORD,
@@ -32,6 +33,25 @@ function get(url: string, headers: Record<string, string> = {}): Promise<Answer>
       .on("error", reject)
       .end();
   });
+}
+
+/** The app's scripts, as the built page loads them. */
+const APP_SCRIPTS = /\/assets\/[\w-]+\.js$/;
+
+/**
+ * Holds back the page's requests for `files`, as a slow link would, until the function it gives
+ * is called (routing also bypasses the browser's cache).
+ */
+async function holdBack(page: Page, files: RegExp): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(files, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
 }
 
 /** The session cookie ("name=value") of a demo account, signed in over HTTP. */
@@ -209,15 +229,8 @@ describe("the built app on a slow link", () => {
     const browser = await launchBrowser();
     try {
       const page = await signedInPage(browser, app.url, "lanhdao.bct");
-      // The app's stylesheet held back, as on a slow link (routing also bypasses the cache).
-      let release = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      await page.route(/\/assets\/index-[\w-]+\.css$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      // The app's stylesheet held back, as on a slow link.
+      const release = await holdBack(page, /\/assets\/index-[\w-]+\.css$/);
       await page.goto(`${app.url}/`, { waitUntil: "commit" });
 
       // The header bar has its own styles: fixed at the top without the stylesheet.
@@ -291,17 +304,7 @@ describe("the built app on a slow link", () => {
     try {
       const page = await signedInPage(browser, app.url, "lanhdao.bct");
       // The app's scripts held back, as on a slow link.
-      let release = () => {};
-      const holdScripts = async () => {
-        const held = new Promise<void>((resolve) => {
-          release = resolve;
-        });
-        await page.route(/\/assets\/[\w-]+\.js$/, async (route) => {
-          await held;
-          await route.continue();
-        });
-      };
-      await holdScripts();
+      let release = await holdBack(page, APP_SCRIPTS);
       await page.goto(`${app.url}/statistics`, { waitUntil: "commit" });
       const title = page.getByRole("heading", { level: 1 });
       await page.locator(".boot-page").waitFor();
@@ -323,7 +326,7 @@ describe("the built app on a slow link", () => {
       const cookies = () => page.evaluate(() => document.cookie);
       await expect.poll(cookies).toMatch(/dondoc_language=en/);
       await page.unrouteAll();
-      await holdScripts();
+      release = await holdBack(page, APP_SCRIPTS);
       await page.goto(`${app.url}/overdue`, { waitUntil: "commit" });
       await page.locator(".boot-page").waitFor();
       expect(await title.textContent()).toBe("Overdue tasks");
@@ -334,7 +337,7 @@ describe("the built app on a slow link", () => {
       await expect.poll(cookies).not.toMatch(/dondoc_language/);
       // Back in Vietnamese, the default: no cookie is left, the headings are Vietnamese again.
       await page.unrouteAll();
-      await holdScripts();
+      release = await holdBack(page, APP_SCRIPTS);
       await page.goto(`${app.url}/`, { waitUntil: "commit" });
       await page.locator(".boot-page").waitFor();
       expect(await title.textContent()).toBe("Việc cần làm");
@@ -349,14 +352,7 @@ describe("the built app on a slow link", () => {
     try {
       const page = await signedInPage(browser, app.url, "lanhdao.bct");
       await page.setViewportSize({ width: 360, height: 740 });
-      let release = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      await page.route(/\/assets\/[\w-]+\.js$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdBack(page, APP_SCRIPTS);
       await page.goto(`${app.url}/statistics`, { waitUntil: "commit" });
       const bootIntro = page.locator(".boot-intro");
       await bootIntro.waitFor();
