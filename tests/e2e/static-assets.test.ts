@@ -16,6 +16,8 @@ const FIRST_PAGE_BUDGET = 200 * 1024;
 const DIST = new URL("../../dist/client/", import.meta.url);
 const MANTINE = new URL("../../node_modules/@mantine/", import.meta.url);
 const YEAR_IMMUTABLE = "public, max-age=31536000, immutable";
+/** V8's explicit compile hint (vite.config.ts, compileHints): counts only as a file's first line. */
+const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
 
 type Answer = { status: number; headers: IncomingHttpHeaders; body: Buffer };
 
@@ -125,6 +127,30 @@ describe("the built app on a slow link", () => {
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.headers["cache-control"]).toBe(YEAR_IMMUTABLE);
     expect(plain.body.equals(original)).toBe(true);
+  });
+
+  it("has every script compiled as it downloads: the hint is its first line, in every encoding sent", async () => {
+    const scripts = readdirSync(new URL("assets/", DIST)).filter((file) => file.endsWith(".js"));
+    expect(scripts.length).toBeGreaterThan(10);
+    for (const file of scripts) {
+      const url = `${app.url}/assets/${file}`;
+      const brotli = await get(url, { "accept-encoding": "br" });
+      const gzip = await get(url, { "accept-encoding": "gzip" });
+      const plain = await get(url);
+      const sent = {
+        br: brotliDecompressSync(brotli.body).toString(),
+        gzip: gunzipSync(gzip.body).toString(),
+        none: plain.body.toString(),
+      };
+      for (const [encoding, text] of Object.entries(sent)) {
+        expect(text.startsWith(COMPILE_HINT), `${file} (${encoding})`).toBe(true);
+      }
+      // The hint's line has no source: the source map starts one line further down.
+      if (existsSync(new URL(`assets/${file}.map`, DIST))) {
+        const map: { mappings: string } = JSON.parse(distFile(`assets/${file}.map`).toString());
+        expect(map.mappings.startsWith(";"), file).toBe(true);
+      }
+    }
   });
 
   it("sends the page compressed and has browsers check it again on every visit", async () => {
