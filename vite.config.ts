@@ -52,7 +52,7 @@ function deferAppStyles(): Plugin {
  * background thread while the file streams in (Chromium 136+; other browsers ignore the comment).
  * Every chunk is code that runs when it is loaded (the build splits the app so that a chunk is
  * fetched when it is needed), so every chunk gets the comment. Main-thread compile time of the
- * statistics page, traced: 265 → 132 ms (README, Performance, ninth round).
+ * statistics page, traced: medians 287–354 → 47–146 ms (README, Performance, ninth round).
  *
  * The comment only counts on the first line, and Vite writes the list of a chunk's on-demand
  * imports at the top of the chunk when its import analysis ends the bundle; the compressed copies
