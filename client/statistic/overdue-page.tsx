@@ -98,7 +98,8 @@ export function OverduePage() {
         title={t(heading.title)}
         intro={t(heading.intro)}
         actions={
-          <Group gap="xs">
+          // The export button's progress appears below it: the actions line up by their tops.
+          <Group gap="xs" align="flex-start">
             {(role === "officer" || role === "leader") && (
               <Button component={Link} to="/urging-rules" variant="subtle">
                 {t("urgingRule.link")}

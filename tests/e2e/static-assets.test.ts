@@ -399,6 +399,33 @@ describe("the built app on a slow link", () => {
     }
   });
 
+  it("on a phone, starts a borderless first action's text where the introduction's starts, the actions aligned by their tops", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await signedInPage(browser, app.url, "lanhdao.bct");
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto(`${app.url}/overdue`);
+      const rules = page.getByRole("link", { name: "Quy tắc nhắc việc" });
+      const exportButton = page.getByRole("button", { name: "Xuất Excel" });
+      await exportButton.waitFor();
+      // Where the words are drawn, not the boxes around them.
+      const textLeft = (element: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        return range.getBoundingClientRect().left;
+      };
+      const intro = page.getByText(/^Các nhiệm vụ chưa hoàn thành đã quá hạn/);
+      const introLeft = await intro.evaluate(textLeft);
+      const rulesLeft = await rules.evaluate(textLeft);
+      expect(Math.abs(rulesLeft - introLeft)).toBeLessThanOrEqual(1);
+      const [rulesBox, exportBox] = [await rules.boundingBox(), await exportButton.boundingBox()];
+      if (!rulesBox || !exportBox) throw new Error("the actions are not laid out");
+      expect(Math.abs(rulesBox.y - exportBox.y)).toBeLessThanOrEqual(1);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("answers a missing asset with 404, not with the page", async () => {
     const answer = await get(`${app.url}/assets/index-gone0000.js`, { "accept-encoding": "br" });
     expect(answer.status).toBe(404);
