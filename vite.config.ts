@@ -77,6 +77,9 @@ function compileHints(): Plugin {
   return {
     name: "compile-hints",
     apply: "build",
+    // The hint is added after the files' names are made: the names take it into account, so that
+    // a file cached under a name from a build without it is not taken for the new one.
+    augmentChunkHash: () => hint,
     configResolved(config) {
       const importAnalysis = config.plugins.find((p) => p.name === "vite:build-import-analysis");
       const hook = importAnalysis?.generateBundle;
