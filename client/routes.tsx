@@ -23,6 +23,17 @@ function TaskCreateRoute({ page: Page }: { page: ComponentType<{ directiveId: nu
 }
 
 /**
+ * A route's `lazy` that loads a page module and takes its component `name` (checked against the
+ * module's exports). scripts/route-preloads.ts reads the `import("…")` inside it.
+ */
+function lazyPage<Module, Name extends keyof Module>(
+  load: () => Promise<Module>,
+  name: Name,
+): () => Promise<{ Component: Module[Name] }> {
+  return async () => ({ Component: (await load())[name] });
+}
+
+/**
  * The home page ships with the app; every other page is a chunk of its own, loaded when the user
  * first opens it, so that the first page carries only what it shows (forms, charts, exports,
  * the print view and the administration stay out of it). A page opened first shows the loader
@@ -33,7 +44,7 @@ export function createAppRouter() {
     {
       path: "/login",
       HydrateFallback: FullPageLoader,
-      lazy: async () => ({ Component: (await import("./auth/login-page.tsx")).LoginPage }),
+      lazy: lazyPage(() => import("./auth/login-page.tsx"), "LoginPage"),
     },
     {
       element: (
@@ -46,23 +57,22 @@ export function createAppRouter() {
         // Everyone lands on what they owe today ("Việc cần làm").
         {
           index: true,
-          lazy: async () => ({ Component: (await import("./inbox/inbox-page.tsx")).InboxPage }),
+          lazy: lazyPage(() => import("./inbox/inbox-page.tsx"), "InboxPage"),
         },
         {
           path: "my-tasks",
-          lazy: async () => ({ Component: (await import("./task/my-tasks-page.tsx")).MyTasksPage }),
+          lazy: lazyPage(() => import("./task/my-tasks-page.tsx"), "MyTasksPage"),
         },
         {
           path: "directives",
-          lazy: async () => ({
-            Component: (await import("./directive/directive-list-page.tsx")).DirectiveListPage,
-          }),
+          lazy: lazyPage(() => import("./directive/directive-list-page.tsx"), "DirectiveListPage"),
         },
         {
           path: "directives/new",
-          lazy: async () => ({
-            Component: (await import("./directive/directive-form-page.tsx")).DirectiveCreatePage,
-          }),
+          lazy: lazyPage(
+            () => import("./directive/directive-form-page.tsx"),
+            "DirectiveCreatePage",
+          ),
         },
         {
           path: "directives/:id",
@@ -94,9 +104,7 @@ export function createAppRouter() {
         },
         {
           path: "tasks",
-          lazy: async () => ({
-            Component: (await import("./task/task-list-page.tsx")).TaskListPage,
-          }),
+          lazy: lazyPage(() => import("./task/task-list-page.tsx"), "TaskListPage"),
         },
         {
           path: "tasks/:id",
@@ -114,76 +122,60 @@ export function createAppRouter() {
         },
         {
           path: "overdue",
-          lazy: async () => ({
-            Component: (await import("./statistic/overdue-page.tsx")).OverduePage,
-          }),
+          lazy: lazyPage(() => import("./statistic/overdue-page.tsx"), "OverduePage"),
         },
         {
           path: "statistics",
-          lazy: async () => ({
-            Component: (await import("./statistic/statistic-page.tsx")).StatisticPage,
-          }),
+          lazy: lazyPage(() => import("./statistic/statistic-page.tsx"), "StatisticPage"),
         },
         {
           path: "statistics/tasks",
-          lazy: async () => ({
-            Component: (await import("./statistic/statistic-tasks-page.tsx")).StatisticTasksPage,
-          }),
+          lazy: lazyPage(
+            () => import("./statistic/statistic-tasks-page.tsx"),
+            "StatisticTasksPage",
+          ),
         },
         {
           path: "statistics/print",
-          lazy: async () => ({
-            Component: (await import("./statistic/statistic-print-page.tsx")).StatisticPrintPage,
-          }),
+          lazy: lazyPage(
+            () => import("./statistic/statistic-print-page.tsx"),
+            "StatisticPrintPage",
+          ),
         },
         {
           path: "extensions",
-          lazy: async () => ({
-            Component: (await import("./extension/extension-pending-page.tsx"))
-              .ExtensionPendingPage,
-          }),
+          lazy: lazyPage(
+            () => import("./extension/extension-pending-page.tsx"),
+            "ExtensionPendingPage",
+          ),
         },
         {
           path: "reports/missing",
-          lazy: async () => ({
-            Component: (await import("./report/missing-reports-page.tsx")).MissingReportsPage,
-          }),
+          lazy: lazyPage(() => import("./report/missing-reports-page.tsx"), "MissingReportsPage"),
         },
         {
           path: "admin/users",
-          lazy: async () => ({
-            Component: (await import("./user/user-admin-page.tsx")).UserAdminPage,
-          }),
+          lazy: lazyPage(() => import("./user/user-admin-page.tsx"), "UserAdminPage"),
         },
         {
           path: "account",
-          lazy: async () => ({
-            Component: (await import("./user/account-page.tsx")).AccountPage,
-          }),
+          lazy: lazyPage(() => import("./user/account-page.tsx"), "AccountPage"),
         },
         {
           path: "audit",
-          lazy: async () => ({
-            Component: (await import("./audit/audit-page.tsx")).AuditPage,
-          }),
+          lazy: lazyPage(() => import("./audit/audit-page.tsx"), "AuditPage"),
         },
         {
           path: "admin/calendar",
-          lazy: async () => ({
-            Component: (await import("./calendar/calendar-admin-page.tsx")).CalendarAdminPage,
-          }),
+          lazy: lazyPage(() => import("./calendar/calendar-admin-page.tsx"), "CalendarAdminPage"),
         },
         {
           path: "urging-rules",
-          lazy: async () => ({
-            Component: (await import("./urge/urging-rule-page.tsx")).UrgingRulePage,
-          }),
+          lazy: lazyPage(() => import("./urge/urging-rule-page.tsx"), "UrgingRulePage"),
         },
         {
           path: "admin/outbox",
-          lazy: async () => ({
-            Component: (await import("./outbox/outbox-page.tsx")).OutboxPage,
-          }),
+          lazy: lazyPage(() => import("./outbox/outbox-page.tsx"), "OutboxPage"),
         },
         { path: "*", element: <NotFoundPage /> },
       ],

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DEMO_PASSWORD,
   launchBrowser,
+  PHONE,
   type RunningApp,
   signedInPage,
   startApp,
@@ -377,7 +378,7 @@ describe("the built app on a slow link", () => {
     const browser = await launchBrowser();
     try {
       const page = await signedInPage(browser, app.url, "lanhdao.bct");
-      await page.setViewportSize({ width: 360, height: 740 });
+      await page.setViewportSize(PHONE);
       const release = await holdBack(page, APP_SCRIPTS);
       await page.goto(`${app.url}/statistics`, { waitUntil: "commit" });
       const bootIntro = page.locator(".boot-intro");
@@ -403,7 +404,7 @@ describe("the built app on a slow link", () => {
     const browser = await launchBrowser();
     try {
       const page = await signedInPage(browser, app.url, "lanhdao.bct");
-      await page.setViewportSize({ width: 360, height: 740 });
+      await page.setViewportSize(PHONE);
       await page.goto(`${app.url}/overdue`);
       const rules = page.getByRole("link", { name: "Quy tắc nhắc việc" });
       const exportButton = page.getByRole("button", { name: "Xuất Excel" });

@@ -119,7 +119,7 @@ describe("urging in Chromium", () => {
 
     // On a phone the tasks are cards, each with its own labelled box.
     const phone = await signedInPage(run.browser, run.app.url, "canbo.bct");
-    await phone.setViewportSize({ width: 360, height: 740 });
+    await phone.setViewportSize(PHONE);
     await phone.goto(directiveUrl);
     const card = phone
       .getByRole("list", { name: "Nhiệm vụ được giao" })
