@@ -108,13 +108,17 @@ export function createApp(options: AppOptions): express.Express {
   app.use(requestLogger(logger));
   // Ministries run intranet servers over plain HTTP: upgrading every request to https (and HSTS)
   // only when HTTPS is configured, else the page is blank at any host name but localhost.
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { upgradeInsecureRequests: options.secureCookies ? [] : null },
-      },
-      strictTransportSecurity: options.secureCookies,
-    }),
+  const documentHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: { upgradeInsecureRequests: options.secureCookies ? [] : null },
+    },
+    strictTransportSecurity: options.secureCookies,
+  });
+  // The app's hashed scripts and styles carry only the headers that apply to them
+  // (server/static-assets.ts): a page's policies (CSP, framing, referrer...) are 600 bytes that
+  // HTTP/1.1 sends uncompressed with each of the first page's dozen files.
+  app.use((req, res, next) =>
+    req.path.startsWith("/assets/") ? next() : documentHeaders(req, res, next),
   );
   app.use(cookieParser());
 

@@ -132,7 +132,21 @@ export function staticAssets(
       orderPreference: ENCODINGS,
       index: false,
       // A missing asset is a 404, not the app's page: a stale script must not be answered by HTML.
-      serveStatic: { index: false, immutable: true, maxAge: "1y", fallthrough: false },
+      // Never asked for again (immutable): no validators, no ranges. Of the security headers only
+      // those that bear on a script or a style; the page's policies come with the page.
+      serveStatic: {
+        index: false,
+        immutable: true,
+        maxAge: "1y",
+        fallthrough: false,
+        etag: false,
+        lastModified: false,
+        acceptRanges: false,
+        setHeaders: (res) => {
+          res.setHeader("X-Content-Type-Options", "nosniff");
+          res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+        },
+      },
     }),
   );
   const page = expressStaticGzip(dir, {

@@ -15,23 +15,13 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { foldText } from "../../shared/text.ts";
 import { type Agency, useTRPC } from "../trpc.ts";
-import { useToday } from "../ui/current-user.tsx";
 import { useFormatters } from "../ui/format.ts";
+import { useActiveAgencies } from "./active-agencies.ts";
 
 /** The few facts of an agency the picker shows (a task's agencies may be no longer active). */
 export type AgencyOption = { id: number; code: string; name: string; shortName: string };
 
 type Indexed = { agency: AgencyOption; label: string; folded: string; foldedShort: string };
-
-/** Every agency in existence today, loaded once and searched in the browser. */
-export function useActiveAgencies() {
-  const trpc = useTRPC();
-  const today = useToday();
-  return useQuery({
-    ...trpc.agency.search.queryOptions({ query: "", activeOn: today, limit: 500 }),
-    staleTime: 30 * 60_000,
-  });
-}
 
 function displayName(agency: AgencyOption | Agency, language: string): string {
   if (language === "en" && "nameEn" in agency && agency.nameEn) return agency.nameEn;

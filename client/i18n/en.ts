@@ -64,6 +64,8 @@ export const en: ClientTexts = {
     yes: "Yes",
     no: "No",
     clearFilters: "Clear filters",
+    filtersInUse_one: "{{label}} ({{count}} filter)",
+    filtersInUse_other: "{{label}} ({{count}} filters)",
     clear: "Clear",
     close: "Close",
     showMore: "Show more",

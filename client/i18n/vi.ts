@@ -68,6 +68,8 @@ export const vi = {
     yes: "Có",
     no: "Không",
     clearFilters: "Bỏ lọc",
+    filtersInUse_one: "{{label}} ({{count}} điều kiện)",
+    filtersInUse_other: "{{label}} ({{count}} điều kiện)",
     clear: "Xóa",
     close: "Đóng",
     showMore: "Xem thêm",

@@ -12,6 +12,7 @@ import { EmptyView } from "../ui/empty-view.tsx";
 import { FormSlot } from "../ui/form-slot.tsx";
 import { PageHeader } from "../ui/page-title.tsx";
 import { Pager } from "../ui/pager.tsx";
+import { PhoneFilters } from "../ui/phone-filters.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { QueryView } from "../ui/query-view.tsx";
 import { pageParam, useUrlState } from "../ui/url-state.ts";
@@ -22,7 +23,7 @@ import { useScopeDescription } from "./scope-description.ts";
 import { useStatisticFormat } from "./statistic-format.ts";
 import { overdueFiltersFromParams } from "./statistic-scope.ts";
 
-/** The filters' code (selects, the number field) loads once the page is shown. */
+/** The filters' code (selects, the number field) loads once the page is shown (on a phone, opened). */
 const OverdueFilterFields = lazy(async () => ({
   default: (await import("./overdue-filter-fields.tsx")).OverdueFilterFields,
 }));
@@ -50,12 +51,13 @@ export function OverduePage() {
   const filters = overdueFiltersFromParams(params);
   const { directiveId, agencyId, keyOnly, minDaysOverdue, urged } = filters;
   const page = pageParam(params);
-  const filtered =
-    directiveId !== undefined ||
-    agencyId !== undefined ||
-    keyOnly ||
-    minDaysOverdue > 0 ||
-    urged !== "all";
+  const active = [
+    directiveId !== undefined,
+    agencyId !== undefined,
+    keyOnly,
+    minDaysOverdue > 0,
+    urged !== "all",
+  ].filter(Boolean).length;
   const description = useScopeDescription(
     {
       directiveId,
@@ -111,15 +113,17 @@ export function OverduePage() {
       />
 
       <search aria-label={t("overdue.filters")}>
-        <FormSlot minHeight={phone ? PHONE_FIELDS_HEIGHT : FIELDS_HEIGHT}>
-          <OverdueFilterFields filters={filters} update={update} />
-        </FormSlot>
+        <PhoneFilters label={t("overdue.filters")} active={active}>
+          <FormSlot minHeight={phone ? PHONE_FIELDS_HEIGHT : FIELDS_HEIGHT}>
+            <OverdueFilterFields filters={filters} update={update} />
+          </FormSlot>
+        </PhoneFilters>
       </search>
 
       <QueryView query={list} lines={8}>
         {(data) =>
           items.length === 0 ? (
-            filtered ? (
+            active > 0 ? (
               <EmptyView
                 title={t("overdue.emptyFiltered")}
                 description={t("overdue.emptyFilteredHint")}

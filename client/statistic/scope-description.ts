@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../shared/date.ts";
-import { useActiveAgencies } from "../agency/agency-picker.tsx";
-import { useDirectiveChoices } from "../ui/directive-select.tsx";
+import { useActiveAgencies } from "../agency/active-agencies.ts";
+import { useDirectiveChoices } from "../ui/directive-choices.ts";
 import type { UrlScope } from "./statistic-scope.ts";
 
 /**

@@ -32,12 +32,7 @@ export function StatisticFilterFields({ scope, asOf, update }: StatisticFilterPr
   const { t } = useTranslation();
   const today = useToday();
   return (
-    <SimpleGrid
-      id="statistic-filters"
-      cols={{ base: 1, xs: 2, md: 4 }}
-      spacing="sm"
-      verticalSpacing="xs"
-    >
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
       <Select
         label={t("statistics.level")}
         data={STATISTIC_LEVELS.map((level) => ({

@@ -1,7 +1,8 @@
 import { Alert, Button, Group } from "@mantine/core";
-import { lazy, useState } from "react";
+import { lazy } from "react";
 import { useTranslation } from "react-i18next";
 import { FormSlot } from "../ui/form-slot.tsx";
+import { PhoneFilters } from "../ui/phone-filters.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 import type { StatisticFilterProps } from "./statistic-filter-fields.tsx";
 import type { UrlScope } from "./statistic-scope.ts";
@@ -35,31 +36,16 @@ const CLEARED = {
 /** The scope of the statistics, each choice written to the URL at once. */
 export function StatisticFilters({ scope, asOf, update }: StatisticFilterProps) {
   const { t } = useTranslation();
-  const changed = !isDefaultScope(scope);
   const phone = usePhoneLayout();
-  const [opened, setOpened] = useState(false);
+  const changed = changedScope(scope);
   return (
     <search aria-label={t("statistics.filters")}>
-      {phone && (
-        <Button
-          variant="default"
-          fullWidth
-          justify="space-between"
-          rightSection={<span aria-hidden="true">{opened ? "▲" : "▼"}</span>}
-          aria-expanded={opened}
-          aria-controls="statistic-filters"
-          onClick={() => setOpened(!opened)}
-          mb={opened ? "sm" : 0}
-        >
-          {t("statistics.filters")}
-        </Button>
-      )}
-      {(!phone || opened) && (
+      <PhoneFilters label={t("statistics.filters")} active={changed}>
         <FormSlot minHeight={phone ? PHONE_FIELDS_HEIGHT : FIELDS_HEIGHT}>
           <StatisticFilterFields scope={scope} asOf={asOf} update={update} />
         </FormSlot>
-      )}
-      {changed && (
+      </PhoneFilters>
+      {changed > 0 && (
         <Group mt="xs">
           <Button variant="subtle" size="compact-sm" onClick={() => update(CLEARED)}>
             {t("statistics.resetFilters")}
@@ -80,20 +66,20 @@ export function PeriodOrderAlert() {
   );
 }
 
-function isDefaultScope(scope: UrlScope): boolean {
-  return (
-    scope.level === "directive" &&
-    scope.assignerAgencyId === undefined &&
-    scope.reportFrom === undefined &&
-    scope.directiveId === undefined &&
-    scope.directiveType === undefined &&
-    !scope.keyOnly &&
-    scope.agencyId === undefined &&
-    scope.periodBy === "issued" &&
-    scope.from === undefined &&
-    scope.to === undefined &&
-    scope.asOf === undefined &&
-    scope.basis === "in_force" &&
-    scope.urged === "all"
-  );
+/** How many of the scope's choices differ from the default (the whole directive level, today). */
+function changedScope(scope: UrlScope): number {
+  const changes = [
+    scope.level !== "directive",
+    scope.assignerAgencyId !== undefined,
+    scope.reportFrom !== undefined,
+    scope.directiveId !== undefined,
+    scope.directiveType !== undefined,
+    scope.keyOnly,
+    scope.agencyId !== undefined,
+    scope.periodBy !== "issued" || scope.from !== undefined || scope.to !== undefined,
+    scope.asOf !== undefined,
+    scope.basis !== "in_force",
+    scope.urged !== "all",
+  ];
+  return changes.filter(Boolean).length;
 }

@@ -5,6 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DEMO_PASSWORD,
+  expectFitsWidth,
   launchBrowser,
   PHONE,
   type RunningApp,
@@ -118,6 +119,13 @@ describe("the built app on a slow link", () => {
     expect(brotli.headers["cache-control"]).toBe(YEAR_IMMUTABLE);
     expect(brotli.body.length).toBeLessThan(original.length);
     expect(brotliDecompressSync(brotli.body).equals(original)).toBe(true);
+    // Only the headers that bear on a script: the page's policies come with the page, and a file
+    // cached for good needs no validators.
+    expect(brotli.headers["x-content-type-options"]).toBe("nosniff");
+    expect(brotli.headers["cross-origin-resource-policy"]).toBe("same-origin");
+    for (const name of ["content-security-policy", "x-frame-options", "etag", "last-modified"]) {
+      expect(brotli.headers[name], name).toBeUndefined();
+    }
 
     const gzip = await get(`${app.url}/${script}`, { "accept-encoding": "gzip" });
     expect(gzip.headers["content-encoding"]).toBe("gzip");
@@ -163,6 +171,8 @@ describe("the built app on a slow link", () => {
       expect(answer.headers["content-encoding"], path).toBe("br");
       expect(answer.headers.vary, path).toMatch(/accept-encoding/i);
       expect(answer.headers["content-type"], path).toMatch(/^text\/html/);
+      expect(answer.headers["content-security-policy"], path).toContain("script-src 'self'");
+      expect(answer.headers["x-frame-options"], path).toBe("SAMEORIGIN");
       // index.html, with at most the page's own code announced before </head>.
       const sent = brotliDecompressSync(answer.body).toString();
       const [before, after] = page.split("</head>");
@@ -427,6 +437,60 @@ describe("the built app on a slow link", () => {
     }
   });
 
+  it("on a phone, folds the filters of the statistics and the overdue list: their fields' code comes when they are opened", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await signedInPage(browser, app.url, "lanhdao.bct");
+      await page.setViewportSize(PHONE);
+      const fetched: string[] = [];
+      page.on("requestfinished", (request) => {
+        const path = new URL(request.url()).pathname;
+        if (APP_SCRIPTS.test(path)) fetched.push(path.slice(1));
+      });
+      /** Brotli bytes of the scripts fetched so far, once the page has settled. */
+      const settledScripts = async () => {
+        await page.waitForLoadState("networkidle");
+        // Past the moment a form slot mounts its form (client/ui/form-slot.tsx: browser idle).
+        await page.evaluate(
+          () => new Promise((done) => requestIdleCallback(() => setTimeout(done, 300))),
+        );
+        await page.waitForLoadState("networkidle");
+        return fetched.reduce((sum, file) => {
+          const brotli = new URL(`${file}.br`, DIST);
+          return sum + statSync(existsSync(brotli) ? brotli : new URL(file, DIST)).size;
+        }, 0);
+      };
+      const fieldsCode = () => fetched.filter((file) => /\/(Popover|date-field)-/.test(file));
+
+      await page.goto(`${app.url}/statistics`);
+      const scope = page.getByRole("button", { name: "Phạm vi thống kê" });
+      await scope.waitFor();
+      expect(await settledScripts()).toBeLessThan(FIRST_PAGE_BUDGET);
+      expect(fieldsCode()).toEqual([]);
+      expect(await page.getByLabel("Cấp nhiệm vụ").count()).toBe(0);
+      expect(await scope.getAttribute("aria-expanded")).toBe("false");
+      await scope.click();
+      await page.getByLabel("Cấp nhiệm vụ").first().waitFor();
+      expect(await scope.getAttribute("aria-expanded")).toBe("true");
+      expect(fieldsCode().length).toBeGreaterThan(0);
+
+      fetched.length = 0;
+      await page.goto(`${app.url}/overdue?key=1&minDays=30`);
+      // The button says how many filters are in use while they are folded.
+      const filters = page.getByRole("button", { name: "Lọc nhiệm vụ quá hạn (2 điều kiện)" });
+      await filters.waitFor();
+      expect(await settledScripts()).toBeLessThan(FIRST_PAGE_BUDGET);
+      expect(fieldsCode()).toEqual([]);
+      await filters.click();
+      expect(await page.getByRole("checkbox", { name: "Chỉ nhiệm vụ trọng tâm" }).isChecked()).toBe(
+        true,
+      );
+      await expectFitsWidth(page, "overdue list's filters opened at 360 px");
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("answers a missing asset with 404, not with the page", async () => {
     const answer = await get(`${app.url}/assets/index-gone0000.js`, { "accept-encoding": "br" });
     expect(answer.status).toBe(404);
@@ -477,7 +541,7 @@ describe("the first page's weight", () => {
     expect(scripts.filter((script) => /\/(charts|forms)-/.test(script))).toEqual([]);
   });
 
-  it("leaves zod and react-hook-form to the forms, Floating UI to the pages with a popover", () => {
+  it("leaves zod and react-hook-form to the forms, Floating UI and the selects to the fields that use them", () => {
     // The libraries in what a route's page preloads, as the build's source maps name them.
     const libraries = (path: string) => {
       const route = routePreloads().find((item) => item.path === path);
@@ -504,8 +568,9 @@ describe("the first page's weight", () => {
         path,
       ).toEqual([]);
     }
-    // The inbox and the task page have tables but no popover.
-    for (const path of ["/", "/tasks/:id"]) {
+    // None of the first pages has a popover: the selects of the statistics' and the overdue
+    // list's filters come with the filter fields (loaded on demand), not with the page.
+    for (const path of pages) {
       expect(
         [...libraries(path)].filter((l) => l.startsWith("@floating-ui")),
         path,
