@@ -3,18 +3,9 @@ import type { TaskListInput } from "../../shared/task-input.ts";
 import { type TaskListItem, useTRPC } from "../trpc.ts";
 import { Pager } from "../ui/pager.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
-import { type TaskFacts, TaskListTable } from "../ui/task-columns.tsx";
+import { listItemFacts, TaskListTable } from "../ui/task-columns.tsx";
 import { pageParam, useUrlState } from "../ui/url-state.ts";
 import { TaskCardList } from "./task-card.tsx";
-
-/** A task of task.list as the task columns read it. */
-export function listItemFacts(task: TaskListItem): TaskFacts {
-  return {
-    ...task,
-    directive: { id: task.directiveId, number: task.directiveNumber },
-    lead: task.leadAgency.shortName,
-  };
-}
 
 /** How many tasks a page of a task list holds. */
 const PAGE_SIZE = 50;

@@ -3,10 +3,9 @@ import { useTranslation } from "react-i18next";
 import type { TaskListItem } from "../trpc.ts";
 import { DataTable } from "../ui/data-table.tsx";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
-import { useTaskColumns } from "../ui/task-columns.tsx";
+import { listItemFacts, useTaskColumns } from "../ui/task-columns.tsx";
 import { TaskTitle } from "../ui/task-title.tsx";
 import { TaskCardList } from "./task-card.tsx";
-import { listItemFacts } from "./task-table.tsx";
 
 type TreeRow = { task: TaskListItem; depth: number };
 

@@ -1,4 +1,4 @@
-import { type ReactNode, Suspense, useEffect, useState } from "react";
+import { type ReactNode, Suspense, useEffect, useRef, useState } from "react";
 
 /** Runs once the browser has nothing more urgent to do (Safari has no requestIdleCallback). */
 function whenIdle(run: () => void): () => void {
@@ -13,13 +13,33 @@ function whenIdle(run: () => void): () => void {
 /**
  * Where a form whose code loads on demand (`React.lazy`) goes: react-hook-form, zod and the date
  * picker come with the form, not with the page. The form is mounted, and its code fetched, once
- * the page is painted and the browser idle, so that the page's first paint does not wait for it.
- * Meanwhile the place is kept at about the form's height, so that what follows does not move
- * when the form appears.
+ * the page is painted and the browser idle, and once its place is within a screen's height of
+ * the screen: a form lower on a long page (a task's comments, its notes) loads as the reader
+ * scrolls towards it, and a visit that only reads does not download it (on a slow link, about
+ * 100 KB). Meanwhile the place is kept at about the form's height, so that what follows does not
+ * move when the form appears.
  */
 export function FormSlot({ minHeight, children }: { minHeight: number; children: ReactNode }) {
-  const [idle, setIdle] = useState(false);
-  useEffect(() => whenIdle(() => setIdle(true)), []);
-  const placeholder = <div style={{ minHeight }} />;
-  return idle ? <Suspense fallback={placeholder}>{children}</Suspense> : placeholder;
+  const [ready, setReady] = useState(false);
+  const place = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = place.current;
+    if (!element) return;
+    let cancelIdle = () => {};
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        cancelIdle = whenIdle(() => setReady(true));
+      },
+      { rootMargin: "100% 0px" },
+    );
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      cancelIdle();
+    };
+  }, []);
+  if (!ready) return <div ref={place} style={{ minHeight }} />;
+  return <Suspense fallback={<div style={{ minHeight }} />}>{children}</Suspense>;
 }

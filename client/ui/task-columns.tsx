@@ -6,6 +6,7 @@ import type { IsoDate } from "../../shared/date.ts";
 import type { DeadlineKind } from "../../shared/deadline.ts";
 import type { TaskStatus } from "../../shared/task-status.ts";
 import type { Timeliness } from "../../shared/timeliness.ts";
+import type { TaskListItem } from "../trpc.ts";
 import { StatusBadge, TimelinessBadge } from "./badges.tsx";
 import { type Column, DataTable } from "./data-table.tsx";
 import { useFormatters } from "./format.ts";
@@ -37,6 +38,15 @@ export type TaskFacts = {
   status?: TaskStatus;
   progress?: number;
 };
+
+/** A task of task.list as the task columns read it. */
+export function listItemFacts(task: TaskListItem): TaskFacts {
+  return {
+    ...task,
+    directive: { id: task.directiveId, number: task.directiveNumber },
+    lead: task.leadAgency.shortName,
+  };
+}
 
 export type TaskColumnKey =
   | "directive"

@@ -90,6 +90,8 @@ describe("bug 2: notes and changes without a report", () => {
       .first()
       .click();
     await officer.getByRole("heading", { name: /địa bàn tỉnh Lạng Sơn/, level: 1 }).waitFor();
+    // The note form is at the foot of the page, beside the history: it loads as one scrolls there.
+    await officer.getByRole("heading", { name: "Lịch sử xử lý" }).scrollIntoViewIfNeeded();
     await officer.getByLabel("Nội dung ghi chú").fill("Đề nghị tỉnh gửi báo cáo bằng văn bản.");
     await officer.getByRole("button", { name: "Thêm ghi chú" }).click();
     await officer.getByText("Đã thêm ghi chú.").waitFor();

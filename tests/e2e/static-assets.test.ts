@@ -491,6 +491,39 @@ describe("the built app on a slow link", () => {
     }
   });
 
+  it("loads the forms low on a task page as the reader scrolls towards them, not with the page", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await signedInPage(browser, app.url, "canbo.bct");
+      await page.setViewportSize(PHONE);
+      const fetched: string[] = [];
+      page.on("requestfinished", (request) => {
+        const path = new URL(request.url()).pathname;
+        if (APP_SCRIPTS.test(path)) fetched.push(path.slice(1));
+      });
+      await page.goto(`${app.url}/tasks/1`);
+      const comments = page.getByRole("heading", { name: "Trao đổi, ý kiến" });
+      await comments.waitFor();
+      await page.waitForLoadState("networkidle");
+      await page.evaluate(
+        () => new Promise((done) => requestIdleCallback(() => setTimeout(done, 300))),
+      );
+      // Reading the task costs no form code: comments and notes are screens below.
+      expect(fetched.filter((file) => /\/(forms|comment-form|task-actions)-/.test(file))).toEqual(
+        [],
+      );
+      expect(await page.getByLabel("Nội dung ý kiến").count()).toBe(0);
+
+      await comments.scrollIntoViewIfNeeded();
+      await page.getByLabel("Nội dung ý kiến").fill("Đề nghị bổ sung số liệu tháng 11.");
+      expect(fetched.some((file) => /\/comment-form-/.test(file))).toBe(true);
+      await page.getByRole("heading", { name: "Lịch sử xử lý" }).scrollIntoViewIfNeeded();
+      await page.getByLabel("Nội dung ghi chú").waitFor();
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("answers a missing asset with 404, not with the page", async () => {
     const answer = await get(`${app.url}/assets/index-gone0000.js`, { "accept-encoding": "br" });
     expect(answer.status).toBe(404);
