@@ -19,7 +19,8 @@ const AREAS = ["shared", "db", "server", "client"] as const;
  * Shared pieces go to client/ui/ instead.
  */
 const PUBLIC: Record<string, readonly string[]> = {
-  agency: ["agency-picker.tsx"],
+  // The agencies in existence, for pages that name one without offering the picker.
+  agency: ["agency-picker.tsx", "active-agencies.ts"],
   comment: ["comment-section.tsx"],
   evidence: ["evidence-field.tsx", "evidence-list.tsx"],
   extension: ["extension-section.tsx"],
