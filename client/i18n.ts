@@ -21,13 +21,31 @@ function storedLanguage(): Language {
   }
 }
 
+/** A tree of texts: groups of texts and of groups. */
+type Texts = { readonly [key: string]: string | Texts };
+
+/**
+ * The browser's texts: the shared ones with the interface's own laid over them, group by group
+ * (both have a `report` group: the documents' frame in the shared one, the forms' words in the
+ * interface's), an interface text winning over a shared text of the same key.
+ */
+export function browserTexts(shared: Texts, own: Texts): Texts {
+  const merged: Record<string, string | Texts> = { ...shared };
+  for (const [key, text] of Object.entries(own)) {
+    const base = merged[key];
+    merged[key] =
+      typeof text === "object" && typeof base === "object" ? browserTexts(base, text) : text;
+  }
+  return merged;
+}
+
 /** English texts, fetched the first time English is chosen (Vietnamese ships with the app). */
 async function englishTexts() {
   const [{ en: sharedEn }, { en }] = await Promise.all([
     import("../shared/i18n/en.ts"),
     import("./i18n/en.ts"),
   ]);
-  return { ...sharedEn, ...en };
+  return browserTexts(sharedEn, en);
 }
 
 /**
@@ -78,7 +96,7 @@ export function startI18n(): void {
     .init({
       initAsync: false,
       partialBundledLanguages: true,
-      resources: { vi: { translation: { ...sharedVi, ...vi } } },
+      resources: { vi: { translation: browserTexts(sharedVi, vi) } },
       lng: storedLanguage(),
       fallbackLng: DEFAULT_LANGUAGE,
       supportedLngs: [...LANGUAGES],
