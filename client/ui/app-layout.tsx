@@ -1,5 +1,4 @@
 import {
-  AppShell,
   Badge,
   Box,
   Burger,
@@ -168,121 +167,120 @@ export function AppLayout() {
       <a href="#main-content" className={classes.skipLink}>
         {t("layout.skipToContent")}
       </a>
-      <AppShell
-        header={{ height: 60 }}
-        navbar={{ width: 280, breakpoint: "lg", collapsed: { desktop: true, mobile: !opened } }}
-        padding="md"
-      >
-        <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-            <Group gap="md" wrap="nowrap">
-              <Burger
-                opened={opened}
-                onClick={toggle}
-                hiddenFrom="lg"
-                size="sm"
-                aria-label={opened ? t("layout.closeNav") : t("layout.openNav")}
-                aria-expanded={opened}
-                aria-controls="mobile-nav"
-              />
-              <UnstyledButton component={Link} to="/" className={classes.brand}>
-                {t("app.name")}
-              </UnstyledButton>
-              {/* On phones the menu is folded: the count of things to do stays in sight. */}
-              {items[0]?.count ? (
-                <Badge hiddenFrom="lg" color="red" aria-hidden="true">
-                  {items[0].count}
-                </Badge>
-              ) : null}
-              <Group
-                component="nav"
-                aria-label={t("layout.mainNav")}
-                gap={2}
-                visibleFrom="lg"
-                wrap="nowrap"
-              >
-                {items.map((item) => {
-                  const active = item.matches(pathname);
-                  return (
-                    <Button
-                      key={item.to}
-                      component={Link}
-                      to={item.to}
-                      variant={active ? "light" : "subtle"}
-                      color={active ? "blue" : "dark"}
-                      size="compact-sm"
-                      fz="sm"
-                      aria-current={active ? "page" : undefined}
-                    >
-                      <NavLabel item={item} />
-                    </Button>
-                  );
-                })}
-              </Group>
-            </Group>
-            <Group gap="md" wrap="nowrap">
-              <LanguageSwitch />
-              <Bell />
-              <Box visibleFrom="lg">
-                <AccountMenu
-                  className={classes.userButton}
-                  label={t("layout.account", { name: user.fullName })}
-                  heading={user.agencyName}
-                  accountLabel={t("layout.myAccount")}
-                  logoutLabel={t("layout.logout")}
-                  onLogout={() => logout.mutate()}
-                >
-                  <UserSummary user={user} />
-                </AccountMenu>
-              </Box>
-            </Group>
-          </Group>
-        </AppShell.Header>
-
-        {opened && (
-          <AppShell.Navbar p="md" id="mobile-nav" aria-label={t("layout.mainNav")} hiddenFrom="lg">
-            <Stack gap="xs">
+      <header className={classes.header} data-app-frame>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="md" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="lg"
+              size="sm"
+              aria-label={opened ? t("layout.closeNav") : t("layout.openNav")}
+              aria-expanded={opened}
+              aria-controls="mobile-nav"
+            />
+            <UnstyledButton component={Link} to="/" className={classes.brand}>
+              {t("app.name")}
+            </UnstyledButton>
+            {/* On phones the menu is folded: the count of things to do stays in sight. */}
+            {items[0]?.count ? (
+              <Badge hiddenFrom="lg" color="red" aria-hidden="true">
+                {items[0].count}
+              </Badge>
+            ) : null}
+            <Group
+              component="nav"
+              aria-label={t("layout.mainNav")}
+              gap={2}
+              visibleFrom="lg"
+              wrap="nowrap"
+            >
               {items.map((item) => {
                 const active = item.matches(pathname);
                 return (
-                  <NavLink
+                  <Button
                     key={item.to}
                     component={Link}
                     to={item.to}
-                    label={<NavLabel item={item} />}
-                    active={active}
+                    variant={active ? "light" : "subtle"}
+                    color={active ? "blue" : "dark"}
+                    size="compact-sm"
+                    fz="sm"
                     aria-current={active ? "page" : undefined}
-                    onClick={close}
-                  />
+                  >
+                    <NavLabel item={item} />
+                  </Button>
                 );
               })}
-              <Box mt="md" pt="md" className={classes.navFooter}>
+            </Group>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <LanguageSwitch />
+            <Bell />
+            <Box visibleFrom="lg">
+              <AccountMenu
+                className={classes.userButton}
+                label={t("layout.account", { name: user.fullName })}
+                heading={user.agencyName}
+                accountLabel={t("layout.myAccount")}
+                logoutLabel={t("layout.logout")}
+                onLogout={() => logout.mutate()}
+              >
                 <UserSummary user={user} />
+              </AccountMenu>
+            </Box>
+          </Group>
+        </Group>
+      </header>
+
+      {opened && (
+        <nav
+          id="mobile-nav"
+          aria-label={t("layout.mainNav")}
+          className={classes.navbar}
+          data-app-frame
+        >
+          <Stack gap="xs">
+            {items.map((item) => {
+              const active = item.matches(pathname);
+              return (
                 <NavLink
+                  key={item.to}
                   component={Link}
-                  to="/account"
-                  label={t("layout.myAccount")}
-                  active={pathname === "/account"}
+                  to={item.to}
+                  label={<NavLabel item={item} />}
+                  active={active}
+                  aria-current={active ? "page" : undefined}
                   onClick={close}
                 />
-                <Button
-                  mt="sm"
-                  variant="default"
-                  size="xs"
-                  onClick={() => logout.mutate()}
-                  loading={logout.isPending}
-                >
-                  {t("layout.logout")}
-                </Button>
-              </Box>
-            </Stack>
-          </AppShell.Navbar>
-        )}
+              );
+            })}
+            <Box mt="md" pt="md" className={classes.navFooter}>
+              <UserSummary user={user} />
+              <NavLink
+                component={Link}
+                to="/account"
+                label={t("layout.myAccount")}
+                active={pathname === "/account"}
+                onClick={close}
+              />
+              <Button
+                mt="sm"
+                variant="default"
+                size="xs"
+                onClick={() => logout.mutate()}
+                loading={logout.isPending}
+              >
+                {t("layout.logout")}
+              </Button>
+            </Box>
+          </Stack>
+        </nav>
+      )}
 
-        <AppShell.Main id="main-content" tabIndex={-1} className={classes.main}>
-          <Outlet />
-        </AppShell.Main>
-      </AppShell>
+      <main id="main-content" tabIndex={-1} className={classes.main}>
+        <Outlet />
+      </main>
     </>
   );
 }
