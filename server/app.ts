@@ -13,7 +13,7 @@ import { expressContext, type HttpErrorCode, sendError } from "./http.ts";
 import { type Logger, noteUser, requestLogger, silentLogger } from "./log.ts";
 import { paintedHeading } from "./page-heading.ts";
 import { appRouter } from "./router.ts";
-import { staticAssets } from "./static-assets.ts";
+import { START_AFTER_PAINT_SOURCE, staticAssets } from "./static-assets.ts";
 
 const CLIENT_DIST = fileURLToPath(new URL("../dist/client", import.meta.url));
 
@@ -110,7 +110,10 @@ export function createApp(options: AppOptions): express.Express {
   // only when HTTPS is configured, else the page is blank at any host name but localhost.
   const documentHeaders = helmet({
     contentSecurityPolicy: {
-      directives: { upgradeInsecureRequests: options.secureCookies ? [] : null },
+      directives: {
+        scriptSrc: ["'self'", START_AFTER_PAINT_SOURCE],
+        upgradeInsecureRequests: options.secureCookies ? [] : null,
+      },
     },
     strictTransportSecurity: options.secureCookies,
   });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { type IncomingHttpHeaders, request } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
@@ -334,6 +335,60 @@ describe("the built app on a slow link", () => {
     // Other pages, visitors and expired sessions get the page as built.
     expect(await page("/tasks", leader)).toBeNull();
     expect(await page("/statistics", "dondoc_session=expired-or-forged")).toBeNull();
+  });
+
+  it("paints a page that comes with its heading before it asks for any script, then starts the app", async () => {
+    const leader = await sessionCookie(app.url, "lanhdao.bct");
+    const answer = await get(`${app.url}/overdue`, { cookie: leader });
+    const html = answer.body.toString();
+    // The scripts wait in a template; only the one inline script, allowed by its hash, runs.
+    const template = /<template id="app-start">([\s\S]*?)<\/template>/.exec(html)?.[1] ?? "";
+    expect(template).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js">/);
+    expect(template).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/overdue-page-/);
+    expect(html.replace(template, "")).not.toMatch(/modulepreload|type="module"/);
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? "");
+    expect(inline).toHaveLength(1);
+    const hash = createHash("sha256")
+      .update(inline[0] ?? "")
+      .digest("base64");
+    expect(answer.headers["content-security-policy"]).toContain(
+      `script-src 'self' 'sha256-${hash}'`,
+    );
+
+    const browser = await launchBrowser();
+    try {
+      // Signed in over HTTP, without the tests' fake clock (it replaces the browser's timings).
+      const context = await browser.newContext({ locale: "vi-VN" });
+      const [name, value] = leader.split("=");
+      await context.addCookies([{ name: name ?? "", value: value ?? "", url: app.url }]);
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") problems.push(message.text());
+      });
+      // When the browser renders its first frame (a frame is painted after its callbacks).
+      await page.addInitScript(() => {
+        requestAnimationFrame(() => {
+          Reflect.set(window, "firstFrame", performance.now());
+        });
+      });
+      await page.goto(`${app.url}/overdue`);
+      // The app has started: its own filters are drawn under the heading.
+      await page.getByRole("search", { name: "Lọc nhiệm vụ quá hạn" }).waitFor();
+      const timing = await page.evaluate(() => ({
+        frame: Number(Reflect.get(window, "firstFrame") ?? -1),
+        scripts: performance
+          .getEntriesByType("resource")
+          .filter((entry) => entry.name.endsWith(".js"))
+          .map((entry) => entry.startTime),
+      }));
+      expect(timing.frame).toBeGreaterThan(0);
+      expect(timing.scripts.length).toBeGreaterThan(3);
+      expect(Math.min(...timing.scripts)).toBeGreaterThan(timing.frame);
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it("shows a page's title and introduction before its scripts arrive; the app draws the same, in the language chosen", async () => {
