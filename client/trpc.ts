@@ -8,8 +8,15 @@ import { i18n } from "./i18n.ts";
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
 /**
+ * The queries a page asks for itself, before its scripts arrive (server/static-assets.ts,
+ * pageQuery): sent on their own, at the URL the page asked for, so that the app takes that answer.
+ */
+const PAGE_QUERIES = new Set(["task.byId"]);
+
+/**
  * The API client: requests to /trpc asking for messages in the user's language; batched, except
- * the auth procedures, which the server refuses in a batch (one request, one sign-in attempt).
+ * the auth procedures, which the server refuses in a batch (one request, one sign-in attempt),
+ * and the queries pages ask for themselves.
  */
 export function createApiClient() {
   const options = {
@@ -19,7 +26,7 @@ export function createApiClient() {
   return createTRPCClient<AppRouter>({
     links: [
       splitLink({
-        condition: (op) => op.path.startsWith("auth."),
+        condition: (op) => op.path.startsWith("auth.") || PAGE_QUERIES.has(op.path),
         true: httpLink(options),
         false: httpBatchLink(options),
       }),

@@ -7,6 +7,7 @@ import expressStaticGzip from "express-static-gzip";
 import { z } from "zod";
 import { escapeHtml } from "./html.ts";
 import type { PaintedHeading } from "./page-heading.ts";
+import { SESSION_COOKIE } from "./session.ts";
 
 /** Brotli first (about a fifth smaller than gzip on our scripts), then gzip, else the file. */
 const ENCODINGS = ["br", "gzip"];
@@ -84,6 +85,30 @@ function withHeading(html: string, heading: PaintedHeading): Buffer {
       .replace(HEADING_MARK, markup)
       .replace(APP_SCRIPT_TAGS, "")
       .replace("</body>", start),
+  );
+}
+
+/** Where the built page asks who is signed in (client/index.html): a page's query goes after. */
+const WHO_AM_I = '<link rel="preload" href="/trpc/auth.me" as="fetch" crossorigin />';
+
+/**
+ * The query a page draws its largest part from, when its URL says it all: the page asks for it
+ * itself (a preload), so that its answer comes while the scripts load instead of after them, and
+ * the app's own request takes that answer: it is the same URL, as client/trpc.ts sends this query
+ * on its own (tests/e2e/static-assets.test.ts checks that the browser asks once).
+ */
+function pageQuery(pattern: readonly string[], segments: readonly string[]): string | null {
+  if (pattern.join("/") !== "tasks/:id") return null;
+  const id = Number(segments[1]);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  return `/trpc/task.byId?input=${encodeURIComponent(JSON.stringify({ id }))}`;
+}
+
+/** The page asking for its query together with "who am I". */
+function withQuery(html: string, query: string): string {
+  return html.replace(
+    WHO_AM_I,
+    `${WHO_AM_I}\n<link rel="preload" href="${escapeHtml(query)}" as="fetch" crossorigin>`,
   );
 }
 
@@ -203,9 +228,14 @@ export function staticAssets(
     const accepted = req.acceptsEncodings(ENCODINGS);
     const encoding: Encoding = accepted === "br" || accepted === "gzip" ? accepted : "identity";
     const heading = (await options.heading?.(req, res)) ?? null;
-    const { body, etag } = heading
-      ? sent(encode(withHeading(routePage.html, heading), encoding, "fast"))
-      : routePage.sent(encoding);
+    // Only a signed-in browser gets an answer to keep (a visitor is sent to the sign-in page).
+    const signedIn = typeof req.cookies?.[SESSION_COOKIE] === "string";
+    const query = signedIn ? pageQuery(routePage.pattern, segmentsOf(req.path)) : null;
+    const html = query ? withQuery(routePage.html, query) : routePage.html;
+    const { body, etag } =
+      heading || query
+        ? sent(encode(heading ? withHeading(html, heading) : Buffer.from(html), encoding, "fast"))
+        : routePage.sent(encoding);
     // A page with a heading is the user's own (their agency, their language): no shared cache
     // keeps it. Which page is sent depends on the session and the language, both cookies.
     res.setHeader("Cache-Control", heading ? "private, no-cache" : "no-cache");

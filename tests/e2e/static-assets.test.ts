@@ -257,6 +257,30 @@ describe("the built app on a slow link", () => {
     }
   });
 
+  it("asks for a task page's task from the page itself, with who is signed in: the app takes that answer", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await signedInPage(browser, app.url, "canbo.bct");
+      const requested: string[] = [];
+      page.on("request", (request) => {
+        const url = new URL(request.url());
+        if (url.pathname.startsWith("/trpc/") || url.pathname.endsWith(".js")) {
+          requested.push(`${url.pathname}${url.search}`);
+        }
+      });
+      await page.goto(`${app.url}/tasks/3`);
+      await page.getByRole("heading", { name: "Thông tin nhiệm vụ" }).waitFor();
+      const asked = requested.filter((path) => path.startsWith("/trpc/task.byId"));
+      // Once, before any script, at the URL the app asks for it (its own request matched).
+      expect(asked).toEqual([`/trpc/task.byId?input=${encodeURIComponent('{"id":3}')}`]);
+      expect(requested.indexOf(asked[0] ?? "")).toBeLessThan(
+        requested.findIndex((path) => path.endsWith(".js")),
+      );
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("paints its header bar before the app's styles arrive, and draws the app only with them", async () => {
     // The built page only preloads its stylesheet (a stylesheet link would hold the first paint).
     const html = distFile("index.html").toString();
