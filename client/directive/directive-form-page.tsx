@@ -10,17 +10,13 @@ import type { z } from "zod";
 import { COMMON_ISSUERS, DIRECTIVE_TYPES } from "../../shared/directive.ts";
 import { directiveCreateInput } from "../../shared/directive-input.ts";
 import { type DirectiveDetail, useTRPC } from "../trpc.ts";
+import { DateInputField } from "../ui/date-input-field.tsx";
 import { FormActions, FormAlert, useFieldError, useSubmit } from "../ui/form.tsx";
-import {
-  bindFields,
-  DateInputField,
-  SelectField,
-  TextareaField,
-  TextInputField,
-} from "../ui/form-fields.tsx";
+import { bindFields, TextareaField, TextInputField } from "../ui/form-fields.tsx";
 import { FormPage } from "../ui/form-page.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { EditView } from "../ui/query-view.tsx";
+import { SelectField } from "../ui/select-field.tsx";
 
 type Schema = typeof directiveCreateInput;
 type Values = z.input<Schema>;

@@ -9,8 +9,9 @@ import { formatDate } from "../../shared/date.ts";
 import type { ExtensionDecision } from "../../shared/extension.ts";
 import { extensionDecideInput } from "../../shared/extension-input.ts";
 import { useTRPC } from "../trpc.ts";
+import { DateInputField } from "../ui/date-input-field.tsx";
 import { FormAlert, useSubmit } from "../ui/form.tsx";
-import { bindFields, DateInputField, TextareaField } from "../ui/form-fields.tsx";
+import { bindFields, TextareaField } from "../ui/form-fields.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
 
 type Values = z.input<typeof extensionDecideInput>;

@@ -8,8 +8,9 @@ import type { z } from "zod";
 import { formatDate } from "../../shared/date.ts";
 import { extensionRequestInput } from "../../shared/extension-input.ts";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
+import { DateInputField } from "../ui/date-input-field.tsx";
 import { FormActions, FormAlert, useSubmit } from "../ui/form.tsx";
-import { bindFields, DateInputField, TextareaField } from "../ui/form-fields.tsx";
+import { bindFields, TextareaField } from "../ui/form-fields.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
 
 const requestSchema = extensionRequestInput.omit({ taskId: true });

@@ -8,9 +8,10 @@ import type { z } from "zod";
 import { reportCompleteInput } from "../../shared/report-input.ts";
 import { EvidenceField } from "../evidence/evidence-field.tsx";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
+import { DateInputField } from "../ui/date-input-field.tsx";
 import { Dialog } from "../ui/dialog.tsx";
 import { FormActions, FormAlert, useSubmit } from "../ui/form.tsx";
-import { bindFields, DateInputField, TextareaField, TextInputField } from "../ui/form-fields.tsx";
+import { bindFields, TextareaField, TextInputField } from "../ui/form-fields.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
 import { usePhoneLayout } from "../ui/phone-layout.ts";
 

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { REPORT_DUTY_KINDS, type ReportDutyKind } from "../../shared/report.ts";
 import { type ReportDuty, reportDutySchema } from "../../shared/report-input.ts";
 import { type TaskDetail, useTRPC } from "../trpc.ts";
+import { DateInputField } from "../ui/date-input-field.tsx";
 import {
   FormAlert,
   FormPanel,
@@ -13,7 +14,7 @@ import {
   useFieldError,
   useSubmit,
 } from "../ui/form.tsx";
-import { bindFields, DateInputField } from "../ui/form-fields.tsx";
+import { bindFields } from "../ui/form-fields.tsx";
 import { useInvalidateTasks } from "../ui/invalidate.ts";
 
 type DutyValues = {

@@ -2,7 +2,8 @@ import type { FieldValues } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { ROLES } from "../../shared/user.ts";
 import { AgencySelect } from "../agency/agency-picker.tsx";
-import { type BoundField, SelectField, TextInputField, useBoundField } from "../ui/form-fields.tsx";
+import { type BoundField, TextInputField, useBoundField } from "../ui/form-fields.tsx";
+import { SelectField } from "../ui/select-field.tsx";
 
 function AgencyField<T extends FieldValues, O>(props: BoundField<T, O>) {
   const { t } = useTranslation();

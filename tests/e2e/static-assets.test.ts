@@ -688,6 +688,32 @@ describe("the first page's weight", () => {
         path,
       ).toEqual([]);
     }
+    // The status form (a note and buttons) brings neither the date picker nor Floating UI: the
+    // date and select fields are modules of their own.
+    const statusForm = readdirSync(new URL("assets/", DIST)).find((file) =>
+      /^task-actions-[\w-]+\.js$/.test(file),
+    );
+    expect(statusForm).toBeDefined();
+    const withImports = (file: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      const code = distFile(`assets/${file}`).toString();
+      for (const match of code.matchAll(/(?:from|import)\s*"\.\/([\w-]+\.js)"/g)) {
+        withImports(match[1] ?? "", seen);
+      }
+      return seen;
+    };
+    const statusFormLibraries = [...withImports(statusForm ?? "")].flatMap((file): string[] => {
+      if (!existsSync(new URL(`assets/${file}.map`, DIST))) return [];
+      const map: { sources?: string[] } = JSON.parse(distFile(`assets/${file}.map`).toString());
+      return (map.sources ?? []).flatMap(
+        (source) => /node_modules\/((@[^/]+\/)?[^/]+)/.exec(source)?.[1] ?? [],
+      );
+    });
+    expect(statusFormLibraries).toContain("react-hook-form");
+    expect(
+      statusFormLibraries.filter((l) => l === "@mantine/dates" || l.startsWith("@floating-ui")),
+    ).toEqual([]);
     // Forms still bring them (the test sees the libraries where they are).
     expect(libraries("/directives/new").has("zod")).toBe(true);
     expect(libraries("/directives/new").has("@floating-ui/react")).toBe(true);
