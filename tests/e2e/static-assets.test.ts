@@ -59,6 +59,31 @@ async function holdBack(page: Page, files: RegExp): Promise<() => void> {
   return release;
 }
 
+/**
+ * The app's scripts a page fetches (paths under the site's root), and `settled`: waits until the
+ * page is quiet past the moment a form slot mounts its form (client/ui/form-slot.tsx: browser
+ * idle), then gives the brotli bytes of those scripts.
+ */
+function recordScripts(page: Page): { fetched: string[]; settled: () => Promise<number> } {
+  const fetched: string[] = [];
+  page.on("requestfinished", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (APP_SCRIPTS.test(path)) fetched.push(path.slice(1));
+  });
+  const settled = async () => {
+    await page.waitForLoadState("networkidle");
+    await page.evaluate(
+      () => new Promise((done) => requestIdleCallback(() => setTimeout(done, 300))),
+    );
+    await page.waitForLoadState("networkidle");
+    return fetched.reduce((sum, file) => {
+      const brotli = new URL(`${file}.br`, DIST);
+      return sum + statSync(existsSync(brotli) ? brotli : new URL(file, DIST)).size;
+    }, 0);
+  };
+  return { fetched, settled };
+}
+
 /** The session cookie ("name=value") of a demo account, signed in over HTTP. */
 async function sessionCookie(url: string, username: string): Promise<string> {
   const login = await fetch(`${url}/trpc/auth.login`, {
@@ -521,24 +546,7 @@ describe("the built app on a slow link", () => {
     try {
       const page = await signedInPage(browser, app.url, "lanhdao.bct");
       await page.setViewportSize(PHONE);
-      const fetched: string[] = [];
-      page.on("requestfinished", (request) => {
-        const path = new URL(request.url()).pathname;
-        if (APP_SCRIPTS.test(path)) fetched.push(path.slice(1));
-      });
-      /** Brotli bytes of the scripts fetched so far, once the page has settled. */
-      const settledScripts = async () => {
-        await page.waitForLoadState("networkidle");
-        // Past the moment a form slot mounts its form (client/ui/form-slot.tsx: browser idle).
-        await page.evaluate(
-          () => new Promise((done) => requestIdleCallback(() => setTimeout(done, 300))),
-        );
-        await page.waitForLoadState("networkidle");
-        return fetched.reduce((sum, file) => {
-          const brotli = new URL(`${file}.br`, DIST);
-          return sum + statSync(existsSync(brotli) ? brotli : new URL(file, DIST)).size;
-        }, 0);
-      };
+      const { fetched, settled: settledScripts } = recordScripts(page);
       const fieldsCode = () => fetched.filter((file) => /\/(Popover|date-field)-/.test(file));
 
       await page.goto(`${app.url}/statistics`);
@@ -575,18 +583,11 @@ describe("the built app on a slow link", () => {
     try {
       const page = await signedInPage(browser, app.url, "canbo.bct");
       await page.setViewportSize(PHONE);
-      const fetched: string[] = [];
-      page.on("requestfinished", (request) => {
-        const path = new URL(request.url()).pathname;
-        if (APP_SCRIPTS.test(path)) fetched.push(path.slice(1));
-      });
+      const { fetched, settled } = recordScripts(page);
       await page.goto(`${app.url}/tasks/1`);
       const comments = page.getByRole("heading", { name: "Trao đổi, ý kiến" });
       await comments.waitFor();
-      await page.waitForLoadState("networkidle");
-      await page.evaluate(
-        () => new Promise((done) => requestIdleCallback(() => setTimeout(done, 300))),
-      );
+      expect(await settled()).toBeLessThan(FIRST_PAGE_BUDGET);
       // Reading the task costs no form code: comments and notes are screens below.
       expect(fetched.filter((file) => /\/(forms|comment-form|task-actions)-/.test(file))).toEqual(
         [],
