@@ -216,6 +216,10 @@ export function staticAssets(
       setHeaders: (res) => res.setHeader("Cache-Control", "no-cache"),
     },
   });
+  // The app's icon (client/public/favicon.svg): not hashed, so browsers keep it for a day.
+  router.get("/favicon.svg", (_req, res, next) => {
+    res.sendFile(join(dir, "favicon.svg"), { maxAge: "1d" }, (error) => error && next(error));
+  });
   const pages = routePages(dir);
   // The app routes in the browser: every other path gets the page.
   router.get("/{*splat}", async (req, res, next) => {

@@ -604,6 +604,17 @@ describe("the built app on a slow link", () => {
     }
   });
 
+  it("has an icon: the page links it, the server sends it as SVG and browsers keep it a day", async () => {
+    expect(distFile("index.html").toString()).toContain(
+      '<link rel="icon" href="/favicon.svg" type="image/svg+xml" />',
+    );
+    const icon = await get(`${app.url}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers["content-type"]).toMatch(/^image\/svg\+xml/);
+    expect(icon.headers["cache-control"]).toBe("public, max-age=86400");
+    expect(icon.body.toString()).toContain("<title>Đôn Đốc</title>");
+  });
+
   it("answers a missing asset with 404, not with the page", async () => {
     const answer = await get(`${app.url}/assets/index-gone0000.js`, { "accept-encoding": "br" });
     expect(answer.status).toBe(404);
