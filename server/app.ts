@@ -13,7 +13,7 @@ import { expressContext, type HttpErrorCode, sendError } from "./http.ts";
 import { type Logger, noteUser, requestLogger, silentLogger } from "./log.ts";
 import { paintedHeading } from "./page-heading.ts";
 import { appRouter } from "./router.ts";
-import { START_AFTER_PAINT_SOURCE, staticAssets } from "./static-assets.ts";
+import { ASSETS_PATH, START_AFTER_PAINT_SOURCE, staticAssets } from "./static-assets.ts";
 
 const CLIENT_DIST = fileURLToPath(new URL("../dist/client", import.meta.url));
 
@@ -121,7 +121,7 @@ export function createApp(options: AppOptions): express.Express {
   // (server/static-assets.ts): a page's policies (CSP, framing, referrer...) are 600 bytes that
   // HTTP/1.1 sends uncompressed with each of the first page's dozen files.
   app.use((req, res, next) =>
-    req.path.startsWith("/assets/") ? next() : documentHeaders(req, res, next),
+    req.path.startsWith(`${ASSETS_PATH}/`) ? next() : documentHeaders(req, res, next),
   );
   app.use(cookieParser());
 

@@ -9,6 +9,9 @@ import { escapeHtml } from "./html.ts";
 import type { PaintedHeading } from "./page-heading.ts";
 import { SESSION_COOKIE } from "./session.ts";
 
+/** Where the built app's hashed scripts and styles are served (dist/client/assets). */
+export const ASSETS_PATH = "/assets";
+
 /** Brotli first (about a fifth smaller than gzip on our scripts), then gzip, else the file. */
 const ENCODINGS = ["br", "gzip"];
 
@@ -183,7 +186,7 @@ export function staticAssets(
 ): express.Router {
   const router = express.Router();
   router.use(
-    "/assets",
+    ASSETS_PATH,
     expressStaticGzip(join(dir, "assets"), {
       enableBrotli: true,
       orderPreference: ENCODINGS,
@@ -235,11 +238,12 @@ export function staticAssets(
     // Only a signed-in browser gets an answer to keep (a visitor is sent to the sign-in page).
     const signedIn = typeof req.cookies?.[SESSION_COOKIE] === "string";
     const query = signedIn ? pageQuery(routePage.pattern, segmentsOf(req.path)) : null;
+    // The page as built, or written for this request (compressed quickly, per request).
     const html = query ? withQuery(routePage.html, query) : routePage.html;
-    const { body, etag } =
-      heading || query
-        ? sent(encode(heading ? withHeading(html, heading) : Buffer.from(html), encoding, "fast"))
-        : routePage.sent(encoding);
+    const written = heading ? withHeading(html, heading) : query ? Buffer.from(html) : null;
+    const { body, etag } = written
+      ? sent(encode(written, encoding, "fast"))
+      : routePage.sent(encoding);
     // A page with a heading is the user's own (their agency, their language): no shared cache
     // keeps it. Which page is sent depends on the session and the language, both cookies.
     res.setHeader("Cache-Control", heading ? "private, no-cache" : "no-cache");

@@ -2,7 +2,8 @@ import { skipToken, useQuery } from "@tanstack/react-query";
 import type { DirectiveType } from "../../shared/directive.ts";
 import { useTRPC } from "../trpc.ts";
 
-export type DirectiveFacts = {
+/** What the directive select and the scope description show of a directive. */
+type DirectiveFacts = {
   id: number;
   type: DirectiveType;
   number: string;

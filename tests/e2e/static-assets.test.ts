@@ -2,16 +2,14 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { type IncomingHttpHeaders, request } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
+  appForThisFile,
   DEMO_PASSWORD,
   expectFitsWidth,
-  launchBrowser,
   PHONE,
-  type RunningApp,
   signedInPage,
-  startApp,
 } from "./support/app.ts";
 
 /** The JavaScript the first page may preload, in gzip bytes (issue 13). */
@@ -84,6 +82,11 @@ function recordScripts(page: Page): { fetched: string[]; settled: () => Promise<
   return { fetched, settled };
 }
 
+/** Closes what a test opened in the file's shared browser (appForThisFile). */
+async function closeContexts(browser: Browser): Promise<void> {
+  await Promise.all(browser.contexts().map((context) => context.close()));
+}
+
 /** The session cookie ("name=value") of a demo account, signed in over HTTP. */
 async function sessionCookie(url: string, username: string): Promise<string> {
   const login = await fetch(`${url}/trpc/auth.login`, {
@@ -124,20 +127,16 @@ function firstPageScripts(): string[] {
 }
 
 describe("the built app on a slow link", () => {
-  let app: RunningApp;
-  beforeAll(async () => {
-    app = await startApp();
-  });
-  afterAll(async () => {
-    await app?.stop();
-  });
+  const run = appForThisFile();
 
   it("sends a hashed script as brotli, gzip or plain as the browser accepts, cached for a year", async () => {
     const [script] = firstPageScripts();
     expect(script).toMatch(/^assets\/index-[\w-]+\.js$/);
     const original = distFile(script ?? "");
 
-    const brotli = await get(`${app.url}/${script}`, { "accept-encoding": "gzip, deflate, br" });
+    const brotli = await get(`${run.app.url}/${script}`, {
+      "accept-encoding": "gzip, deflate, br",
+    });
     expect(brotli.status).toBe(200);
     expect(brotli.headers["content-encoding"]).toBe("br");
     expect(brotli.headers.vary).toMatch(/accept-encoding/i);
@@ -153,12 +152,12 @@ describe("the built app on a slow link", () => {
       expect(brotli.headers[name], name).toBeUndefined();
     }
 
-    const gzip = await get(`${app.url}/${script}`, { "accept-encoding": "gzip" });
+    const gzip = await get(`${run.app.url}/${script}`, { "accept-encoding": "gzip" });
     expect(gzip.headers["content-encoding"]).toBe("gzip");
     expect(gzip.headers["cache-control"]).toBe(YEAR_IMMUTABLE);
     expect(gunzipSync(gzip.body).equals(original)).toBe(true);
 
-    const plain = await get(`${app.url}/${script}`);
+    const plain = await get(`${run.app.url}/${script}`);
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.headers["cache-control"]).toBe(YEAR_IMMUTABLE);
     expect(plain.body.equals(original)).toBe(true);
@@ -168,7 +167,7 @@ describe("the built app on a slow link", () => {
     const scripts = readdirSync(new URL("assets/", DIST)).filter((file) => file.endsWith(".js"));
     expect(scripts.length).toBeGreaterThan(10);
     for (const file of scripts) {
-      const url = `${app.url}/assets/${file}`;
+      const url = `${run.app.url}/assets/${file}`;
       const brotli = await get(url, { "accept-encoding": "br" });
       const gzip = await get(url, { "accept-encoding": "gzip" });
       const plain = await get(url);
@@ -191,7 +190,7 @@ describe("the built app on a slow link", () => {
   it("sends the page compressed and has browsers check it again on every visit", async () => {
     const page = distFile("index.html").toString();
     for (const path of ["/", "/overdue", "/tasks/1", "/no-such-page"]) {
-      const answer = await get(`${app.url}${path}`, { "accept-encoding": "br, gzip" });
+      const answer = await get(`${run.app.url}${path}`, { "accept-encoding": "br, gzip" });
       expect(answer.status, path).toBe(200);
       expect(answer.headers["cache-control"], path).toBe("no-cache");
       expect(answer.headers["content-encoding"], path).toBe("br");
@@ -205,17 +204,17 @@ describe("the built app on a slow link", () => {
       expect(sent.startsWith(before ?? "-"), path).toBe(true);
       expect(sent.endsWith(`</head>${after}`), path).toBe(true);
     }
-    const gzip = await get(`${app.url}/overdue`, { "accept-encoding": "gzip" });
+    const gzip = await get(`${run.app.url}/overdue`, { "accept-encoding": "gzip" });
     expect(gzip.headers["content-encoding"]).toBe("gzip");
-    const plain = await get(`${app.url}/overdue`);
+    const plain = await get(`${run.app.url}/overdue`);
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
     // A repeat visit costs a 304 without a body when the page has not changed.
     for (const path of ["/", "/no-such-page"]) {
-      const first = await get(`${app.url}${path}`, { "accept-encoding": "br" });
+      const first = await get(`${run.app.url}${path}`, { "accept-encoding": "br" });
       const etag = first.headers.etag;
       expect(etag, path).toBeTruthy();
-      const again = await get(`${app.url}${path}`, {
+      const again = await get(`${run.app.url}${path}`, {
         "accept-encoding": "br",
         "if-none-match": etag ?? "",
       });
@@ -227,7 +226,7 @@ describe("the built app on a slow link", () => {
   it("announces the code of the page asked for, so that it loads with the app's scripts", async () => {
     const routes = routePreloads();
     const announced = async (path: string) => {
-      const sent = (await get(`${app.url}${path}`)).body.toString();
+      const sent = (await get(`${run.app.url}${path}`)).body.toString();
       return [...sent.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)]
         .map((match) => match[1] ?? "")
         .filter((href) => !firstPageScripts().includes(href.slice(1)));
@@ -263,29 +262,29 @@ describe("the built app on a slow link", () => {
   });
 
   it("asks who is signed in from the page itself, once: the app takes that answer", async () => {
-    const browser = await launchBrowser();
+    const { browser } = run;
     try {
-      const page = await signedInPage(browser, app.url, "lanhdao.bct");
+      const page = await signedInPage(browser, run.app.url, "lanhdao.bct");
       const requested: string[] = [];
       page.on("request", (request) => {
         const path = new URL(request.url()).pathname;
         if (path === "/trpc/auth.me" || path.endsWith(".js")) requested.push(path);
       });
-      await page.goto(`${app.url}/overdue`);
+      await page.goto(`${run.app.url}/overdue`);
       await page.getByRole("heading", { name: "Nhiệm vụ quá hạn", level: 1 }).waitFor();
       // Asked once, before any script (the page's preload), not after the scripts have run; had
       // the app's own request not matched the preload, it would have asked twice.
       expect(requested.filter((path) => path === "/trpc/auth.me")).toHaveLength(1);
       expect(requested[0]).toBe("/trpc/auth.me");
     } finally {
-      await browser.close();
+      await closeContexts(browser);
     }
   });
 
   it("asks for a task page's task from the page itself, with who is signed in: the app takes that answer", async () => {
-    const browser = await launchBrowser();
+    const { browser } = run;
     try {
-      const page = await signedInPage(browser, app.url, "canbo.bct");
+      const page = await signedInPage(browser, run.app.url, "canbo.bct");
       const requested: string[] = [];
       page.on("request", (request) => {
         const url = new URL(request.url());
@@ -293,7 +292,7 @@ describe("the built app on a slow link", () => {
           requested.push(`${url.pathname}${url.search}`);
         }
       });
-      await page.goto(`${app.url}/tasks/3`);
+      await page.goto(`${run.app.url}/tasks/3`);
       await page.getByRole("heading", { name: "Thông tin nhiệm vụ" }).waitFor();
       const asked = requested.filter((path) => path.startsWith("/trpc/task.byId"));
       // Once, before any script, at the URL the app asks for it (its own request matched).
@@ -302,7 +301,7 @@ describe("the built app on a slow link", () => {
         requested.findIndex((path) => path.endsWith(".js")),
       );
     } finally {
-      await browser.close();
+      await closeContexts(browser);
     }
   });
 
@@ -313,12 +312,12 @@ describe("the built app on a slow link", () => {
     expect(html).toMatch(
       /<link rel="preload" as="style"[^>]* href="\/assets\/index-[\w-]+\.css" data-app-styles>/,
     );
-    const browser = await launchBrowser();
+    const { browser } = run;
     try {
-      const page = await signedInPage(browser, app.url, "lanhdao.bct");
+      const page = await signedInPage(browser, run.app.url, "lanhdao.bct");
       // The app's stylesheet held back, as on a slow link.
       const release = await holdBack(page, /\/assets\/index-[\w-]+\.css$/);
-      await page.goto(`${app.url}/`, { waitUntil: "commit" });
+      await page.goto(`${run.app.url}/`, { waitUntil: "commit" });
 
       // The header bar has its own styles: fixed at the top without the stylesheet.
       const boot = page.locator(".boot-header");
@@ -340,15 +339,15 @@ describe("the built app on a slow link", () => {
       );
       expect(body.trim()).not.toBe("");
     } finally {
-      await browser.close();
+      await closeContexts(browser);
     }
   });
 
   it("writes the heading of the inbox, the statistics and the overdue list into their page, for the user and in their language", async () => {
-    const reporter = await sessionCookie(app.url, "baocao.langson");
-    const leader = await sessionCookie(app.url, "lanhdao.bct");
+    const reporter = await sessionCookie(run.app.url, "baocao.langson");
+    const leader = await sessionCookie(run.app.url, "lanhdao.bct");
     const page = async (path: string, cookie: string) => {
-      const answer = await get(`${app.url}${path}`, { cookie, "accept-encoding": "br" });
+      const answer = await get(`${run.app.url}${path}`, { cookie, "accept-encoding": "br" });
       expect(answer.status, path).toBe(200);
       expect(answer.headers["content-encoding"], path).toBe("br");
       expect(answer.headers.vary, path).toMatch(/cookie/i);
@@ -379,7 +378,7 @@ describe("the built app on a slow link", () => {
       title: "Statistics",
     });
     expect((await page("/", `${reporter}; dondoc_language=xx`))?.lang).toBe("vi");
-    const own = await get(`${app.url}/statistics`, { cookie: leader });
+    const own = await get(`${run.app.url}/statistics`, { cookie: leader });
     expect(own.headers["cache-control"]).toBe("private, no-cache");
     // Other pages, visitors and expired sessions get the page as built.
     expect(await page("/tasks", leader)).toBeNull();
@@ -387,8 +386,8 @@ describe("the built app on a slow link", () => {
   });
 
   it("paints a page that comes with its heading before it asks for any script, then starts the app", async () => {
-    const leader = await sessionCookie(app.url, "lanhdao.bct");
-    const answer = await get(`${app.url}/overdue`, { cookie: leader });
+    const leader = await sessionCookie(run.app.url, "lanhdao.bct");
+    const answer = await get(`${run.app.url}/overdue`, { cookie: leader });
     const html = answer.body.toString();
     // The scripts wait in a template; only the one inline script, allowed by its hash, runs.
     const template = /<template id="app-start">([\s\S]*?)<\/template>/.exec(html)?.[1] ?? "";
@@ -404,12 +403,12 @@ describe("the built app on a slow link", () => {
       `script-src 'self' 'sha256-${hash}'`,
     );
 
-    const browser = await launchBrowser();
+    const { browser } = run;
     try {
       // Signed in over HTTP, without the tests' fake clock (it replaces the browser's timings).
       const context = await browser.newContext({ locale: "vi-VN" });
       const [name, value] = leader.split("=");
-      await context.addCookies([{ name: name ?? "", value: value ?? "", url: app.url }]);
+      await context.addCookies([{ name: name ?? "", value: value ?? "", url: run.app.url }]);
       const page = await context.newPage();
       const problems: string[] = [];
       page.on("console", (message) => {
@@ -421,7 +420,7 @@ describe("the built app on a slow link", () => {
           Reflect.set(window, "firstFrame", performance.now());
         });
       });
-      await page.goto(`${app.url}/overdue`);
+      await page.goto(`${run.app.url}/overdue`);
       // The app has started: its own filters are drawn under the heading.
       await page.getByRole("search", { name: "Lọc nhiệm vụ quá hạn" }).waitFor();
       const timing = await page.evaluate(() => ({
@@ -436,17 +435,17 @@ describe("the built app on a slow link", () => {
       expect(Math.min(...timing.scripts)).toBeGreaterThan(timing.frame);
       expect(problems).toEqual([]);
     } finally {
-      await browser.close();
+      await closeContexts(browser);
     }
   });
 
   it("shows a page's title and introduction before its scripts arrive; the app draws the same, in the language chosen", async () => {
-    const browser = await launchBrowser();
+    const { browser } = run;
     try {
-      const page = await signedInPage(browser, app.url, "lanhdao.bct");
+      const page = await signedInPage(browser, run.app.url, "lanhdao.bct");
       // The app's scripts held back, as on a slow link.
       let release = await holdBack(page, APP_SCRIPTS);
-      await page.goto(`${app.url}/statistics`, { waitUntil: "commit" });
+      await page.goto(`${run.app.url}/statistics`, { waitUntil: "commit" });
       const title = page.getByRole("heading", { level: 1 });
       await page.locator(".boot-page").waitFor();
       expect(await title.textContent()).toBe("Thống kê");
@@ -468,7 +467,7 @@ describe("the built app on a slow link", () => {
       await expect.poll(cookies).toMatch(/dondoc_language=en/);
       await page.unrouteAll();
       release = await holdBack(page, APP_SCRIPTS);
-      await page.goto(`${app.url}/overdue`, { waitUntil: "commit" });
+      await page.goto(`${run.app.url}/overdue`, { waitUntil: "commit" });
       await page.locator(".boot-page").waitFor();
       expect(await title.textContent()).toBe("Overdue tasks");
       expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
@@ -479,22 +478,22 @@ describe("the built app on a slow link", () => {
       // Back in Vietnamese, the default: no cookie is left, the headings are Vietnamese again.
       await page.unrouteAll();
       release = await holdBack(page, APP_SCRIPTS);
-      await page.goto(`${app.url}/`, { waitUntil: "commit" });
+      await page.goto(`${run.app.url}/`, { waitUntil: "commit" });
       await page.locator(".boot-page").waitFor();
       expect(await title.textContent()).toBe("Việc cần làm");
       release();
     } finally {
-      await browser.close();
+      await closeContexts(browser);
     }
   });
 
   it("on a phone, draws the title and introduction where the first paint put them, the page's actions after them", async () => {
-    const browser = await launchBrowser();
+    const { browser } = run;
     try {
-      const page = await signedInPage(browser, app.url, "lanhdao.bct");
+      const page = await signedInPage(browser, run.app.url, "lanhdao.bct");
       await page.setViewportSize(PHONE);
       const release = await holdBack(page, APP_SCRIPTS);
-      await page.goto(`${app.url}/statistics`, { waitUntil: "commit" });
+      await page.goto(`${run.app.url}/statistics`, { waitUntil: "commit" });
       const bootIntro = page.locator(".boot-intro");
       await bootIntro.waitFor();
       const text = (await bootIntro.textContent()) ?? "";
@@ -510,16 +509,16 @@ describe("the built app on a slow link", () => {
       expect(Math.abs(drawn.y - painted.y)).toBeLessThanOrEqual(2);
       expect(action.y).toBeGreaterThanOrEqual(drawn.y + drawn.height);
     } finally {
-      await browser.close();
+      await closeContexts(browser);
     }
   });
 
   it("on a phone, starts a borderless first action's text where the introduction's starts, the actions aligned by their tops", async () => {
-    const browser = await launchBrowser();
+    const { browser } = run;
     try {
-      const page = await signedInPage(browser, app.url, "lanhdao.bct");
+      const page = await signedInPage(browser, run.app.url, "lanhdao.bct");
       await page.setViewportSize(PHONE);
-      await page.goto(`${app.url}/overdue`);
+      await page.goto(`${run.app.url}/overdue`);
       const rules = page.getByRole("link", { name: "Quy tắc nhắc việc" });
       const exportButton = page.getByRole("button", { name: "Xuất Excel" });
       await exportButton.waitFor();
@@ -537,19 +536,19 @@ describe("the built app on a slow link", () => {
       if (!rulesBox || !exportBox) throw new Error("the actions are not laid out");
       expect(Math.abs(rulesBox.y - exportBox.y)).toBeLessThanOrEqual(1);
     } finally {
-      await browser.close();
+      await closeContexts(browser);
     }
   });
 
   it("on a phone, folds the filters of the statistics and the overdue list: their fields' code comes when they are opened", async () => {
-    const browser = await launchBrowser();
+    const { browser } = run;
     try {
-      const page = await signedInPage(browser, app.url, "lanhdao.bct");
+      const page = await signedInPage(browser, run.app.url, "lanhdao.bct");
       await page.setViewportSize(PHONE);
       const { fetched, settled: settledScripts } = recordScripts(page);
       const fieldsCode = () => fetched.filter((file) => /\/(Popover|date-field)-/.test(file));
 
-      await page.goto(`${app.url}/statistics`);
+      await page.goto(`${run.app.url}/statistics`);
       const scope = page.getByRole("button", { name: "Phạm vi thống kê" });
       await scope.waitFor();
       expect(await settledScripts()).toBeLessThan(FIRST_PAGE_BUDGET);
@@ -562,7 +561,7 @@ describe("the built app on a slow link", () => {
       expect(fieldsCode().length).toBeGreaterThan(0);
 
       fetched.length = 0;
-      await page.goto(`${app.url}/overdue?key=1&minDays=30`);
+      await page.goto(`${run.app.url}/overdue?key=1&minDays=30`);
       // The button says how many filters are in use while they are folded.
       const filters = page.getByRole("button", { name: "Lọc nhiệm vụ quá hạn (2 điều kiện)" });
       await filters.waitFor();
@@ -574,17 +573,17 @@ describe("the built app on a slow link", () => {
       );
       await expectFitsWidth(page, "overdue list's filters opened at 360 px");
     } finally {
-      await browser.close();
+      await closeContexts(browser);
     }
   });
 
   it("loads the forms low on a task page as the reader scrolls towards them, not with the page", async () => {
-    const browser = await launchBrowser();
+    const { browser } = run;
     try {
-      const page = await signedInPage(browser, app.url, "canbo.bct");
+      const page = await signedInPage(browser, run.app.url, "canbo.bct");
       await page.setViewportSize(PHONE);
       const { fetched, settled } = recordScripts(page);
-      await page.goto(`${app.url}/tasks/1`);
+      await page.goto(`${run.app.url}/tasks/1`);
       const comments = page.getByRole("heading", { name: "Trao đổi, ý kiến" });
       await comments.waitFor();
       expect(await settled()).toBeLessThan(FIRST_PAGE_BUDGET);
@@ -600,7 +599,7 @@ describe("the built app on a slow link", () => {
       await page.getByRole("heading", { name: "Lịch sử xử lý" }).scrollIntoViewIfNeeded();
       await page.getByLabel("Nội dung ghi chú").waitFor();
     } finally {
-      await browser.close();
+      await closeContexts(browser);
     }
   });
 
@@ -608,7 +607,7 @@ describe("the built app on a slow link", () => {
     expect(distFile("index.html").toString()).toContain(
       '<link rel="icon" href="/favicon.svg" type="image/svg+xml" />',
     );
-    const icon = await get(`${app.url}/favicon.svg`);
+    const icon = await get(`${run.app.url}/favicon.svg`);
     expect(icon.status).toBe(200);
     expect(icon.headers["content-type"]).toMatch(/^image\/svg\+xml/);
     expect(icon.headers["cache-control"]).toBe("public, max-age=86400");
@@ -616,16 +615,18 @@ describe("the built app on a slow link", () => {
   });
 
   it("answers a missing asset with 404, not with the page", async () => {
-    const answer = await get(`${app.url}/assets/index-gone0000.js`, { "accept-encoding": "br" });
+    const answer = await get(`${run.app.url}/assets/index-gone0000.js`, {
+      "accept-encoding": "br",
+    });
     expect(answer.status).toBe(404);
     expect(answer.headers["content-type"] ?? "").not.toMatch(/javascript/);
   });
 
   it("compresses the API's JSON answers", async () => {
-    const cookie = await sessionCookie(app.url, "lanhdao.bct");
+    const cookie = await sessionCookie(run.app.url, "lanhdao.bct");
 
     const input = encodeURIComponent(JSON.stringify({ pageSize: 50 }));
-    const url = `${app.url}/trpc/task.list?input=${input}`;
+    const url = `${run.app.url}/trpc/task.list?input=${input}`;
     const plain = await get(url, { cookie });
     expect(plain.headers["content-encoding"]).toBeUndefined();
     const gzip = await get(url, { cookie, "accept-encoding": "gzip" });
@@ -641,7 +642,7 @@ describe("the built app on a slow link", () => {
 
     // A change's answer (a POST) is a few hundred bytes: it goes out as it is, compressing it
     // would cost the server more than it saves the link, on every officer's status update.
-    const change = await fetch(`${app.url}/trpc/auth.login`, {
+    const change = await fetch(`${run.app.url}/trpc/auth.login`, {
       method: "POST",
       headers: { "content-type": "application/json", "accept-encoding": "gzip, deflate, br" },
       body: JSON.stringify({ username: "canbo.bct", password: DEMO_PASSWORD }),
