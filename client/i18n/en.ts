@@ -480,6 +480,11 @@ export const en: ClientTexts = {
     empty: "No task falls in this scope",
     emptyHint: "Choose a wider scope or a later as-of day.",
     byAgency: "By lead agency",
+    firstAgencyRows:
+      "Showing {{shown}} of {{total}} agencies, in the order chosen; the print view and the Excel file hold them all.",
+    allAgencyRows: "Showing all {{total}} agencies.",
+    showAllAgencies: "Show all {{total}} agencies",
+    showFirstAgencies: "Show only the first {{shown}}",
     byAgencyCaption:
       "How tasks are going by lead agency, as of {{date}}. Select a column heading to sort.",
     column: {

@@ -489,6 +489,11 @@ export const vi = {
     empty: "Không có nhiệm vụ nào trong phạm vi thống kê",
     emptyHint: "Chọn phạm vi rộng hơn, hoặc ngày chốt số liệu muộn hơn.",
     byAgency: "Theo cơ quan chủ trì",
+    firstAgencyRows:
+      "Đang hiện {{shown}}/{{total}} cơ quan, theo thứ tự đang chọn; bản in và tệp Excel có đủ.",
+    allAgencyRows: "Đang hiện đủ {{total}} cơ quan.",
+    showAllAgencies: "Hiện đủ {{total}} cơ quan",
+    showFirstAgencies: "Chỉ hiện {{shown}} cơ quan đầu",
     byAgencyCaption:
       "Tình hình thực hiện nhiệm vụ theo cơ quan chủ trì, số liệu chốt đến hết ngày {{date}}. Bấm tiêu đề cột để sắp xếp.",
     column: {

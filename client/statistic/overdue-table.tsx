@@ -43,7 +43,8 @@ function useWindowing(count: number, estimate: number) {
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimate,
-    overscan: 8,
+    // A few rows beyond the box each way: scrolling shows no gap, and a first visit renders few.
+    overscan: 3,
     enabled: windowed,
   });
   if (!windowed) {

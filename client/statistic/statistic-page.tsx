@@ -169,6 +169,8 @@ export function StatisticPage() {
                               : nextDirection,
                         })
                       }
+                      all={params.get("rows") === "all"}
+                      onAll={(all) => update({ rows: all ? "all" : null })}
                       caption={t("statistics.byAgencyCaption", {
                         date: formatDate(data.asOf),
                       })}

@@ -122,6 +122,13 @@ export function scopeParams(scope: UrlScope): URLSearchParams {
 }
 
 /**
+ * The rows shown until the reader asks for all: the first of the order chosen (by default the
+ * most overdue). A hundred agencies' rows are 9,000 px on a phone, and laying them out was the
+ * statistics page's longest task; the print view and the Excel file hold every row.
+ */
+export const AGENCY_ROWS_SHOWN = 20;
+
+/**
  * The address of the tasks one figure counts (statistic.tasks): the scope, the cell, and for a
  * row of the per-agency table its lead agency of the time (`lead`).
  */
@@ -130,10 +137,17 @@ export function statisticTasksHref(
   cell: StatisticCell,
   lead?: number | undefined,
 ): string {
-  const params = scopeParams(scope);
-  params.set("cell", cell);
-  if (lead !== undefined) params.set("lead", String(lead));
-  return `/statistics/tasks?${params.toString()}`;
+  return statisticTasksHrefs(scope)(cell, lead);
+}
+
+/** statisticTasksHref for many figures of one scope (a table's): the scope written once. */
+export function statisticTasksHrefs(
+  scope: UrlScope,
+): (cell: StatisticCell, lead?: number | undefined) => string {
+  const params = scopeParams(scope).toString();
+  const prefix = `/statistics/tasks?${params}${params === "" ? "" : "&"}`;
+  return (cell, lead) =>
+    `${prefix}cell=${encodeURIComponent(cell)}${lead === undefined ? "" : `&lead=${lead}`}`;
 }
 
 /**

@@ -19,12 +19,17 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every key the interface asks for as written: `t("task.parent")`, `i18nKey="…"`. */
+/**
+ * Every key the interface asks for as written: `t("task.parent")`, `i18nKey="…"`,
+ * `textTemplate(t, "…", …)`.
+ */
 function keysAskedFor(): { key: string; file: string }[] {
   return sourceFiles(CLIENT).flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/\bt\(\s*"([a-zA-Z][\w.]*)"|i18nKey="([\w.]+)"/g)].map(
-      (match) => ({ key: match[1] ?? match[2] ?? "", file: file.slice(CLIENT.length + 1) }),
-    ),
+    [
+      ...readFileSync(file, "utf8").matchAll(
+        /\b(?:t|textTemplate)\((?:\s*t,)?\s*"([a-zA-Z][\w.]*)"|i18nKey="([\w.]+)"/g,
+      ),
+    ].map((match) => ({ key: match[1] ?? match[2] ?? "", file: file.slice(CLIENT.length + 1) })),
   );
 }
 

@@ -1,0 +1,96 @@
+/**
+ * The per-agency table at national scale: on a generated database (scripts/bench-data.ts, every
+ * seeded agency leading tasks) the statistics page shows the first AGENCY_ROWS_SHOWN agencies in
+ * the order chosen, all of them on request (the choice in the URL), and its counts, plain links
+ * taken through the router (client/ui/route-links.ts), open their lists without reloading the app.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { AGENCY_ROWS_SHOWN } from "../../client/statistic/statistic-scope.ts";
+import { E2E_NOW, launchBrowser, type RunningApp, signedInPage, startApp } from "./support/app.ts";
+
+const ROOT = new URL("../../", import.meta.url);
+
+describe("the per-agency table of a hundred agencies", () => {
+  let app: RunningApp | undefined;
+  const dir = mkdtempSync(join(tmpdir(), "dondoc-e2e-agencies-"));
+  afterAll(async () => {
+    await app?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("shows the first agencies, all on request, and opens a row's list in the app", async () => {
+    execFileSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "scripts/bench-data.ts",
+        "--tasks",
+        "3000",
+        "--today",
+        E2E_NOW.slice(0, 10),
+        "--out",
+        join(dir, "e2e.db"),
+      ],
+      { cwd: ROOT, stdio: "ignore" },
+    );
+    app = await startApp({ dir });
+    const browser = await launchBrowser();
+    try {
+      const page = await signedInPage(browser, app.url, "lanhdao.bct");
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.goto(`${app.url}/statistics`);
+      const table = page.getByRole("table", { name: /theo cơ quan chủ trì/ });
+      const agencyRows = table.getByRole("rowheader");
+      // The total row, then the first agencies.
+      await expect.poll(() => agencyRows.count()).toBe(AGENCY_ROWS_SHOWN + 1);
+      const more = page.getByRole("button", { name: /^Hiện đủ \d+ cơ quan$/ });
+      const all = Number((await more.textContent())?.match(/\d+/)?.[0]);
+      expect(all).toBeGreaterThan(AGENCY_ROWS_SHOWN);
+      await expect
+        .poll(() => page.getByText(`Đang hiện ${AGENCY_ROWS_SHOWN}/${all} cơ quan`).count())
+        .toBe(1);
+      // By default the most overdue first: the shown rows' overdue counts do not rise.
+      const overdueLinks = table.getByRole("link", {
+        name: /— Quá hạn chưa hoàn thành — .+: xem danh sách$/,
+      });
+      const shown = (await overdueLinks.allTextContents()).map((text) =>
+        Number(text.replaceAll(".", "")),
+      );
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown).toEqual([...shown].sort((a, b) => b - a));
+
+      await more.click();
+      await expect.poll(() => new URL(page.url()).searchParams.get("rows")).toBe("all");
+      await expect.poll(() => agencyRows.count()).toBe(all + 1);
+
+      // A count opens its list through the router: the page is not loaded again.
+      await page.evaluate(() => {
+        Object.assign(window, { sameDocument: true });
+      });
+      const row = table.getByRole("link", { name: /— Tổng số nhiệm vụ — .+: xem danh sách$/ });
+      const count = Number(((await row.last().textContent()) ?? "").replaceAll(".", ""));
+      await row.last().click();
+      await page.getByRole("heading", { name: /^Tổng số nhiệm vụ — .+ — /, level: 1 }).waitFor();
+      expect(new URL(page.url()).pathname).toBe("/statistics/tasks");
+      const listed = page.getByRole("status").filter({ hasText: /^\d[\d.]* nhiệm vụ$/ });
+      await expect
+        .poll(async () => Number(((await listed.textContent()) ?? "").replace(/\D/g, "")))
+        .toBe(count);
+      expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+
+      // Back: every row still shown, as the address says.
+      await page.goBack();
+      await expect.poll(() => agencyRows.count()).toBe(all + 1);
+      await page.getByRole("button", { name: `Chỉ hiện ${AGENCY_ROWS_SHOWN} cơ quan đầu` }).click();
+      await expect.poll(() => agencyRows.count()).toBe(AGENCY_ROWS_SHOWN + 1);
+      expect(new URL(page.url()).searchParams.get("rows")).toBeNull();
+    } finally {
+      await browser.close();
+    }
+  });
+});
