@@ -3,6 +3,7 @@ import cx from "clsx";
 import { useTranslation } from "react-i18next";
 import type { AgencyStatisticSort, SortDirection, StatisticCells } from "../../shared/statistic.ts";
 import type { RouterOutputs } from "../trpc.ts";
+import link from "../ui/plain-link.module.css";
 import { useRouteLinks } from "../ui/route-links.ts";
 import { TableScroll } from "../ui/table-scroll.tsx";
 import { textTemplate } from "../ui/text-template.ts";
@@ -103,7 +104,7 @@ export function AgencyTable({
         return (
           <a
             href={href(column, agency?.id)}
-            className={cx(classes.number, classes.countLink, "mantine-focus-auto")}
+            className={cx(classes.number, link.link)}
             aria-label={openList({
               count: text,
               label: agency === null ? label : rowLabel({ label, agency: agency.name }),

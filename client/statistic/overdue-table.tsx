@@ -1,19 +1,9 @@
-import {
-  Anchor,
-  Badge,
-  Checkbox,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  VisuallyHidden,
-} from "@mantine/core";
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { Badge, Checkbox, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
+import { measureElement, useVirtualizer, type VirtualizerOptions } from "@tanstack/react-virtual";
+import cx from "clsx";
 import type { TFunction } from "i18next";
-import { type ReactNode, type RefObject, useRef } from "react";
+import { memo, type ReactNode, type RefObject, useDeferredValue, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { vnDate } from "../../shared/date.ts";
 import { STALE_REPORT_DAYS } from "../../shared/statistic.ts";
 import { isUrgeable } from "../../shared/urge.ts";
@@ -21,6 +11,8 @@ import type { RouterOutputs } from "../trpc.ts";
 import { KeyTaskBadge } from "../ui/badges.tsx";
 import { type Column, ColumnHeaders, RowCells } from "../ui/data-table.tsx";
 import { useFormatters } from "../ui/format.ts";
+import link from "../ui/plain-link.module.css";
+import { useRouteLinks } from "../ui/route-links.ts";
 import { TableScroll } from "../ui/table-scroll.tsx";
 import { useTaskColumns } from "../ui/task-columns.tsx";
 import classes from "./overdue-table.module.css";
@@ -36,6 +28,24 @@ export const WINDOW_FROM = 200;
  * and below that keep the scroll height, rows measured as they render. Below WINDOW_FROM rows
  * every row renders and the box does not scroll.
  */
+/**
+ * A row's height as its ResizeObserver reports it after layout; while none has, the height known
+ * before or the estimate. The library's default reads `offsetHeight` as each row mounts, which
+ * makes the browser lay the page out in the middle of React's commit and then again.
+ */
+const measuredSize: VirtualizerOptions<HTMLElement, Element>["measureElement"] = (
+  element,
+  entry,
+  instance,
+) => {
+  if (entry) return measureElement(element, entry, instance);
+  const index = instance.indexFromElement(element);
+  return (
+    instance.itemSizeCache.get(instance.options.getItemKey(index)) ??
+    instance.options.estimateSize(index)
+  );
+};
+
 function useWindowing(count: number, estimate: number) {
   const scrollRef = useRef<HTMLElement>(null);
   const windowed = count > WINDOW_FROM;
@@ -46,6 +56,7 @@ function useWindowing(count: number, estimate: number) {
     // A few rows beyond the box each way: scrolling shows no gap, and a first visit renders few.
     overscan: 3,
     enabled: windowed,
+    measureElement: measuredSize,
   });
   if (!windowed) {
     return {
@@ -90,40 +101,40 @@ function StaleBadge() {
   );
 }
 
+/**
+ * The last progress report, the urges and a stale-report marker: plain elements (a windowed list
+ * draws some of these as it scrolls; Mantine's Text and Stack cost many times a <p>).
+ */
 function LastReport({ item }: { item: OverdueItem }) {
   const { t } = useTranslation();
   const { date, dateTime } = useFormatters();
   return (
-    <Stack gap={4}>
+    <div className={classes.report}>
       {item.staleReport && (
         <div>
           <StaleBadge />
         </div>
       )}
       {item.urge.lastAt !== null && (
-        <Text size="xs" fw={600}>
+        <p className={cx(classes.small, classes.strong)}>
           {t("urge.summary", {
             count: item.urge.count,
             total: item.urge.count,
             date: date(vnDate(new Date(item.urge.lastAt))),
           })}
-        </Text>
+        </p>
       )}
       {item.lastProgressAt === null ? (
-        <Text size="sm" c="dimmed">
-          {t("overdue.noReport")}
-        </Text>
+        <p className={cx(classes.line, classes.dimmed)}>{t("overdue.noReport")}</p>
       ) : (
         <>
-          <Text size="sm" lineClamp={3}>
+          <p className={cx(classes.line, classes.clamp)}>
             {item.lastProgressNote || t("overdue.noNote")}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {dateTime(item.lastProgressAt)}
-          </Text>
+          </p>
+          <p className={cx(classes.small, classes.dimmed)}>{dateTime(item.lastProgressAt)}</p>
         </>
       )}
-    </Stack>
+    </div>
   );
 }
 
@@ -134,21 +145,23 @@ function taskName(item: OverdueItem): string {
 /** A row's check box, named by the task as the Excel file names it. */
 function SelectTask({
   item,
-  selection,
+  checked,
+  onToggle,
   mt,
 }: {
   item: OverdueItem;
-  selection: Selection;
+  checked: boolean;
+  onToggle: (id: number) => void;
   mt?: number;
 }) {
   const { t } = useTranslation();
   return (
     <Checkbox
       aria-label={t("overdue.selectTask", { title: taskName(item) })}
-      checked={selection.selected.has(item.id)}
+      checked={checked}
       // A task reported done awaits confirmation, not an urge.
       disabled={!isUrgeable(item.status)}
-      onChange={() => selection.onToggle(item.id)}
+      onChange={() => onToggle(item.id)}
       mt={mt}
     />
   );
@@ -250,6 +263,8 @@ function leadName(t: TFunction, item: OverdueItem): string {
  */
 export function OverdueTable({ items, selection, label }: OverdueListProps) {
   const { t } = useTranslation();
+  // The rows in a second pass, row by row (as the cards below).
+  const ready = useDeferredValue(true, false);
   const { count } = useStatisticFormat();
   const { windowed, scrollRef, indexes, before, after, measure } = useWindowing(items.length, 110);
   const task = useTaskColumns((item: OverdueItem) => ({
@@ -261,7 +276,13 @@ export function OverdueTable({ items, selection, label }: OverdueListProps) {
       key: "select",
       header: <SelectAll items={items} selection={selection} />,
       width: 44,
-      cell: (item) => <SelectTask item={item} selection={selection} />,
+      cell: (item) => (
+        <SelectTask
+          item={item}
+          checked={selection.selected.has(item.id)}
+          onToggle={selection.onToggle}
+        />
+      ),
     },
     task.directiveAndClause,
     // The overdue list gives the last report more room than other task lists.
@@ -313,7 +334,7 @@ export function OverdueTable({ items, selection, label }: OverdueListProps) {
           </Table.Thead>
           {before > 0 && <Spacer height={before} columns={columns.length} />}
           <Table.Tbody>
-            {indexes.map((index) => {
+            {(ready ? indexes : []).map((index) => {
               const item = items[index];
               if (!item) return null;
               return (
@@ -330,60 +351,91 @@ export function OverdueTable({ items, selection, label }: OverdueListProps) {
   );
 }
 
-/** The same list as cards, for phones. */
-export function OverdueCards({ items, selection, label }: OverdueListProps) {
+/**
+ * One card of the phone list: plain elements but for the check box and the badges, and drawn
+ * again only when its task or its choice changes (choosing one card leaves the others be).
+ */
+const OverdueCard = memo(function OverdueCard({
+  item,
+  index,
+  checked,
+  onToggle,
+  measure,
+}: {
+  item: OverdueItem;
+  index: number;
+  checked: boolean;
+  onToggle: (id: number) => void;
+  measure: ((element: Element | null) => void) | undefined;
+}) {
   const { t } = useTranslation();
   const { date } = useFormatters();
   const { count } = useStatisticFormat();
+  return (
+    <li ref={measure} data-index={index} className={classes.cardItem}>
+      <div className={classes.card}>
+        <div className={classes.cardTitle}>
+          <SelectTask item={item} checked={checked} onToggle={onToggle} mt={2} />
+          <a href={`/tasks/${item.id}`} className={cx(link.link, classes.cardLink)}>
+            {item.title}
+          </a>
+        </div>
+        <div className={classes.badges}>
+          <Badge color="red" variant="light" tt="none">
+            {t("task.overdueDays", { count: item.daysOverdue, days: count(item.daysOverdue) })}
+          </Badge>
+          {item.isKey && <KeyTaskBadge />}
+        </div>
+        <p className={cx(classes.line, classes.dimmed)}>
+          {item.directive.number}
+          {item.clause && ` · ${item.clause}`} · {t("task.leadShort")}: {leadName(t, item)}
+        </p>
+        {item.coordinators.length > 0 && (
+          <p className={classes.line}>
+            {t("task.coordinatorsShort")}:{" "}
+            {item.coordinators.map((agency) => agency.shortName).join(", ")}
+          </p>
+        )}
+        <p className={classes.line}>
+          {t("task.dueOnShort")}: {date(item.dueOn)}
+        </p>
+        <LastReport item={item} />
+      </div>
+    </li>
+  );
+});
+
+/**
+ * The same list as cards, for phones. The cards come in a second pass, after the list's header
+ * is shown, card by card (a transition, in slices), so that no single task of the first visit
+ * draws them all.
+ */
+export function OverdueCards({ items, selection, label }: OverdueListProps) {
+  const { t } = useTranslation();
+  const routeLinks = useRouteLinks();
+  const ready = useDeferredValue(true, false);
   const { windowed, scrollRef, indexes, before, after, measure } = useWindowing(items.length, 260);
   return (
     <Stack gap="xs">
       <SelectAll items={items} selection={selection} visibleLabel />
       <Scroller windowed={windowed} scrollRef={scrollRef} label={t("overdue.scrollRegion")}>
-        <ul className={classes.cards} aria-label={label}>
+        <ul ref={routeLinks} className={classes.cards} aria-label={label}>
           {before > 0 && <li aria-hidden="true" style={{ height: before }} />}
-          {indexes.map((index) => {
-            const item = items[index];
-            if (!item) return null;
-            return (
-              <li key={item.id} ref={measure} data-index={index} className={classes.cardItem}>
-                <Paper withBorder p="sm">
-                  <Stack gap={6}>
-                    <Group gap={6} wrap="nowrap" align="flex-start">
-                      <SelectTask item={item} selection={selection} mt={2} />
-                      <Anchor component={Link} to={`/tasks/${item.id}`} fw={500}>
-                        {item.title}
-                      </Anchor>
-                    </Group>
-                    <Group gap={6}>
-                      <Badge color="red" variant="light" tt="none">
-                        {t("task.overdueDays", {
-                          count: item.daysOverdue,
-                          days: count(item.daysOverdue),
-                        })}
-                      </Badge>
-                      {item.isKey && <KeyTaskBadge />}
-                    </Group>
-                    <Text size="sm" c="dimmed">
-                      {item.directive.number}
-                      {item.clause && ` · ${item.clause}`} · {t("task.leadShort")}:{" "}
-                      {leadName(t, item)}
-                    </Text>
-                    {item.coordinators.length > 0 && (
-                      <Text size="sm">
-                        {t("task.coordinatorsShort")}:{" "}
-                        {item.coordinators.map((agency) => agency.shortName).join(", ")}
-                      </Text>
-                    )}
-                    <Text size="sm">
-                      {t("task.dueOnShort")}: {date(item.dueOn)}
-                    </Text>
-                    <LastReport item={item} />
-                  </Stack>
-                </Paper>
-              </li>
-            );
-          })}
+          {ready &&
+            indexes.map((index) => {
+              const item = items[index];
+              if (!item) return null;
+              return (
+                <OverdueCard
+                  key={item.id}
+                  item={item}
+                  index={index}
+                  checked={selection.selected.has(item.id)}
+                  onToggle={selection.onToggle}
+                  measure={measure}
+                />
+              );
+            })}
           {after > 0 && <li aria-hidden="true" style={{ height: after }} />}
         </ul>
       </Scroller>

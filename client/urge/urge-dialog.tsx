@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Text } from "@mantine/core";
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import classes from "./urge-bar.module.css";
 
@@ -95,14 +95,19 @@ export function useUrgeChoice(choosable: Iterable<number>) {
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const offered = new Set(choosable);
   const selected: ReadonlySet<number> = new Set([...chosen].filter((id) => offered.has(id)));
-  return {
-    selected,
-    toggle: (id: number) => {
-      const next = new Set(selected);
+  // The same function from one drawing to the next: a list's rows that take it are not drawn
+  // again when another row is chosen.
+  const toggle = useCallback((id: number) => {
+    setChosen((before) => {
+      const next = new Set(before);
       if (next.has(id)) next.delete(id);
       else next.add(id);
-      setChosen(next);
-    },
+      return next;
+    });
+  }, []);
+  return {
+    selected,
+    toggle,
     choose: (ids: Iterable<number>) => setChosen(new Set(ids)),
     /** After the urge: the urged tasks are no longer chosen. */
     drop: (ids: readonly number[]) =>

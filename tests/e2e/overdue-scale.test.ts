@@ -10,7 +10,7 @@ import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { launchBrowser, type RunningApp, signedInPage, startApp } from "./support/app.ts";
+import { launchBrowser, PHONE, type RunningApp, signedInPage, startApp } from "./support/app.ts";
 
 const COPIES = 10_000;
 
@@ -61,7 +61,7 @@ describe("the overdue list of 10,000 tasks", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("keeps fewer than 1,500 DOM nodes, at the top and at the bottom of a page of 500", async () => {
+  it("keeps fewer than 1,500 DOM nodes, at the top and at the bottom of a page of 500, as a table and as cards", async () => {
     // The demo database, made by a first start, then grown.
     await (await startApp({ dir })).stop();
     addOverdueTasks(join(dir, "e2e.db"));
@@ -87,6 +87,35 @@ describe("the overdue list of 10,000 tasks", () => {
       await row(499).waitFor();
       expect(await row(0).count()).toBe(0);
       expect(await domNodes(page)).toBeLessThan(1_500);
+
+      // On a phone the same page is cards, windowed too: the bottom reached, a card chosen (the
+      // others kept), and its title opens the task in the app (plain links, route-links.ts).
+      await page.setViewportSize(PHONE);
+      await page.goto(`${app.url}/overdue`);
+      const card = (index: number) => page.locator(`li[data-index="${index}"]`);
+      await card(0).waitFor();
+      expect(await domNodes(page)).toBeLessThan(1_500);
+      await card(0).evaluate((element) => {
+        let box = element.parentElement;
+        while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;
+        box?.scrollTo(0, box.scrollHeight);
+      });
+      await card(499).waitFor();
+      expect(await card(0).count()).toBe(0);
+      expect(await domNodes(page)).toBeLessThan(1_500);
+      await card(498).getByRole("checkbox").check();
+      await card(499).getByRole("checkbox").check();
+      await card(498).getByRole("checkbox").uncheck();
+      await page.getByText("Đã chọn 1 nhiệm vụ").waitFor();
+      await page.evaluate(() => {
+        Object.assign(window, { sameDocument: true });
+      });
+      const title = card(499).getByRole("link");
+      const name = (await title.textContent()) ?? "";
+      await title.click();
+      await page.getByRole("heading", { name, level: 1 }).waitFor();
+      expect(new URL(page.url()).pathname).toMatch(/^\/tasks\/\d+$/);
+      expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
     } finally {
       await browser.close();
     }
