@@ -1,4 +1,5 @@
 import "./mantine.css";
+import "virtual:theme-variables.css";
 import "./ui/global.css";
 import { MantineProvider } from "@mantine/core";
 import { useNotifications } from "@mantine/notifications";
@@ -14,7 +15,7 @@ import { createAppRouter } from "./routes.tsx";
 import { createApiClient, TRPCProvider } from "./trpc.ts";
 import { hasErrorCode, isClientError } from "./ui/api-error.ts";
 import { DemoBanner } from "./ui/demo-banner.tsx";
-import { appTheme, cssVariablesResolver } from "./ui/theme.ts";
+import { appTheme } from "./ui/theme.ts";
 
 const apiClient = createApiClient();
 
@@ -57,7 +58,8 @@ function NotificationsOnDemand() {
 function Providers({ router }: { router: ReturnType<typeof createAppRouter> }) {
   const { t } = useTranslation();
   return (
-    <MantineProvider theme={appTheme(t)} cssVariablesResolver={cssVariablesResolver}>
+    // The theme's CSS variables are in the stylesheet (virtual:theme-variables.css, vite.config.ts).
+    <MantineProvider theme={appTheme(t)} withCssVariables={false}>
       <NotificationsOnDemand />
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={apiClient} queryClient={queryClient}>

@@ -65,7 +65,8 @@ export function TrendChart({
         </Box>
       </figure>
 
-      <Accordion variant="contained" mt="sm">
+      {/* The table is drawn when opened: a first visit does not draw what it does not show. */}
+      <Accordion variant="contained" mt="sm" keepMounted={false}>
         <Accordion.Item value="table">
           <Accordion.Control>{t("statistics.trendTable")}</Accordion.Control>
           <Accordion.Panel>

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { launchBrowser, PHONE, type RunningApp, signedInPage, startApp } from "./support/app.ts";
 
@@ -51,6 +51,15 @@ function addOverdueTasks(file: string): void {
   }
 }
 
+/** Scrolls the box a row scrolls in to its bottom. */
+async function scrollToBottom(row: Locator): Promise<void> {
+  await row.evaluate((element) => {
+    let box = element.parentElement;
+    while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;
+    box?.scrollTo(0, box.scrollHeight);
+  });
+}
+
 const domNodes = (page: Page) => page.evaluate(() => document.getElementsByTagName("*").length);
 
 describe("the overdue list of 10,000 tasks", () => {
@@ -79,11 +88,7 @@ describe("the overdue list of 10,000 tasks", () => {
       await row(0).waitFor();
       expect(await domNodes(page)).toBeLessThan(1_500);
       // To the bottom of the page's 500 rows: the last ones are drawn, the first ones gone.
-      await row(0).evaluate((element) => {
-        let box = element.parentElement;
-        while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;
-        box?.scrollTo(0, box.scrollHeight);
-      });
+      await scrollToBottom(row(0));
       await row(499).waitFor();
       expect(await row(0).count()).toBe(0);
       expect(await domNodes(page)).toBeLessThan(1_500);
@@ -95,11 +100,7 @@ describe("the overdue list of 10,000 tasks", () => {
       const card = (index: number) => page.locator(`li[data-index="${index}"]`);
       await card(0).waitFor();
       expect(await domNodes(page)).toBeLessThan(1_500);
-      await card(0).evaluate((element) => {
-        let box = element.parentElement;
-        while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;
-        box?.scrollTo(0, box.scrollHeight);
-      });
+      await scrollToBottom(card(0));
       await card(499).waitFor();
       expect(await card(0).count()).toBe(0);
       expect(await domNodes(page)).toBeLessThan(1_500);
