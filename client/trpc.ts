@@ -11,7 +11,7 @@ export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
  * The queries a page asks for itself, before its scripts arrive (server/static-assets.ts,
  * pageQuery): sent on their own, at the URL the page asked for, so that the app takes that answer.
  */
-const PAGE_QUERIES = new Set(["task.byId"]);
+const PAGE_QUERIES = new Set(["task.byId", "statistic.overdue"]);
 
 /**
  * The API client: requests to /trpc asking for messages in the user's language; batched, except

@@ -5,6 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import express from "express";
 import expressStaticGzip from "express-static-gzip";
 import { z } from "zod";
+import { OVERDUE_DEFAULT_FILTERS, overduePageInput } from "../shared/statistic.ts";
 import { escapeHtml } from "./html.ts";
 import type { PaintedHeading } from "./page-heading.ts";
 import { SESSION_COOKIE } from "./session.ts";
@@ -100,11 +101,25 @@ const WHO_AM_I = '<link rel="preload" href="/trpc/auth.me" as="fetch" crossorigi
  * the app's own request takes that answer: it is the same URL, as client/trpc.ts sends this query
  * on its own (tests/e2e/static-assets.test.ts checks that the browser asks once).
  */
-function pageQuery(pattern: readonly string[], segments: readonly string[]): string | null {
-  if (pattern.join("/") !== "tasks/:id") return null;
+function pageQuery(
+  pattern: readonly string[],
+  segments: readonly string[],
+  search: string,
+): string | null {
+  const route = pattern.join("/");
+  if (route === "overdue" && search === "") {
+    // The list without filters, its first page: the address a leader opens from the menu.
+    return apiQuery("statistic.overdue", overduePageInput(OVERDUE_DEFAULT_FILTERS, 1));
+  }
+  if (route !== "tasks/:id") return null;
   const id = Number(segments[1]);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  return `/trpc/task.byId?input=${encodeURIComponent(JSON.stringify({ id }))}`;
+  return apiQuery("task.byId", { id });
+}
+
+/** A query's address as the app's client sends a query on its own (tRPC's GET form). */
+function apiQuery(path: string, input: unknown): string {
+  return `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
 }
 
 /** The page asking for its query together with "who am I". */
@@ -237,7 +252,8 @@ export function staticAssets(
     const heading = (await options.heading?.(req, res)) ?? null;
     // Only a signed-in browser gets an answer to keep (a visitor is sent to the sign-in page).
     const signedIn = typeof req.cookies?.[SESSION_COOKIE] === "string";
-    const query = signedIn ? pageQuery(routePage.pattern, segmentsOf(req.path)) : null;
+    const { search } = new URL(req.originalUrl, "http://page");
+    const query = signedIn ? pageQuery(routePage.pattern, segmentsOf(req.path), search) : null;
     // The page as built, or written for this request (compressed quickly, per request).
     const html = query ? withQuery(routePage.html, query) : routePage.html;
     const written = heading ? withHeading(html, heading) : query ? Buffer.from(html) : null;

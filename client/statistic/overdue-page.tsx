@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDate } from "../../shared/date.ts";
 import { PAGE_HEADINGS } from "../../shared/page-heading.ts";
+import { OVERDUE_PAGE_SIZE, overduePageInput } from "../../shared/statistic.ts";
 import { isUrgeable } from "../../shared/urge.ts";
 import { useTRPC } from "../trpc.ts";
 import { useCurrentUser } from "../ui/current-user.tsx";
@@ -31,9 +32,6 @@ const OverdueFilterFields = lazy(async () => ({
 /** The filters' height (px, measured at 1280 and 360 px), kept while their code loads. */
 const FIELDS_HEIGHT = 61;
 const PHONE_FIELDS_HEIGHT = 319;
-
-/** Large pages: a leader reads the whole list at once; past a few hundred rows it is windowed. */
-const PAGE_SIZE = 500;
 
 /**
  * Every overdue task the user may see, most days overdue first, with who leads and coordinates
@@ -77,7 +75,7 @@ export function OverduePage() {
   );
 
   const list = useQuery({
-    ...trpc.statistic.overdue.queryOptions({ ...filters, page, pageSize: PAGE_SIZE }),
+    ...trpc.statistic.overdue.queryOptions(overduePageInput(filters, page)),
     placeholderData: keepPreviousData,
   });
   const items = list.data?.items ?? [];
@@ -180,7 +178,7 @@ export function OverduePage() {
               ) : (
                 <OverdueTable items={items} selection={selection} label={t("overdue.tableLabel")} />
               )}
-              <Pager pageSize={PAGE_SIZE} total={data.total} />
+              <Pager pageSize={OVERDUE_PAGE_SIZE} total={data.total} />
             </div>
           )
         }

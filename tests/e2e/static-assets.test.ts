@@ -305,6 +305,51 @@ describe("the built app on a slow link", () => {
     }
   });
 
+  it("asks for the overdue list's first page from the page itself when the address names no filter", async () => {
+    const { browser } = run;
+    try {
+      const page = await signedInPage(browser, run.app.url, "lanhdao.bct");
+      const requested: string[] = [];
+      page.on("request", (request) => {
+        const url = new URL(request.url());
+        if (url.pathname.startsWith("/trpc/") || url.pathname.endsWith(".js")) {
+          requested.push(`${url.pathname}${url.search}`);
+        }
+      });
+      await page.goto(`${run.app.url}/overdue`);
+      await page
+        .getByRole("status")
+        .filter({ hasText: / nhiệm vụ quá hạn/ })
+        .waitFor();
+      const asked = requested.filter((path) => path.startsWith("/trpc/statistic.overdue"));
+      // Once, before any script, at the URL the app asks for it (its own request matched).
+      expect(asked).toEqual([
+        `/trpc/statistic.overdue?input=${encodeURIComponent(
+          '{"keyOnly":false,"minDaysOverdue":0,"urged":"all","page":1,"pageSize":500}',
+        )}`,
+      ]);
+      expect(requested.indexOf(asked[0] ?? "")).toBeLessThan(
+        requested.findIndex((path) => path.endsWith(".js")),
+      );
+
+      // With a filter in the address the page asks for nothing itself: the app asks once.
+      requested.length = 0;
+      await page.goto(`${run.app.url}/overdue?key=1`);
+      await page
+        .getByRole("status")
+        .filter({ hasText: / nhiệm vụ quá hạn/ })
+        .waitFor();
+      const filtered = requested.filter((path) => path.startsWith("/trpc/statistic.overdue"));
+      expect(filtered).toHaveLength(1);
+      expect(decodeURIComponent(filtered[0] ?? "")).toContain('"keyOnly":true');
+      expect(requested.indexOf(filtered[0] ?? "")).toBeGreaterThan(
+        requested.findIndex((path) => path.endsWith(".js")),
+      );
+    } finally {
+      await closeContexts(browser);
+    }
+  });
+
   it("paints its header bar before the app's styles arrive, and draws the app only with them", async () => {
     // The built page only preloads its stylesheet (a stylesheet link would hold the first paint).
     const html = distFile("index.html").toString();
