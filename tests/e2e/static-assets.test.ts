@@ -57,6 +57,18 @@ async function holdBack(page: Page, files: RegExp): Promise<() => void> {
   return release;
 }
 
+/** The API's and the scripts' addresses a page asks for, in order (path and query). */
+function recordApiAndScripts(page: Page): string[] {
+  const requested: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith("/trpc/") || url.pathname.endsWith(".js")) {
+      requested.push(`${url.pathname}${url.search}`);
+    }
+  });
+  return requested;
+}
+
 /**
  * The app's scripts a page fetches (paths under the site's root), and `settled`: waits until the
  * page is quiet past the moment a form slot mounts its form (client/ui/form-slot.tsx: browser
@@ -285,13 +297,7 @@ describe("the built app on a slow link", () => {
     const { browser } = run;
     try {
       const page = await signedInPage(browser, run.app.url, "canbo.bct");
-      const requested: string[] = [];
-      page.on("request", (request) => {
-        const url = new URL(request.url());
-        if (url.pathname.startsWith("/trpc/") || url.pathname.endsWith(".js")) {
-          requested.push(`${url.pathname}${url.search}`);
-        }
-      });
+      const requested = recordApiAndScripts(page);
       await page.goto(`${run.app.url}/tasks/3`);
       await page.getByRole("heading", { name: "Thông tin nhiệm vụ" }).waitFor();
       const asked = requested.filter((path) => path.startsWith("/trpc/task.byId"));
@@ -309,13 +315,7 @@ describe("the built app on a slow link", () => {
     const { browser } = run;
     try {
       const page = await signedInPage(browser, run.app.url, "lanhdao.bct");
-      const requested: string[] = [];
-      page.on("request", (request) => {
-        const url = new URL(request.url());
-        if (url.pathname.startsWith("/trpc/") || url.pathname.endsWith(".js")) {
-          requested.push(`${url.pathname}${url.search}`);
-        }
-      });
+      const requested = recordApiAndScripts(page);
       await page.goto(`${run.app.url}/overdue`);
       await page
         .getByRole("status")
@@ -333,7 +333,7 @@ describe("the built app on a slow link", () => {
       );
 
       // With a filter in the address the page asks for nothing itself: the app asks once.
-      requested.length = 0;
+      requested.splice(0);
       await page.goto(`${run.app.url}/overdue?key=1`);
       await page
         .getByRole("status")
