@@ -209,7 +209,7 @@ export function FigureTable<Row>({
       </Table.Thead>
       <Table.Tbody>
         <tr {...body.row} className={cx(body.row.className, totalRowClassName)}>
-          <td {...body.cell} />
+          <td {...body.cell} className={body.index} />
           <th scope="row" {...body.cell} className={body.name}>
             {t("statistic.totalRow")}
           </th>

@@ -24,11 +24,6 @@ export type OverdueItem = RouterOutputs["statistic"]["overdue"]["items"][number]
 export const WINDOW_FROM = 200;
 
 /**
- * Windowing for a long list inside its own scrolling box: the rows in view, with spacers above
- * and below that keep the scroll height, rows measured as they render. Below WINDOW_FROM rows
- * every row renders and the box does not scroll.
- */
-/**
  * A row's height as its ResizeObserver reports it after layout; while none has, the height known
  * before or the estimate. The library's default reads `offsetHeight` as each row mounts, which
  * makes the browser lay the page out in the middle of React's commit and then again.
@@ -46,6 +41,11 @@ const measuredSize: VirtualizerOptions<HTMLElement, Element>["measureElement"] =
   );
 };
 
+/**
+ * Windowing for a long list inside its own scrolling box: the rows in view, with spacers above
+ * and below that keep the scroll height, rows measured as they render. Below WINDOW_FROM rows
+ * every row renders and the box does not scroll.
+ */
 function useWindowing(count: number, estimate: number) {
   const scrollRef = useRef<HTMLElement>(null);
   const windowed = count > WINDOW_FROM;

@@ -3,6 +3,7 @@ import { DIRECTIVE_TYPES, type DirectiveType } from "../../shared/directive.ts";
 import {
   AGENCY_STATISTIC_SORTS,
   type AgencyStatisticSort,
+  OVERDUE_DEFAULT_FILTERS,
   PERIOD_KINDS,
   type PeriodKind,
   SORT_DIRECTIONS,
@@ -178,8 +179,8 @@ export function overdueFiltersFromParams(params: URLSearchParams) {
     directiveId: intParam(params, "directive"),
     agencyId: intParam(params, "lead"),
     keyOnly: params.get("key") === "1",
-    minDaysOverdue: intParam(params, "minDays") ?? 0,
-    urged: enumParam(params, "urged", URGED_FILTERS) ?? "all",
+    minDaysOverdue: intParam(params, "minDays") ?? OVERDUE_DEFAULT_FILTERS.minDaysOverdue,
+    urged: enumParam(params, "urged", URGED_FILTERS) ?? OVERDUE_DEFAULT_FILTERS.urged,
   };
 }
 

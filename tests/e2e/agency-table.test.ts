@@ -5,22 +5,21 @@
  * taken through the router (client/ui/route-links.ts), open their lists without reloading the app.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AGENCY_ROWS_SHOWN } from "../../client/statistic/statistic-scope.ts";
-import { E2E_NOW, launchBrowser, type RunningApp, signedInPage, startApp } from "./support/app.ts";
+import {
+  E2E_NOW,
+  launchBrowser,
+  markDocument,
+  ownDataFolder,
+  sameDocument,
+  signedInPage,
+} from "./support/app.ts";
 
 const ROOT = new URL("../../", import.meta.url);
 
 describe("the per-agency table of a hundred agencies", () => {
-  let app: RunningApp | undefined;
-  const dir = mkdtempSync(join(tmpdir(), "dondoc-e2e-agencies-"));
-  afterAll(async () => {
-    await app?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const data = ownDataFolder("dondoc-e2e-agencies-");
 
   it("shows the first agencies, all on request, and opens a row's list in the app", async () => {
     execFileSync(
@@ -34,11 +33,11 @@ describe("the per-agency table of a hundred agencies", () => {
         "--today",
         E2E_NOW.slice(0, 10),
         "--out",
-        join(dir, "e2e.db"),
+        data.file,
       ],
       { cwd: ROOT, stdio: "ignore" },
     );
-    app = await startApp({ dir });
+    const app = await data.start();
     const browser = await launchBrowser();
     try {
       const page = await signedInPage(browser, app.url, "lanhdao.bct");
@@ -72,9 +71,7 @@ describe("the per-agency table of a hundred agencies", () => {
       expect(await agencyRows.count()).toBe(all + 1);
 
       // A count opens its list through the router: the page is not loaded again.
-      await page.evaluate(() => {
-        Object.assign(window, { sameDocument: true });
-      });
+      await markDocument(page);
       const row = table.getByRole("link", { name: /— Tổng số nhiệm vụ — .+: xem danh sách$/ });
       const count = Number(((await row.last().textContent()) ?? "").replaceAll(".", ""));
       await row.last().click();
@@ -86,7 +83,7 @@ describe("the per-agency table of a hundred agencies", () => {
           timeout: 20_000,
         })
         .toBe(count);
-      expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+      expect(await sameDocument(page)).toBe(true);
 
       // Back: every row still shown, as the address says.
       await page.goBack();

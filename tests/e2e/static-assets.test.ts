@@ -57,6 +57,11 @@ async function holdBack(page: Page, files: RegExp): Promise<() => void> {
   return release;
 }
 
+/** Where the first script comes among the addresses `recordApiAndScripts` recorded. */
+function firstScript(requested: readonly string[]): number {
+  return requested.findIndex((path) => path.endsWith(".js"));
+}
+
 /** The API's and the scripts' addresses a page asks for, in order (path and query). */
 function recordApiAndScripts(page: Page): string[] {
   const requested: string[] = [];
@@ -303,9 +308,7 @@ describe("the built app on a slow link", () => {
       const asked = requested.filter((path) => path.startsWith("/trpc/task.byId"));
       // Once, before any script, at the URL the app asks for it (its own request matched).
       expect(asked).toEqual([`/trpc/task.byId?input=${encodeURIComponent('{"id":3}')}`]);
-      expect(requested.indexOf(asked[0] ?? "")).toBeLessThan(
-        requested.findIndex((path) => path.endsWith(".js")),
-      );
+      expect(requested.indexOf(asked[0] ?? "")).toBeLessThan(firstScript(requested));
     } finally {
       await closeContexts(browser);
     }
@@ -328,9 +331,7 @@ describe("the built app on a slow link", () => {
           '{"keyOnly":false,"minDaysOverdue":0,"urged":"all","page":1,"pageSize":500}',
         )}`,
       ]);
-      expect(requested.indexOf(asked[0] ?? "")).toBeLessThan(
-        requested.findIndex((path) => path.endsWith(".js")),
-      );
+      expect(requested.indexOf(asked[0] ?? "")).toBeLessThan(firstScript(requested));
 
       // With a filter in the address the page asks for nothing itself: the app asks once.
       requested.splice(0);
@@ -342,9 +343,7 @@ describe("the built app on a slow link", () => {
       const filtered = requested.filter((path) => path.startsWith("/trpc/statistic.overdue"));
       expect(filtered).toHaveLength(1);
       expect(decodeURIComponent(filtered[0] ?? "")).toContain('"keyOnly":true');
-      expect(requested.indexOf(filtered[0] ?? "")).toBeGreaterThan(
-        requested.findIndex((path) => path.endsWith(".js")),
-      );
+      expect(requested.indexOf(filtered[0] ?? "")).toBeGreaterThan(firstScript(requested));
     } finally {
       await closeContexts(browser);
     }

@@ -78,6 +78,28 @@ export async function startApp(
 }
 
 /**
+ * A data folder of the file's own, for tests that make or grow the database before the app starts
+ * on it: write `file` (the app's database), then `start()` the app on it, as often as needed.
+ * After the file's tests every app started is stopped and the folder removed.
+ */
+export function ownDataFolder(prefix: string): { file: string; start(): Promise<RunningApp> } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const started: RunningApp[] = [];
+  afterAll(async () => {
+    for (const app of started) await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    file: join(dir, "e2e.db"),
+    async start() {
+      const app = await startApp({ dir });
+      started.push(app);
+      return app;
+    },
+  };
+}
+
+/**
  * The built app and a browser (with `browserArgs`) for the tests of one file: started before
  * them, stopped after.
  * Call at the top of the file; read `app` and `browser` inside the tests.
@@ -106,6 +128,20 @@ export function appForThisFile(options: { browserArgs?: readonly string[] } = {}
       return browser;
     },
   };
+}
+
+/**
+ * Marks the page's document; `sameDocument` then tells whether what came since (a click on a
+ * link) was the app's router changing the view, not the browser loading a page again.
+ */
+export async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    Object.assign(window, { dondocMarked: true });
+  });
+}
+
+export function sameDocument(page: Page): Promise<boolean> {
+  return page.evaluate(() => "dondocMarked" in window);
 }
 
 /** Debian's Chromium; `args` adds switches (host resolver rules…). */
