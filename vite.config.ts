@@ -41,6 +41,18 @@ function themeVariables(): Plugin {
       const { themeVariablesCss } = await import("./client/ui/theme-variables.ts");
       return themeVariablesCss();
     },
+    // The colours of what the server paints before the app's styles (client/index.html's mark).
+    transformIndexHtml: {
+      // Before Vite takes the inline styles out of the page to process them.
+      order: "pre",
+      async handler(html) {
+        const { bootColorsCss } = await import("./client/ui/theme-variables.ts");
+        const mark = "/* theme colours */";
+        if (!html.includes(mark))
+          throw new Error("theme-variables: index.html has no colours' mark");
+        return html.replace(mark, bootColorsCss());
+      },
+    },
   };
 }
 

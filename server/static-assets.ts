@@ -69,16 +69,13 @@ const START_AFTER_PAINT =
 export const START_AFTER_PAINT_SOURCE = `'sha256-${createHash("sha256").update(START_AFTER_PAINT).digest("base64")}'`;
 
 /**
- * The page with its heading in place of the mark, in the heading's language. Such a page means
+ * The page with its heading (server/page-heading.ts) in place of the mark, in its language. Such a page means
  * something before any script runs, so it is painted first: its scripts start after the first
  * paint instead of being preloaded with it. On a slow link the heading shows as soon as the page
  * arrives; on a fast one Chromium would otherwise run the app's scripts, already there, before
  * painting anything.
  */
 function withHeading(html: string, heading: PaintedHeading): Buffer {
-  const markup =
-    `<div class="boot-page"><h1 class="boot-title">${escapeHtml(heading.title)}</h1>` +
-    `<p class="boot-intro">${escapeHtml(heading.intro)}</p></div>`;
   const scripts = html.match(APP_SCRIPT_TAGS) ?? [];
   const start =
     `<template id="app-start">${scripts.join("")}</template>` +
@@ -86,7 +83,7 @@ function withHeading(html: string, heading: PaintedHeading): Buffer {
   return Buffer.from(
     html
       .replace(/<html lang="[^"]*">/, `<html lang="${heading.language}">`)
-      .replace(HEADING_MARK, markup)
+      .replace(HEADING_MARK, heading.markup)
       .replace(APP_SCRIPT_TAGS, "")
       .replace("</body>", start),
   );

@@ -7,7 +7,7 @@ import {
   cellValue,
   type StatisticCell,
 } from "../../shared/statistic.ts";
-import { TIMELINESS_COLORS } from "../ui/badges.tsx";
+import { TIMELINESS_COLORS } from "../../shared/task-badges.ts";
 import classes from "./statistic.module.css";
 import { useStatisticFormat } from "./statistic-format.ts";
 import { CELL_LABEL_KEYS, statisticTasksHref, type UrlScope } from "./statistic-scope.ts";

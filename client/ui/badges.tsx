@@ -1,30 +1,19 @@
-import { Badge, type MantineColor } from "@mantine/core";
+import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { languageOf } from "../../shared/i18n/language.ts";
+import {
+  KEY_TASK_COLOR,
+  STATUS_COLORS,
+  TIMELINESS_COLORS,
+  timelinessText,
+} from "../../shared/task-badges.ts";
 import type { TaskStatus } from "../../shared/task-status.ts";
 import type { Timeliness } from "../../shared/timeliness.ts";
-import { useFormatters } from "./format.ts";
 
 /** Badges keep their whole text: a cut "Quá …" says nothing. */
 export const WHOLE = {
   root: { maxWidth: "none", overflow: "visible" },
   label: { overflow: "visible" },
-};
-
-const STATUS_COLORS: Record<TaskStatus, MantineColor> = {
-  not_started: "gray",
-  in_progress: "blue",
-  reported_done: "violet",
-  completed: "green",
-  cancelled: "dark",
-};
-
-export const TIMELINESS_COLORS: Record<Timeliness, MantineColor> = {
-  overdue: "red",
-  due_soon: "orange",
-  in_deadline: "blue",
-  completed_on_time: "green",
-  completed_late: "grape",
-  no_deadline: "gray",
 };
 
 export function StatusBadge({ status }: { status: TaskStatus }) {
@@ -44,16 +33,12 @@ export function TimelinessBadge({
   timeliness: Timeliness | null;
   daysOverdue?: number;
 }) {
-  const { t } = useTranslation();
-  const { number } = useFormatters();
+  const { t, i18n } = useTranslation();
   if (timeliness === null) return null;
-  const label =
-    timeliness === "overdue" && daysOverdue > 0
-      ? t("task.overdueDays", { count: daysOverdue, days: number(daysOverdue) })
-      : t(`timeliness.${timeliness}`);
+  const text = timelinessText(timeliness, daysOverdue, languageOf(i18n.language));
   return (
     <Badge color={TIMELINESS_COLORS[timeliness]} variant="light" tt="none" styles={WHOLE}>
-      {label}
+      {t(text.key, text.values)}
     </Badge>
   );
 }
@@ -62,7 +47,7 @@ export function TimelinessBadge({
 export function KeyTaskBadge() {
   const { t } = useTranslation();
   return (
-    <Badge color="yellow" variant="light" tt="none" styles={WHOLE}>
+    <Badge color={KEY_TASK_COLOR} variant="light" tt="none" styles={WHOLE}>
       {t("task.keyTask")}
     </Badge>
   );

@@ -5,6 +5,7 @@ import {
   defaultCssVariablesResolver,
   mergeMantineTheme,
 } from "@mantine/core";
+import { BADGE_COLORS } from "../../shared/task-badges.ts";
 import { appTheme, cssVariablesResolver } from "./theme.ts";
 
 /** Only the variables whose value differs from Mantine's defaults (its stylesheet has those). */
@@ -37,4 +38,45 @@ export function themeVariablesCss(): string {
     dark: changed({ ...ours.dark, ...resolved.dark }, defaults.dark),
   };
   return convertCssVariables(variables, ":root");
+}
+
+/**
+ * The theme's colours for what the server paints before the app's stylesheet arrives
+ * (server/page-heading.ts, client/index.html's `boot-` classes): the links, a task's light badges
+ * in each colour they take (shared/task-badges.ts) and the filled and default buttons, resolved
+ * to plain values, as Mantine's variant resolver and CSS variables give them. The build writes
+ * them into index.html (vite.config.ts), so the first paint and the app draw the same colours.
+ */
+export function bootColorsCss(): string {
+  const theme = mergeMantineTheme(
+    DEFAULT_THEME,
+    appTheme(((key: string) => key) as Parameters<typeof appTheme>[0]),
+  );
+  const ours = defaultCssVariablesResolver(theme);
+  const resolved = cssVariablesResolver(theme);
+  const values: Record<string, string> = {
+    ...ours.variables,
+    ...ours.light,
+    ...resolved.variables,
+    ...resolved.light,
+    "--mantine-scale": "1",
+  };
+  const plain = (value: string): string =>
+    value.replace(/var\((--[\w-]+)\)/g, (_, name: string) => {
+      const found = values[name];
+      if (found === undefined) throw new Error(`theme colours: ${name} has no value`);
+      return plain(found);
+    });
+  const variant = (color: string, name: string) => {
+    const colors = theme.variantColorResolver({ color, theme, variant: name });
+    return `background:${plain(colors.background)};color:${plain(colors.color)};border:${plain(colors.border)}`;
+  };
+  return [
+    `.boot-crumbs>a{color:${plain("var(--mantine-color-anchor)")}}`,
+    ...BADGE_COLORS.map(
+      (color) => `.boot-badge[data-color="${color}"]{${variant(color, "light")}}`,
+    ),
+    `.boot-button{${variant(theme.primaryColor, "filled")}}`,
+    `.boot-button[data-variant="default"]{${variant(theme.primaryColor, "default")}}`,
+  ].join("\n");
 }

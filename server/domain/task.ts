@@ -8,6 +8,7 @@ import {
   appendTaskEvents,
   insertTask,
   type NewTaskEvent,
+  type TaskDetail,
   type TaskFacts,
   taskDetail,
   taskEvents,
@@ -21,6 +22,7 @@ import { resolveDeadline } from "../../shared/deadline.ts";
 import {
   canAddTask,
   canSeeTask,
+  type TaskPermissions,
   taskActors,
   taskPermissions,
   type Viewer,
@@ -34,7 +36,7 @@ import type {
   taskUpdateInput,
 } from "../../shared/task-input.ts";
 import { checkTransition, type TaskStatus } from "../../shared/task-status.ts";
-import type { Actor } from "../context.ts";
+import type { Actor, Reader } from "../context.ts";
 import { fail } from "../errors.ts";
 import {
   editChange,
@@ -54,23 +56,35 @@ export async function findVisibleTask(
   return facts;
 }
 
-/** The task's page: its detail, its history and what the viewer may do with it. */
-export async function viewTask(actor: Actor, id: number) {
-  const facts = await findVisibleTask(actor, id);
-  const detail = await taskDetail(actor.db, actor.viewer, id, vnDate(actor.clock.now()));
+/**
+ * The task as the viewer may see it, with what they may do with it; its parent only for whoever
+ * may see that too (the others learn nothing of it, not even its id). The task's page (viewTask)
+ * and the top of it that the server paints (server/page-heading.ts) both read it here.
+ */
+export async function visibleTask(
+  reader: Pick<Reader, "db" | "viewer" | "clock">,
+  id: number,
+): Promise<{ task: TaskDetail; permissions: TaskPermissions }> {
+  const facts = await findVisibleTask(reader, id);
+  const detail = await taskDetail(reader.db, reader.viewer, id, vnDate(reader.clock.now()));
   if (!detail) fail("NOT_FOUND", "error.taskNotFound", { id });
-  // The parent only for whoever may see it: the others learn nothing of it, not even its id.
-  const parent = detail.parent && (await taskFacts(actor.db, detail.parent.id));
+  const parent = detail.parent && (await taskFacts(reader.db, detail.parent.id));
   const task =
-    detail.parent && !(parent && canSeeTask(actor.viewer, parent))
+    detail.parent && !(parent && canSeeTask(reader.viewer, parent))
       ? { ...detail, parent: null, parentId: null }
       : detail;
+  return { task, permissions: taskPermissions(reader.viewer, facts) };
+}
+
+/** The task's page: its detail, its history and what the viewer may do with it. */
+export async function viewTask(actor: Actor, id: number) {
+  const { task, permissions } = await visibleTask(actor, id);
   return {
     task,
     /** The lead agency's latest report (never a note or a change made without a report). */
     lastReport: await lastLeadReport(actor.db, id),
     events: await taskEvents(actor.db, id),
-    permissions: taskPermissions(actor.viewer, facts),
+    permissions,
     /** "đã đôn đốc N lần, lần gần nhất …", and the urges with their letters. */
     urge: (await urgeSummaries(actor.db, [id])).get(id) ?? { count: 0, lastAt: null },
     urges: await urgesOfTask(actor.db, id),

@@ -410,6 +410,17 @@ export const en: SharedTexts = {
       "Reporting a task done needs the completion report with its document (“Report done”).",
     authBatch: "Sign-in requests cannot be batched with others.",
   },
+  /** The task page's top, which the server paints too (server/page-heading.ts). */
+  nav: { directives: "Directives" },
+  layout: { breadcrumbs: "Breadcrumb" },
+  common: { edit: "Edit" },
+  task: {
+    breakDown: "Assign part of the task",
+    thisTask: "Task",
+    keyTask: "Key task",
+    overdueDays_one: "Overdue by {{days}} day",
+    overdueDays_other: "Overdue by {{days}} days",
+  },
   pageHeading: {
     inbox: {
       title: "To do",

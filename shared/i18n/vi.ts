@@ -419,6 +419,17 @@ export const vi = {
       "Báo cáo hoàn thành phải gửi kèm văn bản, qua mục “Báo cáo hoàn thành”.",
     authBatch: "Không gộp yêu cầu đăng nhập với yêu cầu khác.",
   },
+  /** The task page's top, which the server paints too (server/page-heading.ts). */
+  nav: { directives: "Văn bản chỉ đạo" },
+  layout: { breadcrumbs: "Vị trí trang" },
+  common: { edit: "Sửa" },
+  task: {
+    breakDown: "Phân giao nhiệm vụ",
+    thisTask: "Nhiệm vụ",
+    keyTask: "Trọng tâm",
+    overdueDays_one: "Quá hạn {{days}} ngày",
+    overdueDays_other: "Quá hạn {{days}} ngày",
+  },
   /** What the server paints of a page before the app's scripts arrive (shared/page-heading.ts). */
   pageHeading: {
     inbox: {

@@ -126,6 +126,71 @@ function paintedHeading(html: string) {
   return { lang: /<html lang="(\w+)">/.exec(html)?.[1], title: heading[1], intro: heading[2] };
 }
 
+/** What a test reads of a task from the API, to compare with the top the server painted. */
+type PaintedTaskFacts = {
+  title: string;
+  clause: string;
+  daysOverdue: number;
+  directive: { id: number; number: string };
+  parent: { id: number; title: string } | null;
+};
+
+/**
+ * The top of a task's page the server wrote (server/page-heading.ts): its crumbs ("href text",
+ * "(here) text" for the page itself), badges ("colour text"), title and buttons, or null.
+ */
+function paintedTaskTop(html: string) {
+  const top =
+    /<div class="boot-page boot-task">(.*?)<\/h1><div class="boot-actions">(.*?)<\/div>/.exec(html);
+  if (!top) return null;
+  const [, head = "", actions = ""] = top;
+  const nav = /<nav [^>]*>(.*?)<\/nav>/.exec(head)?.[1] ?? "";
+  const crumbs = [
+    ...nav.matchAll(
+      /<a href="([^"]*)"[^>]*>([^<]*)<\/a>|<span aria-current="page"[^>]*>([^<]*)<\/span>/g,
+    ),
+  ].map(([, href, text, here]) => (href ? `${href} ${text}` : `(here) ${here}`));
+  const badges = [
+    ...head.matchAll(/<span class="boot-badge" data-color="(\w+)">([^<]*)<\/span>/g),
+  ].map(([, color, text]) => `${color} ${text}`);
+  const buttons = [...actions.matchAll(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map(
+    ([, href, text]) => `${(href ?? "").replaceAll("&amp;", "&")} ${text}`,
+  );
+  const title = /<h1 class="boot-task-title">(.*)$/.exec(head)?.[1];
+  return { crumbs, badges, title, buttons };
+}
+
+/**
+ * Where the top of a task's page is drawn, in order: crumbs, badges, title, buttons (the server's
+ * or the app's), with the colours each is drawn in.
+ */
+function taskTopBoxes(page: Page) {
+  return page.evaluate(() => {
+    const root = document.getElementById("root");
+    if (!root) throw new Error("no #root");
+    const parts = [
+      ...root.querySelectorAll("nav[aria-label='Vị trí trang'] :is(a, [aria-current])"),
+      ...root.querySelectorAll(
+        ":is(.boot-badges, .mantine-Stack-root > .mantine-Group-root:first-child) > *",
+      ),
+      ...root.querySelectorAll("h1"),
+      ...root.querySelectorAll(":is(.boot-actions, h1 + .mantine-Group-root) > a"),
+    ];
+    return parts.map((element) => {
+      const box = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      return {
+        text: element.textContent ?? "",
+        x: box.x,
+        y: box.y,
+        width: box.width,
+        height: box.height,
+        colors: `${style.color} on ${style.backgroundColor}`,
+      };
+    });
+  });
+}
+
 function distFile(path: string): Buffer {
   return readFileSync(new URL(path, DIST));
 }
@@ -442,6 +507,124 @@ describe("the built app on a slow link", () => {
     // Other pages, visitors and expired sessions get the page as built.
     expect(await page("/tasks", leader)).toBeNull();
     expect(await page("/statistics", "dondoc_session=expired-or-forged")).toBeNull();
+  });
+
+  it("writes the top of a task's page for whoever may see the task, as the app draws it; nothing of a task they may not see", async () => {
+    const officer = await sessionCookie(run.app.url, "canbo.bct");
+    const reporter = await sessionCookie(run.app.url, "baocao.langson");
+    const leader = await sessionCookie(run.app.url, "lanhdao.bct");
+    const page = async (path: string, cookie: string) => {
+      const answer = await get(`${run.app.url}${path}`, { cookie });
+      expect(answer.status, path).toBe(200);
+      const html = answer.body.toString();
+      return { html, top: paintedTaskTop(html) };
+    };
+    const task = async (id: number, cookie: string) => {
+      const answer = await fetch(
+        `${run.app.url}/trpc/task.byId?input=${encodeURIComponent(JSON.stringify({ id }))}`,
+        { headers: { cookie } },
+      );
+      expect(answer.status, `task ${id}`).toBe(200);
+      const body: { result: { data: { task: PaintedTaskFacts } } } = await answer.json();
+      return body.result.data.task;
+    };
+
+    // The officer of the tracking ministry: the parent task in the crumbs, both buttons.
+    const facts = await task(15, officer);
+    const parent = facts.parent;
+    if (!parent) throw new Error("task 15 of the demo has a parent task");
+    expect(facts.daysOverdue).toBeGreaterThan(0);
+    expect((await page("/tasks/15", officer)).top).toEqual({
+      crumbs: [
+        "/directives Văn bản chỉ đạo",
+        `/directives/${facts.directive.id} ${facts.directive.number}`,
+        `/tasks/${parent.id} ${parent.title}`,
+        `(here) ${facts.clause}`,
+      ],
+      badges: ["gray Chưa thực hiện", `red Quá hạn ${facts.daysOverdue} ngày`],
+      title: facts.title,
+      buttons: [
+        "/tasks/15/edit Sửa",
+        `/directives/${facts.directive.id}/tasks/new?parentId=15 Phân giao nhiệm vụ`,
+      ],
+    });
+
+    // A province that leads a key task but may not see its parent: neither the parent's place nor
+    // its title, and no button.
+    const own = await task(17, reporter);
+    expect(own.parent).toBeNull();
+    const hiddenParent = (await task(6, officer)).title;
+    const reporterPage = await page("/tasks/17", reporter);
+    expect(reporterPage.top?.crumbs).toEqual([
+      "/directives Văn bản chỉ đạo",
+      `/directives/${own.directive.id} ${own.directive.number}`,
+      `(here) ${own.clause}`,
+    ]);
+    expect(reporterPage.top?.badges).toContain("yellow Trọng tâm");
+    expect(reporterPage.top?.title).toBe(own.title);
+    expect(reporterPage.top?.buttons).toEqual([]);
+    expect(reporterPage.html).not.toContain(hiddenParent);
+
+    // A task the province may not see: the page as built, nothing of the task in it.
+    const other = await task(12, officer);
+    const refused = await page("/tasks/12", reporter);
+    expect(refused.top).toBeNull();
+    expect(refused.html).not.toContain(other.title);
+    expect((await page("/tasks/999999", officer)).top).toBeNull();
+
+    // In the language the user chose.
+    const english = await page("/tasks/3", `${leader}; dondoc_language=en`);
+    expect(english.html).toMatch(/<html lang="en">/);
+    expect(english.top?.crumbs[0]).toBe("/directives Directives");
+    expect(english.top?.badges).toEqual(
+      expect.arrayContaining(["green Completed", "yellow Key task"]),
+    );
+  });
+
+  it("shows a task's crumbs, badges, title and buttons before its scripts arrive; the app draws them in the same places", async () => {
+    const { browser } = run;
+    try {
+      const page = await signedInPage(browser, run.app.url, "canbo.bct");
+      for (const size of [PHONE, { width: 1366, height: 900 }]) {
+        await page.setViewportSize(size);
+        await page.unrouteAll();
+        const release = await holdBack(page, APP_SCRIPTS);
+        await page.goto(`${run.app.url}/tasks/15`, { waitUntil: "commit" });
+        await page.locator(".boot-task").waitFor();
+        // Nothing of the app yet: no script has run.
+        expect(await page.getByRole("button", { name: "Tiếng Việt" }).count()).toBe(0);
+        const painted = await taskTopBoxes(page);
+        expect(painted.map((box) => box.text)).toEqual([
+          "Văn bản chỉ đạo",
+          "06/CT-TTg",
+          expect.stringMatching(/^Phối hợp với UBND/),
+          "Mục 6.4",
+          "Chưa thực hiện",
+          expect.stringMatching(/^Quá hạn \d+ ngày$/),
+          expect.stringMatching(/^Theo dõi sát tình hình/),
+          "Sửa",
+          "Phân giao nhiệm vụ",
+        ]);
+
+        release();
+        await page.getByRole("heading", { name: "Thông tin nhiệm vụ" }).waitFor();
+        expect(await page.locator(".boot-task").count()).toBe(0);
+        const drawn = await taskTopBoxes(page);
+        expect(drawn.map((box) => box.text)).toEqual(painted.map((box) => box.text));
+        for (const [i, box] of drawn.entries()) {
+          const first = painted[i];
+          if (!first) throw new Error("a part of the task's top was not painted");
+          const where = `${box.text} at ${size.width} px`;
+          expect(Math.abs(box.x - first.x), where).toBeLessThanOrEqual(1);
+          expect(Math.abs(box.y - first.y), where).toBeLessThanOrEqual(1);
+          expect(Math.abs(box.width - first.width), where).toBeLessThanOrEqual(1);
+          expect(Math.abs(box.height - first.height), where).toBeLessThanOrEqual(1);
+          expect(box.colors, where).toBe(first.colors);
+        }
+      }
+    } finally {
+      await closeContexts(browser);
+    }
   });
 
   it("paints a page that comes with its heading before it asks for any script, then starts the app", async () => {
