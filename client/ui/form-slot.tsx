@@ -13,11 +13,12 @@ function whenIdle(run: () => void): () => void {
 /**
  * Where a form whose code loads on demand (`React.lazy`) goes: react-hook-form, zod and the date
  * picker come with the form, not with the page. The form is mounted, and its code fetched, once
- * the page is painted and the browser idle, and once its place is within a screen's height of
- * the screen: a form lower on a long page (a task's comments, its notes) loads as the reader
- * scrolls towards it, and a visit that only reads does not download it (on a slow link, about
- * 100 KB). Meanwhile the place is kept at about the form's height, so that what follows does not
- * move when the form appears.
+ * the page is painted and the browser idle, and once its place is on the screen, or, after the
+ * reader has begun to scroll, within a screen's height of it: a form lower on a long page (a
+ * task's comments, its notes) loads as the reader scrolls towards it, a little ahead, and a visit
+ * that only reads the top of the page does not download it (on a slow link, about 100 KB).
+ * Meanwhile the place is kept at about the form's height, so that what follows does not move
+ * when the form appears.
  */
 export function FormSlot({ minHeight, children }: { minHeight: number; children: ReactNode }) {
   const [ready, setReady] = useState(false);
@@ -26,17 +27,27 @@ export function FormSlot({ minHeight, children }: { minHeight: number; children:
     const element = place.current;
     if (!element) return;
     let cancelIdle = () => {};
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        observer.disconnect();
-        cancelIdle = whenIdle(() => setReady(true));
-      },
-      { rootMargin: "100% 0px" },
-    );
-    observer.observe(element);
+    let observer: IntersectionObserver | undefined;
+    const watch = (rootMargin: string) => {
+      observer?.disconnect();
+      observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return;
+          observer?.disconnect();
+          window.removeEventListener("scroll", ahead);
+          cancelIdle = whenIdle(() => setReady(true));
+        },
+        { rootMargin },
+      );
+      observer.observe(element);
+    };
+    // Once the reader scrolls, the form loads a screen before it comes into view.
+    const ahead = () => watch("100% 0px");
+    watch("0px");
+    window.addEventListener("scroll", ahead, { once: true, passive: true });
     return () => {
-      observer.disconnect();
+      observer?.disconnect();
+      window.removeEventListener("scroll", ahead);
       cancelIdle();
     };
   }, []);

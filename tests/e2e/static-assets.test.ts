@@ -840,6 +840,21 @@ describe("the built app on a slow link", () => {
       expect(fetched.some((file) => /\/comment-form-/.test(file))).toBe(true);
       await page.getByRole("heading", { name: "Lịch sử xử lý" }).scrollIntoViewIfNeeded();
       await page.getByLabel("Nội dung ghi chú").waitFor();
+
+      // On a desktop the comments come within a screen's height of the first screen: still no
+      // form code until the reader scrolls; then the form loads before it comes into view.
+      await page.setViewportSize({ width: 1366, height: 900 });
+      fetched.splice(0);
+      await page.goto(`${run.app.url}/tasks/1`);
+      await comments.waitFor();
+      const below = (await comments.boundingBox())?.y ?? 0;
+      expect(below).toBeGreaterThan(900);
+      expect(below).toBeLessThan(1800);
+      await settled();
+      expect(fetched.filter((file) => /\/comment-form-/.test(file))).toEqual([]);
+      await page.mouse.wheel(0, 100);
+      await page.getByLabel("Nội dung ý kiến").waitFor({ state: "attached" });
+      expect(((await comments.boundingBox())?.y ?? 0) > 900).toBe(true);
     } finally {
       await closeContexts(browser);
     }
