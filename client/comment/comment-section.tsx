@@ -76,7 +76,7 @@ export function TaskComments({ taskId }: { taskId: number }) {
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
               {data.canComment && (
-                <FormSlot minHeight={COMMENT_FORM_HEIGHT}>
+                <FormSlot minHeight={COMMENT_FORM_HEIGHT} whenReached>
                   <CommentForm
                     key={sent}
                     taskId={taskId}

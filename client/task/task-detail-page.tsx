@@ -352,7 +352,7 @@ function TaskDetailView({ data }: { data: TaskDetail }) {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
             {permissions.canAddNote && (
-              <FormSlot minHeight={NOTE_FORM_HEIGHT}>
+              <FormSlot minHeight={NOTE_FORM_HEIGHT} whenReached>
                 <TaskNoteForm task={task} />
               </FormSlot>
             )}

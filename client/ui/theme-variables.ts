@@ -18,6 +18,15 @@ function changed(
   );
 }
 
+/** The app's theme as MantineProvider merges it, and its CSS variables (Mantine's and ours). */
+function appThemeVariables() {
+  const theme = mergeMantineTheme(
+    DEFAULT_THEME,
+    appTheme(((key: string) => key) as Parameters<typeof appTheme>[0]),
+  );
+  return { theme, ours: defaultCssVariablesResolver(theme), resolved: cssVariablesResolver(theme) };
+}
+
 /**
  * The theme's CSS variables where they differ from Mantine's, as MantineProvider would write
  * them into the page at every start (`withCssVariables`): worked out at build time instead
@@ -25,12 +34,7 @@ function changed(
  * first task (issue 13). The texts the theme carries do not touch its variables.
  */
 export function themeVariablesCss(): string {
-  const theme = mergeMantineTheme(
-    DEFAULT_THEME,
-    appTheme(((key: string) => key) as Parameters<typeof appTheme>[0]),
-  );
-  const ours = defaultCssVariablesResolver(theme);
-  const resolved = cssVariablesResolver(theme);
+  const { ours, resolved } = appThemeVariables();
   const defaults = defaultCssVariablesResolver(DEFAULT_THEME);
   const variables: ConvertCSSVariablesInput = {
     variables: changed({ ...ours.variables, ...resolved.variables }, defaults.variables),
@@ -48,12 +52,7 @@ export function themeVariablesCss(): string {
  * them into index.html (vite.config.ts), so the first paint and the app draw the same colours.
  */
 export function bootColorsCss(): string {
-  const theme = mergeMantineTheme(
-    DEFAULT_THEME,
-    appTheme(((key: string) => key) as Parameters<typeof appTheme>[0]),
-  );
-  const ours = defaultCssVariablesResolver(theme);
-  const resolved = cssVariablesResolver(theme);
+  const { theme, ours, resolved } = appThemeVariables();
   const values: Record<string, string> = {
     ...ours.variables,
     ...ours.light,
