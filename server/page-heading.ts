@@ -109,11 +109,12 @@ function taskTop(
         : `<span aria-current="page"${title}>${escapeHtml(label)}</span>`;
     })
     .join('<span class="boot-sep">›</span>');
-  const timeliness = task.timeliness && timelinessText(task.timeliness, task.daysOverdue, language);
+  const { timeliness } = task;
+  const timelinessLabel = timeliness && timelinessText(timeliness, task.daysOverdue, language);
   const badges = [
     badge(STATUS_COLORS[task.status], t(`status.${task.status}`)),
-    task.timeliness && timeliness
-      ? badge(TIMELINESS_COLORS[task.timeliness], t(timeliness.key, timeliness.values))
+    timeliness && timelinessLabel
+      ? badge(TIMELINESS_COLORS[timeliness], t(timelinessLabel.key, timelinessLabel.values))
       : "",
     task.isKey ? badge(KEY_TASK_COLOR, t("task.keyTask")) : "",
   ].join("");
