@@ -32,6 +32,12 @@ export type PaintedHeading = { userId: number; language: Language; markup: strin
 /** A task's page: /tasks/<id>. */
 const TASK_PAGE = /^\/tasks\/([1-9]\d{0,15})$/;
 
+/** The task a task's page shows (a URL's path, /tasks/<id>), or null for any other path. */
+export function taskPageId(path: string): number | null {
+  const id = Number(TASK_PAGE.exec(path)?.[1]);
+  return Number.isSafeInteger(id) ? id : null;
+}
+
 /**
  * The top of the page a GET asks for, in the language of the user's choice (its cookie), for a
  * signed-in user with nothing left to do on their account first; null for a page without one, for
@@ -45,9 +51,9 @@ export async function paintedHeading(
   req: Request,
 ): Promise<PaintedHeading | null> {
   const headingFor = pageHeadingOf(req.path);
-  const taskId = Number(TASK_PAGE.exec(req.path)?.[1] ?? Number.NaN);
+  const taskId = taskPageId(req.path);
   const token = sessionTokenOf(req);
-  if ((!headingFor && !Number.isSafeInteger(taskId)) || token === undefined) return null;
+  if ((!headingFor && taskId === null) || token === undefined) return null;
   const now = deps.clock.now();
   const user = await userOfSession(deps.db, sessionIdFromToken(token), now.toISOString());
   if (!user || pendingAccountStep(user) !== null) return null;
@@ -61,6 +67,7 @@ export async function paintedHeading(
       `<p class="boot-intro">${escapeHtml(t(heading.intro, values))}</p></div>`;
     return { userId: user.id, language, markup };
   }
+  if (taskId === null) return null;
   const seen = await taskSeenBy(deps, user, taskId);
   return seen && { userId: user.id, language, markup: taskTop(t, language, seen) };
 }

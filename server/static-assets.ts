@@ -7,7 +7,7 @@ import expressStaticGzip from "express-static-gzip";
 import { z } from "zod";
 import { OVERDUE_DEFAULT_FILTERS, overduePageInput } from "../shared/statistic.ts";
 import { escapeHtml } from "./html.ts";
-import type { PaintedHeading } from "./page-heading.ts";
+import { type PaintedHeading, taskPageId } from "./page-heading.ts";
 import { SESSION_COOKIE } from "./session.ts";
 
 /** Where the built app's hashed scripts and styles are served (dist/client/assets). */
@@ -69,11 +69,11 @@ const START_AFTER_PAINT =
 export const START_AFTER_PAINT_SOURCE = `'sha256-${createHash("sha256").update(START_AFTER_PAINT).digest("base64")}'`;
 
 /**
- * The page with its heading (server/page-heading.ts) in place of the mark, in its language. Such a page means
- * something before any script runs, so it is painted first: its scripts start after the first
- * paint instead of being preloaded with it. On a slow link the heading shows as soon as the page
- * arrives; on a fast one Chromium would otherwise run the app's scripts, already there, before
- * painting anything.
+ * The page with its heading (server/page-heading.ts) in place of the mark, in its language. Such
+ * a page means something before any script runs, so it is painted first: its scripts start after
+ * the first paint instead of being preloaded with it. On a slow link the heading shows as soon as
+ * the page arrives; on a fast one Chromium would otherwise run the app's scripts, already there,
+ * before painting anything.
  */
 function withHeading(html: string, heading: PaintedHeading): Buffer {
   const scripts = html.match(APP_SCRIPT_TAGS) ?? [];
@@ -98,20 +98,13 @@ const WHO_AM_I = '<link rel="preload" href="/trpc/auth.me" as="fetch" crossorigi
  * the app's own request takes that answer: it is the same URL, as client/trpc.ts sends this query
  * on its own (tests/e2e/static-assets.test.ts checks that the browser asks once).
  */
-function pageQuery(
-  pattern: readonly string[],
-  segments: readonly string[],
-  search: string,
-): string | null {
-  const route = pattern.join("/");
-  if (route === "overdue" && search === "") {
+function pageQuery(pattern: readonly string[], path: string, search: string): string | null {
+  if (pattern.join("/") === "overdue" && search === "") {
     // The list without filters, its first page: the address a leader opens from the menu.
     return apiQuery("statistic.overdue", overduePageInput(OVERDUE_DEFAULT_FILTERS, 1));
   }
-  if (route !== "tasks/:id") return null;
-  const id = Number(segments[1]);
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
-  return apiQuery("task.byId", { id });
+  const id = taskPageId(path);
+  return id === null ? null : apiQuery("task.byId", { id });
 }
 
 /** A query's address as the app's client sends a query on its own (tRPC's GET form). */
@@ -250,7 +243,7 @@ export function staticAssets(
     // Only a signed-in browser gets an answer to keep (a visitor is sent to the sign-in page).
     const signedIn = typeof req.cookies?.[SESSION_COOKIE] === "string";
     const { search } = new URL(req.originalUrl, "http://page");
-    const query = signedIn ? pageQuery(routePage.pattern, segmentsOf(req.path), search) : null;
+    const query = signedIn ? pageQuery(routePage.pattern, req.path, search) : null;
     // The page as built, or written for this request (compressed quickly, per request).
     const html = query ? withQuery(routePage.html, query) : routePage.html;
     const written = heading ? withHeading(html, heading) : query ? Buffer.from(html) : null;

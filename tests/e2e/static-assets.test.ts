@@ -347,11 +347,7 @@ describe("the built app on a slow link", () => {
     const { browser } = run;
     try {
       const page = await signedInPage(browser, run.app.url, "lanhdao.bct");
-      const requested: string[] = [];
-      page.on("request", (request) => {
-        const path = new URL(request.url()).pathname;
-        if (path === "/trpc/auth.me" || path.endsWith(".js")) requested.push(path);
-      });
+      const requested = recordApiAndScripts(page);
       await page.goto(`${run.app.url}/overdue`);
       await page.getByRole("heading", { name: "Nhiệm vụ quá hạn", level: 1 }).waitFor();
       // Asked once, before any script (the page's preload), not after the scripts have run; had
