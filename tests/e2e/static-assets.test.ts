@@ -62,8 +62,13 @@ function firstScript(requested: readonly string[]): number {
   return requested.findIndex((path) => path.endsWith(".js"));
 }
 
-/** The API's and the scripts' addresses a page asks for, in order (path and query). */
-function recordApiAndScripts(page: Page): string[] {
+/**
+ * The API's and the scripts' addresses a page asks for, in order (path and query), from the next
+ * page it opens: the page it shows is left first (signedInPage's inbox may still be asking for
+ * its data).
+ */
+async function recordApiAndScripts(page: Page): Promise<string[]> {
+  await page.goto("about:blank");
   const requested: string[] = [];
   page.on("request", (request) => {
     const url = new URL(request.url());
@@ -347,7 +352,7 @@ describe("the built app on a slow link", () => {
     const { browser } = run;
     try {
       const page = await signedInPage(browser, run.app.url, "lanhdao.bct");
-      const requested = recordApiAndScripts(page);
+      const requested = await recordApiAndScripts(page);
       await page.goto(`${run.app.url}/overdue`);
       await page.getByRole("heading", { name: "Nhiệm vụ quá hạn", level: 1 }).waitFor();
       // Asked once, before any script (the page's preload), not after the scripts have run; had
@@ -363,7 +368,7 @@ describe("the built app on a slow link", () => {
     const { browser } = run;
     try {
       const page = await signedInPage(browser, run.app.url, "canbo.bct");
-      const requested = recordApiAndScripts(page);
+      const requested = await recordApiAndScripts(page);
       await page.goto(`${run.app.url}/tasks/3`);
       await page.getByRole("heading", { name: "Thông tin nhiệm vụ" }).waitFor();
       const asked = requested.filter((path) => path.startsWith("/trpc/task.byId"));
@@ -379,7 +384,7 @@ describe("the built app on a slow link", () => {
     const { browser } = run;
     try {
       const page = await signedInPage(browser, run.app.url, "lanhdao.bct");
-      const requested = recordApiAndScripts(page);
+      const requested = await recordApiAndScripts(page);
       await page.goto(`${run.app.url}/overdue`);
       await page
         .getByRole("status")
