@@ -1,5 +1,6 @@
 import { Anchor, Button, Group, Stack, Text } from "@mantine/core";
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
+import { useDeferredValue } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { formatDate } from "../../shared/date.ts";
@@ -15,7 +16,7 @@ import { useUrlState } from "../ui/url-state.ts";
 import { AgencyTable } from "./agency-table.tsx";
 import { ExportButton } from "./export-panel.tsx";
 import { ReportButton } from "./report-button.tsx";
-import { useScopeDescription } from "./scope-description.ts";
+import { ScopeDescription } from "./scope-description.tsx";
 import { StatisticCellsView } from "./statistic-cells.tsx";
 import { PeriodOrderAlert, StatisticFilters } from "./statistic-filters.tsx";
 import { useStatisticFormat } from "./statistic-format.ts";
@@ -41,7 +42,6 @@ export function StatisticPage() {
   const scope = scopeFromParams(params);
   const { sort, direction } = sortFromParams(params);
   const valid = !periodOutOfOrder(scope) && !levelIncomplete(scope);
-  const description = useScopeDescription(scope);
   const { count, percent } = useStatisticFormat();
 
   const summary = useQuery({
@@ -57,6 +57,9 @@ export function StatisticPage() {
     placeholderData: keepPreviousData,
   });
   const asOf = summary.data?.asOf;
+  // The figures drawn as a transition, in slices (see QueryView): the part below mounts when the
+  // first answer comes, where QueryView's own deferral (of a change) does not apply.
+  const shown = useDeferredValue(summary.data);
 
   return (
     <Stack gap="lg">
@@ -80,7 +83,7 @@ export function StatisticPage() {
 
       {!valid ? (
         <PeriodOrderAlert />
-      ) : summary.isPending ? (
+      ) : summary.isPending || (summary.isSuccess && shown === undefined) ? (
         // The three parts come in one answer: shown together, so that none pushes another down.
         <LoadingLines lines={12} />
       ) : (
@@ -96,7 +99,7 @@ export function StatisticPage() {
                     : t("statistics.standing", { date: formatDate(asOf) })}
                 </Text>
                 <Text size="sm" c="dimmed">
-                  {description}
+                  <ScopeDescription scope={scope} />
                 </Text>
                 {summary.data?.due && (
                   <Text size="sm">
