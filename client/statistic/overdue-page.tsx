@@ -20,9 +20,9 @@ import { pageParam, useUrlState } from "../ui/url-state.ts";
 import { UrgeBar, UrgeDialog, useUrgeChoice } from "../urge/urge-dialog.tsx";
 import { ExportButton } from "./export-panel.tsx";
 import { OverdueCards, OverdueTable } from "./overdue-table.tsx";
-import { useScopeDescription } from "./scope-description.ts";
+import { ScopeDescription } from "./scope-description.tsx";
 import { useStatisticFormat } from "./statistic-format.ts";
-import { overdueFiltersFromParams } from "./statistic-scope.ts";
+import { overdueFiltersFromParams, type UrlScope } from "./statistic-scope.ts";
 
 /** The filters' code (selects, the number field) loads once the page is shown (on a phone, opened). */
 const OverdueFilterFields = lazy(async () => ({
@@ -56,23 +56,22 @@ export function OverduePage() {
     minDaysOverdue > 0,
     urged !== "all",
   ].filter(Boolean).length;
-  const description = useScopeDescription(
-    {
-      directiveId,
-      directiveType: undefined,
-      keyOnly,
-      agencyId,
-      periodBy: "issued",
-      from: undefined,
-      to: undefined,
-      basis: "in_force",
-      level: "all",
-      assignerAgencyId: undefined,
-      reportFrom: undefined,
-      urged,
-    },
-    minDaysOverdue,
-  );
+
+  // The filters as a statistic's scope, for their description in words.
+  const scope: Omit<UrlScope, "asOf"> = {
+    directiveId,
+    directiveType: undefined,
+    keyOnly,
+    agencyId,
+    periodBy: "issued",
+    from: undefined,
+    to: undefined,
+    basis: "in_force",
+    level: "all",
+    assignerAgencyId: undefined,
+    reportFrom: undefined,
+    urged,
+  };
 
   const list = useQuery({
     ...trpc.statistic.overdue.queryOptions(overduePageInput(filters, page)),
@@ -164,7 +163,8 @@ export function OverduePage() {
                   })}
                 </Text>
                 <Text size="sm" c="dimmed">
-                  {description} · {t("overdue.today", { date: formatDate(data.today) })}
+                  <ScopeDescription scope={scope} minDaysOverdue={minDaysOverdue} /> ·{" "}
+                  {t("overdue.today", { date: formatDate(data.today) })}
                 </Text>
               </Stack>
               <UrgeBar

@@ -8,10 +8,7 @@ import type { UrlScope } from "./statistic-scope.ts";
  * The scope in words, as the Excel title writes it ("Chỉ thị số 06/CT-TTg ngày 15/02/2024;
  * Cơ quan chủ trì: UBND tỉnh Lạng Sơn và các đơn vị trực thuộc"), from the shared texts.
  */
-export function useScopeDescription(
-  scope: Omit<UrlScope, "asOf">,
-  minDaysOverdue?: number,
-): string {
+function useScopeDescription(scope: Omit<UrlScope, "asOf">, minDaysOverdue?: number): string {
   const { t } = useTranslation();
   const { selected } = useDirectiveChoices(scope.directiveId);
   const agencies = useActiveAgencies();
@@ -51,4 +48,19 @@ export function useScopeDescription(
     parts.push(t("statistic.scope.levelAgency", { name: assigner.name }));
   }
   return parts.length === 0 ? t("statistic.scope.all") : parts.join("; ");
+}
+
+/**
+ * The scope in words, where a page shows it. The lists of directives and agencies it names come
+ * from their own queries: read here, their answers draw these words again, not the whole page
+ * (the overdue list's rows, the statistics' figures) around them.
+ */
+export function ScopeDescription({
+  scope,
+  minDaysOverdue,
+}: {
+  scope: Omit<UrlScope, "asOf">;
+  minDaysOverdue?: number;
+}) {
+  return useScopeDescription(scope, minDaysOverdue);
 }

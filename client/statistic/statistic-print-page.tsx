@@ -15,7 +15,7 @@ import { useUrlState } from "../ui/url-state.ts";
 import { DocumentFooter, DocumentHeader } from "./document-frame.tsx";
 import { type FigureColumn, FigureTable } from "./figure-table.tsx";
 import type { OverdueItem } from "./overdue-table.tsx";
-import { useScopeDescription } from "./scope-description.ts";
+import { ScopeDescription } from "./scope-description.tsx";
 import { useFiguresSentence } from "./statistic-cells.tsx";
 import { PeriodOrderAlert } from "./statistic-filters.tsx";
 import { useStatisticFormat } from "./statistic-format.ts";
@@ -63,7 +63,6 @@ export function StatisticPrintPage() {
   const scope = scopeFromParams(params);
   const { sort, direction } = sortFromParams(params);
   const valid = !periodOutOfOrder(scope);
-  const description = useScopeDescription(scope);
   const { count, percent } = useStatisticFormat();
   const today = useToday();
   const user = useCurrentUser();
@@ -148,7 +147,9 @@ export function StatisticPrintPage() {
         <Title order={1} className={classes.title}>
           {t("statistic.titleStatistics")}
         </Title>
-        <Text fs="italic">{description}</Text>
+        <Text fs="italic">
+          <ScopeDescription scope={scope} />
+        </Text>
         <Text fs="italic">
           {t("statistic.asOf", {
             date: formatDate(table.data?.asOf ?? scope.asOf ?? today),

@@ -12,7 +12,7 @@ import { Pager } from "../ui/pager.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { TaskListTable } from "../ui/task-columns.tsx";
 import { enumParam, intParam, pageParam, useUrlState } from "../ui/url-state.ts";
-import { useScopeDescription } from "./scope-description.ts";
+import { ScopeDescription } from "./scope-description.tsx";
 import { PeriodOrderAlert } from "./statistic-filters.tsx";
 import { useStatisticFormat } from "./statistic-format.ts";
 import {
@@ -77,7 +77,6 @@ export function StatisticTasksPage() {
   const lead = intParam(params, "lead");
   const page = pageParam(params);
   const valid = !periodOutOfOrder(scope);
-  const description = useScopeDescription(scope);
 
   const list = useQuery({
     ...trpc.statistic.tasks.queryOptions(
@@ -103,7 +102,7 @@ export function StatisticTasksPage() {
     <Stack gap="md">
       <PageHeader
         title={heading}
-        intro={description}
+        intro={<ScopeDescription scope={scope} />}
         actions={
           <Button component={Link} to={back} variant="subtle">
             {t("statistics.backToStatistics")}
