@@ -1,5 +1,6 @@
-import { addDays, type IsoDate } from "./date.ts";
+import { addDays, formatDate, type IsoDate } from "./date.ts";
 import type { DeadlineKind } from "./deadline.ts";
+import type { DirectiveType } from "./directive.ts";
 import type { Language } from "./i18n/language.ts";
 import { formatNumber } from "./number.ts";
 import type { TaskStatus } from "./task-status.ts";
@@ -441,3 +442,70 @@ export type DueInPeriod = {
   /** completed / total in percent, cut to two decimals; null when none fell due. */
   completionRate: number | null;
 };
+
+/**
+ * What a scope's description names, found by its caller: the browser in its lists,
+ * the server in its database.
+ */
+export type ScopeNames = {
+  directive: { type: DirectiveType; number: string; issuedOn: IsoDate } | null | undefined;
+  agency: { name: string } | null | undefined;
+  assigner: { name: string } | null | undefined;
+};
+
+/** The filters a scope's description reads. */
+export type DescribedScope = {
+  directiveType?: DirectiveType | undefined;
+  keyOnly: boolean;
+  periodBy: PeriodKind;
+  from?: IsoDate | undefined;
+  to?: IsoDate | undefined;
+  minDaysOverdue?: number | undefined;
+  urged?: UrgedFilter | undefined;
+  basis?: StatisticBasis | undefined;
+  level: StatisticLevel;
+};
+
+/** A translation: the text of a key with its values, in the reader's language. */
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/**
+ * The scope in words, as the pages, the Excel title and the report write it ("Chỉ thị số
+ * 06/CT-TTg ngày 15/02/2024; Cơ quan chủ trì: UBND tỉnh Lạng Sơn và các đơn vị trực thuộc").
+ */
+export function scopeInWords(scope: DescribedScope, names: ScopeNames, t: Translate): string {
+  const parts: string[] = [];
+  const { directive, agency, assigner } = names;
+  if (directive) {
+    const date = formatDate(directive.issuedOn);
+    parts.push(
+      t("statistic.scope.directive", { type: directive.type, number: directive.number, date }),
+    );
+  }
+  if (scope.directiveType !== undefined) {
+    parts.push(t("statistic.scope.directiveType", { type: scope.directiveType }));
+  }
+  if (agency) parts.push(t("statistic.scope.agency", { name: agency.name }));
+  if (scope.keyOnly) parts.push(t("statistic.scope.keyOnly"));
+  if (scope.from !== undefined || scope.to !== undefined) {
+    const range = [t(`statistic.scope.${scope.periodBy}`)];
+    if (scope.from !== undefined) {
+      range.push(t("statistic.scope.from", { date: formatDate(scope.from) }));
+    }
+    if (scope.to !== undefined) {
+      range.push(t("statistic.scope.to", { date: formatDate(scope.to) }));
+    }
+    parts.push(range.join(" "));
+  }
+  if (scope.minDaysOverdue !== undefined && scope.minDaysOverdue > 0) {
+    parts.push(t("statistic.scope.minDaysOverdue", { days: scope.minDaysOverdue }));
+  }
+  if (scope.urged === "urged") parts.push(t("statistic.scope.urged"));
+  if (scope.urged === "not_urged") parts.push(t("statistic.scope.notUrged"));
+  if (scope.basis === "original") parts.push(t("statistic.basisOriginal"));
+  if (scope.level === "directive") parts.push(t("statistic.scope.levelDirective"));
+  if (scope.level === "agency" && assigner) {
+    parts.push(t("statistic.scope.levelAgency", { name: assigner.name }));
+  }
+  return parts.length === 0 ? t("statistic.scope.all") : parts.join("; ");
+}

@@ -83,7 +83,7 @@ export function StatisticPage() {
 
       {!valid ? (
         <PeriodOrderAlert />
-      ) : summary.isPending || (summary.isSuccess && shown === undefined) ? (
+      ) : shown === undefined && !summary.isError ? (
         // The three parts come in one answer: shown together, so that none pushes another down.
         <LoadingLines lines={12} />
       ) : (

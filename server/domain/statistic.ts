@@ -13,7 +13,7 @@ import {
 import { symbolAbbreviation } from "../../shared/agency.ts";
 import { formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
 import type { Viewer } from "../../shared/permission.ts";
-import type { StatisticBasis } from "../../shared/statistic.ts";
+import { type StatisticBasis, scopeInWords } from "../../shared/statistic.ts";
 import type { statisticByAgencyInput, statisticTasksInput } from "../../shared/statistic-input.ts";
 import type { Clock } from "../clock.ts";
 import type { Actor } from "../context.ts";
@@ -62,47 +62,12 @@ export async function scopeTitleLines(
   asOf: IsoDate,
 ): Promise<string[]> {
   const names = await scopeNames(deps.db, deps.viewer, filters);
-  const parts: string[] = [];
-  if (names.directive) {
-    parts.push(
-      t("statistic.scope.directive", {
-        type: names.directive.type,
-        number: names.directive.number,
-        date: formatDate(names.directive.issuedOn),
-      }),
-    );
-  }
-  if (filters.directiveType !== undefined) {
-    parts.push(t("statistic.scope.directiveType", { type: filters.directiveType }));
-  }
-  if (names.agency) parts.push(t("statistic.scope.agency", { name: names.agency.name }));
-  if (filters.keyOnly) parts.push(t("statistic.scope.keyOnly"));
-  if (filters.from !== undefined || filters.to !== undefined) {
-    const range = [t(`statistic.scope.${filters.periodBy}`)];
-    if (filters.from !== undefined) {
-      range.push(t("statistic.scope.from", { date: formatDate(filters.from) }));
-    }
-    if (filters.to !== undefined) {
-      range.push(t("statistic.scope.to", { date: formatDate(filters.to) }));
-    }
-    parts.push(range.join(" "));
-  }
-  if (filters.minDaysOverdue !== undefined && filters.minDaysOverdue > 0) {
-    parts.push(t("statistic.scope.minDaysOverdue", { days: filters.minDaysOverdue }));
-  }
-  if (filters.urged === "urged") parts.push(t("statistic.scope.urged"));
-  if (filters.urged === "not_urged") parts.push(t("statistic.scope.notUrged"));
-  if (filters.basis === "original") parts.push(t("statistic.basisOriginal"));
-  if (filters.level === "directive") parts.push(t("statistic.scope.levelDirective"));
-  if (filters.level === "agency" && filters.assignerAgencyId !== undefined) {
-    const assigner = await agencyById(deps.db, filters.assignerAgencyId);
-    if (assigner) parts.push(t("statistic.scope.levelAgency", { name: assigner.name }));
-  }
-  return [
-    title,
-    parts.length === 0 ? t("statistic.scope.all") : parts.join("; "),
-    t("statistic.asOf", { date: formatDate(asOf) }),
-  ];
+  const assigner =
+    filters.level === "agency" && filters.assignerAgencyId !== undefined
+      ? await agencyById(deps.db, filters.assignerAgencyId)
+      : undefined;
+  const words = scopeInWords(filters, { ...names, assigner }, (key, values) => t(key, values));
+  return [title, words, t("statistic.asOf", { date: formatDate(asOf) })];
 }
 
 /**
