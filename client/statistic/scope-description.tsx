@@ -8,7 +8,8 @@ import type { UrlScope } from "./statistic-scope.ts";
  * The scope in words (shared/statistic.ts `scopeInWords`, as the Excel title writes it), where a
  * page shows it, with the directive and agencies named from the browser's lists. Those lists come
  * from their own queries: read here, their answers draw these words again, not the whole page (the
- * overdue list's rows, the statistics' figures) around them.
+ * overdue list's rows, the statistics' figures) around them; asked for only when the scope names
+ * a directive or an agency.
  */
 export function ScopeDescription({
   scope,
@@ -18,8 +19,11 @@ export function ScopeDescription({
   minDaysOverdue?: number;
 }) {
   const { t } = useTranslation();
-  const { selected } = useDirectiveChoices(scope.directiveId);
-  const agencies = useActiveAgencies();
+  // The lists only when the scope names one of theirs: an unfiltered page asks for neither.
+  const { selected } = useDirectiveChoices(scope.directiveId, scope.directiveId !== undefined);
+  const agencies = useActiveAgencies(
+    scope.agencyId !== undefined || scope.assignerAgencyId !== undefined,
+  );
   const names = {
     directive: selected,
     agency: agencies.data?.find((item) => item.id === scope.agencyId),

@@ -13,13 +13,15 @@ type DirectiveFacts = {
 
 /**
  * The directives to choose from (the latest hundred the user may see), and the chosen one even
- * when it is older than those.
+ * when it is older than those. `needed: false` asks for nothing (a description without a chosen
+ * directive names none).
  */
-export function useDirectiveChoices(selectedId: number | undefined) {
+export function useDirectiveChoices(selectedId: number | undefined, needed = true) {
   const trpc = useTRPC();
   const list = useQuery({
     ...trpc.directive.list.queryOptions({ pageSize: 100 }),
     staleTime: 5 * 60_000,
+    enabled: needed,
   });
   const listed = list.data?.items.find((item) => item.id === selectedId);
   const missing = selectedId !== undefined && list.isSuccess && !listed;

@@ -38,6 +38,9 @@ function get(url: string, headers: Record<string, string> = {}): Promise<Answer>
   });
 }
 
+/** Lạng Sơn's province in the seeded agencies (db/seed). */
+const LANG_SON = 63;
+
 /** The app's scripts, as the built page loads them. */
 const APP_SCRIPTS = /\/assets\/[\w-]+\.js$/;
 
@@ -410,6 +413,35 @@ describe("the built app on a slow link", () => {
       expect(filtered).toHaveLength(1);
       expect(decodeURIComponent(filtered[0] ?? "")).toContain('"keyOnly":true');
       expect(requested.indexOf(filtered[0] ?? "")).toBeGreaterThan(firstScript(requested));
+    } finally {
+      await closeContexts(browser);
+    }
+  });
+
+  it("on a phone, asks for the directives and agencies only when the filters name one of them", async () => {
+    const { browser } = run;
+    try {
+      const page = await signedInPage(browser, run.app.url, "lanhdao.bct");
+      await page.setViewportSize(PHONE);
+      const requested = await recordApiAndScripts(page);
+      const lists = () =>
+        requested
+          .flatMap((path) => /^\/trpc\/([^?]+)/.exec(path)?.[1]?.split(",") ?? [])
+          .filter((name) => name === "directive.list" || name === "agency.search");
+      const described = (text: RegExp) =>
+        page.getByText(text).filter({ hasText: "tính đến ngày" }).waitFor();
+
+      // No filter (the folded filters' fields are not drawn): the description names nothing.
+      await page.goto(`${run.app.url}/overdue`);
+      await described(/^Tất cả nhiệm vụ được theo dõi · /);
+      await page.goto(`${run.app.url}/statistics`);
+      await page.getByText(/^Nhiệm vụ được giao tại văn bản/).waitFor();
+      expect(lists()).toEqual([]);
+
+      // A directive and a lead agency in the address: both named, from their lists.
+      await page.goto(`${run.app.url}/overdue?directive=1&lead=${LANG_SON}`);
+      await described(/06\/CT-TTg.*Lạng Sơn/);
+      expect(lists().sort()).toEqual(["agency.search", "directive.list"]);
     } finally {
       await closeContexts(browser);
     }
