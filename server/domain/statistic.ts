@@ -10,15 +10,21 @@ import {
   statisticDueInPeriod,
   statisticTable,
 } from "../../db/statistic.ts";
+import { urgeSummaries } from "../../db/urge.ts";
 import { symbolAbbreviation } from "../../shared/agency.ts";
 import { formatDate, type IsoDate, vnDate } from "../../shared/date.ts";
 import type { Viewer } from "../../shared/permission.ts";
 import { type StatisticBasis, scopeInWords } from "../../shared/statistic.ts";
-import type { statisticByAgencyInput, statisticTasksInput } from "../../shared/statistic-input.ts";
+import type {
+  statisticByAgencyInput,
+  statisticOverdueInput,
+  statisticTasksInput,
+} from "../../shared/statistic-input.ts";
 import type { Clock } from "../clock.ts";
-import type { Actor } from "../context.ts";
+import type { Actor, Context } from "../context.ts";
 import { fail } from "../errors.ts";
 import { translatorFor } from "../i18n.ts";
+import { readsOf } from "../reads.ts";
 
 /** The day the figures stand at: the one asked for, or today in Vietnam; never a future day. */
 export function resolveAsOf(clock: Clock, asOf: IsoDate | undefined): IsoDate {
@@ -26,6 +32,36 @@ export function resolveAsOf(clock: Clock, asOf: IsoDate | undefined): IsoDate {
   if (asOf === undefined) return today;
   if (asOf > today) fail("BAD_REQUEST", "error.asOfInFuture", { date: formatDate(asOf) }, "asOf");
   return asOf;
+}
+
+/**
+ * Today's overdue tasks the viewer may see, most days overdue first, a page at a time, with how
+ * often each was urged: the overdue list's answer (statistic.overdue), which the server also
+ * paints the first cards of on a phone (server/page-heading.ts).
+ */
+export async function overduePage(
+  ctx: Pick<Context, "db" | "reads" | "clock"> & { viewer: Viewer },
+  input: z.output<typeof statisticOverdueInput>,
+) {
+  const now = ctx.clock.now();
+  const today = vnDate(now);
+  const { page, pageSize } = input;
+  const result = await readsOf(ctx)("listOverdue", ctx.viewer, input, {
+    today,
+    now,
+    page,
+    pageSize,
+  });
+  // How often each task was urged ("Đã đôn đốc N lần"), beside its last report.
+  const urged = await urgeSummaries(
+    ctx.db,
+    result.items.map((item) => item.id),
+  );
+  const items = result.items.map((item) => ({
+    ...item,
+    urge: urged.get(item.id) ?? { count: 0, lastAt: null },
+  }));
+  return { today, total: result.total, urged: result.urged, items };
 }
 
 /**

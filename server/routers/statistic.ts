@@ -1,5 +1,3 @@
-import { urgeSummaries } from "../../db/urge.ts";
-import { vnDate } from "../../shared/date.ts";
 import { cellsFromCounts, emptyCounts, trendPoints } from "../../shared/statistic.ts";
 import {
   statisticByAgencyInput,
@@ -8,7 +6,7 @@ import {
   statisticTasksInput,
   statisticTrendInput,
 } from "../../shared/statistic-input.ts";
-import { listFigureTasks, resolveAsOf, statisticReport } from "../domain/statistic.ts";
+import { listFigureTasks, overduePage, resolveAsOf, statisticReport } from "../domain/statistic.ts";
 import { readsOf } from "../reads.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
@@ -92,25 +90,7 @@ export const statisticRouter = router({
     .query(({ ctx, input }) => statisticReport(ctx, input)),
 
   /** Today's overdue tasks, most days overdue first, a page at a time. */
-  overdue: authedProcedure.input(statisticOverdueInput).query(async ({ ctx, input }) => {
-    const now = ctx.clock.now();
-    const today = vnDate(now);
-    const { page, pageSize } = input;
-    const result = await readsOf(ctx)("listOverdue", ctx.viewer, input, {
-      today,
-      now,
-      page,
-      pageSize,
-    });
-    // How often each task was urged ("Đã đôn đốc N lần"), beside its last report.
-    const urged = await urgeSummaries(
-      ctx.db,
-      result.items.map((item) => item.id),
-    );
-    const items = result.items.map((item) => ({
-      ...item,
-      urge: urged.get(item.id) ?? { count: 0, lastAt: null },
-    }));
-    return { today, total: result.total, urged: result.urged, items };
-  }),
+  overdue: authedProcedure
+    .input(statisticOverdueInput)
+    .query(({ ctx, input }) => overduePage(ctx, input)),
 });
