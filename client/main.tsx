@@ -10,6 +10,7 @@ import { createRoot } from "react-dom/client";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { RouterProvider } from "react-router";
 import type { AppRouter } from "../server/router.ts";
+import { OVERDUE_DEFAULT_FILTERS, overduePageInput } from "../shared/statistic.ts";
 import { i18n, startI18n } from "./i18n.ts";
 import { createAppRouter } from "./routes.tsx";
 import { createApiClient, TRPCProvider } from "./trpc.ts";
@@ -106,6 +107,9 @@ function nextTask(): Promise<void> {
   });
 }
 
+/** How long the first render may wait for the list whose cards the server painted. */
+const PAINTED_LIST_WAIT_MS = 3_000;
+
 const root = document.getElementById("root");
 if (root) {
   // The app starts in steps, each a task of its own, so that the browser stays responsive between
@@ -118,10 +122,27 @@ if (root) {
   await nextTask();
   // Who is signed in: the page asked already (index.html); this takes its answer.
   void queryClient.prefetchQuery(api.auth.me.queryOptions());
+  // The overdue list's first page, when the page asked for it too (server/static-assets.ts).
+  const overdueList = document.querySelector(
+    'link[rel="preload"][href^="/trpc/statistic.overdue?"]',
+  )
+    ? queryClient.prefetchQuery(
+        api.statistic.overdue.queryOptions(overduePageInput(OVERDUE_DEFAULT_FILTERS, 1)),
+      )
+    : undefined;
   await nextTask();
   // Creating the router starts loading the page opened.
   const router = createAppRouter();
   await styles;
+  // When the server painted the list's first cards (server/overdue-top.ts), the first render waits
+  // for the list (a little while at most), so that it draws those cards where they are rather than
+  // a placeholder in their place: with the scripts cached, the list comes after them.
+  if (overdueList && document.querySelector(".boot-overdue")) {
+    await Promise.race([
+      overdueList,
+      new Promise((done) => setTimeout(done, PAINTED_LIST_WAIT_MS)),
+    ]);
+  }
   await nextTask();
   // The first render as a transition: React renders it in slices, yielding to the browser between
   // them, rather than in one long task.

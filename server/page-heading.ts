@@ -7,6 +7,8 @@ import { formatDate, vnDate } from "../shared/date.ts";
 import { LANGUAGE_COOKIE, type Language, languageOf } from "../shared/i18n/language.ts";
 import { type PageHeadingValues, pageHeadingOf } from "../shared/page-heading.ts";
 import type { TaskPermissions } from "../shared/permission.ts";
+import { OVERDUE_DEFAULT_FILTERS, overduePageInput } from "../shared/statistic.ts";
+import { statisticOverdueInput } from "../shared/statistic-input.ts";
 import {
   type BadgeColor,
   KEY_TASK_COLOR,
@@ -16,10 +18,12 @@ import {
 } from "../shared/task-badges.ts";
 import { pendingAccountStep } from "../shared/user.ts";
 import { type AppDeps, viewerFor } from "./context.ts";
+import { overduePage } from "./domain/statistic.ts";
 import { visibleTask } from "./domain/task.ts";
 import { escapeHtml } from "./html.ts";
 import { sessionTokenOf } from "./http.ts";
 import { translatorFor } from "./i18n.ts";
+import { overdueTop } from "./overdue-top.ts";
 import { sessionIdFromToken } from "./session.ts";
 
 /**
@@ -47,7 +51,7 @@ export function taskPageId(path: string): number | null {
  * badges, title and the buttons the user may use, read as the task's page reads them (visibleTask).
  */
 export async function paintedHeading(
-  deps: Pick<AppDeps, "db" | "clock">,
+  deps: Pick<AppDeps, "db" | "clock" | "reads">,
   req: Request,
 ): Promise<PaintedHeading | null> {
   const headingFor = pageHeadingOf(req.path);
@@ -62,14 +66,39 @@ export async function paintedHeading(
   if (headingFor) {
     const heading = headingFor(user.role);
     const values: PageHeadingValues = { agency: user.agencyName, date: formatDate(vnDate(now)) };
+    const { search } = new URL(req.originalUrl, "http://page");
+    const below = isPlainOverdueList(req.path, search)
+      ? await overdueListTop(deps, user, t, language)
+      : "";
     const markup =
       `<div class="boot-page"><h1 class="boot-title">${escapeHtml(t(heading.title))}</h1>` +
-      `<p class="boot-intro">${escapeHtml(t(heading.intro, values))}</p></div>`;
+      `<p class="boot-intro">${escapeHtml(t(heading.intro, values))}</p>${below}</div>`;
     return { userId: user.id, language, markup };
   }
   if (taskId === null) return null;
   const seen = await taskSeenBy(deps, user, taskId);
   return seen && { userId: user.id, language, markup: taskTop(t, language, seen) };
+}
+
+/**
+ * The overdue list opened without filters, the menu's address (a URL's path and its search): its
+ * page preloads the list's first page (server/static-assets.ts) and paints its first cards.
+ */
+export function isPlainOverdueList(path: string, search: string): boolean {
+  return path === "/overdue" && search === "";
+}
+
+/** The overdue list's top and first cards for a phone (server/overdue-top.ts), read as the app reads them. */
+async function overdueListTop(
+  deps: Pick<AppDeps, "db" | "clock" | "reads">,
+  user: User,
+  t: TFunction,
+  language: Language,
+): Promise<string> {
+  const viewer = await viewerFor(deps.db, user);
+  const input = statisticOverdueInput.parse(overduePageInput(OVERDUE_DEFAULT_FILTERS, 1));
+  const answer = await overduePage({ ...deps, viewer }, input);
+  return overdueTop(t, language, user.role, answer);
 }
 
 /** The task as the user may see it, or null when they may not (or it does not exist). */

@@ -7,7 +7,7 @@ import expressStaticGzip from "express-static-gzip";
 import { z } from "zod";
 import { OVERDUE_DEFAULT_FILTERS, overduePageInput } from "../shared/statistic.ts";
 import { escapeHtml } from "./html.ts";
-import { type PaintedHeading, taskPageId } from "./page-heading.ts";
+import { isPlainOverdueList, type PaintedHeading, taskPageId } from "./page-heading.ts";
 import { SESSION_COOKIE } from "./session.ts";
 
 /** Where the built app's hashed scripts and styles are served (dist/client/assets). */
@@ -98,8 +98,8 @@ const WHO_AM_I = '<link rel="preload" href="/trpc/auth.me" as="fetch" crossorigi
  * the app's own request takes that answer: it is the same URL, as client/trpc.ts sends this query
  * on its own (tests/e2e/static-assets.test.ts checks that the browser asks once).
  */
-function pageQuery(pattern: readonly string[], path: string, search: string): string | null {
-  if (pattern.join("/") === "overdue" && search === "") {
+function pageQuery(path: string, search: string): string | null {
+  if (isPlainOverdueList(path, search)) {
     // The list without filters, its first page: the address a leader opens from the menu.
     return apiQuery("statistic.overdue", overduePageInput(OVERDUE_DEFAULT_FILTERS, 1));
   }
@@ -243,7 +243,7 @@ export function staticAssets(
     // Only a signed-in browser gets an answer to keep (a visitor is sent to the sign-in page).
     const signedIn = typeof req.cookies?.[SESSION_COOKIE] === "string";
     const { search } = new URL(req.originalUrl, "http://page");
-    const query = signedIn ? pageQuery(routePage.pattern, req.path, search) : null;
+    const query = signedIn ? pageQuery(req.path, search) : null;
     // The page as built, or written for this request (compressed quickly, per request).
     const html = query ? withQuery(routePage.html, query) : routePage.html;
     const written = heading ? withHeading(html, heading) : query ? Buffer.from(html) : null;

@@ -169,6 +169,20 @@ export const STALE_REPORT_DAYS = 30;
 /** The overdue list's pages are large: a leader reads the whole list at once (windowed on screen). */
 export const OVERDUE_PAGE_SIZE = 500;
 
+/**
+ * From this many tasks a page of the overdue list draws only the rows in view, inside a box of its
+ * own that scrolls (client/statistic/overdue-table.tsx; the server's first cards on a phone are
+ * drawn in the same box, server/overdue-top.ts).
+ */
+export const OVERDUE_WINDOW_FROM = 200;
+
+/**
+ * The overdue list's first cards that the server writes into the page on a phone: the first one
+ * whole and the top of the second at 412 × 823 px, a third for taller screens. The app draws as
+ * many in its first pass, so that they stay in place when it takes over.
+ */
+export const OVERDUE_PAINTED_CARDS = 3;
+
 /** The overdue list's filters when its address names none (`/overdue`). */
 export const OVERDUE_DEFAULT_FILTERS = {
   keyOnly: false,

@@ -5,7 +5,11 @@ import type { TFunction } from "i18next";
 import { memo, type ReactNode, type RefObject, useDeferredValue, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { vnDate } from "../../shared/date.ts";
-import { STALE_REPORT_DAYS } from "../../shared/statistic.ts";
+import {
+  OVERDUE_PAINTED_CARDS,
+  OVERDUE_WINDOW_FROM,
+  STALE_REPORT_DAYS,
+} from "../../shared/statistic.ts";
 import { isUrgeable } from "../../shared/urge.ts";
 import type { RouterOutputs } from "../trpc.ts";
 import { KeyTaskBadge } from "../ui/badges.tsx";
@@ -19,9 +23,6 @@ import classes from "./overdue-table.module.css";
 import { useStatisticFormat } from "./statistic-format.ts";
 
 export type OverdueItem = RouterOutputs["statistic"]["overdue"]["items"][number];
-
-/** Longer lists than this render only the rows in view (and a few around them). */
-export const WINDOW_FROM = 200;
 
 /**
  * A row's height as its ResizeObserver reports it after layout; while none has, the height known
@@ -43,12 +44,12 @@ const measuredSize: VirtualizerOptions<HTMLElement, Element>["measureElement"] =
 
 /**
  * Windowing for a long list inside its own scrolling box: the rows in view, with spacers above
- * and below that keep the scroll height, rows measured as they render. Below WINDOW_FROM rows
+ * and below that keep the scroll height, rows measured as they render. Up to OVERDUE_WINDOW_FROM rows
  * every row renders and the box does not scroll.
  */
 function useWindowing(count: number, estimate: number) {
   const scrollRef = useRef<HTMLElement>(null);
-  const windowed = count > WINDOW_FROM;
+  const windowed = count > OVERDUE_WINDOW_FROM;
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
@@ -406,9 +407,10 @@ const OverdueCard = memo(function OverdueCard({
 });
 
 /**
- * The same list as cards, for phones. The cards come in a second pass, after the list's header
- * is shown, card by card (a transition, in slices), so that no single task of the first visit
- * draws them all.
+ * The same list as cards, for phones. Past the first OVERDUE_PAINTED_CARDS, the cards come in a
+ * second pass, after the list's header is shown, card by card (a transition, in slices), so that
+ * no single task of the first visit draws them all; the first ones come at once, where the
+ * server's page painted them (server/overdue-top.ts).
  */
 export function OverdueCards({ items, selection, label }: OverdueListProps) {
   const { t } = useTranslation();
@@ -421,21 +423,20 @@ export function OverdueCards({ items, selection, label }: OverdueListProps) {
       <Scroller windowed={windowed} scrollRef={scrollRef} label={t("overdue.scrollRegion")}>
         <ul ref={routeLinks} className={classes.cards} aria-label={label}>
           {before > 0 && <li aria-hidden="true" style={{ height: before }} />}
-          {ready &&
-            indexes.map((index) => {
-              const item = items[index];
-              if (!item) return null;
-              return (
-                <OverdueCard
-                  key={item.id}
-                  item={item}
-                  index={index}
-                  checked={selection.selected.has(item.id)}
-                  onToggle={selection.onToggle}
-                  measure={measure}
-                />
-              );
-            })}
+          {(ready ? indexes : indexes.slice(0, OVERDUE_PAINTED_CARDS)).map((index) => {
+            const item = items[index];
+            if (!item) return null;
+            return (
+              <OverdueCard
+                key={item.id}
+                item={item}
+                index={index}
+                checked={selection.selected.has(item.id)}
+                onToggle={selection.onToggle}
+                measure={measure}
+              />
+            );
+          })}
           {after > 0 && <li aria-hidden="true" style={{ height: after }} />}
         </ul>
       </Scroller>

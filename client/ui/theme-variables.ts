@@ -77,5 +77,10 @@ export function bootColorsCss(): string {
     ),
     `.boot-button{${variant(theme.primaryColor, "filled")}}`,
     `.boot-button[data-variant="default"]{${variant(theme.primaryColor, "default")}}`,
+    `.boot-button[data-variant="light"]{${variant(theme.primaryColor, "light")}}`,
+    `.boot-button[data-variant="subtle"]{${variant(theme.primaryColor, "subtle")}}`,
+    // A button that cannot be used yet, as Mantine draws a disabled one.
+    `.boot-button[data-disabled]{background:${plain("var(--mantine-color-disabled)")};color:${plain("var(--mantine-color-disabled-color)")};border-color:transparent}`,
+    `.boot-card-title>a{color:${plain("var(--mantine-color-anchor)")}}`,
   ].join("\n");
 }

@@ -420,6 +420,34 @@ export const en: SharedTexts = {
     keyTask: "Key task",
     overdueDays_one: "Overdue by {{days}} day",
     overdueDays_other: "Overdue by {{days}} days",
+    leadShort: "Lead",
+    coordinatorsShort: "With",
+    dueOnShort: "Deadline in force",
+  },
+  /** The overdue list's top and first cards, which the server paints too on a phone. */
+  urgingRule: {
+    link: "Reminder rules",
+  },
+  export: {
+    button: "Export to Excel",
+  },
+  overdue: {
+    filters: "Filter overdue tasks",
+    count_one: "{{total}} overdue task, {{urged}} urged",
+    count_other: "{{total}} overdue tasks, {{urged}} urged",
+    today: "as of {{date}}",
+    selectHint: "Select tasks to follow them up together.",
+    urge: "Follow up",
+    selectAll_one: "Select the {{total}} task in the list",
+    selectAll_other: "Select all {{total}} tasks in the list",
+    noReport: "No report yet",
+    noNote: "(no text)",
+    now: "(now: {{name}})",
+    tableLabel: "Overdue tasks",
+  },
+  urge: {
+    summary_one: "Urged {{total}} time, last on {{date}}",
+    summary_other: "Urged {{total}} times, last on {{date}}",
   },
   pageHeading: {
     inbox: {

@@ -429,6 +429,34 @@ export const vi = {
     keyTask: "Trọng tâm",
     overdueDays_one: "Quá hạn {{days}} ngày",
     overdueDays_other: "Quá hạn {{days}} ngày",
+    leadShort: "Chủ trì",
+    coordinatorsShort: "Phối hợp",
+    dueOnShort: "Hạn cuối",
+  },
+  /** The overdue list's top and first cards, which the server paints too on a phone. */
+  urgingRule: {
+    link: "Quy tắc nhắc việc",
+  },
+  export: {
+    button: "Xuất Excel",
+  },
+  overdue: {
+    filters: "Lọc nhiệm vụ quá hạn",
+    count_one: "{{total}} nhiệm vụ quá hạn, đã đôn đốc {{urged}}",
+    count_other: "{{total}} nhiệm vụ quá hạn, đã đôn đốc {{urged}}",
+    today: "tính đến ngày {{date}}",
+    selectHint: "Chọn nhiệm vụ để đôn đốc cùng lúc.",
+    urge: "Đôn đốc",
+    selectAll_one: "Chọn tất cả {{total}} nhiệm vụ trong danh sách",
+    selectAll_other: "Chọn tất cả {{total}} nhiệm vụ trong danh sách",
+    noReport: "Chưa có báo cáo",
+    noNote: "(không có nội dung)",
+    now: "(nay: {{name}})",
+    tableLabel: "Danh sách nhiệm vụ quá hạn",
+  },
+  urge: {
+    summary_one: "Đã đôn đốc {{total}} lần, lần gần nhất {{date}}",
+    summary_other: "Đã đôn đốc {{total}} lần, lần gần nhất {{date}}",
   },
   /** What the server paints of a page before the app's scripts arrive (shared/page-heading.ts). */
   pageHeading: {

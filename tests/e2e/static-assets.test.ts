@@ -4,6 +4,7 @@ import { type IncomingHttpHeaders, request } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import {
   appForThisFile,
   DEMO_PASSWORD,
@@ -127,11 +128,65 @@ async function sessionCookie(url: string, username: string): Promise<string> {
 /** The heading the server wrote into a page: its language, title and introduction, or null. */
 function paintedHeading(html: string) {
   const heading =
-    /<div class="boot-page"><h1 class="boot-title">([^<]*)<\/h1><p class="boot-intro">([^<]*)<\/p><\/div>/.exec(
+    /<div class="boot-page"><h1 class="boot-title">([^<]*)<\/h1><p class="boot-intro">([^<]*)<\/p>(?:<\/div>|<div class="boot-overdue">)/.exec(
       html,
     );
   if (!heading) return null;
   return { lang: /<html lang="(\w+)">/.exec(html)?.[1], title: heading[1], intro: heading[2] };
+}
+
+/** HTML text as read (escapeHtml's four entities). */
+function unescapeHtml(text: string): string {
+  return text
+    .replaceAll("&quot;", '"')
+    .replaceAll("&gt;", ">")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&amp;", "&");
+}
+
+/** The overdue list's top the server wrote under the heading (server/overdue-top.ts), or null. */
+function paintedOverdueTop(html: string) {
+  const top = /<div class="boot-overdue">(.*?)<\/div><\/div><\/div><\/div>/.exec(html)?.[1];
+  if (top === undefined) return null;
+  return {
+    rules: top.includes('href="/urging-rules"'),
+    count: unescapeHtml(/<p class="boot-count">([^<]*)<\/p>/.exec(top)?.[1] ?? ""),
+    cards: [...top.matchAll(/<li class="boot-card-item">.*?<a href="([^"]*)">([^<]*)<\/a>/g)].map(
+      ([, href, title]) => `${href} ${unescapeHtml(title ?? "")}`,
+    ),
+  };
+}
+
+/**
+ * The parts of the overdue list's top on the screen, with their boxes and colours: those the
+ * server painted (`.boot-*`) before the app has run, the app's own after.
+ */
+function overdueTopBoxes(page: Page, painted: boolean) {
+  const parts = painted
+    ? [
+        ".boot-title, .boot-intro, .boot-overdue-actions > *, .boot-filters, .boot-count",
+        ".boot-overdue-count > p + p, .boot-urge-bar, .boot-urge-bar > span",
+        ".boot-select-all > span:last-child, .boot-card, .boot-card-title > a",
+        ".boot-card-badges > *, .boot-card > p, .boot-report > *",
+      ]
+    : [
+        "main h1, main [class*=_intro_], main [class*=_actions_] :is(a, button)",
+        "main search button, main [role=status], main [role=status] + p",
+        "main [class*=_bar_], main [class*=_bar_] :is(p, button), main .mantine-Checkbox-label",
+        "main ul > li > div, main ul > li a, main ul > li .mantine-Badge-root",
+        "main ul > li [class*=_card_] > p, main ul > li [class*=_report_] > *",
+      ];
+  return page.evaluate((selector) => {
+    return [...document.querySelectorAll(selector)].map((element) => {
+      const box = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      return {
+        text: element.textContent ?? "",
+        box: [box.x, box.y, box.width, box.height],
+        colors: `${style.color} on ${style.backgroundColor}`,
+      };
+    });
+  }, parts.join(", "));
 }
 
 /** What a test reads of a task from the API, to compare with the top the server painted. */
@@ -540,6 +595,122 @@ describe("the built app on a slow link", () => {
     // Other pages, visitors and expired sessions get the page as built.
     expect(await page("/tasks", leader)).toBeNull();
     expect(await page("/statistics", "dondoc_session=expired-or-forged")).toBeNull();
+  });
+
+  it("writes the overdue list's top and first cards under its heading, as the API lists them for the user; nothing with filters in the address", async () => {
+    const leader = await sessionCookie(run.app.url, "lanhdao.bct");
+    const reporter = await sessionCookie(run.app.url, "baocao.langson");
+    const painted = async (path: string, cookie: string) => {
+      const answer = await get(`${run.app.url}${path}`, { cookie });
+      expect(answer.status, path).toBe(200);
+      return paintedOverdueTop(answer.body.toString());
+    };
+    const listed = async (cookie: string) => {
+      const input = { keyOnly: false, minDaysOverdue: 0, urged: "all", page: 1, pageSize: 500 };
+      const answer = await fetch(
+        `${run.app.url}/trpc/statistic.overdue?input=${encodeURIComponent(JSON.stringify(input))}`,
+        { headers: { cookie } },
+      );
+      const list = z
+        .object({
+          result: z.object({
+            data: z.object({
+              total: z.number(),
+              urged: z.number(),
+              items: z.array(z.object({ id: z.number(), title: z.string() })),
+            }),
+          }),
+        })
+        .parse(await answer.json()).result.data;
+      return {
+        count: `${list.total} nhiệm vụ quá hạn, đã đôn đốc ${list.urged}`,
+        cards: list.items.slice(0, 3).map((item) => `/tasks/${item.id} ${item.title}`),
+      };
+    };
+
+    // The leader's and the reporter's own lists: the first three cards, in the list's order.
+    const forLeader = await listed(leader);
+    expect(forLeader.cards).toHaveLength(3);
+    expect(await painted("/overdue", leader)).toEqual({ rules: true, ...forLeader });
+    const forReporter = await listed(reporter);
+    expect(forReporter.cards.length).toBeGreaterThan(0);
+    expect(forReporter.cards).not.toEqual(forLeader.cards);
+    // A reporter has no reminder rules to open.
+    expect(await painted("/overdue", reporter)).toEqual({ rules: false, ...forReporter });
+    // Filters in the address, another page: the heading alone.
+    expect(await painted("/overdue?key=1", leader)).toBeNull();
+    expect(await painted("/statistics", leader)).toBeNull();
+  });
+
+  it("on a phone, shows the overdue list's first cards before its scripts arrive, the app's in the same places from its first frame; on a wide screen the heading alone", async () => {
+    const { browser } = run;
+    try {
+      const page = await signedInPage(browser, run.app.url, "lanhdao.bct");
+      // Each frame, where the first card's link is: the server's, the app's, or none.
+      await page.addInitScript(() => {
+        const frames: string[] = [];
+        Reflect.set(window, "cardFrames", frames);
+        const frame = () => {
+          const link = document.querySelector("#root li a[href^='/tasks/']");
+          const owner = link === null ? "none" : link.closest(".boot-page") ? "server" : "app";
+          if (frames.at(-1) !== owner) frames.push(owner);
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+      for (const size of [PHONE, { width: 412, height: 823 }]) {
+        await page.setViewportSize(size);
+        await page.unrouteAll();
+        const release = await holdBack(page, APP_SCRIPTS);
+        await page.goto(`${run.app.url}/overdue`, { waitUntil: "commit" });
+        await page.locator(".boot-card").first().waitFor();
+        // Nothing of the app yet: no script has run.
+        expect(await page.getByRole("button", { name: "Tiếng Việt" }).count()).toBe(0);
+        const painted = await overdueTopBoxes(page, true);
+        expect(painted.map((part) => part.text)).toEqual(
+          expect.arrayContaining([
+            "Quy tắc nhắc việc",
+            "Xuất Excel",
+            "Lọc nhiệm vụ quá hạn▼",
+            expect.stringMatching(/^\d+ nhiệm vụ quá hạn, đã đôn đốc \d+$/),
+            "Tất cả nhiệm vụ được theo dõi · tính đến ngày 26/11/2026",
+            expect.stringMatching(/^Chọn tất cả \d+ nhiệm vụ trong danh sách$/),
+            expect.stringMatching(/^Quá hạn \d+ ngày$/),
+          ]),
+        );
+        expect(await page.locator(".boot-card").count()).toBe(3);
+
+        release();
+        await page.getByRole("button", { name: "Tiếng Việt" }).waitFor();
+        await page.locator("main ul > li").nth(3).waitFor();
+        expect(await page.locator(".boot-page").count()).toBe(0);
+        const drawn = await overdueTopBoxes(page, false);
+        for (const part of painted) {
+          const where = `${part.text} at ${size.width} px`;
+          const same = drawn.find(
+            (other) =>
+              other.text === part.text &&
+              other.colors === part.colors &&
+              other.box.every((value, i) => Math.abs(value - (part.box[i] ?? Number.NaN)) <= 1),
+          );
+          expect(same, where).toBeDefined();
+        }
+        // The first card went from the server's page to the app's without a frame between.
+        const frames: string[] = await page.evaluate(() => Reflect.get(window, "cardFrames"));
+        expect(frames.slice(frames.indexOf("server"))).toEqual(["server", "app"]);
+      }
+
+      // A wider screen gets a table from the app: the page painted has the heading alone.
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.unrouteAll();
+      const release = await holdBack(page, APP_SCRIPTS);
+      await page.goto(`${run.app.url}/overdue`, { waitUntil: "commit" });
+      await page.locator(".boot-intro").waitFor();
+      expect(await page.locator(".boot-overdue").isVisible()).toBe(false);
+      release();
+    } finally {
+      await closeContexts(browser);
+    }
   });
 
   it("writes the top of a task's page for whoever may see the task, as the app draws it; nothing of a task they may not see", async () => {
