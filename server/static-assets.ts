@@ -54,16 +54,26 @@ const APP_SCRIPT_TAGS =
 
 /**
  * Starts the app once the page has been painted: its scripts wait, inert, in the template
- * `#app-start` until this puts them in the page (a frame, then a task after it; at once in a tab
- * opened in the background, where frames wait for the tab to be shown). One constant text, so
- * that the page's Content-Security-Policy allows it by its hash (START_AFTER_PAINT_SOURCE).
+ * `#app-start` until this puts them in the page. It waits for the browser's own word that the
+ * page's text is on the screen (the "first-contentful-paint" entry, which comes once the frame is
+ * presented, not merely drawn), at most a second; where paint timing is not known, for a frame
+ * and a task after it; at once in a tab opened in the background, where frames wait for the tab
+ * to be shown. (After the frame's task alone, a larger page such as the overdue list's first cards
+ * was sometimes presented after its scripts had arrived, and Lighthouse then counted them as
+ * holding its first paint.) One constant text, so that the page's Content-Security-Policy allows
+ * it by its hash (START_AFTER_PAINT_SOURCE).
  */
 const START_AFTER_PAINT =
-  "(function(){function start(){var t=document.getElementById('app-start');" +
+  "(function(){var started=false;function start(){if(started)return;started=true;" +
+  "var t=document.getElementById('app-start');" +
   "if(t){document.head.append(t.content.cloneNode(true));t.remove();}}" +
   "if(document.visibilityState!=='visible'){start();return;}" +
-  "requestAnimationFrame(function(){var c=new MessageChannel();c.port1.onmessage=start;" +
-  "c.port2.postMessage(0);});})();";
+  "var types=window.PerformanceObserver&&PerformanceObserver.supportedEntryTypes||[];" +
+  "if(types.indexOf('paint')<0){requestAnimationFrame(function(){var c=new MessageChannel();" +
+  "c.port1.onmessage=start;c.port2.postMessage(0);});return;}" +
+  "new PerformanceObserver(function(list,observer){" +
+  "if(list.getEntriesByName('first-contentful-paint').length){observer.disconnect();start();}" +
+  "}).observe({type:'paint',buffered:true});setTimeout(start,1000);})();";
 
 /** The CSP source that allows START_AFTER_PAINT, and only it, to run inline. */
 export const START_AFTER_PAINT_SOURCE = `'sha256-${createHash("sha256").update(START_AFTER_PAINT).digest("base64")}'`;
