@@ -926,18 +926,26 @@ async function overdueHalves(
  * the tasks reported done at least as late as the last of those join them (a range of their
  * index), and the page is cut from the two (same order as sorting all by days late, deadline and
  * id); then the rows of the page are read.
- * `urged`: how many of all the listed tasks (every page) have been urged.
+ * `urged`: how many of all the listed tasks (every page) have been urged; `urgeable`: how many of
+ * the page's may be urged (not reported done).
  */
 export async function listOverdue(
   db: Db,
   viewer: Viewer,
   filters: OverdueFiltersDb,
-  options: { today: IsoDate; now: Date; page: number; pageSize: number },
-): Promise<{ items: OverdueItem[]; total: number; urged: number }> {
+  options: {
+    today: IsoDate;
+    now: Date;
+    page: number;
+    pageSize: number;
+    /** How many of the page's first tasks to read in full (all when not given). */
+    detailed?: number;
+  },
+): Promise<{ items: OverdueItem[]; total: number; urged: number; urgeable: number }> {
   const { today } = options;
   const successors = await successorsOn(db, today);
   const [open, reported] = await overdueHalves(db, viewer, filters, today, successors);
-  if (!open || !reported) return { items: [], total: 0, urged: 0 };
+  if (!open || !reported) return { items: [], total: 0, urged: 0, urgeable: 0 };
   const wanted = options.page * options.pageSize;
   const first = await open
     .select(["task.id", "task.dueOn", daysLate(today).as("late")])
@@ -950,9 +958,14 @@ export async function listOverdue(
     .$if(bound !== undefined, (q) => q.where("task.dueOn", "<=", bound ?? today))
     .select(["task.id", "task.dueOn", daysLate(today).as("late")])
     .execute();
-  const page = [...first, ...rest]
+  const page = [
+    ...first.map((row) => ({ ...row, urgeable: true })),
+    ...rest.map((row) => ({ ...row, urgeable: false })),
+  ]
     .sort((a, b) => b.late - a.late || (a.dueOn ?? "").localeCompare(b.dueOn ?? "") || a.id - b.id)
     .slice((options.page - 1) * options.pageSize, wanted);
+  // The open half's tasks may be urged; those reported done await confirmation.
+  const urgeable = page.filter((row) => row.urgeable).length;
   // The total: the kept count of overdue tasks today when it answers (no "days overdue" floor),
   // else counted over both halves' indexes; the urged among them from the urged tasks alone.
   const countOf = async (halves: readonly (typeof open)[]) =>
@@ -970,7 +983,7 @@ export async function listOverdue(
   const urged = await countOf(
     [open, reported].map((part) => part.where(urgedCondition(undefined))),
   );
-  const ids = page.map((row) => row.id);
+  const ids = page.slice(0, options.detailed ?? page.length).map((row) => row.id);
   const counted = countedAgency("task", successors);
   const found =
     ids.length === 0
@@ -1048,7 +1061,7 @@ export async function listOverdue(
       },
     ];
   });
-  return { items, total, urged };
+  return { items, total, urged, urgeable };
 }
 
 /** What a title needs to name the scope: the directive (if visible) and the agency, when chosen. */

@@ -3,13 +3,13 @@ import { formatDate, formatDateTime, vnDate } from "../shared/date.ts";
 import type { Language } from "../shared/i18n/language.ts";
 import {
   formatCount,
+  OVERDUE_PAGE_SIZE,
   OVERDUE_PAINTED_CARDS,
   OVERDUE_WINDOW_FROM,
   STALE_REPORT_DAYS,
   scopeInWords,
 } from "../shared/statistic.ts";
 import { KEY_TASK_COLOR } from "../shared/task-badges.ts";
-import { isUrgeable } from "../shared/urge.ts";
 import type { Role } from "../shared/user.ts";
 import type { overduePage } from "./domain/statistic.ts";
 import { escapeHtml } from "./html.ts";
@@ -104,8 +104,9 @@ export function overdueTop(
   const { items } = answer;
   if (items.length === 0) return "";
   const count = (value: number) => formatCount(value, language);
-  const urgeable = items.filter((item) => isUrgeable(item.status)).length;
-  const windowed = items.length > OVERDUE_WINDOW_FROM;
+  const { urgeable } = answer;
+  // The app windows a page of more than OVERDUE_WINDOW_FROM tasks (the page is full then).
+  const windowed = Math.min(answer.total, OVERDUE_PAGE_SIZE) > OVERDUE_WINDOW_FROM;
   const scope = scopeInWords(
     { keyOnly: false, periodBy: "issued", level: "all", basis: "in_force", urged: "all" },
     { directive: undefined, agency: undefined, assigner: undefined },

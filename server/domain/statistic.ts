@@ -37,11 +37,13 @@ export function resolveAsOf(clock: Clock, asOf: IsoDate | undefined): IsoDate {
 /**
  * Today's overdue tasks the viewer may see, most days overdue first, a page at a time, with how
  * often each was urged: the overdue list's answer (statistic.overdue), which the server also
- * paints the first cards of on a phone (server/page-heading.ts).
+ * paints the first cards of on a phone (server/page-heading.ts: `detailed`, the page's first
+ * tasks only, the counts still of the whole page).
  */
 export async function overduePage(
   ctx: Pick<Context, "db" | "reads" | "clock"> & { viewer: Viewer },
   input: z.output<typeof statisticOverdueInput>,
+  detailed?: number,
 ) {
   const now = ctx.clock.now();
   const today = vnDate(now);
@@ -51,6 +53,7 @@ export async function overduePage(
     now,
     page,
     pageSize,
+    ...(detailed === undefined ? {} : { detailed }),
   });
   // How often each task was urged ("Đã đôn đốc N lần"), beside its last report.
   const urged = await urgeSummaries(
@@ -61,7 +64,7 @@ export async function overduePage(
     ...item,
     urge: urged.get(item.id) ?? { count: 0, lastAt: null },
   }));
-  return { today, total: result.total, urged: result.urged, items };
+  return { today, total: result.total, urged: result.urged, urgeable: result.urgeable, items };
 }
 
 /**

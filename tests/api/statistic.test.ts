@@ -5,6 +5,10 @@ import { seedCalendar } from "../../db/calendar.ts";
 import type { Db } from "../../db/open.ts";
 import { recordTaskState } from "../../db/task-state.ts";
 import { dayNumber } from "../../db/timeliness.ts";
+import { userById } from "../../db/user.ts";
+import { fixedClock } from "../../server/clock.ts";
+import { viewerFor } from "../../server/context.ts";
+import { overduePage } from "../../server/domain/statistic.ts";
 import { addDays, daysBetween, deadlineInForce } from "../../shared/date.ts";
 import {
   addCounts,
@@ -22,9 +26,10 @@ import {
   type StatisticCells,
   type StatisticCounts,
 } from "../../shared/statistic.ts";
-import type { StatisticTasksInput } from "../../shared/statistic-input.ts";
+import { type StatisticTasksInput, statisticOverdueInput } from "../../shared/statistic-input.ts";
 import { TASK_STATUSES, type TaskStatus } from "../../shared/task-status.ts";
 import { daysOverdue, timeliness } from "../../shared/timeliness.ts";
+import { isUrgeable } from "../../shared/urge.ts";
 import {
   agencyId,
   anonymousCaller,
@@ -36,6 +41,7 @@ import {
   signedInAs,
   TEST_NOW,
   taskIdBy,
+  userIdOf,
 } from "../support/api.ts";
 
 /** Today in the tests is Thursday 26/11/2026. */
@@ -639,6 +645,30 @@ describe("statistic.overdue", () => {
     expect((await langson.statistic.overdue({ level: "all" })).items.map(label)).toEqual([
       "06/CT-TTg Mục 6.6",
     ]);
+  });
+
+  it("says how many of a page's tasks may be urged, and reads in full only the first ones when asked", async () => {
+    const db = await freshDb();
+    const caller = await leader(db);
+    const urgeable = (items: readonly { status: TaskStatus }[]) =>
+      items.filter((item) => isUrgeable(item.status)).length;
+    const list = await caller.statistic.overdue({ level: "all" });
+    // One of the nine is reported done: it awaits confirmation, not an urge.
+    expect(list.urgeable).toBe(8);
+    expect(list.urgeable).toBe(urgeable(list.items));
+    const second = await caller.statistic.overdue({ level: "all", page: 2, pageSize: 3 });
+    expect(second.urgeable).toBe(urgeable(second.items));
+
+    // The page a phone is sent (server/page-heading.ts): the first three tasks in full, the
+    // counts of the whole page.
+    const user = await userById(db, await userIdOf(db, "lanhdao.bct"));
+    if (!user) throw new Error("no leader");
+    const viewer = await viewerFor(db, user);
+    const clock = fixedClock(new Date(TEST_NOW));
+    const input = statisticOverdueInput.parse({ level: "all" });
+    const first = await overduePage({ db, clock, viewer }, input, 3);
+    expect(first.items).toEqual(list.items.slice(0, 3));
+    expect({ ...first, items: [] }).toEqual({ ...list, items: [] });
   });
 
   it("agrees with the overdue count of the statistics", async () => {
