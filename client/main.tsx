@@ -10,12 +10,13 @@ import { createRoot } from "react-dom/client";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { RouterProvider } from "react-router";
 import type { AppRouter } from "../server/router.ts";
-import { OVERDUE_DEFAULT_FILTERS, overduePageInput } from "../shared/statistic.ts";
+import { OVERDUE_DEFAULT_FILTERS, overduePageInput } from "../shared/overdue-page.ts";
 import { i18n, startI18n } from "./i18n.ts";
 import { createAppRouter } from "./routes.tsx";
 import { createApiClient, TRPCProvider } from "./trpc.ts";
 import { hasErrorCode, isClientError } from "./ui/api-error.ts";
 import { DemoBanner } from "./ui/demo-banner.tsx";
+import { PHONE_MEDIA } from "./ui/phone-media.ts";
 import { appTheme } from "./ui/theme.ts";
 
 const apiClient = createApiClient();
@@ -134,10 +135,12 @@ if (root) {
   // Creating the router starts loading the page opened.
   const router = createAppRouter();
   await styles;
-  // When the server painted the list's first cards (server/overdue-top.ts), the first render waits
-  // for the list (a little while at most), so that it draws those cards where they are rather than
-  // a placeholder in their place: with the scripts cached, the list comes after them.
-  if (overdueList && document.querySelector(".boot-overdue")) {
+  // When the server painted the list's first cards (server/overdue-top.ts; shown on a phone), the
+  // first render waits for the list (a little while at most), so that it draws those cards where
+  // they are rather than a placeholder in their place: with the scripts cached, the list comes
+  // after them.
+  const cardsShown = document.querySelector(".boot-overdue") && matchMedia(PHONE_MEDIA).matches;
+  if (overdueList && cardsShown) {
     await Promise.race([
       overdueList,
       new Promise((done) => setTimeout(done, PAINTED_LIST_WAIT_MS)),

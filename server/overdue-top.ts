@@ -2,13 +2,11 @@ import type { TFunction } from "i18next";
 import { formatDate, formatDateTime, vnDate } from "../shared/date.ts";
 import type { Language } from "../shared/i18n/language.ts";
 import {
-  formatCount,
   OVERDUE_PAGE_SIZE,
   OVERDUE_PAINTED_CARDS,
   OVERDUE_WINDOW_FROM,
-  STALE_REPORT_DAYS,
-  scopeInWords,
-} from "../shared/statistic.ts";
+} from "../shared/overdue-page.ts";
+import { formatCount, STALE_REPORT_DAYS, scopeInWords } from "../shared/statistic.ts";
 import { KEY_TASK_COLOR } from "../shared/task-badges.ts";
 import type { Role } from "../shared/user.ts";
 import type { overduePage } from "./domain/statistic.ts";

@@ -5,13 +5,13 @@ import type { TaskDetail } from "../db/task.ts";
 import { type User, userOfSession } from "../db/user.ts";
 import { formatDate, vnDate } from "../shared/date.ts";
 import { LANGUAGE_COOKIE, type Language, languageOf } from "../shared/i18n/language.ts";
-import { type PageHeadingValues, pageHeadingOf } from "../shared/page-heading.ts";
-import type { TaskPermissions } from "../shared/permission.ts";
 import {
   OVERDUE_DEFAULT_FILTERS,
   OVERDUE_PAINTED_CARDS,
   overduePageInput,
-} from "../shared/statistic.ts";
+} from "../shared/overdue-page.ts";
+import { type PageHeadingValues, pageHeadingOf } from "../shared/page-heading.ts";
+import type { TaskPermissions } from "../shared/permission.ts";
 import { statisticOverdueInput } from "../shared/statistic-input.ts";
 import {
   type BadgeColor,

@@ -5,7 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import express from "express";
 import expressStaticGzip from "express-static-gzip";
 import { z } from "zod";
-import { OVERDUE_DEFAULT_FILTERS, overduePageInput } from "../shared/statistic.ts";
+import { OVERDUE_DEFAULT_FILTERS, overduePageInput } from "../shared/overdue-page.ts";
 import { escapeHtml } from "./html.ts";
 import { isPlainOverdueList, type PaintedHeading, taskPageId } from "./page-heading.ts";
 import { SESSION_COOKIE } from "./session.ts";

@@ -5,11 +5,8 @@ import type { TFunction } from "i18next";
 import { memo, type ReactNode, type RefObject, useDeferredValue, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { vnDate } from "../../shared/date.ts";
-import {
-  OVERDUE_PAINTED_CARDS,
-  OVERDUE_WINDOW_FROM,
-  STALE_REPORT_DAYS,
-} from "../../shared/statistic.ts";
+import { OVERDUE_PAINTED_CARDS, OVERDUE_WINDOW_FROM } from "../../shared/overdue-page.ts";
+import { STALE_REPORT_DAYS } from "../../shared/statistic.ts";
 import { isUrgeable } from "../../shared/urge.ts";
 import type { RouterOutputs } from "../trpc.ts";
 import { KeyTaskBadge } from "../ui/badges.tsx";

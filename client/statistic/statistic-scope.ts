@@ -1,9 +1,9 @@
 import { isIsoDate } from "../../shared/date.ts";
 import { DIRECTIVE_TYPES, type DirectiveType } from "../../shared/directive.ts";
+import { OVERDUE_DEFAULT_FILTERS } from "../../shared/overdue-page.ts";
 import {
   AGENCY_STATISTIC_SORTS,
   type AgencyStatisticSort,
-  OVERDUE_DEFAULT_FILTERS,
   PERIOD_KINDS,
   type PeriodKind,
   SORT_DIRECTIONS,

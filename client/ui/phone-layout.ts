@@ -1,6 +1,7 @@
 import { useMediaQuery } from "@mantine/hooks";
+import { PHONE_MEDIA } from "./phone-media.ts";
 
 /** Phones get cards instead of wide tables, and full-screen dialogs. */
 export function usePhoneLayout(): boolean {
-  return useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
+  return useMediaQuery(PHONE_MEDIA, false, { getInitialValueInEffect: false });
 }
