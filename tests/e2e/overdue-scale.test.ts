@@ -1,12 +1,14 @@
 /**
  * Issue 12's browser target: an overdue list of 10,000 rows keeps fewer than 1,500 DOM nodes (the
- * rows of a page are windowed, client/statistic/overdue-table.tsx), from the top of a page of 500
- * rows to its bottom. The demo database gets 10,000 more overdue tasks (copies of one, with their
- * state rows, so that the kept counts give the total) before the app starts on it.
+ * rows of a page are windowed, client/statistic/overdue-table.tsx), from the top of a page
+ * (OVERDUE_PAGE_SIZE rows) to its bottom. The demo database gets 10,000 more overdue tasks
+ * (copies of one, with their state rows, so that the kept counts give the total) before the app
+ * starts on it.
  */
 import SQLite from "better-sqlite3";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { OVERDUE_PAGE_SIZE } from "../../shared/overdue-page.ts";
 import {
   launchBrowser,
   markDocument,
@@ -17,6 +19,8 @@ import {
 } from "./support/app.ts";
 
 const COPIES = 10_000;
+/** The index of a page's last row. */
+const LAST = OVERDUE_PAGE_SIZE - 1;
 
 /** Copies the first open overdue task of the demo COPIES times, with its present state. */
 function addOverdueTasks(file: string): void {
@@ -58,7 +62,7 @@ function addOverdueTasks(file: string): void {
 const domNodes = (page: Page) => page.evaluate(() => document.getElementsByTagName("*").length);
 
 /**
- * A page of 500 drawn in a window, its items found by their index: fewer than 1,500 DOM nodes at
+ * A full page drawn in a window, its items found by their index: fewer than 1,500 DOM nodes at
  * the top and, scrolled to the bottom of its box, the last item drawn and the first gone.
  */
 async function expectWindowed(page: Page, item: (index: number) => Locator): Promise<void> {
@@ -69,7 +73,7 @@ async function expectWindowed(page: Page, item: (index: number) => Locator): Pro
     while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;
     box?.scrollTo(0, box.scrollHeight);
   });
-  await item(499).waitFor();
+  await item(LAST).waitFor();
   expect(await item(0).count()).toBe(0);
   expect(await domNodes(page)).toBeLessThan(1_500);
 }
@@ -77,7 +81,7 @@ async function expectWindowed(page: Page, item: (index: number) => Locator): Pro
 describe("the overdue list of 10,000 tasks", () => {
   const data = ownDataFolder("dondoc-e2e-scale-");
 
-  it("keeps fewer than 1,500 DOM nodes, at the top and at the bottom of a page of 500, as a table and as cards", async () => {
+  it("keeps fewer than 1,500 DOM nodes, at the top and at the bottom of a page, as a table and as cards", async () => {
     // The demo database, made by a first start, then grown.
     await (await data.start()).stop();
     addOverdueTasks(data.file);
@@ -91,7 +95,7 @@ describe("the overdue list of 10,000 tasks", () => {
       await expect.poll(async () => (await status.textContent()) ?? "").toMatch(/^\d{2}\.\d{3} /);
       const total = Number(((await status.textContent()) ?? "").split(" ")[0]?.replaceAll(".", ""));
       expect(total).toBeGreaterThan(COPIES);
-      // To the bottom of the page's 500 rows: the last ones are drawn, the first ones gone.
+      // To the bottom of the page's rows: the last ones are drawn, the first ones gone.
       await expectWindowed(page, (index) => page.locator(`tr[data-index="${index}"]`));
 
       // On a phone the same page is cards, windowed too: the bottom reached, a card chosen (the
@@ -100,12 +104,16 @@ describe("the overdue list of 10,000 tasks", () => {
       await page.goto(`${app.url}/overdue`);
       const card = (index: number) => page.locator(`li[data-index="${index}"]`);
       await expectWindowed(page, card);
-      await card(498).getByRole("checkbox").check();
-      await card(499).getByRole("checkbox").check();
-      await card(498).getByRole("checkbox").uncheck();
+      await card(LAST - 1)
+        .getByRole("checkbox")
+        .check();
+      await card(LAST).getByRole("checkbox").check();
+      await card(LAST - 1)
+        .getByRole("checkbox")
+        .uncheck();
       await page.getByText("Đã chọn 1 nhiệm vụ").waitFor();
       await markDocument(page);
-      const title = card(499).getByRole("link");
+      const title = card(LAST).getByRole("link");
       const name = (await title.textContent()) ?? "";
       await title.click();
       await page.getByRole("heading", { name, level: 1 }).waitFor();

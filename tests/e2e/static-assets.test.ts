@@ -5,6 +5,7 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { OVERDUE_PAGE_SIZE } from "../../shared/overdue-page.ts";
 import {
   appForThisFile,
   DEMO_PASSWORD,
@@ -452,7 +453,7 @@ describe("the built app on a slow link", () => {
       // Once, before any script, at the URL the app asks for it (its own request matched).
       expect(asked).toEqual([
         `/trpc/statistic.overdue?input=${encodeURIComponent(
-          '{"keyOnly":false,"minDaysOverdue":0,"urged":"all","page":1,"pageSize":500}',
+          `{"keyOnly":false,"minDaysOverdue":0,"urged":"all","page":1,"pageSize":${OVERDUE_PAGE_SIZE}}`,
         )}`,
       ]);
       expect(requested.indexOf(asked[0] ?? "")).toBeLessThan(firstScript(requested));
