@@ -61,6 +61,24 @@ function addOverdueTasks(file: string): void {
 
 const domNodes = (page: Page) => page.evaluate(() => document.getElementsByTagName("*").length);
 
+type Counted = { scrollWrites: number };
+
+/**
+ * Counts the page's writes of a box's scroll position: the windowed list must not scroll its new
+ * box to where it already is as it mounts, which lays the page out in the middle of React's commit.
+ */
+async function countScrollWrites(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const counted = window as unknown as Counted;
+    counted.scrollWrites = 0;
+    const scrollTo = Element.prototype.scrollTo;
+    Element.prototype.scrollTo = function (this: Element, ...args: unknown[]) {
+      counted.scrollWrites += 1;
+      Reflect.apply(scrollTo, this, args);
+    };
+  });
+}
+
 /**
  * A full page drawn in a window, its items found by their index: fewer than 1,500 DOM nodes at
  * the top and, scrolled to the bottom of its box, the last item drawn and the first gone.
@@ -68,6 +86,7 @@ const domNodes = (page: Page) => page.evaluate(() => document.getElementsByTagNa
 async function expectWindowed(page: Page, item: (index: number) => Locator): Promise<void> {
   await item(0).waitFor();
   expect(await domNodes(page)).toBeLessThan(1_500);
+  expect(await page.evaluate(() => (window as unknown as Counted).scrollWrites)).toBe(0);
   await item(0).evaluate((element) => {
     let box = element.parentElement;
     while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;
@@ -89,6 +108,7 @@ describe("the overdue list of 10,000 tasks", () => {
     const browser = await launchBrowser();
     try {
       const page = await signedInPage(browser, app.url, "lanhdao.bct");
+      await countScrollWrites(page);
       await page.setViewportSize({ width: 1366, height: 900 });
       await page.goto(`${app.url}/overdue`);
       const status = page.getByRole("status").filter({ hasText: / nhiệm vụ quá hạn/ });
