@@ -99,6 +99,14 @@ function withHeading(html: string, heading: PaintedHeading): Buffer {
   );
 }
 
+/** The app's icon at each address it is asked for, and its file in the build. */
+const APP_ICONS = [
+  ["/favicon-32.png", "favicon-32.png"],
+  ["/apple-touch-icon.png", "apple-touch-icon.png"],
+  ["/favicon.ico", "favicon-32.png"],
+  ["/favicon.svg", "favicon.svg"],
+] as const;
+
 /** Where the built page asks who is signed in (client/index.html): a page's query goes after. */
 const WHO_AM_I = '<link rel="preload" href="/trpc/auth.me" as="fetch" crossorigin />';
 
@@ -234,10 +242,14 @@ export function staticAssets(
       setHeaders: (res) => res.setHeader("Cache-Control", "no-cache"),
     },
   });
-  // The app's icon (client/public/favicon.svg): not hashed, so browsers keep it for a day.
-  router.get("/favicon.svg", (_req, res, next) => {
-    res.sendFile(join(dir, "favicon.svg"), { maxAge: "1d" }, (error) => error && next(error));
-  });
+  // The app's icon (client/public): not hashed, so browsers keep it for a day. The page links the
+  // pictures; the drawing they come from stays at its address; a browser that asks for the
+  // icon without reading the page gets the small picture, not the page.
+  for (const [path, file] of APP_ICONS) {
+    router.get(path, (_req, res, next) => {
+      res.sendFile(join(dir, file), { maxAge: "1d" }, (error) => error && next(error));
+    });
+  }
   const pages = routePages(dir);
   // The app routes in the browser: every other path gets the page.
   router.get("/{*splat}", async (req, res, next) => {

@@ -1074,15 +1074,32 @@ describe("the built app on a slow link", () => {
     }
   });
 
-  it("has an icon: the page links it, the server sends it as SVG and browsers keep it a day", async () => {
-    expect(distFile("index.html").toString()).toContain(
-      '<link rel="icon" href="/favicon.svg" type="image/svg+xml" />',
+  it("has an icon: the page links it as pictures, which browsers keep a day, and /favicon.ico is one", async () => {
+    const html = distFile("index.html").toString();
+    expect(html).toContain(
+      '<link rel="icon" href="/favicon-32.png" type="image/png" sizes="32x32" />',
     );
-    const icon = await get(`${run.app.url}/favicon.svg`);
-    expect(icon.status).toBe(200);
-    expect(icon.headers["content-type"]).toMatch(/^image\/svg\+xml/);
-    expect(icon.headers["cache-control"]).toBe("public, max-age=86400");
-    expect(icon.body.toString()).toContain("<title>Đôn Đốc</title>");
+    expect(html).toContain('<link rel="apple-touch-icon" href="/apple-touch-icon.png" />');
+    // No SVG icon: Chromium would read it as a document of its own on the page's main thread.
+    expect(html).not.toMatch(/rel="icon"[^>]*svg/);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+    for (const [path, size] of [
+      ["/favicon-32.png", 32],
+      ["/favicon.ico", 32],
+      ["/apple-touch-icon.png", 180],
+    ] as const) {
+      const icon = await get(`${run.app.url}${path}`);
+      expect(icon.status).toBe(200);
+      expect(icon.headers["content-type"]).toBe("image/png");
+      expect(icon.headers["cache-control"]).toBe("public, max-age=86400");
+      expect(icon.body.subarray(0, 4)).toEqual(png);
+      // The picture's width and height, from its header.
+      expect([icon.body.readUInt32BE(16), icon.body.readUInt32BE(20)]).toEqual([size, size]);
+    }
+    // The drawing the pictures come from stays at its address.
+    const drawing = await get(`${run.app.url}/favicon.svg`);
+    expect(drawing.headers["content-type"]).toMatch(/^image\/svg\+xml/);
+    expect(drawing.body.toString()).toContain("<title>Đôn Đốc</title>");
   });
 
   it("answers a missing asset with 404, not with the page", async () => {
