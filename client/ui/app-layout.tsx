@@ -18,6 +18,7 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { type CurrentUser, useTRPC } from "../trpc.ts";
 import { AccountMenu } from "./account-menu.tsx";
 import classes from "./app-layout.module.css";
+import { badgeCount } from "./badge-count.ts";
 import { Bell } from "./bell.tsx";
 import { useCurrentUser } from "./current-user.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
@@ -116,6 +117,12 @@ function useInboxCount(): number | undefined {
   return useQuery({ ...trpc.inbox.view.queryOptions(), select: (view) => view.count }).data;
 }
 
+/**
+ * The things to do the menu counts in full: an officer's inbox at a national scale holds six
+ * figures, which cut the badge short on a phone (the inbox itself says the exact count).
+ */
+const MENU_COUNT_MAX = 999;
+
 /** "Việc cần làm" with its count of things to do when there are any. */
 function CountedLabel({ label }: { label: string }) {
   const { t } = useTranslation();
@@ -125,7 +132,7 @@ function CountedLabel({ label }: { label: string }) {
     <>
       {label}{" "}
       <Badge size="sm" color="red" ml={4} circle={count < 10} aria-hidden="true">
-        {count}
+        {badgeCount(count, MENU_COUNT_MAX)}
       </Badge>
       <VisuallyHidden>{t("nav.countSuffix", { count })}</VisuallyHidden>
     </>
@@ -142,7 +149,7 @@ function FoldedCount() {
   const count = useInboxCount();
   return count ? (
     <Badge hiddenFrom="lg" color="red" aria-hidden="true">
-      {count}
+      {badgeCount(count, MENU_COUNT_MAX)}
     </Badge>
   ) : null;
 }

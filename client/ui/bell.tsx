@@ -4,7 +4,10 @@ import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useTRPC } from "../trpc.ts";
 import classes from "./app-layout.module.css";
+import { badgeCount } from "./badge-count.ts";
 
+/** The unread notices the bell counts in full. */
+const BELL_COUNT_MAX = 99;
 /** How often the bell asks for its number (one small query). */
 const BELL_POLL_MS = 60_000;
 
@@ -31,7 +34,7 @@ export function BellFace({ unread }: { unread: number }) {
       </svg>
       {unread > 0 && (
         <Badge size="xs" color="red" circle={unread < 10} className={classes.bellCount}>
-          {unread > 99 ? "99+" : unread}
+          {badgeCount(unread, BELL_COUNT_MAX)}
         </Badge>
       )}
     </>
