@@ -65,8 +65,9 @@ const observeBoxSize: VirtualizerOptions<HTMLElement, Element>["observeElementRe
 /**
  * Scrolls the box, except to where it already is: the library scrolls a new box to its start as
  * the list mounts. Reading or writing a box's scroll position makes the browser work out the
- * page's style and layout on the spot, in the middle of React's commit: 40–90 ms of a 90–130 ms
- * task on a phone, at a quarter of this machine's speed, for the national list's first page.
+ * page's style and layout on the spot, in the middle of React's commit: 37–87 ms of a 90–130 ms
+ * task on this machine (four times that on Lighthouse's phone), for the national list's first
+ * page.
  */
 const scrollBox: VirtualizerOptions<HTMLElement, Element>["scrollToFn"] = (
   offset,
