@@ -99,9 +99,6 @@ function withHeading(html: string, heading: PaintedHeading): Buffer {
   );
 }
 
-/** A path whose last segment is a file's name with an extension ("/robots.txt"). */
-const FILE_NAME = /\/[^/]*\.[A-Za-z0-9]{1,8}$/;
-
 /** The app's icon at each address it is asked for, and its file in the build. */
 const APP_ICONS = [
   ["/favicon-32.png", "favicon-32.png"],
@@ -256,13 +253,6 @@ export function staticAssets(
   const pages = routePages(dir);
   // The app routes in the browser: every other path gets the page.
   router.get("/{*splat}", async (req, res, next) => {
-    // A file's address that is none of the above (/robots.txt, an image of an old build): not
-    // found, rather than the app's page in place of the file. The app's own addresses have no
-    // extension; index.html itself is the page.
-    if (FILE_NAME.test(req.path) && req.path !== "/index.html") {
-      next();
-      return;
-    }
     const routePage = pageFor(pages, req.path);
     if (!routePage) {
       req.url = "/index.html";

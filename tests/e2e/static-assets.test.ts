@@ -1108,17 +1108,6 @@ describe("the built app on a slow link", () => {
     });
     expect(answer.status).toBe(404);
     expect(answer.headers["content-type"] ?? "").not.toMatch(/javascript/);
-    // So is any other file's address; an address of the app with no extension gets the page.
-    for (const path of ["/robots.txt", "/apple-touch-icon-precomposed.png", "/tasks/1/x.pdf"]) {
-      const missing = await get(`${run.app.url}${path}`);
-      expect(missing.status, path).toBe(404);
-      expect(missing.headers["content-type"] ?? "", path).not.toMatch(/html/);
-    }
-    for (const path of ["/no-such-page", "/index.html"]) {
-      const page = await get(`${run.app.url}${path}`);
-      expect(page.status, path).toBe(200);
-      expect(page.headers["content-type"], path).toMatch(/^text\/html/);
-    }
   });
 
   it("compresses the API's JSON answers", async () => {
