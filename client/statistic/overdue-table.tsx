@@ -45,9 +45,9 @@ const measuredSize: VirtualizerOptions<HTMLElement, Element>["measureElement"] =
 };
 
 /**
- * The scrolling box's size as its ResizeObserver reports it, after layout; until it reports, the
- * box is taken as tall as its CSS makes it on this screen (`screen`, known without layout). The
- * library's default also reads `clientHeight` as the list mounts.
+ * The scrolling box's size as its ResizeObserver reports it, after layout; until it reports (in
+ * the same frame), the box is taken as tall as the screen, known without layout: a row or two
+ * more than it shows. The library's default also reads `clientHeight` as the list mounts.
  */
 const observeBoxSize: VirtualizerOptions<HTMLElement, Element>["observeElementRect"] = (
   instance,
@@ -78,9 +78,6 @@ const scrollBox: VirtualizerOptions<HTMLElement, Element>["scrollToFn"] = (
   elementScroll(offset, options, instance);
 };
 
-/** The scrolling box's height in CSS (overdue-table.module.css, `.scroller`), of the screen's. */
-const SCROLLER_HEIGHT = 0.75;
-
 /**
  * Windowing for a long list inside its own scrolling box: the rows in view, with spacers above
  * and below that keep the scroll height, rows measured as they render. Up to OVERDUE_WINDOW_FROM rows
@@ -99,7 +96,7 @@ function useWindowing(count: number, estimate: number) {
     measureElement: measuredSize,
     observeElementRect: observeBoxSize,
     scrollToFn: scrollBox,
-    initialRect: { width: 0, height: Math.round(screen.height * SCROLLER_HEIGHT) },
+    initialRect: { width: 0, height: screen.height },
   });
   if (!windowed) {
     return {
