@@ -58,6 +58,18 @@ function jsonOnly(req: Request, res: Response, next: NextFunction) {
   sendError(req, res, "UNSUPPORTED_MEDIA_TYPE", "trust.jsonOnly");
 }
 
+/**
+ * Of the security headers, an answer of the API carries those that bear on data: not to be taken
+ * for a script or a page (nosniff), not to be read by another site (CORP). The page's policies
+ * (CSP, framing, referrer...) govern documents; helmet sets them on the pages and the files.
+ * Setting them on every status change cost the server more than the rest of its headers.
+ */
+function apiHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+  next();
+}
+
 /** Answers of the API and the files are never stored by browsers or proxies. */
 function noStore(_req: Request, res: Response, next: NextFunction): void {
   res.setHeader("Cache-Control", "no-store");
@@ -119,10 +131,13 @@ export function createApp(options: AppOptions): express.Express {
   });
   // The app's hashed scripts and styles carry only the headers that apply to them
   // (server/static-assets.ts): a page's policies (CSP, framing, referrer...) are 600 bytes that
-  // HTTP/1.1 sends uncompressed with each of the first page's dozen files.
+  // HTTP/1.1 sends uncompressed with each of the first page's dozen files. So do the API's answers.
   app.use((req, res, next) =>
-    req.path.startsWith(`${ASSETS_PATH}/`) ? next() : documentHeaders(req, res, next),
+    req.path.startsWith(`${ASSETS_PATH}/`) || req.path.startsWith("/trpc/")
+      ? next()
+      : documentHeaders(req, res, next),
   );
+  app.use("/trpc", apiHeaders);
   app.use(cookieParser());
 
   app.get("/healthz", async (_req, res) => {
@@ -134,10 +149,11 @@ export function createApp(options: AppOptions): express.Express {
   // Queries' answers go out compressed (brotli or gzip, as the browser accepts); tRPC writes an
   // answer without announcing its length, so even small ones are. Changes (POST) answer with a
   // few hundred bytes: compressing those cost each status update more of the server's time
-  // (a compressor started per answer) than it saved the link.
-  app.use(
-    "/trpc",
-    compression({ filter: (req, res) => req.method === "GET" && compression.filter(req, res) }),
+  // (a compressor started per answer) than it saved the link, and so did the middleware's
+  // wrapping of an answer it would then not compress: changes do not go through it.
+  const compressQueries = compression();
+  app.use("/trpc", (req, res, next) =>
+    req.method === "GET" ? compressQueries(req, res, next) : next(),
   );
   app.use(["/trpc", "/files", "/exports", "/audit"], noStore);
   app.use(sameOriginOnly);

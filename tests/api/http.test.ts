@@ -155,6 +155,26 @@ describe("response headers", () => {
     expect(me.headers.get("cache-control")).toBe("no-store");
   });
 
+  it("gives API answers the headers that bear on data, compresses queries and not changes", async () => {
+    const { base, cookie } = await setUp();
+    const encodings = { "accept-encoding": "gzip, br" };
+
+    const query = await fetch(`${base}/trpc/auth.me`, { headers: { cookie, ...encodings } });
+    const change = await postJson(`${base}/trpc/auth.logout`, {}, { cookie, ...encodings });
+
+    for (const answer of [query, change]) {
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(answer.headers.get("cross-origin-resource-policy")).toBe("same-origin");
+      expect(answer.headers.get("content-security-policy")).toBeNull();
+      expect(answer.headers.get("x-frame-options")).toBeNull();
+    }
+    expect(query.headers.get("content-encoding")).toBe("br");
+    expect(change.headers.get("content-encoding")).toBeNull();
+    // The page keeps its policies.
+    expect((await fetch(`${base}/healthz`)).headers.get("x-frame-options")).toBe("SAMEORIGIN");
+  });
+
   it("upgrades to https only when HTTPS is configured", async () => {
     const plain = await setUp();
     const plainCsp = (await fetch(`${plain.base}/healthz`)).headers.get("content-security-policy");
