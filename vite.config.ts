@@ -41,16 +41,17 @@ function themeVariables(): Plugin {
       const { themeVariablesCss } = await import("./client/ui/theme-variables.ts");
       return themeVariablesCss();
     },
-    // The colours of what the server paints before the app's styles (client/index.html's mark).
+    // The colours and typeface of what the server paints before the app's styles (client/index.html's
+    // mark).
     transformIndexHtml: {
       // Before Vite takes the inline styles out of the page to process them.
       order: "pre",
       async handler(html) {
-        const { bootColorsCss } = await import("./client/ui/theme-variables.ts");
-        const mark = "/* theme colours */";
+        const { bootThemeCss } = await import("./client/ui/theme-variables.ts");
+        const mark = "/* theme colours and typeface */";
         if (!html.includes(mark))
-          throw new Error("theme-variables: index.html has no colours' mark");
-        return html.replace(mark, bootColorsCss());
+          throw new Error("theme-variables: index.html has no theme's mark");
+        return html.replace(mark, bootThemeCss());
       },
     },
   };

@@ -200,7 +200,7 @@ export function AppLayout() {
       </a>
       <header className={classes.header} data-app-frame>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="md" wrap="nowrap">
+          <Group gap="md" wrap="nowrap" className={classes.headerStart}>
             <Burger
               opened={opened}
               onClick={toggle}
@@ -240,10 +240,10 @@ export function AppLayout() {
               })}
             </Group>
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="md" wrap="nowrap" className={classes.headerEnd}>
             <LanguageSwitch />
             <Bell />
-            <Box visibleFrom="lg">
+            <Box visibleFrom="lg" className={classes.account}>
               <AccountMenu
                 className={classes.userButton}
                 label={t("layout.account", { name: user.fullName })}

@@ -45,13 +45,13 @@ export function themeVariablesCss(): string {
 }
 
 /**
- * The theme's colours for what the server paints before the app's stylesheet arrives
- * (server/page-heading.ts, client/index.html's `boot-` classes): the links, a task's light badges
+ * The theme's typeface and colours for what the server paints before the app's stylesheet arrives
+ * (server/page-heading.ts, client/index.html's `boot-` classes): the page's text, the links, a task's light badges
  * in each colour they take (shared/task-badges.ts) and the filled and default buttons, resolved
  * to plain values, as Mantine's variant resolver and CSS variables give them. The build writes
- * them into index.html (vite.config.ts), so the first paint and the app draw the same colours.
+ * them into index.html (vite.config.ts), so the first paint and the app draw the same.
  */
-export function bootColorsCss(): string {
+export function bootThemeCss(): string {
   const { theme, ours, resolved } = appThemeVariables();
   const values: Record<string, string> = {
     ...ours.variables,
@@ -71,6 +71,7 @@ export function bootColorsCss(): string {
     return `background:${plain(colors.background)};color:${plain(colors.color)};border:${plain(colors.border)}`;
   };
   return [
+    `body{font-family:${theme.fontFamily}}`,
     `.boot-crumbs>a{color:${plain("var(--mantine-color-anchor)")}}`,
     ...BADGE_COLORS.map(
       (color) => `.boot-badge[data-color="${color}"]{${variant(color, "light")}}`,

@@ -171,6 +171,58 @@ describe("the inbox of each role in Chromium", () => {
     await page.context().close();
   });
 
+  it("draws each Vietnamese text in one typeface, not its accented letters from another", async () => {
+    // On Linux Helvetica and Arial are Liberation Sans, which lacks ệ ạ ố ư ơ: a word took those
+    // letters from another face (and the first layouts were slow looking them up).
+    const page = await signedInPage(run.browser, run.app.url, "canbo.bct");
+    await landOnInbox(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("DOM.enable");
+    await cdp.send("CSS.enable");
+    const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
+    const faces: Record<string, string[]> = {};
+    // The heading (bold), the page's introduction and the menu's entries.
+    for (const selector of [
+      "main h1",
+      "main h1 + p",
+      "header nav a[href='/directives'] .mantine-Button-label",
+    ]) {
+      const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
+      const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+      faces[selector] = fonts.map((font) => font.familyName);
+    }
+    for (const [selector, families] of Object.entries(faces)) {
+      expect(families, selector).toHaveLength(1);
+    }
+    await page.context().close();
+  });
+
+  it("shows the officer's seven menu entries whole at 1,200 px, the header within the screen", async () => {
+    // 1,200 px is the narrowest screen with the menu in the header (below, it folds). The
+    // officer's menu is the longest; the account's name and role give way to it.
+    const page = await signedInPage(run.browser, run.app.url, "canbo.bct");
+    await page.setViewportSize({ width: 1200, height: 800 });
+    const menu = page.getByRole("navigation", { name: "Điều hướng chính" });
+    await menu.getByRole("link", { name: "Gia hạn" }).waitFor();
+
+    const entries = await menu.getByRole("link").evaluateAll((links) =>
+      links.map((link) => {
+        const label = link.querySelector(".mantine-Button-label");
+        return { text: link.textContent, cut: !label || label.scrollWidth > label.clientWidth };
+      }),
+    );
+    expect(entries).toHaveLength(7);
+    expect(entries.filter((entry) => entry.cut)).toEqual([]);
+    const rightmost = await page
+      .locator("header a, header button")
+      .evaluateAll((items) => Math.max(...items.map((item) => item.getBoundingClientRect().right)));
+    expect(rightmost).toBeLessThanOrEqual(1200);
+    await expect
+      .poll(() => page.getByRole("button", { name: /^Tài khoản / }).textContent())
+      .toContain("Nguyễn");
+    await page.context().close();
+  });
+
   it("shows the leader the four cells and the agencies most behind, and lets them urge a key task", async () => {
     const page = await signedInPage(run.browser, run.app.url, "lanhdao.bct");
     let count = await landOnInbox(page);
