@@ -41,8 +41,8 @@ function themeVariables(): Plugin {
       const { themeVariablesCss } = await import("./client/ui/theme-variables.ts");
       return themeVariablesCss();
     },
-    // The colours and typeface of what the server paints before the app's styles (client/index.html's
-    // mark).
+    // The typeface and colours of what the server paints before the app's styles (the mark in
+    // client/index.html).
     transformIndexHtml: {
       // Before Vite takes the inline styles out of the page to process them.
       order: "pre",

@@ -45,11 +45,12 @@ export function themeVariablesCss(): string {
 }
 
 /**
- * The theme's typeface and colours for what the server paints before the app's stylesheet arrives
- * (server/page-heading.ts, client/index.html's `boot-` classes): the page's text, the links, a task's light badges
- * in each colour they take (shared/task-badges.ts) and the filled and default buttons, resolved
- * to plain values, as Mantine's variant resolver and CSS variables give them. The build writes
- * them into index.html (vite.config.ts), so the first paint and the app draw the same.
+ * The theme's typeface and colours for what the server paints before the app's stylesheet
+ * arrives (server/page-heading.ts, client/index.html's `boot-` classes): the page's text, the
+ * links, a task's light badges in each colour they take (shared/task-badges.ts) and the filled
+ * and default buttons, resolved to plain values, as Mantine's variant resolver and CSS variables
+ * give them. The build writes them into index.html (vite.config.ts), so the first paint and the
+ * app draw the same.
  */
 export function bootThemeCss(): string {
   const { theme, ours, resolved } = appThemeVariables();
