@@ -9,7 +9,7 @@ import { auditRoutes } from "./audit-routes.ts";
 import type { AppDeps } from "./context.ts";
 import { evidenceRoutes } from "./evidence-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
-import { expressContext, type HttpErrorCode, sendError } from "./http.ts";
+import { expressContext, type HttpErrorCode, sendError, setResourceHeaders } from "./http.ts";
 import { type Logger, noteUser, requestLogger, silentLogger } from "./log.ts";
 import { paintedHeading } from "./page-heading.ts";
 import { appRouter } from "./router.ts";
@@ -56,18 +56,6 @@ function jsonOnly(req: Request, res: Response, next: NextFunction) {
     return next();
   }
   sendError(req, res, "UNSUPPORTED_MEDIA_TYPE", "trust.jsonOnly");
-}
-
-/**
- * Of the security headers, an answer of the API carries those that bear on data: not to be taken
- * for a script or a page (nosniff), not to be read by another site (CORP). The page's policies
- * (CSP, framing, referrer...) govern documents; helmet sets them on the pages and the files.
- * Setting them on every status change cost the server more than the rest of its headers.
- */
-function apiHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
-  next();
 }
 
 /** Answers of the API and the files are never stored by browsers or proxies. */
@@ -129,15 +117,18 @@ export function createApp(options: AppOptions): express.Express {
     },
     strictTransportSecurity: options.secureCookies,
   });
-  // The app's hashed scripts and styles carry only the headers that apply to them
-  // (server/static-assets.ts): a page's policies (CSP, framing, referrer...) are 600 bytes that
-  // HTTP/1.1 sends uncompressed with each of the first page's dozen files. So do the API's answers.
-  app.use((req, res, next) =>
-    req.path.startsWith(`${ASSETS_PATH}/`) || req.path.startsWith("/trpc/")
-      ? next()
-      : documentHeaders(req, res, next),
-  );
-  app.use("/trpc", apiHeaders);
+  // The app's hashed scripts and styles (server/static-assets.ts sets theirs) and the API's answers
+  // carry only the headers that apply to them: a page's policies (CSP, framing, referrer...) are
+  // 600 bytes that HTTP/1.1 sends uncompressed with each of the first page's dozen files and each
+  // answer, and setting them cost every status change more than the rest of its headers.
+  app.use((req, res, next) => {
+    if (req.path.startsWith(`${ASSETS_PATH}/`)) return next();
+    if (req.path === "/trpc" || req.path.startsWith("/trpc/")) {
+      setResourceHeaders(res);
+      return next();
+    }
+    documentHeaders(req, res, next);
+  });
   app.use(cookieParser());
 
   app.get("/healthz", async (_req, res) => {

@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 import type { TRPCRequestInfo } from "@trpc/server/http";
 import type { Request, Response } from "express";
 import { type Language, languageFromHeader } from "../shared/i18n/language.ts";
@@ -9,6 +10,16 @@ import { noteUser } from "./log.ts";
 import { SESSION_COOKIE } from "./session.ts";
 
 /** What Express requests give the server: the session, the language, error answers. */
+
+/**
+ * Of the security headers, those that bear on a script, a style or an API answer: not to be taken
+ * for another kind of content (nosniff), not to be read by another site (CORP). The page's
+ * policies (CSP, framing, referrer...) govern documents and come with the page (helmet).
+ */
+export function setResourceHeaders(res: ServerResponse): void {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+}
 
 /** The request's language, from its Accept-Language header. */
 export function languageOfRequest(req: Request): Language {

@@ -7,6 +7,7 @@ import expressStaticGzip from "express-static-gzip";
 import { z } from "zod";
 import { OVERDUE_DEFAULT_FILTERS, overduePageInput } from "../shared/overdue-page.ts";
 import { escapeHtml } from "./html.ts";
+import { setResourceHeaders } from "./http.ts";
 import { isPlainOverdueList, type PaintedHeading, taskPageId } from "./page-heading.ts";
 import { SESSION_COOKIE } from "./session.ts";
 
@@ -225,10 +226,7 @@ export function staticAssets(
         etag: false,
         lastModified: false,
         acceptRanges: false,
-        setHeaders: (res) => {
-          res.setHeader("X-Content-Type-Options", "nosniff");
-          res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
-        },
+        setHeaders: setResourceHeaders,
       },
     }),
   );

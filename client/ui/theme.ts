@@ -50,7 +50,7 @@ const variantColorResolver: VariantColorsResolver = (input) => {
  * Condensed has them all, at Arial's widths (the menu and the tables keep their room). Windows,
  * macOS and Android stop at their own system face, as before.
  */
-export const FONT_FAMILY =
+const FONT_FAMILY =
   '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "DejaVu Sans Condensed", Helvetica, Arial, sans-serif, "Apple Color Emoji", "Segoe UI Emoji"';
 
 /** The theme, with the labels of Mantine's icon-only buttons in the user's language. */
