@@ -8,36 +8,13 @@
  * the figures and marks those that miss a target; asserts nothing. `--reports DIR` also keeps
  * each first visit's full report (HTML and JSON) there.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { launch } from "chrome-launcher";
 import lighthouse, { type Flags, type Result } from "lighthouse";
 import { z } from "zod";
-import { DEMO_PASSWORD } from "../server/demo.ts";
-
-const ROOT = resolve(import.meta.dirname, "..");
-/** The same "now" as the benchmark's generated database, so both give comparable pages. */
-const NOW = "2026-11-26T03:00:00.000Z";
-const USERNAME = "lanhdao.bct";
-
-/** The pages measured: add a page here (a path, or how to find one through the API). */
-const PAGES: { name: string; path: (api: Api) => Promise<string> }[] = [
-  { name: "home (inbox)", path: async () => "/" },
-  { name: "statistics", path: async () => "/statistics" },
-  { name: "overdue list", path: async () => "/overdue" },
-  {
-    name: "task page",
-    path: async (api) => {
-      const page = await api.query("task.list", { pageSize: 1 }, taskListOutput);
-      const task = page.items[0];
-      if (!task) throw new Error("the database has no task the leader can see");
-      return `/tasks/${task.id}`;
-    },
-  },
-];
+import { type Api, median, PAGES, seconds, USERNAME, withApp } from "./measured-pages.ts";
 
 const TARGETS = {
   performance: 90,
@@ -58,16 +35,9 @@ const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
-const taskListOutput = z.object({ items: z.array(z.object({ id: z.number() })) });
-const trpcAnswer = z.object({ result: z.object({ data: z.unknown() }) });
 const networkRequests = z.object({
   items: z.array(z.object({ resourceType: z.string().optional(), transferSize: z.number() })),
 });
-
-type Api = {
-  cookie: string;
-  query<T>(path: string, input: unknown, schema: z.ZodType<T>): Promise<T>;
-};
 
 const { values } = parseArgs({
   options: {
@@ -79,22 +49,16 @@ const { values } = parseArgs({
 });
 const runs = Math.max(1, Number(values.runs));
 
-if (!existsSync(join(ROOT, "dist/client/index.html"))) {
-  throw new Error("dist/client is missing: run `npm run build` first.");
-}
+await withApp(values.db, async (api) => {
+  const chrome = await launch({ chromePath: "/usr/bin/chromium", chromeFlags: CHROMIUM_FLAGS });
+  try {
+    await measurePages(api, chrome.port);
+  } finally {
+    chrome.kill();
+  }
+});
 
-const dir = mkdtempSync(join(tmpdir(), "dondoc-lighthouse-"));
-const dbPath = join(dir, "lighthouse.db");
-if (values.db) copyFileSync(values.db, dbPath);
-
-let server: ChildProcess | undefined;
-let chrome: Awaited<ReturnType<typeof launch>> | undefined;
-try {
-  const started = await startServer(dbPath);
-  server = started.child;
-  const api = await signIn(started.url);
-  chrome = await launch({ chromePath: "/usr/bin/chromium", chromeFlags: CHROMIUM_FLAGS });
-  const port = chrome.port;
+async function measurePages(api: Api, port: number) {
   console.log(
     `Lighthouse 12.2.3, mobile profile, ${values.db ? `database ${values.db}` : "demo database"}, as ${USERNAME}, median of ${runs} run(s)`,
   );
@@ -105,7 +69,7 @@ try {
   const failures: string[] = [];
   const benchmarks: number[] = [];
   for (const page of PAGES.filter((p) => p.name.includes(values.only ?? ""))) {
-    const url = `${started.url}${await page.path(api)}`;
+    const url = `${api.url}${await page.path(api)}`;
     const firsts: Measure[] = [];
     const repeats: number[] = [];
     for (let run = 0; run < runs; run++) {
@@ -147,14 +111,6 @@ try {
   console.log(
     `Targets: performance ≥ ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, LCP < 2.5 s, JavaScript < 200 KB, first visit < 400 KB, repeat visit < 50 KB (bytes transferred; ✗ marks a miss).`,
   );
-} finally {
-  chrome?.kill();
-  if (server) {
-    const exited = new Promise((done) => server?.once("exit", done));
-    server.kill("SIGTERM");
-    await exited;
-  }
-  rmSync(dir, { recursive: true, force: true });
 }
 
 type Measure = {
@@ -219,58 +175,6 @@ function measure(lhr: Result): Measure {
         : [];
     }),
   };
-}
-
-/** Starts the server on a free port over the database file, as `npm start` would. */
-async function startServer(db: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DONDOC_DB: db, DONDOC_NOW: NOW },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const url = await new Promise<string>((done, fail) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1]) done(match[1]);
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on("exit", (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return { url, child };
-}
-
-/** Signs in over HTTP as the leader and returns the session cookie and a small API client. */
-async function signIn(base: string): Promise<Api> {
-  const login = await fetch(`${base}/trpc/auth.login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: USERNAME, password: DEMO_PASSWORD }),
-  });
-  const cookie = login.headers.getSetCookie()[0]?.split(";")[0];
-  if (!login.ok || !cookie) throw new Error(`login as ${USERNAME} failed: ${login.status}`);
-  return {
-    cookie,
-    async query(path, input, schema) {
-      const query = new URLSearchParams({ input: JSON.stringify(input) });
-      const answer = await fetch(`${base}/trpc/${path}?${query}`, { headers: { cookie } });
-      if (!answer.ok) throw new Error(`${path}: ${answer.status}`);
-      return schema.parse(trpcAnswer.parse(await answer.json()).result.data);
-    },
-  };
-}
-
-/** The median of the runs that gave a figure (Lighthouse gives none when a metric failed). */
-function median(numbers: number[]): number {
-  const sorted = numbers.filter((n) => Number.isFinite(n)).sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
-}
-
-function seconds(ms: number, digits: number): string {
-  return Number.isFinite(ms) ? `${(ms / 1000).toFixed(digits)} s` : "–";
 }
 
 function kb(bytes: number): string {
