@@ -120,6 +120,12 @@ async function probe(): Promise<{
   atMaxRss?: Record<string, number>;
   /** The main thread's garbage collections in the same time. */
   gc?: { count: number; totalMs: number; maxMs: number };
+  /** The group commit's flushes, and each change's wait for its flush (server/durability.ts). */
+  groupCommit?: {
+    flushes: number;
+    flushMs: { p50: number; p99: number };
+    waitMs: { p50: number; p99: number; max: number };
+  };
 }> {
   rmSync(probeFile, { force: true });
   server.kill("SIGUSR2");
@@ -132,6 +138,13 @@ async function probe(): Promise<{
     return { eventLoopDelayMs: { p50: -1, p99: -1, max: -1 }, maxRssMb: -1 };
   }
   return JSON.parse(readFileSync(probeFile, "utf8"));
+}
+
+/** A change's wait for the group commit's flush, and the flushes themselves. */
+function flushWait(server: Awaited<ReturnType<typeof probe>>): string {
+  const commits = server.groupCommit;
+  if (!commits || commits.flushes === 0) return "none";
+  return `p50 ${commits.waitMs.p50} ms, p99 ${commits.waitMs.p99} ms, max ${commits.waitMs.max} ms (${commits.flushes} flushes, p50 ${commits.flushMs.p50} ms, p99 ${commits.flushMs.p99} ms)`;
 }
 
 async function login(username: string): Promise<string> {
@@ -263,7 +276,8 @@ for (const view of VIEWS) {
     console.log(
       `${view.name.padEnd(48)} ${String(connections).padStart(2)} conn  ${m.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${String(m.p50).padStart(6)} ms  p99 ${String(m.p99).padStart(6)} ms  errors ${m.errors}` +
         (row.server
-          ? `  RSS ${row.server.maxRssMb} MB ${JSON.stringify(row.server.atMaxRss ?? {})}  loop delay max ${row.server.eventLoopDelayMs.max} ms  GC ${JSON.stringify(row.server.gc ?? {})}`
+          ? `  RSS ${row.server.maxRssMb} MB ${JSON.stringify(row.server.atMaxRss ?? {})}  loop delay max ${row.server.eventLoopDelayMs.max} ms  GC ${JSON.stringify(row.server.gc ?? {})}` +
+            (row.server.groupCommit?.flushes ? `  flush wait ${flushWait(row.server)}` : "")
           : ""),
     );
   }
@@ -303,7 +317,7 @@ if (!only || only.includes("mixed")) {
     server: await probe(),
   };
   console.log(
-    `mixed load: officers' status updates ${officers.requestsPerSecond.toFixed(1)} req/s, p99 ${officers.p99} ms (errors ${officers.errors}); leader's statistics ${mixed.leader.requestsPerSecond.toFixed(2)} req/s, p50 ${mixed.leader.p50} ms; event loop delay max ${mixed.server.eventLoopDelayMs.max} ms, p99 ${mixed.server.eventLoopDelayMs.p99} ms; GC ${JSON.stringify(mixed.server.gc ?? {})}; RSS ${mixed.server.maxRssMb} MB ${JSON.stringify(mixed.server.atMaxRss ?? {})}`,
+    `mixed load: officers' status updates ${officers.requestsPerSecond.toFixed(1)} req/s, p99 ${officers.p99} ms (errors ${officers.errors}); leader's statistics ${mixed.leader.requestsPerSecond.toFixed(2)} req/s, p50 ${mixed.leader.p50} ms; event loop delay max ${mixed.server.eventLoopDelayMs.max} ms, p99 ${mixed.server.eventLoopDelayMs.p99} ms; a change's wait for its flush ${flushWait(mixed.server)}; GC ${JSON.stringify(mixed.server.gc ?? {})}; RSS ${mixed.server.maxRssMb} MB ${JSON.stringify(mixed.server.atMaxRss ?? {})}`,
   );
 }
 server.kill();

@@ -1,4 +1,15 @@
+import { channel } from "node:diagnostics_channel";
 import { closeSync, fdatasync, fstatSync, openSync, statSync } from "node:fs";
+
+/** What the group commit publishes for a benchmark's probe (scripts/bench-probe.mjs). */
+export const GROUP_COMMIT_CHANNEL = "dondoc:group-commit";
+/**
+ * `{ syncMs }` for each synchronisation, `{ waitMs }` for each change acknowledged: from the call
+ * to the moment the event loop takes the result, so a flush that waits for the thread pool or
+ * for a busy event loop counts that wait too. Nothing is measured while no one listens.
+ */
+export type GroupCommitMessage = { syncMs: number } | { waitMs: number };
+const published = channel(GROUP_COMMIT_CHANNEL);
 
 /**
  * Group commit (issue 12). The server's connection commits with synchronous=NORMAL: a commit
@@ -36,10 +47,14 @@ export function groupCommit(dbPath: string): {
   }
 
   function start(): Promise<void> {
+    const began = published.hasSubscribers ? performance.now() : null;
     running = new Promise<void>((resolve, reject) => {
       fdatasync(walFile(), (error) => {
         if (error) return reject(error);
         count += 1;
+        if (began !== null) {
+          published.publish({ syncMs: performance.now() - began } satisfies GroupCommitMessage);
+        }
         resolve();
       });
     }).finally(() => {
@@ -48,18 +63,30 @@ export function groupCommit(dbPath: string): {
     return running;
   }
 
+  /** The synchronisation that puts on disk what was committed until now. */
+  function nextSync(): Promise<void> {
+    // The next synchronisation starts once the running one has ended and the calls of this
+    // moment (this turn of the event loop) have joined it.
+    next ??= (running ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => {
+        next = null;
+        return start();
+      });
+    return next;
+  }
+
   return {
     durable() {
-      // The next synchronisation starts once the running one has ended and the calls of this
-      // moment (this turn of the event loop) have joined it.
-      next ??= (running ?? Promise.resolve())
-        .catch(() => undefined)
-        .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
-        .then(() => {
-          next = null;
-          return start();
-        });
-      return next;
+      if (!published.hasSubscribers) return nextSync();
+      const asked = performance.now();
+      const synced = nextSync();
+      synced.then(
+        () => published.publish({ waitMs: performance.now() - asked } satisfies GroupCommitMessage),
+        () => undefined,
+      );
+      return synced;
     },
     syncs: () => count,
     close: () => {

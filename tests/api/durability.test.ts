@@ -3,11 +3,16 @@
  * are acknowledged after one synchronisation of the WAL file that all the callers of a moment
  * share; WAL checkpoints run on a connection of their own (db/open.ts `walCheckpointer`).
  */
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { walCheckpointer } from "../../db/open.ts";
-import { groupCommit } from "../../server/durability.ts";
+import {
+  GROUP_COMMIT_CHANNEL,
+  type GroupCommitMessage,
+  groupCommit,
+} from "../../server/durability.ts";
 import { dataDirOf, freshDb } from "../support/api.ts";
 
 describe("group commit", () => {
@@ -23,6 +28,32 @@ describe("group commit", () => {
     } finally {
       commits.close();
     }
+  });
+
+  it("tells a listener how long each flush took and how long each change waited for it", async () => {
+    const db = await freshDb();
+    const commits = groupCommit(join(dataDirOf(db), "test.db"));
+    const messages: GroupCommitMessage[] = [];
+    const listen = (message: unknown) => messages.push(message as GroupCommitMessage);
+    subscribe(GROUP_COMMIT_CHANNEL, listen);
+    try {
+      await Promise.all([commits.durable(), commits.durable(), commits.durable()]);
+      const syncs = messages.flatMap((m) => ("syncMs" in m ? [m.syncMs] : []));
+      const waits = messages.flatMap((m) => ("waitMs" in m ? [m.waitMs] : []));
+      expect(syncs).toHaveLength(1);
+      expect(waits).toHaveLength(3);
+      // A change waits for the whole flush, and for the moment it joined it.
+      for (const wait of waits) expect(wait).toBeGreaterThanOrEqual(syncs[0] ?? Infinity);
+    } finally {
+      unsubscribe(GROUP_COMMIT_CHANNEL, listen);
+      commits.close();
+    }
+    // Without a listener nothing is published.
+    const before = messages.length;
+    const quiet = groupCommit(join(dataDirOf(db), "test.db"));
+    await quiet.durable();
+    quiet.close();
+    expect(messages).toHaveLength(before);
   });
 
   it("copies the WAL into the database file from another connection", async () => {
