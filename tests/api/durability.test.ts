@@ -30,6 +30,46 @@ describe("group commit", () => {
     }
   });
 
+  it("starts a moment's flush while an earlier one runs, two at most", async () => {
+    const db = await freshDb();
+    // Flushes held until the test ends them.
+    const held: (() => void)[] = [];
+    const commits = groupCommit(join(dataDirOf(db), "test.db"), (_fd, done) => {
+      held.push(() => done(null));
+    });
+    const turns = async () => {
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    try {
+      const acknowledged: string[] = [];
+      const a = commits.durable().then(() => acknowledged.push("a"));
+      await turns();
+      expect(held).toHaveLength(1);
+      // A later moment's flush starts beside the running one.
+      const b = commits.durable().then(() => acknowledged.push("b"));
+      await turns();
+      expect(held).toHaveLength(2);
+      // Two at most: the next moment waits for the oldest.
+      const c = commits.durable().then(() => acknowledged.push("c"));
+      await turns();
+      expect(held).toHaveLength(2);
+      // b's flush ends first: b is on disk, acknowledged while a's flush still runs.
+      held[1]?.();
+      await b;
+      expect(acknowledged).toEqual(["b"]);
+      held[0]?.();
+      await a;
+      await turns();
+      expect(held).toHaveLength(3);
+      held[2]?.();
+      await c;
+      expect(acknowledged).toEqual(["b", "a", "c"]);
+      expect(commits.syncs()).toBe(3);
+    } finally {
+      commits.close();
+    }
+  });
+
   it("tells a listener how long each flush took and how long each change waited for it", async () => {
     const db = await freshDb();
     const commits = groupCommit(join(dataDirOf(db), "test.db"));
