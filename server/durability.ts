@@ -48,10 +48,14 @@ export function groupCommit(
   let running: Promise<void>[] = [];
   let next: Promise<void> | null = null;
 
-  /** The WAL file's descriptor, opened again if SQLite ever made a new file. */
+  /**
+   * The WAL file's descriptor, opened again if SQLite ever made a new file. The old one is closed
+   * once the flushes running on it have ended: its number must not name the new file meanwhile.
+   */
   function walFile(): number {
     if (fd !== null && fstatSync(fd).ino !== statSync(walPath).ino) {
-      closeSync(fd);
+      const old = fd;
+      void Promise.allSettled(running).then(() => closeSync(old));
       fd = null;
     }
     fd ??= openSync(walPath, "r");

@@ -4,6 +4,8 @@
  * share; WAL checkpoints run on a connection of their own (db/open.ts `walCheckpointer`).
  */
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
+import { fstatSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
@@ -14,6 +16,15 @@ import {
   groupCommit,
 } from "../../server/durability.ts";
 import { dataDirOf, freshDb } from "../support/api.ts";
+
+/** Whether a file descriptor is open on the file of that inode. */
+function names(fd: number, inode: number): boolean {
+  try {
+    return fstatSync(fd).ino === inode;
+  } catch {
+    return false;
+  }
+}
 
 describe("group commit", () => {
   it("synchronises once for the changes of a moment, and again for later ones", async () => {
@@ -67,6 +78,45 @@ describe("group commit", () => {
       expect(commits.syncs()).toBe(3);
     } finally {
       commits.close();
+    }
+  });
+
+  it("keeps a replaced WAL file's descriptor open until the flushes running on it end", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dondoc-wal-"));
+    const wal = join(dir, "x.db-wal");
+    writeFileSync(wal, "first");
+    const held: { fd: number; end: () => void }[] = [];
+    const commits = groupCommit(join(dir, "x.db"), (fd, done) => {
+      held.push({ fd, end: () => done(null) });
+    });
+    const turns = async () => {
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    try {
+      const first = commits.durable();
+      await turns();
+      const old = held[0];
+      if (!old) throw new Error("no flush started");
+      const oldFile = fstatSync(old.fd).ino;
+      // SQLite makes a new WAL file while that flush runs.
+      rmSync(wal);
+      writeFileSync(wal, "second");
+      const second = commits.durable();
+      await turns();
+      expect(held).toHaveLength(2);
+      expect(fstatSync(held[1]?.fd ?? -1).ino).toBe(statSync(wal).ino);
+      // The running flush's descriptor still names the file it flushes.
+      expect(names(old.fd, oldFile)).toBe(true);
+      old.end();
+      await first;
+      await turns();
+      // Then it is closed (or its number names another file by now).
+      expect(names(old.fd, oldFile)).toBe(false);
+      held[1]?.end();
+      await second;
+    } finally {
+      commits.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
