@@ -80,8 +80,10 @@ async function visitTwice(api: Api, url: string, link: Link): Promise<[Load, Loa
   try {
     // A phone's screen, as in Lighthouse's mobile profile.
     const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
-    const [name = "", value = ""] = api.cookie.split("=");
-    await context.addCookies([{ name, value, url: api.url }]);
+    const equals = api.cookie.indexOf("=");
+    await context.addCookies([
+      { name: api.cookie.slice(0, equals), value: api.cookie.slice(equals + 1), url: api.url },
+    ]);
     const first = await load(context, url, link);
     const repeat = await load(context, url, link);
     return [first, repeat];
