@@ -14,12 +14,17 @@ export function LoadingLines({ lines = 5 }: { lines?: number }) {
   );
 }
 
-/** The whole page waits: for the signed-in user, or for the code of the page opened first. */
+/**
+ * The whole page waits: for the signed-in user, or for the code of the page opened first. The
+ * spinner is a picture (Mantine draws it as a span, which may not carry a label); a status says
+ * "loading" to screen readers.
+ */
 export function FullPageLoader() {
   const { t } = useTranslation();
   return (
     <Center h="100vh">
-      <Loader aria-label={t("common.loading")} />
+      <Loader aria-hidden />
+      <VisuallyHidden role="status">{t("common.loading")}</VisuallyHidden>
     </Center>
   );
 }

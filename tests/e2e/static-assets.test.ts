@@ -9,6 +9,7 @@ import { OVERDUE_PAGE_SIZE } from "../../shared/overdue-page.ts";
 import {
   appForThisFile,
   DEMO_PASSWORD,
+  expectAccessible,
   expectFitsWidth,
   PHONE,
   signedInPage,
@@ -498,6 +499,22 @@ describe("the built app on a slow link", () => {
       await page.goto(`${run.app.url}/overdue?directive=1&lead=${LANG_SON}`);
       await described(/06\/CT-TTg.*Lạng Sơn/);
       expect(lists().sort()).toEqual(["agency.search", "directive.list"]);
+    } finally {
+      await closeContexts(browser);
+    }
+  });
+
+  it("tells a screen reader that the page is loading while its code arrives", async () => {
+    const { browser } = run;
+    try {
+      const page = await signedInPage(browser, run.app.url, "canbo.bct");
+      // The task page's own code held back, as on a slow link: the app waits for it.
+      const release = await holdBack(page, /\/assets\/task-detail-page-[\w-]+\.js$/);
+      await page.goto(`${run.app.url}/tasks/1`, { waitUntil: "commit" });
+      await page.getByRole("status").filter({ hasText: "Đang tải…" }).waitFor();
+      await expectAccessible(page, "page loading");
+      release();
+      await page.getByRole("heading", { level: 1 }).waitFor();
     } finally {
       await closeContexts(browser);
     }
