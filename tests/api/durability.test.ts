@@ -17,6 +17,11 @@ import {
 } from "../../server/durability.ts";
 import { dataDirOf, freshDb } from "../support/api.ts";
 
+/** A few turns of the event loop: enough for a moment's flush to start (or not). */
+async function turns(): Promise<void> {
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Whether a file descriptor is open on the file of that inode. */
 function names(fd: number, inode: number): boolean {
   try {
@@ -48,9 +53,6 @@ describe("group commit", () => {
     const commits = groupCommit(join(dataDirOf(db), "test.db"), (_fd, done) => {
       held.push(() => done(null));
     });
-    const turns = async () => {
-      for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
-    };
     try {
       const acknowledged: string[] = [];
       const a = commits.durable().then(() => acknowledged.push("a"));
@@ -89,9 +91,6 @@ describe("group commit", () => {
     const commits = groupCommit(join(dir, "x.db"), (fd, done) => {
       held.push({ fd, end: () => done(null) });
     });
-    const turns = async () => {
-      for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
-    };
     try {
       const first = commits.durable();
       await turns();
