@@ -16,6 +16,7 @@ import { createAppRouter } from "./routes.tsx";
 import { createApiClient, TRPCProvider } from "./trpc.ts";
 import { hasErrorCode, isClientError } from "./ui/api-error.ts";
 import { DemoBanner } from "./ui/demo-banner.tsx";
+import { keepPaintedPage } from "./ui/loading.tsx";
 import { PHONE_MEDIA } from "./ui/phone-media.ts";
 import { appTheme } from "./ui/theme.ts";
 
@@ -147,6 +148,8 @@ if (root) {
     ]);
   }
   await nextTask();
+  // What the server painted stays until the page is drawn (client/ui/loading.tsx).
+  keepPaintedPage(root);
   // The first render as a transition: React renders it in slices, yielding to the browser between
   // them, rather than in one long task.
   startTransition(() => {

@@ -504,17 +504,30 @@ describe("the built app on a slow link", () => {
     }
   });
 
-  it("tells a screen reader that the page is loading while its code arrives", async () => {
+  it("keeps the page the server painted while the page's code arrives, and says it is loading", async () => {
     const { browser } = run;
     try {
       const page = await signedInPage(browser, run.app.url, "canbo.bct");
       // The task page's own code held back, as on a slow link: the app waits for it.
       const release = await holdBack(page, /\/assets\/task-detail-page-[\w-]+\.js$/);
       await page.goto(`${run.app.url}/tasks/1`, { waitUntil: "commit" });
+      // The app has started (its loading status is React's) and shows what the server painted:
+      // the task's title and crumbs under the header bar, no spinner in their place.
       await page.getByRole("status").filter({ hasText: "Đang tải…" }).waitFor();
+      const painted = page.locator("h1.boot-task-title");
+      const title = await painted.textContent();
+      expect(title).toBeTruthy();
+      await expect.poll(() => painted.isVisible()).toBe(true);
+      expect(await page.locator(".boot-header").isVisible()).toBe(true);
+      expect(await page.locator(".mantine-Loader-root").count()).toBe(0);
       await expectAccessible(page, "page loading");
       release();
-      await page.getByRole("heading", { level: 1 }).waitFor();
+      // The app's page takes the place of the painted one.
+      await page
+        .locator("h1:not(.boot-task-title)")
+        .filter({ hasText: title ?? "" })
+        .waitFor();
+      expect(await page.locator(".boot-header, .boot-task-title").count()).toBe(0);
     } finally {
       await closeContexts(browser);
     }
