@@ -44,7 +44,6 @@ const NOT_BUNDLED = [
   "@node-rs/argon2",
   "piscina",
   "pino",
-  "pino-http",
   "exceljs",
   "docx",
   "nodemailer",

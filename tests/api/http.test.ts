@@ -189,6 +189,51 @@ describe("response headers", () => {
   });
 });
 
+describe("the request log", () => {
+  it("writes one line a request once answered, without its query, and nothing below its level", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino(
+      { level: "info" },
+      { write: (line: string) => lines.push(JSON.parse(line)) },
+    );
+    const { officer, base, cookie } = await setUp({ logger });
+    const secret = "nội dung không được ghi";
+    const input = encodeURIComponent(JSON.stringify({ search: secret }));
+
+    const answer = await fetch(`${base}/trpc/auth.me?input=${input}`, { headers: { cookie } });
+    expect(answer.status).toBe(200);
+    await expect.poll(() => lines.length).toBe(1);
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      req: { method: "GET", path: "/trpc/auth.me" },
+      res: { status: 200 },
+      responseTime: expect.any(Number),
+      userId: officer.id,
+      procedure: "auth.me",
+      msg: expect.stringMatching(/^GET 200 \d+ ms$/),
+    });
+    expect(JSON.stringify(lines)).not.toContain("input");
+    expect(JSON.stringify(lines)).not.toContain(cookie);
+
+    // A procedure that does not exist: answered 404, logged at info with no user.
+    expect((await fetch(`${base}/trpc/nope.nothing`)).status).toBe(404);
+    await expect.poll(() => lines.length).toBe(2);
+    expect(lines[1]).toMatchObject({ level: 30, res: { status: 404 }, procedure: "nope.nothing" });
+    expect(lines[1]).not.toHaveProperty("userId");
+
+    // At "warn", answered requests write nothing.
+    await served?.close();
+    const quiet: string[] = [];
+    served = await serveApp(await freshDb({ demo: false }), clock, {
+      logger: pino({ level: "warn" }, { write: (line: string) => quiet.push(line) }),
+    });
+    for (const path of ["/healthz", "/trpc/nope.nothing", "/healthz"]) {
+      await (await fetch(`${served.base}${path}`)).text();
+    }
+    expect(quiet).toEqual([]);
+  });
+});
+
 describe("the page's heading", () => {
   it("is written into the page for the signed-in user; when it cannot be, the page goes out as built", async () => {
     if (!existsSync(new URL("../../dist/client/index.html", import.meta.url))) {
