@@ -33,14 +33,22 @@ const MAX_FLUSHES = 2;
 
 export function groupCommit(
   dbPath: string,
-  /** How a file is put on disk: fdatasync(2); a test may hold it. */
-  flush: (fd: number, done: (error: Error | null) => void) => void = fdatasync,
+  options: {
+    /** How a file is put on disk: fdatasync(2); a test may hold it. */
+    flush?: (fd: number, done: (error: Error | null) => void) => void;
+    /**
+     * The writes a moment's flush must carry besides its changes, waited for when it is about
+     * to start: the request log's rows of the moment (server/trpc.ts `requestLogWritten`).
+     */
+    before?: () => Promise<unknown>;
+  } = {},
 ): {
   durable: () => Promise<void>;
   /** How many synchronisations so far (tests). */
   syncs: () => number;
   close: () => void;
 } {
+  const { flush = fdatasync, before } = options;
   const walPath = `${dbPath}-wal`;
   let fd: number | null = null;
   let count = 0;
@@ -87,9 +95,11 @@ export function groupCommit(
       .catch(() => undefined)
       .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .then(() => {
+        // Later calls go to the next flush; this one carries the moment's other writes too.
         next = null;
-        return start();
-      });
+        return before?.().catch(() => undefined);
+      })
+      .then(start);
     return next;
   }
 

@@ -13,6 +13,7 @@ import { createLogger } from "./log.ts";
 import { smtpSender } from "./mail.ts";
 import { hashPassword } from "./password.ts";
 import { readPool } from "./read-pool.ts";
+import { requestLogWritten } from "./trpc.ts";
 import { walKeeper } from "./wal-keeper.ts";
 
 // V8 lets its heap grow up to four times what is live between two full collections: the server
@@ -27,7 +28,9 @@ const logger = createLogger({ level: process.env.DONDOC_LOG_LEVEL ?? "info" });
 const grouped = config.dbPath !== ":memory:";
 const gate = new ConnectionGate();
 const db = await openDb(config.dbPath, { synchronous: grouped ? "NORMAL" : "FULL", gate });
-const commits = grouped ? groupCommit(config.dbPath) : null;
+const commits = grouped
+  ? groupCommit(config.dbPath, { before: () => requestLogWritten(db) })
+  : null;
 
 const isNew = (await db.selectFrom("agency").select("agency.id").limit(1).execute()).length === 0;
 if (isNew) {

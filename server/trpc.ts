@@ -67,6 +67,7 @@ function idsOf(input: unknown): Record<string, number | number[]> {
  * written; a failure is the caller's to log.
  */
 const pendingLogs = new WeakMap<Db, { entries: AuditEntry[]; written: Promise<void> }>();
+const lastLogs = new WeakMap<Db, Promise<unknown>>();
 function logRequest(db: Db, entry: AuditEntry): Promise<void> {
   const pending = pendingLogs.get(db);
   if (pending) {
@@ -79,7 +80,20 @@ function logRequest(db: Db, entry: AuditEntry): Promise<void> {
     return appendAudits(db, entries);
   });
   pendingLogs.set(db, { entries, written });
+  lastLogs.set(
+    db,
+    written.catch(() => undefined),
+  );
   return written;
+}
+
+/**
+ * Resolves once the request-log rows asked for until now are written (or failed): the group
+ * commit waits for it before a flush (server/durability.ts `before`), so that a change and its
+ * request's row go to disk together, and a change waits for one flush, not for its row first.
+ */
+export function requestLogWritten(db: Db): Promise<unknown> {
+  return lastLogs.get(db) ?? Promise.resolve();
 }
 
 /**
@@ -93,13 +107,14 @@ function logRequest(db: Db, entry: AuditEntry): Promise<void> {
 const recordRequests = t.middleware(async ({ ctx, path, type, next, getRawInput }) => {
   const result = await next();
   const refusal = result.ok ? null : result.error.code;
+  let logged: Promise<void> | undefined;
   const recorded =
     (refusal !== null && REFUSALS.has(refusal)) ||
     (result.ok && type === "mutation" && !policyOf(path)?.selfAudited);
   if (recorded) {
     const ids = idsOf(await getRawInput().catch(() => undefined));
     const entityId = [ids.id, ids.taskId, ids.directiveId].find((id) => typeof id === "number");
-    await logRequest(ctx.db, {
+    logged = logRequest(ctx.db, {
       actorId: ctx.user?.id ?? null,
       at: ctx.clock.now().toISOString(),
       action: path,
@@ -110,8 +125,10 @@ const recordRequests = t.middleware(async ({ ctx, path, type, next, getRawInput 
       detail: { ...(refusal === null ? {} : { code: refusal }), ...ids },
     }).catch(() => undefined);
   }
-  // A change is answered once it is on disk (group commit, server/durability.ts).
+  // A change is answered once it is on disk (group commit, server/durability.ts), with its row
+  // of the request log: the flush waits for the moment's rows (`requestLogWritten`).
   if (result.ok && type === "mutation") await ctx.durable?.();
+  await logged;
   return result;
 });
 

@@ -4,9 +4,10 @@
  * share; WAL checkpoints run on a connection of their own (db/open.ts `walCheckpointer`).
  */
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
-import { fstatSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { fdatasync, fstatSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { walCheckpointer } from "../../db/open.ts";
@@ -15,7 +16,8 @@ import {
   type GroupCommitMessage,
   groupCommit,
 } from "../../server/durability.ts";
-import { dataDirOf, freshDb } from "../support/api.ts";
+import { requestLogWritten } from "../../server/trpc.ts";
+import { dataDirOf, freshDb, signedInAs } from "../support/api.ts";
 
 /** A few turns of the event loop: enough for a moment's flush to start (or not). */
 async function turns(): Promise<void> {
@@ -50,8 +52,10 @@ describe("group commit", () => {
     const db = await freshDb();
     // Flushes held until the test ends them.
     const held: (() => void)[] = [];
-    const commits = groupCommit(join(dataDirOf(db), "test.db"), (_fd, done) => {
-      held.push(() => done(null));
+    const commits = groupCommit(join(dataDirOf(db), "test.db"), {
+      flush: (_fd, done) => {
+        held.push(() => done(null));
+      },
     });
     try {
       const acknowledged: string[] = [];
@@ -83,13 +87,84 @@ describe("group commit", () => {
     }
   });
 
+  it("starts a moment's flush once the writes it carries are done; later calls go to the next", async () => {
+    const db = await freshDb();
+    const held: (() => void)[] = [];
+    const carried: (() => void)[] = [];
+    const commits = groupCommit(join(dataDirOf(db), "test.db"), {
+      flush: (_fd, done) => {
+        held.push(() => done(null));
+      },
+      before: () =>
+        new Promise<void>((resolve) => {
+          carried.push(resolve);
+        }),
+    });
+    try {
+      const a = commits.durable();
+      await turns();
+      // The moment is over: its flush waits for the writes it carries, and a call now is later's.
+      expect(carried).toHaveLength(1);
+      expect(held).toHaveLength(0);
+      const b = commits.durable();
+      carried[0]?.();
+      await turns();
+      expect(held).toHaveLength(1);
+      expect(carried).toHaveLength(2);
+      carried[1]?.();
+      await turns();
+      expect(held).toHaveLength(2);
+      for (const end of held) end();
+      await Promise.all([a, b]);
+      expect(commits.syncs()).toBe(2);
+    } finally {
+      commits.close();
+    }
+  });
+
+  it("answers a change after a flush that carries its request's row, even when the moment's flush was asked for first", async () => {
+    const db = await freshDb();
+    const path = join(dataDirOf(db), "test.db");
+    const reader = new SQLite(path, { readonly: true });
+    const requestRows = () =>
+      (
+        reader.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'request'").get() as {
+          n: number;
+        }
+      ).n;
+    // Each flush notes how many request rows were written when it began.
+    const atFlush: number[] = [];
+    const commits = groupCommit(path, {
+      flush: (fd, done) => {
+        atFlush.push(requestRows());
+        fdatasync(fd, done);
+      },
+      before: () => requestLogWritten(db),
+    });
+    try {
+      const officer = await signedInAs(db, "canbo.bct", { durable: commits.durable });
+      const rows = requestRows();
+      // Another change of the same moment asked for the flush before this one's row was asked for.
+      const other = commits.durable();
+      await officer.inbox.markSeen({ kind: "report", ids: [1] });
+      await other;
+      expect(requestRows()).toBe(rows + 1);
+      expect(atFlush).toEqual([rows + 1]);
+    } finally {
+      commits.close();
+      reader.close();
+    }
+  });
+
   it("keeps a replaced WAL file's descriptor open until the flushes running on it end", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dondoc-wal-"));
     const wal = join(dir, "x.db-wal");
     writeFileSync(wal, "first");
     const held: { fd: number; end: () => void }[] = [];
-    const commits = groupCommit(join(dir, "x.db"), (fd, done) => {
-      held.push({ fd, end: () => done(null) });
+    const commits = groupCommit(join(dir, "x.db"), {
+      flush: (fd, done) => {
+        held.push({ fd, end: () => done(null) });
+      },
     });
     try {
       const first = commits.durable();

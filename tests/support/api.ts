@@ -154,7 +154,13 @@ export async function signIn(
 export async function sessionCaller(
   db: Db,
   token: string,
-  options: { clock?: Clock; language?: "vi" | "en"; cookies?: CookieJar } = {},
+  options: {
+    clock?: Clock;
+    language?: "vi" | "en";
+    cookies?: CookieJar;
+    /** The server's group commit (server/durability.ts); none by default. */
+    durable?: Context["durable"];
+  } = {},
 ) {
   const clock = options.clock ?? fixedClock(TEST_NOW);
   const session = await resolveSession(db, clock, token);
@@ -163,6 +169,7 @@ export async function sessionCaller(
     ...anonymousContext(db, clock, options.language),
     ...session,
     cookies: options.cookies ?? cookieRecorder().cookies,
+    ...(options.durable ? { durable: options.durable } : {}),
   });
 }
 
@@ -170,7 +177,7 @@ export async function sessionCaller(
 export async function openSession(
   db: Db,
   userId: number,
-  options: { clock?: Clock; language?: "vi" | "en" } = {},
+  options: { clock?: Clock; language?: "vi" | "en"; durable?: Context["durable"] } = {},
 ) {
   const clock = options.clock ?? fixedClock(TEST_NOW);
   const now = clock.now();
@@ -184,7 +191,7 @@ export async function openSession(
       expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
     })
     .execute();
-  return sessionCaller(db, token, { clock, language: options.language });
+  return sessionCaller(db, token, { ...options, clock });
 }
 
 /**
@@ -195,7 +202,7 @@ export async function openSession(
 export async function signedInAs(
   db: Db,
   username: string,
-  options: { clock?: Clock; language?: "vi" | "en" } = {},
+  options: { clock?: Clock; language?: "vi" | "en"; durable?: Context["durable"] } = {},
 ) {
   const id = await userIdOf(db, username);
   // Administrators must have the second factor before anything else: the demo's has not.
