@@ -25,9 +25,10 @@ const published = channel(GROUP_COMMIT_CHANNEL);
  * the end of that turn even while an earlier one runs (their commits may have been appended after
  * it began): a change waits for one flush, not for the end of another first. At most
  * `MAX_FLUSHES` run at once, so that flushes never take the whole thread pool; the calls of a
- * moment that finds them all running share the next one to start. Under the mixed load a change
- * waited 9–13 ms for its flush at the median when flushes ran one at a time, 6 ms two at a time
- * (README, Performance, issue 12, ninth round).
+ * moment that finds them all running share the next one to start. A flush may first wait for
+ * other writes of its moment (`before`: the request log's rows), and counts as running meanwhile.
+ * Under the mixed load a change waited 9–13 ms for its flush at the median when flushes ran one
+ * at a time, 6 ms two at a time (README, Performance, issue 12, ninth round).
  */
 const MAX_FLUSHES = 2;
 
@@ -57,33 +58,43 @@ export function groupCommit(
   let next: Promise<void> | null = null;
 
   /**
-   * The WAL file's descriptor, opened again if SQLite ever made a new file. The old one is closed
-   * once the flushes running on it have ended: its number must not name the new file meanwhile.
+   * The WAL file's descriptor for the flush `flushing`, opened again if SQLite ever made a new file.
+   * The old one is closed once the other flushes running (on it) have ended: its number must not
+   * name the new file meanwhile.
    */
-  function walFile(): number {
+  function walFile(flushing: Promise<void>): number {
     if (fd !== null && fstatSync(fd).ino !== statSync(walPath).ino) {
       const old = fd;
-      void Promise.allSettled(running).then(() => closeSync(old));
+      const others = running.filter((other) => other !== flushing);
+      void Promise.allSettled(others).then(() => closeSync(old));
       fd = null;
     }
     fd ??= openSync(walPath, "r");
     return fd;
   }
 
-  function start(): Promise<void> {
-    const began = published.hasSubscribers ? performance.now() : null;
-    const synced = new Promise<void>((resolve, reject) => {
-      flush(walFile(), (error) => {
-        if (error) return reject(error);
-        count += 1;
-        if (began !== null) {
-          published.publish({ syncMs: performance.now() - began } satisfies GroupCommitMessage);
-        }
-        resolve();
+  /** A flush once `carried` (the moment's other writes) is done; it counts as running from now. */
+  function start(carried: Promise<unknown>): Promise<void> {
+    const synced = carried
+      .then(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const began = published.hasSubscribers ? performance.now() : null;
+            flush(walFile(synced), (error) => {
+              if (error) return reject(error);
+              count += 1;
+              if (began !== null) {
+                published.publish({
+                  syncMs: performance.now() - began,
+                } satisfies GroupCommitMessage);
+              }
+              resolve();
+            });
+          }),
+      )
+      .finally(() => {
+        running = running.filter((other) => other !== synced);
       });
-    }).finally(() => {
-      running = running.filter((other) => other !== synced);
-    });
     running.push(synced);
     return synced;
   }
@@ -97,9 +108,8 @@ export function groupCommit(
       .then(() => {
         // Later calls go to the next flush; this one carries the moment's other writes too.
         next = null;
-        return before?.().catch(() => undefined);
-      })
-      .then(start);
+        return start(before?.().catch(() => undefined) ?? Promise.resolve());
+      });
     return next;
   }
 

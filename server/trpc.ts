@@ -67,6 +67,7 @@ function idsOf(input: unknown): Record<string, number | number[]> {
  * written; a failure is the caller's to log.
  */
 const pendingLogs = new WeakMap<Db, { entries: AuditEntry[]; written: Promise<void> }>();
+/** The latest batch of each database: batches are written in order, on its one connection. */
 const lastLogs = new WeakMap<Db, Promise<unknown>>();
 function logRequest(db: Db, entry: AuditEntry): Promise<void> {
   const pending = pendingLogs.get(db);

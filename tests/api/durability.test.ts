@@ -87,7 +87,7 @@ describe("group commit", () => {
     }
   });
 
-  it("starts a moment's flush once the writes it carries are done; later calls go to the next", async () => {
+  it("starts a moment's flush once the writes it carries are done, counting it as running meanwhile", async () => {
     const db = await freshDb();
     const held: (() => void)[] = [];
     const carried: (() => void)[] = [];
@@ -103,20 +103,33 @@ describe("group commit", () => {
     try {
       const a = commits.durable();
       await turns();
-      // The moment is over: its flush waits for the writes it carries, and a call now is later's.
+      // The moment is over: its flush waits for the writes it carries; a call now is the next's.
       expect(carried).toHaveLength(1);
       expect(held).toHaveLength(0);
       const b = commits.durable();
+      await turns();
+      expect(carried).toHaveLength(2);
+      // Two flushes waiting for what they carry are two running: the third waits its turn.
+      const c = commits.durable();
+      await turns();
+      expect(carried).toHaveLength(2);
       carried[0]?.();
       await turns();
       expect(held).toHaveLength(1);
-      expect(carried).toHaveLength(2);
       carried[1]?.();
       await turns();
       expect(held).toHaveLength(2);
-      for (const end of held) end();
-      await Promise.all([a, b]);
-      expect(commits.syncs()).toBe(2);
+      held[0]?.();
+      await a;
+      await turns();
+      expect(carried).toHaveLength(3);
+      carried[2]?.();
+      await turns();
+      expect(held).toHaveLength(3);
+      held[1]?.();
+      held[2]?.();
+      await Promise.all([b, c]);
+      expect(commits.syncs()).toBe(3);
     } finally {
       commits.close();
     }
