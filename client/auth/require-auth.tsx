@@ -27,7 +27,14 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     );
   }
   if (!me.data) {
-    return <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />;
+    // The sign-in page's code may still be on its way (a slow link): the loader meanwhile, not
+    // an empty page.
+    return (
+      <>
+        <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />
+        <FullPageLoader />
+      </>
+    );
   }
   // A one-time password to change, or an administrator's second factor to turn on, first.
   if (me.data.pendingStep !== null) {

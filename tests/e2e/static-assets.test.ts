@@ -533,6 +533,25 @@ describe("the built app on a slow link", () => {
     }
   });
 
+  it("shows a visitor the loading page, not an empty one, while the sign-in page's code arrives", async () => {
+    const { browser } = run;
+    try {
+      const context = await browser.newContext({ locale: "vi-VN" });
+      const page = await context.newPage();
+      const release = await holdBack(page, /\/assets\/login-page-[\w-]+\.js$/);
+      await page.goto(`${run.app.url}/tasks/1`, { waitUntil: "commit" });
+      // Not signed in: on the way to the sign-in page, whose code is held back.
+      await page.getByRole("status").filter({ hasText: "Đang tải…" }).waitFor();
+      expect(await page.locator(".boot-header").isVisible()).toBe(true);
+      expect(new URL(page.url()).pathname).toBe("/tasks/1");
+      release();
+      await page.getByRole("button", { name: "Đăng nhập" }).waitFor();
+      expect(new URL(page.url()).pathname).toBe("/login");
+    } finally {
+      await closeContexts(browser);
+    }
+  });
+
   it("paints its header bar before the app's styles arrive, and draws the app only with them", async () => {
     // The built page only preloads its stylesheet (a stylesheet link would hold the first paint).
     const html = distFile("index.html").toString();
