@@ -66,26 +66,25 @@ function idsOf(input: unknown): Record<string, number | number[]> {
  * and one commit for the changes of many users instead of one each. Resolves once they are
  * written; a failure is the caller's to log.
  */
-const pendingLogs = new WeakMap<Db, { entries: AuditEntry[]; written: Promise<void> }>();
-/** The latest batch of each database: batches are written in order, on its one connection. */
-const lastLogs = new WeakMap<Db, Promise<unknown>>();
+type RequestLogBatch = { entries: AuditEntry[]; open: boolean; written: Promise<void> };
+/** Each database's latest batch, open to new rows until its moment ends. */
+const requestLogs = new WeakMap<Db, RequestLogBatch>();
 function logRequest(db: Db, entry: AuditEntry): Promise<void> {
-  const pending = pendingLogs.get(db);
-  if (pending) {
-    pending.entries.push(entry);
-    return pending.written;
+  const last = requestLogs.get(db);
+  if (last?.open) {
+    last.entries.push(entry);
+    return last.written;
   }
-  const entries = [entry];
-  const written = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-    pendingLogs.delete(db);
-    return appendAudits(db, entries);
-  });
-  pendingLogs.set(db, { entries, written });
-  lastLogs.set(
-    db,
-    written.catch(() => undefined),
-  );
-  return written;
+  const batch: RequestLogBatch = {
+    entries: [entry],
+    open: true,
+    written: new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      batch.open = false;
+      return appendAudits(db, batch.entries);
+    }),
+  };
+  requestLogs.set(db, batch);
+  return batch.written;
 }
 
 /**
@@ -94,7 +93,8 @@ function logRequest(db: Db, entry: AuditEntry): Promise<void> {
  * request's row go to disk together, and a change waits for one flush, not for its row first.
  */
 export function requestLogWritten(db: Db): Promise<unknown> {
-  return lastLogs.get(db) ?? Promise.resolve();
+  // The latest batch: batches are written in order, on the database's one connection.
+  return requestLogs.get(db)?.written.catch(() => undefined) ?? Promise.resolve();
 }
 
 /**

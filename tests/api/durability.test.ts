@@ -24,6 +24,15 @@ async function turns(): Promise<void> {
   for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Flushes the test ends itself: each call is kept, with the descriptor it flushes. */
+function heldFlushes() {
+  const held: { fd: number; end: () => void }[] = [];
+  const flush = (fd: number, done: (error: Error | null) => void) => {
+    held.push({ fd, end: () => done(null) });
+  };
+  return { held, flush };
+}
+
 /** Whether a file descriptor is open on the file of that inode. */
 function names(fd: number, inode: number): boolean {
   try {
@@ -51,12 +60,8 @@ describe("group commit", () => {
   it("starts a moment's flush while an earlier one runs, two at most", async () => {
     const db = await freshDb();
     // Flushes held until the test ends them.
-    const held: (() => void)[] = [];
-    const commits = groupCommit(join(dataDirOf(db), "test.db"), {
-      flush: (_fd, done) => {
-        held.push(() => done(null));
-      },
-    });
+    const { held, flush } = heldFlushes();
+    const commits = groupCommit(join(dataDirOf(db), "test.db"), { flush });
     try {
       const acknowledged: string[] = [];
       const a = commits.durable().then(() => acknowledged.push("a"));
@@ -71,14 +76,14 @@ describe("group commit", () => {
       await turns();
       expect(held).toHaveLength(2);
       // b's flush ends first: b is on disk, acknowledged while a's flush still runs.
-      held[1]?.();
+      held[1]?.end();
       await b;
       expect(acknowledged).toEqual(["b"]);
-      held[0]?.();
+      held[0]?.end();
       await a;
       await turns();
       expect(held).toHaveLength(3);
-      held[2]?.();
+      held[2]?.end();
       await c;
       expect(acknowledged).toEqual(["b", "a", "c"]);
       expect(commits.syncs()).toBe(3);
@@ -89,12 +94,10 @@ describe("group commit", () => {
 
   it("starts a moment's flush once the writes it carries are done, counting it as running meanwhile", async () => {
     const db = await freshDb();
-    const held: (() => void)[] = [];
+    const { held, flush } = heldFlushes();
     const carried: (() => void)[] = [];
     const commits = groupCommit(join(dataDirOf(db), "test.db"), {
-      flush: (_fd, done) => {
-        held.push(() => done(null));
-      },
+      flush,
       before: () =>
         new Promise<void>((resolve) => {
           carried.push(resolve);
@@ -119,15 +122,15 @@ describe("group commit", () => {
       carried[1]?.();
       await turns();
       expect(held).toHaveLength(2);
-      held[0]?.();
+      held[0]?.end();
       await a;
       await turns();
       expect(carried).toHaveLength(3);
       carried[2]?.();
       await turns();
       expect(held).toHaveLength(3);
-      held[1]?.();
-      held[2]?.();
+      held[1]?.end();
+      held[2]?.end();
       await Promise.all([b, c]);
       expect(commits.syncs()).toBe(3);
     } finally {
@@ -173,12 +176,8 @@ describe("group commit", () => {
     const dir = mkdtempSync(join(tmpdir(), "dondoc-wal-"));
     const wal = join(dir, "x.db-wal");
     writeFileSync(wal, "first");
-    const held: { fd: number; end: () => void }[] = [];
-    const commits = groupCommit(join(dir, "x.db"), {
-      flush: (fd, done) => {
-        held.push({ fd, end: () => done(null) });
-      },
-    });
+    const { held, flush } = heldFlushes();
+    const commits = groupCommit(join(dir, "x.db"), { flush });
     try {
       const first = commits.durable();
       await turns();
