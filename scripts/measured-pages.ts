@@ -11,6 +11,8 @@ import { z } from "zod";
 import { DEMO_PASSWORD } from "../server/demo.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
+/** The built server, as `npm start` runs it. */
+const SERVER = join(ROOT, "dist/server/main.js");
 /** The same "now" as the benchmark's generated database, so both give comparable pages. */
 const NOW = "2026-11-26T03:00:00.000Z";
 export const USERNAME = "lanhdao.bct";
@@ -45,8 +47,8 @@ export const PAGES: { name: string; path: (api: Api) => Promise<string> }[] = [
  * signed in as the leader; stops the server and removes the copy afterwards.
  */
 export async function withApp<T>(db: string | undefined, measure: (api: Api) => Promise<T>) {
-  if (!existsSync(join(ROOT, "dist/client/index.html"))) {
-    throw new Error("dist/client is missing: run `npm run build` first.");
+  if (!existsSync(join(ROOT, "dist/client/index.html")) || !existsSync(SERVER)) {
+    throw new Error("dist/ is missing: run `npm run build` first.");
   }
   const dir = mkdtempSync(join(tmpdir(), "dondoc-measure-"));
   const dbPath = join(dir, "measured.db");
@@ -66,9 +68,12 @@ export async function withApp<T>(db: string | undefined, measure: (api: Api) => 
   }
 }
 
-/** Starts the server on a free port over the database file, as `npm start` would. */
+/**
+ * Starts the built server (dist/server/main.js, as `npm start` runs it) on a free port over the
+ * database file: the server measured is the one users get, with its reader thread.
+ */
 async function startServer(db: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const child = spawn(process.execPath, [SERVER], {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DONDOC_DB: db, DONDOC_NOW: NOW },
     stdio: ["ignore", "pipe", "pipe"],
