@@ -58,6 +58,35 @@ function themeVariables(): Plugin {
 }
 
 /**
+ * Mantine works out its default theme's CSS variables as its MantineProvider module loads (for
+ * `removeDefaultVariables`, used only when the provider writes the variables, which the app turns
+ * off: see themeVariables): every colour of every shade converted, 4–6 ms of every page's first
+ * task here, four times that on Lighthouse's phone. This makes that one value worked out on
+ * first use instead; the build stops if Mantine's module no longer reads as expected.
+ */
+function lazyMantineDefaultVariables(): Plugin {
+  const file =
+    /@mantine[\\/]core[\\/]esm[\\/]core[\\/]MantineProvider[\\/]MantineCssVariables[\\/]remove-default-variables\.mjs$/;
+  const eager = "const defaultCssVariables = defaultCssVariablesResolver(DEFAULT_THEME);";
+  return {
+    name: "lazy-mantine-default-variables",
+    transform(code, id) {
+      if (!file.test(id)) return null;
+      if (!code.includes(eager) || code.split("defaultCssVariables.").length !== 4) {
+        throw new Error(`lazy-mantine-default-variables: ${id} has changed`);
+      }
+      return code
+        .replace(
+          eager,
+          "let defaultCssVariablesOnce;\n" +
+            "const defaultCssVariables = () => (defaultCssVariablesOnce ??= defaultCssVariablesResolver(DEFAULT_THEME));",
+        )
+        .replaceAll("defaultCssVariables.", "defaultCssVariables().");
+    },
+  };
+}
+
+/**
  * The app's stylesheet does not block the first paint: index.html's link to it becomes a preload
  * (fetched at once, at the highest priority), and client/main.tsx applies it before React's first
  * render. The page paints its header bar (styled inline) as soon as it arrives, instead of after
@@ -136,6 +165,7 @@ export default defineConfig({
   plugins: [
     react(),
     plainTableScrollContainer(),
+    lazyMantineDefaultVariables(),
     themeVariables(),
     deferAppStyles(),
     compileHints(),
