@@ -11,13 +11,14 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import SQLite from "better-sqlite3";
 import { cycledTasks, statusCycle } from "./bench-status.ts";
+import { copyDatabase } from "./database-copy.ts";
 
 const { values } = parseArgs({
   options: {
@@ -47,7 +48,7 @@ function cpuMs(pid: number): number {
 
 async function start(name: string, checkout: string, port: number) {
   const file = join(dir, `${name}.db`);
-  copyFileSync(values.db as string, file);
+  copyDatabase(values.db as string, file);
   const server = spawn(process.execPath, ["dist/server/main.js"], {
     cwd: checkout,
     env: {

@@ -10,7 +10,6 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import {
-  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -26,6 +25,7 @@ import autocannon from "autocannon";
 import SQLite from "better-sqlite3";
 import { addDays, vnDate } from "../shared/date.ts";
 import { cycledTasks, statusCycle } from "./bench-status.ts";
+import { copyDatabase } from "./database-copy.ts";
 
 const { values } = parseArgs({
   options: {
@@ -51,7 +51,7 @@ const dir = mkdtempSync(join(tmpdir(), "dondoc-bench-"));
 let file = values.db;
 if (!values["in-place"]) {
   file = join(dir, "bench.db");
-  copyFileSync(values.db, file);
+  copyDatabase(values.db, file);
 }
 const probeFile = join(dir, "probe.json");
 const children: ChildProcess[] = [];

@@ -4,11 +4,12 @@
  * (or a fresh demo database), signed in as the leader over HTTP.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 import { DEMO_PASSWORD } from "../server/demo.ts";
+import { copyDatabase } from "./database-copy.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 /** The built server, as `npm start` runs it. */
@@ -52,7 +53,7 @@ export async function withApp<T>(db: string | undefined, measure: (api: Api) => 
   }
   const dir = mkdtempSync(join(tmpdir(), "dondoc-measure-"));
   const dbPath = join(dir, "measured.db");
-  if (db) copyFileSync(db, dbPath);
+  if (db) copyDatabase(db, dbPath);
   let server: ChildProcess | undefined;
   try {
     const started = await startServer(dbPath);
