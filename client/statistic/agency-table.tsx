@@ -48,6 +48,29 @@ const OPEN_COLUMNS: readonly CountColumn[] = [
 const RATE_COLUMNS = ["completionRate", "onTimeRate", "overdueShare"] as const;
 
 /**
+ * The table's parts in pixels, measured in Chromium on 6 and 111 agencies (issue 13, nineteenth
+ * round): its caption and two header rows; a row, on average (names of merged agencies take two
+ * to four lines, on a phone more); the line under it that offers every agency.
+ */
+const TABLE_HEAD_HEIGHT = 175;
+const TABLE_ROW_HEIGHT = { wide: 70, phone: 95 };
+const FOLD_HEIGHT = { wide: 40, phone: 95 };
+
+/**
+ * About the table's height with `rows` agencies (all of them, or the first AGENCY_ROWS_SHOWN),
+ * for its place on the page before it is drawn (client/ui/near-screen.tsx).
+ */
+export function agencyTableHeight(rows: number, all: boolean, phone: boolean): number {
+  const layout = phone ? "phone" : "wide";
+  const folds = rows > AGENCY_ROWS_SHOWN;
+  const shown = all || !folds ? rows : AGENCY_ROWS_SHOWN;
+  // The total row, then the agencies.
+  return (
+    TABLE_HEAD_HEIGHT + (shown + 1) * TABLE_ROW_HEIGHT[layout] + (folds ? FOLD_HEIGHT[layout] : 0)
+  );
+}
+
+/**
  * One row per lead agency with the official cells, the rates and the average days overdue,
  * sorted by any column (the server sorts; the choice sits in the URL), the total row first.
  * Every count opens exactly the tasks it counts (statistic.tasks): a row's, those its agency led

@@ -9,11 +9,13 @@ import { useTRPC } from "../trpc.ts";
 import { EmptyView } from "../ui/empty-view.tsx";
 import { Later } from "../ui/later.tsx";
 import { LoadingLines } from "../ui/loading.tsx";
+import { NearScreen } from "../ui/near-screen.tsx";
 import { PageHeader } from "../ui/page-title.tsx";
+import { usePhoneLayout } from "../ui/phone-layout.ts";
 import { QueryView } from "../ui/query-view.tsx";
 import { Section } from "../ui/section.tsx";
 import { useUrlState } from "../ui/url-state.ts";
-import { AgencyTable } from "./agency-table.tsx";
+import { AgencyTable, agencyTableHeight } from "./agency-table.tsx";
 import { ExportButton } from "./export-panel.tsx";
 import { ReportButton } from "./report-button.tsx";
 import { ScopeDescription } from "./scope-description.tsx";
@@ -43,6 +45,7 @@ export function StatisticPage() {
   const { sort, direction } = sortFromParams(params);
   const valid = !periodOutOfOrder(scope) && !levelIncomplete(scope);
   const { count, percent } = useStatisticFormat();
+  const phone = usePhoneLayout();
 
   const summary = useQuery({
     ...trpc.statistic.summary.queryOptions(valid ? scope : skipToken),
@@ -156,28 +159,36 @@ export function StatisticPage() {
                   data.rows.length === 0 ? (
                     <Text c="dimmed">{t("statistics.empty")}</Text>
                   ) : (
-                    <AgencyTable
-                      rows={data.rows}
-                      total={data.total}
-                      scope={scope}
-                      sort={sort}
-                      direction={direction}
-                      onSort={(nextSort, nextDirection) =>
-                        update({
-                          sort:
-                            nextSort === "overdue" && nextDirection === "desc" ? null : nextSort,
-                          dir:
-                            nextSort === "overdue" && nextDirection === "desc"
-                              ? null
-                              : nextDirection,
-                        })
-                      }
-                      all={params.get("rows") === "all"}
-                      onAll={(all) => update({ rows: all ? "all" : null })}
-                      caption={t("statistics.byAgencyCaption", {
-                        date: formatDate(data.asOf),
-                      })}
-                    />
+                    <NearScreen
+                      minHeight={agencyTableHeight(
+                        data.rows.length,
+                        params.get("rows") === "all",
+                        phone,
+                      )}
+                    >
+                      <AgencyTable
+                        rows={data.rows}
+                        total={data.total}
+                        scope={scope}
+                        sort={sort}
+                        direction={direction}
+                        onSort={(nextSort, nextDirection) =>
+                          update({
+                            sort:
+                              nextSort === "overdue" && nextDirection === "desc" ? null : nextSort,
+                            dir:
+                              nextSort === "overdue" && nextDirection === "desc"
+                                ? null
+                                : nextDirection,
+                          })
+                        }
+                        all={params.get("rows") === "all"}
+                        onAll={(all) => update({ rows: all ? "all" : null })}
+                        caption={t("statistics.byAgencyCaption", {
+                          date: formatDate(data.asOf),
+                        })}
+                      />
+                    </NearScreen>
                   )
                 }
               </QueryView>

@@ -2,7 +2,8 @@
  * The per-agency table at national scale: on a generated database (scripts/bench-data.ts, every
  * seeded agency leading tasks) the statistics page shows the first AGENCY_ROWS_SHOWN agencies in
  * the order chosen, all of them on request (the choice in the URL), and its counts, plain links
- * taken through the router (client/ui/route-links.ts), open their lists without reloading the app.
+ * taken through the router (client/ui/route-links.ts), open their lists without reloading the app;
+ * on a phone the table is drawn once the reader nears it (client/ui/near-screen.tsx).
  */
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
@@ -93,6 +94,38 @@ describe("the per-agency table of a hundred agencies", () => {
       await more.waitFor();
       expect(await agencyRows.count()).toBe(AGENCY_ROWS_SHOWN + 1);
       expect(new URL(page.url()).searchParams.get("rows")).toBeNull();
+
+      // An agency's name, often with the names it merged, reads on a few lines, not six or seven
+      // in the column the figures leave it: the name column keeps 16rem on a laptop's screen.
+      const nameWidths = await table
+        .getByRole("rowheader")
+        .evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().width));
+      expect(Math.min(...nameWidths)).toBeGreaterThanOrEqual(256);
+
+      // On a phone the table, two screens down, is drawn as the reader scrolls towards it, in a
+      // place of about its height: the trend's place below it is where the table will end.
+      const phone = await signedInPage(browser, app.url, "lanhdao.bct");
+      await phone.setViewportSize({ width: 412, height: 823 });
+      await phone.goto(`${app.url}/statistics`);
+      // The figures, then the parts below: the table's place once its answer has come.
+      await phone.getByRole("heading", { name: "Diễn biến theo tháng" }).waitFor();
+      await phone.waitForLoadState("networkidle");
+      const trendTop = () =>
+        phone
+          .getByRole("heading", { name: "Diễn biến theo tháng" })
+          .evaluate((heading) => heading.getBoundingClientRect().top + window.scrollY);
+      const placedAt = await trendTop();
+      await phone.waitForTimeout(1_000);
+      expect(await phone.getByRole("table", { name: /theo cơ quan chủ trì/ }).count()).toBe(0);
+      await phone.getByRole("heading", { name: "Theo cơ quan chủ trì" }).scrollIntoViewIfNeeded();
+      await phone.getByRole("table", { name: /theo cơ quan chủ trì/ }).waitFor();
+      expect(
+        await phone
+          .getByRole("table", { name: /theo cơ quan chủ trì/ })
+          .getByRole("rowheader")
+          .count(),
+      ).toBe(AGENCY_ROWS_SHOWN + 1);
+      expect(Math.abs((await trendTop()) - placedAt)).toBeLessThan(600);
     } finally {
       await browser.close();
     }
