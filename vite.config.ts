@@ -68,10 +68,13 @@ function lazyMantineDefaultVariables(): Plugin {
   const file =
     /@mantine[\\/]core[\\/]esm[\\/]core[\\/]MantineProvider[\\/]MantineCssVariables[\\/]remove-default-variables\.mjs$/;
   const eager = "const defaultCssVariables = defaultCssVariablesResolver(DEFAULT_THEME);";
+  let seen = false;
   return {
     name: "lazy-mantine-default-variables",
+    apply: "build",
     transform(code, id) {
       if (!file.test(id)) return null;
+      seen = true;
       if (!code.includes(eager) || code.split("defaultCssVariables.").length !== 4) {
         throw new Error(`lazy-mantine-default-variables: ${id} has changed`);
       }
@@ -82,6 +85,10 @@ function lazyMantineDefaultVariables(): Plugin {
             "const defaultCssVariables = () => (defaultCssVariablesOnce ??= defaultCssVariablesResolver(DEFAULT_THEME));",
         )
         .replaceAll("defaultCssVariables.", "defaultCssVariables().");
+    },
+    buildEnd(error) {
+      // A Mantine whose module moved would compute the variables again, unnoticed.
+      if (!error && !seen) throw new Error("lazy-mantine-default-variables: module not found");
     },
   };
 }
