@@ -62,12 +62,17 @@ const FOLD_HEIGHT = { wide: 40, phone: 95 };
  */
 export function agencyTableHeight(rows: number, all: boolean, phone: boolean): number {
   const layout = phone ? "phone" : "wide";
-  const folds = rows > AGENCY_ROWS_SHOWN;
-  const shown = all || !folds ? rows : AGENCY_ROWS_SHOWN;
+  const { folds, shown } = agencyRowsShown(rows, all);
   // The total row, then the agencies.
   return (
     TABLE_HEAD_HEIGHT + (shown + 1) * TABLE_ROW_HEIGHT[layout] + (folds ? FOLD_HEIGHT[layout] : 0)
   );
+}
+
+/** Whether the table folds (more agencies than AGENCY_ROWS_SHOWN), and how many rows it shows. */
+function agencyRowsShown(rows: number, all: boolean): { folds: boolean; shown: number } {
+  const folds = rows > AGENCY_ROWS_SHOWN;
+  return { folds, shown: all || !folds ? rows : AGENCY_ROWS_SHOWN };
 }
 
 /**
@@ -101,8 +106,8 @@ export function AgencyTable({
   const { t } = useTranslation();
   const { count, percent, days } = useStatisticFormat();
   const routeLinks = useRouteLinks();
-  const folds = rows.length > AGENCY_ROWS_SHOWN;
-  const shown = all || !folds ? rows : rows.slice(0, AGENCY_ROWS_SHOWN);
+  const { folds, shown: shownCount } = agencyRowsShown(rows.length, all);
+  const shown = rows.slice(0, shownCount);
   const c = (key: string) => t(`statistics.column.${key}`);
   const href = statisticTasksHrefs(scope);
 

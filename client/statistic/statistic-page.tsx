@@ -46,6 +46,7 @@ export function StatisticPage() {
   const valid = !periodOutOfOrder(scope) && !levelIncomplete(scope);
   const { count, percent } = useStatisticFormat();
   const phone = usePhoneLayout();
+  const allAgencies = params.get("rows") === "all";
 
   const summary = useQuery({
     ...trpc.statistic.summary.queryOptions(valid ? scope : skipToken),
@@ -159,13 +160,7 @@ export function StatisticPage() {
                   data.rows.length === 0 ? (
                     <Text c="dimmed">{t("statistics.empty")}</Text>
                   ) : (
-                    <NearScreen
-                      minHeight={agencyTableHeight(
-                        data.rows.length,
-                        params.get("rows") === "all",
-                        phone,
-                      )}
-                    >
+                    <NearScreen minHeight={agencyTableHeight(data.rows.length, allAgencies, phone)}>
                       <AgencyTable
                         rows={data.rows}
                         total={data.total}
@@ -182,7 +177,7 @@ export function StatisticPage() {
                                 : nextDirection,
                           })
                         }
-                        all={params.get("rows") === "all"}
+                        all={allAgencies}
                         onAll={(all) => update({ rows: all ? "all" : null })}
                         caption={t("statistics.byAgencyCaption", {
                           date: formatDate(data.asOf),
