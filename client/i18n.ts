@@ -10,10 +10,21 @@ import {
 } from "../shared/i18n/language.ts";
 import { vi as sharedVi } from "../shared/i18n/vi.ts";
 import { vi } from "./i18n/vi.ts";
+import { whenIdle } from "./ui/when-idle.ts";
 
 const STORAGE_KEY = "dondoc.language";
 
-function storedLanguage(): Language {
+/**
+ * The language to start in. Where the browser has the Cookie Store API the choice is also a
+ * cookie, which our server writes into `<html lang>` (server/static-assets.ts): read there, for a
+ * page's first read of `localStorage` waits for the browser to load it (6–13 ms on this machine,
+ * four times that on Lighthouse's slow phone, inside the app's start). Elsewhere, and under Vite's
+ * dev server (which sends index.html as written), from the browser's storage.
+ */
+function startLanguage(): Language {
+  if (!import.meta.env.DEV && "cookieStore" in window) {
+    return languageOf(document.documentElement.lang);
+  }
   try {
     return languageOf(window.localStorage.getItem(STORAGE_KEY));
   } catch {
@@ -56,23 +67,21 @@ async function englishTexts() {
 export const i18n = i18next.createInstance();
 
 /**
- * The choice in a cookie too, which the server reads to write a page's heading in the same
- * language as the app (server/page-heading.ts); none for Vietnamese, the default. Through the
- * Cookie Store API: a browser without it (or a page over plain HTTP, not a secure context) gets
- * the heading in Vietnamese, until the app has drawn the page.
+ * The choice in a cookie too, which the server reads to send every page in that language (its
+ * `<html lang>`, which the app starts in, and its heading: server/page-heading.ts), kept a year
+ * from the last visit; none for Vietnamese, the default. Through the Cookie Store API: a browser
+ * without it (or a page over plain HTTP, not a secure context) keeps the choice in its storage
+ * only, and gets the pages in Vietnamese until the app has drawn them.
  */
 async function rememberLanguage(language: string) {
-  document.documentElement.lang = language;
+  if (document.documentElement.lang !== language) document.documentElement.lang = language;
   if (!("cookieStore" in window)) return;
-  const chosen = languageOf(language);
-  const cookie = await window.cookieStore.get(LANGUAGE_COOKIE);
-  if (languageOf(cookie?.value) === chosen) return;
-  if (chosen === DEFAULT_LANGUAGE) {
+  if (languageOf(language) === DEFAULT_LANGUAGE) {
     await window.cookieStore.delete({ name: LANGUAGE_COOKIE, path: "/" });
   } else {
     await window.cookieStore.set({
       name: LANGUAGE_COOKIE,
-      value: chosen,
+      value: languageOf(language),
       path: "/",
       sameSite: "lax",
       expires: Date.now() + 365 * 24 * 3_600_000,
@@ -86,10 +95,11 @@ function rememberLanguageQuietly(language: string) {
 }
 
 /**
- * Starts the texts: the language stored, Vietnamese bundled, English on demand, the choice
+ * Starts the texts: the language chosen, Vietnamese bundled, English on demand, a new choice
  * remembered. Called by client/main.tsx when the app starts, in a task of its own.
  */
 export function startI18n(): void {
+  let chosen: string = startLanguage();
   void i18n
     .use(initReactI18next)
     .use(resourcesToBackend(async (language: string) => (language === "en" ? englishTexts() : {})))
@@ -97,15 +107,20 @@ export function startI18n(): void {
       initAsync: false,
       partialBundledLanguages: true,
       resources: { vi: { translation: browserTexts(sharedVi, vi) } },
-      lng: storedLanguage(),
+      lng: chosen,
       fallbackLng: DEFAULT_LANGUAGE,
       supportedLngs: [...LANGUAGES],
       interpolation: { escapeValue: false },
     });
+  // The page in that language; a choice other than the default kept a year more (or, coming
+  // from the browser's storage alone, into its cookie), once the page is idle.
+  if (document.documentElement.lang !== chosen) document.documentElement.lang = chosen;
+  if (chosen !== DEFAULT_LANGUAGE) whenIdle(() => rememberLanguageQuietly(chosen));
 
-  rememberLanguageQuietly(i18n.language);
-
+  // A new choice (not English arriving for the page that starts in it) remembered.
   i18n.on("languageChanged", (language) => {
+    if (language === chosen) return;
+    chosen = language;
     rememberLanguageQuietly(language);
     try {
       window.localStorage.setItem(STORAGE_KEY, language);

@@ -18,7 +18,7 @@ import { hasErrorCode, isClientError } from "./ui/api-error.ts";
 import { DemoBanner } from "./ui/demo-banner.tsx";
 import { keepPaintedPage } from "./ui/loading.tsx";
 import { PHONE_MEDIA } from "./ui/phone-media.ts";
-import { appTheme } from "./ui/theme.ts";
+import { appTheme, lightColorScheme } from "./ui/theme.ts";
 
 const apiClient = createApiClient();
 
@@ -62,7 +62,11 @@ function Providers({ router }: { router: ReturnType<typeof createAppRouter> }) {
   const { t } = useTranslation();
   return (
     // The theme's CSS variables are in the stylesheet (virtual:theme-variables.css, vite.config.ts).
-    <MantineProvider theme={appTheme(t)} withCssVariables={false}>
+    <MantineProvider
+      theme={appTheme(t)}
+      withCssVariables={false}
+      colorSchemeManager={lightColorScheme}
+    >
       <NotificationsOnDemand />
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={apiClient} queryClient={queryClient}>

@@ -5,6 +5,12 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import express from "express";
 import expressStaticGzip from "express-static-gzip";
 import { z } from "zod";
+import {
+  DEFAULT_LANGUAGE,
+  LANGUAGE_COOKIE,
+  type Language,
+  languageOf,
+} from "../shared/i18n/language.ts";
 import { OVERDUE_DEFAULT_FILTERS, overduePageInput } from "../shared/overdue-page.ts";
 import { escapeHtml } from "./html.ts";
 import { setResourceHeaders } from "./http.ts";
@@ -92,12 +98,21 @@ function withHeading(html: string, heading: PaintedHeading): Buffer {
     `<template id="app-start">${scripts.join("")}</template>` +
     `<script>${START_AFTER_PAINT}</script>\n</body>`;
   return Buffer.from(
-    html
-      .replace(/<html lang="[^"]*">/, `<html lang="${heading.language}">`)
+    withLanguage(html, heading.language)
       .replace(HEADING_MARK, heading.markup)
       .replace(APP_SCRIPT_TAGS, "")
       .replace("</body>", start),
   );
+}
+
+/**
+ * The page in the user's language (their cookie), which the app starts in (client/i18n.ts reads
+ * `<html lang>`, not the browser's storage).
+ */
+function withLanguage(html: string, language: Language): string {
+  return language === DEFAULT_LANGUAGE
+    ? html
+    : html.replace(/<html lang="[^"]*">/, `<html lang="${language}">`);
 }
 
 /** The app's icon at each address it is asked for, and its file in the build. */
@@ -171,15 +186,22 @@ function routePages(dir: string): Page[] {
       ...route.scripts.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
       ...route.styles.map((href) => `<link rel="preload" as="style" crossorigin href="${href}">`),
     ];
-    const routeHtml = html.replace("</head>", `${links.join("\n")}\n</head>`);
-    const page = Buffer.from(routeHtml);
-    const done: Partial<Record<Encoding, Sent>> = {};
-    return {
-      pattern: segmentsOf(route.path),
-      html: routeHtml,
-      sent: (encoding) => (done[encoding] ??= sent(encode(page, encoding, "best"))),
-    };
+    return builtPage(
+      segmentsOf(route.path),
+      html.replace("</head>", `${links.join("\n")}\n</head>`),
+    );
   });
+}
+
+/** A page of the app, compressed at its best for an encoding by the first request in it. */
+function builtPage(pattern: string[], html: string): Page {
+  const page = Buffer.from(html);
+  const done: Partial<Record<Encoding, Sent>> = {};
+  return {
+    pattern,
+    html,
+    sent: (encoding) => (done[encoding] ??= sent(encode(page, encoding, "best"))),
+  };
 }
 
 /** The route a path opens, the one with most fixed segments ("/directives/new" over ":id"). */
@@ -230,16 +252,6 @@ export function staticAssets(
       },
     }),
   );
-  const page = expressStaticGzip(dir, {
-    enableBrotli: true,
-    orderPreference: ENCODINGS,
-    index: false,
-    serveStatic: {
-      index: false,
-      cacheControl: false,
-      setHeaders: (res) => res.setHeader("Cache-Control", "no-cache"),
-    },
-  });
   // The app's icon (client/public): not hashed, so browsers keep it for a day. The page links the
   // pictures; the drawing they come from stays at its address; a browser that asks for the
   // icon without reading the page gets the small picture, not the page.
@@ -249,12 +261,14 @@ export function staticAssets(
     });
   }
   const pages = routePages(dir);
+  const index = join(dir, "index.html");
+  // A path of no route (the app says it has no such page): the page as built.
+  const otherPage = existsSync(index) ? builtPage([], readFileSync(index, "utf8")) : undefined;
   // The app routes in the browser: every other path gets the page.
   router.get("/{*splat}", async (req, res, next) => {
-    const routePage = pageFor(pages, req.path);
+    const routePage = pageFor(pages, req.path) ?? otherPage;
     if (!routePage) {
-      req.url = "/index.html";
-      page(req, res, next);
+      next();
       return;
     }
     const accepted = req.acceptsEncodings(ENCODINGS);
@@ -265,8 +279,13 @@ export function staticAssets(
     const { search } = new URL(req.originalUrl, "http://page");
     const query = signedIn ? pageQuery(req.path, search) : null;
     // The page as built, or written for this request (compressed quickly, per request).
-    const html = query ? withQuery(routePage.html, query) : routePage.html;
-    const written = heading ? withHeading(html, heading) : query ? Buffer.from(html) : null;
+    const language = languageOf(req.cookies?.[LANGUAGE_COOKIE]);
+    const html = withLanguage(query ? withQuery(routePage.html, query) : routePage.html, language);
+    const written = heading
+      ? withHeading(html, heading)
+      : html === routePage.html
+        ? null
+        : Buffer.from(html);
     const { body, etag } = written
       ? sent(encode(written, encoding, "fast"))
       : routePage.sent(encoding);

@@ -1,14 +1,5 @@
 import { type ReactNode, type RefObject, useEffect, useRef, useState } from "react";
-
-/** Runs once the browser has nothing more urgent to do (Safari has no requestIdleCallback). */
-function whenIdle(run: () => void): () => void {
-  if (typeof window.requestIdleCallback === "function") {
-    const id = window.requestIdleCallback(run, { timeout: 1_000 });
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = window.setTimeout(run, 50);
-  return () => window.clearTimeout(id);
-}
+import { whenIdle } from "./when-idle.ts";
 
 /** A screen's height below and above the screen. */
 const A_SCREEN_AHEAD = "100% 0px";

@@ -647,6 +647,52 @@ describe("the built app on a slow link", () => {
     expect(await page("/statistics", "dondoc_session=expired-or-forged")).toBeNull();
   });
 
+  it("sends every page in the user's language, and the app starts in it without reading the browser's storage", async () => {
+    const lang = async (path: string, cookie?: string) => {
+      const answer = await get(`${run.app.url}${path}`, cookie ? { cookie } : {});
+      return answer.body.toString().match(/<html lang="([^"]*)">/)?.[1];
+    };
+    // Signed out too: the sign-in page and a path of no route.
+    expect(await lang("/login", "dondoc_language=en")).toBe("en");
+    expect(await lang("/no-such-page", "dondoc_language=en")).toBe("en");
+    expect(await lang("/login")).toBe("vi");
+    expect(await lang("/login", "dondoc_language=xx")).toBe("vi");
+    const { browser } = run;
+    try {
+      const page = await signedInPage(browser, run.app.url, "canbo.bct");
+      // Every read of localStorage by a page from its start (a page's first one waits for the
+      // browser to load it).
+      await page.addInitScript(() => {
+        const storage = Object.getOwnPropertyDescriptor(window, "localStorage");
+        const counted = window as unknown as { storageReads: number };
+        counted.storageReads = 0;
+        Object.defineProperty(window, "localStorage", {
+          configurable: true,
+          get() {
+            counted.storageReads += 1;
+            return storage?.get?.call(window);
+          },
+        });
+      });
+      const reads = () =>
+        page.evaluate(() => (window as unknown as { storageReads: number }).storageReads);
+      await page.goto(`${run.app.url}/`);
+      await page.getByRole("heading", { name: "Việc cần làm", level: 1 }).waitFor();
+      expect(await reads()).toBe(0);
+      await page.getByRole("button", { name: "English" }).click();
+      await page.getByRole("heading", { name: "To do", level: 1 }).waitFor();
+      await expect.poll(() => page.evaluate(() => document.cookie)).toMatch(/dondoc_language=en/);
+      // The next page comes in English and the app starts in it, still reading no storage.
+      await page.goto(`${run.app.url}/statistics`);
+      await page.getByRole("heading", { name: "Statistics", level: 1 }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+      await page.getByRole("button", { name: "Tiếng Việt" }).waitFor();
+      expect(await reads()).toBe(0);
+    } finally {
+      await closeContexts(browser);
+    }
+  });
+
   it("writes the overdue list's top and first cards under its heading, as the API lists them for the user; nothing with filters in the address", async () => {
     const leader = await sessionCookie(run.app.url, "lanhdao.bct");
     const reporter = await sessionCookie(run.app.url, "baocao.langson");
