@@ -65,6 +65,7 @@ export const en: ClientTexts = {
     filtersInUse_other: "{{label}} ({{count}} filters)",
     clear: "Clear",
     close: "Close",
+    showPassword: "Show password",
     showMore: "Show more",
     showLess: "Show less",
     pagination: "Pagination",

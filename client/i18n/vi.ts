@@ -69,6 +69,7 @@ export const vi = {
     filtersInUse_other: "{{label}} ({{count}} điều kiện)",
     clear: "Xóa",
     close: "Đóng",
+    showPassword: "Hiện mật khẩu",
     showMore: "Xem thêm",
     showLess: "Thu gọn",
     pagination: "Phân trang",

@@ -9,6 +9,7 @@ import {
   type MantineThemeOverride,
   type MultiSelectProps,
   type NotificationProps,
+  type PasswordInputProps,
   parseThemeColor,
   type SelectProps,
   type VariantColorsResolver,
@@ -105,6 +106,11 @@ export function appTheme(t: TFunction): MantineThemeOverride {
             previousDecade: t("calendar.previousDecade"),
           },
         } satisfies Partial<DateInputProps>,
+      },
+      PasswordInput: {
+        defaultProps: {
+          visibilityToggleButtonProps: { "aria-label": t("common.showPassword") },
+        } satisfies Partial<PasswordInputProps>,
       },
       Notification: {
         defaultProps: {

@@ -659,6 +659,14 @@ describe("the built app on a slow link", () => {
     expect(await lang("/login", "dondoc_language=xx")).toBe("vi");
     const { browser } = run;
     try {
+      // Signed out, in English by its cookie: the sign-in page, its password's toggle too.
+      const visitor = await (await browser.newContext()).newPage();
+      await visitor
+        .context()
+        .addCookies([{ name: "dondoc_language", value: "en", url: run.app.url }]);
+      await visitor.goto(`${run.app.url}/login`);
+      await visitor.getByRole("button", { name: "Sign in" }).waitFor();
+      expect(await visitor.getByRole("button", { name: "Show password" }).count()).toBe(1);
       const page = await signedInPage(browser, run.app.url, "canbo.bct");
       // Every read of localStorage by a page from its start (a page's first one waits for the
       // browser to load it).

@@ -44,8 +44,11 @@ describe("over plain HTTP at an intranet host name", () => {
     page.on("requestfailed", (request) => failed.push(request.url()));
 
     await page.goto(`http://${HOST}:${port()}/login`);
+    // The password's toggle says what it does, in the page's language (Mantine's is English).
+    await page.getByRole("button", { name: "Đăng nhập" }).waitFor();
+    expect(await page.getByRole("button", { name: "Hiện mật khẩu" }).count()).toBe(1);
     await page.getByLabel("Tên đăng nhập").fill("canbo.bct");
-    await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+    await page.getByLabel("Mật khẩu", { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Đăng nhập" }).click();
 
     await page.getByRole("heading", { name: "Việc cần làm", level: 1 }).waitFor();
@@ -95,7 +98,7 @@ describe("a form on another site of the same intranet", () => {
     const page = await newPage();
     await page.goto(`http://${HOST}:${port()}/login`);
     await page.getByLabel("Tên đăng nhập").fill("lanhdao.bct");
-    await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+    await page.getByLabel("Mật khẩu", { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Đăng nhập" }).click();
     await page.getByRole("button", { name: /^Tài khoản / }).waitFor();
 
@@ -123,7 +126,7 @@ describe("the administrator's second factor", () => {
   async function signIn(page: Page, username: string, password: string): Promise<void> {
     await page.goto(`${run.app.url}/login`);
     await page.getByLabel("Tên đăng nhập").fill(username);
-    await page.getByLabel("Mật khẩu").fill(password);
+    await page.getByLabel("Mật khẩu", { exact: true }).fill(password);
     await page.getByRole("button", { name: "Đăng nhập" }).click();
   }
 

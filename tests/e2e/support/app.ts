@@ -174,7 +174,7 @@ export async function signedInPage(
   const page = await context.newPage();
   await page.goto(`${url}/login`);
   await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+  await page.getByLabel("Mật khẩu", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   if (username === "quantri") {
     // The demo administrator's second factor, as `npm run demo:code` gives it.
