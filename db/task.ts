@@ -566,6 +566,37 @@ export async function directiveTasks(
 }
 
 /**
+ * The visible tasks under `taskId` (its breakdowns, theirs, and so on), as list items in id order:
+ * a task's page lists them without reading the rest of its directive.
+ */
+export async function subTasks(
+  db: Db,
+  viewer: Viewer,
+  taskId: number,
+  today: IsoDate,
+): Promise<TaskListItem[]> {
+  const below = db
+    .withRecursive("below(id)", (qb) =>
+      qb
+        .selectFrom("task")
+        .where("task.parentId", "=", taskId)
+        .select("task.id")
+        .unionAll((qb2) =>
+          qb2.selectFrom("task").innerJoin("below", "below.id", "task.parentId").select("task.id"),
+        ),
+    )
+    .selectFrom("below")
+    .select("below.id");
+  const rows = await taskRows(db)
+    .where(taskVisibleTo(viewer))
+    .where("task.id", "in", below)
+    .select(LIST_COLUMNS)
+    .orderBy("task.id")
+    .execute();
+  return listItems(db, viewer, rows, today);
+}
+
+/**
  * The visible tasks meeting `condition` (a condition on `task`), as list items, earliest deadline
  * in force first: the task sections of the inboxes.
  */

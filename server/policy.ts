@@ -45,6 +45,7 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "task.list": { access: "signed_in" },
   "task.counts": { access: "signed_in" },
   "task.byId": { access: "signed_in" },
+  "task.subTasks": { access: "signed_in" },
   "task.create": { access: "signed_in" },
   "task.update": { access: "signed_in" },
   "task.setStatus": { access: "signed_in" },

@@ -229,11 +229,12 @@ function ReturnedNotice({
 function SubTasks({ task, canBreakDown }: { task: TaskDetail["task"]; canBreakDown: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const directive = useQuery(trpc.directive.byId.queryOptions({ id: task.directiveId }));
+  const below = useQuery(trpc.task.subTasks.queryOptions({ id: task.id }));
   return (
-    <QueryView query={directive} lines={3}>
+    <QueryView query={below} lines={3}>
       {(data) => {
-        const rows = treeRows(data.tasks, task.id);
+        // The tasks under this one, each under its parent where the viewer sees that one too.
+        const rows = treeRows(data);
         return rows.length === 0 ? (
           <EmptyView
             title={t("task.noSubTasks")}

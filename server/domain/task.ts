@@ -8,6 +8,7 @@ import {
   appendTaskEvents,
   insertTask,
   type NewTaskEvent,
+  subTasks,
   type TaskDetail,
   type TaskFacts,
   taskDetail,
@@ -89,6 +90,12 @@ export async function viewTask(actor: Actor, id: number) {
     urge: (await urgeSummaries(actor.db, [id])).get(id) ?? { count: 0, lastAt: null },
     urges: await urgesOfTask(actor.db, id),
   };
+}
+
+/** The tasks under a task the viewer may see, that the viewer may see (its page's sub-tasks). */
+export async function viewSubTasks(actor: Reader, id: number) {
+  await findVisibleTask(actor, id);
+  return subTasks(actor.db, actor.viewer, id, vnDate(actor.clock.now()));
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   createTask,
   editTask,
   reportTaskProgress,
+  viewSubTasks,
   viewTask,
 } from "../domain/task.ts";
 import { readsOf } from "../reads.ts";
@@ -36,6 +37,9 @@ export const taskRouter = router({
     ),
 
   byId: authedProcedure.input(byIdInput).query(({ ctx, input }) => viewTask(ctx, input.id)),
+
+  /** Its breakdowns, theirs and so on, as the viewer may see them. */
+  subTasks: authedProcedure.input(byIdInput).query(({ ctx, input }) => viewSubTasks(ctx, input.id)),
 
   create: authedProcedure
     .input(taskCreateInput)

@@ -109,7 +109,10 @@ const VIEWS: {
   asOf?: true;
   /** A line some plan of the view must have. */
   uses?: RegExp;
-  call: (caller: Caller, ids: { langSon: number; directive: number }) => Promise<unknown>;
+  call: (
+    caller: Caller,
+    ids: { langSon: number; directive: number; parent: number },
+  ) => Promise<unknown>;
 }[] = [
   {
     name: "whole-scope overdue list",
@@ -125,6 +128,13 @@ const VIEWS: {
     uses: /^SEARCH task USING COVERING INDEX task_open_due \(due_on<\?\)$/,
     call: (caller) =>
       caller.task.list({ timeliness: ["overdue"], sort: "days_overdue", pageSize: 50 }),
+  },
+  {
+    name: "a task's sub-tasks",
+    username: "lanhdao.bct",
+    // Down the tree by the parent index, not through the directive's tasks.
+    uses: /^SEARCH task USING COVERING INDEX task_parent \(parent_id=\?\)$/,
+    call: (caller, { parent }) => caller.task.subTasks({ id: parent }),
   },
   {
     name: "overdue list of one province",
@@ -215,9 +225,22 @@ describe("query plans of the hot views", () => {
         .orderBy("task.id", "desc")
         .limit(1)
         .executeTakeFirstOrThrow();
+      // A task broken down, with breakdowns of its own where there is one.
+      const parent = await database.db
+        .selectFrom("task")
+        .select("task.parentId")
+        .where("task.parentId", "is not", null)
+        .orderBy("task.parentId")
+        .limit(1)
+        .executeTakeFirstOrThrow();
       const plans = await plansOf(
         database,
-        (caller) => view.call(caller, { langSon, directive: directive.directiveId }),
+        (caller) =>
+          view.call(caller, {
+            langSon,
+            directive: directive.directiveId,
+            parent: parent.parentId ?? 0,
+          }),
         view.username,
       );
       expect(plans.length).toBeGreaterThan(0);

@@ -162,6 +162,22 @@ describe("the core tracker in Chromium", () => {
     await page.context().close();
   });
 
+  it("lists a task's breakdowns on its page: Mục 6's seven border provinces", async () => {
+    const page = await signedInPage(run.browser, run.app.url, "canbo.bct");
+    // The demo's task 6 (06/CT-TTg, Mục 6), broken down into tasks 12–18, one per province.
+    await page.goto(`${run.app.url}/tasks/6`);
+    const table = page.getByRole("table", { name: "Nhiệm vụ được phân giao" });
+    await table.waitFor();
+    const links = await table
+      .getByRole("link")
+      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute("href")));
+    expect(links).toEqual([12, 13, 14, 15, 16, 17, 18].map((id) => `/tasks/${id}`));
+    // A breakdown has none of its own.
+    await page.goto(`${run.app.url}/tasks/17`);
+    await page.getByText("Chưa phân giao nhiệm vụ nào").waitFor();
+    await page.context().close();
+  });
+
   it("answers “not found” when PVN opens Lạng Sơn's task", async () => {
     const page = await signedInPage(run.browser, run.app.url, "baocao.pvn");
     await page.goto(taskUrl);
