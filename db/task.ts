@@ -1,6 +1,7 @@
 import {
   type Expression,
   type ExpressionBuilder,
+  expressionBuilder,
   type InferResult,
   type Insertable,
   type RawBuilder,
@@ -556,13 +557,7 @@ export async function directiveTasks(
   directiveId: number,
   today: IsoDate,
 ): Promise<TaskListItem[]> {
-  const rows = await taskRows(db)
-    .where(taskVisibleTo(viewer))
-    .where("task.directiveId", "=", directiveId)
-    .select(LIST_COLUMNS)
-    .orderBy("task.id")
-    .execute();
-  return listItems(db, viewer, rows, today);
+  return visibleItemsById(db, viewer, onTask("task.directiveId", "=", directiveId), today);
 }
 
 /**
@@ -587,9 +582,22 @@ export async function subTasks(
     )
     .selectFrom("below")
     .select("below.id");
+  return visibleItemsById(db, viewer, onTask("task.id", "in", below), today);
+}
+
+/** A condition on `task`, typed as queries on it write theirs. */
+const onTask = expressionBuilder<Database, "task">();
+
+/** The visible tasks meeting `condition` (a condition on `task`), as list items in id order. */
+async function visibleItemsById(
+  db: Db,
+  viewer: Viewer,
+  condition: Expression<SqlBool>,
+  today: IsoDate,
+): Promise<TaskListItem[]> {
   const rows = await taskRows(db)
     .where(taskVisibleTo(viewer))
-    .where("task.id", "in", below)
+    .where(condition)
     .select(LIST_COLUMNS)
     .orderBy("task.id")
     .execute();

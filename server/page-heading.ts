@@ -35,7 +35,7 @@ import { sessionIdFromToken } from "./session.ts";
  * client/index.html), in the language of the user it is written for (`userId`, which the request
  * log notes).
  */
-export type PaintedHeading = { userId: number; language: Language; markup: string };
+export type PaintedHeading = { userId: number; markup: string };
 
 /** A task's page: /tasks/<id>. */
 const TASK_PAGE = /^\/tasks\/([1-9]\d{0,15})$/;
@@ -77,11 +77,11 @@ export async function paintedHeading(
     const markup =
       `<div class="boot-page"><h1 class="boot-title">${escapeHtml(t(heading.title))}</h1>` +
       `<p class="boot-intro">${escapeHtml(t(heading.intro, values))}</p>${below}</div>`;
-    return { userId: user.id, language, markup };
+    return { userId: user.id, markup };
   }
   if (taskId === null) return null;
   const seen = await taskSeenBy(deps, user, taskId);
-  return seen && { userId: user.id, language, markup: taskTop(t, language, seen) };
+  return seen && { userId: user.id, markup: taskTop(t, language, seen) };
 }
 
 /**

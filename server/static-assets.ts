@@ -86,7 +86,8 @@ const START_AFTER_PAINT =
 export const START_AFTER_PAINT_SOURCE = `'sha256-${createHash("sha256").update(START_AFTER_PAINT).digest("base64")}'`;
 
 /**
- * The page with its heading (server/page-heading.ts) in place of the mark, in its language. Such
+ * The page (already in the user's language: withLanguage) with its heading in place of the mark
+ * (server/page-heading.ts, written in the same language, from the same cookie). Such
  * a page means something before any script runs, so it is painted first: its scripts start after
  * the first paint instead of being preloaded with it. On a slow link the heading shows as soon as
  * the page arrives; on a fast one Chromium would otherwise run the app's scripts, already there,
@@ -98,7 +99,7 @@ function withHeading(html: string, heading: PaintedHeading): Buffer {
     `<template id="app-start">${scripts.join("")}</template>` +
     `<script>${START_AFTER_PAINT}</script>\n</body>`;
   return Buffer.from(
-    withLanguage(html, heading.language)
+    html
       .replace(HEADING_MARK, heading.markup)
       .replace(APP_SCRIPT_TAGS, "")
       .replace("</body>", start),
@@ -177,10 +178,9 @@ function segmentsOf(path: string): string[] {
  * Built once at start, each encoding compressed once, by the first request that accepts it
  * (brotli at its best costs 2 ms a page: 23 pages would add 50–90 ms to every start).
  */
-function routePages(dir: string): Page[] {
+function routePages(dir: string, html: string): Page[] {
   const file = join(dir, ROUTE_PRELOADS_FILE);
   if (!existsSync(file)) return [];
-  const html = readFileSync(join(dir, "index.html"), "utf8");
   return routePreloads.parse(JSON.parse(readFileSync(file, "utf8"))).map((route) => {
     const links = [
       ...route.scripts.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
@@ -260,10 +260,11 @@ export function staticAssets(
       res.sendFile(join(dir, file), { maxAge: "1d" }, (error) => error && next(error));
     });
   }
-  const pages = routePages(dir);
   const index = join(dir, "index.html");
+  const built = existsSync(index) ? readFileSync(index, "utf8") : null;
+  const pages = built === null ? [] : routePages(dir, built);
   // A path of no route (the app says it has no such page): the page as built.
-  const otherPage = existsSync(index) ? builtPage([], readFileSync(index, "utf8")) : undefined;
+  const otherPage = built === null ? undefined : builtPage([], built);
   // The app routes in the browser: every other path gets the page.
   router.get("/{*splat}", async (req, res, next) => {
     const routePage = pageFor(pages, req.path) ?? otherPage;
