@@ -3,7 +3,7 @@
  * the same figures as the request's own connection, and sees what the server has just written
  * (WAL), through its own read-only connection.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { trackingAgencies, urgingRules } from "../../db/urge.ts";
@@ -77,6 +77,28 @@ describe("the read pool", () => {
       const { walPages, copiedPages } = await pool.checkpoint();
       expect(walPages).toBeGreaterThan(0);
       expect(copiedPages).toBe(walPages);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("runs its readers below the server's priority (Linux: each thread has its own)", async () => {
+    const db = await freshDb();
+    const pool = readPool(join(dataDirOf(db), "test.db"), 1, WORKER);
+    if (!pool) throw new Error("no pool");
+    // A thread's nice value: the 19th field of /proc/…/stat, the 17th after the command's ")".
+    const niceOf = (stat: string) => Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+    const threads = () =>
+      readdirSync("/proc/self/task").map((id) =>
+        niceOf(readFileSync(`/proc/self/task/${id}/stat`, "utf8")),
+      );
+    try {
+      const own = niceOf(readFileSync("/proc/thread-self/stat", "utf8"));
+      const before = threads().filter((nice) => nice === Math.max(own, 10)).length;
+      await pool.checkpoint();
+      // The reader lowered itself; this thread (as the server's main thread) did not move.
+      expect(threads().filter((nice) => nice === Math.max(own, 10)).length).toBe(before + 1);
+      expect(niceOf(readFileSync("/proc/thread-self/stat", "utf8"))).toBe(own);
     } finally {
       await pool.close();
     }
