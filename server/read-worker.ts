@@ -5,13 +5,14 @@ import { openReadOnlyDb, walCheckpointer } from "../db/open.ts";
 import { type ReadTask, runRead } from "./reads.ts";
 import { DRAIN_BEGUN, DRAIN_GO } from "./wal-keeper.ts";
 
+/** The reader threads' nice value (0 is the server's, 19 the lowest priority). */
+const READER_NICE = 10;
+
 /**
  * A worker thread of the read pool (server/read-pool.ts): its own read-only connection to the
  * database file, answering one read at a time; and, opened at the first, a connection for the
  * WAL checkpoints the server asks for.
  */
-/** The reader threads' nice value (0 is the server's, 19 the lowest priority). */
-const READER_NICE = 10;
 const db = openReadOnlyDb(String(workerData.dbPath));
 yieldToTheServer();
 let walCheckpoint: ReturnType<typeof walCheckpointer> | null = null;
