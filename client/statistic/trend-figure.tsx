@@ -32,7 +32,8 @@ export function TrendFigure({ data, height }: { data: readonly TrendRow[]; heigh
         allowDecimals={false}
         tickFormatter={(value: number) => count(value)}
         tick={{ fill: theme.colors.gray[8], fontSize: 12 }}
-        width={48}
+        // As wide as its longest label: a national scope's counts have six figures ("120.000").
+        width="auto"
       />
       <YAxis
         yAxisId="rate"

@@ -3,27 +3,31 @@
  * rows of a page are windowed, client/statistic/overdue-table.tsx), from the top of a page
  * (OVERDUE_PAGE_SIZE rows) to its bottom. The demo database gets 10,000 more overdue tasks
  * (copies of one, with their state rows, so that the kept counts give the total) before the app
- * starts on it.
+ * starts on it. And with 100,000 of them, the statistics page's trend counts in six figures: its
+ * axis is as wide as its labels (it was 48 px and cut "120.000" to ".20.000" at a million tasks).
  */
 import SQLite from "better-sqlite3";
 import type { Locator, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { OVERDUE_PAGE_SIZE } from "../../shared/overdue-page.ts";
 import {
   launchBrowser,
   markDocument,
   ownDataFolder,
   PHONE,
+  type RunningApp,
   sameDocument,
   signedInPage,
 } from "./support/app.ts";
 
 const COPIES = 10_000;
+/** Enough open overdue tasks for the trend's axis to count them in six figures. */
+const NATIONAL_COPIES = 100_000;
 /** The index of a page's last row. */
 const LAST = OVERDUE_PAGE_SIZE - 1;
 
-/** Copies the first open overdue task of the demo COPIES times, with its present state. */
-function addOverdueTasks(file: string): void {
+/** Copies the first open overdue task of the demo `copies` times, with its present state. */
+function addOverdueTasks(file: string, copies = COPIES): void {
   const sqlite = new SQLite(file);
   try {
     const task = sqlite
@@ -49,7 +53,7 @@ function addOverdueTasks(file: string): void {
        SELECT ?, ${stateColumns.join(", ")} FROM task_state WHERE task_id = ? AND valid_to IS NULL`,
     );
     sqlite.transaction(() => {
-      for (let copy = 1; copy <= COPIES; copy++) {
+      for (let copy = 1; copy <= copies; copy++) {
         const { lastInsertRowid } = copyTask.run(copy, task.id);
         copyState.run(lastInsertRowid, task.id);
       }
@@ -99,12 +103,15 @@ async function expectWindowed(page: Page, item: (index: number) => Locator): Pro
 
 describe("the overdue list of 10,000 tasks", () => {
   const data = ownDataFolder("dondoc-e2e-scale-");
-
-  it("keeps fewer than 1,500 DOM nodes, at the top and at the bottom of a page, as a table and as cards", async () => {
+  let app: RunningApp;
+  beforeAll(async () => {
     // The demo database, made by a first start, then grown.
     await (await data.start()).stop();
     addOverdueTasks(data.file);
-    const app = await data.start();
+    app = await data.start();
+  });
+
+  it("keeps fewer than 1,500 DOM nodes, at the top and at the bottom of a page, as a table and as cards", async () => {
     const browser = await launchBrowser();
     try {
       const page = await signedInPage(browser, app.url, "lanhdao.bct");
@@ -139,6 +146,40 @@ describe("the overdue list of 10,000 tasks", () => {
       await page.getByRole("heading", { name, level: 1 }).waitFor();
       expect(new URL(page.url()).pathname).toMatch(/^\/tasks\/\d+$/);
       expect(await sameDocument(page)).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe("the trend at a national scale", () => {
+  const data = ownDataFolder("dondoc-e2e-national-");
+  let national: RunningApp;
+  beforeAll(async () => {
+    await (await data.start()).stop();
+    addOverdueTasks(data.file, NATIONAL_COPIES);
+    national = await data.start();
+  });
+
+  it("draws the trend's counts whole on a phone: each label of its axis inside the chart", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await signedInPage(browser, national.url, "lanhdao.bct");
+      await page.setViewportSize(PHONE);
+      await page.goto(`${national.url}/statistics`);
+      const figure = page.getByRole("figure", { name: /Biểu đồ số nhiệm vụ quá hạn/ });
+      await figure.scrollIntoViewIfNeeded();
+      // The left axis counts the open overdue tasks: six figures here.
+      const labels = figure.locator(".recharts-yAxis-tick-labels").first().locator("text");
+      await expect
+        .poll(() => labels.allTextContents())
+        .toContainEqual(expect.stringMatching(/^\d{3}\.\d{3}$/));
+      const chart = await figure.locator(".recharts-wrapper > svg").boundingBox();
+      if (!chart) throw new Error("the trend is not drawn");
+      for (const label of await labels.all()) {
+        const box = await label.boundingBox();
+        expect(box?.x).toBeGreaterThanOrEqual(chart.x);
+      }
     } finally {
       await browser.close();
     }
