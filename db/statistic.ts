@@ -103,6 +103,16 @@ export function countedAgency(
     THEN ${resolved(chosen, successors)} ELSE ${resolved(lead, successors)} END)`;
 }
 
+/** countedAgency's rule for a lead agency and chosen successor already read. */
+function countedAgencyOf(
+  lead: number,
+  chosen: number | null,
+  successors: ReadonlyMap<number, number>,
+): number {
+  if (successors.has(lead) && chosen !== null) return successors.get(chosen) ?? chosen;
+  return successors.get(lead) ?? lead;
+}
+
 /**
  * The task whose id is `taskId` was urged at least once, before `before` if given: one list of
  * urged tasks, not a lookup per row (the query-plan guard forbids correlated subqueries).
@@ -303,7 +313,7 @@ type KeptAgencyRow = KeptRow & { countedAgencyId: number; leadAgencyId: number }
  * The kept counts of the scope as of each day of `days`, in one query: per day, the buckets of
  * the last checkpoint on or before it and the day deltas since, that the viewer sees (the
  * visibility rule on the bucket's agencies) and the filters select, summed per key flag, and
- * with `perAgency` per agency of the day (countedAgency) and lead agency of the time too. The
+ * with `perAgency` per lead agency of the time and its agency of the day (countedAgency) too. The
  * scope's figures need no agency: summed per agency they were 450 rows a day at a million tasks,
  * 5,500 for a trend, whose reading took longer than the query (issue 12).
  */
@@ -333,20 +343,21 @@ async function keptCounts(
   // The checkpoints and the agencies' succession, read once for every day.
   const months = await checkpointMonths(db);
   const successorsOf = await successions(db);
+  const successorsByPoint = days.map((day) => successorsOf(day));
   const parts = await Promise.all(
     days.map(async (day, point) => {
-      const successors = successorsOf(day);
-      const counted = countedAgency("b", successors);
+      const successors = successorsByPoint[point] ?? new Map<number, number>();
       const query = await keptBuckets(db, viewer, filters, basis, day, months, successors);
       return (
         query
           .select(sql.lit(point).as("point"))
-          // The agency of the day as the second column, grouped by its place: its expression
-          // is long (every ended agency and its successor).
+          // Per lead agency and chosen successor, mapped to the agency of the day below: grouped
+          // by that agency's expression (every ended agency and its successor) the per-agency
+          // table took twice as long in SQLite.
           .$if(perAgency !== undefined, (q) =>
             q
-              .select([counted.as("countedAgencyId"), "b.leadAgencyId"])
-              .groupBy([sql`2`, "b.leadAgencyId"]),
+              .select(["b.leadAgencyId", "b.successorAgencyId"])
+              .groupBy(["b.leadAgencyId", "b.successorAgencyId"]),
           )
           .select((eb) => [
             "b.isKey",
@@ -359,7 +370,23 @@ async function keptCounts(
   const [first, ...rest] = parts;
   if (!first) return [];
   const union = rest.reduce((all, part) => all.unionAll(part), first);
-  return (await union.execute()) as KeptRow[];
+  const rows = (await union.execute()) as (KeptRow & {
+    leadAgencyId?: number;
+    successorAgencyId?: number | null;
+  })[];
+  if (perAgency === undefined) return rows;
+  // A bucket whose tasks all moved on (another lead agency, a chosen successor) sums to zero: no
+  // row for it, as the states give none (its agency listed with nothing was a row of zeros).
+  const counted = rows.filter((row) => KEPT_SUMS.some((column) => Number(row[column] ?? 0) !== 0));
+  return counted.map((row) => {
+    const lead = Number(row.leadAgencyId);
+    const successors = successorsByPoint[Number(row.point)] ?? new Map<number, number>();
+    return {
+      ...row,
+      leadAgencyId: lead,
+      countedAgencyId: countedAgencyOf(lead, row.successorAgencyId ?? null, successors),
+    };
+  });
 }
 
 /** The months that have a checkpoint (kept counts, db/kept-count.ts). */

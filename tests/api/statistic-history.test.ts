@@ -211,6 +211,13 @@ describe("mergers: a task counts under its successor from the merger on (item 2)
     expect(await rowsOn()).toEqual(["BYT"]);
     // Chosen on 26/11/2026: as of 01/06/2025 the task still counted under the default successor.
     expect(await rowsOn("2025-06-01")).toEqual(["BNV"]);
+    // The same from the kept counts, which answer the whole scope (no directive filter): the
+    // default successor no longer listed with zeros once the task has moved on.
+    const keptRowsOn = async (asOf?: string) =>
+      (await leader.statistic.byAgency({ asOf })).rows.map((row) => row.agency.code);
+    expect(await keptRowsOn()).toEqual(["BYT"]);
+    expect(await keptRowsOn("2025-06-01")).toEqual(["BNV"]);
+    expect(await keptRowsOn("2025-02-28")).toEqual(["BLĐTBXH"]);
     expect(bnv).not.toBe(byt);
     const events = await db
       .selectFrom("taskEvent")
