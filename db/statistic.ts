@@ -313,48 +313,31 @@ type KeptAgencyRow = KeptRow & { countedAgencyId: number; leadAgencyId: number }
  * The kept counts of the scope as of each day of `days`, in one query: per day, the buckets of
  * the last checkpoint on or before it and the day deltas since, that the viewer sees (the
  * visibility rule on the bucket's agencies) and the filters select, summed per key flag, and
- * with `perAgency` per lead agency of the time and its agency of the day (countedAgency) too. The
- * scope's figures need no agency: summed per agency they were 450 rows a day at a million tasks,
- * 5,500 for a trend, whose reading took longer than the query (issue 12).
+ * with `perAgency` per lead agency of the time and chosen successor too. The scope's figures
+ * need no agency: summed per agency they were 450 rows a day at a million tasks, 5,500 for a
+ * trend, whose reading took longer than the query (issue 12). Returns the agencies' succession
+ * it read, for the agency of each day.
  */
-async function keptCounts(
+async function keptSums(
   db: Db,
   viewer: Viewer,
   filters: StatisticFilters,
   basis: StatisticBasis,
   days: readonly IsoDate[],
-): Promise<KeptRow[]>;
-async function keptCounts(
-  db: Db,
-  viewer: Viewer,
-  filters: StatisticFilters,
-  basis: StatisticBasis,
-  days: readonly IsoDate[],
-  perAgency: "perAgency",
-): Promise<KeptAgencyRow[]>;
-async function keptCounts(
-  db: Db,
-  viewer: Viewer,
-  filters: StatisticFilters,
-  basis: StatisticBasis,
-  days: readonly IsoDate[],
-  perAgency?: "perAgency",
-): Promise<KeptRow[]> {
+  perAgency: boolean,
+) {
   // The checkpoints and the agencies' succession, read once for every day.
   const months = await checkpointMonths(db);
   const successorsOf = await successions(db);
-  const successorsByPoint = days.map((day) => successorsOf(day));
   const parts = await Promise.all(
     days.map(async (day, point) => {
-      const successors = successorsByPoint[point] ?? new Map<number, number>();
-      const query = await keptBuckets(db, viewer, filters, basis, day, months, successors);
+      const query = await keptBuckets(db, viewer, filters, basis, day, months, successorsOf(day));
       return (
         query
           .select(sql.lit(point).as("point"))
-          // Per lead agency and chosen successor, mapped to the agency of the day below: grouped
-          // by that agency's expression (every ended agency and its successor) the per-agency
-          // table took twice as long in SQLite.
-          .$if(perAgency !== undefined, (q) =>
+          // Not grouped by the agency of the day's expression (every ended agency and its
+          // successor): that took the per-agency table twice as long in SQLite.
+          .$if(perAgency, (q) =>
             q
               .select(["b.leadAgencyId", "b.successorAgencyId"])
               .groupBy(["b.leadAgencyId", "b.successorAgencyId"]),
@@ -368,25 +351,50 @@ async function keptCounts(
     }),
   );
   const [first, ...rest] = parts;
-  if (!first) return [];
-  const union = rest.reduce((all, part) => all.unionAll(part), first);
-  const rows = (await union.execute()) as (KeptRow & {
-    leadAgencyId?: number;
-    successorAgencyId?: number | null;
-  })[];
-  if (perAgency === undefined) return rows;
-  // A bucket whose tasks all moved on (another lead agency, a chosen successor) sums to zero: no
-  // row for it, as the states give none (its agency listed with nothing was a row of zeros).
-  const counted = rows.filter((row) => KEPT_SUMS.some((column) => Number(row[column] ?? 0) !== 0));
-  return counted.map((row) => {
-    const lead = Number(row.leadAgencyId);
-    const successors = successorsByPoint[Number(row.point)] ?? new Map<number, number>();
-    return {
-      ...row,
-      leadAgencyId: lead,
-      countedAgencyId: countedAgencyOf(lead, row.successorAgencyId ?? null, successors),
-    };
-  });
+  const union = first && rest.reduce((all, part) => all.unionAll(part), first);
+  const rows = union ? await union.execute() : [];
+  return { rows, successorsOf };
+}
+
+/** The kept counts of the scope as of each day of `days` (keptSums), per key flag. */
+async function keptCounts(
+  db: Db,
+  viewer: Viewer,
+  filters: StatisticFilters,
+  basis: StatisticBasis,
+  days: readonly IsoDate[],
+): Promise<KeptRow[]> {
+  return (await keptSums(db, viewer, filters, basis, days, false)).rows as KeptRow[];
+}
+
+/**
+ * The kept counts of the scope as of `asOf` per lead agency of the time and agency of the day
+ * (countedAgency's rule, applied to the chosen successor read), and key flag.
+ */
+async function keptCountsByAgency(
+  db: Db,
+  viewer: Viewer,
+  filters: StatisticFilters,
+  basis: StatisticBasis,
+  asOf: IsoDate,
+): Promise<KeptAgencyRow[]> {
+  const { rows, successorsOf } = await keptSums(db, viewer, filters, basis, [asOf], true);
+  const successors = successorsOf(asOf);
+  return (
+    rows
+      // A bucket whose tasks all moved on (another lead agency, a chosen successor) sums to
+      // zero: no row for it, as the states give none (it listed its agency with zeros).
+      .filter((row) => KEPT_SUMS.some((column) => Number(row[column] ?? 0) !== 0))
+      .map((row) => {
+        const lead = Number(row.leadAgencyId);
+        const chosen = row.successorAgencyId ?? null;
+        return {
+          ...(row as KeptRow),
+          leadAgencyId: lead,
+          countedAgencyId: countedAgencyOf(lead, chosen, successors),
+        };
+      })
+  );
 }
 
 /** The months that have a checkpoint (kept counts, db/kept-count.ts). */
@@ -720,7 +728,7 @@ export async function statisticCountsByAgency(
 ): Promise<AgencyCounts[]> {
   const rows: { countedAgencyId: number; leadAgencyId: number; counts: StatisticCounts }[] = [];
   if (source === "kept" && (await keptCountsServe(db, viewer, filters))) {
-    for (const row of await keptCounts(db, viewer, filters, basis, [asOf], "perAgency")) {
+    for (const row of await keptCountsByAgency(db, viewer, filters, basis, asOf)) {
       rows.push({ ...row, counts: keptToCounts([row], asOf) });
     }
   } else {

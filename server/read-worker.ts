@@ -43,10 +43,10 @@ export function checkpoint(): ReturnType<ReturnType<typeof walCheckpointer>> {
 /**
  * Lowers this thread's scheduling priority to nice 10, below the server's main thread: on a host
  * with few cores a leader's figures then take the time the officers' changes leave, instead of a
- * core a change waits for (issue 12, the mixed load: 327–362 changes/s with a p99 of 70–84 ms
- * before, 428–446/s and 60–61 ms after). Linux gives each thread its own priority, named by its
- * id in /proc/thread-self; elsewhere the call would lower the whole server, so it is not made. A
- * thread already lower is left so, and a refusal leaves the reads as they were.
+ * core a change waits for (issue 12's mixed load; figures in the README, Performance, eleventh
+ * round). Linux gives each thread its own priority, named by its id in /proc/thread-self;
+ * elsewhere the call would lower the whole server, so it is not made. A thread already lower is
+ * left so, and a refusal leaves the reads as they were.
  */
 function yieldToTheServer(): void {
   try {

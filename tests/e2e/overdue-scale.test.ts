@@ -27,7 +27,7 @@ const NATIONAL_COPIES = 100_000;
 const LAST = OVERDUE_PAGE_SIZE - 1;
 
 /** Copies the first open overdue task of the demo `copies` times, with its present state. */
-function addOverdueTasks(file: string, copies = COPIES): void {
+function addOverdueTasks(file: string, copies: number): void {
   const sqlite = new SQLite(file);
   try {
     const task = sqlite
@@ -101,17 +101,30 @@ async function expectWindowed(page: Page, item: (index: number) => Locator): Pro
   expect(await domNodes(page)).toBeLessThan(1_500);
 }
 
-describe("the overdue list of 10,000 tasks", () => {
-  const data = ownDataFolder("dondoc-e2e-scale-");
-  let app: RunningApp;
+/**
+ * The app on its own demo database grown by `copies` overdue tasks, started before the tests of
+ * the describe it is called in; the function gives it to them.
+ */
+function appWithOverdueTasks(prefix: string, copies: number): () => RunningApp {
+  const data = ownDataFolder(prefix);
+  let app: RunningApp | undefined;
   beforeAll(async () => {
     // The demo database, made by a first start, then grown.
     await (await data.start()).stop();
-    addOverdueTasks(data.file);
+    addOverdueTasks(data.file, copies);
     app = await data.start();
   });
+  return () => {
+    if (!app) throw new Error("the app has not started");
+    return app;
+  };
+}
+
+describe("the overdue list of 10,000 tasks", () => {
+  const started = appWithOverdueTasks("dondoc-e2e-scale-", COPIES);
 
   it("keeps fewer than 1,500 DOM nodes, at the top and at the bottom of a page, as a table and as cards", async () => {
+    const app = started();
     const browser = await launchBrowser();
     try {
       const page = await signedInPage(browser, app.url, "lanhdao.bct");
@@ -153,15 +166,10 @@ describe("the overdue list of 10,000 tasks", () => {
 });
 
 describe("the trend at a national scale", () => {
-  const data = ownDataFolder("dondoc-e2e-national-");
-  let national: RunningApp;
-  beforeAll(async () => {
-    await (await data.start()).stop();
-    addOverdueTasks(data.file, NATIONAL_COPIES);
-    national = await data.start();
-  });
+  const started = appWithOverdueTasks("dondoc-e2e-national-", NATIONAL_COPIES);
 
   it("draws the trend's counts whole on a phone: each label of its axis inside the chart", async () => {
+    const national = started();
     const browser = await launchBrowser();
     try {
       const page = await signedInPage(browser, national.url, "lanhdao.bct");
