@@ -13,14 +13,21 @@ const NEXT = {
 } as const;
 type Cycled = { id: number; version: number; status: keyof typeof NEXT };
 
-/** The 2,000 first tasks of Bộ Công Thương's officer not started (read before the load). */
-export function cycledTasks(sqlite: SQLite.Database): { id: number; version: number }[] {
+/**
+ * The 2,000 first tasks Bộ Công Thương assigned whose status is in the cycle, with that status
+ * (read before the load). Tasks never leave the cycle's statuses, so runs on the same file (`bench
+ * --in-place`) change the same tasks; picking only tasks not started used them all up over many
+ * runs, each leaving its tasks a step or two further.
+ */
+export function cycledTasks(sqlite: SQLite.Database): Cycled[] {
   const bct = sqlite.prepare("SELECT id FROM agency WHERE code = 'BCT'").get() as { id: number };
   return sqlite
     .prepare(
-      "SELECT id, version FROM task WHERE status = 'not_started' AND assigner_agency_id = ? AND is_demo = 0 ORDER BY id LIMIT 2000",
+      `SELECT id, version, status FROM task WHERE status IN (${Object.keys(NEXT)
+        .map((status) => `'${status}'`)
+        .join(", ")}) AND assigner_agency_id = ? AND is_demo = 0 ORDER BY id LIMIT 2000`,
     )
-    .all(bct.id) as { id: number; version: number }[];
+    .all(bct.id) as Cycled[];
 }
 
 /**
@@ -29,8 +36,8 @@ export function cycledTasks(sqlite: SQLite.Database): { id: number; version: num
  * between requests, so the answer itself says which task it was). A task whose answer never
  * comes (the run ended) is not used again.
  */
-export function statusCycle(tasks: readonly { id: number; version: number }[], cookie: string) {
-  const free: Cycled[] = tasks.map((task) => ({ ...task, status: "not_started" }));
+export function statusCycle(tasks: readonly Cycled[], cookie: string) {
+  const free: Cycled[] = tasks.map((task) => ({ ...task }));
   let firstError = "";
   const request: autocannon.Request = {
     method: "POST",
