@@ -1,5 +1,6 @@
 import { channel } from "node:diagnostics_channel";
 import { closeSync, fdatasync, fstatSync, openSync, statSync } from "node:fs";
+import { open } from "node:fs/promises";
 
 /** What the group commit publishes for a benchmark's probe (scripts/bench-probe.mjs). */
 export const GROUP_COMMIT_CHANNEL = "dondoc:group-commit";
@@ -128,6 +129,24 @@ export function groupCommit(
     close: () => {
       if (fd !== null) closeSync(fd);
       fd = null;
+    },
+  };
+}
+
+/**
+ * fdatasync(2) of the file at `path` in libuv's thread pool, the event loop going on meanwhile
+ * (server/wal-keeper.ts: the database file before the hold). Opened at the first call.
+ */
+export function fileSync(path: string): { sync: () => Promise<void>; close: () => Promise<void> } {
+  let handle: ReturnType<typeof open> | null = null;
+  return {
+    sync: async () => {
+      handle ??= open(path, "r");
+      await (await handle).datasync();
+    },
+    close: async () => {
+      await (await handle)?.close();
+      handle = null;
     },
   };
 }

@@ -7,7 +7,7 @@ import { seedDatabase } from "../db/seed.ts";
 import { createApp } from "./app.ts";
 import { configFromEnv } from "./config.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SECOND_FACTOR_SECRET } from "./demo.ts";
-import { groupCommit } from "./durability.ts";
+import { fileSync, groupCommit } from "./durability.ts";
 import { MAIL_INTERVAL_MS, MAIL_JOBS, startJobs } from "./jobs.ts";
 import { createLogger } from "./log.ts";
 import { smtpSender } from "./mail.ts";
@@ -77,10 +77,16 @@ const readers = readPool(config.dbPath, Number(process.env.DONDOC_READ_THREADS ?
 // at 64 MB (server/wal-keeper.ts); this connection checkpoints itself only if that ever fails to
 // keep up (at 256 MB), and a WAL that grew is cut back to 64 MB when it restarts.
 let checkpointTimer: NodeJS.Timeout | undefined;
+const databaseFile = fileSync(config.dbPath);
 if (readers) {
   await sql`PRAGMA wal_autocheckpoint = 65536`.execute(db);
   await sql`PRAGMA journal_size_limit = 67108864`.execute(db);
-  const keepWal = walKeeper({ ...readers, gate, restartAtPages: 16384 });
+  const keepWal = walKeeper({
+    ...readers,
+    gate,
+    restartAtPages: 16384,
+    syncDatabase: databaseFile.sync,
+  });
   let checkpointing = false;
   checkpointTimer = setInterval(() => {
     if (checkpointing) return;
@@ -160,7 +166,7 @@ function shutdown() {
       .then(() => Promise.all([readers?.close(), commits?.durable()]))
       .then(() => {
         commits?.close();
-        return db.destroy();
+        return Promise.all([db.destroy(), databaseFile.close()]);
       })
       .then(() => process.exit(0));
   });

@@ -10,6 +10,7 @@ import { sql } from "kysely";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ConnectionGate } from "../../db/connection-gate.ts";
 import { type Db, openDb } from "../../db/open.ts";
+import { fileSync } from "../../server/durability.ts";
 import { readPool } from "../../server/read-pool.ts";
 import { walKeeper } from "../../server/wal-keeper.ts";
 
@@ -98,7 +99,18 @@ describe("WAL upkeep", () => {
     const pool = readPool(path, 1, WORKER);
     if (!pool) throw new Error("no pool");
     cleanups.push(() => pool.close());
-    const holds = vi.spyOn(gate, "hold");
+    const order: string[] = [];
+    const holds = vi.spyOn(gate, "hold").mockImplementation(function (this: ConnectionGate, work) {
+      order.push("hold");
+      return ConnectionGate.prototype.hold.call(this, work);
+    });
+    // The database file put on disk before the hold, while changes go on.
+    const file = fileSync(path);
+    cleanups.push(() => file.close());
+    const syncDatabase = async () => {
+      order.push(gate.closed === null ? "sync" : "sync while held");
+      await file.sync();
+    };
     // Whether the server's connection was held while the last copy ran.
     let heldDuringCopy: boolean | null = null;
     const drain = (shared: SharedArrayBuffer) => {
@@ -110,14 +122,15 @@ describe("WAL upkeep", () => {
     };
 
     await fill(db, 20);
-    const short = await walKeeper({ ...pool, drain, gate, restartAtPages: 1_000 })();
-    // Below the limit: a checkpoint, nothing held.
+    const short = await walKeeper({ ...pool, drain, gate, syncDatabase, restartAtPages: 1_000 })();
+    // Below the limit: a checkpoint, nothing held, nothing synchronised.
     expect(short.walPages).toBeGreaterThanOrEqual(20);
-    expect(holds).not.toHaveBeenCalled();
+    expect(order).toEqual([]);
 
     await fill(db, 20);
-    const long = await walKeeper({ ...pool, drain, gate, restartAtPages: 30 })();
+    const long = await walKeeper({ ...pool, drain, gate, syncDatabase, restartAtPages: 30 })();
     expect(holds).toHaveBeenCalledTimes(1);
+    expect(order).toEqual(["sync", "hold"]);
     expect(heldDuringCopy).toBe(true);
     expect(long.copiedPages).toBe(long.walPages);
     expect(gate.closed).toBeNull();
@@ -133,7 +146,9 @@ describe("WAL upkeep", () => {
     if (!pool) throw new Error("no pool");
     cleanups.push(() => pool.close());
     await fill(db, 40);
-    const round = walKeeper({ ...pool, gate, restartAtPages: 30 })();
+    const file = fileSync(path);
+    cleanups.push(() => file.close());
+    const round = walKeeper({ ...pool, gate, syncDatabase: file.sync, restartAtPages: 30 })();
     const writes = Array.from({ length: 20 }, () => fill(db, 1));
     const [drained] = await Promise.all([round, ...writes]);
     expect(drained?.copiedPages).toBe(drained?.walPages);
