@@ -35,6 +35,7 @@ import {
   toAgencyRef,
   withNamesOn,
 } from "./agency.ts";
+import { integerList, integerText } from "./integer-list.ts";
 import type { Db } from "./open.ts";
 import { agencyScope } from "./scope.ts";
 import { coordinatorsOf } from "./task.ts";
@@ -82,8 +83,10 @@ export type StatisticFilters = {
 /** `CASE expr WHEN predecessor THEN successor … ELSE expr END` for the agencies ended by a day. */
 function resolved(expr: Expression<number | null>, successors: ReadonlyMap<number, number>) {
   if (successors.size === 0) return sql<number>`${expr}`;
-  const whens = [...successors].map(([from, to]) => sql`WHEN ${sql.lit(from)} THEN ${sql.lit(to)}`);
-  return sql<number>`(CASE ${expr} ${sql.join(whens, sql` `)} ELSE ${expr} END)`;
+  const whens = [...successors].map(
+    ([from, to]) => `WHEN ${integerText(from)} THEN ${integerText(to)}`,
+  );
+  return sql<number>`(CASE ${expr} ${sql.raw(whens.join(" "))} ELSE ${expr} END)`;
 }
 
 /**
@@ -98,7 +101,7 @@ export function countedAgency(
   const lead = sql.ref<number>(`${table}.leadAgencyId`);
   const chosen = sql.ref<number | null>(`${table}.successorAgencyId`);
   if (successors.size === 0) return sql<number>`${lead}`;
-  const ended = sql.join([...successors.keys()].map((id) => sql.lit(id)));
+  const ended = integerList([...successors.keys()]);
   return sql<number>`(CASE WHEN ${lead} IN (${ended}) AND ${chosen} IS NOT NULL
     THEN ${resolved(chosen, successors)} ELSE ${resolved(lead, successors)} END)`;
 }
@@ -416,12 +419,8 @@ async function keptBuckets(
   months: readonly string[],
   successors: ReadonlyMap<number, number>,
 ) {
-  const own = sql.join(
-    (viewer.ownAgencyIds.length === 0 ? [0] : viewer.ownAgencyIds).map((id) => sql.lit(id)),
-  );
-  const scope = sql.join(
-    (viewer.scopeAgencyIds.length === 0 ? [0] : viewer.scopeAgencyIds).map((id) => sql.lit(id)),
-  );
+  const own = integerList(viewer.ownAgencyIds.length === 0 ? [0] : viewer.ownAgencyIds);
+  const scope = integerList(viewer.scopeAgencyIds.length === 0 ? [0] : viewer.scopeAgencyIds);
   const visible = sql<SqlBool>`(${sql.ref("b.leadAgencyId")} IN (${scope})
     OR ${sql.ref("b.trackingAgencyId")} IN (${own}))`;
   const columns = [
@@ -433,9 +432,10 @@ async function keptBuckets(
     ...KEPT_SUMS,
   ] as const;
   // The last checkpoint on or before the day after: it holds every delta before its month.
+  const dayAfter = addDays(day, 1);
   const from =
     months
-      .filter((month) => month <= addDays(day, 1))
+      .filter((month) => month <= dayAfter)
       .sort()
       .at(-1) ?? "0000-01-01";
   const buckets = db

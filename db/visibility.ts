@@ -1,10 +1,11 @@
 import { type Expression, type SqlBool, sql } from "kysely";
 import type { Viewer } from "../shared/permission.ts";
+import { integerList } from "./integer-list.ts";
 
 const NOTHING = sql<SqlBool>`1 = 0`;
 
 function idList(ids: readonly number[]) {
-  return sql.join(ids.map((id) => sql.lit(Math.trunc(id))));
+  return integerList(ids.map((id) => Math.trunc(id)));
 }
 
 /**

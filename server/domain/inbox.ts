@@ -15,6 +15,7 @@ import {
   silentOverdue,
   taskIdsOfItems,
 } from "../../db/inbox.ts";
+import { integerList } from "../../db/integer-list.ts";
 import { unreadNotifications } from "../../db/notification.ts";
 import { dutyTasks, reportedPeriods, reportsReceived } from "../../db/report.ts";
 import {
@@ -194,7 +195,7 @@ async function urgedLast(
   const { db, viewer } = actor;
   const urged = await lastUrged(db, viewer.ownAgencyIds, daysBefore(now, URGED_WITHIN_DAYS));
   const ids = [...urged.keys()];
-  const idList = sql.join(ids.length === 0 ? [0] : ids.map((id) => sql.lit(id)));
+  const idList = integerList(ids.length === 0 ? [0] : ids);
   const mostLate = (urgedOnes: boolean) =>
     taskItemsWhere(
       db,
