@@ -99,18 +99,15 @@ describe("WAL upkeep", () => {
     const pool = readPool(path, 1, WORKER);
     if (!pool) throw new Error("no pool");
     cleanups.push(() => pool.close());
-    const order: string[] = [];
-    const holds = vi.spyOn(gate, "hold").mockImplementation(function (this: ConnectionGate, work) {
-      order.push("hold");
-      return ConnectionGate.prototype.hold.call(this, work);
-    });
+    const holds = vi.spyOn(gate, "hold");
     // The database file put on disk before the hold, while changes go on.
     const file = fileSync(path);
     cleanups.push(() => file.close());
-    const syncDatabase = async () => {
-      order.push(gate.closed === null ? "sync" : "sync while held");
+    let heldDuringSync: boolean | null = null;
+    const syncDatabase = vi.fn(async () => {
+      heldDuringSync = gate.closed !== null;
       await file.sync();
-    };
+    });
     // Whether the server's connection was held while the last copy ran.
     let heldDuringCopy: boolean | null = null;
     const drain = (shared: SharedArrayBuffer) => {
@@ -125,12 +122,17 @@ describe("WAL upkeep", () => {
     const short = await walKeeper({ ...pool, drain, gate, syncDatabase, restartAtPages: 1_000 })();
     // Below the limit: a checkpoint, nothing held, nothing synchronised.
     expect(short.walPages).toBeGreaterThanOrEqual(20);
-    expect(order).toEqual([]);
+    expect(holds).not.toHaveBeenCalled();
+    expect(syncDatabase).not.toHaveBeenCalled();
 
     await fill(db, 20);
     const long = await walKeeper({ ...pool, drain, gate, syncDatabase, restartAtPages: 30 })();
     expect(holds).toHaveBeenCalledTimes(1);
-    expect(order).toEqual(["sync", "hold"]);
+    expect(syncDatabase).toHaveBeenCalledTimes(1);
+    expect(syncDatabase.mock.invocationCallOrder[0]).toBeLessThan(
+      holds.mock.invocationCallOrder[0] ?? 0,
+    );
+    expect(heldDuringSync).toBe(false);
     expect(heldDuringCopy).toBe(true);
     expect(long.copiedPages).toBe(long.walPages);
     expect(gate.closed).toBeNull();

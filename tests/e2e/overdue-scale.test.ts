@@ -7,8 +7,8 @@
  * axis is as wide as its labels (it was 48 px and cut "120.000" to ".20.000" at a million tasks).
  */
 import SQLite from "better-sqlite3";
-import type { Locator, Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OVERDUE_PAGE_SIZE } from "../../shared/overdue-page.ts";
 import {
   launchBrowser,
@@ -102,21 +102,28 @@ async function expectWindowed(page: Page, item: (index: number) => Locator): Pro
 }
 
 /**
- * The app on its own demo database grown by `copies` overdue tasks, started before the tests of
- * the describe it is called in; the function gives it to them.
+ * The app on its own demo database grown by `copies` overdue tasks, and a browser, started before
+ * the tests of the describe it is called in (the browser closed after them; ownDataFolder stops
+ * the app); the function gives them to the tests.
  */
-function appWithOverdueTasks(prefix: string, copies: number): () => RunningApp {
+function appWithOverdueTasks(
+  prefix: string,
+  copies: number,
+): () => { app: RunningApp; browser: Browser } {
   const data = ownDataFolder(prefix);
-  let app: RunningApp | undefined;
+  let running: { app: RunningApp; browser: Browser } | undefined;
   beforeAll(async () => {
     // The demo database, made by a first start, then grown.
     await (await data.start()).stop();
     addOverdueTasks(data.file, copies);
-    app = await data.start();
+    running = { app: await data.start(), browser: await launchBrowser() };
+  });
+  afterAll(async () => {
+    await running?.browser.close();
   });
   return () => {
-    if (!app) throw new Error("the app has not started");
-    return app;
+    if (!running) throw new Error("the app has not started");
+    return running;
   };
 }
 
@@ -124,44 +131,39 @@ describe("the overdue list of 10,000 tasks", () => {
   const started = appWithOverdueTasks("dondoc-e2e-scale-", COPIES);
 
   it("keeps fewer than 1,500 DOM nodes, at the top and at the bottom of a page, as a table and as cards", async () => {
-    const app = started();
-    const browser = await launchBrowser();
-    try {
-      const page = await signedInPage(browser, app.url, "lanhdao.bct");
-      await countScrollWrites(page);
-      await page.setViewportSize({ width: 1366, height: 900 });
-      await page.goto(`${app.url}/overdue`);
-      const status = page.getByRole("status").filter({ hasText: / nhiệm vụ quá hạn/ });
-      await expect.poll(async () => (await status.textContent()) ?? "").toMatch(/^\d{2}\.\d{3} /);
-      const total = Number(((await status.textContent()) ?? "").split(" ")[0]?.replaceAll(".", ""));
-      expect(total).toBeGreaterThan(COPIES);
-      // To the bottom of the page's rows: the last ones are drawn, the first ones gone.
-      await expectWindowed(page, (index) => page.locator(`tr[data-index="${index}"]`));
+    const { app, browser } = started();
+    const page = await signedInPage(browser, app.url, "lanhdao.bct");
+    await countScrollWrites(page);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${app.url}/overdue`);
+    const status = page.getByRole("status").filter({ hasText: / nhiệm vụ quá hạn/ });
+    await expect.poll(async () => (await status.textContent()) ?? "").toMatch(/^\d{2}\.\d{3} /);
+    const total = Number(((await status.textContent()) ?? "").split(" ")[0]?.replaceAll(".", ""));
+    expect(total).toBeGreaterThan(COPIES);
+    // To the bottom of the page's rows: the last ones are drawn, the first ones gone.
+    await expectWindowed(page, (index) => page.locator(`tr[data-index="${index}"]`));
 
-      // On a phone the same page is cards, windowed too: the bottom reached, a card chosen (the
-      // others kept), and its title opens the task in the app (plain links, route-links.ts).
-      await page.setViewportSize(PHONE);
-      await page.goto(`${app.url}/overdue`);
-      const card = (index: number) => page.locator(`li[data-index="${index}"]`);
-      await expectWindowed(page, card);
-      await card(LAST - 1)
-        .getByRole("checkbox")
-        .check();
-      await card(LAST).getByRole("checkbox").check();
-      await card(LAST - 1)
-        .getByRole("checkbox")
-        .uncheck();
-      await page.getByText("Đã chọn 1 nhiệm vụ").waitFor();
-      await markDocument(page);
-      const title = card(LAST).getByRole("link");
-      const name = (await title.textContent()) ?? "";
-      await title.click();
-      await page.getByRole("heading", { name, level: 1 }).waitFor();
-      expect(new URL(page.url()).pathname).toMatch(/^\/tasks\/\d+$/);
-      expect(await sameDocument(page)).toBe(true);
-    } finally {
-      await browser.close();
-    }
+    // On a phone the same page is cards, windowed too: the bottom reached, a card chosen (the
+    // others kept), and its title opens the task in the app (plain links, route-links.ts).
+    await page.setViewportSize(PHONE);
+    await page.goto(`${app.url}/overdue`);
+    const card = (index: number) => page.locator(`li[data-index="${index}"]`);
+    await expectWindowed(page, card);
+    await card(LAST - 1)
+      .getByRole("checkbox")
+      .check();
+    await card(LAST).getByRole("checkbox").check();
+    await card(LAST - 1)
+      .getByRole("checkbox")
+      .uncheck();
+    await page.getByText("Đã chọn 1 nhiệm vụ").waitFor();
+    await markDocument(page);
+    const title = card(LAST).getByRole("link");
+    const name = (await title.textContent()) ?? "";
+    await title.click();
+    await page.getByRole("heading", { name, level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/tasks\/\d+$/);
+    expect(await sameDocument(page)).toBe(true);
   });
 });
 
@@ -169,27 +171,22 @@ describe("the trend at a national scale", () => {
   const started = appWithOverdueTasks("dondoc-e2e-national-", NATIONAL_COPIES);
 
   it("draws the trend's counts whole on a phone: each label of its axis inside the chart", async () => {
-    const national = started();
-    const browser = await launchBrowser();
-    try {
-      const page = await signedInPage(browser, national.url, "lanhdao.bct");
-      await page.setViewportSize(PHONE);
-      await page.goto(`${national.url}/statistics`);
-      const figure = page.getByRole("figure", { name: /Biểu đồ số nhiệm vụ quá hạn/ });
-      await figure.scrollIntoViewIfNeeded();
-      // The left axis counts the open overdue tasks: six figures here.
-      const labels = figure.locator(".recharts-yAxis-tick-labels").first().locator("text");
-      await expect
-        .poll(() => labels.allTextContents())
-        .toContainEqual(expect.stringMatching(/^\d{3}\.\d{3}$/));
-      const chart = await figure.locator(".recharts-wrapper > svg").boundingBox();
-      if (!chart) throw new Error("the trend is not drawn");
-      for (const label of await labels.all()) {
-        const box = await label.boundingBox();
-        expect(box?.x).toBeGreaterThanOrEqual(chart.x);
-      }
-    } finally {
-      await browser.close();
+    const { app, browser } = started();
+    const page = await signedInPage(browser, app.url, "lanhdao.bct");
+    await page.setViewportSize(PHONE);
+    await page.goto(`${app.url}/statistics`);
+    const figure = page.getByRole("figure", { name: /Biểu đồ số nhiệm vụ quá hạn/ });
+    await figure.scrollIntoViewIfNeeded();
+    // The left axis counts the open overdue tasks: six figures here.
+    const labels = figure.locator(".recharts-yAxis-tick-labels").first().locator("text");
+    await expect
+      .poll(() => labels.allTextContents())
+      .toContainEqual(expect.stringMatching(/^\d{3}\.\d{3}$/));
+    const chart = await figure.locator(".recharts-wrapper > svg").boundingBox();
+    if (!chart) throw new Error("the trend is not drawn");
+    for (const label of await labels.all()) {
+      const box = await label.boundingBox();
+      expect(box?.x).toBeGreaterThanOrEqual(chart.x);
     }
   });
 });
