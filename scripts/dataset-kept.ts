@@ -67,42 +67,55 @@ export function keptCounts() {
     }
     return n;
   };
-  const vnDay = (instant: string) => Math.floor((Date.parse(instant) + SHIFT) / DAY);
+  const vnDay = (instant: string) =>
+    // An instant as toISOString writes it: its date, a day later from 17:00 UTC on.
+    instant.length === 24 && instant.endsWith("Z")
+      ? dayNumber(instant.slice(0, 10)) + (instant.slice(11, 13) >= "17" ? 1 : 0)
+      : Math.floor((Date.parse(instant) + SHIFT) / DAY);
   /** Buckets (tracking, lead, successor, top, key) by first appearance. */
-  const buckets = new Map<string, number>();
+  const buckets = new Map<number | string, number>();
   const bucketKeys: number[][] = [];
   const bucketOf = (keys: number[]) => {
-    const text = keys.join(",");
-    let b = buckets.get(text);
+    const [tracking = 0, lead = 0, successor = 0, top = 0, isKey = 0] = keys;
+    // A number when the ids are small (agencies: a few hundred), faster than text.
+    const key =
+      tracking < 65_536 && lead < 65_536 && successor < 65_536
+        ? ((tracking * 65_536 + lead) * 65_536 + successor) * 4 + top * 2 + isKey
+        : keys.join(",");
+    let b = buckets.get(key);
     if (b === undefined) {
       b = bucketKeys.length;
-      buckets.set(text, b);
+      buckets.set(key, b);
       bucketKeys.push(keys);
     }
     return b;
   };
-  /** Cells by (basis, day) then bucket (small integers: fast map keys) → offset in `sums`. */
-  const cells = new Map<number, Map<number, number>>();
+  /**
+   * Cells by (basis, day), then by bucket in a typed array: 1 + the cell's number (0: none yet).
+   * A cell's counts are at WIDTH × its number in `sums`.
+   */
+  const cells = new Map<number, Int32Array>();
   let cellCount = 0;
   let sums = new Float64Array(WIDTH * 1024);
   const cellOf = (basis: number, day: number, bucket: number) => {
     const dayKey = basis * 2 * DAY_OFFSET + day + DAY_OFFSET;
     let row = cells.get(dayKey);
-    if (row === undefined) {
-      row = new Map();
+    if (row === undefined || bucket >= row.length) {
+      const larger = new Int32Array(Math.max(64, 2 * (bucket + 1)));
+      if (row !== undefined) larger.set(row);
+      row = larger;
       cells.set(dayKey, row);
     }
-    let at = row.get(bucket);
-    if (at === undefined) {
-      at = cellCount * WIDTH;
-      cellCount += 1;
-      if (at + WIDTH > sums.length) {
-        const larger = new Float64Array(sums.length * 2);
-        larger.set(sums);
-        sums = larger;
-      }
-      row.set(bucket, at);
+    const cell = row[bucket] ?? 0;
+    if (cell !== 0) return (cell - 1) * WIDTH;
+    const at = cellCount * WIDTH;
+    cellCount += 1;
+    if (at + WIDTH > sums.length) {
+      const larger = new Float64Array(sums.length * 2);
+      larger.set(sums);
+      sums = larger;
     }
+    row[bucket] = cellCount;
     return at;
   };
   const vector = new Float64Array(WIDTH);
@@ -205,10 +218,6 @@ export function keptCounts() {
       }
       return 0;
     });
-    const rank = new Int32Array(order.length);
-    order.forEach((b, r) => {
-      rank[b] = r;
-    });
     const days = new Map<number, string>();
     const dayText = (day: number) => {
       let text = days.get(day);
@@ -229,9 +238,11 @@ export function keptCounts() {
       const basis = Math.floor(dayKey / (2 * DAY_OFFSET));
       values[0] = BASES[basis] ?? "in_force";
       values[1] = dayText(dayKey - basis * 2 * DAY_OFFSET - DAY_OFFSET);
-      const row = cells.get(dayKey) ?? new Map<number, number>();
-      for (const bucket of [...row.keys()].sort((x, y) => (rank[x] ?? 0) - (rank[y] ?? 0))) {
-        const at = row.get(bucket) ?? 0;
+      const row = cells.get(dayKey) ?? new Int32Array(0);
+      for (const bucket of order) {
+        const cell = row[bucket] ?? 0;
+        if (cell === 0) continue;
+        const at = (cell - 1) * WIDTH;
         const keys = bucketKeys[bucket] ?? [];
         for (let i = 0; i < 5; i++) values[2 + i] = keys[i] ?? 0;
         for (let i = 0; i < WIDTH; i++) values[7 + i] = sums[at + i] ?? 0;
