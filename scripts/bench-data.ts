@@ -10,16 +10,15 @@ import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import SQLite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
 import { loadCalendar } from "../db/calendar.ts";
 import { advanceCheckpoints } from "../db/kept-count.ts";
-import { type Db, openDb } from "../db/open.ts";
-import type { Database } from "../db/schema.ts";
+import { openDb } from "../db/open.ts";
 import { seedDatabase } from "../db/seed.ts";
 import { DEMO_PASSWORD, DEMO_SECOND_FACTOR_SECRET } from "../server/demo.ts";
 import { hashPassword } from "../server/password.ts";
 import { vnDate } from "../shared/date.ts";
 import {
+  copyKeptFile,
   planFrom,
   planReference,
   rangeJob,
@@ -60,6 +59,16 @@ await seedDatabase(db, {
   },
 });
 mark("seed");
+/** The first generated task (the seeded ones come first). */
+const firstTaskId =
+  Number(
+    (
+      await db
+        .selectFrom("task")
+        .select((eb) => eb.fn.max("task.id").as("last"))
+        .executeTakeFirst()
+    )?.last ?? 0,
+  ) + 1;
 const reference = await planReference(db);
 const calendar = await loadCalendar(db);
 const options = { tasks, today };
@@ -94,19 +103,27 @@ if (values.through === "product") {
     .prepare(
       `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
          AND tbl_name IN ('task', 'task_coordinator', 'task_state', 'task_state_coordinator',
-           'task_event', 'task_report')`,
+           'task_event', 'task_report')
+         ORDER BY tbl_name, rowid`,
     )
     .all() as { name: string; sql: string }[];
   for (const index of indexes) sqlite.exec(`DROP INDEX ${index.name}`);
   // The plan's second half on a worker thread, which makes the same plan (a pure function of
-  // the reference data), while this thread writes the first half (2 cores).
+  // the reference data), while this thread writes the first half (2 cores); then the worker
+  // writes the kept statistics of both into a file of their own while this thread copies its
+  // rows in and builds the indexes.
   const plan = planFrom(reference, options);
-  const job = rangeJob(sqlite, `${out}-second`, calendar, secondHalf(plan));
+  const job = rangeJob(sqlite, `${out}-second`, calendar, secondHalf(plan), today);
   // tsx's loader does not reach worker threads: the worker imports its module through tsx's API.
   const range = new URL("./dataset-range.ts", import.meta.url).href;
   const worker = new Worker(
     `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(range)}, ${JSON.stringify(import.meta.url)}))`,
-    { eval: true, workerData: { job, reference, options } },
+    {
+      eval: true,
+      workerData: { job, reference, options },
+      // The young generation npm run bench:data gives the main thread (--max-semi-space-size=64).
+      resourceLimits: { maxYoungGenerationSizeMb: 192 },
+    },
   );
   const done = new Promise<void>((resolve, reject) => {
     worker.once("error", reject);
@@ -116,26 +133,39 @@ if (values.through === "product") {
         : reject(new Error(`the worker writing the second half exited with ${code}`)),
     );
   });
+  // Awaited after the indexes; a failure before shows through `rows`.
+  done.catch(() => {});
+  const rows = Promise.race([
+    new Promise<void>((resolve) => worker.once("message", () => resolve())),
+    done.then(() => {
+      throw new Error("the worker writing the second half ended before its rows");
+    }),
+  ]);
   planned = performance.now();
   mark("plan");
-  await writeBulkKept(sqlite, plan, calendar, { second: { job, done }, mark });
-  // Index builds sort with a helper thread (the worker is done by then).
+  const keptFile = await writeBulkKept(sqlite, plan, calendar, {
+    second: {
+      job,
+      rows,
+      kept: (first) => {
+        worker.postMessage(first, [first.sums.buffer]);
+        return done;
+      },
+    },
+    mark,
+  });
+  // Index builds sort with a helper thread; each table's are built one after the other (its pages
+  // read once).
   sqlite.pragma("threads = 2");
   for (const index of indexes) sqlite.exec(index.sql);
   mark("indexes");
+  await copyKeptFile(sqlite, keptFile);
+  mark("kept statistics (waited for, copied)");
   // The planner's statistics of the full tables, as migration 0007 leaves them.
   sqlite.exec("ANALYZE");
   mark("analyze");
-  // The monthly checkpoints of the kept statistics, up to this month, while the file is still
-  // out of WAL and unsynchronised.
-  const kept: Db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
-    plugins: [new CamelCasePlugin()],
-  });
-  await advanceCheckpoints(kept, today);
-  mark("checkpoints");
   sqlite.pragma("journal_mode = WAL");
-  await kept.destroy();
+  sqlite.close();
   mark("wal");
 }
 const written = performance.now();
@@ -143,9 +173,10 @@ const mix = new SQLite(out, { readonly: true });
 const rows = mix
   .prepare(
     `SELECT status, COUNT(*) AS n, SUM(CASE WHEN status IN ('not_started', 'in_progress')
-       AND due_on < ? THEN 1 ELSE 0 END) AS overdue FROM task WHERE is_demo = 0 GROUP BY status`,
+       AND due_on < ? THEN 1 ELSE 0 END) AS overdue
+     FROM task INDEXED BY task_status_due WHERE id >= ? GROUP BY status`,
   )
-  .all(today) as { status: string; n: number; overdue: number }[];
+  .all(today, firstTaskId) as { status: string; n: number; overdue: number }[];
 const counts = mix
   .prepare(
     `SELECT (SELECT COUNT(*) FROM directive) AS directives, (SELECT COUNT(*) FROM task) AS tasks,

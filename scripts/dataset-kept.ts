@@ -97,8 +97,9 @@ export function keptCounts() {
   const cells = new Map<number, Int32Array>();
   let cellCount = 0;
   let sums = new Float64Array(WIDTH * 1024);
-  const cellOf = (basis: number, day: number, bucket: number) => {
-    const dayKey = basis * 2 * DAY_OFFSET + day + DAY_OFFSET;
+  const cellOf = (basis: number, day: number, bucket: number) =>
+    cellAt(basis * 2 * DAY_OFFSET + day + DAY_OFFSET, bucket);
+  const cellAt = (dayKey: number, bucket: number) => {
     let row = cells.get(dayKey);
     if (row === undefined || bucket >= row.length) {
       const larger = new Int32Array(Math.max(64, 2 * (bucket + 1)));
@@ -258,8 +259,40 @@ export function keptCounts() {
     for (const row of reachRows) insertReach.run(row);
   }
 
-  return { add, write };
+  /** The counts as plain data, to add to another collector's (on another thread). */
+  function snapshot(): KeptSnapshot {
+    return { bucketKeys, cells, sums: sums.subarray(0, cellCount * WIDTH), reachRows };
+  }
+
+  /** Adds the counts of another collector (its snapshot). */
+  function merge(other: KeptSnapshot): void {
+    const buckets = other.bucketKeys.map(bucketOf);
+    for (const [dayKey, row] of other.cells) {
+      row.forEach((cell, bucket) => {
+        if (cell === 0) return;
+        const at = cellAt(dayKey, buckets[bucket] ?? 0);
+        const from = (cell - 1) * WIDTH;
+        for (let i = 0; i < WIDTH; i++)
+          sums[at + i] = (sums[at + i] ?? 0) + (other.sums[from + i] ?? 0);
+      });
+    }
+    for (const [via, agencyId, tracking, lead] of other.reachRows) {
+      reached(via, agencyId, tracking, lead);
+    }
+  }
+
+  return { add, write, snapshot, merge };
 }
+
+/** A collector's counts as plain data (structured-cloneable: it goes between threads). */
+export type KeptSnapshot = {
+  bucketKeys: number[][];
+  cells: Map<number, Int32Array>;
+  sums: Float64Array<ArrayBuffer>;
+  reachRows: [string, number, number, number][];
+};
+
+export type KeptCollector = ReturnType<typeof keptCounts>;
 
 /** The states already in the database (the demo's), as the kept counts see them. */
 export function writtenStates(sqlite: SQLite.Database): KeptState[] {

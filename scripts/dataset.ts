@@ -12,10 +12,12 @@
  */
 import { rmSync } from "node:fs";
 import SQLite from "better-sqlite3";
+import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
 import { directiveSearchText, insertDirective } from "../db/directive.ts";
-import { KEPT_COUNTS } from "../db/migrations/0008-kept-counts.ts";
+import { advanceCheckpoints } from "../db/kept-count.ts";
 import type { Db } from "../db/open.ts";
 import { insertReport, type NewReport } from "../db/report.ts";
+import type { Database } from "../db/schema.ts";
 import {
   appendTaskEvents,
   dueOnOf,
@@ -34,11 +36,17 @@ import {
   type WithReport,
 } from "../server/domain/task-change.ts";
 import { isAgencyActiveOn } from "../shared/agency.ts";
-import type { Calendar, IsoDate } from "../shared/date.ts";
+import { type Calendar, type IsoDate, vnDate } from "../shared/date.ts";
 import type { DeadlineKind } from "../shared/deadline.ts";
 import { DIRECTIVE_TYPES, type DirectiveType } from "../shared/directive.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
-import { type KeptState, keptCounts, writtenStates } from "./dataset-kept.ts";
+import {
+  type KeptCollector,
+  type KeptSnapshot,
+  type KeptState,
+  keptCounts,
+  writtenStates,
+} from "./dataset-kept.ts";
 
 type PlannedDirective = {
   type: DirectiveType;
@@ -720,34 +728,43 @@ export function writeBulk(
      VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
         );
   // Every id is explicit: a range written into a file of its own keeps the ids it will have.
-  const insertTaskRow = sqlite.prepare(
+  const insertTaskRow = batched(
+    sqlite,
     `INSERT INTO task (id, directive_id, parent_id, clause, title, description, lead_agency_id,
       assigner_agency_id, deadline, due_on, is_key, status, progress, done_on, last_progress_at,
       last_progress_note, search_text, version, created_by, created_at, updated_at,
-      original_deadline, original_due_on, deadline_kind, deadline_days)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+      original_deadline, original_due_on, deadline_kind, deadline_days)`,
+    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
   );
-  const insertCoordinator = sqlite.prepare(
-    "INSERT INTO task_coordinator (task_id, agency_id) VALUES (?, ?)",
+  const insertCoordinator = batched(
+    sqlite,
+    "INSERT INTO task_coordinator (task_id, agency_id)",
+    "(?, ?)",
   );
-  const insertState = sqlite.prepare(
+  const insertState = batched(
+    sqlite,
     `INSERT INTO task_state (id, task_id, valid_from, valid_to, directive_id, parent_id, lead_agency_id,
       assigner_agency_id, successor_agency_id, is_key, status, deadline, deadline_kind, due_on,
-      original_due_on, done_on, progress)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      original_due_on, done_on, progress)`,
+    "(?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const insertStateCoordinator = sqlite.prepare(
-    "INSERT INTO task_state_coordinator (state_id, agency_id) VALUES (?, ?)",
+  const insertStateCoordinator = batched(
+    sqlite,
+    "INSERT INTO task_state_coordinator (state_id, agency_id)",
+    "(?, ?)",
   );
-  const insertEvent = sqlite.prepare(
+  const insertEvent = batched(
+    sqlite,
     `INSERT INTO task_event (id, task_id, actor_id, at, kind, field, old_value, new_value, note,
-      report_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      report_id)`,
+    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const insertReportRow = sqlite.prepare(
+  const insertReportRow = batched(
+    sqlite,
     `INSERT INTO task_report (id, task_id, kind, agency_id, agency_role, period_key, period_due_on,
       summary, progress, difficulties, proposals, next_steps, document_number, document_date,
-      corrects_id, progress_lowered_reason, created_by, created_at)
-     VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, '', ?, ?, NULL, '', ?, ?)`,
+      corrects_id, progress_lowered_reason, created_by, created_at)`,
+    "(?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, '', ?, ?, NULL, '', ?, ?)",
   );
   let eventId = ids.event;
   let reportRowId = ids.report;
@@ -765,6 +782,8 @@ export function writeBulk(
       e.reportId ?? null,
     );
   return sqlite.transaction(() => {
+    // Rows go in table by table, a batch at a time: a row may come before the one it points to.
+    sqlite.pragma("defer_foreign_keys = ON");
     const directiveIds = plan.directives.map((_, i) => ids.directive + i);
     for (const d of plan.directives) {
       insertDirectiveRow?.run(
@@ -955,8 +974,43 @@ export function writeBulk(
       }
       for (const e of events) event(e);
     }
+    for (const insert of [
+      insertTaskRow,
+      insertCoordinator,
+      insertState,
+      insertStateCoordinator,
+      insertReportRow,
+      insertEvent,
+    ]) {
+      insert.flush();
+    }
     return { ...ids, state: stateId, event: eventId, report: reportRowId };
   })();
+}
+
+/**
+ * An insert of one row at a time, sent to SQLite `size` rows at a time (one statement of many
+ * VALUES costs a third less per row than a statement per row); `flush` sends the rest.
+ */
+function batched(sqlite: SQLite.Database, head: string, row: string, size = 64) {
+  const width = row.split("?").length - 1;
+  const many = sqlite.prepare(`${head} VALUES ${Array(size).fill(row).join(", ")}`);
+  const one = sqlite.prepare(`${head} VALUES ${row}`);
+  const values: unknown[] = Array(width * size).fill(null);
+  let count = 0;
+  return {
+    run(...row: unknown[]): void {
+      for (const value of row) values[count++] = value;
+      if (count === values.length) {
+        many.run(values);
+        count = 0;
+      }
+    },
+    flush(): void {
+      for (let at = 0; at < count; at += width) one.run(values.slice(at, at + width));
+      count = 0;
+    },
+  };
 }
 
 /** The first id of each table the dataset writes into: the next after the seeded rows. */
@@ -992,10 +1046,20 @@ const RANGE_TABLES = {
   task_state_coordinator: { state_id: "state" },
   task_report: { id: "report" },
   task_event: { id: "event", report_id: "report" },
-  stat_day: {},
-  stat_reach: {},
 } as const satisfies Record<string, Record<string, "state" | "report" | "event">>;
 const RANGE_TABLE_NAMES = Object.keys(RANGE_TABLES);
+/** The kept statistics' tables (migration 0008), written whole into a file of their own. */
+const KEPT_TABLE_NAMES = ["stat_day", "stat_month", "stat_checkpoint", "stat_reach"];
+
+function tableSchema(sqlite: SQLite.Database, names: string[]): string[] {
+  return sqlite
+    .prepare(
+      `SELECT sql FROM sqlite_master WHERE type = 'table'
+         AND name IN (${names.map(() => "?").join(", ")})`,
+    )
+    .pluck()
+    .all(...names) as string[];
+}
 
 /** What writing the second range needs besides the plan (plain data: it goes to a worker). */
 export type RangeJob = {
@@ -1007,6 +1071,8 @@ export type RangeJob = {
   directiveId: number;
   taskId: number;
   calendar: Calendar;
+  /** Where the kept statistics of both halves are written, with their checkpoints to `today`. */
+  kept: { path: string; schema: string[]; today: IsoDate };
 };
 
 export function rangeJob(
@@ -1014,30 +1080,38 @@ export function rangeJob(
   path: string,
   calendar: Calendar,
   from: number,
+  today: IsoDate,
 ): RangeJob {
-  const schema = sqlite
-    .prepare(
-      `SELECT sql FROM sqlite_master WHERE type = 'table'
-         AND name IN (${RANGE_TABLE_NAMES.map(() => "?").join(", ")})`,
-    )
-    .pluck()
-    .all(...RANGE_TABLE_NAMES) as string[];
   const ids = firstIds(sqlite);
-  return { path, schema, from, directiveId: ids.directive, taskId: ids.task, calendar };
+  return {
+    path,
+    schema: tableSchema(sqlite, RANGE_TABLE_NAMES),
+    from,
+    directiveId: ids.directive,
+    taskId: ids.task,
+    calendar,
+    kept: { path: `${path}-kept`, schema: tableSchema(sqlite, KEPT_TABLE_NAMES), today },
+  };
+}
+
+/** A new file's connection for writing only: no journal on disk, no sync, no other reader. */
+function scratchFile(path: string): SQLite.Database {
+  for (const suffix of ["", "-journal"]) rmSync(`${path}${suffix}`, { force: true });
+  const sqlite = new SQLite(path);
+  sqlite.pragma("locking_mode = EXCLUSIVE");
+  sqlite.pragma("journal_mode = MEMORY");
+  sqlite.pragma("synchronous = OFF");
+  sqlite.pragma("foreign_keys = OFF");
+  return sqlite;
 }
 
 /**
  * Writes the tasks of the plan from `job.from` on, with their kept counts, into a new file
  * (scripts/bench-data.ts runs it on a worker thread while the main thread writes the first ones).
  */
-export function writeRange(job: RangeJob, plan: DatasetPlan): void {
-  for (const suffix of ["", "-journal"]) rmSync(`${job.path}${suffix}`, { force: true });
-  const side = new SQLite(job.path);
+export function writeRange(job: RangeJob, plan: DatasetPlan): KeptCollector {
+  const side = scratchFile(job.path);
   try {
-    side.pragma("locking_mode = EXCLUSIVE");
-    side.pragma("journal_mode = MEMORY");
-    side.pragma("synchronous = OFF");
-    side.pragma("foreign_keys = OFF");
     side.pragma("cache_size = -262144");
     for (const statement of job.schema) side.exec(statement);
     const kept = keptCounts();
@@ -1046,38 +1120,75 @@ export function writeRange(job: RangeJob, plan: DatasetPlan): void {
       ids: { directive: job.directiveId, task: job.taskId, state: 1, event: 1, report: 1 },
       onState: kept.add,
     });
-    side.transaction(() => kept.write(side))();
+    return kept;
   } finally {
     side.close();
   }
 }
 
 /**
+ * Writes the kept statistics (stat_day and stat_reach from `kept`, stat_month and
+ * stat_checkpoint up to the job's day, as advanceCheckpoints makes them) into a new file, which
+ * copyKeptFile copies whole into the database (run by the worker while the main thread copies the
+ * rows and builds the indexes).
+ */
+export async function writeKeptFile(job: RangeJob["kept"], kept: KeptCollector): Promise<void> {
+  const file = scratchFile(job.path);
+  const db: Db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: file }),
+    plugins: [new CamelCasePlugin()],
+  });
+  try {
+    for (const statement of job.schema) file.exec(statement);
+    file.pragma("cache_size = -262144");
+    file.transaction(() => kept.write(file))();
+    // The checkpoints read stat_day by day, which the planner reads well only with its
+    // statistics (by basis, then day: a skip-scan).
+    file.exec("ANALYZE stat_day");
+    await advanceCheckpoints(db, job.today);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * The second half of the plan, written into a file of its own elsewhere (a worker thread) or
+ * here, and the kept statistics' file, written by the same hand once it has the first half's
+ * counts.
+ */
+export type SecondHalf = {
+  job: RangeJob;
+  /** Resolves when the second half's rows are in `job.path` (the file closed). */
+  rows: Promise<void>;
+  /** Hands over the first half's kept counts; resolves when the kept statistics' file is written. */
+  kept: (first: KeptSnapshot) => Promise<void>;
+};
+
+/**
  * writeBulk without the kept statistics' triggers (migration 0008), which would update the day
  * deltas state by state: the kept counts are computed in memory from every state, as the
  * migration's view defines them (scripts/dataset-kept.ts). The plan's first half is written here
  * and its second half into a file of its own (by `second`, or here before), whose rows are then
- * copied in with their ids shifted and their kept counts added. tests/api/dataset.test.ts checks
- * that this gives the rows the triggers give on the product's write path.
+ * copied in with their ids shifted. The kept statistics of both halves go into a third file,
+ * which copyKeptFile copies in whole (the database's own stat tables are replaced).
+ * tests/api/dataset.test.ts checks that this gives the rows the triggers give on the product's
+ * write path.
  */
 export async function writeBulkKept(
   sqlite: SQLite.Database,
   plan: DatasetPlan,
   calendar: Calendar,
   options: {
-    /** The second half written elsewhere (a worker thread): its job and when it is done. */
-    second?: { job: RangeJob; done: Promise<void> };
+    /** The second half written elsewhere (a worker thread). */
+    second?: SecondHalf;
+    /** The day the kept statistics' checkpoints reach (by default today in Vietnam). */
+    today?: IsoDate;
     /** Called after each phase with its name (scripts/bench-data.ts times them). */
     mark?: (phase: string) => void;
   } = {},
-): Promise<void> {
+): Promise<KeptFile> {
   const mark = options.mark ?? (() => {});
-  let second = options.second;
-  if (!second) {
-    const job = rangeJob(sqlite, `${sqlite.name}-second`, calendar, secondHalf(plan));
-    writeRange(job, plan);
-    second = { job, done: Promise.resolve() };
-  }
+  const second = options.second ?? secondHere(sqlite, plan, calendar, options.today);
   const triggers = sqlite
     .prepare(
       `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
@@ -1094,14 +1205,13 @@ export async function writeBulkKept(
     onState: kept.add,
   });
   mark("rows");
-  await second.done;
+  const written = second.kept(kept.snapshot());
+  // Not awaited before copyKeptFile; a failure shows there, not as an unhandled rejection.
+  written.catch(() => {});
+  await second.rows;
   mark("second half (waited for)");
   sqlite.prepare("ATTACH ? AS second").run(second.job.path);
   sqlite.transaction(() => {
-    for (const table of ["stat_day", "stat_month", "stat_checkpoint", "stat_reach"]) {
-      sqlite.exec(`DELETE FROM ${table}`);
-    }
-    kept.write(sqlite);
     for (const [table, shifted] of Object.entries(RANGE_TABLES)) {
       const columns = sqlite
         .prepare("SELECT name FROM pragma_table_info(?)")
@@ -1112,19 +1222,12 @@ export async function writeBulkKept(
       const values = columns.map((column) =>
         column in shift ? `${column} + ${shift[column]}` : column,
       );
-      // The kept counts of both halves add up; a reach seen by both is one row.
-      const conflict =
-        table === "stat_day"
-          ? `ON CONFLICT DO UPDATE SET ${KEPT_COUNTS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`
-          : table === "stat_reach"
-            ? "ON CONFLICT DO NOTHING"
-            : "";
-      // Rows with nothing to shift or add are copied as they are stored (SQLite's transfer).
+      // Rows with nothing to shift are copied as they are stored (SQLite's transfer).
       sqlite.exec(
-        Object.keys(shift).length === 0 && conflict === ""
+        Object.keys(shift).length === 0
           ? `INSERT INTO main.${table} SELECT * FROM second.${table}`
           : `INSERT INTO main.${table} (${columns.join(", ")})
-             SELECT ${values.join(", ")} FROM second.${table} WHERE true ${conflict}`,
+             SELECT ${values.join(", ")} FROM second.${table}`,
       );
     }
   })();
@@ -1132,6 +1235,46 @@ export async function writeBulkKept(
   rmSync(second.job.path, { force: true });
   for (const trigger of triggers) sqlite.exec(trigger.sql);
   mark("second half copied");
+  return { path: second.job.kept.path, written };
+}
+
+/** The kept statistics' file and when it is written. */
+export type KeptFile = { path: string; written: Promise<void> };
+
+/** The second half written on this thread, before the first. */
+function secondHere(
+  sqlite: SQLite.Database,
+  plan: DatasetPlan,
+  calendar: Calendar,
+  today: IsoDate = vnDate(new Date()),
+): SecondHalf {
+  const job = rangeJob(sqlite, `${sqlite.name}-second`, calendar, secondHalf(plan), today);
+  const kept = writeRange(job, plan);
+  return {
+    job,
+    rows: Promise.resolve(),
+    kept: async (first) => {
+      kept.merge(first);
+      await writeKeptFile(job.kept, kept);
+    },
+  };
+}
+
+/**
+ * Replaces the database's kept statistics with the kept statistics' file (whole tables into
+ * empty ones with no trigger: SQLite's transfer, which copies the stored rows as they are).
+ */
+export async function copyKeptFile(sqlite: SQLite.Database, file: KeptFile): Promise<void> {
+  await file.written;
+  sqlite.prepare("ATTACH ? AS kept").run(file.path);
+  sqlite.transaction(() => {
+    for (const table of KEPT_TABLE_NAMES) {
+      sqlite.exec(`DELETE FROM main.${table}`);
+      sqlite.exec(`INSERT INTO main.${table} SELECT * FROM kept.${table}`);
+    }
+  })();
+  sqlite.exec("DETACH kept");
+  rmSync(file.path, { force: true });
 }
 
 /** Where the plan is cut in two (the second half also makes the first's plan: a bit less). */

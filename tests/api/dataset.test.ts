@@ -2,7 +2,12 @@ import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { loadCalendar } from "../../db/calendar.ts";
-import { planDataset, writeBulkKept, writeThroughProduct } from "../../scripts/dataset.ts";
+import {
+  copyKeptFile,
+  planDataset,
+  writeBulkKept,
+  writeThroughProduct,
+} from "../../scripts/dataset.ts";
 import { vnDate } from "../../shared/date.ts";
 import { dataDirOf, freshDb, TEST_NOW } from "../support/api.ts";
 
@@ -61,7 +66,7 @@ describe("npm run bench:data", () => {
     const calendar = await loadCalendar(bulk);
     const path = join(dataDirOf(bulk), "test.db");
     const sqlite = new SQLite(path);
-    await writeBulkKept(sqlite, plan, calendar);
+    await copyKeptFile(sqlite, await writeBulkKept(sqlite, plan, calendar, { today }));
     sqlite.close();
 
     const expected = dump(join(dataDirOf(product), "test.db"));
