@@ -6,7 +6,8 @@
  * (the second on a worker thread, scripts/dataset-range.ts) (or, with
  * `--through product`, through the product's write path: the same rows, far slower).
  */
-import { rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import SQLite from "better-sqlite3";
@@ -113,7 +114,10 @@ if (values.through === "product") {
   // writes the kept statistics of both into a file of their own while this thread copies its
   // rows in and builds the indexes.
   const plan = planFrom(reference, options);
-  const job = rangeJob(sqlite, `${out}-second`, calendar, secondHalf(plan), today);
+  // The second half's file and the kept statistics' are read once and deleted: in memory-backed
+  // storage where the machine has it (no write to disk in the background while both threads work).
+  const scratch = mkdtempSync(join(existsSync("/dev/shm") ? "/dev/shm" : dirname(out), "dondoc-"));
+  const job = rangeJob(sqlite, join(scratch, "second.db"), calendar, secondHalf(plan), today);
   // tsx's loader does not reach worker threads: the worker imports its module through tsx's API.
   const range = new URL("./dataset-range.ts", import.meta.url).href;
   const worker = new Worker(
@@ -160,6 +164,7 @@ if (values.through === "product") {
   for (const index of indexes) sqlite.exec(index.sql);
   mark("indexes");
   await copyKeptFile(sqlite, keptFile);
+  rmSync(scratch, { recursive: true, force: true });
   mark("kept statistics (waited for, copied)");
   // The planner's statistics of the full tables, as migration 0007 leaves them.
   sqlite.exec("ANALYZE");
