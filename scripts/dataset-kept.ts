@@ -11,6 +11,7 @@ import type { IsoDate } from "../shared/date.ts";
 import type { DeadlineKind } from "../shared/deadline.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
 import { DUE_SOON_DAYS } from "../shared/timeliness.ts";
+import { batched } from "./batched-insert.ts";
 
 /** A task state as the kept counts see it. */
 export type KeptState = {
@@ -228,11 +229,13 @@ export function keptCounts() {
       }
       return text;
     };
-    const insertDay = sqlite.prepare(
+    const insertDay = batched(
+      sqlite,
       `INSERT INTO stat_day (basis, day, tracking_agency_id, lead_agency_id, successor_agency_id,
-        top, is_key, ${KEPT_COUNTS.join(", ")}) VALUES (${Array(7 + WIDTH)
-          .fill("?")
-          .join(", ")})`,
+        top, is_key, ${KEPT_COUNTS.join(", ")})`,
+      `(${Array(7 + WIDTH)
+        .fill("?")
+        .join(", ")})`,
     );
     const values: (string | number)[] = Array(7 + WIDTH).fill(0);
     for (const dayKey of [...cells.keys()].sort((x, y) => x - y)) {
@@ -247,16 +250,20 @@ export function keptCounts() {
         const keys = bucketKeys[bucket] ?? [];
         for (let i = 0; i < 5; i++) values[2 + i] = keys[i] ?? 0;
         for (let i = 0; i < WIDTH; i++) values[7 + i] = sums[at + i] ?? 0;
-        insertDay.run(values);
+        insertDay.run(...values);
       }
     }
     reachRows.sort((p, q) =>
       p[0] !== q[0] ? (p[0] < q[0] ? -1 : 1) : p[1] - q[1] || p[2] - q[2] || p[3] - q[3],
     );
-    const insertReach = sqlite.prepare(
-      "INSERT INTO stat_reach (via, agency_id, tracking_agency_id, lead_agency_id) VALUES (?, ?, ?, ?)",
+    insertDay.flush();
+    const insertReach = batched(
+      sqlite,
+      "INSERT INTO stat_reach (via, agency_id, tracking_agency_id, lead_agency_id)",
+      "(?, ?, ?, ?)",
     );
-    for (const row of reachRows) insertReach.run(row);
+    for (const row of reachRows) insertReach.run(...row);
+    insertReach.flush();
   }
 
   /** The counts as plain data, to add to another collector's (on another thread). */
