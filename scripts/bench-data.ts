@@ -122,6 +122,8 @@ if (values.through === "product") {
   // The second half's file and the kept statistics' are read once and deleted: in memory-backed
   // storage where the machine has it (no write to disk in the background while both threads work).
   const scratch = mkdtempSync(join(scratchRoot, "dondoc-"));
+  // Removed after the copies below, or on the way out if the run fails before them.
+  process.once("exit", () => rmSync(scratch, { recursive: true, force: true }));
   const job = rangeJob(sqlite, join(scratch, "second.db"), calendar, secondHalf(plan), today);
   // tsx's loader does not reach worker threads: the worker imports its module through tsx's API.
   const range = new URL("./dataset-range.ts", import.meta.url).href;
@@ -161,6 +163,7 @@ if (values.through === "product") {
         return done;
       },
     },
+    today,
     mark,
   });
   // Index builds sort in runs of 32 MB in temporary files, each sorted by a helper thread while

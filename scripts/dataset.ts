@@ -36,7 +36,7 @@ import {
   type WithReport,
 } from "../server/domain/task-change.ts";
 import { isAgencyActiveOn } from "../shared/agency.ts";
-import { type Calendar, type IsoDate, vnDate } from "../shared/date.ts";
+import type { Calendar, IsoDate } from "../shared/date.ts";
 import type { DeadlineKind } from "../shared/deadline.ts";
 import { DIRECTIVE_TYPES, type DirectiveType } from "../shared/directive.ts";
 import type { TaskStatus } from "../shared/task-status.ts";
@@ -1157,11 +1157,11 @@ export async function writeBulkKept(
   options: {
     /** The second half written elsewhere (a worker thread). */
     second?: SecondHalf;
-    /** The day the kept statistics' checkpoints reach (by default today in Vietnam). */
-    today?: IsoDate;
+    /** The day the kept statistics' checkpoints reach (the plan's today). */
+    today: IsoDate;
     /** Called after each phase with its name (scripts/bench-data.ts times them). */
     mark?: (phase: string) => void;
-  } = {},
+  },
 ): Promise<KeptFile> {
   const mark = options.mark ?? (() => {});
   const second = options.second ?? secondHere(sqlite, plan, calendar, options.today);
@@ -1222,7 +1222,7 @@ function secondHere(
   sqlite: SQLite.Database,
   plan: DatasetPlan,
   calendar: Calendar,
-  today: IsoDate = vnDate(new Date()),
+  today: IsoDate,
 ): SecondHalf {
   const job = rangeJob(sqlite, `${sqlite.name}-second`, calendar, secondHalf(plan), today);
   const kept = writeRange(job, plan);
