@@ -134,6 +134,14 @@ export function openReadOnlyDb(path: string): Db {
   // Pages through SQLite's own cache (8 MB) rather than a second memory map of the file: mapped
   // pages count in the process's resident memory once per mapping (issue 12: under 250 MB).
   sqlite.pragma("cache_size = -8192");
+  return dbOver(sqlite);
+}
+
+/**
+ * The app's query builder over a connection already open and set up by its caller (a reader
+ * thread's, a generator's scratch file): closed with it by `destroy()`. No migration.
+ */
+export function dbOver(sqlite: SQLite.Database): Db {
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],

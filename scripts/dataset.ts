@@ -12,12 +12,10 @@
  */
 import { rmSync } from "node:fs";
 import SQLite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
 import { directiveSearchText, insertDirective } from "../db/directive.ts";
 import { advanceCheckpoints } from "../db/kept-count.ts";
-import type { Db } from "../db/open.ts";
+import { type Db, dbOver } from "../db/open.ts";
 import { insertReport, type NewReport } from "../db/report.ts";
-import type { Database } from "../db/schema.ts";
 import {
   appendTaskEvents,
   dueOnOf,
@@ -1110,10 +1108,7 @@ export function writeRange(job: RangeJob, plan: DatasetPlan): KeptCollector {
  */
 export async function writeKeptFile(job: RangeJob["kept"], kept: KeptCollector): Promise<void> {
   const file = scratchFile(job.path);
-  const db: Db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: file }),
-    plugins: [new CamelCasePlugin()],
-  });
+  const db = dbOver(file);
   try {
     for (const statement of job.schema) file.exec(statement);
     file.pragma("cache_size = -262144");
@@ -1186,8 +1181,7 @@ export async function writeBulkKept(
   written.catch(() => {});
   await second.rows;
   mark("second half (waited for)");
-  sqlite.prepare("ATTACH ? AS second").run(second.job.path);
-  sqlite.transaction(() => {
+  copyFromFile(sqlite, second.job.path, () => {
     for (const [table, shifted] of Object.entries(RANGE_TABLES)) {
       const columns = sqlite
         .prepare("SELECT name FROM pragma_table_info(?)")
@@ -1201,14 +1195,12 @@ export async function writeBulkKept(
       // Rows with nothing to shift are copied as they are stored (SQLite's transfer).
       sqlite.exec(
         Object.keys(shift).length === 0
-          ? `INSERT INTO main.${table} SELECT * FROM second.${table}`
+          ? `INSERT INTO main.${table} SELECT * FROM attached.${table}`
           : `INSERT INTO main.${table} (${columns.join(", ")})
-             SELECT ${values.join(", ")} FROM second.${table}`,
+             SELECT ${values.join(", ")} FROM attached.${table}`,
       );
     }
-  })();
-  sqlite.exec("DETACH second");
-  rmSync(second.job.path, { force: true });
+  });
   for (const trigger of triggers) sqlite.exec(trigger.sql);
   mark("second half copied");
   return { path: second.job.kept.path, written };
@@ -1242,15 +1234,26 @@ function secondHere(
  */
 export async function copyKeptFile(sqlite: SQLite.Database, file: KeptFile): Promise<void> {
   await file.written;
-  sqlite.prepare("ATTACH ? AS kept").run(file.path);
-  sqlite.transaction(() => {
+  copyFromFile(sqlite, file.path, () => {
     for (const table of KEPT_TABLE_NAMES) {
       sqlite.exec(`DELETE FROM main.${table}`);
-      sqlite.exec(`INSERT INTO main.${table} SELECT * FROM kept.${table}`);
+      sqlite.exec(`INSERT INTO main.${table} SELECT * FROM attached.${table}`);
     }
-  })();
-  sqlite.exec("DETACH kept");
-  rmSync(file.path, { force: true });
+  });
+}
+
+/**
+ * Runs `copy` in one transaction with the file at `path` attached as `attached`, then deletes
+ * the file (the second half's and the kept statistics' files are read once).
+ */
+function copyFromFile(sqlite: SQLite.Database, path: string, copy: () => void): void {
+  sqlite.prepare("ATTACH ? AS attached").run(path);
+  try {
+    sqlite.transaction(copy)();
+  } finally {
+    sqlite.exec("DETACH attached");
+  }
+  rmSync(path, { force: true });
 }
 
 /** Where the plan is cut in two (the second half also makes the first's plan: a bit less). */
