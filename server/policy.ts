@@ -31,6 +31,7 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   "auth.disableSecondFactor": { access: "account", selfAudited: true },
 
   "inbox.view": { access: "signed_in" },
+  "inbox.count": { access: "signed_in" },
   "inbox.markSeen": { access: "signed_in" },
 
   "agency.search": { access: "signed_in" },

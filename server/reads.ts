@@ -14,7 +14,7 @@ import type { IsoDate } from "../shared/date.ts";
 import type { Viewer } from "../shared/permission.ts";
 import { fixedClock } from "./clock.ts";
 import type { Context } from "./context.ts";
-import { viewInbox } from "./domain/inbox.ts";
+import { countInbox, viewInbox } from "./domain/inbox.ts";
 
 /** The task list, its ranks counted by the kept counts when they know them. */
 function taskList(db: Db, viewer: Viewer, input: Parameters<typeof listTasks>[2], today: IsoDate) {
@@ -26,6 +26,11 @@ function taskList(db: Db, viewer: Viewer, input: Parameters<typeof listTasks>[2]
 /** "Việc cần làm" of a user at `now` (server/domain/inbox.ts). */
 function inboxView(db: Db, user: User, viewer: Viewer, now: Date) {
   return viewInbox({ db, user, viewer, clock: fixedClock(now) });
+}
+
+/** How many things a user has to do at `now`, without the inbox's items (the menu's badge). */
+function inboxCount(db: Db, user: User, viewer: Viewer, now: Date) {
+  return countInbox({ db, user, viewer, clock: fixedClock(now) });
 }
 
 /**
@@ -47,6 +52,7 @@ export const READS = {
   countByTimeliness,
   // Everyone's landing page: an officer of a national tracker follows 100,000 overdue tasks.
   inboxView,
+  inboxCount,
   // The reminder job's candidates: a pass over the open overdue tasks (0.4 s at a million).
   remindableTasks,
 } as const;

@@ -107,14 +107,35 @@ function useNavItems(user: CurrentUser): NavItem[] {
   ];
 }
 
+/** The inbox's page, which reads the inbox whole (client/routes.tsx). */
+const INBOX_PATH = "/";
+
 /**
- * How many things the user has to do ("Việc cần làm"), from the inbox's answer. Read by the two
- * places that show it, not by the frame: when the answer comes, only they are drawn again (the
- * whole header, drawn again for it, was a task of 20–30 ms on a phone).
+ * How many things the user has to do ("Việc cần làm"). On the inbox's page, from the inbox the page
+ * reads; on the others, from the count alone (`inbox.count`: at a national scale the inbox's
+ * items are 40–110 KB and most of the server's time, for a badge), shown meanwhile as the inbox
+ * last said. Read by the two places that show it, not by the frame: when the answer comes, only
+ * they are drawn again (the whole header, drawn again for it, was a task of 20–30 ms on a phone).
  */
 function useInboxCount(): number | undefined {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.inbox.view.queryOptions(), select: (view) => view.count }).data;
+  const queryClient = useQueryClient();
+  const onInbox = useLocation().pathname === INBOX_PATH;
+  const fromInbox = useQuery({
+    ...trpc.inbox.view.queryOptions(),
+    select: (view) => view.count,
+    enabled: onInbox,
+  }).data;
+  const counted = useQuery({
+    ...trpc.inbox.count.queryOptions(),
+    select: (answer) => answer.count,
+    enabled: !onInbox,
+    placeholderData: () => {
+      const inbox = queryClient.getQueryData(trpc.inbox.view.queryKey());
+      return inbox && { count: inbox.count };
+    },
+  }).data;
+  return onInbox ? (fromInbox ?? counted) : counted;
 }
 
 /**

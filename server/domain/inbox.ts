@@ -62,6 +62,13 @@ export const INBOX_SECTION_LIMIT = 50;
 
 type Section<T> = { items: T[]; total: number };
 
+/**
+ * What a read of the inbox gives: its sections with their first items ("view", the inbox page), or
+ * their counts only ("count", the menu's badge on every page: at a national scale the items are
+ * most of the read's time and 40–110 KB of answer).
+ */
+type Depth = "view" | "count";
+
 function section<T>(items: readonly T[]): Section<T> {
   return { items: items.slice(0, INBOX_SECTION_LIMIT), total: items.length };
 }
@@ -75,10 +82,13 @@ async function taskSection(
   condition: Expression<SqlBool>,
   today: IsoDate,
   order: TaskItemOrder,
+  depth: Depth,
 ): Promise<Section<TaskListItem>> {
   const { db, viewer } = actor;
   const [items, { total }] = await Promise.all([
-    taskItemsWhere(db, viewer, condition, today, order, INBOX_SECTION_LIMIT),
+    depth === "view"
+      ? taskItemsWhere(db, viewer, condition, today, order, INBOX_SECTION_LIMIT)
+      : [],
     taskCountWhere(db, viewer, condition),
   ]);
   return { items, total };
@@ -154,14 +164,14 @@ async function owedPeriods(
  * within 7 working days (and overdue), tasks whose completion was returned, answers to its
  * extension requests and comments mentioning it (these two until marked seen, 30 days at most).
  */
-async function reporterInbox(actor: Reader, now: Date, today: IsoDate) {
+async function reporterInbox(actor: Reader, now: Date, today: IsoDate, depth: Depth) {
   const { db, viewer, user } = actor;
   const calendar = await loadCalendar(db);
   const until = addWorkingDays(today, INBOX_AHEAD_WORKING_DAYS, calendar);
   const since = daysBefore(now, INBOX_RECENT_DAYS);
   const [periods, due, returned, answers, mentions] = await Promise.all([
     owedPeriods(actor, today, until, calendar),
-    taskSection(actor, dueBy(viewer, until), today, "deadline"),
+    taskSection(actor, dueBy(viewer, until), today, "deadline", depth),
     returnedTasks(db, viewer),
     extensionAnswers(db, viewer, since, user.id),
     mentionsOf(db, viewer, since, user.id),
@@ -191,10 +201,15 @@ async function urgedLast(
   now: Date,
   today: IsoDate,
   { condition, order, count }: OverdueSection,
+  depth: Depth,
 ): Promise<Section<Urged<TaskListItem>> & { toDo: number }> {
   const { db, viewer } = actor;
   const urged = await lastUrged(db, viewer.ownAgencyIds, daysBefore(now, URGED_WITHIN_DAYS));
   const ids = [...urged.keys()];
+  if (depth === "count") {
+    const counts = await count(ids);
+    return { items: [], total: counts.total, toDo: counts.total - counts.among };
+  }
   const idList = integerList(ids.length === 0 ? [0] : ids);
   const mostLate = (urgedOnes: boolean) =>
     taskItemsWhere(
@@ -219,14 +234,15 @@ async function urgedLast(
  * (oldest first, with days waiting), extension requests to decide, reports received since they
  * were last marked seen (30 days at most), and overdue tasks without a report for 30 days.
  */
-async function officerInbox(actor: Reader, now: Date, today: IsoDate) {
+async function officerInbox(actor: Reader, now: Date, today: IsoDate, depth: Depth) {
   const { db, viewer, user } = actor;
   const stale = daysBefore(now, STALE_REPORT_DAYS);
+  const since = daysBefore(now, INBOX_RECENT_DAYS);
   const [completions, pending, received, silent] = await Promise.all([
-    taskSection(actor, awaitingConfirmation(viewer), today, "waiting"),
+    taskSection(actor, awaitingConfirmation(viewer), today, "waiting", depth),
     listPendingExtensions(actor),
-    reportsReceived(db, viewer, daysBefore(now, INBOX_RECENT_DAYS), user.id, INBOX_SECTION_LIMIT),
-    urgedLast(actor, now, today, silentOverdue(db, viewer, today, stale)),
+    reportsReceived(db, viewer, since, user.id, depth === "view" ? INBOX_SECTION_LIMIT : 0),
+    urgedLast(actor, now, today, silentOverdue(db, viewer, today, stale), depth),
   ]);
   const sections = {
     completions: {
@@ -247,10 +263,9 @@ async function officerInbox(actor: Reader, now: Date, today: IsoDate) {
  * A leader's inbox: the key tasks overdue (the four cells and the agencies with most overdue
  * tasks come from the statistics, which the page shows beside it).
  */
-async function leaderInbox(actor: Reader, now: Date, today: IsoDate) {
-  const sections = {
-    keyOverdue: await urgedLast(actor, now, today, keyOverdue(actor.db, actor.viewer, today)),
-  };
+async function leaderInbox(actor: Reader, now: Date, today: IsoDate, depth: Depth) {
+  const key = keyOverdue(actor.db, actor.viewer, today);
+  const sections = { keyOverdue: await urgedLast(actor, now, today, key, depth) };
   return { role: "leader" as const, today, sections, count: countOf(sections) };
 }
 
@@ -272,16 +287,16 @@ function countOf(sections: Record<string, Section<unknown> & { toDo?: number }>)
 }
 
 /** "Việc cần làm": what the signed-in user owes today, by role. */
-async function roleInbox(actor: Reader) {
+async function roleInbox(actor: Reader, depth: Depth) {
   const now = actor.clock.now();
   const today = vnDate(now);
   switch (actor.user.role) {
     case "reporter":
-      return reporterInbox(actor, now, today);
+      return reporterInbox(actor, now, today, depth);
     case "officer":
-      return officerInbox(actor, now, today);
+      return officerInbox(actor, now, today, depth);
     case "leader":
-      return leaderInbox(actor, now, today);
+      return leaderInbox(actor, now, today, depth);
     case "admin":
       return adminInbox(actor, today);
   }
@@ -293,10 +308,19 @@ async function roleInbox(actor: Reader) {
  */
 export async function viewInbox(actor: Reader) {
   const [inbox, unread] = await Promise.all([
-    roleInbox(actor),
+    roleInbox(actor, "view"),
     unreadNotifications(actor.db, actor.user.id, INBOX_SECTION_LIMIT),
   ]);
   return { ...inbox, notifications: unread };
+}
+
+/**
+ * How many things the signed-in user has to do: the inbox's `count`, read without its items (the
+ * menu shows it on every page).
+ */
+export async function countInbox(actor: Reader): Promise<{ count: number }> {
+  const { count } = await roleInbox(actor, "count");
+  return { count };
 }
 
 /**

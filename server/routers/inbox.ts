@@ -9,6 +9,11 @@ export const inboxRouter = router({
     readsOf(ctx)("inboxView", ctx.user, ctx.viewer, ctx.clock.now()),
   ),
 
+  /** How many things the signed-in user has to do (the menu's badge on every page). */
+  count: authedProcedure.query(({ ctx }) =>
+    readsOf(ctx)("inboxCount", ctx.user, ctx.viewer, ctx.clock.now()),
+  ),
+
   /** Marks items (reports received, answers, mentions, accounts, agencies) as seen. */
   markSeen: authedProcedure
     .input(inboxMarkSeenInput)

@@ -76,8 +76,11 @@ async function people(db: Db) {
   return { officer, leader, langSon, pvn };
 }
 
-function inboxOf(user: TestUser) {
-  return user.caller.inbox.view();
+/** The user's inbox; the menu's count, read without the items (inbox.count), says the same. */
+async function inboxOf(user: TestUser) {
+  const [inbox, counted] = await Promise.all([user.caller.inbox.view(), user.caller.inbox.count()]);
+  expect(counted).toEqual({ count: inbox.count });
+  return inbox;
 }
 
 describe("a reporter's inbox", () => {
@@ -658,8 +661,12 @@ describe("the demo tells the truth about today", () => {
     "gives every demo account something of each kind to act on, seeded at %s (%s)",
     async (now) => {
       const db = await freshDb({ now });
-      const inboxOfDemo = async (username: string) =>
-        (await signedInAs(db, username, { clock: fixedClock(now) })).inbox.view();
+      const inboxOfDemo = async (username: string) => {
+        const caller = await signedInAs(db, username, { clock: fixedClock(now) });
+        const inbox = await caller.inbox.view();
+        expect(await caller.inbox.count(), username).toEqual({ count: inbox.count });
+        return inbox;
+      };
       const empty: string[] = [];
       for (const username of [
         "baocao.pvn",
