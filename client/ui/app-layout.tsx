@@ -152,7 +152,17 @@ function CountedLabel({ label }: { label: string }) {
   return (
     <>
       {label}{" "}
-      <Badge size="sm" color="red" ml={4} circle={count < 10} aria-hidden="true">
+      {/* Inline: a round badge (a count under 10) is a block of its own, which put it on a line
+          of its own below the words in the folded menu's entry. */}
+      <Badge
+        size="sm"
+        color="red"
+        ml={4}
+        circle={count < 10}
+        display="inline-flex"
+        style={{ verticalAlign: "middle" }}
+        aria-hidden="true"
+      >
         {badgeCount(count, MENU_COUNT_MAX)}
       </Badge>
       <VisuallyHidden>{t("nav.countSuffix", { count })}</VisuallyHidden>
