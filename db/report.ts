@@ -455,30 +455,32 @@ export async function reportsReceived(
     .where(taskVisibleTo(viewer))
     .where(taskFollowedBy(viewer))
     .where(notSeenBy(userId, "report", "taskReport.id"));
-  // The newest `limit` with their names and texts; the others only counted.
+  // The newest `limit` with their names and texts (none: a count alone); the others only counted.
   const [rows, counted] = await Promise.all([
-    received
-      .innerJoin("directive", "directive.id", "task.directiveId")
-      .innerJoin("agency", "agency.id", "taskReport.agencyId")
-      .innerJoin("appUser as author", "author.id", "taskReport.createdBy")
-      .innerJoin("agency as authorAgency", "authorAgency.id", "author.agencyId")
-      .select([
-        "taskReport.id",
-        ...TASK_REF_COLUMNS,
-        "taskReport.kind",
-        ...agencyRefColumns("agency"),
-        "taskReport.agencyRole",
-        "taskReport.periodKey",
-        "taskReport.progress",
-        "taskReport.summary",
-        "author.fullName as authorName",
-        "authorAgency.shortName as authorAgency",
-        "taskReport.createdAt",
-      ])
-      .orderBy("taskReport.createdAt", "desc")
-      .orderBy("taskReport.id", "desc")
-      .limit(limit)
-      .execute(),
+    limit === 0
+      ? []
+      : received
+          .innerJoin("directive", "directive.id", "task.directiveId")
+          .innerJoin("agency", "agency.id", "taskReport.agencyId")
+          .innerJoin("appUser as author", "author.id", "taskReport.createdBy")
+          .innerJoin("agency as authorAgency", "authorAgency.id", "author.agencyId")
+          .select([
+            "taskReport.id",
+            ...TASK_REF_COLUMNS,
+            "taskReport.kind",
+            ...agencyRefColumns("agency"),
+            "taskReport.agencyRole",
+            "taskReport.periodKey",
+            "taskReport.progress",
+            "taskReport.summary",
+            "author.fullName as authorName",
+            "authorAgency.shortName as authorAgency",
+            "taskReport.createdAt",
+          ])
+          .orderBy("taskReport.createdAt", "desc")
+          .orderBy("taskReport.id", "desc")
+          .limit(limit)
+          .execute(),
     received.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
   ]);
   const items = rows.map((row) => ({

@@ -13,7 +13,7 @@ import type { User } from "../db/user.ts";
 import type { IsoDate } from "../shared/date.ts";
 import type { Viewer } from "../shared/permission.ts";
 import { fixedClock } from "./clock.ts";
-import type { Context } from "./context.ts";
+import type { Context, Reader } from "./context.ts";
 import { countInbox, viewInbox } from "./domain/inbox.ts";
 
 /** The task list, its ranks counted by the kept counts when they know them. */
@@ -23,14 +23,13 @@ function taskList(db: Db, viewer: Viewer, input: Parameters<typeof listTasks>[2]
   );
 }
 
-/** "Việc cần làm" of a user at `now` (server/domain/inbox.ts). */
-function inboxView(db: Db, user: User, viewer: Viewer, now: Date) {
-  return viewInbox({ db, user, viewer, clock: fixedClock(now) });
-}
-
-/** How many things a user has to do at `now`, without the inbox's items (the menu's badge). */
-function inboxCount(db: Db, user: User, viewer: Viewer, now: Date) {
-  return countInbox({ db, user, viewer, clock: fixedClock(now) });
+/**
+ * A read of server/domain/ taking the signed-in user's Reader, as a read of this table: the user,
+ * what they see through and the instant cross threads, the clock does not.
+ */
+function asOf<T>(read: (reader: Reader) => Promise<T>) {
+  return (db: Db, user: User, viewer: Viewer, now: Date) =>
+    read({ db, user, viewer, clock: fixedClock(now) });
 }
 
 /**
@@ -50,9 +49,10 @@ export const READS = {
   // national scale.
   listTasks: taskList,
   countByTimeliness,
-  // Everyone's landing page: an officer of a national tracker follows 100,000 overdue tasks.
-  inboxView,
-  inboxCount,
+  // Everyone's landing page: an officer of a national tracker follows 100,000 overdue tasks;
+  // and its count alone, which the menu shows on every other page.
+  inboxView: asOf(viewInbox),
+  inboxCount: asOf(countInbox),
   // The reminder job's candidates: a pass over the open overdue tasks (0.4 s at a million).
   remindableTasks,
 } as const;

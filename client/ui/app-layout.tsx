@@ -31,6 +31,9 @@ type NavItem = {
   counted?: true;
 };
 
+/** The inbox's page ("Việc cần làm"), where everyone lands (client/routes.tsx, its index route). */
+const INBOX_PATH = "/";
+
 /** A task's own page belongs to the task list of the menu. */
 const isTaskPage = (path: string) => /^\/tasks\/\d/.test(path);
 
@@ -41,9 +44,9 @@ const isTaskPage = (path: string) => /^\/tasks\/\d/.test(path);
 function useNavItems(user: CurrentUser): NavItem[] {
   const { t } = useTranslation();
   const home: NavItem = {
-    to: "/",
+    to: INBOX_PATH,
     label: t("nav.inbox"),
-    matches: (p) => p === "/",
+    matches: (p) => p === INBOX_PATH,
     counted: true,
   };
   const audit: NavItem = {
@@ -106,9 +109,6 @@ function useNavItems(user: CurrentUser): NavItem[] {
     ...(user.role === "leader" ? [audit] : []),
   ];
 }
-
-/** The inbox's page, which reads the inbox whole (client/routes.tsx). */
-const INBOX_PATH = "/";
 
 /**
  * How many things the user has to do ("Việc cần làm"). On the inbox's page, from the inbox the page
