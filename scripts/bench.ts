@@ -6,7 +6,8 @@
  * view: a warm-up, then `runs` × `duration` s with autocannon at 1 and at 10 connections (medians
  * of the runs). Beside it, a bare node:http handler with one hand-written SQL
  * (scripts/bench-bare.ts) on the same file, and a mixed load: one leader refreshing statistics
- * while ten officers change statuses. Prints a table, writes JSON under bench/. Asserts nothing.
+ * while ten officers change statuses (warmed up too, then `runs` runs). Prints a table, writes
+ * JSON under bench/. Asserts nothing.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import {
@@ -263,12 +264,7 @@ for (const view of VIEWS) {
       view: view.name,
       connections,
       runs,
-      median: {
-        requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
-        p50: median(runs.map((run) => run.p50)),
-        p99: median(runs.map((run) => run.p99)),
-        errors: runs.reduce((sum, run) => sum + run.errors, 0),
-      },
+      median: medianRun(runs),
       server: view.bare ? null : await probe(),
     };
     rows.push(row);
@@ -285,10 +281,15 @@ for (const view of VIEWS) {
 bare.kill();
 if (statuses.firstError()) console.log(`first failed status change: ${statuses.firstError()}`);
 
-// Mixed load: one leader refreshing the statistics page while ten officers change statuses.
-let mixed: { officers: Run; leader: Run; server: Awaited<ReturnType<typeof probe>> } | null = null;
-if (!only || only.includes("mixed")) {
-  await probe();
+// Mixed load: one leader refreshing the statistics page while ten officers change statuses. Like
+// every view it is warmed up first, for longer: on a server just started, V8's optimising
+// compiler kept its helper threads busy for the first 8-10 s of this load (a third of a core at
+// times, beside a main thread already using a whole one), which a run measured as the officers'
+// tail (README, Performance, issue 12, sixteenth round). Then `runs` runs; the medians are
+// reported, with each run's figures.
+const MIXED_WARM_UP_S = 10;
+type MixedRun = { officers: Run; leader: Run };
+async function mixedRun(duration: number): Promise<MixedRun> {
   const statistics = ["statistic.summary", "statistic.byAgency", "statistic.trend"].map(
     (procedure) => ({
       method: "GET" as const,
@@ -297,16 +298,16 @@ if (!only || only.includes("mixed")) {
     }),
   );
   const [officers, leaderRun] = await Promise.all([
-    cannon({ name: "mixed officers", statusCycle: true }, 10, DURATION),
+    cannon({ name: "mixed officers", statusCycle: true }, 10, duration),
     autocannon({
       url: base,
       connections: 1,
-      duration: DURATION,
+      duration,
       timeout: 60,
       requests: statistics,
     }),
   ]);
-  mixed = {
+  return {
     officers,
     leader: {
       requestsPerSecond: leaderRun.requests.average,
@@ -314,10 +315,39 @@ if (!only || only.includes("mixed")) {
       p99: leaderRun.latency.p99,
       errors: leaderRun.errors + leaderRun.timeouts + leaderRun.non2xx,
     },
+  };
+}
+
+/** The median of each figure over the runs, errors summed. */
+function medianRun(runs: readonly Run[]): Run {
+  return {
+    requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+    p50: median(runs.map((run) => run.p50)),
+    p99: median(runs.map((run) => run.p99)),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+  };
+}
+
+let mixed: {
+  officers: Run;
+  leader: Run;
+  runs: MixedRun[];
+  server: Awaited<ReturnType<typeof probe>>;
+} | null = null;
+if (!only || only.includes("mixed")) {
+  await mixedRun(MIXED_WARM_UP_S);
+  await probe();
+  const runs: MixedRun[] = [];
+  for (let r = 0; r < RUNS; r++) runs.push(await mixedRun(DURATION));
+  mixed = {
+    officers: medianRun(runs.map((run) => run.officers)),
+    leader: medianRun(runs.map((run) => run.leader)),
+    runs,
     server: await probe(),
   };
+  const { officers } = mixed;
   console.log(
-    `mixed load: officers' status updates ${officers.requestsPerSecond.toFixed(1)} req/s, p99 ${officers.p99} ms (errors ${officers.errors}); leader's statistics ${mixed.leader.requestsPerSecond.toFixed(2)} req/s, p50 ${mixed.leader.p50} ms; event loop delay max ${mixed.server.eventLoopDelayMs.max} ms, p99 ${mixed.server.eventLoopDelayMs.p99} ms; a change's wait for its flush ${flushWait(mixed.server)}; GC ${JSON.stringify(mixed.server.gc ?? {})}; RSS ${mixed.server.maxRssMb} MB ${JSON.stringify(mixed.server.atMaxRss ?? {})}`,
+    `mixed load (median of ${RUNS}): officers' status updates ${officers.requestsPerSecond.toFixed(1)} req/s, p99 ${officers.p99} ms (errors ${officers.errors}; each run's p99 ${runs.map((run) => run.officers.p99).join(", ")} ms); leader's statistics ${mixed.leader.requestsPerSecond.toFixed(2)} req/s, p50 ${mixed.leader.p50} ms; event loop delay max ${mixed.server.eventLoopDelayMs.max} ms, p99 ${mixed.server.eventLoopDelayMs.p99} ms; a change's wait for its flush ${flushWait(mixed.server)}; GC ${JSON.stringify(mixed.server.gc ?? {})}; RSS ${mixed.server.maxRssMb} MB ${JSON.stringify(mixed.server.atMaxRss ?? {})}`,
   );
 }
 server.kill();
