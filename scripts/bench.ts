@@ -289,14 +289,15 @@ if (statuses.firstError()) console.log(`first failed status change: ${statuses.f
 // reported, with each run's figures.
 const MIXED_WARM_UP_S = 10;
 type MixedRun = { officers: Run; leader: Run };
+/** The leader's side of the mixed load: the statistics page's three reads, in turn. */
+const LEADER_STATISTICS = ["statistic.summary", "statistic.byAgency", "statistic.trend"].map(
+  (procedure) => ({
+    method: "GET" as const,
+    path: trpc(procedure, {}),
+    headers: { cookie: leader },
+  }),
+);
 async function mixedRun(duration: number): Promise<MixedRun> {
-  const statistics = ["statistic.summary", "statistic.byAgency", "statistic.trend"].map(
-    (procedure) => ({
-      method: "GET" as const,
-      path: trpc(procedure, {}),
-      headers: { cookie: leader },
-    }),
-  );
   const [officers, leaderRun] = await Promise.all([
     cannon({ name: "mixed officers", statusCycle: true }, 10, duration),
     autocannon({
@@ -304,7 +305,7 @@ async function mixedRun(duration: number): Promise<MixedRun> {
       connections: 1,
       duration,
       timeout: 60,
-      requests: statistics,
+      requests: LEADER_STATISTICS,
     }),
   ]);
   return {
